@@ -1,0 +1,56 @@
+package io.pitwall.server.access.internal;
+
+import io.pitwall.server.shared.Audited;
+import io.pitwall.server.shared.web.Problems;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The management API needs an authenticated operator; what each endpoint allows is decided by its
+ * declared permission ({@link PermissionInterceptor}). Health, metrics and the API documentation are open.
+ * The device API authenticates vehicles with its own filter.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain managementApi(HttpSecurity http, Authenticator authenticator, Problems problems,
+            ApplicationEventPublisher events) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new OperatorAuthenticationFilter(authenticator, problems, events),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            events.publishEvent(Audited.refused("auth.login",
+                                    request.getMethod() + " " + request.getRequestURI(),
+                                    Map.of("principal", "anonymous", "code", "unauthenticated")));
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"pitwall\", Bearer");
+                            problems.write(request, response, 401, "unauthenticated",
+                                    "Authenticate with HTTP Basic or a Bearer API token");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, 403, "permission-denied", "Access denied")));
+        return http.build();
+    }
+}

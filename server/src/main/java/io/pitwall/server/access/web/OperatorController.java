@@ -1,0 +1,99 @@
+package io.pitwall.server.access.web;
+
+import io.pitwall.server.access.CurrentOperator;
+import io.pitwall.server.access.Operator;
+import io.pitwall.server.access.OperatorAccounts;
+import io.pitwall.server.access.Permission;
+import io.pitwall.server.access.RequiresPermission;
+import io.pitwall.server.access.Role;
+import io.pitwall.server.shared.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class OperatorController {
+
+    record CreateOperatorRequest(@NotBlank String username, String displayName, @NotBlank String password,
+            @NotBlank String role) {
+    }
+
+    record ChangeOperatorRequest(@NotBlank String role, @NotNull Boolean enabled, @NotNull Long version) {
+    }
+
+    record ChangePasswordRequest(@NotBlank String newPassword) {
+    }
+
+    record OperatorResponse(long id, String username, String displayName, String role, boolean enabled, long version,
+            OffsetDateTime createdAt) {
+
+        static OperatorResponse of(Operator o) {
+            return new OperatorResponse(o.id(), o.username(), o.displayName(), o.role().code(), o.enabled(),
+                    o.version(), o.createdAt());
+        }
+    }
+
+    record MeResponse(long id, String username, String role, Set<String> permissions, Long tokenId) {
+    }
+
+    private final OperatorAccounts accounts;
+
+    OperatorController(OperatorAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/operators")
+    @RequiresPermission(Permission.OPERATOR_ADMIN)
+    List<OperatorResponse> list() {
+        return accounts.all().stream().map(OperatorResponse::of).toList();
+    }
+
+    @PostMapping("/operators")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.OPERATOR_ADMIN)
+    OperatorResponse create(@Valid @RequestBody CreateOperatorRequest request) {
+        return OperatorResponse.of(accounts.create(request.username(), request.displayName(), request.password(),
+                role(request.role())));
+    }
+
+    @PutMapping("/operators/{id}")
+    @RequiresPermission(Permission.OPERATOR_ADMIN)
+    OperatorResponse change(@PathVariable long id, @Valid @RequestBody ChangeOperatorRequest request) {
+        return OperatorResponse.of(accounts.change(id, request.version(), role(request.role()), request.enabled()));
+    }
+
+    @GetMapping("/me")
+    @RequiresPermission(Permission.SELF)
+    MeResponse me() {
+        CurrentOperator me = CurrentOperator.require();
+        return new MeResponse(me.id(), me.username(), me.role().code(),
+                me.permissions().stream().map(Permission::code).collect(Collectors.toCollection(java.util.TreeSet::new)),
+                me.tokenId());
+    }
+
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresPermission(Permission.SELF)
+    void changePassword(@Valid @RequestBody ChangePasswordRequest request) {
+        accounts.changeOwnPassword(CurrentOperator.require(), request.newPassword());
+    }
+
+    private static Role role(String code) {
+        return Role.ofCode(code).orElseThrow(() -> ApiException.unprocessable("unknown-role",
+                "No role named '" + code + "'; roles are " + java.util.Arrays.stream(Role.values()).map(Role::code).toList()));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The fleet inventory: vehicles, their ECUs (hardware id, installed software, update policy), attributes,
+ * tags and the firmware inventory derived from them. Other modules ask it questions through
+ * {@link io.pitwall.server.inventory.FleetHardware}; nobody reads its tables.
+ */
+package io.pitwall.server.inventory;

@@ -1,0 +1,6 @@
+/**
+ * What every module shares: the audit event contract, problem+json errors with stable codes,
+ * request ids, time and paging. Open to all modules; it depends on none of them.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package io.pitwall.server.shared;

@@ -1,0 +1,63 @@
+package io.pitwall.server.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds problem+json answers (RFC 9457) with a stable {@code code} and the request id. Used by the
+ * controller advice and by filters that answer before any controller runs.
+ */
+@Component
+public class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private final JsonMapper json;
+
+    public Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(int status, String code, String detail, Map<String, Object> properties) {
+        HttpStatus resolved = HttpStatus.resolve(status);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(resolved == null ? "Error" : resolved.getReasonPhrase());
+        problem.setType(URI.create("https://pitwall.io/problems/" + code));
+        problem.setDetail(detail);
+        problem.setProperty("code", code);
+        String requestId = RequestIds.current();
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** Writes a problem directly to a servlet response (for filters and security handlers). */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
+            throws IOException {
+        ProblemDetail problem = problem(status, code, detail, Map.of());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(status);
+        response.setContentType(PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
