@@ -54,6 +54,11 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge) {
+                return answer(request, 413, "payload-too-large", t.getMessage(), Map.of());
+            }
+        }
         return answer(request, 400, "malformed-body", "The request body is not valid JSON of the expected shape: "
                 + rootMessage(e), Map.of());
     }
@@ -168,6 +173,8 @@ class ProblemAdvice {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Name types by their simple name only: no internal class names leak to callers.
+        message = message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1");
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
         return first.length() > 200 ? first.substring(0, 200) : first;
