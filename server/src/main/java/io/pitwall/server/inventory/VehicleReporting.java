@@ -1,0 +1,52 @@
+package io.pitwall.server.inventory;
+
+import io.pitwall.protocol.device.CheckinRequest;
+import io.pitwall.protocol.device.DeviceJson;
+import io.pitwall.server.inventory.persistence.VehicleReports;
+import io.pitwall.server.shared.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what a vehicle reports at check-in beside the expected inventory (never over it). An unchanged
+ * report costs one read; the last-seen time is refreshed at most once a minute.
+ */
+@Service
+public class VehicleReporting {
+
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private final VehicleReports reports;
+    private final Clock clock;
+
+    VehicleReporting(VehicleReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(String vin, CheckinRequest checkin) {
+        String signals = new String(DeviceJson.write(checkin.signals() == null ? "{}" : checkin.signals()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String ecus = new String(DeviceJson.write(checkin.ecus()), java.nio.charset.StandardCharsets.UTF_8);
+        String hash = Secrets.sha256Hex(signals + "|" + checkin.connectivity() + "|" + checkin.ownerConsent() + "|"
+                + ecus);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var seen = reports.seen(vin);
+        if (seen.isPresent() && seen.get().stateHash().equals(hash)) {
+            if (seen.get().lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+                reports.touch(vin, now);
+            }
+            return;
+        }
+        reports.replace(vin, signals, checkin.connectivity().name(), checkin.ownerConsent(), hash, checkin.ecus(), now);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EcuDrift> drift(String vin) {
+        return reports.drift(vin);
+    }
+}
