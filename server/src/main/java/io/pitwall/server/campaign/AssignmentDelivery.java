@@ -59,6 +59,12 @@ public class AssignmentDelivery {
         return Optional.of(new Assignment(Long.toString(active.id()), Long.toString(active.campaignId()), targets));
     }
 
+    /** Whether an assignment of this vehicle sends the image, so the vehicle may download it. */
+    @Transactional(readOnly = true)
+    public boolean assigns(String vin, String sha256) {
+        return assignments.assigns(vin, sha256);
+    }
+
     private static EcuTarget target(String vin, Assignments.EcuPart ecu) {
         ReleaseImage image = ecu.image();
         return new EcuTarget(ecu.ecuSerial(), image.hardwareId(), image.targetPath(), image.version(),

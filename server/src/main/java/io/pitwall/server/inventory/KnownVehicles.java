@@ -1,7 +1,10 @@
 package io.pitwall.server.inventory;
 
-/** Whether a VIN belongs to a vehicle in the inventory, for modules that act on vehicles by VIN. */
+/** Questions about single vehicles by VIN, for modules that act on vehicles. */
 public interface KnownVehicles {
 
     boolean exists(String vin);
+
+    /** Whether one of the vehicle's ECUs is expected to run the image with this sha256. */
+    boolean runs(String vin, String sha256);
 }

@@ -8,6 +8,7 @@ import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.inventory.InstalledSoftware;
 import io.pitwall.server.telemetry.RecordedEvent;
 import io.pitwall.server.telemetry.VehicleEventsRecorded;
 import java.time.Clock;
@@ -29,11 +30,13 @@ class AssignmentTracker {
     private static final Logger log = LoggerFactory.getLogger(AssignmentTracker.class);
     private final Assignments assignments;
     private final Campaigns campaigns;
+    private final InstalledSoftware installed;
     private final Clock clock;
 
-    AssignmentTracker(Assignments assignments, Campaigns campaigns, Clock clock) {
+    AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, Clock clock) {
         this.assignments = assignments;
         this.campaigns = campaigns;
+        this.installed = installed;
         this.clock = clock;
     }
 
@@ -88,6 +91,9 @@ class AssignmentTracker {
                 String code = accepted.next() == State.FAILED || accepted.next() == State.ROLLED_BACK
                         ? (event.code() == null ? trigger.name() : event.code()) : null;
                 assignments.updateEcu(assignment.id(), ecu.ecuSerial(), accepted.next(), code);
+                if (accepted.next() == State.SUCCEEDED) {
+                    installed.confirmed(assignment.vin(), ecu.ecuSerial(), ecu.image().version(), ecu.image().sha256());
+                }
                 changed = true;
             }
         }

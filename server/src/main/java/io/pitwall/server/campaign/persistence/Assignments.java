@@ -184,4 +184,13 @@ public class Assignments {
                 });
         return counts;
     }
+
+    /** Whether an assignment of this vehicle (in any state) sends the image with this sha256. */
+    public boolean assigns(String vin, String sha256) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM assignment a JOIN assignment_ecu ae ON ae.assignment_id = a.id
+                JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = ae.hardware_id
+                WHERE a.vin = :vin AND ci.sha256 = :sha""")
+                .param("vin", vin).param("sha", sha256).query(Long.class).single() > 0;
+    }
 }

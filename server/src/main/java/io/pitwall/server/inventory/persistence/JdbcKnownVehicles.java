@@ -19,4 +19,10 @@ class JdbcKnownVehicles implements KnownVehicles {
                 && jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = :vin").param("vin", vin).query(Long.class)
                         .single() > 0;
     }
+
+    @Override
+    public boolean runs(String vin, String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM ecu WHERE vin = :vin AND image_hash = :sha").param("vin", vin)
+                .param("sha", sha256).query(Long.class).single() > 0;
+    }
 }
