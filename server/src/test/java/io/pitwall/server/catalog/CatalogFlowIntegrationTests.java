@@ -18,7 +18,6 @@ import io.pitwall.protocol.tuf.SignedTarget;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
-import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +30,9 @@ import tools.jackson.databind.JsonNode;
 /** Upload → validate → sign → release → publish over real HTTP, on H2 and PostgreSQL. */
 class CatalogFlowIntegrationTests {
 
-    abstract static class Contract extends IntegrationTest {
+    abstract static class Contract extends CatalogIntegrationTest {
 
         ApiClient manager;
-
-        ApiClient as(Role role) {
-            return CatalogFixtures.tokenClient(operatorWith(role), api, role);
-        }
 
         @BeforeEach
         void releaseManager() {
