@@ -78,6 +78,16 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /** Sends bytes without a declared length (chunked transfer encoding), as a streaming client would. */
+    public Response sendChunked(String method, String path, String contentType, byte[] body) {
+        var builder = request(path).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");
