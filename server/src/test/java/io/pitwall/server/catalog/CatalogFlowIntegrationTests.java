@@ -199,6 +199,18 @@ class CatalogFlowIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
+
+        @Test
+        void theOpenApiDocumentDescribesTheCatalog() {
+            var document = api.get("/v3/api-docs");
+            assertThat(document.status()).isEqualTo(200);
+            var paths = document.json().get("paths");
+            assertThat(paths.has("/api/v1/images/{id}/content")).isTrue();
+            assertThat(paths.get("/api/v1/images/{id}/content").get("put").get("requestBody").get("content")
+                    .has("application/octet-stream")).isTrue();
+            assertThat(paths.has("/api/v1/releases/{id}/publish")).isTrue();
+            assertThat(paths.has("/api/v1/keys")).isTrue();
+        }
     }
 
     @Nested

@@ -15,6 +15,8 @@ import io.pitwall.server.catalog.RiskClass;
 import io.pitwall.server.catalog.UploadImageContent;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Page;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Arrays;
@@ -86,6 +88,9 @@ class ImageController {
     /** The image's bytes as {@code application/octet-stream}, streamed; accepted once per image. */
     @PutMapping("/{id}/content")
     @RequiresPermission(Permission.IMAGE_UPLOAD)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The image bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
     ImageResponse upload(@PathVariable long id, HttpServletRequest request) throws IOException {
         // Checked here rather than with 'consumes', so the permission check answers first.
         if (!isOctetStream(request.getContentType())) {
