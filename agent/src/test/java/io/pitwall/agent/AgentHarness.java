@@ -39,8 +39,11 @@ final class AgentHarness implements AutoCloseable {
     SimulatedEcuInstaller bms;
     EcuInstaller bmsInstaller;
     UnaryOperator<AgentBuilder> customize = b -> b;
+    UnaryOperator<AgentStorage> wrapStorage = s -> s;
     final List<Duration> delays = new ArrayList<>();
-    private FileStorage storage;
+    /** Opens the agent's storage; the default reopens the same directory, as a restarted vehicle would. */
+    java.util.function.Function<Path, AgentStorage> openStorage = d -> FileStorage.open(d.resolve("agent"), 4);
+    private AgentStorage storage;
     Agent agent;
 
     AgentHarness(Path dir) throws IOException {
@@ -56,12 +59,12 @@ final class AgentHarness implements AutoCloseable {
     }
 
     Agent start() {
-        storage = FileStorage.open(dir.resolve("agent"), 4);
+        storage = openStorage.apply(dir);
         Transport http = HttpTransport.builder(server.base(), TestImages.VIN, FakeDeviceServer.TOKEN)
                 .readTimeout(Duration.ofSeconds(5)).build();
         agent = customize.apply(Agent.builder()
                 .transport(new SwitchableTransport(http, offline))
-                .storage(storage)
+                .storage(wrapStorage.apply(storage))
                 .vehicleState(() -> vehicle)
                 .trustedKeys(images.trusted().values())
                 .ecu("BMS-0001", "BMS-HW-7", bmsInstaller)
@@ -140,8 +143,8 @@ final class AgentHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        if (storage != null) {
-            storage.close();
+        if (storage instanceof FileStorage files) {
+            files.close();
         }
     }
 

@@ -33,6 +33,11 @@ final class FakeDeviceServer implements AutoCloseable {
     /** How the next artifact GETs misbehave. */
     enum Mischief { NONE, IGNORE_RANGE, CUT_AFTER_700_BYTES, STALL_AFTER_700_BYTES, STREAM_WITHOUT_LENGTH, ENDLESS }
 
+    static {
+        // Without TCP_NODELAY every small response waits out the peer's delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final String TOKEN = "vehicle-token";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
     private final HttpServer server;
@@ -43,6 +48,9 @@ final class FakeDeviceServer implements AutoCloseable {
     final AtomicReference<CheckinResponse> checkinAnswer = new AtomicReference<>(new CheckinResponse(60, null, List.of()));
     final AtomicReference<Mischief> mischief = new AtomicReference<>(Mischief.NONE);
     volatile int failNextRequestsWith503;
+    volatile int retryAfterSeconds = 1;
+    /** Two different events sent under one seq: the one thing a vehicle must never do. */
+    final List<String> conflicts = new CopyOnWriteArrayList<>();
     final java.util.concurrent.CountDownLatch stallReleased = new java.util.concurrent.CountDownLatch(1);
 
     FakeDeviceServer() throws IOException {
@@ -77,7 +85,7 @@ final class FakeDeviceServer implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
             } else if (failNextRequestsWith503 > 0) {
                 failNextRequestsWith503--;
-                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
                 exchange.sendResponseHeaders(503, -1);
             } else if (path.equals(DevicePaths.checkin(TestImages.VIN))) {
                 checkins.add(DeviceJson.read(exchange.getRequestBody().readAllBytes(), CheckinRequest.class));
@@ -93,7 +101,12 @@ final class FakeDeviceServer implements AutoCloseable {
     }
 
     private synchronized EventsAck store(EventBatch batch) {
-        batch.events().forEach(e -> events.putIfAbsent(e.seq(), e));
+        for (DeviceEvent event : batch.events()) {
+            DeviceEvent stored = events.putIfAbsent(event.seq(), event);
+            if (stored != null && !stored.equals(event)) {
+                conflicts.add(stored + " vs " + event);
+            }
+        }
         long acked = 0;
         while (events.containsKey(acked + 1)) {
             acked++;
