@@ -77,7 +77,7 @@ public final class Agent {
         Instant now = clock.instant();
         if (!recovered) {
             recorder.recover();
-            assignments.recover(now);
+            assignments.recover();
             recovered = true;
         }
         drainReports();

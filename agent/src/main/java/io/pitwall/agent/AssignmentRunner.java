@@ -194,7 +194,7 @@ final class AssignmentRunner {
     }
 
     /** After a restart: settle an install the crash interrupted, and drop staged bytes nobody needs. */
-    void recover(Instant now) {
+    void recover() {
         Progress progress = recorder.progress();
         if (progress.state() == State.INSTALLING) {
             installation.recover(progress);

@@ -17,6 +17,14 @@ public interface EventJournal extends AutoCloseable {
     /** Appends an event whose seq is {@link #nextSeq()}, durably. */
     void append(DeviceEvent event);
 
+    /**
+     * Appends consecutive events, durably when it returns. A crash in between may keep a prefix of
+     * them, never a gap.
+     */
+    default void appendAll(List<DeviceEvent> events) {
+        events.forEach(this::append);
+    }
+
     /** The oldest unacknowledged events, in seq order, at most {@code max}. */
     List<DeviceEvent> pending(int max);
 

@@ -17,7 +17,7 @@ final class Recorder {
     private final AgentStorage storage;
     private final EventJournal journal;
     private final Clock clock;
-    private Progress progress = Progress.initial();
+    private volatile Progress progress = Progress.initial();
 
     Recorder(AgentStorage storage, Clock clock) {
         this.storage = storage;
@@ -31,12 +31,15 @@ final class Recorder {
 
     void recover() {
         progress = storage.readProgress().map(bytes -> DeviceJson.read(bytes, Progress.class)).orElse(Progress.initial());
+        List<DeviceEvent> missing = new ArrayList<>();
+        long next = journal.nextSeq();
         for (DeviceEvent event : progress.outbox()) {
             if (event.seq() >= journal.nextSeq()) {
                 // A seq above nextSeq means the journal lost its tail; the event never left the vehicle.
-                journal.append(event.withSeq(journal.nextSeq()));
+                missing.add(event.withSeq(next++));
             }
         }
+        journal.appendAll(missing);
     }
 
     void commit(Progress next, List<Draft> drafts) {
@@ -44,7 +47,7 @@ final class Recorder {
         Progress committed = next.withOutbox(events);
         storage.writeProgress(DeviceJson.write(committed));
         progress = committed;
-        events.forEach(journal::append);
+        journal.appendAll(events);
     }
 
     void commit(Progress next, Draft... drafts) {
@@ -53,7 +56,7 @@ final class Recorder {
 
     /** Events that change no progress (diagnostics, connectivity) go straight to the journal. */
     void emit(List<Draft> drafts) {
-        stamp(drafts).forEach(journal::append);
+        journal.appendAll(stamp(drafts));
     }
 
     private List<DeviceEvent> stamp(List<Draft> drafts) {

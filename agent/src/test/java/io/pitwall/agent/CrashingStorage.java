@@ -50,6 +50,11 @@ final class CrashingStorage implements AgentStorage {
             }
 
             @Override
+            public void appendAll(List<DeviceEvent> events) {
+                events.forEach(this::append);
+            }
+
+            @Override
             public List<DeviceEvent> pending(int max) {
                 return journal.pending(max);
             }

@@ -41,6 +41,7 @@ final class FakeDeviceServer implements AutoCloseable {
     static final String TOKEN = "vehicle-token";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
     private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
     private final Map<Long, DeviceEvent> events = new TreeMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
@@ -56,6 +57,8 @@ final class FakeDeviceServer implements AutoCloseable {
     FakeDeviceServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(DevicePaths.PREFIX, this::handle);
+        // Handlers on their own threads: a stalled download must not hold up the next request.
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -148,7 +151,8 @@ final class FakeDeviceServer implements AutoCloseable {
                 case ENDLESS -> {
                     exchange.sendResponseHeaders(200, 0);
                     byte[] junk = new byte[8192];
-                    for (int i = 0; i < 100_000; i++) {
+                    while (true) {
+                        // Until the client hangs up: the write then fails and ends the loop.
                         out.write(junk);
                     }
                 }
@@ -190,5 +194,6 @@ final class FakeDeviceServer implements AutoCloseable {
     public void close() {
         stallReleased.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -98,12 +98,26 @@ public final class FileEventJournal implements EventJournal {
 
     @Override
     public void append(DeviceEvent event) {
-        if (event.seq() != nextSeq) {
-            throw new IllegalArgumentException("expected seq " + nextSeq + ", got " + event.seq());
+        appendAll(List.of(event));
+    }
+
+    /** One write and one fsync for the whole list. */
+    @Override
+    public void appendAll(List<DeviceEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        write(JournalRecord.event(DeviceJson.write(event)));
-        pending.addLast(event);
-        nextSeq++;
+        List<ByteBuffer> records = new ArrayList<>();
+        long seq = nextSeq;
+        for (DeviceEvent event : events) {
+            if (event.seq() != seq++) {
+                throw new IllegalArgumentException("expected seq " + (seq - 1) + ", got " + event.seq());
+            }
+            records.add(JournalRecord.event(DeviceJson.write(event)));
+        }
+        write(records.toArray(ByteBuffer[]::new));
+        events.forEach(pending::addLast);
+        nextSeq = seq;
     }
 
     @Override
@@ -146,10 +160,12 @@ public final class FileEventJournal implements EventJournal {
         return acked;
     }
 
-    private void write(ByteBuffer record) {
+    private void write(ByteBuffer... records) {
         try {
-            while (record.hasRemaining()) {
-                channel.write(record);
+            for (ByteBuffer record : records) {
+                while (record.hasRemaining()) {
+                    channel.write(record);
+                }
             }
             // fdatasync: flushes the bytes and the file length needed to read them back.
             channel.force(false);

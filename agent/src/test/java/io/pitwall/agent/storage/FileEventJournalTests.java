@@ -64,6 +64,28 @@ class FileEventJournalTests {
     }
 
     @Test
+    void aBatchCutAnywhereLeavesAGapFreePrefix() throws IOException {
+        Path file = dir.resolve("j");
+        long before;
+        try (var journal = FileEventJournal.open(file, 100)) {
+            appendUpTo(journal, 2);
+            before = journal.fileSize();
+            journal.appendAll(List.of(event(3), event(4), event(5)));
+        }
+        byte[] full = Files.readAllBytes(file);
+        for (int cut = (int) before; cut <= full.length; cut++) {
+            Path copy = dir.resolve("cut-" + cut);
+            Files.write(copy, Arrays.copyOf(full, cut));
+            try (var journal = FileEventJournal.open(copy, 100)) {
+                List<Long> seqs = seqs(journal);
+                assertThat(seqs).as("cut at %d", cut).startsWith(1L, 2L)
+                        .isEqualTo(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+                assertThat(journal.nextSeq()).isEqualTo(seqs.size() + 1);
+            }
+        }
+    }
+
+    @Test
     void aTornAcknowledgementOnlyMeansResendingNeverLosing() throws IOException {
         Path file = dir.resolve("j");
         long before;
