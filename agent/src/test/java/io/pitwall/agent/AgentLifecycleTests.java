@@ -62,9 +62,23 @@ class AgentLifecycleTests {
     }
 
     @Test
+    void theJavadocShowsThisVeryTable() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/java/io/pitwall/agent/AgentLifecycle.java"));
+        String pre = source.substring(source.indexOf("<pre>") + 5, source.indexOf("</pre>"));
+        List<String> documented = pre.lines().map(l -> l.replaceFirst("^\\s*\\*", ""))
+                .filter(l -> !l.isBlank()).map(AgentLifecycleTests::cells).toList();
+        assertThat(documented).isEqualTo(TABLE.lines().map(AgentLifecycleTests::cells).toList());
+    }
+
+    @Test
     void onlyFinishedAssignmentsAreTerminal() {
         assertThat(Arrays.stream(State.values()).filter(State::isTerminal))
                 .containsExactly(State.COMPLETED, State.FAILED, State.ROLLED_BACK);
+    }
+
+    private static String cells(String line) {
+        return String.join("|", split(line));
     }
 
     private static String[] split(String line) {
