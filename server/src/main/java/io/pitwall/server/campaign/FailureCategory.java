@@ -6,10 +6,11 @@ import java.util.Set;
 public enum FailureCategory {
     DOWNLOAD, VERIFICATION, PRECONDITION_TIMEOUT, INSTALL, BOOT_HEALTH_ROLLBACK, DEPENDENCY, INCOMPATIBLE;
 
+    // The agent's codes (io.pitwall.agent.FailureCode) and the installers' own codes.
     private static final Set<String> VERIFICATION_CODES = Set.of("SIGNATURE_INVALID", "HASH_MISMATCH",
-            "LENGTH_MISMATCH", "UNTRUSTED_KEY", "METADATA_INVALID", "RELEASE_COUNTER_LOWER", "TARGET_MISMATCH");
+            "LENGTH_MISMATCH", "METADATA_INVALID", "RELEASE_COUNTER_LOWER", "RELEASE_COUNTER_MISMATCH");
     private static final Set<String> INCOMPATIBLE_CODES = Set.of("HARDWARE_MISMATCH", "INCOMPATIBLE",
-            "UNKNOWN_ECU");
+            "UNKNOWN_ECU", "IN_PLACE_NOT_ALLOWED");
 
     /** The category of a failed download, by the vehicle's code. */
     public static FailureCategory ofDownloadFailure(String code) {
