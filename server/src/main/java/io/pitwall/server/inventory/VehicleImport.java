@@ -4,6 +4,7 @@ import io.pitwall.server.inventory.ImportReport.RejectedLine;
 import io.pitwall.server.inventory.internal.ChunkPlan;
 import io.pitwall.server.inventory.internal.ImportTally;
 import io.pitwall.server.inventory.internal.InventorySettings;
+import io.pitwall.server.inventory.internal.ReadAhead;
 import io.pitwall.server.inventory.persistence.VehicleWriter;
 import io.pitwall.server.inventory.persistence.Vehicles;
 import io.pitwall.server.shared.ApiException;
@@ -11,6 +12,7 @@ import io.pitwall.server.shared.Audited;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a few set-based queries, compared, and only what differs is written, in one transaction per chunk.
  * So a vehicle lands with all its ECUs or not at all, an unchanged vehicle keeps its version, re-running
  * an import changes nothing, and memory stays bounded by the chunk size whatever the input's length.
+ * Parsing runs one step ahead on its own thread ({@link ReadAhead}) so it overlaps the writes.
  * One audit record with the counts is written per import.
  */
 @Service
@@ -60,8 +63,8 @@ public class VehicleImport {
         var tally = new ImportTally(settings.maxListedRejections());
         List<ImportLine.Parsed> chunk = new ArrayList<>();
         Set<Vin> vinsInChunk = new HashSet<>();
-        try {
-            for (ImportLine line = source.next(); line != null; line = source.next()) {
+        try (var lines = ReadAhead.start(source)) {
+            for (ImportLine line = lines.next(); line != null; line = lines.next()) {
                 tally.received();
                 if (line instanceof ImportLine.Unreadable bad) {
                     tally.reject(new RejectedLine(bad.line(), bad.vin(), bad.code(), bad.reason()));
@@ -112,10 +115,18 @@ public class VehicleImport {
     }
 
     private ChunkPlan write(List<ImportLine.Parsed> chunk) {
-        List<Vin> vins = chunk.stream().map(line -> line.vehicle().vin()).toList();
-        Set<String> serials = new HashSet<>();
-        chunk.forEach(line -> line.vehicle().ecus().forEach(e -> serials.add(e.serial())));
-        var plan = ChunkPlan.of(chunk, vehicles.findAll(vins), vehicles.ownersOf(serials));
+        var stored = vehicles.findAll(chunk.stream().map(line -> line.vehicle().vin()).toList());
+        // Serials of the chunk's stored vehicles are owned by them; only the others need a lookup.
+        Map<String, Vin> owners = new HashMap<>();
+        stored.values().forEach(s -> s.vehicle().ecus().forEach(e -> owners.put(e.serial(), s.vehicle().vin())));
+        Set<String> unknown = new HashSet<>();
+        chunk.forEach(line -> line.vehicle().ecus().forEach(e -> {
+            if (!owners.containsKey(e.serial())) {
+                unknown.add(e.serial());
+            }
+        }));
+        owners.putAll(vehicles.ownersOf(unknown));
+        var plan = ChunkPlan.of(chunk, stored, owners);
         writer.apply(plan.inserts(), plan.updates(), Timestamps.now(clock));
         return plan;
     }

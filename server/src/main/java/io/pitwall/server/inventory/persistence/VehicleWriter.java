@@ -11,7 +11,6 @@ import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -65,10 +64,10 @@ public class VehicleWriter {
         List<Vehicle> written = new ArrayList<>(inserts);
         if (!updates.isEmpty()) {
             updateRows(updates, now);
-            Object[] vins = updates.stream().map(u -> u.vehicle().vin().value()).toArray();
+            List<String> vins = updates.stream().map(u -> u.vehicle().vin().value()).toList();
             for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag")) {
-                template.update("DELETE FROM " + table + " WHERE vin = ANY(?)",
-                        ps -> new SqlArrayValue("varchar", vins).setValue(ps, 1));
+                KeyGroups.forEach(vins, group -> template.update("DELETE FROM " + table + " WHERE vin = ANY(?)",
+                        ps -> group.setValue(ps, 1)));
             }
             updates.forEach(u -> written.add(u.vehicle()));
         }

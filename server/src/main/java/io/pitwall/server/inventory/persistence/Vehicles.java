@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Reading vehicles: one, a set by VIN (the import's chunk state), a filtered page, ECU ownership. */
@@ -41,14 +40,11 @@ public class Vehicles {
     /** Which vehicle each of these ECU serials belongs to; serials nobody owns are absent. */
     public Map<String, Vin> ownersOf(Collection<String> serials) {
         Map<String, Vin> owners = new HashMap<>();
-        if (serials.isEmpty()) {
-            return owners;
-        }
-        jdbc.sql("SELECT serial, vin FROM ecu WHERE serial = ANY(:serials)")
-                .param("serials", new SqlArrayValue("varchar", serials.toArray()))
+        KeyGroups.forEach(serials, group -> jdbc.sql("SELECT serial, vin FROM ecu WHERE serial = ANY(:serials)")
+                .param("serials", group)
                 .query(rs -> {
                     owners.put(rs.getString(1), new Vin(rs.getString(2)));
-                });
+                }));
         return owners;
     }
 
