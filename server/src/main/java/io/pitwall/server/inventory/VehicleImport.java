@@ -61,6 +61,27 @@ public class VehicleImport {
      */
     public ImportReport run(ImportSource source) {
         var tally = new ImportTally(settings.maxListedRejections());
+        try {
+            readAll(source, tally);
+        } catch (IOException e) {
+            audit(source.format(), tally, "interrupted");
+            throw new ApiException(400, "import-interrupted", "The request body broke off after "
+                    + tally.receivedCount() + " vehicles; the vehicles counted as created or updated have landed",
+                    tally.counts());
+        } catch (RuntimeException e) {
+            if (tally.landedAny()) {
+                auditQuietly(source.format(), tally, e);
+            }
+            throw e;
+        }
+        if (tally.receivedCount() == 0) {
+            throw ApiException.badRequest("empty-import", "The import contains no vehicles");
+        }
+        audit(source.format(), tally, null);
+        return tally.report();
+    }
+
+    private void readAll(ImportSource source, ImportTally tally) throws IOException {
         List<ImportLine.Parsed> chunk = new ArrayList<>();
         Set<Vin> vinsInChunk = new HashSet<>();
         try (var lines = ReadAhead.start(source)) {
@@ -72,6 +93,7 @@ public class VehicleImport {
                 }
                 var parsed = (ImportLine.Parsed) line;
                 if (!vinsInChunk.add(parsed.vehicle().vin())) {
+                    // a VIN seen twice is applied in input order: the earlier line lands first
                     land(chunk, vinsInChunk, tally);
                     vinsInChunk.add(parsed.vehicle().vin());
                 }
@@ -81,17 +103,7 @@ public class VehicleImport {
                 }
             }
             land(chunk, vinsInChunk, tally);
-        } catch (IOException e) {
-            audit(source.format(), tally, true);
-            throw new ApiException(400, "import-interrupted", "The request body broke off after "
-                    + tally.receivedCount() + " vehicles; the vehicles counted as created or updated have landed",
-                    tally.counts());
         }
-        if (tally.receivedCount() == 0) {
-            throw ApiException.badRequest("empty-import", "The import contains no vehicles");
-        }
-        audit(source.format(), tally, false);
-        return tally.report();
     }
 
     private void land(List<ImportLine.Parsed> chunk, Set<Vin> vinsInChunk, ImportTally tally) {
@@ -131,14 +143,22 @@ public class VehicleImport {
         return plan;
     }
 
-    private void audit(String format, ImportTally tally, boolean interrupted) {
+    private void audit(String format, ImportTally tally, String aborted) {
         var details = new LinkedHashMap<String, Object>(tally.counts());
         details.put("format", format);
-        if (interrupted) {
-            details.put("interrupted", true);
+        if (aborted != null) {
+            details.put("aborted", aborted);
         }
         transactions.executeWithoutResult(status ->
                 events.publishEvent(Audited.succeeded("vehicle.import", "vehicles", Map.copyOf(details))));
     }
 
+    /** What landed before a failure is still audited, unless the database itself is what failed. */
+    private void auditQuietly(String format, ImportTally tally, RuntimeException failure) {
+        try {
+            audit(format, tally, "failed");
+        } catch (RuntimeException again) {
+            failure.addSuppressed(again);
+        }
+    }
 }

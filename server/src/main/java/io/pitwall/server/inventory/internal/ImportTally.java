@@ -41,6 +41,11 @@ public final class ImportTally {
         plan.rejections().forEach(this::reject);
     }
 
+    /** Whether any chunk wrote something. */
+    public boolean landedAny() {
+        return created + updated > 0;
+    }
+
     public long receivedCount() {
         return received;
     }

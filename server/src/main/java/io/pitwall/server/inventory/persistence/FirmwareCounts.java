@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The firmware inventory as one GROUP BY. The inner grouping by (hardware_id, software_version, vin)
- * follows the {@code ecu_hardware_version_ix} index order, so PostgreSQL streams it without sorting and
- * the outer grouping only sees one row per vehicle and version; no COUNT(DISTINCT) sort is needed.
- * The vehicle table is joined only when a model or region is asked for.
+ * The firmware inventory as one GROUP BY. Unfiltered (or by hardware id) it is an index-only scan of
+ * {@code ecu_hardware_version_ix} (hardware_id, software_version, vin) in group order, so PostgreSQL
+ * aggregates while streaming and COUNT(DISTINCT vin) sees each group's VINs already sorted. The vehicle
+ * table is joined only when a model or region is asked for.
  */
 @Repository
 public class FirmwareCounts {
@@ -39,12 +39,10 @@ public class FirmwareCounts {
             clauses.add("e.hardware_id = :hardwareId");
             params.put("hardwareId", hardwareId);
         }
-        var spec = jdbc.sql("SELECT hardware_id, software_version, SUM(n), COUNT(*) FROM ("
-                + "SELECT e.hardware_id, e.software_version, e.vin, COUNT(*) AS n FROM ecu e"
+        var spec = jdbc.sql("SELECT e.hardware_id, e.software_version, COUNT(*), COUNT(DISTINCT e.vin) FROM ecu e"
                 + (joinVehicle ? " JOIN vehicle v ON v.vin = e.vin" : "")
                 + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
-                + " GROUP BY e.hardware_id, e.software_version, e.vin) g"
-                + " GROUP BY hardware_id, software_version ORDER BY hardware_id, software_version");
+                + " GROUP BY e.hardware_id, e.software_version ORDER BY e.hardware_id, e.software_version");
         params.forEach(spec::param);
         return spec.query((rs, i) -> new FirmwareCount(rs.getString(1), rs.getString(2), rs.getLong(3),
                 rs.getLong(4))).list();
