@@ -6,6 +6,8 @@ import io.pitwall.server.inventory.ImportSource;
 import io.pitwall.server.inventory.VehicleImport;
 import io.pitwall.server.inventory.internal.InventorySettings;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -36,6 +38,12 @@ class ImportController {
     }
 
     /** Upserts by VIN; answers the counts and the rejected lines (200 even when some lines were rejected). */
+    @RequestBody(required = true, description = "JSON Lines: one vehicle (create-request shape, ECUs inline) per "
+            + "line. CSV: header row, then one row per ECU with the vehicle columns repeated and the rows of a VIN "
+            + "adjacent; columns vin, model, modelYear, region, market, customerType, connectivity, ecuSerial, "
+            + "ecuType, hardwareId, softwareVersion, updatePolicy, optional tags (';'-separated), hardwareVariant, "
+            + "imageHash, primary and attr.<name>.",
+            content = {@Content(mediaType = NDJSON), @Content(mediaType = CSV)})
     @PostMapping(path = "/api/v1/vehicles/import", consumes = {NDJSON, CSV})
     @RequiresPermission(Permission.VEHICLE_WRITE)
     ImportReportResponse importVehicles(HttpServletRequest request) throws IOException {
