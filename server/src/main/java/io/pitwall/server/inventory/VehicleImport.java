@@ -5,6 +5,7 @@ import io.pitwall.server.inventory.internal.ChunkPlan;
 import io.pitwall.server.inventory.internal.ImportTally;
 import io.pitwall.server.inventory.internal.InventorySettings;
 import io.pitwall.server.inventory.internal.ReadAhead;
+import io.pitwall.server.inventory.persistence.FreshPlans;
 import io.pitwall.server.inventory.persistence.VehicleWriter;
 import io.pitwall.server.inventory.persistence.Vehicles;
 import io.pitwall.server.shared.ApiException;
@@ -39,15 +40,18 @@ public class VehicleImport {
     private static final int ATTEMPTS = 3;
     private final Vehicles vehicles;
     private final VehicleWriter writer;
+    private final FreshPlans freshPlans;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final InventorySettings settings;
     private final Clock clock;
 
-    VehicleImport(Vehicles vehicles, VehicleWriter writer, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events, InventorySettings settings, Clock clock) {
+    VehicleImport(Vehicles vehicles, VehicleWriter writer, FreshPlans freshPlans,
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, InventorySettings settings,
+            Clock clock) {
         this.vehicles = vehicles;
         this.writer = writer;
+        this.freshPlans = freshPlans;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.settings = settings;
@@ -127,6 +131,7 @@ public class VehicleImport {
     }
 
     private ChunkPlan write(List<ImportLine.Parsed> chunk) {
+        freshPlans.forThisTransaction();
         var stored = vehicles.findAll(chunk.stream().map(line -> line.vehicle().vin()).toList());
         // Serials of the chunk's stored vehicles are owned by them; only the others need a lookup.
         Map<String, Vin> owners = new HashMap<>();
