@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,12 +93,43 @@ public class VehicleProvisioning {
         events.publishEvent(Audited.succeeded("device.unblock", "vehicle:" + vin, Map.of()));
     }
 
+    /**
+     * The first credential of a vehicle that enrolled itself ({@link VehicleEnrolment}): refused when the
+     * vehicle is blocked or already has an active credential, also one issued at this very moment.
+     */
+    @Transactional
+    IssuedCredential enrol(String vin) {
+        if (credentials.isBlocked(vin)) {
+            throw new ApiException(401, "vehicle-blocked", "This vehicle is blocked");
+        }
+        if (credentials.activeCount(vin) > 0) {
+            throw alreadyEnrolled();
+        }
+        IssuedCredential issued = issueUnchecked(vin, VehicleProvisioning::alreadyEnrolled);
+        events.publishEvent(Audited.succeeded("device.enrol", "vehicle:" + vin, Map.of("principal", "vehicle:" + vin)));
+        return issued;
+    }
+
     private IssuedCredential issueUnchecked(String vin) {
+        return issueUnchecked(vin, () -> ApiException.conflict("credential-conflict",
+                "Another credential for this vehicle was issued at the same moment; retry"));
+    }
+
+    /** Revokes the active credential and issues a new one; the database refuses a second active one. */
+    private IssuedCredential issueUnchecked(String vin, Supplier<ApiException> concurrentlyIssued) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         credentials.revokeAll(vin, now);
         String token = Secrets.newToken("pwv_");
-        credentials.insert(vin, Secrets.sha256Hex(token), now);
+        try {
+            credentials.insert(vin, Secrets.sha256Hex(token), now);
+        } catch (DuplicateKeyException e) {
+            throw concurrentlyIssued.get();
+        }
         return new IssuedCredential(vin, token);
+    }
+
+    private static ApiException alreadyEnrolled() {
+        return ApiException.conflict("already-enrolled", "This vehicle already has an active credential");
     }
 
     private void requireVehicle(String vin) {
