@@ -1,5 +1,6 @@
 package io.pitwall.server.device;
 
+import io.pitwall.server.device.internal.CredentialCache;
 import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.inventory.KnownVehicles;
 import io.pitwall.server.shared.ApiException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues vehicle credentials (a new one revokes the vehicle's previous ones: rotation), revokes them,
- * and blocks or unblocks vehicles on the device API.
+ * and blocks or unblocks vehicles on the device API. Each change takes effect on this node when it
+ * commits, and on other nodes within the {@link CredentialCache} time to live.
  */
 @Service
 public class VehicleProvisioning {
@@ -32,11 +35,13 @@ public class VehicleProvisioning {
     private final VehicleCredentials credentials;
     private final KnownVehicles vehicles;
     private final ApplicationEventPublisher events;
+    private final CredentialCache cache;
     private final Clock clock;
 
     VehicleProvisioning(VehicleCredentials credentials, KnownVehicles vehicles, ApplicationEventPublisher events,
-            Clock clock) {
+            CredentialCache cache, Clock clock) {
         this.credentials = credentials;
+        this.cache = cache;
         this.vehicles = vehicles;
         this.events = events;
         this.clock = clock;
@@ -46,6 +51,7 @@ public class VehicleProvisioning {
     public IssuedCredential issue(String vin) {
         requireVehicle(vin);
         IssuedCredential issued = issueUnchecked(vin);
+        cache.invalidate(Set.of(vin));
         events.publishEvent(Audited.succeeded("device.credential.issue", "vehicle:" + vin, Map.of()));
         return issued;
     }
@@ -64,6 +70,7 @@ public class VehicleProvisioning {
         for (String vin : unique) {
             issued.add(issueUnchecked(vin));
         }
+        cache.invalidate(unique);
         events.publishEvent(Audited.succeeded("device.credential.issue-bulk", "vehicles",
                 Map.of("count", issued.size())));
         return issued;
@@ -73,6 +80,7 @@ public class VehicleProvisioning {
     public void revoke(String vin) {
         requireVehicle(vin);
         int revoked = credentials.revokeAll(vin, OffsetDateTime.now(clock));
+        cache.invalidate(Set.of(vin));
         events.publishEvent(Audited.succeeded("device.credential.revoke", "vehicle:" + vin, Map.of("revoked", revoked)));
     }
 
@@ -83,6 +91,7 @@ public class VehicleProvisioning {
             throw ApiException.unprocessable("reason-required", "Blocking a vehicle needs a reason (1-500 characters)");
         }
         credentials.setBlocked(vin, true, reason, OffsetDateTime.now(clock));
+        cache.invalidate(Set.of(vin));
         events.publishEvent(Audited.succeeded("device.block", "vehicle:" + vin, Map.of("reason", reason)));
     }
 
@@ -90,6 +99,7 @@ public class VehicleProvisioning {
     public void unblock(String vin) {
         requireVehicle(vin);
         credentials.setBlocked(vin, false, null, OffsetDateTime.now(clock));
+        cache.invalidate(Set.of(vin));
         events.publishEvent(Audited.succeeded("device.unblock", "vehicle:" + vin, Map.of()));
     }
 
