@@ -65,7 +65,8 @@ public class AssignmentDelivery {
         for (Assignments.EcuPart ecu : ecus) {
             if (ecu.status() == State.PENDING) {
                 if (!assignments.updateEcu(id, ecu.ecuSerial(), State.PENDING, State.DELIVERED, null)) {
-                    throw new OptimisticLockingFailureException("ECU part " + ecu.ecuSerial() + " changed concurrently");
+                    throw new OptimisticLockingFailureException("ECU part " + ecu.ecuSerial()
+                            + " changed concurrently");
                 }
                 ecu = new Assignments.EcuPart(ecu.ecuSerial(), State.DELIVERED, ecu.failureCode(), ecu.image());
             }

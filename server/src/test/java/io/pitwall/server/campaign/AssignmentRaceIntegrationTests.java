@@ -76,7 +76,8 @@ class AssignmentRaceIntegrationTests {
         }
 
         String assignmentStatus() {
-            return jdbc.sql("SELECT status FROM assignment WHERE vin = :v").param("v", vin).query(String.class).single();
+            return jdbc.sql("SELECT status FROM assignment WHERE vin = :v").param("v", vin).query(String.class)
+                    .single();
         }
 
         String ecuStatus() {

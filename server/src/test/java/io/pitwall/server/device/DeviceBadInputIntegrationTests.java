@@ -137,7 +137,8 @@ class DeviceBadInputIntegrationTests {
                     Map.of("seq", 2, "type", "MODULE_HEALTH", "occurredAt", future),
                     Map.of("seq", 7, "type", "MODULE_HEALTH", "occurredAt", Instant.now().toString()))));
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.json().get("ackedThroughSeq").asLong()).as("the gap holds the acknowledgement").isEqualTo(2);
+            assertThat(answer.json().get("ackedThroughSeq").asLong()).as("the gap holds the acknowledgement")
+                    .isEqualTo(2);
             assertThat(jdbc.sql("SELECT seq || ':' || type || ':' || quality FROM vehicle_event WHERE vin = :v "
                     + "ORDER BY seq").param("v", vin).query(String.class).list()).containsExactly(
                     "1:UNKNOWN:UNKNOWN_TYPE", "2:MODULE_HEALTH:FUTURE_TIMESTAMP", "7:MODULE_HEALTH:SEQUENCE_GAP");
@@ -153,7 +154,8 @@ class DeviceBadInputIntegrationTests {
             String path = "/device/v1/vehicles/" + vin + "/checkin";
             String ecu = "{\"serial\": \"S-1\", \"hardwareId\": \"H\"}";
             List<String> manifests = new ArrayList<>(List.of("{\"ecus\": [", "null", "[]", "42", "{\"ecus\": \"S-1\"}",
-                    "{\"ecus\": [null]}", "{\"ecus\": [{\"serial\": \"S-1\"}]}", "{\"ecus\": [{\"hardwareId\": \"H\"}]}",
+                    "{\"ecus\": [null]}", "{\"ecus\": [{\"serial\": \"S-1\"}]}",
+                    "{\"ecus\": [{\"hardwareId\": \"H\"}]}",
                     "{\"ecus\": [{\"serial\": \"\", \"hardwareId\": \"H\"}]}", "{\"ecus\": [{\"serial\": 5}]}",
                     "{\"ecus\": [{\"serial\": \"" + "S".repeat(65) + "\", \"hardwareId\": \"H\"}]}",
                     "{\"ecus\": [{\"serial\": \"S\\u0000\", \"hardwareId\": \"H\"}]}",

@@ -67,7 +67,8 @@ public final class HeldTransaction implements AutoCloseable {
     /** Waits until some session of this database waits for a lock. */
     public static void awaitSomeoneBlocked(DataSource dataSource, JdbcClient jdbc) {
         String sql = isPostgres(dataSource)
-                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND wait_event_type = 'Lock'"
                 // H2 names the blocker of a row lock, not of a unique key someone else is inserting: a statement
                 // running for long counts too.
                 : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() AND (BLOCKER_ID "

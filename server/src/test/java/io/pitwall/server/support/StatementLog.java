@@ -90,7 +90,8 @@ public final class StatementLog extends DelegatingDataSource implements AutoClos
     private After executions(String preparedSql) {
         return (method, args, result) -> {
             if (EXECUTIONS.contains(method.getName())) {
-                String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? (String) args[0] : "?";
+                String sql = preparedSql != null ? preparedSql
+                        : args != null && args.length > 0 ? (String) args[0] : "?";
                 entries.add(sql.replaceAll("\\s+", " ").trim());
             }
             return result;

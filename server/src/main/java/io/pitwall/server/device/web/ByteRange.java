@@ -33,7 +33,8 @@ sealed interface ByteRange {
         }
         if (m.group(1).isEmpty()) {
             long suffix = number(m.group(2));
-            return suffix == 0 || length == 0 ? new Unsatisfiable() : new Part(Math.max(0, length - suffix), length - 1);
+            return suffix == 0 || length == 0 ? new Unsatisfiable()
+                    : new Part(Math.max(0, length - suffix), length - 1);
         }
         long start = number(m.group(1));
         long last = m.group(2).isEmpty() ? Long.MAX_VALUE : number(m.group(2));

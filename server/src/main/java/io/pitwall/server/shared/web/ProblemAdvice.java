@@ -144,7 +144,8 @@ class ProblemAdvice {
         log.warn("Lock not granted serving {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
         var answer = answer(request, 503, "busy", "The resource is busy; retry shortly", Map.of());
-        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "1").body(answer.getBody());
+        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "1")
+                .body(answer.getBody());
     }
 
     /** Any other framework error that already knows its status (4xx) keeps it. */
