@@ -88,6 +88,22 @@ class GoldenJsonTests {
     }
 
     @Test
+    void enrolmentRequestRoundTripsIgnoresUnknownFieldsAndNeverPrintsTheSecret() {
+        EnrolmentRequest request = roundTrip("enrolment-request.json", EnrolmentRequest.class);
+        assertThat(request.vin()).isEqualTo("WP0ZZZ99ZTS392124");
+        assertThat(read("enrolment-request-unknown-fields.json", EnrolmentRequest.class)).isEqualTo(request);
+        assertThat(request.toString()).doesNotContain(request.enrolmentSecret());
+    }
+
+    @Test
+    void enrolmentResponseRoundTripsIgnoresUnknownFieldsAndNeverPrintsTheToken() {
+        EnrolmentResponse response = roundTrip("enrolment-response.json", EnrolmentResponse.class);
+        assertThat(response.token()).startsWith("pwv_");
+        assertThat(read("enrolment-response-unknown-fields.json", EnrolmentResponse.class)).isEqualTo(response);
+        assertThat(response.toString()).doesNotContain(response.token());
+    }
+
+    @Test
     void unknownEnumCodesReadAsTheConservativeValue() {
         String json = """
                 {"signals": {"Vehicle.LowVoltageSystemState": "HYPERDRIVE"}, "connectivity": "SATELLITE",

@@ -49,10 +49,14 @@ public class CampaignCommands {
         return campaigns.byId(id).orElseThrow();
     }
 
-    /** Computes eligibility and creates the assignments; a paused campaign simply resumes. */
+    /**
+     * Computes eligibility and creates the assignments; a paused campaign simply resumes. The campaign is
+     * locked first, so a second start racing this one waits and then finds it running (409), instead of
+     * colliding on the assignments this one creates.
+     */
     @Transactional
     public CampaignProgress start(long id) {
-        Campaign campaign = require(id);
+        Campaign campaign = campaigns.lock(id).orElseThrow(() -> notFound(id));
         OffsetDateTime now = OffsetDateTime.now(clock);
         int created = 0;
         if (campaign.status() == CampaignStatus.DRAFT) {
@@ -103,6 +107,10 @@ public class CampaignCommands {
     }
 
     private Campaign require(long id) {
-        return campaigns.byId(id).orElseThrow(() -> ApiException.notFound("campaign-not-found", "No campaign " + id));
+        return campaigns.byId(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("campaign-not-found", "No campaign " + id);
     }
 }

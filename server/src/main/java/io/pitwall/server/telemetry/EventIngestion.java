@@ -41,36 +41,35 @@ public class EventIngestion {
     public long ingest(String vin, List<DeviceEvent> batch) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         VehicleEvents.Cursor cursor = events.lockCursor(vin, now);
+        if (batch.isEmpty()) {
+            return cursor.ackedThrough();
+        }
         List<DeviceEvent> sorted = new ArrayList<>(batch);
         sorted.sort(Comparator.comparingLong(DeviceEvent::seq));
+        Set<Long> stored = events.storedSeqs(vin, sorted.get(0).seq() - 1, sorted.get(sorted.size() - 1).seq());
         List<RecordedEvent> fresh = new ArrayList<>();
-        if (!sorted.isEmpty()) {
-            long first = sorted.get(0).seq();
-            long last = sorted.get(sorted.size() - 1).seq();
-            Set<Long> stored = events.storedSeqs(vin, first - 1, last);
-            long previous = cursor.maxSeq();
-            long prior = -1;
-            for (DeviceEvent event : sorted) {
-                if (event.seq() == prior || stored.contains(event.seq())) {
-                    continue;
-                }
-                boolean gap = event.seq() > cursor.ackedThrough() + 1 && event.seq() != prior + 1
-                        && !stored.contains(event.seq() - 1);
-                fresh.add(new RecordedEvent(vin, event, now.toInstant(), quality(event, now.toInstant(), gap)));
-                prior = event.seq();
-                previous = Math.max(previous, event.seq());
+        long max = cursor.maxSeq();
+        long prior = -1;
+        for (DeviceEvent event : sorted) {
+            if (event.seq() == prior || stored.contains(event.seq())) {
+                continue;
             }
-            if (!fresh.isEmpty()) {
-                events.insert(fresh);
-            }
-            long acked = events.contiguousThrough(vin, cursor.ackedThrough());
-            events.updateCursor(vin, acked, previous, now);
-            if (!fresh.isEmpty()) {
-                publisher.publishEvent(new VehicleEventsRecorded(vin, fresh));
-            }
-            return acked;
+            boolean gap = event.seq() > cursor.ackedThrough() + 1 && event.seq() != prior + 1
+                    && !stored.contains(event.seq() - 1);
+            fresh.add(new RecordedEvent(vin, event, now.toInstant(), quality(event, now.toInstant(), gap)));
+            prior = event.seq();
+            max = Math.max(max, event.seq());
         }
-        return cursor.ackedThrough();
+        if (fresh.isEmpty()) {
+            return cursor.ackedThrough();
+        }
+        events.insert(fresh);
+        // Only a batch that fills the seq right after the acknowledgement can move it.
+        boolean fillsNext = fresh.stream().anyMatch(r -> r.event().seq() == cursor.ackedThrough() + 1);
+        long acked = fillsNext ? events.contiguousThrough(vin, cursor.ackedThrough()) : cursor.ackedThrough();
+        events.updateCursor(vin, acked, max, now);
+        publisher.publishEvent(new VehicleEventsRecorded(vin, fresh));
+        return acked;
     }
 
     private Set<DataQuality> quality(DeviceEvent event, Instant now, boolean gap) {

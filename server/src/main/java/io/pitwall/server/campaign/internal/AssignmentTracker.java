@@ -13,16 +13,20 @@ import io.pitwall.server.telemetry.RecordedEvent;
 import io.pitwall.server.telemetry.VehicleEventsRecorded;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Moves assignments as their vehicles report, in the ingesting transaction: each stored event is seen
- * exactly once, and the lifecycle ignores what would move an assignment backwards. Events naming an
- * assignment of another vehicle, or none at all, do not touch assignments.
+ * exactly once, and the lifecycle ignores what would move an assignment backwards. The assignment row is
+ * locked before its ECU parts are read, so a cancel or a delivery racing the report is either fully
+ * before or fully after it. Events naming an assignment of another vehicle, or none at all, do not touch
+ * assignments.
  */
 @Component
 class AssignmentTracker {
@@ -72,40 +76,52 @@ class AssignmentTracker {
             } catch (NumberFormatException e) {
                 continue;
             }
-            assignments.byId(id).filter(a -> a.vin().equals(recorded.vin()))
-                    .ifPresentOrElse(a -> apply(a, event, trigger),
-                            () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
-                                    recorded.vin(), event.assignmentId()));
+            assignments.lock(id, recorded.vin()).ifPresentOrElse(a -> apply(a, event, trigger),
+                    () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
+                            recorded.vin(), event.assignmentId()));
         }
     }
 
-    private void apply(Assignments.Active assignment, DeviceEvent event, Trigger trigger) {
+    private void apply(Assignments.Locked assignment, DeviceEvent event, Trigger trigger) {
         List<Assignments.EcuPart> ecus = assignments.ecus(assignment.id());
+        List<State> states = new ArrayList<>(ecus.size());
         boolean changed = false;
         for (Assignments.EcuPart ecu : ecus) {
-            if (event.ecuSerial() != null && !event.ecuSerial().equals(ecu.ecuSerial())) {
-                continue;
-            }
-            var result = AssignmentLifecycle.apply(ecu.status(), trigger);
-            if (result instanceof Accepted accepted && accepted.changed()) {
-                String code = accepted.next() == State.FAILED || accepted.next() == State.ROLLED_BACK
-                        ? (event.code() == null ? trigger.name() : event.code()) : null;
-                assignments.updateEcu(assignment.id(), ecu.ecuSerial(), accepted.next(), code);
-                if (accepted.next() == State.SUCCEEDED) {
-                    installed.confirmed(assignment.vin(), ecu.ecuSerial(), ecu.image().version(), ecu.image().sha256());
+            State next = ecu.status();
+            if (event.ecuSerial() == null || event.ecuSerial().equals(ecu.ecuSerial())) {
+                var result = AssignmentLifecycle.apply(ecu.status(), trigger);
+                if (result instanceof Accepted accepted && accepted.changed()) {
+                    next = accepted.next();
+                    move(assignment, ecu, next, failureCode(next, event, trigger));
+                    changed = true;
                 }
-                changed = true;
             }
+            states.add(next);
         }
         if (changed) {
-            settle(assignment, trigger, event.code());
+            settle(assignment, Derivation.of(states), trigger, event.code());
         }
     }
 
-    /** Derives the assignment's state from its ECUs' states and stores it. */
-    private void settle(Assignments.Active assignment, Trigger trigger, String code) {
-        List<Assignments.EcuPart> ecus = assignments.ecus(assignment.id());
-        State derived = Derivation.of(ecus.stream().map(Assignments.EcuPart::status).toList());
+    private void move(Assignments.Locked assignment, Assignments.EcuPart ecu, State next, String code) {
+        if (!assignments.updateEcu(assignment.id(), ecu.ecuSerial(), ecu.status(), next, code)) {
+            throw new OptimisticLockingFailureException("ECU part " + ecu.ecuSerial() + " of assignment "
+                    + assignment.id() + " changed concurrently");
+        }
+        if (next == State.SUCCEEDED) {
+            installed.confirmed(assignment.vin(), ecu.ecuSerial(), ecu.image().version(), ecu.image().sha256());
+        }
+    }
+
+    private static String failureCode(State next, DeviceEvent event, Trigger trigger) {
+        if (next != State.FAILED && next != State.ROLLED_BACK) {
+            return null;
+        }
+        return event.code() == null ? trigger.name() : event.code();
+    }
+
+    /** Stores the assignment's state as derived from its ECUs' states. */
+    private void settle(Assignments.Locked assignment, State derived, Trigger trigger, String code) {
         if (derived == assignment.status()) {
             return;
         }

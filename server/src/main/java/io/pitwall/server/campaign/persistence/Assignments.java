@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,10 @@ public class Assignments {
 
     /** A vehicle's assignment with its campaign's status. */
     public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version) {
+    }
+
+    /** An assignment row as locked for a change: nobody else moves it or its ECUs until the commit. */
+    public record Locked(long id, long campaignId, String vin, State status, long version) {
     }
 
     /** One ECU of an assignment with the image it gets. */
@@ -106,13 +111,17 @@ public class Assignments {
                 .optional();
     }
 
-    public Optional<Active> byId(long id) {
-        return jdbc.sql("""
-                SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version FROM assignment a
-                JOIN campaign c ON c.id = a.campaign_id WHERE a.id = :id""")
-                .param("id", id)
-                .query((rs, i) -> new Active(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6)))
+    /**
+     * Locks the vehicle's assignment for the rest of the transaction. Every writer of an assignment or its
+     * ECU parts (delivery, event tracking, cancel) locks the assignment row first, so their changes
+     * serialize and the assignment's state is always derived from the ECU states it was written with.
+     */
+    public Optional<Locked> lock(long id, String vin) {
+        return jdbc.sql("SELECT id, campaign_id, vin, status, version FROM assignment WHERE id = :id AND vin = :vin "
+                + "FOR UPDATE")
+                .param("id", id).param("vin", vin)
+                .query((rs, i) -> new Locked(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
+                        State.valueOf(rs.getString(4)), rs.getLong(5)))
                 .optional();
     }
 
@@ -132,36 +141,48 @@ public class Assignments {
                 .list();
     }
 
-    public void updateEcu(long assignmentId, String ecuSerial, State status, String failureCode) {
-        jdbc.sql("""
+    /** Moves an ECU part from one state to the next; returns false when it was not in {@code from}. */
+    public boolean updateEcu(long assignmentId, String ecuSerial, State from, State to, String failureCode) {
+        return jdbc.sql("""
                 UPDATE assignment_ecu SET status = :status, failure_code = COALESCE(:code, failure_code)
-                WHERE assignment_id = :id AND ecu_serial = :serial""")
-                .param("status", status.name()).param("code", failureCode).param("id", assignmentId)
-                .param("serial", ecuSerial).update();
+                WHERE assignment_id = :id AND ecu_serial = :serial AND status = :from""")
+                .param("status", to.name()).param("code", failureCode).param("id", assignmentId)
+                .param("serial", ecuSerial).param("from", from.name()).update() == 1;
     }
 
-    /** Moves the assignment if nobody moved it since it was read; returns whether it did. */
-    public boolean update(long id, long expectedVersion, State status, FailureCategory category, String failureCode,
+    /**
+     * Moves the assignment; the caller holds its lock ({@link #lock}), so a changed version means a writer
+     * bypassed the lock: refused rather than silently lost.
+     */
+    public void update(long id, long expectedVersion, State status, FailureCategory category, String failureCode,
             OffsetDateTime now) {
-        return jdbc.sql("""
+        int rows = jdbc.sql("""
                 UPDATE assignment SET status = :status, failure_category = :category, failure_code = :code,
                     version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
                 .param("status", status.name()).param("category", category == null ? null : category.name())
                 .param("code", failureCode).param("now", now).param("id", id).param("version", expectedVersion)
-                .update() == 1;
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
+        }
     }
 
-    /** Cancels every assignment of the campaign not yet installing; returns how many. */
+    /**
+     * Cancels every assignment of the campaign not yet installing, and their ECU parts; returns how many.
+     * The assignment rows are updated (locked) first, in the same order as every other writer, so a
+     * vehicle report racing the cancel either lands before it or finds the assignment cancelled.
+     */
     public int cancelNotInstalling(long campaignId, OffsetDateTime now) {
-        jdbc.sql("""
-                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN ('PENDING', 'DELIVERED', 'DOWNLOADING',
-                    'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
-                    AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED'))""")
-                .param("cid", campaignId).update();
-        return jdbc.sql("""
+        int cancelled = jdbc.sql("""
                 UPDATE assignment SET status = 'CANCELLED', version = version + 1, updated_at = :now
                 WHERE campaign_id = :cid AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""")
                 .param("cid", campaignId).param("now", now).update();
+        jdbc.sql("""
+                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN ('PENDING', 'DELIVERED', 'DOWNLOADING',
+                    'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
+                    AND status = 'CANCELLED')""")
+                .param("cid", campaignId).update();
+        return cancelled;
     }
 
     /** Counts by state, and failed ones by category. */

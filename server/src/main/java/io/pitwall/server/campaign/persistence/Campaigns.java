@@ -69,6 +69,12 @@ public class Campaigns {
                 .query((rs, i) -> map(rs)).optional();
     }
 
+    /** Reads and locks the campaign for the rest of the transaction: one start at a time. */
+    public Optional<Campaign> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE id = :id FOR UPDATE").param("id", id)
+                .query((rs, i) -> map(rs)).optional();
+    }
+
     public List<Campaign> all(int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY id DESC OFFSET :o ROWS FETCH NEXT :s ROWS ONLY")
                 .param("o", (long) page * size).param("s", size).query((rs, i) -> map(rs)).list();

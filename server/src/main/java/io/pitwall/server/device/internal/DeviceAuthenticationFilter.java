@@ -1,6 +1,5 @@
 package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.shared.Secrets;
 import io.pitwall.server.shared.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -18,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code /device/v1/vehicles/{vin}/**} by the vehicle's bearer credential. Unknown,
  * revoked or blocked → 401; a credential of another vehicle than the path's VIN → 403. The
- * authenticated VIN is left in the request attribute {@link #VIN}.
+ * authenticated VIN is left in the request attribute {@link #VIN}. Credentials are resolved through the
+ * {@link CredentialCache}. Other device paths ({@code /device/v1/enrolment}) pass without a bearer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -26,10 +26,10 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
 
     static final String VIN = "pitwall.device.vin";
     private static final Pattern PATH = Pattern.compile("^/device/v1/vehicles/([^/]+)(/.*)?$");
-    private final VehicleCredentials credentials;
+    private final CredentialCache credentials;
     private final Problems problems;
 
-    DeviceAuthenticationFilter(VehicleCredentials credentials, Problems problems) {
+    DeviceAuthenticationFilter(CredentialCache credentials, Problems problems) {
         this.credentials = credentials;
         this.problems = problems;
     }

@@ -30,12 +30,21 @@ public class VehicleCredentials {
 
     /** Revokes every active credential of the vehicle; returns how many were active. */
     public int revokeAll(String vin, OffsetDateTime now) {
-        return jdbc.sql("UPDATE vehicle_credential SET revoked_at = :now WHERE vin = :vin AND revoked_at IS NULL")
+        return jdbc.sql("""
+                UPDATE vehicle_credential SET revoked_at = :now, active_vin = NULL WHERE vin = :vin
+                AND revoked_at IS NULL""")
                 .param("now", now).param("vin", vin).update();
     }
 
+    /**
+     * Stores a new active credential. The database holds at most one active credential per vehicle: when
+     * another transaction activated one for this vehicle meanwhile, this fails with a
+     * {@link org.springframework.dao.DuplicateKeyException}.
+     */
     public void insert(String vin, String tokenHash, OffsetDateTime now) {
-        jdbc.sql("INSERT INTO vehicle_credential (vin, token_hash, created_at) VALUES (:vin, :h, :now)")
+        jdbc.sql("""
+                INSERT INTO vehicle_credential (vin, token_hash, created_at, active_vin)
+                VALUES (:vin, :h, :now, :vin)""")
                 .param("vin", vin).param("h", tokenHash).param("now", now).update();
     }
 

@@ -10,9 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -20,13 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET}/{@code HEAD /device/v1/vehicles/{vin}/artifacts/{sha256}}: image bytes for a vehicle that
- * is assigned or runs that image, resumable with {@code Range: bytes=N-} or one {@code N-M} range
- * (206 with Content-Range; 416 with {@code bytes *}/length when unsatisfiable). The ETag is the sha256.
+ * is assigned or runs that image, resumable with one {@code Range} ({@link ByteRange}: 206 with
+ * Content-Range; 416 with {@code bytes *}/length when unsatisfiable; 200 when ignored). The ETag is the
+ * sha256. Another vehicle's image answers 404, as an unknown one does.
  */
 @RestController
 class ArtifactController {
 
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,19})-(\\d{0,19})");
     private final ArtifactStore store;
     private final AssignmentDelivery delivery;
     private final KnownVehicles vehicles;
@@ -57,18 +54,15 @@ class ArtifactController {
         response.setContentType("application/octet-stream");
         long start = 0;
         long end = length - 1;
-        String range = request.getHeader("Range");
-        Matcher m = range == null ? null : RANGE.matcher(range.trim());
-        if (m != null && m.matches()) {
-            start = Long.parseLong(m.group(1));
-            if (!m.group(2).isEmpty()) {
-                end = Math.min(Long.parseLong(m.group(2)), length - 1);
-            }
-            if (start >= length || start > end) {
-                response.setHeader("Content-Range", "bytes */" + length);
-                response.setStatus(416);
-                return;
-            }
+        ByteRange range = ByteRange.of(request.getHeader("Range"), length);
+        if (range instanceof ByteRange.Unsatisfiable) {
+            response.setHeader("Content-Range", "bytes */" + length);
+            response.setStatus(416);
+            return;
+        }
+        if (range instanceof ByteRange.Part part) {
+            start = part.start();
+            end = part.end();
             response.setStatus(206);
             response.setHeader("Content-Range", "bytes " + start + "-" + end + "/" + length);
         } else {

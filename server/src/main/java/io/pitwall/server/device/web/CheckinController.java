@@ -2,7 +2,6 @@ package io.pitwall.server.device.web;
 
 import io.pitwall.protocol.device.CheckinRequest;
 import io.pitwall.protocol.device.CheckinResponse;
-import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.device.internal.PollPacing;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckinController {
 
     static final int MAX_ECUS = 200;
+    static final String CODE = "invalid-checkin";
     private final VehicleReporting reporting;
     private final AssignmentDelivery delivery;
     private final PollPacing pacing;
@@ -38,12 +38,7 @@ class CheckinController {
     @PostMapping(path = "/device/v1/vehicles/{vin}/checkin", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CheckinResponse checkin(@PathVariable String vin, @RequestBody byte[] body) {
-        CheckinRequest request;
-        try {
-            request = DeviceJson.read(body, CheckinRequest.class);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("invalid-checkin", DeviceErrors.reason(e));
-        }
+        CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
         validate(request.ecus());
         reporting.record(vin, request);
         var assignment = delivery.forVehicle(vin);
@@ -52,20 +47,19 @@ class CheckinController {
 
     private static void validate(List<EcuVersion> ecus) {
         if (ecus.size() > MAX_ECUS) {
-            throw ApiException.badRequest("invalid-checkin", "At most " + MAX_ECUS + " ECUs per manifest");
+            throw ApiException.badRequest(CODE, "At most " + MAX_ECUS + " ECUs per manifest");
         }
         Set<String> serials = new HashSet<>();
         for (EcuVersion ecu : ecus) {
+            DeviceInput.text(ecu.serial(), 64, false, "ECU serial", CODE);
+            DeviceInput.text(ecu.hardwareId(), 64, false, "ECU hardwareId", CODE);
+            DeviceInput.text(ecu.installedVersion(), 64, false, "ECU installedVersion", CODE);
             if (!serials.add(ecu.serial())) {
                 throw ApiException.badRequest("duplicate-ecu-serial", "ECU serial '" + ecu.serial()
                         + "' appears twice in the manifest");
             }
-            if (ecu.serial().length() > 64 || ecu.hardwareId().length() > 64
-                    || (ecu.installedVersion() != null && ecu.installedVersion().length() > 64)) {
-                throw ApiException.badRequest("invalid-checkin", "ECU fields are at most 64 characters");
-            }
             if (ecu.installedSha256() != null && !ecu.installedSha256().matches("[0-9a-f]{64}")) {
-                throw ApiException.badRequest("invalid-checkin", "installedSha256 is 64 lower-case hex characters");
+                throw ApiException.badRequest(CODE, "installedSha256 is 64 lower-case hex characters");
             }
         }
     }

@@ -2,6 +2,7 @@ package io.pitwall.server.inventory.persistence;
 
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.server.inventory.EcuDrift;
+import io.pitwall.server.shared.Savepoints;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,12 @@ public class VehicleReports {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Savepoints savepoints;
 
-    public VehicleReports(JdbcClient jdbc, JdbcTemplate template) {
+    public VehicleReports(JdbcClient jdbc, JdbcTemplate template, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.template = template;
+        this.savepoints = savepoints;
     }
 
     public Optional<Seen> seen(String vin) {
@@ -35,19 +38,24 @@ public class VehicleReports {
                 .param("vin", vin).update();
     }
 
+    /**
+     * Replaces the vehicle's report and ECU manifest. Updating the report row first locks it, so two
+     * check-ins of one vehicle replace the manifest one after the other; on the first report, a concurrent
+     * first report that inserted the row wins the insert and this one updates it.
+     */
     public void replace(String vin, String signalsJson, String connectivity, boolean consent, String stateHash,
             List<EcuVersion> ecus, OffsetDateTime now) {
-        int updated = jdbc.sql("""
+        var update = jdbc.sql("""
                 UPDATE vehicle_report SET signals_json = :signals, connectivity = :connectivity, consent = :consent,
                     state_hash = :hash, reported_at = :now, last_seen_at = :now WHERE vin = :vin""")
                 .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
-                .param("hash", stateHash).param("now", now).param("vin", vin).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, reported_at,
-                        last_seen_at) VALUES (:vin, :signals, :connectivity, :consent, :hash, :now, :now)""")
-                    .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
-                    .param("hash", stateHash).param("now", now).param("vin", vin).update();
+                .param("hash", stateHash).param("now", now).param("vin", vin);
+        if (update.update() == 0 && !savepoints.insertIfAbsent(() -> jdbc.sql("""
+                INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, reported_at,
+                    last_seen_at) VALUES (:vin, :signals, :connectivity, :consent, :hash, :now, :now)""")
+                .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
+                .param("hash", stateHash).param("now", now).param("vin", vin).update())) {
+            update.update();
         }
         jdbc.sql("DELETE FROM reported_ecu WHERE vin = :vin").param("vin", vin).update();
         template.batchUpdate("INSERT INTO reported_ecu (vin, serial, hardware_id, sw_version, image_hash) "

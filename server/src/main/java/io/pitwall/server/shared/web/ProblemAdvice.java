@@ -15,7 +15,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -133,6 +136,16 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException e, HttpServletRequest request) {
         return answer(request, 409, "version-conflict",
                 "The resource was changed by someone else; reload it and retry with its current version", Map.of());
+    }
+
+    /** A lock not granted in time (H2 gives up after seconds; a deadlock victim on PostgreSQL): retry soon. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(DataAccessException e, HttpServletRequest request) {
+        log.warn("Lock not granted serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        var answer = answer(request, 503, "busy", "The resource is busy; retry shortly", Map.of());
+        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "1")
+                .body(answer.getBody());
     }
 
     /** Any other framework error that already knows its status (4xx) keeps it. */

@@ -1,5 +1,6 @@
 package io.pitwall.server.telemetry.persistence;
 
+import io.pitwall.server.shared.Savepoints;
 import io.pitwall.server.telemetry.DataQuality;
 import io.pitwall.server.telemetry.RecordedEvent;
 import java.sql.Types;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,23 +23,33 @@ public class VehicleEvents {
     public record Cursor(long ackedThrough, long maxSeq) {
     }
 
+    private static final int PAGE = 1000;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Savepoints savepoints;
 
-    public VehicleEvents(JdbcClient jdbc, JdbcTemplate template) {
+    public VehicleEvents(JdbcClient jdbc, JdbcTemplate template, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.template = template;
+        this.savepoints = savepoints;
     }
 
-    /** Creates the cursor on first contact, then locks it: one ingestion per vehicle at a time. */
+    /**
+     * Locks the vehicle's cursor for the rest of the transaction (one ingestion per vehicle at a time),
+     * creating it on first contact. Two first batches at once: one creates it, the other waits and locks it.
+     */
     public Cursor lockCursor(String vin, OffsetDateTime now) {
-        jdbc.sql("""
-                MERGE INTO event_cursor c USING (SELECT CAST(:vin AS CHAR(17)) AS vin FROM (VALUES (1)) AS one(x)) s
-                ON c.vin = s.vin
-                WHEN NOT MATCHED THEN INSERT (vin, acked_through, max_seq, last_seen_at) VALUES (s.vin, 0, 0, :now)""")
-                .param("vin", vin).param("now", now).update();
+        return selectForUpdate(vin).orElseGet(() -> {
+            savepoints.insertIfAbsent(() -> jdbc.sql("""
+                    INSERT INTO event_cursor (vin, acked_through, max_seq, last_seen_at) VALUES (:vin, 0, 0, :now)""")
+                    .param("vin", vin).param("now", now).update());
+            return selectForUpdate(vin).orElseThrow();
+        });
+    }
+
+    private Optional<Cursor> selectForUpdate(String vin) {
         return jdbc.sql("SELECT acked_through, max_seq FROM event_cursor WHERE vin = :vin FOR UPDATE")
-                .param("vin", vin).query((rs, i) -> new Cursor(rs.getLong(1), rs.getLong(2))).single();
+                .param("vin", vin).query((rs, i) -> new Cursor(rs.getLong(1), rs.getLong(2))).optional();
     }
 
     public Set<Long> storedSeqs(String vin, long from, long to) {
@@ -45,18 +57,27 @@ public class VehicleEvents {
                 .param("vin", vin).param("f", from).param("t", to).query(Long.class).list());
     }
 
-    /** The first seq after {@code from} that is not stored, scanning stored seqs contiguously. */
+    /**
+     * The highest seq through which every seq after {@code from} is stored, read page by page so a
+     * vehicle with a gap costs one short read, not a scan of everything stored after the gap.
+     */
     public long contiguousThrough(String vin, long from) {
-        List<Long> seqs = jdbc.sql("SELECT seq FROM vehicle_event WHERE vin = :vin AND seq > :f ORDER BY seq")
-                .param("vin", vin).param("f", from).query(Long.class).list();
         long through = from;
-        for (long seq : seqs) {
-            if (seq != through + 1) {
-                break;
+        while (true) {
+            List<Long> seqs = jdbc.sql("""
+                    SELECT seq FROM vehicle_event WHERE vin = :vin AND seq > :f ORDER BY seq
+                    FETCH FIRST %d ROWS ONLY""".formatted(PAGE)).param("vin", vin).param("f", through)
+                    .query(Long.class).list();
+            for (long seq : seqs) {
+                if (seq != through + 1) {
+                    return through;
+                }
+                through = seq;
             }
-            through = seq;
+            if (seqs.size() < PAGE) {
+                return through;
+            }
         }
-        return through;
     }
 
     public void insert(List<RecordedEvent> events) {
