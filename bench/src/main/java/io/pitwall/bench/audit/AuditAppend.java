@@ -1,0 +1,78 @@
+package io.pitwall.bench.audit;
+
+import io.pitwall.bench.BenchDatabase;
+import io.pitwall.bench.BenchServer;
+import io.pitwall.bench.Latencies;
+import io.pitwall.bench.Result;
+import io.pitwall.bench.Scenario;
+import io.pitwall.server.audit.AuditChainVerifier;
+import io.pitwall.server.audit.persistence.AuditRecords;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code audit-append}: audited transactions per second through the server's audit listener on
+ * PostgreSQL, one event per transaction (the common case: one use case, one record), then the whole
+ * chain verified. A second phase measures transactions that audit many records at once (bulk use cases).
+ */
+public final class AuditAppend implements Scenario {
+
+    private final int records;
+    private final int threads;
+    private final int warmup;
+    private final int batch;
+
+    public AuditAppend(int records, int threads, int warmup, int batch) {
+        this.records = records;
+        this.threads = threads;
+        this.warmup = warmup;
+        this.batch = batch;
+    }
+
+    @Override
+    public String name() {
+        return "audit-append";
+    }
+
+    @Override
+    public String target() {
+        return "≥ 2,000 records/s (one record per transaction)";
+    }
+
+    @Override
+    public Result run(BenchDatabase database) throws Exception {
+        database.reset();
+        try (var server = BenchServer.start(database, Map.of())) {
+            var load = new AuditAppendLoad(server.context());
+            var chain = server.context().getBean(AuditRecords.class);
+            load.run(warmup, 1, threads);
+            long before = chain.head().seq();
+            Latencies single = load.run(records, 1, threads);
+            int batches = Math.max(1, records / batch);
+            Latencies batched = load.run(batches, batch, threads);
+            long appended = chain.head().seq() - before;
+            var report = server.context().getBean(AuditChainVerifier.class).verify();
+            long expected = records + (long) batches * batch;
+            if (!report.intact() || appended != expected) {
+                return Result.failed(name(), target(), "chain " + report + ", appended " + appended + " of " + expected);
+            }
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("records", records);
+            metrics.put("threads", threads);
+            metrics.put("recordsPerSecond", Math.round(single.perSecond()));
+            metrics.put("p50Millis", single.percentileMillis(50));
+            metrics.put("p99Millis", single.percentileMillis(99));
+            metrics.put("batchedRecordsPerTransaction", batch);
+            metrics.put("batchedRecordsPerSecond", Math.round(batched.perSecond() * batch));
+            metrics.put("batchedP50Millis", batched.percentileMillis(50));
+            metrics.put("chainLength", report.length());
+            String measured = String.format(Locale.ROOT,
+                    "%,d records/s, p50 %.2f ms, p99 %.2f ms per append (%,d records, %d threads); "
+                            + "%,d records/s at %d records per transaction; chain of %,d intact",
+                    Math.round(single.perSecond()), single.percentileMillis(50), single.percentileMillis(99), records,
+                    threads, Math.round(batched.perSecond() * batch), batch, report.length());
+            return new Result(name(), measured, target(), Result.verdict(single.perSecond() >= 2000), metrics);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.pitwall.bench.audit;
+
+import io.pitwall.bench.BenchDatabase;
+import io.pitwall.bench.Result;
+import io.pitwall.bench.Scenario;
+import io.pitwall.server.audit.AuditChainVerifier;
+import io.pitwall.server.audit.ChainHash;
+import io.pitwall.server.audit.ChainReport;
+import io.pitwall.server.audit.persistence.AuditRecords;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code audit-verify}: how long the verifier takes over a chain of a million records, in this JVM and
+ * through {@code pitwall audit verify} (a fresh JVM, as an auditor runs it). The chain is generated once
+ * per seed and length and reused by later runs.
+ */
+public final class AuditVerify implements Scenario {
+
+    private static final double LIMIT_SECONDS = 10;
+    private final int length;
+    private final int runs;
+    private final Path cliJar;
+    private final long seed;
+
+    public AuditVerify(int length, int runs, Path cliJar, long seed) {
+        this.length = length;
+        this.runs = runs;
+        this.cliJar = cliJar;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return "audit-verify";
+    }
+
+    @Override
+    public String target() {
+        return "verify 1,000,000 records ≤ 10 s";
+    }
+
+    @Override
+    public Result run(BenchDatabase database) throws Exception {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("chainLength", length);
+        metrics.put("generatedSeconds", prepare(database));
+        double[] inProcess = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            ChainReport report = new AuditChainVerifier(new AuditRecords(database.dataSource())).verify();
+            inProcess[i] = (System.nanoTime() - started) / 1e9;
+            if (!report.intact() || report.length() != length) {
+                return Result.failed(name(), target(), "in-process verifier said " + report);
+            }
+        }
+        Arrays.sort(inProcess);
+        double median = inProcess[runs / 2];
+        metrics.put("inProcessSeconds", inProcess);
+        metrics.put("inProcessMedianSeconds", median);
+        String measured = String.format(Locale.ROOT, "%,d records: in-process %.2f s (median of %d)", length, median,
+                runs);
+        boolean met = median <= LIMIT_SECONDS;
+        if (Files.isRegularFile(cliJar)) {
+            var cli = runCli(database);
+            if (cli.exitCode() != 0 || !cli.output().contains("intact")) {
+                return Result.failed(name(), target(), "CLI exit " + cli.exitCode() + ": " + cli.output());
+            }
+            metrics.put("cliWallSeconds", cli.seconds());
+            metrics.put("cliOutput", cli.output().strip());
+            measured += String.format(Locale.ROOT, ", `pitwall audit verify` %.2f s wall (JVM start included)",
+                    cli.seconds());
+            met &= cli.seconds() <= LIMIT_SECONDS;
+        } else {
+            measured += "; CLI not measured (" + cliJar + " missing: bench/run builds it)";
+        }
+        return new Result(name(), measured, target(), Result.verdict(met), metrics);
+    }
+
+    /** Generates the chain unless the database already holds this one; returns the seconds spent. */
+    private double prepare(BenchDatabase database) throws Exception {
+        var generator = new ChainGenerator(seed);
+        if (holdsChain(database, generator)) {
+            System.out.println("   reusing the " + length + "-record chain already in the database");
+            return 0;
+        }
+        long started = System.nanoTime();
+        database.reset();
+        database.migrate();
+        generator.write(database.dataSource(), length);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "   generated a %,d-record chain in %.1f s%n", length, seconds);
+        return seconds;
+    }
+
+    private boolean holdsChain(BenchDatabase database, ChainGenerator generator) {
+        String first = generator.record(1, ChainHash.GENESIS).hash();
+        try (var c = database.connect(); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT h.seq, r.hash FROM audit_head h JOIN audit_record r ON r.seq = 1")) {
+            return rs.next() && rs.getLong(1) == length && first.equals(rs.getString(2));
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    private record CliRun(int exitCode, double seconds, String output) {
+    }
+
+    private CliRun runCli(BenchDatabase database) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", cliJar.toString(), "audit", "verify",
+                "--db-url", database.url(), "--db-user", database.user(), "--db-password", database.password()));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new CliRun(-1, 120, "timed out");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new CliRun(process.exitValue(), seconds, new String(output, StandardCharsets.UTF_8));
+    }
+}
