@@ -90,10 +90,11 @@ public final class Bench implements Callable<Integer> {
             for (String name : chosen) {
                 Scenario scenario = catalog.get(name).get();
                 System.out.println("== " + name + " (target: " + scenario.target() + ")");
+                String loadBefore = Machine.loadAverage();
                 Result result = runSafely(scenario, database);
                 System.out.println("   " + result.verdict() + ": " + result.measured());
                 String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
-                store.record(new Run(date, command, machine, result));
+                store.record(new Run(date, command, machine, loadBefore + " → " + Machine.loadAverage(), result));
             }
         }
         System.out.println();

@@ -47,20 +47,22 @@ public final class Results {
     /** The Markdown table for docs/benchmarks.md, followed by the machines the rows were measured on. */
     public static String markdown(List<Run> runs) {
         var out = new StringBuilder();
-        out.append("| Scenario | Result | Target | Verdict | Command | Date |\n");
-        out.append("|---|---|---|---|---|---|\n");
+        out.append("| Scenario | Result | Target | Verdict | Command | Date | Load |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
         var machines = new LinkedHashSet<String>();
         for (Run run : runs) {
             Result r = run.result();
             machines.add(run.machine().summary());
             out.append("| ").append(r.scenario()).append(" | ").append(cell(r.measured())).append(" | ")
                     .append(cell(r.target())).append(" | ").append(r.verdict().name().toLowerCase())
-                    .append(" | `").append(run.command()).append("` | ").append(run.date()).append(" |\n");
+                    .append(" | `").append(run.command()).append("` | ").append(run.date()).append(" | ")
+                    .append(run.load()).append(" |\n");
         }
         out.append('\n');
         for (String machine : machines) {
             out.append("Machine: ").append(machine).append('\n');
         }
+        out.append("Load: the machine's 1-minute load average before → after the scenario (it may be shared).\n");
         return out.toString();
     }
 
