@@ -46,24 +46,26 @@ public class AuditChainVerifier {
     }
 
     private ChainReport verdict(Walk walk) {
+        long pending = records.pendingCount();
         if (walk.alteredSeq != null) {
             long seq = walk.alteredSeq;
-            return ChainReport.broken(seq, seq, "record " + seq + " was altered (its content does not match its hash)");
+            return ChainReport.broken(seq, seq, "record " + seq + " was altered (its content does not match its hash)",
+                    pending);
         }
         if (walk.problem != null) {
-            return ChainReport.broken(walk.checked, walk.badSeq, walk.problem);
+            return ChainReport.broken(walk.checked, walk.badSeq, walk.problem, pending);
         }
         var head = records.head();
         if (head.seq() != walk.lastSeq) {
             return ChainReport.broken(walk.checked, walk.lastSeq + 1,
                     "records " + (walk.lastSeq + 1) + " to " + head.seq() + " were deleted (the chain head is at "
-                            + head.seq() + ")");
+                            + head.seq() + ")", pending);
         }
         if (!head.hash().equals(walk.lastHash)) {
             return ChainReport.broken(walk.checked, walk.lastSeq, "record " + walk.lastSeq
-                    + " does not match the chain head");
+                    + " does not match the chain head", pending);
         }
-        return ChainReport.intact(walk.checked);
+        return ChainReport.intact(walk.checked, pending);
     }
 
     private static final class Walk {

@@ -24,6 +24,15 @@ class AuditChainVerifierTests {
     }
 
     @Test
+    void recordsWaitingToBeChainedAreReported() {
+        List<AuditRecord> chain = chain(100);
+        var head = new AuditRecords.Head(100, chain.get(99).hash());
+        var report = new AuditChainVerifier(new InMemory(chain, head, 3)).verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.pending()).isEqualTo(3);
+    }
+
+    @Test
     void theFirstAlteredRecordIsReportedEvenWhenALaterLinkIsBroken() {
         List<AuditRecord> chain = chain(LENGTH);
         chain.set(7_000, alter(chain.get(7_000)));
@@ -56,14 +65,14 @@ class AuditChainVerifierTests {
     void aTruncatedTailIsReportedAgainstTheHead() {
         List<AuditRecord> chain = chain(LENGTH);
         var head = new AuditRecords.Head(LENGTH, chain.get(LENGTH - 1).hash());
-        var report = new AuditChainVerifier(new InMemory(chain.subList(0, LENGTH - 10), head)).verify();
+        var report = new AuditChainVerifier(new InMemory(chain.subList(0, LENGTH - 10), head, 0)).verify();
         assertThat(report.firstBadSeq()).isEqualTo(LENGTH - 9);
         assertThat(report.problem()).contains("deleted");
     }
 
     private static ChainReport verify(List<AuditRecord> chain) {
         AuditRecord last = chain.get(chain.size() - 1);
-        return new AuditChainVerifier(new InMemory(chain, new AuditRecords.Head(last.seq(), last.hash()))).verify();
+        return new AuditChainVerifier(new InMemory(chain, new AuditRecords.Head(last.seq(), last.hash()), 0)).verify();
     }
 
     static List<AuditRecord> chain(int length) {
@@ -95,11 +104,13 @@ class AuditChainVerifierTests {
     private static final class InMemory extends AuditRecords {
         private final List<AuditRecord> records;
         private final Head head;
+        private final long pending;
 
-        InMemory(List<AuditRecord> records, Head head) {
+        InMemory(List<AuditRecord> records, Head head, long pending) {
             super(new DriverManagerDataSource());
             this.records = records;
             this.head = head;
+            this.pending = pending;
         }
 
         @Override
@@ -110,6 +121,11 @@ class AuditChainVerifierTests {
         @Override
         public Head head() {
             return head;
+        }
+
+        @Override
+        public long pendingCount() {
+            return pending;
         }
     }
 }
