@@ -46,6 +46,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--table-only", description = "Only print the table of the recorded results.")
     boolean tableOnly;
 
+    @Option(names = "--jmh-results", paramLabel = "FILE", description = "Record a JMH JSON result file (bench/run jmh does).")
+    Path jmhResults;
+
     @Option(names = "--append-records", defaultValue = "20000") int appendRecords;
     @Option(names = "--append-threads", defaultValue = "8") int appendThreads;
     @Option(names = "--append-warmup", defaultValue = "2000") int appendWarmup;
@@ -76,6 +79,14 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var store = new Results(results);
+        boolean failed = false;
+        if (jmhResults != null) {
+            var machine = Machine.describe(new BenchDatabase(dbUrl, dbUser, dbPassword));
+            String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+            for (Result result : JmhResults.read(jmhResults)) {
+                store.record(new Run(date, command, machine, Machine.loadAverage(), result));
+            }
+        }
         if (!tableOnly) {
             var catalog = catalog();
             List<String> chosen = scenarios.isEmpty() ? List.copyOf(catalog.keySet()) : scenarios;
@@ -93,13 +104,14 @@ public final class Bench implements Callable<Integer> {
                 String loadBefore = Machine.loadAverage();
                 Result result = runSafely(scenario, database);
                 System.out.println("   " + result.verdict() + ": " + result.measured());
+                failed |= result.verdict() == Result.Verdict.FAILED;
                 String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
                 store.record(new Run(date, command, machine, loadBefore + " → " + Machine.loadAverage(), result));
             }
         }
         System.out.println();
         System.out.print(Results.markdown(store.latest()));
-        return 0;
+        return failed ? 1 : 0;
     }
 
     private static Result runSafely(Scenario scenario, BenchDatabase database) {

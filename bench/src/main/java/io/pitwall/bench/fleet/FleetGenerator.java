@@ -28,7 +28,9 @@ public final class FleetGenerator {
     private static final String[] MARKETS = {"DE", "FR", "US", "CA", "JP", "BR", "GB"};
     private static final String[] CUSTOMERS = {"private", "fleet", "rental", "internal"};
     private static final String[] CONNECTIVITY = {"lte", "5g", "wifi-only"};
-    private static final String[] ECU_TYPES = {"TCU", "BMS", "ADAS", "IVI", "BCM", "GW", "VCU"};
+    /** Names of the inventory's ECU types; the first is the primary. */
+    private static final String[] ECU_TYPES = {"GATEWAY", "TELEMATICS", "BMS", "ADAS", "INFOTAINMENT", "BODY",
+            "POWERTRAIN"};
     private static final String[] VERSIONS = {"1.0.0", "1.1.0", "1.2.3", "2.0.0", "2.0.1", "2.1.0"};
 
     private final long seed;
@@ -51,12 +53,12 @@ public final class FleetGenerator {
         for (int k = 0; k < ecusPerVehicle; k++) {
             String type = ECU_TYPES[k];
             int variant = random.nextInt(3);
-            String hardwareId = type + "-" + model.substring(0, 2).toUpperCase() + "-" + (100 + variant);
+            String hardwareId = type.substring(0, 3) + "-" + model.substring(0, 2).toUpperCase() + "-" + (100 + variant);
             String version = VERSIONS[random.nextInt(VERSIONS.length)];
             String imageHash = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
                     random.nextLong(), random.nextLong());
             ecus.add(new Ecu(vin + "-" + type, type, hardwareId, "rev-" + (char) ('A' + variant), version, imageHash,
-                    random.nextInt(10) == 0 ? "locked" : "remote", k == 0));
+                    random.nextInt(10) == 0 ? "SERVICE_ONLY" : "REMOTE", k == 0));
         }
         String customer = CUSTOMERS[random.nextInt(CUSTOMERS.length)];
         return new Vehicle(vin, model, year, REGIONS[random.nextInt(REGIONS.length)],

@@ -39,14 +39,14 @@ public final class FleetImport implements Scenario {
     @Override
     public Result run(BenchDatabase database) throws Exception {
         database.reset();
-        try (var server = BenchServer.start(database, Map.of("pitwall.api.max-json-bytes", "1073741824"))) {
+        try (var server = BenchServer.start(database, Map.of())) {
             if (!server.serves("POST", PATH)) {
                 return Result.skipped(name(), target(), "this build has no POST " + PATH
                         + " (the inventory module is not merged yet)");
             }
             byte[] body = FleetPayload.importRequest(new FleetGenerator(seed, ecusPerVehicle), vehicles);
             long started = System.nanoTime();
-            var response = Http.post(server, PATH, body);
+            var response = Http.post(server, PATH, FleetPayload.CONTENT_TYPE, body);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (response.statusCode() / 100 != 2) {
                 return Result.failed(name(), target(), "HTTP " + response.statusCode() + ": "

@@ -1,5 +1,6 @@
 package io.pitwall.bench.fleet;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,22 +8,24 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The body of {@code POST /api/v1/vehicles/import} for a generated fleet. The one place that knows the
- * import's JSON shape, so a change to the endpoint's request is a change here only.
+ * The body of {@code POST /api/v1/vehicles/import} for a generated fleet: JSON Lines, one vehicle per line
+ * in the shape of a create request with its ECUs inline. The one place that knows the import's format.
  */
 public final class FleetPayload {
 
+    public static final String CONTENT_TYPE = "application/x-ndjson";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FleetPayload() {
     }
 
     public static byte[] importRequest(FleetGenerator fleet, int vehicles) {
-        List<Map<String, Object>> items = new ArrayList<>(vehicles);
+        var out = new ByteArrayOutputStream(vehicles * 900);
         for (int n = 0; n < vehicles; n++) {
-            items.add(vehicle(fleet.vehicle(n)));
+            out.writeBytes(JSON.writeValueAsBytes(vehicle(fleet.vehicle(n))));
+            out.write('\n');
         }
-        return JSON.writeValueAsBytes(Map.of("vehicles", items));
+        return out.toByteArray();
     }
 
     static Map<String, Object> vehicle(FleetGenerator.Vehicle v) {
@@ -40,7 +43,7 @@ public final class FleetPayload {
         for (var e : v.ecus()) {
             Map<String, Object> ecu = new LinkedHashMap<>();
             ecu.put("serial", e.serial());
-            ecu.put("ecuType", e.ecuType());
+            ecu.put("type", e.ecuType());
             ecu.put("hardwareId", e.hardwareId());
             ecu.put("hardwareVariant", e.hardwareVariant());
             ecu.put("softwareVersion", e.softwareVersion());

@@ -21,10 +21,10 @@ final class Http {
         return CLIENT.send(request(server, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(BenchServer server, String path, byte[] json)
+    static HttpResponse<String> post(BenchServer server, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return CLIENT.send(request(server, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(request(server, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder request(BenchServer server, String path) {
