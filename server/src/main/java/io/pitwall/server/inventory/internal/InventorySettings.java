@@ -1,0 +1,26 @@
+package io.pitwall.server.inventory.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Inventory settings ({@code pitwall.inventory.*}).
+ *
+ * @param importChunkSize      vehicles read, checked and written per transaction during an import
+ * @param maxListedRejections  rejected lines listed in an import report (all are counted)
+ * @param maxImportLineChars   longest JSON line or CSV field an import accepts
+ */
+@ConfigurationProperties("pitwall.inventory")
+public record InventorySettings(Integer importChunkSize, Integer maxListedRejections, Integer maxImportLineChars) {
+
+    public InventorySettings {
+        importChunkSize = importChunkSize == null ? 1_000 : importChunkSize;
+        maxListedRejections = maxListedRejections == null ? 1_000 : maxListedRejections;
+        maxImportLineChars = maxImportLineChars == null ? 1_048_576 : maxImportLineChars;
+        if (importChunkSize < 1 || importChunkSize > 10_000) {
+            throw new IllegalArgumentException("pitwall.inventory.import-chunk-size must be 1-10000");
+        }
+        if (maxListedRejections < 0 || maxImportLineChars < 1_024) {
+            throw new IllegalArgumentException("pitwall.inventory limits are too small");
+        }
+    }
+}
