@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,6 +66,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--inventory-ecus", defaultValue = "1000000") int inventoryEcus;
     @Option(names = "--inventory-calls", defaultValue = "20") int inventoryCalls;
     @Option(names = "--seed", defaultValue = "20240601") long seed;
+    @Option(names = "--max-minutes", defaultValue = "15", description = "A scenario running longer fails.")
+    int maxMinutes;
+
+    private boolean overran;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
@@ -102,11 +110,15 @@ public final class Bench implements Callable<Integer> {
                 Scenario scenario = catalog.get(name).get();
                 System.out.println("== " + name + " (target: " + scenario.target() + ")");
                 String loadBefore = Machine.loadAverage();
-                Result result = runSafely(scenario, database);
+                Result result = runBounded(scenario, database);
                 System.out.println("   " + result.verdict() + ": " + result.measured());
                 failed |= result.verdict() == Result.Verdict.FAILED;
                 String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
                 store.record(new Run(date, command, machine, loadBefore + " → " + Machine.loadAverage(), result));
+                if (overran) {
+                    System.err.println("bench/run: " + name + " overran; the remaining scenarios are not run");
+                    break;
+                }
             }
         }
         System.out.println();
@@ -114,12 +126,24 @@ public final class Bench implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    private static Result runSafely(Scenario scenario, BenchDatabase database) {
+    /** Runs a scenario on a daemon thread; one that overruns is recorded as failed and left behind when the JVM exits. */
+    private Result runBounded(Scenario scenario, BenchDatabase database) {
+        var task = new FutureTask<>(() -> scenario.run(database));
+        var thread = new Thread(task, "scenario-" + scenario.name());
+        thread.setDaemon(true);
+        thread.start();
         try {
-            return scenario.run(database);
-        } catch (Exception e) {
-            e.printStackTrace();
-            return Result.failed(scenario.name(), scenario.target(), String.valueOf(e.getMessage()));
+            return task.get(maxMinutes, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            overran = true;
+            return Result.failed(scenario.name(), scenario.target(), "did not finish within " + maxMinutes + " minutes");
+        } catch (ExecutionException e) {
+            e.getCause().printStackTrace();
+            return Result.failed(scenario.name(), scenario.target(), String.valueOf(e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.failed(scenario.name(), scenario.target(), "interrupted");
         }
     }
 }

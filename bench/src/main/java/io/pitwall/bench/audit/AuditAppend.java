@@ -3,7 +3,7 @@ package io.pitwall.bench.audit;
 import io.pitwall.bench.BenchDatabase;
 import io.pitwall.bench.BenchServer;
 import io.pitwall.bench.Latencies;
-import io.pitwall.bench.Machine;
+import io.pitwall.bench.CpuMeter;
 import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
 import io.pitwall.server.audit.AuditChainVerifier;
@@ -49,9 +49,9 @@ public final class AuditAppend implements Scenario {
             var chain = server.context().getBean(AuditRecords.class);
             load.run(warmup, 1, threads);
             long before = chain.head().seq();
-            double cpuBefore = Machine.processCpuSeconds();
+            var meter = CpuMeter.start(database);
             Latencies single = load.run(records, 1, threads);
-            double cpuPerRecord = (Machine.processCpuSeconds() - cpuBefore) / records;
+            var cpu = meter.stop();
             int batches = Math.max(1, records / batch);
             Latencies batched = load.run(batches, batch, threads);
             long appended = chain.head().seq() - before;
@@ -66,16 +66,19 @@ public final class AuditAppend implements Scenario {
             metrics.put("recordsPerSecond", Math.round(single.perSecond()));
             metrics.put("p50Millis", single.percentileMillis(50));
             metrics.put("p99Millis", single.percentileMillis(99));
-            metrics.put("jvmCpuMicrosPerRecord", Math.round(cpuPerRecord * 1e6));
+            metrics.put("jvmCpuMicrosPerRecord", Math.round(cpu.jvmSeconds() / records * 1e6));
+            metrics.put("databaseCpuMicrosPerRecord", Math.round(cpu.databaseSeconds() / records * 1e6));
             metrics.put("batchedRecordsPerTransaction", batch);
             metrics.put("batchedRecordsPerSecond", Math.round(batched.perSecond() * batch));
             metrics.put("batchedP50Millis", batched.percentileMillis(50));
             metrics.put("chainLength", report.length());
             String measured = String.format(Locale.ROOT,
-                    "%,d records/s, p50 %.2f ms, p99 %.2f ms per append (%,d records, %d threads, %d µs JVM CPU each); "
+                    "%,d records/s, p50 %.2f ms, p99 %.2f ms per append (%,d records, %d threads; CPU per record: "
+                            + "JVM %d µs, PostgreSQL %d µs); "
                             + "%,d records/s at %d records per transaction; chain of %,d intact",
                     Math.round(single.perSecond()), single.percentileMillis(50), single.percentileMillis(99), records,
-                    threads, Math.round(cpuPerRecord * 1e6), Math.round(batched.perSecond() * batch), batch, report.length());
+                    threads, Math.round(cpu.jvmSeconds() / records * 1e6),
+                    Math.round(cpu.databaseSeconds() / records * 1e6), Math.round(batched.perSecond() * batch), batch, report.length());
             return new Result(name(), measured, target(), Result.verdict(single.perSecond() >= 2000), metrics);
         }
     }

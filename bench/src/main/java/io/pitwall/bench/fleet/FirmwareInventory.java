@@ -2,6 +2,7 @@ package io.pitwall.bench.fleet;
 
 import io.pitwall.bench.BenchDatabase;
 import io.pitwall.bench.BenchServer;
+import io.pitwall.bench.CpuMeter;
 import io.pitwall.bench.Latencies;
 import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
@@ -53,10 +54,12 @@ public final class FirmwareInventory implements Scenario {
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
             int bytes = 0;
             long[] nanos = new long[calls];
+            CpuMeter meter = null;
             long started = 0;
             for (int i = -WARMUP_CALLS; i < calls; i++) {
                 if (i == 0) {
                     started = System.nanoTime();
+                    meter = CpuMeter.start(database);
                 }
                 long begin = System.nanoTime();
                 var response = Http.get(server, PATH);
@@ -69,6 +72,7 @@ public final class FirmwareInventory implements Scenario {
                 }
             }
             var latencies = Latencies.of(nanos, System.nanoTime() - started);
+            var cpu = meter.stop();
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("ecus", (long) vehicles * ecusPerVehicle);
             metrics.put("calls", calls);
@@ -76,9 +80,13 @@ public final class FirmwareInventory implements Scenario {
             metrics.put("p99Millis", latencies.percentileMillis(99));
             metrics.put("responseChars", bytes);
             metrics.put("loadSeconds", loadSeconds);
-            String measured = String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms (%d calls, %,d ECUs, %,d-char answer)",
+            metrics.put("jvmCpuMillisPerCall", cpu.jvmSeconds() * 1e3 / calls);
+            metrics.put("databaseCpuMillisPerCall", cpu.databaseSeconds() * 1e3 / calls);
+            String measured = String.format(Locale.ROOT,
+                    "p50 %.0f ms, p99 %.0f ms (%d calls, %,d ECUs, %,d-char answer; CPU per call: JVM %.0f ms, "
+                            + "PostgreSQL %.0f ms)",
                     latencies.percentileMillis(50), latencies.percentileMillis(99), calls, (long) vehicles * ecusPerVehicle,
-                    bytes);
+                    bytes, cpu.jvmSeconds() * 1e3 / calls, cpu.databaseSeconds() * 1e3 / calls);
             return new Result(name(), measured, target(), Result.verdict(latencies.percentileMillis(50) <= 500), metrics);
         }
     }

@@ -2,6 +2,7 @@ package io.pitwall.bench.fleet;
 
 import io.pitwall.bench.BenchDatabase;
 import io.pitwall.bench.BenchServer;
+import io.pitwall.bench.CpuMeter;
 import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
 import java.util.LinkedHashMap;
@@ -45,9 +46,11 @@ public final class FleetImport implements Scenario {
                         + " (the inventory module is not merged yet)");
             }
             byte[] body = FleetPayload.importRequest(new FleetGenerator(seed, ecusPerVehicle), vehicles);
+            var meter = CpuMeter.start(database);
             long started = System.nanoTime();
             var response = Http.post(server, PATH, FleetPayload.CONTENT_TYPE, body);
             double seconds = (System.nanoTime() - started) / 1e9;
+            var cpu = meter.stop();
             if (response.statusCode() / 100 != 2) {
                 return Result.failed(name(), target(), "HTTP " + response.statusCode() + ": "
                         + response.body().substring(0, Math.min(300, response.body().length())));
@@ -64,8 +67,12 @@ public final class FleetImport implements Scenario {
             metrics.put("requestBytes", body.length);
             metrics.put("seconds", seconds);
             metrics.put("vehiclesPerSecond", Math.round(perSecond));
-            String measured = String.format(Locale.ROOT, "%,d vehicles/s (%,d vehicles + %,d ECUs, %.1f MB request, %.2f s)",
-                    Math.round(perSecond), vehicles, ecuRows, body.length / 1e6, seconds);
+            metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
+            metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
+            metrics.put("answer", response.body().length() > 500 ? response.body().substring(0, 500) : response.body());
+            String measured = String.format(Locale.ROOT,
+                    "%,d vehicles/s (%,d vehicles + %,d ECUs, %.1f MB JSON Lines, %.2f s; %s)",
+                    Math.round(perSecond), vehicles, ecuRows, body.length / 1e6, seconds, cpu);
             return new Result(name(), measured, target(), Result.verdict(perSecond >= 10_000), metrics);
         }
     }
