@@ -49,7 +49,10 @@ class VehicleApiIntegrationTests {
             var gone = fleet.get("/api/v1/vehicles/" + vin);
             assertThat(gone.status()).isEqualTo(404);
             assertThat(gone.code()).isEqualTo("vehicle-not-found");
-            assertThat(ecusOf(vin)).isZero();
+            for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag")) {
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE vin = :v").param("v", vin)
+                        .query(Long.class).single()).as(table + " rows of the deleted vehicle").isZero();
+            }
             assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target = :t AND outcome = 'SUCCEEDED' ORDER BY seq")
                     .param("t", "vehicle:" + vin).query(String.class).list())
                     .containsExactly("vehicle.create", "vehicle.replace", "vehicle.delete");

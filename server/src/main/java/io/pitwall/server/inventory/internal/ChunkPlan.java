@@ -58,6 +58,14 @@ public final class ChunkPlan {
         return plan;
     }
 
+    /** A chunk none of whose lines landed, each rejected with the same code and reason. */
+    public static ChunkPlan rejectAll(List<ImportLine.Parsed> lines, String code, String reason) {
+        var plan = new ChunkPlan();
+        lines.forEach(line -> plan.rejections.add(new RejectedLine(line.line(), line.vehicle().vin().value(), code,
+                reason)));
+        return plan;
+    }
+
     private static String takenSerial(Vehicle vehicle, Map<String, Vin> owner) {
         for (Ecu ecu : vehicle.ecus()) {
             Vin current = owner.get(ecu.serial());

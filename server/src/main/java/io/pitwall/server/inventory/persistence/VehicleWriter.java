@@ -86,9 +86,19 @@ public class VehicleWriter {
         TAGS.insert(template, tags);
     }
 
-    /** Deletes a vehicle with everything it owns; false when there was none. */
+    /**
+     * Deletes a vehicle with everything it owns; false when there was none. The vehicle row goes first:
+     * that waits for a concurrent writer of the same vehicle to commit, so its children are deleted too
+     * (PostgreSQL has no foreign keys on the child tables, see V6).
+     */
     public boolean delete(String vin) {
-        return template.update("DELETE FROM vehicle WHERE vin = ?", vin) == 1;
+        if (template.update("DELETE FROM vehicle WHERE vin = ?", vin) == 0) {
+            return false;
+        }
+        for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag")) {
+            template.update("DELETE FROM " + table + " WHERE vin = ?", vin);
+        }
+        return true;
     }
 
     private void updateRows(List<Update> updates, OffsetDateTime now) {

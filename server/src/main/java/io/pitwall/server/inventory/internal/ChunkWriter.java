@@ -1,0 +1,78 @@
+package io.pitwall.server.inventory.internal;
+
+import io.pitwall.server.inventory.ImportLine;
+import io.pitwall.server.inventory.Vin;
+import io.pitwall.server.inventory.persistence.FreshPlans;
+import io.pitwall.server.inventory.persistence.VehicleWriter;
+import io.pitwall.server.inventory.persistence.Vehicles;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lands one import chunk in one transaction: loads the stored state of its vehicles and the owners of
+ * the ECU serials it names, plans ({@link ChunkPlan}) and writes only what differs. A clash with a
+ * concurrent writer (version moved, key taken) rolls the chunk back and plans it again on fresh state.
+ */
+@Component
+public class ChunkWriter {
+
+    private static final int ATTEMPTS = 3;
+    private final Vehicles vehicles;
+    private final VehicleWriter writer;
+    private final FreshPlans freshPlans;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ChunkWriter(Vehicles vehicles, VehicleWriter writer, FreshPlans freshPlans,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.vehicles = vehicles;
+        this.writer = writer;
+        this.freshPlans = freshPlans;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The committed outcome of the chunk; after repeated clashes every line is rejected. */
+    public ChunkPlan land(List<ImportLine.Parsed> chunk) {
+        for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+            try {
+                return transactions.execute(status -> write(chunk));
+            } catch (ConcurrencyFailureException | DuplicateKeyException e) {
+                // planned on state another writer changed meanwhile: plan again
+            }
+        }
+        return ChunkPlan.rejectAll(chunk, "concurrent-change",
+                "Another writer changed these vehicles at the same time; import them again");
+    }
+
+    private ChunkPlan write(List<ImportLine.Parsed> chunk) {
+        freshPlans.forThisTransaction();
+        var stored = vehicles.findAll(chunk.stream().map(line -> line.vehicle().vin()).toList());
+        // Serials of the chunk's stored vehicles are owned by them; only the others need a lookup.
+        Map<String, Vin> owners = new HashMap<>();
+        stored.values().forEach(s -> s.vehicle().ecus().forEach(e -> owners.put(e.serial(), s.vehicle().vin())));
+        Set<String> unknown = new HashSet<>();
+        chunk.forEach(line -> line.vehicle().ecus().forEach(e -> {
+            if (!owners.containsKey(e.serial())) {
+                unknown.add(e.serial());
+            }
+        }));
+        owners.putAll(vehicles.ownersOf(unknown));
+        var plan = ChunkPlan.of(chunk, stored, owners);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        writer.apply(plan.inserts(), plan.updates(), now);
+        return plan;
+    }
+}
