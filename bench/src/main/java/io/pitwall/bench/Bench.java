@@ -55,7 +55,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--append-records", defaultValue = "20000") int appendRecords;
     @Option(names = "--append-threads", defaultValue = "8") int appendThreads;
-    @Option(names = "--append-warmup", defaultValue = "2000") int appendWarmup;
+    @Option(names = "--append-warmup", defaultValue = "5000") int appendWarmup;
     @Option(names = "--append-batch", defaultValue = "100", description = "Records per transaction, bulk phase.")
     int appendBatch;
     @Option(names = "--chain-length", defaultValue = "1000000") int chainLength;

@@ -7,6 +7,7 @@ import io.pitwall.bench.CpuMeter;
 import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
 import io.pitwall.server.audit.AuditChainVerifier;
+import io.pitwall.server.audit.internal.ChainSealer;
 import io.pitwall.server.audit.persistence.AuditRecords;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -49,9 +50,17 @@ public final class AuditAppend implements Scenario {
             var chain = server.context().getBean(AuditRecords.class);
             load.run(warmup, 1, threads);
             long before = chain.head().seq();
+            var sealer = server.context().getBean(ChainSealer.class);
+            var sealedBefore = sealer.activity();
             var meter = CpuMeter.start(database);
             Latencies single = load.run(records, 1, threads);
             var cpu = meter.stop();
+            var sealedAfter = sealer.activity();
+            double perRound = (double) (sealedAfter.records() - sealedBefore.records())
+                    / Math.max(1, sealedAfter.rounds() - sealedBefore.rounds());
+            var plainMeter = CpuMeter.start(database);
+            Latencies plain = load.runPlain(records, threads);
+            var plainCpu = plainMeter.stop();
             int batches = Math.max(1, records / batch);
             Latencies batched = load.run(batches, batch, threads);
             long appended = chain.head().seq() - before;
@@ -66,20 +75,31 @@ public final class AuditAppend implements Scenario {
             metrics.put("recordsPerSecond", Math.round(single.perSecond()));
             metrics.put("p50Millis", single.percentileMillis(50));
             metrics.put("p99Millis", single.percentileMillis(99));
-            metrics.put("jvmCpuMicrosPerRecord", Math.round(cpu.jvmSeconds() / records * 1e6));
-            metrics.put("databaseCpuMicrosPerRecord", Math.round(cpu.databaseSeconds() / records * 1e6));
+            metrics.put("recordsPerSealingRound", perRound);
+            metrics.put("jvmCpuMicrosPerRecord", micros(cpu.jvmSeconds(), records));
+            metrics.put("databaseCpuMicrosPerRecord", micros(cpu.databaseSeconds(), records));
+            metrics.put("plainTransactionsPerSecond", Math.round(plain.perSecond()));
+            metrics.put("plainP50Millis", plain.percentileMillis(50));
+            metrics.put("plainJvmCpuMicros", micros(plainCpu.jvmSeconds(), records));
+            metrics.put("plainDatabaseCpuMicros", micros(plainCpu.databaseSeconds(), records));
             metrics.put("batchedRecordsPerTransaction", batch);
             metrics.put("batchedRecordsPerSecond", Math.round(batched.perSecond() * batch));
             metrics.put("batchedP50Millis", batched.percentileMillis(50));
             metrics.put("chainLength", report.length());
             String measured = String.format(Locale.ROOT,
-                    "%,d records/s, p50 %.2f ms, p99 %.2f ms per append (%,d records, %d threads; CPU per record: "
-                            + "JVM %d µs, PostgreSQL %d µs); "
-                            + "%,d records/s at %d records per transaction; chain of %,d intact",
-                    Math.round(single.perSecond()), single.percentileMillis(50), single.percentileMillis(99), records,
-                    threads, Math.round(cpu.jvmSeconds() / records * 1e6),
-                    Math.round(cpu.databaseSeconds() / records * 1e6), Math.round(batched.perSecond() * batch), batch, report.length());
+                    "%,d records/s, p50 %.2f ms, p99 %.2f ms (%,d records, %d threads, %.1f chained per sealing "
+                            + "round; CPU per record: JVM %d µs + PostgreSQL %d µs); the same transactions without audit: %,d/s, p50 %.2f ms (JVM %d µs + "
+                            + "PostgreSQL %d µs); %d records per transaction: %,d records/s; chain of %,d intact",
+                    Math.round(single.perSecond()), single.percentileMillis(50), single.percentileMillis(99), records, threads,
+                    perRound, micros(cpu.jvmSeconds(), records), micros(cpu.databaseSeconds(), records), Math.round(plain.perSecond()),
+                    plain.percentileMillis(50), micros(plainCpu.jvmSeconds(), records),
+                    micros(plainCpu.databaseSeconds(), records), batch, Math.round(batched.perSecond() * batch),
+                    report.length());
             return new Result(name(), measured, target(), Result.verdict(single.perSecond() >= 2000), metrics);
         }
+    }
+
+    private static long micros(double seconds, int count) {
+        return Math.round(seconds / count * 1e6);
     }
 }

@@ -63,6 +63,9 @@ class AuditChainSealingIntegrationTests {
             pool.shutdown();
             assertThat(count("audit_record")).isEqualTo(before + 200);
             assertThat(count("audit_intake")).isZero();
+            var activity = sealer.activity();
+            assertThat(activity.records()).isGreaterThanOrEqualTo(200);
+            assertThat(activity.rounds()).isPositive();
             assertThat(verifier.verify().pending()).isZero();
             assertChainIntactFrom(first);
         }

@@ -32,6 +32,7 @@ public final class ChainSealer {
     private final int batchSize;
     private final ReentrantLock sealing = new ReentrantLock();
     private final AtomicLong roundsStarted = new AtomicLong();
+    private final AtomicLong recordsChained = new AtomicLong();
     private volatile long lastCompletedRound;
 
     /** {@code records} and {@code transactions} must use connections of their own (see AuditConfiguration). */
@@ -65,6 +66,15 @@ public final class ChainSealer {
         }
     }
 
+    /** Sealing rounds run and records chained by this node so far: their ratio is the batching achieved. */
+    public Activity activity() {
+        return new Activity(roundsStarted.get(), recordsChained.get());
+    }
+
+    /** What this node's sealer has done since it started. */
+    public record Activity(long rounds, long records) {
+    }
+
     /** Chains whatever waits in the intake (the periodic sweep after crashes and failed rounds). */
     public void sweep() {
         if (records.pendingCount() > 0) {
@@ -78,6 +88,7 @@ public final class ChainSealer {
             Integer sealed;
             do {
                 sealed = transactions.execute(status -> sealBatch());
+                recordsChained.addAndGet(sealed == null ? 0 : sealed);
             } while (sealed != null && sealed == batchSize);
             lastCompletedRound = round;
         } catch (RuntimeException e) {
