@@ -38,6 +38,9 @@ class AuditCommand implements Runnable {
             long started = System.nanoTime();
             ChainReport report = new AuditChainVerifier(new AuditRecords(dataSource)).verify();
             long millis = (System.nanoTime() - started) / 1_000_000;
+            if (report.pending() > 0) {
+                System.out.printf("%d committed records are waiting to be chained%n", report.pending());
+            }
             if (report.intact()) {
                 System.out.printf("Audit chain intact: %d records verified in %d ms%n", report.length(), millis);
                 return 0;

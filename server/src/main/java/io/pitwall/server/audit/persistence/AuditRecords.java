@@ -1,5 +1,6 @@
 package io.pitwall.server.audit.persistence;
 
+import io.pitwall.server.audit.AuditEntry;
 import io.pitwall.server.audit.AuditRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,11 +23,18 @@ public class AuditRecords {
     public record Head(long seq, String hash) {
     }
 
+    /** A committed entry waiting in the intake to be chained. */
+    public record Pending(long id, AuditEntry entry) {
+    }
+
     /** Filters for reading the trail; {@code null} means any. */
     public record Filter(String operator, String action, String target, String outcome, OffsetDateTime from,
             OffsetDateTime to) {
     }
 
+    private static final String ENTRY_COLUMNS =
+            "occurred_at, operator, role, action, target, outcome, request_id, details";
+    private static final int WRITE_BATCH = 1_000;
     private static final String COLUMNS =
             "seq, occurred_at, operator, role, action, target, outcome, request_id, details, prev_hash, hash";
     private final JdbcClient jdbc;
@@ -65,6 +73,40 @@ public class AuditRecords {
         AuditRecord last = records.get(records.size() - 1);
         jdbc.sql("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
                 .param("seq", last.seq()).param("hash", last.hash()).update();
+    }
+
+    /** Writes entries to the intake, in the caller's transaction. */
+    public void enqueue(List<AuditEntry> entries) {
+        template.batchUpdate("INSERT INTO audit_intake (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                entries, WRITE_BATCH, (ps, e) -> {
+                    ps.setObject(1, e.occurredAt());
+                    ps.setString(2, e.operator());
+                    ps.setString(3, e.role());
+                    ps.setString(4, e.action());
+                    ps.setString(5, e.target());
+                    ps.setString(6, e.outcome());
+                    ps.setString(7, e.requestId());
+                    ps.setString(8, e.details());
+                });
+    }
+
+    /** The oldest committed entries of the intake, in the order they were written. */
+    public List<Pending> pending(int limit) {
+        return jdbc.sql("SELECT id, " + ENTRY_COLUMNS + " FROM audit_intake ORDER BY id FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit)
+                .query((rs, i) -> new Pending(rs.getLong(1), new AuditEntry(rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9))))
+                .list();
+    }
+
+    /** Takes chained entries out of the intake (in the transaction that chained them). */
+    public void dequeue(List<Long> ids) {
+        template.batchUpdate("DELETE FROM audit_intake WHERE id = ?", ids, WRITE_BATCH, (ps, id) -> ps.setLong(1, id));
+    }
+
+    public long pendingCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_intake").query(Long.class).single();
     }
 
     /** Streams the whole trail in chain order without holding it in memory. */

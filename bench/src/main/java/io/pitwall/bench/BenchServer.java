@@ -1,0 +1,76 @@
+package io.pitwall.bench;
+
+import io.pitwall.server.PitwallServerApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The real Pitwall server, booted in this JVM on a random port of 127.0.0.1 over the benchmark
+ * database (Flyway migrates it on start), exactly as {@code ./pitwall server} would run it.
+ */
+public final class BenchServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "bench-admin-password";
+    private final ConfigurableApplicationContext context;
+
+    private BenchServer(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static BenchServer start(BenchDatabase database, Map<String, String> extraProperties) {
+        Path dataDir = Path.of(System.getProperty("pitwall.bench.data-dir", "bench/target/bench-data"));
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--pitwall.data-dir=" + dataDir.toAbsolutePath().normalize(),
+                "--pitwall.access.admin-password=" + ADMIN_PASSWORD,
+                "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--logging.level.io.pitwall=WARN",
+                "--logging.level.org.springdoc=ERROR"));
+        extraProperties.forEach((name, value) -> args.add("--" + name + "=" + value));
+        var application = new SpringApplication(PitwallServerApplication.class);
+        application.setLogStartupInfo(false);
+        return new BenchServer(application.run(args.toArray(String[]::new)));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Whether this build of the server has a handler for the method and path pattern (e.g. an endpoint of a module not merged yet). */
+    public boolean serves(String method, String pathPattern) {
+        var mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        return mapping.getHandlerMethods().keySet().stream().anyMatch(info ->
+                info.getPatternValues().contains(pathPattern)
+                        && (info.getMethodsCondition().getMethods().isEmpty()
+                                || info.getMethodsCondition().getMethods().contains(RequestMethod.valueOf(method))));
+    }
+
+    /** The {@code Authorization} header of the bootstrap administrator. */
+    public static String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

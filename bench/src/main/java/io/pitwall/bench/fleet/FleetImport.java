@@ -1,0 +1,86 @@
+package io.pitwall.bench.fleet;
+
+import io.pitwall.bench.BenchDatabase;
+import io.pitwall.bench.BenchServer;
+import io.pitwall.bench.CpuMeter;
+import io.pitwall.bench.Result;
+import io.pitwall.bench.Scenario;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code import}: one {@code POST /api/v1/vehicles/import} of a generated fleet over real HTTP to a
+ * server on 127.0.0.1, timed from the first byte sent to the answer, then the rows counted.
+ */
+public final class FleetImport implements Scenario {
+
+    static final String PATH = "/api/v1/vehicles/import";
+    private final int vehicles;
+    private final int ecusPerVehicle;
+    private final long seed;
+
+    public FleetImport(int vehicles, int ecusPerVehicle, long seed) {
+        this.vehicles = vehicles;
+        this.ecusPerVehicle = ecusPerVehicle;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String target() {
+        return "≥ 10,000 vehicles/s (" + ecusPerVehicle + " ECUs each, " + String.format(Locale.ROOT, "%,d", vehicles)
+                + " in one request)";
+    }
+
+    @Override
+    public Result run(BenchDatabase database) throws Exception {
+        database.reset();
+        try (var server = BenchServer.start(database, Map.of())) {
+            if (!server.serves("POST", PATH)) {
+                return Result.skipped(name(), target(), "this build has no POST " + PATH
+                        + " (the inventory module is not merged yet)");
+            }
+            byte[] body = FleetPayload.importRequest(new FleetGenerator(seed, ecusPerVehicle), vehicles);
+            var meter = CpuMeter.start(database);
+            long started = System.nanoTime();
+            var response = Http.post(server, PATH, FleetPayload.CONTENT_TYPE, body);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var cpu = meter.stop();
+            if (response.statusCode() / 100 != 2) {
+                return Result.failed(name(), target(), "HTTP " + response.statusCode() + ": "
+                        + response.body().substring(0, Math.min(300, response.body().length())));
+            }
+            long vehicleRows = count(database, "vehicle");
+            long ecuRows = count(database, "ecu");
+            if (vehicleRows != vehicles || ecuRows != (long) vehicles * ecusPerVehicle) {
+                return Result.failed(name(), target(), "imported " + vehicleRows + " vehicles and " + ecuRows + " ECUs");
+            }
+            double perSecond = vehicles / seconds;
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("vehicles", vehicles);
+            metrics.put("ecus", ecuRows);
+            metrics.put("requestBytes", body.length);
+            metrics.put("seconds", seconds);
+            metrics.put("vehiclesPerSecond", Math.round(perSecond));
+            metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
+            metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
+            metrics.put("answer", response.body().length() > 500 ? response.body().substring(0, 500) : response.body());
+            String measured = String.format(Locale.ROOT,
+                    "%,d vehicles/s (%,d vehicles + %,d ECUs, %.1f MB JSON Lines, %.2f s; %s)",
+                    Math.round(perSecond), vehicles, ecuRows, body.length / 1e6, seconds, cpu);
+            return new Result(name(), measured, target(), Result.verdict(perSecond >= 10_000), metrics);
+        }
+    }
+
+    static long count(BenchDatabase database, String table) throws java.sql.SQLException {
+        try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

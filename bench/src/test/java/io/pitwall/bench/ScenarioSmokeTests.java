@@ -1,0 +1,62 @@
+package io.pitwall.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pitwall.bench.audit.AuditAppend;
+import io.pitwall.bench.audit.AuditVerify;
+import io.pitwall.bench.audit.ChainGenerator;
+import io.pitwall.bench.fleet.FirmwareInventory;
+import io.pitwall.bench.fleet.FleetImport;
+import io.pitwall.server.audit.AuditChainVerifier;
+import io.pitwall.server.audit.persistence.AuditRecords;
+import io.pitwall.server.support.PostgresCondition;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Each scenario's whole path at a tiny size against the test PostgreSQL: proves the code works, times
+ * nothing (the figures come from bench/run).
+ */
+@ExtendWith(PostgresCondition.class)
+class ScenarioSmokeTests {
+
+    private final BenchDatabase database = new BenchDatabase(PostgresCondition.url(), PostgresCondition.user(),
+            PostgresCondition.password());
+
+    @Test
+    void auditAppendChainsEveryRecordItAppends() throws Exception {
+        Result result = new AuditAppend(100, 4, 10, 10).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("records", 100).containsEntry("batchedRecordsPerTransaction", 10);
+        // warm-up, timed single records, then 10 transactions of 10, plus whatever the server audited itself
+        assertThat((Long) result.metrics().get("chainLength")).isGreaterThanOrEqualTo(210L);
+    }
+
+    @Test
+    void auditVerifyGeneratesAChainTheVerifierAccepts() throws Exception {
+        Result result = new AuditVerify(500, 1, Path.of("no-cli-here.jar"), 42).run(database);
+        assertThat(result.verdict()).as(result.measured()).isEqualTo(Result.Verdict.MET);
+        assertThat(result.metrics()).containsEntry("chainLength", 500);
+        var report = new AuditChainVerifier(new AuditRecords(database.dataSource())).verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.length()).isEqualTo(500);
+        assertThat(new ChainGenerator(42).record(7, "x").hash()).isEqualTo(new ChainGenerator(42).record(7, "x").hash())
+                .isNotEqualTo(new ChainGenerator(43).record(7, "x").hash());
+    }
+
+    @Test
+    void importLandsEveryGeneratedVehicleWithItsEcus() throws Exception {
+        Result result = new FleetImport(50, 5, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("vehicles", 50).containsEntry("ecus", 250L);
+    }
+
+    @Test
+    void firmwareInventoryAnswersOverTheLoadedFleet() throws Exception {
+        Result result = new FirmwareInventory(250, 5, 2, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("ecus", 250L).containsEntry("calls", 2);
+        assertThat((Integer) result.metrics().get("responseChars")).isGreaterThan(100);
+    }
+}
