@@ -1,14 +1,10 @@
 package io.pitwall.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.pitwall.simulator.Simulation;
 import io.pitwall.simulator.api.CampaignProgress;
 import io.pitwall.simulator.fault.FaultProfile;
-import io.pitwall.simulator.run.SimulatedVehicle;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +69,7 @@ class FleetReliabilityEndToEndTests {
     @Test
     void aServerRestartMidCampaignLosesNothing() {
         var run = runs.run("e2e-restart", 13, FleetRuns.RULES.withVehicleConditions(0.2, 0.3), dir.resolve("restart"),
-                (simulation, campaign) -> restartWhenUnderWay(simulation, campaign));
+                runs.restartingTheServerMidway());
         assertExact(run);
     }
 
@@ -98,16 +94,5 @@ class FleetReliabilityEndToEndTests {
         assertThat(counts.batchesDuplicated()).isGreaterThan(100);
         assertThat(counts.batchesReordered()).isGreaterThan(100);
         assertThat(counts.eventsSent()).isGreaterThan(run.simulation().snapshot().eventsProduced());
-    }
-
-    /** Stops the server once the campaign is under way but far from done, and starts it again on the same database. */
-    private void restartWhenUnderWay(Simulation simulation, long campaign) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
-                simulation.vehicles().stream().filter(v -> v.outcome().isPresent()).count() >= 10);
-        long finishedBefore = simulation.vehicles().stream().map(SimulatedVehicle::outcome)
-                .filter(java.util.Optional::isPresent).count();
-        server.stop();
-        assertThat(finishedBefore).as("the restart comes mid-campaign").isLessThan(FleetRuns.VEHICLES / 2);
-        server.start();
     }
 }

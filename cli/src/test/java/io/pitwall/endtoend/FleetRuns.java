@@ -1,5 +1,6 @@
 package io.pitwall.endtoend;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.protocol.tuf.TufKey;
@@ -88,6 +89,18 @@ final class FleetRuns {
             System.out.println(Reports.summary(simulation.snapshot(), List.of(progress(id))));
         }
         return new FleetRun(tag, fleet, simulation, campaign, faults);
+    }
+
+    /** Stops the server once the campaign is under way but far from done, and starts it again on the same database. */
+    Midway restartingTheServerMidway() {
+        return (simulation, campaign) -> {
+            await().atMost(LIMIT).pollInterval(Duration.ofMillis(20)).until(() ->
+                    simulation.vehicles().stream().filter(v -> v.outcome().isPresent()).count() >= 10);
+            long finishedBefore = simulation.vehicles().stream().filter(v -> v.outcome().isPresent()).count();
+            server.stop();
+            assertThat(finishedBefore).as("the restart comes mid-campaign").isLessThan(VEHICLES / 2);
+            server.start();
+        };
     }
 
     static boolean settled(Simulation simulation) {

@@ -31,9 +31,9 @@ public record Pacing(Backoff backoff, Duration recheck, long downloadChunkBytes,
                 32 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
 
-    /** For tests: sub-second backoff and re-checks, small chunks so downloads take several requests. */
+    /** For tests: sub-second backoff and re-checks, everything settles within two seconds. */
     public static Pacing fast() {
         return new Pacing(new Backoff(Duration.ofMillis(50), Duration.ofMillis(800), 2.0), Duration.ofMillis(200),
-                24 * 1024, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(20));
+                64 * 1024, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
 }

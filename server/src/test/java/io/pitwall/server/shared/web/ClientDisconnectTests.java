@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 @ExtendWith(OutputCaptureExtension.class)
-class ProblemAdviceTests {
+class ClientDisconnectTests {
 
     private final ProblemAdvice advice = new ProblemAdvice(event -> {
     });
