@@ -28,7 +28,7 @@ public record Pacing(Backoff backoff, Duration recheck, long downloadChunkBytes,
     /** For the demo: everything settles within half a minute. */
     public static Pacing demo() {
         return new Pacing(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8), 2.0), Duration.ofSeconds(2),
-                32 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofSeconds(20));
+                64 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
 
     /** For tests: sub-second backoff and re-checks, everything settles within two seconds. */
