@@ -85,7 +85,7 @@ class SimCommand implements Callable<Integer> {
         var watch = new CampaignWatch(progressClient(client));
         Seeds seeds = new Seeds(seed != null ? seed : scenario.seed().orElse(1L));
         try (FleetSession session = FleetSession.provision(out, client, seeds,
-                size, scenario.fleet(), scenario.faults(), Pacing.standard(), stateDir, concurrency, watch)) {
+                size, scenario.fleet(), scenario.faults(), pacing(size), stateDir, concurrency, watch)) {
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch summarized = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -108,6 +108,12 @@ class SimCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Standard pacing, the first check-ins spread by fleet size: 5 ms a vehicle, between 1 and 30 seconds. */
+    private static Pacing pacing(int size) {
+        long spread = Math.max(1_000, Math.min(30_000, size * 5L));
+        return Pacing.standard().withStartSpread(Duration.ofMillis(spread));
     }
 
     private Scenario scenario() {

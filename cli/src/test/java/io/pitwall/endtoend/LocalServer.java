@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with fast device pacing (idle vehicles check in every 2 s; busy ones work without waiting for a check-in). It can be stopped and started again on the same database and port, as an
  * operator restarting the server mid-campaign would.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "end-to-end-admin-password";
+    public static final String ADMIN_PASSWORD = "end-to-end-admin-password";
     private final List<String> args;
     private final int port;
     private ConfigurableApplicationContext context;
@@ -34,12 +34,12 @@ final class LocalServer implements AutoCloseable {
     }
 
     /** A server on a file H2 database under {@code dataDir}. */
-    static LocalServer onH2(Path dataDir) {
+    public static LocalServer onH2(Path dataDir) {
         return new LocalServer(arguments(dataDir, List.of()), 0).withPort();
     }
 
     /** A server on the test PostgreSQL database ({@code PITWALL_TEST_PG_URL}), emptied first. */
-    static LocalServer onPostgres(Path dataDir) {
+    public static LocalServer onPostgres(Path dataDir) {
         Flyway.configure().dataSource(PostgresCondition.url(), PostgresCondition.user(), PostgresCondition.password())
                 .cleanDisabled(false).load().clean();
         return new LocalServer(arguments(dataDir, List.of("--spring.datasource.url=" + PostgresCondition.url(),
@@ -67,25 +67,25 @@ final class LocalServer implements AutoCloseable {
         return args;
     }
 
-    LocalServer start() {
+    public LocalServer start() {
         context = new SpringApplicationBuilder(PitwallServerApplication.class).run(args.toArray(String[]::new));
         return this;
     }
 
-    void stop() {
+    public void stop() {
         context.close();
         context = null;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    ManagementClient admin() {
+    public ManagementClient admin() {
         return ManagementClient.basic(base(), "admin", ADMIN_PASSWORD);
     }
 
-    JdbcClient jdbc() {
+    public JdbcClient jdbc() {
         return JdbcClient.create(context.getBean(DataSource.class));
     }
 

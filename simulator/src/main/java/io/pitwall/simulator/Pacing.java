@@ -36,4 +36,10 @@ public record Pacing(Backoff backoff, Duration recheck, long downloadChunkBytes,
         return new Pacing(new Backoff(Duration.ofMillis(50), Duration.ofMillis(800), 2.0), Duration.ofMillis(200),
                 64 * 1024, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
+
+    /** The same pacing with the fleet's first check-ins spread over {@code spread}. */
+    public Pacing withStartSpread(Duration spread) {
+        return new Pacing(backoff, recheck, downloadChunkBytes, restartAfter, conditionsSettleWithin, spread,
+                requestTimeout);
+    }
 }
