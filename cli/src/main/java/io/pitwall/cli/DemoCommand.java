@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -81,16 +82,16 @@ class DemoCommand implements Callable<Integer> {
         out.printf("Server:   %s  (API docs %s/swagger-ui.html)%nOperator: admin / %s%n", base, base, password);
         ManagementClient admin = ManagementClient.basic(base, "admin", password);
         ManagementClient reader = admin.withNewToken("demo progress", Set.of("campaign:read"), Duration.ofDays(1));
-        long[] campaign = {-1};
+        AtomicLong campaign = new AtomicLong(-1);
         FleetSession session = FleetSession.provision(out, admin, new Seeds(seed), vehicles,
                 FleetMix.standard().withTags(List.of("sim", "demo")), FaultProfile.DEMO, Pacing.demo(),
-                dir.resolve("agents"), 64, () -> campaign[0] < 0 ? List.of() : List.of(reader.campaign(campaign[0])));
+                dir.resolve("agents"), 64, () -> campaign.get() < 0 ? List.of() : List.of(reader.campaign(campaign.get())));
         DemoRelease.Published release = DemoRelease.publish(admin, seed, "Demo release 2026.1", "2026.1");
-        campaign[0] = admin.createCampaign("Demo rollout 2026.1", release.releaseId(), CampaignFilter.tagged("demo"));
-        CampaignProgress started = admin.startCampaign(campaign[0]);
+        campaign.set(admin.createCampaign("Demo rollout 2026.1", release.releaseId(), CampaignFilter.tagged("demo")));
+        CampaignProgress started = admin.startCampaign(campaign.get());
         out.printf("Campaign %d \"%s\": release %d (%d images) to %d vehicles%n", started.id(), started.name(),
                 release.releaseId(), release.targets().size(), started.assignments());
-        boolean completed = drive(session, reader, campaign[0]);
+        boolean completed = drive(session, reader, campaign.get());
         out.printf("API docs: %s/swagger-ui.html   Operator: admin / %s%n", base, password);
         if (untilDone) {
             server.close();

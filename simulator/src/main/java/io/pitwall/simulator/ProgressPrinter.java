@@ -48,8 +48,17 @@ public final class ProgressPrinter implements AutoCloseable {
         out.println(Reports.progressLine(simulation.snapshot(), current, error));
     }
 
+    /** Stops printing; a line being printed (its server call) may finish first. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            timer.shutdownNow();
+        }
     }
 }

@@ -73,7 +73,10 @@ public final class TickScheduler implements AutoCloseable {
         permits.acquireUninterruptibly();
         try {
             next = vehicle.tick();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError) {
+                throw e;
+            }
             errors.increment();
             firstError.compareAndSet(null, e);
             next = afterError;

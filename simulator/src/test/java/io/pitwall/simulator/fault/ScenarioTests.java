@@ -66,6 +66,17 @@ class ScenarioTests {
     }
 
     @Test
+    void theExampleScenariosParse() {
+        Scenario winter = Scenario.load(java.nio.file.Path.of("scenarios", "winter-eu.json"));
+        Scenario pilot = Scenario.load(java.nio.file.Path.of("scenarios", "pilot-fleet.json"));
+
+        assertThat(winter.vehicles()).hasValue(2000);
+        assertThat(winter.faults().lowBatteryShare()).isEqualTo(0.3);
+        assertThat(pilot.fleet().models()).extracting(w -> w.value().name()).containsExactly("Pilot Mule");
+        assertThat(pilot.faults().networkDropRate()).isZero();
+    }
+
+    @Test
     void builtInProfilesAreFoundByName() {
         assertThat(FaultProfile.names()).containsExactly("clean", "flaky-network", "harsh", "demo");
         assertThat(FaultProfile.named("HARSH")).contains(FaultProfile.HARSH);
