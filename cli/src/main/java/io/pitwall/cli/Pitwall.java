@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./pitwall} launcher. */
 @Command(name = "pitwall", mixinStandardHelpOptions = true, version = "Pitwall 0.1.0",
         description = "Over-the-air updates and remote diagnostics for vehicle fleets.",
-        subcommands = {ServerCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, AuditCommand.class,
+            CommandLine.HelpCommand.class})
 public class Pitwall implements Runnable {
 
     @CommandLine.Spec
@@ -14,7 +15,7 @@ public class Pitwall implements Runnable {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (code != 0 || !ServerCommand.serving()) {
+        if (code != 0 || !(ServerCommand.serving() || DemoCommand.serving())) {
             System.exit(code);
         }
     }

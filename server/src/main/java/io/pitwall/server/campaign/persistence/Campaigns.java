@@ -97,8 +97,20 @@ public class Campaigns {
         }
     }
 
-    /** Marks a running campaign completed when none of its assignments is still active. */
+    /**
+     * Marks a running campaign completed when none of its assignments is still active. The campaign row is
+     * locked first: two vehicles finishing the campaign's last two assignments at once would otherwise each
+     * still see the other's as active (neither committed yet) and neither would complete it. Locked, the
+     * second one to get here waits for the first to commit and then sees both finished. The lock is taken
+     * with a no-op update rather than {@code SELECT ... FOR UPDATE}: on PostgreSQL that is a "no key update"
+     * lock, which does not conflict with the key-share locks foreign-key checks of assignment updates hold
+     * on the campaign row, so two such transactions cannot deadlock upgrading them.
+     */
     public boolean completeIfDone(long id, OffsetDateTime now) {
+        if (jdbc.sql("UPDATE campaign SET version = version WHERE id = :id AND status = 'RUNNING'").param("id", id)
+                .update() == 0) {
+            return false;
+        }
         return jdbc.sql("""
                 UPDATE campaign SET status = 'COMPLETED', finished_at = :now, version = version + 1
                 WHERE id = :id AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM assignment a

@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every error leaves as problem+json with a stable {@code code}; no stack trace ever reaches a caller.
@@ -158,6 +159,12 @@ class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // The client went away mid-answer — a vehicle that read the part of an artifact it wanted and closed,
+            // say. Nobody is left to answer and nothing went wrong here: no error report, no body.
+            log.debug("Client disconnected during {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(request, 500, "internal-error", "An unexpected error occurred; quote the request id to support",
                 Map.of());

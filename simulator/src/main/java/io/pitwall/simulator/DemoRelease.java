@@ -1,0 +1,75 @@
+package io.pitwall.simulator;
+
+import io.pitwall.simulator.api.ImageRequest;
+import io.pitwall.simulator.api.ManagementClient;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The demo's software: new firmware for five of the built-in hardware ids (gateways are workshop-only and
+ * keep theirs), seeded bytes of a few dozen KiB each, uploaded, signed by the server, and published as one
+ * release. Publish it after the fleet is imported: the catalog checks the hardware is known.
+ */
+public final class DemoRelease {
+
+    /** One image of the release. */
+    public record Target(String hardwareId, String ecuType, String version, long releaseCounter, String sha256,
+            int length) {
+    }
+
+    /** The published release. */
+    public record Published(long releaseId, String name, List<Target> targets) {
+
+        public Published {
+            targets = List.copyOf(targets);
+        }
+
+        public Optional<Target> forHardware(String hardwareId) {
+            return targets.stream().filter(t -> t.hardwareId().equals(hardwareId)).findFirst();
+        }
+    }
+
+    private record Planned(String hardwareId, String ecuType, String name, String version, long counter, int kib,
+            String risk) {
+    }
+
+    private static final List<Planned> PLAN = List.of(
+            new Planned("TCU-HW-5", "TELEMATICS", "Telematics unit firmware", "5.8.0", 58, 48, "LOW"),
+            new Planned("BMS-HW-7", "BMS", "Battery management firmware", "3.3.0", 33, 32, "MEDIUM"),
+            new Planned("BMS-HW-8", "BMS", "Battery management firmware", "4.1.0", 41, 32, "MEDIUM"),
+            new Planned("IVI-HW-3", "INFOTAINMENT", "Infotainment system", "13.0.0", 130, 64, "LOW"),
+            new Planned("ADAS-HW-9", "ADAS", "Driver assistance firmware", "7.3.0", 73, 40, "MEDIUM"));
+
+    private DemoRelease() {
+    }
+
+    public static Published publish(ManagementClient client, long seed, String name, String version) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Long> imageIds = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        for (Planned p : PLAN) {
+            byte[] content = new byte[p.kib() * 1024];
+            random.nextBytes(content);
+            String fileName = p.hardwareId().toLowerCase() + "-" + p.version() + ".bin";
+            imageIds.add(client.uploadImage(new ImageRequest(p.hardwareId(), p.name(), p.version(), p.counter(), fileName,
+                    "AB", p.risk(), p.ecuType()), content));
+            targets.add(new Target(p.hardwareId(), p.ecuType(), p.version(), p.counter(), sha256(content), content.length));
+        }
+        long releaseId = client.publishRelease(name, version, "Seeded demo firmware for every remotely updatable ECU",
+                imageIds);
+        return new Published(releaseId, name, targets);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.pitwall.simulator;
+
+import io.pitwall.agent.Transport;
+import io.pitwall.agent.http.HttpTransport;
+import io.pitwall.agent.sim.FaultModel;
+import io.pitwall.agent.sim.SimulatedEcuInstaller;
+import io.pitwall.simulator.fault.CrashPlan;
+import io.pitwall.simulator.fault.FaultProfile;
+import io.pitwall.simulator.fault.FaultyEcu;
+import io.pitwall.simulator.fault.FaultyTransport;
+import io.pitwall.simulator.fleet.EcuSpec;
+import io.pitwall.simulator.fleet.VehicleSpec;
+import io.pitwall.simulator.run.FleetContext;
+import io.pitwall.simulator.run.SimulatedVehicle;
+import io.pitwall.simulator.run.VehicleConditions;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Puts each vehicle together, drawing its faults from its own generator split off the seed's fault
+ * stream in fleet order. Every vehicle makes the same draws in the same order whatever the profile says,
+ * so a vehicle's faults depend only on the seed, its position and the profile's numbers.
+ */
+final class VehicleAssembly {
+
+    private final Simulation.Builder spec;
+    private final FleetContext context;
+    private final HttpClient http;
+    private final FaultModel faultModel;
+
+    VehicleAssembly(Simulation.Builder spec, FleetContext context, HttpClient http) {
+        this.spec = spec;
+        this.context = context;
+        this.http = http;
+        this.faultModel = spec.faults.faultModel();
+    }
+
+    Simulation assemble() {
+        SplittableRandom faults = spec.seeds.faults();
+        List<SimulatedVehicle> vehicles = new ArrayList<>(spec.fleet.size());
+        List<Duration> delays = new ArrayList<>(spec.fleet.size());
+        Path tempDir = null;
+        for (VehicleSpec vehicle : spec.fleet.vehicles()) {
+            SplittableRandom random = faults.split();
+            VehicleConditions conditions = VehicleConditions.draw(context.world(), spec.faults.lowBatteryShare(),
+                    spec.faults.ignitionOnShare(), spec.pacing.conditionsSettleWithin(), random);
+            CrashPlan plan = crashPlan(spec.faults, random);
+            long skew = (long) ((random.nextDouble() * 2 - 1) * spec.faults.maxClockSkew().toMillis());
+            delays.add(Duration.ofMillis((long) (random.nextDouble() * spec.pacing.startSpread().toMillis())));
+            Path dir = null;
+            if (plan.killsAgent()) {
+                if (spec.stateDir == null && tempDir == null) {
+                    tempDir = spec.createTempDir();
+                }
+                dir = (spec.stateDir != null ? spec.stateDir : tempDir).resolve(vehicle.vin());
+            }
+            vehicles.add(vehicle(vehicle, conditions, plan, skew, dir, random));
+        }
+        return new Simulation(vehicles, delays, context, spec.maxConcurrentTicks, tempDir);
+    }
+
+    private SimulatedVehicle vehicle(VehicleSpec vehicle, VehicleConditions conditions, CrashPlan plan, long skew,
+            Path dir, SplittableRandom random) {
+        String token = spec.credentials.get(vehicle.vin());
+        if (token == null) {
+            throw new IllegalArgumentException("no credential for " + vehicle.vin());
+        }
+        Transport http = HttpTransport.builder(spec.server, vehicle.vin(), token).httpClient(this.http)
+                .requestTimeout(spec.pacing.requestTimeout()).readTimeout(spec.pacing.requestTimeout()).build();
+        Transport network = new FaultyTransport(http, spec.faults, random.split(), plan, context.counters(),
+                spec.pacing.downloadChunkBytes());
+        SplittableRandom agentRandom = random.split();
+        List<FaultyEcu> ecus = new ArrayList<>(vehicle.ecus().size());
+        for (EcuSpec ecu : vehicle.ecus()) {
+            var installer = SimulatedEcuInstaller.builder(ecu.firmware().image(), random.split()).faults(faultModel).build();
+            ecus.add(new FaultyEcu(ecu.serial(), ecu.hardwareId(), installer, plan, context.counters()));
+        }
+        Clock clock = skew == 0 ? context.world() : Clock.offset(context.world(), Duration.ofMillis(skew));
+        return new SimulatedVehicle(vehicle.vin(), network, ecus, conditions, plan, clock, agentRandom, dir, context);
+    }
+
+    private static CrashPlan crashPlan(FaultProfile faults, SplittableRandom random) {
+        boolean duringDownload = random.nextDouble() < faults.crashDuringDownloadShare();
+        double fraction = 0.2 + 0.6 * random.nextDouble();
+        boolean duringInstall = random.nextDouble() < faults.crashDuringInstallShare();
+        boolean beforeWrite = random.nextBoolean();
+        if (!duringDownload && !duringInstall) {
+            return CrashPlan.NONE;
+        }
+        CrashPlan.InstallKill kill = !duringInstall ? CrashPlan.InstallKill.NONE
+                : beforeWrite ? CrashPlan.InstallKill.BEFORE_WRITE : CrashPlan.InstallKill.AFTER_INSTALL;
+        return new CrashPlan(duringDownload ? fraction : -1, kill);
+    }
+}

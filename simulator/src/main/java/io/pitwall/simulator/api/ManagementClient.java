@@ -1,0 +1,201 @@
+package io.pitwall.simulator.api;
+
+import io.pitwall.protocol.tuf.TufKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The management API calls the simulator and the demo need, as an operator (HTTP Basic) or with an API
+ * token (Bearer). A refusal is an {@link ApiError} with the problem's code; a network failure an
+ * {@link UncheckedIOException}. Thread-safe.
+ */
+public final class ManagementClient {
+
+    /** The server's bulk credential limit per request. */
+    public static final int CREDENTIALS_PER_REQUEST = 10_000;
+    static final int IMPORT_LINES_PER_REQUEST = 5_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final URI base;
+    private final String authorization;
+    private final HttpClient http;
+
+    private ManagementClient(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static ManagementClient basic(URI base, String user, String password) {
+        String pair = user + ":" + password;
+        return new ManagementClient(base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static ManagementClient bearer(URI base, String token) {
+        return new ManagementClient(base, "Bearer " + token);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The acting operator ({@code GET /me}): a cheap check that the credentials work. */
+    public String whoAmI() {
+        return call("GET", "/api/v1/me", null, null).path("username").asString();
+    }
+
+    /**
+     * Issues an API token of the acting operator with these permissions (e.g. {@code campaign:read}) and
+     * answers a client that uses it: a token is checked with one hash, a password with a deliberately slow
+     * one, so frequent polling should use a token.
+     */
+    public ManagementClient withNewToken(String name, Set<String> permissions, Duration lifetime) {
+        JsonNode issued = post("/api/v1/tokens", Map.of("name", name, "permissions", permissions,
+                "expiresIn", lifetime.toString()));
+        return bearer(base, issued.path("secret").asString());
+    }
+
+    /** Upserts vehicles by VIN ({@code POST /vehicles/import}, JSON Lines), one request per 5,000 lines. */
+    public ImportResult importVehicles(List<?> vehicles) {
+        ImportResult total = ImportResult.none();
+        for (int from = 0; from < vehicles.size(); from += IMPORT_LINES_PER_REQUEST) {
+            var body = new ByteArrayOutputStream();
+            for (Object vehicle : vehicles.subList(from, Math.min(vehicles.size(), from + IMPORT_LINES_PER_REQUEST))) {
+                body.writeBytes(JSON.writeValueAsBytes(vehicle));
+                body.write('\n');
+            }
+            JsonNode report = call("POST", "/api/v1/vehicles/import", "application/x-ndjson", body.toByteArray());
+            JsonNode first = report.path("rejections").path(0);
+            total = total.plus(new ImportResult(report.path("received").asLong(), report.path("created").asLong(),
+                    report.path("updated").asLong(), report.path("unchanged").asLong(), report.path("rejected").asLong(),
+                    first.isMissingNode() ? null : first.path("vin").asString() + ": " + first.path("reason").asString()));
+        }
+        return total;
+    }
+
+    /** Issues (rotates) a credential per VIN, in requests of at most 10,000; answers VIN → token. */
+    public Map<String, String> issueCredentials(List<String> vins) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (int from = 0; from < vins.size(); from += CREDENTIALS_PER_REQUEST) {
+            var chunk = vins.subList(from, Math.min(vins.size(), from + CREDENTIALS_PER_REQUEST));
+            for (JsonNode issued : post("/api/v1/vehicles/credentials", Map.of("vins", chunk))) {
+                tokens.put(issued.path("vin").asString(), issued.path("token").asString());
+            }
+        }
+        return tokens;
+    }
+
+    /** The image-signing keys the server signs targets with ({@code GET /keys}), for the vehicles to trust. */
+    public List<TufKey> imageKeys() {
+        List<TufKey> keys = new ArrayList<>();
+        for (JsonNode key : call("GET", "/api/v1/keys", null, null)) {
+            keys.add(TufKey.fromJson(key.path("key")));
+        }
+        return keys;
+    }
+
+    /** Registers an image, uploads its bytes and answers its id. */
+    public long uploadImage(ImageRequest image, byte[] content) {
+        long id = post("/api/v1/images", image).path("id").asLong();
+        call("PUT", "/api/v1/images/" + id + "/content", "application/octet-stream", content);
+        return id;
+    }
+
+    /** Creates a release of the images and publishes it; answers its id. */
+    public long publishRelease(String name, String version, String notes, List<Long> imageIds) {
+        long id = post("/api/v1/releases", Map.of("name", name, "version", version, "notes", notes,
+                "imageIds", imageIds)).path("id").asLong();
+        post("/api/v1/releases/" + id + "/publish", Map.of());
+        return id;
+    }
+
+    public long createCampaign(String name, long releaseId, CampaignFilter filter) {
+        return post("/api/v1/campaigns", Map.of("name", name, "releaseId", releaseId, "filter", filter))
+                .path("id").asLong();
+    }
+
+    public CampaignProgress startCampaign(long id) {
+        return progress(post("/api/v1/campaigns/" + id + "/start", Map.of()));
+    }
+
+    public CampaignProgress campaign(long id) {
+        return progress(call("GET", "/api/v1/campaigns/" + id, null, null));
+    }
+
+    /** Progress of the running and paused campaigns among the 50 newest. */
+    public List<CampaignProgress> activeCampaigns() {
+        List<CampaignProgress> active = new ArrayList<>();
+        for (JsonNode c : call("GET", "/api/v1/campaigns?size=50", null, null).path("items")) {
+            String status = c.path("status").asString();
+            if ("RUNNING".equals(status) || "PAUSED".equals(status)) {
+                active.add(campaign(c.path("id").asLong()));
+            }
+        }
+        return active;
+    }
+
+    private static CampaignProgress progress(JsonNode p) {
+        JsonNode c = p.path("campaign");
+        return new CampaignProgress(c.path("id").asLong(), c.path("name").asString(), c.path("status").asString(),
+                p.path("assignments").asLong(), counts(p.path("byStatus")), counts(p.path("byFailureCategory")));
+    }
+
+    private static Map<String, Long> counts(JsonNode node) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        node.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
+    }
+
+    private JsonNode post(String path, Object body) {
+        return call("POST", path, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private JsonNode call(String method, String path, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", authorization).header("Accept", "application/json, application/problem+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException(method + " " + path + " interrupted"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
+        }
+        JsonNode json = response.body().length == 0 ? JSON.missingNode() : readOrMissing(response.body());
+        if (response.statusCode() / 100 != 2) {
+            String code = json.path("code").isString() ? json.path("code").asString() : null;
+            String detail = json.path("detail").isString() ? json.path("detail").asString() : method + " " + path;
+            throw new ApiError(response.statusCode(), code, detail);
+        }
+        return json;
+    }
+
+    private static JsonNode readOrMissing(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return JSON.missingNode();
+        }
+    }
+}
