@@ -38,7 +38,7 @@ final class FleetRuns {
     /** ADAS updates never boot healthy (rollback); BMS-HW-8 flash writes always fail (install failure). */
     static final FaultProfile RULES = FaultProfile.CLEAN.withInstallFaults(List.of(
             new InstallFault("ADAS-HW-9", null, 0, 1), new InstallFault("BMS-HW-8", null, 1, 0)));
-    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Duration LIMIT = Duration.ofSeconds(240);
     private final LocalServer server;
     private DemoRelease.Published release;
     private ManagementClient reader;
