@@ -36,7 +36,7 @@ class DatabaseOptions {
     String jdbcUrl() {
         return dbUrl != null ? dbUrl
                 : "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve("pitwall")
-                        + ";DB_CLOSE_ON_EXIT=FALSE";
+                        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     }
 
     /** For tools that read an existing database: never create an empty embedded one. */

@@ -58,20 +58,83 @@ class AuditTrailIntegrationTests {
         }
     }
 
+    /**
+     * H2 has no append-only trigger, so these tests can tamper with the trail. Each restores what it
+     * changed, because the application context (and its database) is shared with other test classes.
+     */
     @Nested
     class OnH2 extends Contract {
 
         @Test
         void tamperingIsFoundAtTheFirstAlteredRecord() {
+            long seq = twoNewRecords() - 1;
+            String original = target(seq);
+            jdbc.sql("UPDATE audit_record SET target = 'operator:someone-else' WHERE seq = :s").param("s", seq).update();
+            try {
+                var verdict = admin.get("/api/v1/audit/verify").json();
+                assertThat(verdict.get("intact").asBoolean()).isFalse();
+                assertThat(verdict.get("firstBadSeq").asLong()).isEqualTo(seq);
+                assertThat(verdict.get("problem").asString()).contains("altered");
+            } finally {
+                jdbc.sql("UPDATE audit_record SET target = :t WHERE seq = :s").param("t", original).param("s", seq)
+                        .update();
+            }
+            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+        }
+
+        @Test
+        void aDeletedRecordIsFound() {
+            long seq = twoNewRecords() - 1;
+            Map<String, Object> kept = jdbc.sql("SELECT * FROM audit_record WHERE seq = :s").param("s", seq)
+                    .query().singleRow();
+            jdbc.sql("DELETE FROM audit_record WHERE seq = :s").param("s", seq).update();
+            try {
+                var verdict = admin.get("/api/v1/audit/verify").json();
+                assertThat(verdict.get("intact").asBoolean()).isFalse();
+                assertThat(verdict.get("firstBadSeq").asLong()).isEqualTo(seq);
+                assertThat(verdict.get("problem").asString()).contains("deleted");
+            } finally {
+                var insert = jdbc.sql("INSERT INTO audit_record (" + String.join(", ", kept.keySet()) + ") VALUES ("
+                        + String.join(", ", kept.keySet().stream().map(k -> ":" + k).toList()) + ")");
+                for (var column : kept.entrySet()) {
+                    insert = insert.param(column.getKey(), column.getValue());
+                }
+                insert.update();
+            }
+            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+        }
+
+        @Test
+        void swappedRecordsAreFound() {
+            long last = twoNewRecords();
+            swap(last - 1, last);
+            try {
+                var verdict = admin.get("/api/v1/audit/verify").json();
+                assertThat(verdict.get("intact").asBoolean()).isFalse();
+                assertThat(verdict.get("firstBadSeq").asLong()).isEqualTo(last - 1);
+            } finally {
+                swap(last - 1, last);
+            }
+            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+        }
+
+        /** Appends two records and returns the seq of the newest. */
+        private long twoNewRecords() {
             operatorWith(Role.VIEWER);
-            operatorWith(Role.VIEWER);
-            long last = jdbc.sql("SELECT MAX(seq) FROM audit_record").query(Long.class).single();
-            jdbc.sql("UPDATE audit_record SET target = 'operator:someone-else' WHERE seq = :s").param("s", last - 1)
-                    .update();
-            var verdict = admin.get("/api/v1/audit/verify").json();
-            assertThat(verdict.get("intact").asBoolean()).isFalse();
-            assertThat(verdict.get("firstBadSeq").asLong()).isEqualTo(last - 1);
-            assertThat(verdict.get("problem").asString()).contains("altered");
+            operatorWith(Role.AUDITOR);
+            return jdbc.sql("SELECT MAX(seq) FROM audit_record").query(Long.class).single();
+        }
+
+        private String target(long seq) {
+            return jdbc.sql("SELECT target FROM audit_record WHERE seq = :s").param("s", seq).query(String.class)
+                    .single();
+        }
+
+        // Moves each record to the other's position, keeping content and hash.
+        private void swap(long a, long b) {
+            jdbc.sql("UPDATE audit_record SET seq = -1 WHERE seq = :s").param("s", b).update();
+            jdbc.sql("UPDATE audit_record SET seq = :to WHERE seq = :s").param("to", b).param("s", a).update();
+            jdbc.sql("UPDATE audit_record SET seq = :to WHERE seq = -1").param("to", a).update();
         }
     }
 

@@ -78,6 +78,41 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /** Sends bytes without a declared length (chunked transfer encoding), as a streaming client would. */
+    public Response sendChunked(String method, String path, String contentType, byte[] body) {
+        var builder = request(path).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    /** A binary answer with its headers. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** GET or HEAD of binary content, optionally with a Range header. */
+    public Download download(String method, String path, String range) {
+        var builder = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        if (range != null) {
+            builder.header("Range", range);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");

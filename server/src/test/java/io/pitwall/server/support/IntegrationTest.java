@@ -14,11 +14,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Base of the server's integration tests: the whole application on a random port of 127.0.0.1 over
  * an empty, migrated database (H2 in memory; PostgreSQL when the subclass is a {@link PostgresTest}),
- * reached over real HTTP. Tests stay independent by using their own names and VINs.
+ * reached over real HTTP. Tests stay independent by using their own names and VINs. The DataSource is
+ * wrapped in a {@link StatementLog}, so a test can count what a request costs the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(CleanDatabase.class)
+@Import({CleanDatabase.class, StatementLogging.class})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";

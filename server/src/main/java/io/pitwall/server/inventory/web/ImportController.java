@@ -44,10 +44,14 @@ class ImportController {
             + "ecuType, hardwareId, softwareVersion, updatePolicy, optional tags (';'-separated), hardwareVariant, "
             + "imageHash, primary and attr.<name>.",
             content = {@Content(mediaType = NDJSON), @Content(mediaType = CSV)})
-    @PostMapping(path = "/api/v1/vehicles/import", consumes = {NDJSON, CSV})
+    // The content type is checked here rather than with 'consumes', so the permission check answers first.
+    @PostMapping(path = "/api/v1/vehicles/import")
     @RequiresPermission(Permission.VEHICLE_WRITE)
     ImportReportResponse importVehicles(HttpServletRequest request) throws IOException {
         MediaType type = utf8(request.getContentType());
+        if (!type.isCompatibleWith(MediaType.parseMediaType(CSV)) && !type.isCompatibleWith(MediaType.parseMediaType(NDJSON))) {
+            throw new ApiException(415, "unsupported-media-type", "Imports are " + NDJSON + " or " + CSV + " in UTF-8");
+        }
         ImportSource source = type.isCompatibleWith(MediaType.parseMediaType(CSV))
                 ? CsvVehicleSource.open(request.getInputStream(), settings.maxImportLineChars())
                 : new NdjsonVehicleSource(request.getInputStream(), json, settings.maxImportLineChars());
@@ -55,6 +59,9 @@ class ImportController {
     }
 
     private static MediaType utf8(String contentType) {
+        if (contentType == null) {
+            throw new ApiException(415, "unsupported-media-type", "Imports are " + NDJSON + " or " + CSV + " in UTF-8");
+        }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             Charset charset = type.getCharset();

@@ -15,7 +15,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -54,6 +57,11 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge) {
+                return answer(request, 413, "payload-too-large", t.getMessage(), Map.of());
+            }
+        }
         return answer(request, 400, "malformed-body", "The request body is not valid JSON of the expected shape: "
                 + rootMessage(e), Map.of());
     }
@@ -130,6 +138,16 @@ class ProblemAdvice {
                 "The resource was changed by someone else; reload it and retry with its current version", Map.of());
     }
 
+    /** A lock not granted in time (H2 gives up after seconds; a deadlock victim on PostgreSQL): retry soon. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(DataAccessException e, HttpServletRequest request) {
+        log.warn("Lock not granted serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        var answer = answer(request, 503, "busy", "The resource is busy; retry shortly", Map.of());
+        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "1")
+                .body(answer.getBody());
+    }
+
     /** Any other framework error that already knows its status (4xx) keeps it. */
     @ExceptionHandler(org.springframework.web.ErrorResponseException.class)
     ResponseEntity<ProblemDetail> framework(ErrorResponse e, HttpServletRequest request) {
@@ -168,6 +186,8 @@ class ProblemAdvice {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Name types by their simple name only: no internal class names leak to callers.
+        message = message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1");
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
         return first.length() > 200 ? first.substring(0, 200) : first;

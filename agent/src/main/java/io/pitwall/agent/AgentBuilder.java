@@ -1,0 +1,130 @@
+package io.pitwall.agent;
+
+import io.pitwall.protocol.tuf.TufKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Wires an {@link Agent}. Required: transport, storage, vehicle state, trusted keys, at least one ECU.
+ * Everything else has a default: {@link InstallPolicy#defaults()}, {@link Backoff#defaults()}, the UTC
+ * system clock, a fresh random generator, 60 s between re-checks of unmet rules, 8 MiB per download step,
+ * 3 install attempts, no remote commands.
+ */
+public final class AgentBuilder {
+
+    Transport transport;
+    AgentStorage storage;
+    VehicleStateSource vehicleState;
+    final Map<String, TufKey> trustedKeys = new LinkedHashMap<>();
+    final Map<String, Ecu> ecus = new LinkedHashMap<>();
+    InstallPolicy policy = InstallPolicy.defaults();
+    Backoff backoff = Backoff.defaults();
+    Clock clock = Clock.systemUTC();
+    RandomGenerator random = RandomGenerator.getDefault();
+    Duration recheckInterval = Duration.ofSeconds(60);
+    long downloadChunkBytes = 8L * 1024 * 1024;
+    int maxInstallAttempts = 3;
+    CommandHandler commandHandler = CommandHandler.none();
+
+    AgentBuilder() {
+    }
+
+    public AgentBuilder transport(Transport value) {
+        this.transport = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public AgentBuilder storage(AgentStorage value) {
+        this.storage = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public AgentBuilder vehicleState(VehicleStateSource value) {
+        this.vehicleState = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** The image-signing keys provisioned with the vehicle; only entries they signed are installed. */
+    public AgentBuilder trustedKeys(Collection<TufKey> keys) {
+        keys.forEach(key -> trustedKeys.put(key.keyId(), key));
+        return this;
+    }
+
+    public AgentBuilder ecu(String serial, String hardwareId, EcuInstaller installer) {
+        Ecu ecu = new Ecu(serial, hardwareId, installer);
+        if (ecus.putIfAbsent(serial, ecu) != null) {
+            throw new IllegalArgumentException("ECU " + serial + " registered twice");
+        }
+        return this;
+    }
+
+    public AgentBuilder policy(InstallPolicy value) {
+        this.policy = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public AgentBuilder backoff(Backoff value) {
+        this.backoff = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public AgentBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public AgentBuilder random(RandomGenerator value) {
+        this.random = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** How often unmet vehicle-state rules (and a missing network) are looked at again. */
+    public AgentBuilder recheckInterval(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("recheck interval must be positive");
+        }
+        this.recheckInterval = value;
+        return this;
+    }
+
+    /** Bytes downloaded per tick; the download rules are re-checked between chunks. */
+    public AgentBuilder downloadChunkBytes(long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("chunk must be at least one byte");
+        }
+        this.downloadChunkBytes = value;
+        return this;
+    }
+
+    /** Install attempts per assignment before a retryable failure becomes INSTALL_FAILED. */
+    public AgentBuilder maxInstallAttempts(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("at least one attempt");
+        }
+        this.maxInstallAttempts = value;
+        return this;
+    }
+
+    public AgentBuilder commandHandler(CommandHandler value) {
+        this.commandHandler = Objects.requireNonNull(value);
+        return this;
+    }
+
+    public Agent build() {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(vehicleState, "vehicleState");
+        if (trustedKeys.isEmpty()) {
+            throw new IllegalStateException("an agent without trusted keys could verify nothing");
+        }
+        if (ecus.isEmpty()) {
+            throw new IllegalStateException("register at least one ECU");
+        }
+        return new Agent(this);
+    }
+}

@@ -1,0 +1,2 @@
+/** Simulated ECUs with seeded, configurable faults, for tests and the fleet simulator. */
+package io.pitwall.agent.sim;

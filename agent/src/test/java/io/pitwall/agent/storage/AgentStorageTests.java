@@ -1,0 +1,97 @@
+package io.pitwall.agent.storage;
+
+import static io.pitwall.agent.storage.FileEventJournalTests.appendUpTo;
+import static io.pitwall.agent.storage.FileEventJournalTests.seqs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pitwall.agent.AgentStorage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The storage SPI contract, held by both implementations. */
+class AgentStorageTests {
+
+    abstract static class Contract {
+
+        abstract AgentStorage storage();
+
+        @Test
+        void journalAcknowledgesAPrefix() {
+            var journal = storage().journal();
+            appendUpTo(journal, 4);
+            journal.acknowledge(2);
+            assertThat(seqs(journal)).containsExactly(3L, 4L);
+            assertThat(journal.nextSeq()).isEqualTo(5);
+        }
+
+        @Test
+        void stagingAppendsAcrossStreamsAndDeletes() throws IOException {
+            var staging = storage().staging();
+            String sha = "ab".repeat(32);
+            assertThat(staging.size(sha)).isZero();
+            try (var out = staging.append(sha)) {
+                out.write("hello ".getBytes(StandardCharsets.UTF_8));
+            }
+            try (var out = staging.append(sha)) {
+                out.write("world".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(staging.size(sha)).isEqualTo(11);
+            try (var in = staging.open(sha)) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+            }
+            staging.delete(sha);
+            assertThat(staging.size(sha)).isZero();
+        }
+
+        @Test
+        void progressIsReplacedWhole() {
+            var storage = storage();
+            assertThat(storage.readProgress()).isEmpty();
+            storage.writeProgress("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+            storage.writeProgress("{}".getBytes(StandardCharsets.UTF_8));
+            assertThat(storage.readProgress()).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("{}"));
+        }
+    }
+
+    @Nested
+    class InMemory extends Contract {
+        private final InMemoryStorage storage = new InMemoryStorage();
+
+        @Override
+        AgentStorage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class OnFiles extends Contract {
+        @TempDir
+        Path dir;
+        private FileStorage storage;
+
+        @Override
+        AgentStorage storage() {
+            if (storage == null) {
+                storage = FileStorage.open(dir);
+            }
+            return storage;
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void close() {
+            if (storage != null) {
+                storage.close();
+            }
+        }
+
+        @Test
+        void stagingRefusesNamesThatAreNotDigests() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage().staging().size("../../etc/passwd"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}

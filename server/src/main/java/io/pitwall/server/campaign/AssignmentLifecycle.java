@@ -1,0 +1,113 @@
+package io.pitwall.server.campaign;
+
+/**
+ * The life of one ECU's part of an assignment on the server, as a pure function
+ * {@code (state, trigger) → Accepted(next, changed) | Rejected(code)}. Vehicle reports arrive late,
+ * twice or out of order, so a trigger that would move the state backwards is accepted without change
+ * (never an error, never a regression), and the terminal states absorb everything.
+ *
+ * <pre>
+ * state \ trigger | DELIVER   | DL_STARTED  | DL_PROGRESS | DL_COMPLETED | DL_FAILED | DEFERRED | INST_STARTED | PAUSED/RESUMED/RETRIED | INST_FAILED | INST_COMPLETED | ROLLED_BACK | CANCEL
+ * PENDING         | DELIVERED | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
+ * DELIVERED       | =         | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
+ * DOWNLOADING     | =         | =           | =           | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
+ * DOWNLOADED      | =         | =           | =           | =            | =         | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
+ * INSTALLING      | =         | =           | =           | =            | =         | =        | =            | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | ✗ installing
+ * SUCCEEDED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | ROLLED_BACK | ✗ finished
+ * FAILED          | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished
+ * ROLLED_BACK     | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished
+ * CANCELLED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | =
+ * </pre>
+ *
+ * {@code =} is "accepted, unchanged". A rollback reported after success still counts: the health check
+ * runs after the install completed. Cancelling an install under way is refused ({@code install-in-progress}):
+ * the vehicle finishes or rolls back on its own.
+ */
+public final class AssignmentLifecycle {
+
+    public enum State {
+        PENDING(0), DELIVERED(1), DOWNLOADING(2), DOWNLOADED(3), INSTALLING(4), SUCCEEDED(5), FAILED(5),
+        ROLLED_BACK(6), CANCELLED(6);
+
+        private final int rank;
+
+        State(int rank) {
+            this.rank = rank;
+        }
+
+        public boolean isTerminal() {
+            return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == CANCELLED;
+        }
+
+        /** Whether the vehicle still needs to hear about it (delivered in its check-ins). */
+        public boolean isActive() {
+            return !isTerminal();
+        }
+    }
+
+    public enum Trigger {
+        DELIVER, DOWNLOAD_STARTED, DOWNLOAD_PROGRESS, DOWNLOAD_COMPLETED, DOWNLOAD_FAILED, INSTALL_DEFERRED,
+        INSTALL_STARTED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, INSTALL_FAILED, INSTALL_COMPLETED,
+        ROLLED_BACK, CANCEL
+    }
+
+    public sealed interface Transition permits Accepted, Rejected {
+    }
+
+    /** The next state; {@code changed} is false when the trigger was absorbed. */
+    public record Accepted(State next, boolean changed) implements Transition {
+    }
+
+    public record Rejected(String code) implements Transition {
+    }
+
+    private AssignmentLifecycle() {
+    }
+
+    public static Transition apply(State state, Trigger trigger) {
+        if (trigger == Trigger.CANCEL) {
+            if (state == State.INSTALLING) {
+                return new Rejected("install-in-progress");
+            }
+            if (state == State.SUCCEEDED || state == State.FAILED || state == State.ROLLED_BACK) {
+                return new Rejected("assignment-finished");
+            }
+            return move(state, State.CANCELLED);
+        }
+        if (state == State.CANCELLED || state == State.FAILED || state == State.ROLLED_BACK) {
+            return stay(state);
+        }
+        if (state == State.SUCCEEDED) {
+            return trigger == Trigger.ROLLED_BACK ? move(state, State.ROLLED_BACK) : stay(state);
+        }
+        State target = target(trigger);
+        if (target == null || target.rank <= state.rank) {
+            return stay(state);
+        }
+        if ((target == State.FAILED && trigger == Trigger.DOWNLOAD_FAILED) && state.rank >= State.DOWNLOADED.rank) {
+            return stay(state);
+        }
+        return move(state, target);
+    }
+
+    private static State target(Trigger trigger) {
+        return switch (trigger) {
+            case DELIVER -> State.DELIVERED;
+            case DOWNLOAD_STARTED, DOWNLOAD_PROGRESS -> State.DOWNLOADING;
+            case DOWNLOAD_COMPLETED -> State.DOWNLOADED;
+            case DOWNLOAD_FAILED, INSTALL_FAILED -> State.FAILED;
+            case INSTALL_STARTED -> State.INSTALLING;
+            case INSTALL_COMPLETED -> State.SUCCEEDED;
+            case ROLLED_BACK -> State.ROLLED_BACK;
+            case INSTALL_DEFERRED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, CANCEL -> null;
+        };
+    }
+
+    private static Accepted move(State from, State to) {
+        return new Accepted(to, from != to);
+    }
+
+    private static Accepted stay(State state) {
+        return new Accepted(state, false);
+    }
+}

@@ -1,0 +1,45 @@
+package io.pitwall.server.campaign;
+
+import java.util.Set;
+
+/** Why an assignment failed, counted per campaign. Derived from the failure code the vehicle reports. */
+public enum FailureCategory {
+    DOWNLOAD, VERIFICATION, PRECONDITION_TIMEOUT, INSTALL, BOOT_HEALTH_ROLLBACK, DEPENDENCY, INCOMPATIBLE;
+
+    // The agent's codes (io.pitwall.agent.FailureCode) and the installers' own codes.
+    private static final Set<String> VERIFICATION_CODES = Set.of("SIGNATURE_INVALID", "HASH_MISMATCH",
+            "LENGTH_MISMATCH", "METADATA_INVALID", "RELEASE_COUNTER_LOWER", "RELEASE_COUNTER_MISMATCH");
+    private static final Set<String> INCOMPATIBLE_CODES = Set.of("HARDWARE_MISMATCH", "INCOMPATIBLE",
+            "UNKNOWN_ECU", "IN_PLACE_NOT_ALLOWED");
+
+    /** The category of a failed download, by the vehicle's code. */
+    public static FailureCategory ofDownloadFailure(String code) {
+        if (code != null && VERIFICATION_CODES.contains(code)) {
+            return VERIFICATION;
+        }
+        if (code != null && INCOMPATIBLE_CODES.contains(code)) {
+            return INCOMPATIBLE;
+        }
+        return DOWNLOAD;
+    }
+
+    /** The category of a failed install, by the vehicle's code. */
+    public static FailureCategory ofInstallFailure(String code) {
+        if (code == null) {
+            return INSTALL;
+        }
+        if (VERIFICATION_CODES.contains(code)) {
+            return VERIFICATION;
+        }
+        if (INCOMPATIBLE_CODES.contains(code)) {
+            return INCOMPATIBLE;
+        }
+        if (code.startsWith("DEPENDENCY")) {
+            return DEPENDENCY;
+        }
+        if (code.startsWith("PRECONDITION")) {
+            return PRECONDITION_TIMEOUT;
+        }
+        return INSTALL;
+    }
+}

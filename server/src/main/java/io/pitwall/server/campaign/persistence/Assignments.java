@@ -1,0 +1,217 @@
+package io.pitwall.server.campaign.persistence;
+
+import io.pitwall.server.campaign.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.FailureCategory;
+import io.pitwall.server.campaign.ReleaseImage;
+import io.pitwall.server.campaign.TargetFilter;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Assignments and their ECUs. Eligibility is computed set-based in one statement per table; it reads the
+ * inventory's vehicle and ECU tables and the catalog's image table read-only (the documented exception to
+ * "no module reads another's tables": a per-vehicle API call would make large starts take minutes).
+ */
+@Repository
+public class Assignments {
+
+    /** A vehicle's assignment with its campaign's status. */
+    public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version) {
+    }
+
+    /** An assignment row as locked for a change: nobody else moves it or its ECUs until the commit. */
+    public record Locked(long id, long campaignId, String vin, State status, long version) {
+    }
+
+    /** One ECU of an assignment with the image it gets. */
+    public record EcuPart(String ecuSerial, State status, String failureCode, ReleaseImage image) {
+    }
+
+    static final String ACTIVE_STATES = "('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')";
+    private static final String ECU_ELIGIBLE = """
+            e.update_policy = 'REMOTE'
+            AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)
+            AND e.software_version <> ci.sw_version
+            AND NOT EXISTS (SELECT 1 FROM image i WHERE i.sha256 = e.image_hash AND i.hardware_id = e.hardware_id
+                AND i.release_counter > ci.release_counter)""";
+
+    private final JdbcClient jdbc;
+
+    public Assignments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. */
+    public int createEligible(long campaignId, TargetFilter filter, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String vehicleFilter = vehicleConditions(filter, params);
+        var insert = jdbc.sql("""
+                INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at)
+                SELECT :cid, v.vin, 'PENDING', 0, :now, :now FROM vehicle v
+                WHERE EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
+                    WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
+                AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.status IN %s)
+                %s""".formatted(ECU_ELIGIBLE, ACTIVE_STATES, vehicleFilter))
+                .param("cid", campaignId).param("now", now);
+        for (var p : params.entrySet()) {
+            insert = insert.param(p.getKey(), p.getValue());
+        }
+        int vehicles = insert.update();
+        jdbc.sql("""
+                INSERT INTO assignment_ecu (assignment_id, ecu_serial, hardware_id, status)
+                SELECT a.id, e.serial, e.hardware_id, 'PENDING' FROM assignment a
+                JOIN ecu e ON e.vin = a.vin
+                JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = e.hardware_id
+                WHERE a.campaign_id = :cid AND %s""".formatted(ECU_ELIGIBLE))
+                .param("cid", campaignId).update();
+        return vehicles;
+    }
+
+    private static String vehicleConditions(TargetFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.model() != null) {
+            conditions.add("v.model = :model");
+            params.put("model", filter.model());
+        }
+        if (filter.region() != null) {
+            conditions.add("v.region = :region");
+            params.put("region", filter.region());
+        }
+        if (filter.tag() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM vehicle_tag t WHERE t.vin = v.vin AND t.tag = :tag)");
+            params.put("tag", filter.tag());
+        }
+        int n = 0;
+        for (var attribute : filter.attributes().entrySet()) {
+            conditions.add("EXISTS (SELECT 1 FROM vehicle_attribute va WHERE va.vin = v.vin AND va.name = :an" + n
+                    + " AND va.attr_value = :av" + n + ")");
+            params.put("an" + n, attribute.getKey());
+            params.put("av" + n, attribute.getValue());
+            n++;
+        }
+        return conditions.isEmpty() ? "" : "AND " + String.join(" AND ", conditions);
+    }
+
+    /** The vehicle's oldest active assignment, if any. */
+    public Optional<Active> activeFor(String vin) {
+        return jdbc.sql("""
+                SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version FROM assignment a
+                JOIN campaign c ON c.id = a.campaign_id
+                WHERE a.vin = :vin AND a.status IN %s ORDER BY a.id FETCH FIRST 1 ROWS ONLY""".formatted(ACTIVE_STATES))
+                .param("vin", vin)
+                .query((rs, i) -> new Active(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
+                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6)))
+                .optional();
+    }
+
+    /**
+     * Locks the vehicle's assignment for the rest of the transaction. Every writer of an assignment or its
+     * ECU parts (delivery, event tracking, cancel) locks the assignment row first, so their changes
+     * serialize and the assignment's state is always derived from the ECU states it was written with.
+     */
+    public Optional<Locked> lock(long id, String vin) {
+        return jdbc.sql("SELECT id, campaign_id, vin, status, version FROM assignment WHERE id = :id AND vin = :vin "
+                + "FOR UPDATE")
+                .param("id", id).param("vin", vin)
+                .query((rs, i) -> new Locked(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
+                        State.valueOf(rs.getString(4)), rs.getLong(5)))
+                .optional();
+    }
+
+    public List<EcuPart> ecus(long assignmentId) {
+        return jdbc.sql("""
+                SELECT ae.ecu_serial, ae.status, ae.failure_code, ci.image_id, ci.hardware_id, ci.ecu_type,
+                    ci.target_path, ci.sw_version, ci.release_counter, ci.length, ci.sha256, ci.sha512,
+                    ci.install_type, ci.signed_target
+                FROM assignment_ecu ae JOIN assignment a ON a.id = ae.assignment_id
+                JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = ae.hardware_id
+                WHERE ae.assignment_id = :id ORDER BY ae.ecu_serial""")
+                .param("id", assignmentId)
+                .query((rs, i) -> new EcuPart(rs.getString(1), State.valueOf(rs.getString(2)), rs.getString(3),
+                        new ReleaseImage(rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12),
+                                rs.getString(13), rs.getString(14))))
+                .list();
+    }
+
+    /** Moves an ECU part from one state to the next; returns false when it was not in {@code from}. */
+    public boolean updateEcu(long assignmentId, String ecuSerial, State from, State to, String failureCode) {
+        return jdbc.sql("""
+                UPDATE assignment_ecu SET status = :status, failure_code = COALESCE(:code, failure_code)
+                WHERE assignment_id = :id AND ecu_serial = :serial AND status = :from""")
+                .param("status", to.name()).param("code", failureCode).param("id", assignmentId)
+                .param("serial", ecuSerial).param("from", from.name()).update() == 1;
+    }
+
+    /**
+     * Moves the assignment; the caller holds its lock ({@link #lock}), so a changed version means a writer
+     * bypassed the lock: refused rather than silently lost.
+     */
+    public void update(long id, long expectedVersion, State status, FailureCategory category, String failureCode,
+            OffsetDateTime now) {
+        int rows = jdbc.sql("""
+                UPDATE assignment SET status = :status, failure_category = :category, failure_code = :code,
+                    version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
+                .param("status", status.name()).param("category", category == null ? null : category.name())
+                .param("code", failureCode).param("now", now).param("id", id).param("version", expectedVersion)
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
+        }
+    }
+
+    /**
+     * Cancels every assignment of the campaign not yet installing, and their ECU parts; returns how many.
+     * The assignment rows are updated (locked) first, in the same order as every other writer, so a
+     * vehicle report racing the cancel either lands before it or finds the assignment cancelled.
+     */
+    public int cancelNotInstalling(long campaignId, OffsetDateTime now) {
+        int cancelled = jdbc.sql("""
+                UPDATE assignment SET status = 'CANCELLED', version = version + 1, updated_at = :now
+                WHERE campaign_id = :cid AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""")
+                .param("cid", campaignId).param("now", now).update();
+        jdbc.sql("""
+                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN ('PENDING', 'DELIVERED', 'DOWNLOADING',
+                    'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
+                    AND status = 'CANCELLED')""")
+                .param("cid", campaignId).update();
+        return cancelled;
+    }
+
+    /** Counts by state, and failed ones by category. */
+    public Map<String, Long> countByStatus(long campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, COUNT(*) FROM assignment WHERE campaign_id = :cid GROUP BY status ORDER BY status")
+                .param("cid", campaignId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public Map<String, Long> countByFailureCategory(long campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT failure_category, COUNT(*) FROM assignment WHERE campaign_id = :cid
+                AND failure_category IS NOT NULL GROUP BY failure_category ORDER BY failure_category""")
+                .param("cid", campaignId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Whether an assignment of this vehicle (in any state) sends the image with this sha256. */
+    public boolean assigns(String vin, String sha256) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM assignment a JOIN assignment_ecu ae ON ae.assignment_id = a.id
+                JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = ae.hardware_id
+                WHERE a.vin = :vin AND ci.sha256 = :sha""")
+                .param("vin", vin).param("sha", sha256).query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,122 @@
+package io.pitwall.server.campaign.persistence;
+
+import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignStatus;
+import io.pitwall.server.campaign.ReleaseImage;
+import io.pitwall.server.campaign.TargetFilter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns and the image snapshot each sends. */
+@Repository
+public class Campaigns {
+
+    private static final String COLUMNS =
+            "id, name, release_id, status, filter_json, created_by, created_at, started_at, finished_at, version";
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    public Campaigns(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    public long insert(String name, long releaseId, TargetFilter filter, String createdBy, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO campaign (name, release_id, status, filter_json, created_by, created_at, version)
+                VALUES (:name, :release, 'DRAFT', :filter, :by, :now, 0)""")
+                .param("name", name).param("release", releaseId).param("filter", json.writeValueAsString(filter))
+                .param("by", createdBy).param("now", now).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    public void insertImages(long campaignId, List<ReleaseImage> images) {
+        template.batchUpdate("""
+                INSERT INTO campaign_image (campaign_id, hardware_id, image_id, ecu_type, target_path, sw_version,
+                    release_counter, length, sha256, sha512, install_type, signed_target)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", images, images.size(), (ps, i) -> {
+                    ps.setLong(1, campaignId);
+                    ps.setString(2, i.hardwareId());
+                    ps.setLong(3, i.imageId());
+                    ps.setString(4, i.ecuType());
+                    ps.setString(5, i.targetPath());
+                    ps.setString(6, i.version());
+                    ps.setLong(7, i.releaseCounter());
+                    ps.setLong(8, i.length());
+                    ps.setString(9, i.sha256());
+                    ps.setString(10, i.sha512());
+                    ps.setString(11, i.installType());
+                    ps.setString(12, i.signedTarget());
+                });
+    }
+
+    public Optional<Campaign> byId(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE id = :id").param("id", id)
+                .query((rs, i) -> map(rs)).optional();
+    }
+
+    /** Reads and locks the campaign for the rest of the transaction: one start at a time. */
+    public Optional<Campaign> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE id = :id FOR UPDATE").param("id", id)
+                .query((rs, i) -> map(rs)).optional();
+    }
+
+    public List<Campaign> all(int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY id DESC OFFSET :o ROWS FETCH NEXT :s ROWS ONLY")
+                .param("o", (long) page * size).param("s", size).query((rs, i) -> map(rs)).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single();
+    }
+
+    public void changeStatus(long id, long expectedVersion, CampaignStatus status, OffsetDateTime now) {
+        int rows = jdbc.sql("""
+                UPDATE campaign SET status = :status, version = version + 1,
+                    started_at = CASE WHEN :status = 'RUNNING' AND started_at IS NULL THEN :now ELSE started_at END,
+                    finished_at = CASE WHEN :status IN ('COMPLETED', 'CANCELLED') THEN :now ELSE finished_at END
+                WHERE id = :id AND version = :version""")
+                .param("status", status.name()).param("now", now).param("id", id).param("version", expectedVersion)
+                .update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("campaign " + id + " changed concurrently");
+        }
+    }
+
+    /** Marks a running campaign completed when none of its assignments is still active. */
+    public boolean completeIfDone(long id, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE campaign SET status = 'COMPLETED', finished_at = :now, version = version + 1
+                WHERE id = :id AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM assignment a
+                    WHERE a.campaign_id = :id AND a.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED',
+                    'INSTALLING'))""")
+                .param("id", id).param("now", now).update() == 1;
+    }
+
+    private Campaign map(ResultSet rs) throws SQLException {
+        Map<String, Object> raw = json.readValue(rs.getString("filter_json"), new TypeReference<Map<String, Object>>() {
+        });
+        @SuppressWarnings("unchecked")
+        var attributes = (Map<String, String>) raw.getOrDefault("attributes", Map.of());
+        var filter = new TargetFilter((String) raw.get("model"), (String) raw.get("region"), (String) raw.get("tag"),
+                attributes);
+        return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getLong("release_id"),
+                CampaignStatus.valueOf(rs.getString("status")), filter, rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getLong("version"));
+    }
+}

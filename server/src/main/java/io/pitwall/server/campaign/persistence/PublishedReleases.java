@@ -1,0 +1,37 @@
+package io.pitwall.server.campaign.persistence;
+
+import io.pitwall.server.campaign.ReleaseImage;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a published release's images from the catalog, read-only, to snapshot them into a campaign. */
+@Repository
+public class PublishedReleases {
+
+    private final JdbcClient jdbc;
+
+    public PublishedReleases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The images of a published release, or empty when the release is unknown or not published. */
+    public Optional<List<ReleaseImage>> publishedImages(long releaseId) {
+        boolean published = jdbc.sql("SELECT COUNT(*) FROM software_release WHERE id = :id AND status = 'PUBLISHED'")
+                .param("id", releaseId).query(Long.class).single() > 0;
+        if (!published) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                SELECT i.id, i.hardware_id, i.ecu_type, i.target_path, i.sw_version, i.release_counter, i.size_bytes,
+                    i.sha256, i.sha512, i.install_type, i.signed_target
+                FROM software_release_image ri JOIN image i ON i.id = ri.image_id
+                WHERE ri.release_id = :id ORDER BY i.hardware_id""")
+                .param("id", releaseId)
+                .query((rs, n) -> new ReleaseImage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11)))
+                .list());
+    }
+}

@@ -1,0 +1,110 @@
+package io.pitwall.server.campaign.web;
+
+import io.pitwall.server.access.CurrentOperator;
+import io.pitwall.server.access.Permission;
+import io.pitwall.server.access.RequiresPermission;
+import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignCommands;
+import io.pitwall.server.campaign.CampaignProgress;
+import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.shared.ApiException;
+import io.pitwall.server.shared.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/campaigns")
+class CampaignController {
+
+    record FilterRequest(String model, String region, String tag, Map<String, String> attributes) {
+    }
+
+    record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, FilterRequest filter) {
+    }
+
+    record CampaignResponse(long id, String name, long releaseId, String status, TargetFilter filter, String createdBy,
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, long version) {
+
+        static CampaignResponse of(Campaign c) {
+            return new CampaignResponse(c.id(), c.name(), c.releaseId(), c.status().name(), c.filter(), c.createdBy(),
+                    c.createdAt(), c.startedAt(), c.finishedAt(), c.version());
+        }
+    }
+
+    record ProgressResponse(CampaignResponse campaign, long assignments, Map<String, Long> byStatus,
+            Map<String, Long> byFailureCategory) {
+
+        static ProgressResponse of(CampaignProgress p) {
+            return new ProgressResponse(CampaignResponse.of(p.campaign()), p.assignments(), p.byStatus(),
+                    p.byFailureCategory());
+        }
+    }
+
+    private final CampaignCommands commands;
+    private final Campaigns campaigns;
+
+    CampaignController(CampaignCommands commands, Campaigns campaigns) {
+        this.commands = commands;
+        this.campaigns = campaigns;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.CAMPAIGN_CREATE)
+    CampaignResponse create(@Valid @RequestBody CreateCampaignRequest request) {
+        TargetFilter filter;
+        try {
+            var f = request.filter() == null ? new FilterRequest(null, null, null, null) : request.filter();
+            filter = new TargetFilter(f.model(), f.region(), f.tag(), f.attributes());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("invalid-target-filter", e.getMessage());
+        }
+        return CampaignResponse.of(commands.create(request.name(), request.releaseId(), filter,
+                CurrentOperator.require().username()));
+    }
+
+    @GetMapping
+    @RequiresPermission(Permission.CAMPAIGN_READ)
+    Page<CampaignResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Page.check(page, size);
+        return new Page<>(campaigns.all(page, size).stream().map(CampaignResponse::of).toList(), page, size,
+                campaigns.count());
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(Permission.CAMPAIGN_READ)
+    ProgressResponse get(@PathVariable long id) {
+        return ProgressResponse.of(commands.progress(id));
+    }
+
+    @PostMapping("/{id}/start")
+    @RequiresPermission(Permission.CAMPAIGN_OPERATE)
+    ProgressResponse start(@PathVariable long id) {
+        return ProgressResponse.of(commands.start(id));
+    }
+
+    @PostMapping("/{id}/pause")
+    @RequiresPermission(Permission.CAMPAIGN_OPERATE)
+    ProgressResponse pause(@PathVariable long id) {
+        return ProgressResponse.of(commands.pause(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @RequiresPermission(Permission.CAMPAIGN_OPERATE)
+    ProgressResponse cancel(@PathVariable long id) {
+        return ProgressResponse.of(commands.cancel(id));
+    }
+}

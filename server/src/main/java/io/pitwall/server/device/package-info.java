@@ -1,0 +1,6 @@
+/**
+ * The native vehicle API under {@code /device/v1}: vehicle credentials (256-bit bearer secrets shown once,
+ * stored hashed, revocable), blocking, and the authentication that binds every device request to the
+ * VIN in its path.
+ */
+package io.pitwall.server.device;

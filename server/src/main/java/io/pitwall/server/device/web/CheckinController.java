@@ -1,0 +1,66 @@
+package io.pitwall.server.device.web;
+
+import io.pitwall.protocol.device.CheckinRequest;
+import io.pitwall.protocol.device.CheckinResponse;
+import io.pitwall.protocol.device.EcuVersion;
+import io.pitwall.server.campaign.AssignmentDelivery;
+import io.pitwall.server.device.internal.PollPacing;
+import io.pitwall.server.inventory.VehicleReporting;
+import io.pitwall.server.shared.ApiException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /device/v1/vehicles/{vin}/checkin}: records what the vehicle reports and answers when to
+ * come back, its active assignment and its pending commands.
+ */
+@RestController
+class CheckinController {
+
+    static final int MAX_ECUS = 200;
+    static final String CODE = "invalid-checkin";
+    private final VehicleReporting reporting;
+    private final AssignmentDelivery delivery;
+    private final PollPacing pacing;
+
+    CheckinController(VehicleReporting reporting, AssignmentDelivery delivery, PollPacing pacing) {
+        this.reporting = reporting;
+        this.delivery = delivery;
+        this.pacing = pacing;
+    }
+
+    @PostMapping(path = "/device/v1/vehicles/{vin}/checkin", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CheckinResponse checkin(@PathVariable String vin, @RequestBody byte[] body) {
+        CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
+        validate(request.ecus());
+        reporting.record(vin, request);
+        var assignment = delivery.forVehicle(vin);
+        return new CheckinResponse(pacing.pollAfterSeconds(assignment.isPresent()), assignment.orElse(null), List.of());
+    }
+
+    private static void validate(List<EcuVersion> ecus) {
+        if (ecus.size() > MAX_ECUS) {
+            throw ApiException.badRequest(CODE, "At most " + MAX_ECUS + " ECUs per manifest");
+        }
+        Set<String> serials = new HashSet<>();
+        for (EcuVersion ecu : ecus) {
+            DeviceInput.text(ecu.serial(), 64, false, "ECU serial", CODE);
+            DeviceInput.text(ecu.hardwareId(), 64, false, "ECU hardwareId", CODE);
+            DeviceInput.text(ecu.installedVersion(), 64, false, "ECU installedVersion", CODE);
+            if (!serials.add(ecu.serial())) {
+                throw ApiException.badRequest("duplicate-ecu-serial", "ECU serial '" + ecu.serial()
+                        + "' appears twice in the manifest");
+            }
+            if (ecu.installedSha256() != null && !ecu.installedSha256().matches("[0-9a-f]{64}")) {
+                throw ApiException.badRequest(CODE, "installedSha256 is 64 lower-case hex characters");
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.pitwall.server.inventory;
+
+import io.pitwall.protocol.device.CheckinRequest;
+import io.pitwall.protocol.device.DeviceJson;
+import io.pitwall.server.inventory.persistence.VehicleReports;
+import io.pitwall.server.shared.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Records what a vehicle reports at check-in beside the expected inventory (never over it). An unchanged
+ * report costs one read and no transaction; the last-seen time is refreshed at most once a minute; a
+ * changed report is replaced in one transaction.
+ */
+@Service
+public class VehicleReporting {
+
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private final VehicleReports reports;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    VehicleReporting(VehicleReports reports, TransactionOperations transactions, Clock clock) {
+        this.reports = reports;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public void record(String vin, CheckinRequest checkin) {
+        String signals = new String(DeviceJson.write(checkin.signals() == null ? "{}" : checkin.signals()),
+                StandardCharsets.UTF_8);
+        String ecus = new String(DeviceJson.write(checkin.ecus()), StandardCharsets.UTF_8);
+        String hash = Secrets.sha256Hex(signals + "|" + checkin.connectivity() + "|" + checkin.ownerConsent() + "|"
+                + ecus);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var seen = reports.seen(vin);
+        if (seen.isPresent() && seen.get().stateHash().equals(hash)) {
+            if (seen.get().lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+                reports.touch(vin, now);
+            }
+            return;
+        }
+        transactions.executeWithoutResult(status -> reports.replace(vin, signals, checkin.connectivity().name(),
+                checkin.ownerConsent(), hash, checkin.ecus(), now));
+    }
+
+    @Transactional(readOnly = true)
+    public List<EcuDrift> drift(String vin) {
+        return reports.drift(vin);
+    }
+}

@@ -1,0 +1,11 @@
+package io.pitwall.server.telemetry;
+
+/** Why an event's data is less than trustworthy. Stored with the event; never a reason to drop it. */
+public enum DataQuality {
+    /** A type code this server does not know. */
+    UNKNOWN_TYPE,
+    /** occurredAt lies further in the future than the allowed clock skew. */
+    FUTURE_TIMESTAMP,
+    /** Events before this one are missing (not yet, or never, received). */
+    SEQUENCE_GAP
+}

@@ -1,0 +1,65 @@
+package io.pitwall.server.trust.persistence;
+
+import io.pitwall.protocol.tuf.TufKey;
+import io.pitwall.server.trust.SigningKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Signing keys with their encrypted private halves. {@code active_slot} is 1 for the ACTIVE key and NULL
+ * once retired; the unique (role, active_slot) constraint allows one ACTIVE key per role even when two
+ * nodes generate at once.
+ */
+@Repository
+public class SigningKeys {
+
+    /** A stored key: its public view and its sealed private half. */
+    public record Stored(SigningKey key, SealedKey sealed) {
+    }
+
+    private static final String COLUMNS = "key_id, key_role, key_mode, status, public_key, kek_kind, kdf_salt, "
+            + "kdf_iterations, nonce, encrypted_private_key, created_at, retired_at";
+    private final JdbcClient jdbc;
+
+    public SigningKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts an ACTIVE key; fails with a DuplicateKeyException when the role already has one. */
+    public void insertActive(SigningKey key, SealedKey sealed) {
+        jdbc.sql("INSERT INTO signing_key (" + COLUMNS + ", active_slot, version) VALUES (:id, :role, :mode, "
+                        + "'ACTIVE', :pub, :kind, :salt, :iterations, :nonce, :ciphertext, :created, NULL, 1, 0)")
+                .param("id", key.keyId()).param("role", key.role()).param("mode", key.mode().name())
+                .param("pub", key.publicKey().publicHex()).param("kind", sealed.kekKind())
+                .param("salt", sealed.salt()).param("iterations", sealed.iterations())
+                .param("nonce", sealed.nonce()).param("ciphertext", sealed.ciphertext())
+                .param("created", key.createdAt())
+                .update();
+    }
+
+    public Optional<Stored> active(String role) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role = :role AND status = 'ACTIVE'")
+                .param("role", role).query((rs, i) -> map(rs)).optional();
+    }
+
+    public List<SigningKey> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key ORDER BY created_at DESC, key_id")
+                .query((rs, i) -> map(rs).key()).list();
+    }
+
+    private static Stored map(ResultSet rs) throws SQLException {
+        var key = new SigningKey(rs.getString("key_id"), rs.getString("key_role"),
+                SigningKey.Mode.valueOf(rs.getString("key_mode")), SigningKey.Status.valueOf(rs.getString("status")),
+                new TufKey(rs.getString("public_key")), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("retired_at", OffsetDateTime.class));
+        int iterations = rs.getInt("kdf_iterations");
+        var sealed = new SealedKey(rs.getString("kek_kind"), rs.getString("kdf_salt"),
+                rs.wasNull() ? null : iterations, rs.getString("nonce"), rs.getString("encrypted_private_key"));
+        return new Stored(key, sealed);
+    }
+}

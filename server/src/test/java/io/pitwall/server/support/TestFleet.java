@@ -1,0 +1,91 @@
+package io.pitwall.server.support;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Builds test fleets and published releases: vehicles straight into the inventory, software through the API. */
+public final class TestFleet {
+
+    /** A published release with one image. */
+    public record PublishedRelease(long releaseId, long imageId, String hardwareId, String version, String sha256,
+            byte[] content) {
+    }
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private final JdbcClient jdbc;
+    private final ApiClient admin;
+
+    public TestFleet(JdbcClient jdbc, ApiClient admin) {
+        this.jdbc = jdbc;
+        this.admin = admin;
+    }
+
+    /** A fresh VIN of the ISO 3779 alphabet, unique in this JVM. */
+    public static String newVin(String prefix8) {
+        return String.format("%-8s", prefix8).replace(' ', 'X').substring(0, 8)
+                + String.format("%09d", SEQUENCE.incrementAndGet());
+    }
+
+    /** A vehicle with one remotely updatable ECU per given hardware id, each running {@code version}. */
+    public String vehicle(String model, String region, String version, String... hardwareIds) {
+        String vin = newVin("WPWFLEET");
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
+                    created_at, updated_at) VALUES (:vin, :model, 2026, :region, 'DE', 'PRIVATE', 'CELLULAR', 0, :now, :now)""")
+                .param("vin", vin).param("model", model).param("region", region).param("now", now).update();
+        for (String hardwareId : hardwareIds) {
+            jdbc.sql("""
+                    INSERT INTO ecu (serial, vin, ecu_type, hardware_id, software_version, update_policy, is_primary)
+                    VALUES (:serial, :vin, 'BMS', :hw, :version, 'REMOTE', FALSE)""")
+                    .param("serial", hardwareId + "-" + vin).param("vin", vin).param("hw", hardwareId)
+                    .param("version", version).update();
+        }
+        return vin;
+    }
+
+    /** Uploads an image for the hardware id, puts it in a release and publishes it. */
+    public PublishedRelease publish(String hardwareId, String version, long releaseCounter) {
+        byte[] content = ("image " + hardwareId + " " + version + " ").repeat(2_000).getBytes();
+        var image = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware " + hardwareId,
+                "version", version, "releaseCounter", releaseCounter, "fileName", "fw-" + version + ".bin",
+                "installType", "AB", "riskClass", "LOW", "ecuType", "BMS"));
+        require(image, 201);
+        long imageId = image.json().get("id").asLong();
+        require(admin.send("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream", content), 200);
+        var release = admin.post("/api/v1/releases", Map.of("name", "Release " + hardwareId + " " + version,
+                "version", version, "notes", "Test release", "imageIds", List.of(imageId)));
+        require(release, 201);
+        long releaseId = release.json().get("id").asLong();
+        require(admin.post("/api/v1/releases/" + releaseId + "/publish", ""), 200);
+        return new PublishedRelease(releaseId, imageId, hardwareId, version, sha256(content), content);
+    }
+
+    /** Issues a vehicle credential and returns a client acting as that vehicle. */
+    public ApiClient credentialFor(String vin) {
+        var issued = admin.post("/api/v1/vehicles/" + vin + "/credentials", "");
+        require(issued, 201);
+        return admin.anonymous().withToken(issued.json().get("token").asString());
+    }
+
+    private static void require(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + response.status() + ": "
+                    + response.body());
+        }
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
