@@ -2,6 +2,9 @@ package io.pitwall.bench;
 
 import io.pitwall.bench.audit.AuditAppend;
 import io.pitwall.bench.audit.AuditVerify;
+import io.pitwall.bench.device.CampaignStart;
+import io.pitwall.bench.device.Checkin;
+import io.pitwall.bench.device.EventIngestionLoad;
 import io.pitwall.bench.fleet.FirmwareInventory;
 import io.pitwall.bench.fleet.FleetImport;
 import java.nio.file.Path;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Parameters;
 public final class Bench implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
-            description = "audit-append, audit-verify, import, firmware-inventory (default: all of them).")
+            description = "audit-append, audit-verify, import, firmware-inventory, checkin, checkin-h2, events, "
+                    + "campaign-start (default: all of them).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--db-url", defaultValue = "${env:PITWALL_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/pitwall_bench}")
@@ -65,10 +69,24 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--ecus-per-vehicle", defaultValue = "5") int ecusPerVehicle;
     @Option(names = "--inventory-ecus", defaultValue = "1000000") int inventoryEcus;
     @Option(names = "--inventory-calls", defaultValue = "20") int inventoryCalls;
+    @Option(names = "--vehicle-path", description = "Run only the vehicle-path scenarios (issue 3): "
+            + "checkin, checkin-h2, events, campaign-start.")
+    boolean vehiclePath;
+    @Option(names = "--checkin-vehicles", defaultValue = "10000") int checkinVehicles;
+    @Option(names = "--checkin-requests", defaultValue = "60000") int checkinRequests;
+    @Option(names = "--checkin-warmup", defaultValue = "20000") int checkinWarmup;
+    @Option(names = "--checkin-clients", defaultValue = "32") int checkinClients;
+    @Option(names = "--event-vehicles", defaultValue = "2000") int eventVehicles;
+    @Option(names = "--event-batches", defaultValue = "10", description = "Batches per vehicle.") int eventBatches;
+    @Option(names = "--event-batch-size", defaultValue = "50") int eventBatchSize;
+    @Option(names = "--event-clients", defaultValue = "16") int eventClients;
+    @Option(names = "--campaign-vehicles", defaultValue = "100000") int campaignVehicles;
     @Option(names = "--seed", defaultValue = "20240601") long seed;
     @Option(names = "--max-minutes", defaultValue = "15", description = "A scenario running longer fails.")
     int maxMinutes;
 
+    /** The scenarios of issue 3 (device API, campaigns), in priority order. */
+    static final List<String> VEHICLE_PATH = List.of("checkin", "checkin-h2", "events", "campaign-start");
     private boolean overran;
 
     public static void main(String[] args) {
@@ -81,6 +99,11 @@ public final class Bench implements Callable<Integer> {
         all.put("audit-verify", () -> new AuditVerify(chainLength, verifyRuns, cliJar, seed));
         all.put("import", () -> new FleetImport(vehicles, ecusPerVehicle, seed));
         all.put("firmware-inventory", () -> new FirmwareInventory(inventoryEcus, ecusPerVehicle, inventoryCalls, seed));
+        all.put("checkin", () -> new Checkin(false, checkinVehicles, checkinRequests, checkinWarmup, checkinClients, seed));
+        all.put("checkin-h2", () -> new Checkin(true, checkinVehicles, checkinRequests, checkinWarmup, checkinClients,
+                seed));
+        all.put("events", () -> new EventIngestionLoad(eventVehicles, eventBatches, eventBatchSize, eventClients, seed));
+        all.put("campaign-start", () -> new CampaignStart(campaignVehicles, seed));
         return all;
     }
 
@@ -97,7 +120,8 @@ public final class Bench implements Callable<Integer> {
         }
         if (!tableOnly) {
             var catalog = catalog();
-            List<String> chosen = scenarios.isEmpty() ? List.copyOf(catalog.keySet()) : scenarios;
+            List<String> chosen = !scenarios.isEmpty() ? scenarios
+                    : vehiclePath ? VEHICLE_PATH : List.copyOf(catalog.keySet());
             for (String name : chosen) {
                 if (!catalog.containsKey(name)) {
                     System.err.println("unknown scenario '" + name + "'; known: " + String.join(", ", catalog.keySet()));

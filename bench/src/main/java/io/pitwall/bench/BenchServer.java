@@ -28,7 +28,20 @@ public final class BenchServer implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.password=" + database.password()));
+        return start(dataDir, args, extraProperties);
+    }
+
+    /**
+     * The server on its embedded H2 file database (the default of {@code ./pitwall server}), kept in
+     * {@code dataDir}: a fresh directory is a fresh database.
+     */
+    public static BenchServer startEmbedded(Path dataDir, Map<String, String> extraProperties) {
+        return start(dataDir, new ArrayList<>(), extraProperties);
+    }
+
+    private static BenchServer start(Path dataDir, List<String> args, Map<String, String> extraProperties) {
+        args.addAll(List.of(
                 "--pitwall.data-dir=" + dataDir.toAbsolutePath().normalize(),
                 "--pitwall.access.admin-password=" + ADMIN_PASSWORD,
                 "--server.address=127.0.0.1",

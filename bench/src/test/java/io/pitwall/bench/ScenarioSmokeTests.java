@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.bench.audit.AuditAppend;
 import io.pitwall.bench.audit.AuditVerify;
 import io.pitwall.bench.audit.ChainGenerator;
+import io.pitwall.bench.device.CampaignStart;
+import io.pitwall.bench.device.Checkin;
+import io.pitwall.bench.device.EventIngestionLoad;
 import io.pitwall.bench.fleet.FirmwareInventory;
 import io.pitwall.bench.fleet.FleetImport;
 import io.pitwall.server.audit.AuditChainVerifier;
@@ -58,5 +61,34 @@ class ScenarioSmokeTests {
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("ecus", 250L).containsEntry("calls", 2);
         assertThat((Integer) result.metrics().get("responseChars")).isGreaterThan(100);
+    }
+
+    @Test
+    void checkinAnswersEveryUnchangedReportOnPostgres() throws Exception {
+        Result result = new Checkin(false, 20, 60, 10, 4, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("requests", 60).containsEntry("vehicles", 20);
+    }
+
+    @Test
+    void checkinAnswersEveryUnchangedReportOnEmbeddedH2() throws Exception {
+        Result result = new Checkin(true, 10, 30, 5, 3, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("requests", 30).containsEntry("database", "H2 (embedded file)");
+    }
+
+    @Test
+    void eventsAreAllStoredAndAcknowledged() throws Exception {
+        Result result = new EventIngestionLoad(7, 3, 5, 3, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("events", 105L).containsEntry("storedEvents", 105L)
+                .containsEntry("batches", 21);
+    }
+
+    @Test
+    void campaignStartAssignsEveryVehicleOfTheFleet() throws Exception {
+        Result result = new CampaignStart(40, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("assignments", 40L).containsEntry("assignmentEcus", 40L);
     }
 }

@@ -1,0 +1,80 @@
+package io.pitwall.bench.device;
+
+import io.pitwall.bench.Latencies;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.LongStream;
+
+/**
+ * Concurrent vehicles on platform threads sharing one HTTP client. Client {@code c} owns the requests at
+ * indexes {@code c, c + clients, c + 2 clients, ...} (its own vehicles), so no two clients act as the same
+ * vehicle at once. A non-expected status fails the run.
+ */
+final class ClientLoad {
+
+    private final DeviceHttp http;
+    private final int clients;
+    private final long seed;
+
+    ClientLoad(DeviceHttp http, int clients, long seed) {
+        this.http = http;
+        this.clients = clients;
+        this.seed = seed;
+    }
+
+    /** Sends every request once (each client its own, in order). */
+    Latencies everyOnce(List<HttpRequest> requests, int status) throws Exception {
+        return run(status, client -> (requests.size() - client + clients - 1) / clients,
+                (client, k, random) -> requests.get(client + k * clients));
+    }
+
+    /** Sends {@code total} requests, each client picking random ones of its own. */
+    Latencies randomOwn(List<HttpRequest> requests, int total, int status) throws Exception {
+        return run(status, client -> total / clients + (client < total % clients ? 1 : 0), (client, k, random) -> {
+            int owned = (requests.size() - client + clients - 1) / clients;
+            return requests.get(client + random.nextInt(owned) * clients);
+        });
+    }
+
+    /** The {@code k}-th request of a client. */
+    interface Picker {
+        HttpRequest pick(int client, int k, SplittableRandom random);
+    }
+
+    /** Each client sends its quota of requests; returns every latency and the wall time of the whole run. */
+    Latencies run(int status, IntUnaryOperator quota, Picker picker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<long[]>> tasks = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                tasks.add(() -> {
+                    var random = new SplittableRandom(seed * 31 + client);
+                    long[] nanos = new long[quota.applyAsInt(client)];
+                    for (int k = 0; k < nanos.length; k++) {
+                        HttpRequest request = picker.pick(client, k, random);
+                        long begin = System.nanoTime();
+                        DeviceHttp.require(http.send(request), status);
+                        nanos[k] = System.nanoTime() - begin;
+                    }
+                    return nanos;
+                });
+            }
+            long started = System.nanoTime();
+            var all = LongStream.builder();
+            for (Future<long[]> done : pool.invokeAll(tasks)) {
+                LongStream.of(done.get()).forEach(all);
+            }
+            return Latencies.of(all.build().toArray(), System.nanoTime() - started);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
