@@ -15,22 +15,29 @@ import java.util.concurrent.Future;
  * reordered (its predecessor hash does not match). Plain Java so the CLI can run it against a database.
  *
  * <p>The links (sequence and predecessor hash) are checked in stream order; each record's own hash
- * depends only on its stored content, so those are recomputed in batches on other cores while the
- * database sends the next rows.
+ * depends only on its stored content, so on a machine with cores to spare (four or more: the reading
+ * thread and the database need theirs) those are recomputed in batches on other cores while the
+ * database sends the next rows. With fewer cores the handing over costs more than it saves.
  */
 public class AuditChainVerifier {
 
     private static final int BATCH = 2_048;
     private static final int MAX_BATCHES_IN_FLIGHT = 8;
     private final AuditRecords records;
+    private final int hashWorkers;
 
     public AuditChainVerifier(AuditRecords records) {
+        this(records, Math.min(4, Runtime.getRuntime().availableProcessors() - 2));
+    }
+
+    /** {@code hashWorkers < 1}: every hash is checked on the reading thread. */
+    AuditChainVerifier(AuditRecords records, int hashWorkers) {
         this.records = records;
+        this.hashWorkers = hashWorkers;
     }
 
     public ChainReport verify() {
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+        ExecutorService pool = hashWorkers < 1 ? null : Executors.newFixedThreadPool(hashWorkers, runnable -> {
             Thread thread = new Thread(runnable, "audit-verifier");
             thread.setDaemon(true);
             return thread;
@@ -41,7 +48,9 @@ public class AuditChainVerifier {
             walk.finish();
             return verdict(walk);
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
@@ -81,6 +90,7 @@ public class AuditChainVerifier {
         /** The first record whose content does not match its hash; links after it no longer matter. */
         Long alteredSeq;
 
+        /** {@code null}: hashes are checked on the reading thread. */
         Walk(ExecutorService pool) {
             this.pool = pool;
         }
@@ -122,6 +132,10 @@ public class AuditChainVerifier {
             }
             List<AuditRecord> toCheck = batch;
             batch = new ArrayList<>(BATCH);
+            if (pool == null) {
+                alteredSeq = firstAltered(toCheck);
+                return;
+            }
             inFlight.add(pool.submit(() -> firstAltered(toCheck)));
             while (inFlight.size() > MAX_BATCHES_IN_FLIGHT && alteredSeq == null) {
                 collectOldest();

@@ -9,16 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The verifier over chains long enough to span many parallel hash batches. */
+/**
+ * The verifier over chains long enough to span many hash batches, checking hashes on the reading thread
+ * (0 workers, as on a small machine) and on other threads.
+ */
 class AuditChainVerifierTests {
 
     private static final int LENGTH = 10_000;
 
-    @Test
-    void anIntactChainVerifies() {
-        var report = verify(chain(LENGTH));
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void anIntactChainVerifies(int workers) {
+        var report = verify(chain(LENGTH), workers);
         assertThat(report.intact()).isTrue();
         assertThat(report.length()).isEqualTo(LENGTH);
     }
@@ -27,52 +33,57 @@ class AuditChainVerifierTests {
     void recordsWaitingToBeChainedAreReported() {
         List<AuditRecord> chain = chain(100);
         var head = new AuditRecords.Head(100, chain.get(99).hash());
-        var report = new AuditChainVerifier(new InMemory(chain, head, 3)).verify();
+        var report = new AuditChainVerifier(new InMemory(chain, head, 3), 0).verify();
         assertThat(report.intact()).isTrue();
         assertThat(report.pending()).isEqualTo(3);
     }
 
-    @Test
-    void theFirstAlteredRecordIsReportedEvenWhenALaterLinkIsBroken() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void theFirstAlteredRecordIsReportedEvenWhenALaterLinkIsBroken(int workers) {
         List<AuditRecord> chain = chain(LENGTH);
         chain.set(7_000, alter(chain.get(7_000)));
         chain.remove(9_000);
-        var report = verify(chain);
+        var report = verify(chain, workers);
         assertThat(report.intact()).isFalse();
         assertThat(report.firstBadSeq()).isEqualTo(7_001);
         assertThat(report.problem()).contains("altered");
     }
 
-    @Test
-    void aDeletedRecordIsReportedAsMissing() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void aDeletedRecordIsReportedAsMissing(int workers) {
         List<AuditRecord> chain = chain(LENGTH);
         chain.remove(4_999);
-        var report = verify(chain);
+        var report = verify(chain, workers);
         assertThat(report.firstBadSeq()).isEqualTo(5_000);
         assertThat(report.problem()).contains("missing");
     }
 
-    @Test
-    void aBrokenLinkIsReportedWhereItBreaks() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void aBrokenLinkIsReportedWhereItBreaks(int workers) {
         List<AuditRecord> chain = chain(LENGTH);
         chain.set(3_000, rechainedOnto(chain.get(3_000), "f".repeat(64)));
-        var report = verify(chain);
+        var report = verify(chain, workers);
         assertThat(report.firstBadSeq()).isEqualTo(3_001);
         assertThat(report.problem()).contains("does not follow");
     }
 
-    @Test
-    void aTruncatedTailIsReportedAgainstTheHead() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void aTruncatedTailIsReportedAgainstTheHead(int workers) {
         List<AuditRecord> chain = chain(LENGTH);
         var head = new AuditRecords.Head(LENGTH, chain.get(LENGTH - 1).hash());
-        var report = new AuditChainVerifier(new InMemory(chain.subList(0, LENGTH - 10), head, 0)).verify();
+        var report = new AuditChainVerifier(new InMemory(chain.subList(0, LENGTH - 10), head, 0), workers).verify();
         assertThat(report.firstBadSeq()).isEqualTo(LENGTH - 9);
         assertThat(report.problem()).contains("deleted");
     }
 
-    private static ChainReport verify(List<AuditRecord> chain) {
+    private static ChainReport verify(List<AuditRecord> chain, int workers) {
         AuditRecord last = chain.get(chain.size() - 1);
-        return new AuditChainVerifier(new InMemory(chain, new AuditRecords.Head(last.seq(), last.hash()), 0)).verify();
+        return new AuditChainVerifier(new InMemory(chain, new AuditRecords.Head(last.seq(), last.hash()), 0), workers)
+                .verify();
     }
 
     static List<AuditRecord> chain(int length) {
