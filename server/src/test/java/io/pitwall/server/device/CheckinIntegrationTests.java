@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
-import java.time.OffsetDateTime;
+import io.pitwall.server.support.TestFleet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class CheckinIntegrationTests {
-
-    private static final AtomicInteger VINS = new AtomicInteger();
 
     abstract static class Contract extends IntegrationTest {
 
@@ -24,25 +21,16 @@ class CheckinIntegrationTests {
 
         @BeforeEach
         void provision() {
-            vin = String.format("WPWCHKN0%09d", VINS.incrementAndGet());
-            OffsetDateTime now = OffsetDateTime.now();
-            jdbc.sql("""
-                    INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
-                        created_at, updated_at) VALUES (:vin, 'Aurora', 2026, 'EU', 'DE', 'PRIVATE', 'CELLULAR', 0, :now, :now)""")
-                    .param("vin", vin).param("now", now).update();
-            jdbc.sql("""
-                    INSERT INTO ecu (serial, vin, ecu_type, hardware_id, software_version, update_policy, is_primary)
-                    VALUES (:serial, :vin, 'BMS', 'BMS-HW-7', '2.3.0', 'REMOTE', FALSE)""")
-                    .param("serial", "BMS-" + vin).param("vin", vin).update();
-            vehicle = api.withToken(admin.post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token")
-                    .asString());
+            var fleet = new TestFleet(jdbc, admin);
+            vin = fleet.vehicle("Aurora", "EU", "2.3.0", "BMS-HW-7");
+            vehicle = fleet.credentialFor(vin);
         }
 
         Map<String, Object> checkin(String version) {
             return Map.of("signals", Map.of("Vehicle.Powertrain.TractionBattery.StateOfCharge.Current", 80.5,
                     "Vehicle.Speed", 0.0, "Vehicle.LowVoltageSystemState", "OFF"),
                     "connectivity", "WIFI", "ownerConsent", true,
-                    "ecus", List.of(Map.of("serial", "BMS-" + vin, "hardwareId", "BMS-HW-7", "installedVersion", version)));
+                    "ecus", List.of(Map.of("serial", "BMS-HW-7-" + vin, "hardwareId", "BMS-HW-7", "installedVersion", version)));
         }
 
         @Test

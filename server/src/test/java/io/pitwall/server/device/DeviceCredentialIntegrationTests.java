@@ -6,26 +6,18 @@ import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
-import java.time.OffsetDateTime;
+import io.pitwall.server.support.TestFleet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class DeviceCredentialIntegrationTests {
 
-    private static final AtomicInteger VINS = new AtomicInteger();
-
     abstract static class Contract extends IntegrationTest {
 
         String vehicle() {
-            String vin = String.format("WPWTEST0%09d", VINS.incrementAndGet());
-            jdbc.sql("""
-                    INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
-                        created_at, updated_at) VALUES (:vin, 'Aurora', 2026, 'EU', 'DE', 'PRIVATE', 'CELLULAR', 0, :now, :now)""")
-                    .param("vin", vin).param("now", OffsetDateTime.now()).update();
-            return vin;
+            return new TestFleet(jdbc, admin).vehicle("Aurora", "EU", "1.0.0");
         }
 
         ApiClient device(String token) {

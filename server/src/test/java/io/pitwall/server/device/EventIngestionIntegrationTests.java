@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
+import io.pitwall.server.support.TestFleet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class EventIngestionIntegrationTests {
-
-    private static final AtomicInteger VINS = new AtomicInteger();
 
     abstract static class Contract extends IntegrationTest {
 
@@ -26,13 +23,9 @@ class EventIngestionIntegrationTests {
 
         @BeforeEach
         void provision() {
-            vin = String.format("WPWEVNT0%09d", VINS.incrementAndGet());
-            jdbc.sql("""
-                    INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
-                        created_at, updated_at) VALUES (:vin, 'Aurora', 2026, 'EU', 'DE', 'PRIVATE', 'CELLULAR', 0, :now, :now)""")
-                    .param("vin", vin).param("now", OffsetDateTime.now()).update();
-            vehicle = api.withToken(admin.post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token")
-                    .asString());
+            var fleet = new TestFleet(jdbc, admin);
+            vin = fleet.vehicle("Aurora", "EU", "1.0.0");
+            vehicle = fleet.credentialFor(vin);
         }
 
         Map<String, Object> event(long seq, String type) {

@@ -1,5 +1,7 @@
 package io.pitwall.server.device.web;
 
+import io.pitwall.server.shared.web.Problems;
+
 /** Turns a parse failure of a device payload into a short reason without internal names. */
 final class DeviceErrors {
 
@@ -17,7 +19,7 @@ final class DeviceErrors {
         String message = t.getMessage() == null ? "unreadable payload" : t.getMessage();
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
-        message = message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1");
+        message = Problems.withoutClassNames(message);
         return message.length() > 300 ? message.substring(0, 300) : message;
     }
 }

@@ -194,7 +194,7 @@ class ProblemAdvice {
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         // Name types by their simple name only: no internal class names leak to callers.
-        message = message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1");
+        message = Problems.withoutClassNames(message);
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
         return first.length() > 200 ? first.substring(0, 200) : first;

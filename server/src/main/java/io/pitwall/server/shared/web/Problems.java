@@ -41,6 +41,11 @@ public class Problems {
         return problem;
     }
 
+    /** A framework message with internal class names reduced to their simple names, for callers to read. */
+    public static String withoutClassNames(String message) {
+        return message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?", "$1");
+    }
+
     /** Writes a problem directly to a servlet response (for filters and security handlers). */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
             throws IOException {
