@@ -67,6 +67,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--cli-jar", defaultValue = "cli/target/pitwall.jar") Path cliJar;
     @Option(names = "--vehicles", defaultValue = "100000") int vehicles;
     @Option(names = "--ecus-per-vehicle", defaultValue = "5") int ecusPerVehicle;
+    @Option(names = "--import-warmup", defaultValue = "20000",
+            description = "Vehicles imported (untimed, other VINs) before the timed import.")
+    int importWarmup;
     @Option(names = "--inventory-ecus", defaultValue = "1000000") int inventoryEcus;
     @Option(names = "--inventory-calls", defaultValue = "20") int inventoryCalls;
     @Option(names = "--vehicle-path", description = "Run only the vehicle-path scenarios (issue 3): "
@@ -97,7 +100,7 @@ public final class Bench implements Callable<Integer> {
         Map<String, Supplier<Scenario>> all = new LinkedHashMap<>();
         all.put("audit-append", () -> new AuditAppend(appendRecords, appendThreads, appendWarmup, appendBatch));
         all.put("audit-verify", () -> new AuditVerify(chainLength, verifyRuns, cliJar, seed));
-        all.put("import", () -> new FleetImport(vehicles, ecusPerVehicle, seed));
+        all.put("import", () -> new FleetImport(vehicles, ecusPerVehicle, seed, importWarmup));
         all.put("firmware-inventory", () -> new FirmwareInventory(inventoryEcus, ecusPerVehicle, inventoryCalls, seed));
         all.put("checkin", () -> new Checkin(false, checkinVehicles, checkinRequests, checkinWarmup, checkinClients, seed));
         all.put("checkin-h2", () -> new Checkin(true, checkinVehicles, checkinRequests, checkinWarmup, checkinClients,

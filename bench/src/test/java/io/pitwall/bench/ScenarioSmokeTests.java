@@ -50,9 +50,9 @@ class ScenarioSmokeTests {
 
     @Test
     void importLandsEveryGeneratedVehicleWithItsEcus() throws Exception {
-        Result result = new FleetImport(50, 5, 1).run(database);
+        Result result = new FleetImport(50, 5, 1, 20).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
-        assertThat(result.metrics()).containsEntry("vehicles", 50).containsEntry("ecus", 250L);
+        assertThat(result.metrics()).containsEntry("vehicles", 50).containsEntry("warmupVehicles", 20).containsEntry("ecus", 250L);
     }
 
     @Test

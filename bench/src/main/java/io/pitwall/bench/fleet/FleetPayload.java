@@ -20,8 +20,13 @@ public final class FleetPayload {
     }
 
     public static byte[] importRequest(FleetGenerator fleet, int vehicles) {
+        return importRequest(fleet, 0, vehicles);
+    }
+
+    /** Vehicles {@code first} to {@code first + vehicles - 1} of the fleet. */
+    public static byte[] importRequest(FleetGenerator fleet, long first, int vehicles) {
         var out = new ByteArrayOutputStream(vehicles * 900);
-        for (int n = 0; n < vehicles; n++) {
+        for (long n = first; n < first + vehicles; n++) {
             out.writeBytes(JSON.writeValueAsBytes(vehicle(fleet.vehicle(n))));
             out.write('\n');
         }

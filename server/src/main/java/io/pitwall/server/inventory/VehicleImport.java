@@ -2,6 +2,7 @@ package io.pitwall.server.inventory;
 
 import io.pitwall.server.inventory.ImportReport.RejectedLine;
 import io.pitwall.server.inventory.internal.ChunkWriter;
+import io.pitwall.server.inventory.internal.ImportPipeline;
 import io.pitwall.server.inventory.internal.ImportTally;
 import io.pitwall.server.inventory.internal.InventorySettings;
 import io.pitwall.server.inventory.internal.ReadAhead;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction per chunk.
  * So a vehicle lands with all its ECUs or not at all, an unchanged vehicle keeps its version, re-running
  * an import changes nothing, and memory stays bounded by the chunk size whatever the input's length.
- * Parsing runs one step ahead on its own thread ({@link ReadAhead}) so it overlaps the writes.
+ * Parsing runs one step ahead on its own thread ({@link ReadAhead}) so it overlaps the writes, and
+ * chunks whose outcome cannot depend on their order are written on two connections at once
+ * ({@link ImportPipeline}).
  * One audit record with the counts is written per import.
  */
 @Service
@@ -74,7 +77,8 @@ public class VehicleImport {
     private void readAll(ImportSource source, ImportTally tally) throws IOException {
         List<ImportLine.Parsed> chunk = new ArrayList<>();
         Set<Vin> vinsInChunk = new HashSet<>();
-        try (var lines = ReadAhead.start(source)) {
+        try (var lines = ReadAhead.start(source);
+                var pipeline = new ImportPipeline(chunks, tally, settings.importWriters())) {
             for (ImportLine line = lines.next(); line != null; line = lines.next()) {
                 tally.received();
                 if (line instanceof ImportLine.Unreadable bad) {
@@ -84,24 +88,27 @@ public class VehicleImport {
                 var parsed = (ImportLine.Parsed) line;
                 if (!vinsInChunk.add(parsed.vehicle().vin())) {
                     // a VIN seen twice is applied in input order: the earlier line lands first
-                    land(chunk, vinsInChunk, tally);
+                    chunk = land(chunk, vinsInChunk, pipeline);
                     vinsInChunk.add(parsed.vehicle().vin());
                 }
                 chunk.add(parsed);
                 if (chunk.size() >= settings.importChunkSize()) {
-                    land(chunk, vinsInChunk, tally);
+                    chunk = land(chunk, vinsInChunk, pipeline);
                 }
             }
-            land(chunk, vinsInChunk, tally);
+            land(chunk, vinsInChunk, pipeline);
         }
     }
 
-    private void land(List<ImportLine.Parsed> chunk, Set<Vin> vinsInChunk, ImportTally tally) {
-        if (!chunk.isEmpty()) {
-            tally.landed(chunks.land(chunk));
-            chunk.clear();
-            vinsInChunk.clear();
+    /** Hands the chunk to the pipeline and returns a fresh one. */
+    private static List<ImportLine.Parsed> land(List<ImportLine.Parsed> chunk, Set<Vin> vinsInChunk,
+            ImportPipeline pipeline) {
+        if (chunk.isEmpty()) {
+            return chunk;
         }
+        pipeline.submit(chunk);
+        vinsInChunk.clear();
+        return new ArrayList<>();
     }
 
     private void audit(String format, ImportTally tally, String aborted) {

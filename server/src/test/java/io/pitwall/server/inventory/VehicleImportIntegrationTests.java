@@ -114,6 +114,42 @@ class VehicleImportIntegrationTests {
             assertThat(report.get("rejectionsTruncated").asBoolean()).isFalse();
         }
 
+        /**
+         * Chunks of 1,000 lines may be written on two connections at once; the outcome must still be that
+         * of applying the lines one by one in input order.
+         */
+        @Test
+        void judgesSerialsAcrossChunksInInputOrder() {
+            String released = TestFleet.vin();
+            admin.post("/api/v1/vehicles", TestFleet.vehicle(released, "Mover", 1));
+            String movedSerial = released + "-0";
+            var lines = new ArrayList<String>();
+            var update = TestFleet.vehicle(released, "Mover", 1);
+            ecus(update).get(0).put("serial", released + "-new");
+            lines.add(line(update));
+            List<String> fillers = new ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                fillers.add(TestFleet.vin());
+                lines.add(line(TestFleet.vehicle(fillers.get(i), "Filler", 1)));
+            }
+            String taker = TestFleet.vin();
+            var takesReleased = TestFleet.vehicle(taker, "Taker", 1);
+            ecus(takesReleased).get(0).put("serial", movedSerial);
+            lines.add(line(takesReleased));
+            var takesFillers = TestFleet.vehicle(TestFleet.vin(), "Taker", 1);
+            ecus(takesFillers).get(0).put("serial", fillers.get(3) + "-0");
+            lines.add(line(takesFillers));
+            long vehicles = count("vehicle");
+
+            var report = report(importAs(admin, NDJSON, String.join("\n", lines) + "\n"));
+            assertThat(counts(report)).containsExactly(1_103L, 1_101L, 1L, 0L, 1L);
+            assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(1_103);
+            assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("ecu-serial-taken");
+            assertThat(count("vehicle")).isEqualTo(vehicles + 1_101);
+            assertThat(admin.get("/api/v1/vehicles/" + taker).json().get("ecus").get(0).get("serial").asString())
+                    .isEqualTo(movedSerial);
+        }
+
         @Test
         void countsEveryRejectionButListsOnlyTheFirstThousand() {
             var body = new StringBuilder();

@@ -8,14 +8,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param importChunkSize      vehicles read, checked and written per transaction during an import
  * @param maxListedRejections  rejected lines listed in an import report (all are counted)
  * @param maxImportLineChars   longest JSON line or CSV field an import accepts
+ * @param importWriters        database connections one import writes chunks on at once
  */
 @ConfigurationProperties("pitwall.inventory")
-public record InventorySettings(Integer importChunkSize, Integer maxListedRejections, Integer maxImportLineChars) {
+public record InventorySettings(Integer importChunkSize, Integer maxListedRejections, Integer maxImportLineChars,
+        Integer importWriters) {
 
     public InventorySettings {
         importChunkSize = importChunkSize == null ? 1_000 : importChunkSize;
         maxListedRejections = maxListedRejections == null ? 1_000 : maxListedRejections;
         maxImportLineChars = maxImportLineChars == null ? 1_048_576 : maxImportLineChars;
+        importWriters = importWriters == null ? 2 : importWriters;
+        if (importWriters < 1 || importWriters > 8) {
+            throw new IllegalArgumentException("pitwall.inventory.import-writers must be 1-8");
+        }
         if (importChunkSize < 1 || importChunkSize > 10_000) {
             throw new IllegalArgumentException("pitwall.inventory.import-chunk-size must be 1-10000");
         }

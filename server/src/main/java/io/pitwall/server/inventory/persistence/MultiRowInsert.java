@@ -9,29 +9,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts many rows with multi-row {@code INSERT ... VALUES (..), (..)} statements, themselves sent as one
- * JDBC batch. Portable (H2 and PostgreSQL) and several times faster on PostgreSQL than a batch of
- * single-row inserts, without depending on driver settings such as {@code reWriteBatchedInserts}.
+ * JDBC batch. Portable (H2 and PostgreSQL) and several times faster than a batch of single-row inserts,
+ * without depending on driver settings such as {@code reWriteBatchedInserts}. PostgreSQL bulk writes use
+ * {@link CopyInsert} instead.
  */
 final class MultiRowInsert<T> {
 
-    /** Binds one row's columns starting at parameter {@code index}. */
-    interface Binder<T> {
-        void bind(PreparedStatement ps, int index, T row) throws SQLException;
-    }
-
+    private final RowSpec<T> spec;
     private final String prefix;
     private final String rowPlaceholders;
     private final int columns;
     private final int rowsPerStatement;
-    private final Binder<T> binder;
     private final String fullStatement;
 
-    MultiRowInsert(String table, List<String> columns, Binder<T> binder) {
-        this.prefix = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
-        this.rowPlaceholders = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        this.columns = columns.size();
-        this.rowsPerStatement = Math.max(1, 2_000 / columns.size());
-        this.binder = binder;
+    MultiRowInsert(RowSpec<T> spec) {
+        this.spec = spec;
+        this.prefix = "INSERT INTO " + spec.table() + " (" + String.join(", ", spec.columns()) + ") VALUES ";
+        this.rowPlaceholders = "(" + String.join(", ", Collections.nCopies(spec.columns().size(), "?")) + ")";
+        this.columns = spec.columns().size();
+        this.rowsPerStatement = Math.max(1, 2_000 / columns);
         this.fullStatement = sql(rowsPerStatement);
     }
 
@@ -58,7 +54,11 @@ final class MultiRowInsert<T> {
 
     private void bind(PreparedStatement ps, List<T> rows, int from, int count) throws SQLException {
         for (int r = 0; r < count; r++) {
-            binder.bind(ps, 1 + r * columns, rows.get(from + r));
+            Object[] values = spec.values().apply(rows.get(from + r));
+            int first = 1 + r * columns;
+            for (int c = 0; c < columns; c++) {
+                ps.setObject(first + c, values[c]);
+            }
         }
     }
 
