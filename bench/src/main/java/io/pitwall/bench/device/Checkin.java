@@ -6,13 +6,13 @@ import io.pitwall.bench.CpuMeter;
 import io.pitwall.bench.Latencies;
 import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
+import io.pitwall.bench.ThreadCpu;
 import io.pitwall.bench.fleet.FleetGenerator;
 import io.pitwall.protocol.device.CheckinRequest;
 import io.pitwall.protocol.device.Connectivity;
 import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.protocol.device.VehicleSignals;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * {@code checkin} / {@code checkin-h2}: a steady fleet with no pending work checking in over real HTTP.
  * The fleet is imported and given credentials through the API; every vehicle checks in once (its first
  * report is stored), then a warm-up and the timed run send each vehicle's unchanged report again, so the
- * server's unchanged-report path is what is measured. Client threads share one HTTP client; each owns a
+ * server's unchanged-report path is what is measured. Each client thread keeps one connection, owns a
  * slice of the fleet and picks a random vehicle of its slice per request.
  */
 public final class Checkin implements Scenario {
@@ -75,7 +75,7 @@ public final class Checkin implements Scenario {
             }
             var http = new DeviceHttp(server);
             var fleet = ProvisionedFleet.provision(http, new FleetGenerator(seed, 5), vehicles);
-            List<HttpRequest> checkins = new ArrayList<>(vehicles);
+            List<WireRequest> checkins = new ArrayList<>(vehicles);
             for (int n = 0; n < vehicles; n++) {
                 var vehicle = fleet.vehicles().get(n);
                 checkins.add(http.vehiclePost("/device/v1/vehicles/" + vehicle.vin() + "/checkin", fleet.tokens().get(n),
@@ -85,9 +85,11 @@ public final class Checkin implements Scenario {
             load.everyOnce(checkins, 200);
             load.randomOwn(checkins, warmup, 200);
             var meter = CpuMeter.start(database);
+            var requestThreads = ThreadCpu.start();
             Latencies latencies = load.randomOwn(checkins, requests, 200);
+            double serverSeconds = requestThreads.serverSeconds();
             var cpu = meter.stop();
-            return result(latencies, cpu, fleet.seconds());
+            return result(latencies, cpu, serverSeconds, fleet.seconds());
         } finally {
             if (h2Dir != null) {
                 deleteRecursively(h2Dir);
@@ -110,7 +112,7 @@ public final class Checkin implements Scenario {
         return new CheckinRequest(VehicleSignals.parkedAndOff(80.0, 12.6), Connectivity.CELLULAR, true, ecus);
     }
 
-    private Result result(Latencies latencies, CpuMeter.Usage cpu, double provisionSeconds) {
+    private Result result(Latencies latencies, CpuMeter.Usage cpu, double serverSeconds, double provisionSeconds) {
         double perSecond = latencies.perSecond();
         double p99 = latencies.percentileMillis(99);
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -124,14 +126,17 @@ public final class Checkin implements Scenario {
         metrics.put("p99Millis", p99);
         metrics.put("wallSeconds", latencies.wallSeconds());
         metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
+        metrics.put("requestThreadCpuSeconds", serverSeconds);
+        metrics.put("requestThreadCpuMicrosPerCheckin", Math.round(serverSeconds * 1e6 / latencies.count()));
         metrics.put("databaseCpuSeconds", embedded ? 0.0 : cpu.databaseSeconds());
         metrics.put("provisionSeconds", provisionSeconds);
         String where = embedded ? "embedded H2; CPU: JVM (server, H2 and clients) %.1f s".formatted(cpu.jvmSeconds())
                 : cpu.toString();
         String measured = String.format(Locale.ROOT,
-                "%,d req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%,d check-ins, %d clients, %,d vehicles; %s)",
+                "%,d req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%,d check-ins, %d clients, %,d vehicles; %s;"
+                        + " request threads %.0f µs per check-in)",
                 Math.round(perSecond), latencies.percentileMillis(50), latencies.percentileMillis(95), p99,
-                latencies.count(), clients, vehicles, where);
+                latencies.count(), clients, vehicles, where, serverSeconds * 1e6 / latencies.count());
         return new Result(name(), measured, target(), Result.verdict(perSecond >= 3_000 && p99 <= 20), metrics);
     }
 }

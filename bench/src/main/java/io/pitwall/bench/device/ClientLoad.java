@@ -1,7 +1,6 @@
 package io.pitwall.bench.device;
 
 import io.pitwall.bench.Latencies;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,7 +12,8 @@ import java.util.function.IntUnaryOperator;
 import java.util.stream.LongStream;
 
 /**
- * Concurrent vehicles on platform threads sharing one HTTP client. Client {@code c} owns the requests at
+ * Concurrent vehicles on platform threads, each with its own persistent connection (as a vehicle keeps
+ * one). Client {@code c} owns the requests at
  * indexes {@code c, c + clients, c + 2 clients, ...} (its own vehicles), so no two clients act as the same
  * vehicle at once. A non-expected status fails the run.
  */
@@ -30,13 +30,13 @@ final class ClientLoad {
     }
 
     /** Sends every request once (each client its own, in order). */
-    Latencies everyOnce(List<HttpRequest> requests, int status) throws Exception {
+    Latencies everyOnce(List<WireRequest> requests, int status) throws Exception {
         return run(status, client -> (requests.size() - client + clients - 1) / clients,
                 (client, k, random) -> requests.get(client + k * clients));
     }
 
     /** Sends {@code total} requests, each client picking random ones of its own. */
-    Latencies randomOwn(List<HttpRequest> requests, int total, int status) throws Exception {
+    Latencies randomOwn(List<WireRequest> requests, int total, int status) throws Exception {
         return run(status, client -> total / clients + (client < total % clients ? 1 : 0), (client, k, random) -> {
             int owned = (requests.size() - client + clients - 1) / clients;
             return requests.get(client + random.nextInt(owned) * clients);
@@ -45,7 +45,7 @@ final class ClientLoad {
 
     /** The {@code k}-th request of a client. */
     interface Picker {
-        HttpRequest pick(int client, int k, SplittableRandom random);
+        WireRequest pick(int client, int k, SplittableRandom random);
     }
 
     /** Each client sends its quota of requests; returns every latency and the wall time of the whole run. */
@@ -58,11 +58,13 @@ final class ClientLoad {
                 tasks.add(() -> {
                     var random = new SplittableRandom(seed * 31 + client);
                     long[] nanos = new long[quota.applyAsInt(client)];
-                    for (int k = 0; k < nanos.length; k++) {
-                        HttpRequest request = picker.pick(client, k, random);
-                        long begin = System.nanoTime();
-                        DeviceHttp.require(http.send(request), status);
-                        nanos[k] = System.nanoTime() - begin;
+                    try (var connection = http.connect()) {
+                        for (int k = 0; k < nanos.length; k++) {
+                            WireRequest request = picker.pick(client, k, random);
+                            long begin = System.nanoTime();
+                            DeviceHttp.require(request, connection.exchange(request), status);
+                            nanos[k] = System.nanoTime() - begin;
+                        }
                     }
                     return nanos;
                 });

@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Real HTTP/1.1 to the benchmark server: one JDK {@link HttpClient} shared by every load thread (it keeps
- * a connection per concurrent request), as the administrator or as a vehicle with its bearer credential.
+ * Real HTTP/1.1 to the benchmark server, as the administrator (one JDK {@link HttpClient}) or as a vehicle
+ * with its bearer credential (prepared {@link WireRequest}s on a {@link KeepAliveConnection} per load thread).
  */
 public final class DeviceHttp {
 
@@ -35,14 +35,32 @@ public final class DeviceHttp {
     }
 
     /** A prepared {@code POST} of a vehicle to a device path (the request can be sent many times). */
-    public HttpRequest vehiclePost(String path, String token, byte[] json) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+    WireRequest vehiclePost(String path, String token, byte[] json) {
+        return WireRequest.post(authority(), path, "Bearer " + token, "application/json", json);
+    }
+
+    /** A new persistent connection to the server, for one load thread. */
+    KeepAliveConnection connect() {
+        URI uri = URI.create(baseUrl);
+        return new KeepAliveConnection(uri.getHost(), uri.getPort());
+    }
+
+    private String authority() {
+        return URI.create(baseUrl).getAuthority();
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Fails with the status and the start of the body unless the answer has the expected status. */
+    static KeepAliveConnection.Answer require(WireRequest request, KeepAliveConnection.Answer answer, int status) {
+        if (answer.status() != status) {
+            String body = answer.body();
+            throw new IllegalStateException(request.method() + " " + request.path() + ": expected HTTP " + status
+                    + " but got " + answer.status() + ": " + body.substring(0, Math.min(300, body.length())));
+        }
+        return answer;
     }
 
     /** Fails with the status and the start of the body unless the answer has the expected status. */

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Records what a vehicle reports at check-in beside the expected inventory (never over it). An unchanged
- * report costs one read and no transaction; the last-seen time is refreshed at most once a minute; a
+ * report costs one read and no transaction; the last-seen time is refreshed at most once a minute, in a
+ * transaction that does not wait for the disk (a lost refresh is written again by the next check-in); a
  * changed report is replaced in one transaction.
  */
 @Service
@@ -42,7 +43,7 @@ public class VehicleReporting {
         var seen = reports.seen(vin);
         if (seen.isPresent() && seen.get().stateHash().equals(hash)) {
             if (seen.get().lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
-                reports.touch(vin, now);
+                transactions.executeWithoutResult(status -> reports.touch(vin, now));
             }
             return;
         }

@@ -2,7 +2,7 @@ package io.pitwall.server.inventory.internal;
 
 import io.pitwall.server.inventory.ImportLine;
 import io.pitwall.server.inventory.Vin;
-import io.pitwall.server.inventory.persistence.FreshPlans;
+import io.pitwall.server.inventory.persistence.TransactionTuning;
 import io.pitwall.server.inventory.persistence.VehicleWriter;
 import io.pitwall.server.inventory.persistence.Vehicles;
 import java.time.Clock;
@@ -37,15 +37,15 @@ public class ChunkWriter {
     private static final int ATTEMPTS = 3;
     private final Vehicles vehicles;
     private final VehicleWriter writer;
-    private final FreshPlans freshPlans;
+    private final TransactionTuning tuning;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ChunkWriter(Vehicles vehicles, VehicleWriter writer, FreshPlans freshPlans,
+    ChunkWriter(Vehicles vehicles, VehicleWriter writer, TransactionTuning tuning,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.vehicles = vehicles;
         this.writer = writer;
-        this.freshPlans = freshPlans;
+        this.tuning = tuning;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -74,7 +74,7 @@ public class ChunkWriter {
     /** A retry looks up the owner of every serial (see the class comment). */
     private ChunkPlan write(List<ImportLine.Parsed> chunk, ChunkTurn turn, boolean retry) {
         boolean lookUpOwners = retry;
-        freshPlans.forThisTransaction();
+        tuning.freshPlans();
         var stored = vehicles.findAll(chunk.stream().map(line -> line.vehicle().vin()).toList());
         // Serials of the chunk's stored vehicles are owned by them; only the others need a lookup.
         Map<String, Vin> owners = new HashMap<>();

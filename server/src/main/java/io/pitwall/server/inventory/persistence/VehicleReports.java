@@ -21,9 +21,11 @@ public class VehicleReports {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Savepoints savepoints;
+    private final TransactionTuning tuning;
 
-    public VehicleReports(JdbcClient jdbc, JdbcTemplate template, Savepoints savepoints) {
+    public VehicleReports(JdbcClient jdbc, JdbcTemplate template, Savepoints savepoints, TransactionTuning tuning) {
         this.jdbc = jdbc;
+        this.tuning = tuning;
         this.template = template;
         this.savepoints = savepoints;
     }
@@ -33,7 +35,12 @@ public class VehicleReports {
                 .query((rs, i) -> new Seen(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).optional();
     }
 
+    /**
+     * Refreshes the last-seen time, committed asynchronously ({@link TransactionTuning#asynchronousCommit()}):
+     * call it in a transaction of its own.
+     */
     public void touch(String vin, OffsetDateTime now) {
+        tuning.asynchronousCommit();
         jdbc.sql("UPDATE vehicle_report SET last_seen_at = :now WHERE vin = :vin").param("now", now)
                 .param("vin", vin).update();
     }
