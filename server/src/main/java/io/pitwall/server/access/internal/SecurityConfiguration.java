@@ -11,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -24,6 +25,18 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * URLs the firewall refuses (encoded slashes or dots, {@code ..}, {@code //}, {@code ;}, control
+     * characters) are answered like every other bad request: 400 problem+json with a stable code, instead of
+     * the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> problems.write(request, response, 400, "request-rejected",
+                "The request URL is not in normalized form (encoded slashes or dots, '..', '//', ';' or control"
+                        + " characters are refused)");
     }
 
     @Bean

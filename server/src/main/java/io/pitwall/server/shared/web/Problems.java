@@ -50,7 +50,6 @@ public class Problems {
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
             throws IOException {
         ProblemDetail problem = problem(status, code, detail, Map.of());
-        problem.setInstance(URI.create(request.getRequestURI()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
