@@ -160,6 +160,43 @@ class CampaignTargetingIntegrationTests {
                     .list()).singleElement().satisfies(vin -> assertThat(vin.trim()).isEqualTo(old));
         }
 
+        /** Publishes an image for the hardware id that needs {@code dependency} at {@code minVersion} or later. */
+        long publishWithDependency(String dependency, String minVersion) {
+            byte[] content = ("image " + hardwareId + " with dependency ").repeat(1_000).getBytes();
+            var image = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware " + hardwareId,
+                    "version", "2.0.0", "releaseCounter", 20, "fileName", "fw-2.0.0.bin", "installType", "AB",
+                    "riskClass", "LOW", "ecuType", "BMS",
+                    "dependencies", List.of(Map.of("hardwareId", dependency, "minVersion", minVersion))));
+            assertThat(image.status()).as(image.body()).isEqualTo(201);
+            long imageId = image.json().get("id").asLong();
+            assertThat(admin.send("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream", content)
+                    .status()).isEqualTo(200);
+            var created = admin.post("/api/v1/releases", Map.of("name", "Release " + hardwareId, "version", "2.0.0",
+                    "notes", "With a dependency", "imageIds", List.of(imageId)));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            long id = created.json().get("id").asLong();
+            var published = admin.post("/api/v1/releases/" + id + "/publish", "");
+            assertThat(published.status()).as(published.body()).isEqualTo(200);
+            return id;
+        }
+
+        @Test
+        void vehiclesWithoutTheImagesDependencyAtASufficientSemVerAreCountedMissingDependency() {
+            String dependency = "DEP-" + hardwareId;
+            String met = fleet.vehicle(model, "EU", "1.0.0", hardwareId, dependency);
+            String metByPrecedence = fleet.vehicle(model, "EU", "1.0.0", hardwareId, dependency);
+            String tooOld = fleet.vehicle(model, "EU", "1.0.0", hardwareId, dependency);
+            String without = vehicle("EU", "1.0.0", true);
+            for (var v : Map.of(met, "1.6.0", metByPrecedence, "1.10.0", tooOld, "1.2.0").entrySet()) {
+                jdbc.sql("UPDATE ecu SET software_version = ? WHERE vin = ? AND hardware_id = ?")
+                        .params(v.getValue(), v.getKey(), dependency).update();
+                report(v.getKey(), true);
+            }
+            release = publishWithDependency(dependency, "1.5.0");
+            assertCounts(dryRun("model==\"" + model + "\"", null).json(), 4, 2, Map.of("missing-dependency", 2L));
+            assertThat(without).isNotBlank();
+        }
+
         @Test
         void badFiltersAreRefusedAndNothingIsWritten() {
             vehicle("EU", "1.0.0", true);
