@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record DryRun(long matched, long eligible, Map<IneligibleReason, Long> in
         for (IneligibleReason reason : IneligibleReason.values()) {
             all.put(reason, ineligible.getOrDefault(reason, 0L));
         }
-        ineligible = java.util.Collections.unmodifiableMap(all);
+        ineligible = Collections.unmodifiableMap(all);
         long sum = eligible + all.values().stream().mapToLong(Long::longValue).sum();
         if (sum != matched) {
             throw new IllegalArgumentException("eligible and ineligible vehicles add up to " + sum + ", not " + matched);

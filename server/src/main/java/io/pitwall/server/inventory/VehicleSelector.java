@@ -2,7 +2,9 @@ package io.pitwall.server.inventory;
 
 import io.pitwall.server.inventory.internal.RsqlCompiler;
 import io.pitwall.server.inventory.persistence.EcuVersions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +26,8 @@ public class VehicleSelector {
 
     @Transactional(readOnly = true)
     public VehicleSelection compile(String rsql) {
-        return RsqlCompiler.compile(rsql, versions::of);
+        Map<String, List<String>> byType = new HashMap<>();
+        return RsqlCompiler.compile(rsql, type -> byType.computeIfAbsent(type, versions::of));
     }
 
     /** Checks the filter's syntax and selectors without reading anything; throws as {@link #compile} does. */

@@ -186,15 +186,22 @@ class CampaignTargetingIntegrationTests {
             String met = fleet.vehicle(model, "EU", "1.0.0", hardwareId, dependency);
             String metByPrecedence = fleet.vehicle(model, "EU", "1.0.0", hardwareId, dependency);
             String tooOld = fleet.vehicle(model, "EU", "1.0.0", hardwareId, dependency);
-            String without = vehicle("EU", "1.0.0", true);
+            vehicle("EU", "1.0.0", true);
             for (var v : Map.of(met, "1.6.0", metByPrecedence, "1.10.0", tooOld, "1.2.0").entrySet()) {
                 jdbc.sql("UPDATE ecu SET software_version = ? WHERE vin = ? AND hardware_id = ?")
                         .params(v.getValue(), v.getKey(), dependency).update();
                 report(v.getKey(), true);
             }
             release = publishWithDependency(dependency, "1.5.0");
-            assertCounts(dryRun("model==\"" + model + "\"", null).json(), 4, 2, Map.of("missing-dependency", 2L));
-            assertThat(without).isNotBlank();
+            String rsql = "model==\"" + model + "\"";
+            assertCounts(dryRun(rsql, null).json(), 4, 2, Map.of("missing-dependency", 2L));
+
+            var created = manager.post("/api/v1/campaigns", Map.of("name", "Dependent " + hardwareId,
+                    "releaseId", release, "filter", rsql));
+            long id = created.json().get("id").asLong();
+            admin.post("/api/v1/campaigns/" + id + "/start", "");
+            assertThat(jdbc.sql("SELECT vin FROM assignment WHERE campaign_id = ?").params(id).query(String.class)
+                    .list().stream().map(String::trim)).containsExactlyInAnyOrder(met, metByPrecedence);
         }
 
         @Test

@@ -54,12 +54,16 @@ public class Assignments {
     }
 
     /**
-     * Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. The filter's
-     * RSQL query is compiled now, so its version ranges see the fleet as it is at the start.
+     * Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. Eligible: the
+     * filter matches, an ECU can take an image (remote, not current, no downgrade), the images' dependencies
+     * are met ({@link MissingDependencies}) and no other assignment is active. The filter's RSQL query is
+     * compiled now, so its version ranges see the fleet as it is at the start.
      */
     public int createEligible(long campaignId, TargetFilter filter, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params);
+        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
+                + MissingDependencies.condition(jdbc, DryRuns.Images.ofCampaign(campaignId), params)
+                        .map(missing -> " AND NOT " + missing).orElse("");
         var insert = jdbc.sql("""
                 INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at)
                 SELECT :cid, v.vin, 'PENDING', 0, :now, :now FROM vehicle v

@@ -3,14 +3,12 @@ package io.pitwall.server.campaign.persistence;
 import io.pitwall.server.campaign.DryRun;
 import io.pitwall.server.campaign.IneligibleReason;
 import io.pitwall.server.campaign.TargetFilter;
-import io.pitwall.server.inventory.SemanticVersion;
 import io.pitwall.server.inventory.VehicleSelection;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +16,9 @@ import org.springframework.stereotype.Repository;
  * Counts, in one set-based statement, the vehicles a target filter matches by the first
  * {@link IneligibleReason} that applies (or eligible). Reads, like {@link Assignments}, the inventory's
  * vehicle, ECU and vehicle_report tables and the catalog's image tables read-only; writes nothing.
- * Eligibility through {@code downgrade} and the active-assignment check are exactly those of
- * {@link Assignments#createEligible}; dependencies, regions and consent are checked here only (the
- * campaign start leaves them to the vehicle-state rules applied at delivery).
+ * Eligibility through {@code missing-dependency} and the active-assignment check are exactly those of
+ * {@link Assignments#createEligible}; regions and consent are checked here only (the campaign start
+ * leaves them to the vehicle-state rules applied at delivery).
  */
 @Repository
 public class DryRuns {
@@ -42,9 +40,6 @@ public class DryRuns {
         }
     }
 
-    private record Dependency(String imageHardwareId, String hardwareId, String minVersion) {
-    }
-
     private final JdbcClient jdbc;
 
     public DryRuns(JdbcClient jdbc) {
@@ -64,7 +59,7 @@ public class DryRuns {
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE') THEN 'service-only-ecu'",
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE'" + notCurrent + ") THEN 'already-current'",
                 "WHEN NOT EXISTS (" + ecus + " AND " + Assignments.ECU_ELIGIBLE + ") THEN 'downgrade'"));
-        missingDependencies(images, params).ifPresent(c -> cases.add("WHEN " + c + " THEN 'missing-dependency'"));
+        MissingDependencies.condition(jdbc, images, params).ifPresent(c -> cases.add("WHEN " + c + " THEN 'missing-dependency'"));
         if (allowedRegions != null && !allowedRegions.isEmpty()) {
             cases.add("WHEN v.region NOT IN (:regions) THEN 'region-not-allowed'");
             params.put("regions", allowedRegions);
@@ -90,45 +85,4 @@ public class DryRuns {
         return new DryRun(matched, byVerdict.getOrDefault("eligible", 0L), ineligible);
     }
 
-    /**
-     * One condition per dependency the release does not satisfy itself: the vehicle has an ECU for the
-     * dependent image but none with the needed hardware id at a satisfying installed version. The satisfying
-     * versions are resolved in Java by SemVer precedence over the few distinct versions installed in the fleet.
-     */
-    private Optional<String> missingDependencies(Images images, Map<String, Object> params) {
-        var shipped = jdbc.sql("SELECT hardware_id, sw_version FROM " + images.table() + " ci")
-                .param("images", images.id()).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
-        var dependencies = jdbc.sql("SELECT ci.hardware_id, d.hardware_id, d.min_version FROM image_dependency d JOIN "
-                + images.table() + " ci ON ci.image_id = d.image_id ORDER BY ci.hardware_id, d.hardware_id")
-                .param("images", images.id())
-                .query((rs, i) -> new Dependency(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        List<String> conditions = new ArrayList<>();
-        for (Dependency d : dependencies) {
-            boolean inRelease = shipped.stream().anyMatch(s -> s.getKey().equals(d.hardwareId())
-                    && atLeast(s.getValue(), d.minVersion()));
-            if (inRelease) {
-                continue;
-            }
-            int n = conditions.size();
-            List<String> satisfying = jdbc.sql("SELECT DISTINCT software_version FROM ecu WHERE hardware_id = :hw")
-                    .param("hw", d.hardwareId()).query(String.class).list().stream()
-                    .filter(v -> atLeast(v, d.minVersion())).sorted().toList();
-            params.put("depImage" + n, d.imageHardwareId());
-            params.put("depHw" + n, d.hardwareId());
-            String met = satisfying.isEmpty() ? "1 = 0" : "m.software_version IN (:depVersions" + n + ")";
-            if (!satisfying.isEmpty()) {
-                params.put("depVersions" + n, satisfying);
-            }
-            conditions.add("(EXISTS (SELECT 1 FROM ecu e WHERE e.vin = v.vin AND e.hardware_id = :depImage" + n
-                    + ") AND NOT EXISTS (SELECT 1 FROM ecu m WHERE m.vin = v.vin AND m.hardware_id = :depHw" + n
-                    + " AND " + met + "))");
-        }
-        return conditions.isEmpty() ? Optional.empty() : Optional.of("(" + String.join(" OR ", conditions) + ")");
-    }
-
-    private static boolean atLeast(String version, String minimum) {
-        var v = SemanticVersion.parse(version);
-        var min = SemanticVersion.parse(minimum);
-        return v.isPresent() && min.isPresent() && v.get().compareTo(min.get()) >= 0;
-    }
 }

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * {@code ==} and {@code =in=} on an attribute, tag or ECU need one that matches; {@code !=} and
  * {@code =out=} need none to match (so a vehicle without that ECU or attribute matches them).
  * Ordering operators work on {@code modelYear} (numbers) and ECU versions (SemVer precedence, see
- * {@link SemanticVersion}; stored versions that are not SemVer never satisfy an ordering comparison).
+ * {@link SemanticVersion}; stored versions that are not SemVer never satisfy an ordering comparison, and
+ * {@code ==}/{@code =in=} on versions compare the stored text exactly). ECU types are the upper-case names
+ * of {@link io.pitwall.server.inventory.EcuType}. Values are literal: {@code *} is no wildcard.
  */
 public final class Selectors {
 
