@@ -17,13 +17,15 @@ import java.util.Map;
  * Compiles an RSQL filter into a {@link VehicleSelection}. Pure: the only outside knowledge it needs, the
  * software versions stored for an ECU type, comes through {@link Selectors.VersionLookup}. Any refusal is
  * {@code invalid-target-filter} (400) naming the position or the selector. Limits: {@value #MAX_LENGTH}
- * characters, {@value #MAX_COMPARISONS} comparisons, {@value Selectors#MAX_ARGUMENTS} values per comparison.
+ * characters, {@value #MAX_COMPARISONS} comparisons, {@value Selectors#MAX_ARGUMENTS} values per comparison,
+ * parentheses {@value #MAX_DEPTH} deep.
  */
 public final class RsqlCompiler {
 
     public static final String CODE = "invalid-target-filter";
     public static final int MAX_LENGTH = 4000;
     public static final int MAX_COMPARISONS = 50;
+    public static final int MAX_DEPTH = 10;
     private static final RSQLParser PARSER = new RSQLParser(RSQLOperators.defaultOperators());
 
     private final Selectors selectors;
@@ -41,6 +43,9 @@ public final class RsqlCompiler {
         }
         if (rsql.length() > MAX_LENGTH) {
             throw invalid("A filter has at most " + MAX_LENGTH + " characters, this one " + rsql.length());
+        }
+        if (depth(rsql) > MAX_DEPTH) {
+            throw invalid("A filter nests parentheses at most " + MAX_DEPTH + " deep");
         }
         Node root;
         try {
@@ -65,6 +70,30 @@ public final class RsqlCompiler {
             throw invalid("A filter has at most " + MAX_COMPARISONS + " comparisons");
         }
         return selectors.compile((ComparisonNode) node);
+    }
+
+    /** The deepest parenthesis nesting outside quoted values; checked before parsing, as the parser recurses. */
+    private static int depth(String rsql) {
+        int depth = 0;
+        int max = 0;
+        char quote = 0;
+        for (int i = 0; i < rsql.length(); i++) {
+            char c = rsql.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     private String bind(Object value) {

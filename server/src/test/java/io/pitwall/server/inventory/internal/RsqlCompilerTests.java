@@ -94,7 +94,8 @@ class RsqlCompilerTests {
             "tag=gt=x", "attr.color=lt=red", "ecu.BMS.hardwareId=lt=A", "color==red", "attr.==x", "attr.-x==1",
             "ecu.bms.version==1.0.0", "ecu.BMS.serial==1", "ecu.BMS.version=lt=2.4", "ecu.BMS.version=lt=(1.0.0,2.0.0)",
             "modelYear==abc", "modelYear=lt=20240", "v.model==A", "model==A;1=1", "vin==x');DROP TABLE vehicle;--",
-            "model==A) OR (1==1", "EXISTS==1", "v.vin==1 OR 1=1"})
+            "model==A) OR (1==1", "EXISTS==1", "v.vin==1 OR 1=1", "region=in=()", "model=='unterminated",
+            "((((((((((((model==A))))))))))))"})
     void refusesMalformedFiltersWithTheStableCode(String rsql) {
         assertThatThrownBy(() -> compile(rsql)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
@@ -117,6 +118,15 @@ class RsqlCompilerTests {
         assertThatThrownBy(() -> compile("model==" + "A".repeat(257))).hasMessageContaining("longer than 256");
         String many = String.join(",", java.util.stream.IntStream.range(0, 101).mapToObj(Integer::toString).toList());
         assertThatThrownBy(() -> compile("region=in=(" + many + ")")).hasMessageContaining("more than 100 values");
+    }
+
+    @Test
+    void deepNestingIsRefusedBeforeParsingButParenthesesInValuesAreText() {
+        String deep = "(".repeat(1990) + "model==A" + ")".repeat(1);
+        assertThatThrownBy(() -> compile(deep)).hasMessageContaining("10 deep");
+        assertThat(compile("((model==A;(region==EU,region==UK)))").sql()).contains("v.region");
+        var quoted = compile("model==\"((((((((((((\\\"((\";attr.x=='(((((((((((('");
+        assertThat(quoted.params()).containsEntry("rsql0", "((((((((((((\"((");
     }
 
     @Test
