@@ -54,11 +54,12 @@ class VehicleFilterIntegrationTests {
             OffsetDateTime now = OffsetDateTime.now();
             jdbc.sql("""
                     INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
-                        created_at, updated_at) VALUES (:vin, :model, :year, :region, 'DE', :ct, :conn, 0, :now, :now)""")
+                        created_at, updated_at)
+                    VALUES (:vin, :model, :year, :region, 'DE', :ct, :conn, 0, :now, :now)""")
                     .param("vin", vin).param("model", model).param("year", year).param("region", region)
                     .param("ct", customerType).param("conn", connectivity).param("now", now).update();
-            attributes.forEach((k, v) -> jdbc.sql("INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (?, ?, ?)")
-                    .params(vin, k, v).update());
+            attributes.forEach((k, v) -> jdbc.sql(
+                    "INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (?, ?, ?)").params(vin, k, v).update());
             tags.forEach(t -> jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, t).update());
             for (Part ecu : ecus) {
                 jdbc.sql("""
@@ -153,7 +154,8 @@ class VehicleFilterIntegrationTests {
         @Test
         void injectionAttemptsAreInert() {
             long vehicles = count("vehicle");
-            for (String value : List.of("x';DROP TABLE vehicle;--", "x' OR '1'='1", "1) OR (1=1", "\\'; DELETE FROM ecu; --")) {
+            for (String value : List.of("x';DROP TABLE vehicle;--", "x' OR '1'='1", "1) OR (1=1",
+                    "\\'; DELETE FROM ecu; --")) {
                 String quoted = "\"" + value + "\"";
                 for (String selector : List.of("model", "attr.color", "tag", "ecu.BMS.hardwareId", "vin")) {
                     var answer = list(filter(selector + "==" + quoted));

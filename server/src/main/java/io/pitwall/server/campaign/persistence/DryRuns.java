@@ -35,7 +35,8 @@ public class DryRuns {
         public static Images ofRelease(long releaseId) {
             return new Images("""
                     (SELECT i.hardware_id, i.sha256, i.sw_version, i.release_counter, i.id AS image_id
-                     FROM software_release_image ri JOIN image i ON i.id = ri.image_id WHERE ri.release_id = :images)""",
+                     FROM software_release_image ri JOIN image i ON i.id = ri.image_id
+                     WHERE ri.release_id = :images)""",
                     releaseId);
         }
     }
@@ -53,13 +54,16 @@ public class DryRuns {
         params.put("images", images.id());
         String ecus = "SELECT 1 FROM ecu e JOIN " + images.table() + " ci ON ci.hardware_id = e.hardware_id "
                 + "WHERE e.vin = v.vin";
-        String notCurrent = " AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256) AND e.software_version <> ci.sw_version";
+        String notCurrent = " AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)"
+                + " AND e.software_version <> ci.sw_version";
         List<String> cases = new ArrayList<>(List.of(
                 "WHEN NOT EXISTS (" + ecus + ") THEN 'incompatible-hardware'",
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE') THEN 'service-only-ecu'",
-                "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE'" + notCurrent + ") THEN 'already-current'",
+                "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE'" + notCurrent
+                        + ") THEN 'already-current'",
                 "WHEN NOT EXISTS (" + ecus + " AND " + Assignments.ECU_ELIGIBLE + ") THEN 'downgrade'"));
-        MissingDependencies.condition(jdbc, images, params).ifPresent(c -> cases.add("WHEN " + c + " THEN 'missing-dependency'"));
+        MissingDependencies.condition(jdbc, images, params)
+                .ifPresent(missing -> cases.add("WHEN " + missing + " THEN 'missing-dependency'"));
         if (allowedRegions != null && !allowedRegions.isEmpty()) {
             cases.add("WHEN v.region NOT IN (:regions) THEN 'region-not-allowed'");
             params.put("regions", allowedRegions);

@@ -62,7 +62,8 @@ class DryRunController {
             return List.of();
         }
         if (regions.size() > 100 || regions.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 32)) {
-            throw ApiException.badRequest("invalid-parameter", "allowedRegions: at most 100 regions of 1-32 characters");
+            throw ApiException.badRequest("invalid-parameter",
+                    "allowedRegions: at most 100 regions of 1-32 characters");
         }
         return List.copyOf(regions);
     }

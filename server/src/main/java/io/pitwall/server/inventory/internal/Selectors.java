@@ -39,7 +39,8 @@ public final class Selectors {
     private static final Map<String, String> ECU_COLUMNS = Map.of("version", "software_version",
             "hardwareId", "hardware_id", "hardwareVariant", "hardware_variant");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    private static final Pattern ECU = Pattern.compile("ecu\\.([A-Z][A-Z0-9_]{0,31})\\.(version|hardwareId|hardwareVariant)");
+    private static final Pattern ECU =
+            Pattern.compile("ecu\\.([A-Z][A-Z0-9_]{0,31})\\.(version|hardwareId|hardwareVariant)");
     private static final Pattern YEAR = Pattern.compile("[0-9]{1,4}");
     private static final List<ComparisonOperator> SETS = List.of(RSQLOperators.EQUAL, RSQLOperators.NOT_EQUAL,
             RSQLOperators.IN, RSQLOperators.NOT_IN);
@@ -76,7 +77,8 @@ public final class Selectors {
         }
         if (selector.startsWith("attr.") && NAME.matcher(selector.substring(5)).matches()) {
             return exists(op, "SELECT 1 FROM vehicle_attribute a WHERE a.vin = v.vin AND a.name = "
-                    + bind.apply(selector.substring(5)) + " AND a.attr_value " + membership(selector, positive(op), args));
+                    + bind.apply(selector.substring(5)) + " AND a.attr_value "
+                    + membership(selector, positive(op), args));
         }
         if (selector.equals("ecu.hardwareId")) {
             return exists(op, "SELECT 1 FROM ecu e WHERE e.vin = v.vin AND e.hardware_id "
@@ -124,7 +126,8 @@ public final class Selectors {
     /** The stored versions of the type that satisfy the comparison, as an IN list; none is a false predicate. */
     private String versionRange(String ecuType, String selector, ComparisonOperator op, String arg) {
         SemanticVersion bound = SemanticVersion.parse(arg).orElseThrow(() -> RsqlCompiler.invalid(
-                "'" + clip(selector) + "' " + op + " needs a semantic version (MAJOR.MINOR.PATCH), not '" + clip(arg) + "'"));
+                "'" + clip(selector) + "' " + op + " needs a semantic version (MAJOR.MINOR.PATCH), not '"
+                        + clip(arg) + "'"));
         String sign = ordering(op);
         Predicate<SemanticVersion> holds = v -> {
             int c = v.compareTo(bound);

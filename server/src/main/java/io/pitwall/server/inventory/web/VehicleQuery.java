@@ -12,8 +12,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query string of a vehicle listing: {@code page}, {@code size}, the filters {@code model},
  * {@code region}, {@code market}, {@code customerType}, {@code tag}, {@code hardwareId} and any number
- * of {@code attr.<name>=<value>}, and {@code filter}, an RSQL filter ANDed with the rest. An unknown or repeated parameter is refused rather than ignored, so a
- * typo never silently widens a listing.
+ * of {@code attr.<name>=<value>}, and {@code filter}, an RSQL filter ANDed with the rest. An unknown
+ * or repeated parameter is refused rather than ignored, so a typo never silently widens a listing.
  */
 record VehicleQuery(VehicleFilter filter, String rsql, int page, int size) {
 
