@@ -13,10 +13,12 @@ public class FindVehicles {
 
     private final Vehicles vehicles;
     private final FirmwareCounts firmware;
+    private final VehicleSelector selector;
 
-    FindVehicles(Vehicles vehicles, FirmwareCounts firmware) {
+    FindVehicles(Vehicles vehicles, FirmwareCounts firmware, VehicleSelector selector) {
         this.vehicles = vehicles;
         this.firmware = firmware;
+        this.selector = selector;
     }
 
     /** The vehicle, or {@code vehicle-not-found} (404). */
@@ -28,8 +30,25 @@ public class FindVehicles {
     /** Vehicles matching the filter, ordered by VIN; paging as checked by {@link Page#check}. */
     @Transactional(readOnly = true)
     public Page<RegisteredVehicle> page(VehicleFilter filter, int page, int size) {
+        return page(filter, null, page, size);
+    }
+
+    /**
+     * Vehicles matching the filter and the RSQL filter {@code rsql} ({@code null} = any; see
+     * {@link VehicleSelector}), ordered by VIN; a bad RSQL filter is {@code invalid-target-filter} (400).
+     */
+    @Transactional(readOnly = true)
+    public Page<RegisteredVehicle> page(VehicleFilter filter, String rsql, int page, int size) {
         Page.check(page, size);
-        return new Page<>(vehicles.page(filter, page, size), page, size, vehicles.count(filter));
+        VehicleSelection selection = selector.compile(rsql);
+        return new Page<>(vehicles.page(filter, selection, page, size), page, size,
+                vehicles.count(filter, selection));
+    }
+
+    /** How many vehicles match both filters, as {@link #page(VehicleFilter, String, int, int)} selects them. */
+    @Transactional(readOnly = true)
+    public long count(VehicleFilter filter, String rsql) {
+        return vehicles.count(filter, selector.compile(rsql));
     }
 
     /**

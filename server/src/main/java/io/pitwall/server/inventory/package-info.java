@@ -1,6 +1,7 @@
 /**
  * The fleet inventory: vehicles, their ECUs (hardware id, installed software, update policy), attributes,
  * tags and the firmware inventory derived from them. Other modules ask it questions through
- * {@link io.pitwall.server.inventory.FleetHardware}; nobody reads its tables.
+ * {@link io.pitwall.server.inventory.FleetHardware}; nobody reads its tables, except campaign eligibility,
+ * which embeds the SQL predicates {@link io.pitwall.server.inventory.VehicleSelector} compiles from RSQL filters.
  */
 package io.pitwall.server.inventory;

@@ -4,6 +4,8 @@ import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.inventory.VehicleSelection;
+import io.pitwall.server.inventory.VehicleSelector;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Assignments and their ECUs. Eligibility is computed set-based in one statement per table; it reads the
- * inventory's vehicle and ECU tables and the catalog's image table read-only (the documented exception to
+ * inventory's vehicle and ECU tables (through the inventory's compiled {@link VehicleSelection} too) and the
+ * catalog's image table read-only (the documented exception to
  * "no module reads another's tables": a per-vehicle API call would make large starts take minutes).
  */
 @Repository
@@ -35,7 +38,7 @@ public class Assignments {
     }
 
     static final String ACTIVE_STATES = "('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')";
-    private static final String ECU_ELIGIBLE = """
+    static final String ECU_ELIGIBLE = """
             e.update_policy = 'REMOTE'
             AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)
             AND e.software_version <> ci.sw_version
@@ -43,15 +46,24 @@ public class Assignments {
                 AND i.release_counter > ci.release_counter)""";
 
     private final JdbcClient jdbc;
+    private final VehicleSelector selector;
 
-    public Assignments(JdbcClient jdbc) {
+    public Assignments(JdbcClient jdbc, VehicleSelector selector) {
         this.jdbc = jdbc;
+        this.selector = selector;
     }
 
-    /** Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. */
+    /**
+     * Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. Eligible: the
+     * filter matches, an ECU can take an image (remote, not current, no downgrade), the images' dependencies
+     * are met ({@link MissingDependencies}) and no other assignment is active. The filter's RSQL query is
+     * compiled now, so its version ranges see the fleet as it is at the start.
+     */
     public int createEligible(long campaignId, TargetFilter filter, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String vehicleFilter = vehicleConditions(filter, params);
+        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
+                + MissingDependencies.condition(jdbc, DryRuns.Images.ofCampaign(campaignId), params)
+                        .map(missing -> " AND NOT " + missing).orElse("");
         var insert = jdbc.sql("""
                 INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at)
                 SELECT :cid, v.vin, 'PENDING', 0, :now, :now FROM vehicle v
@@ -74,8 +86,13 @@ public class Assignments {
         return vehicles;
     }
 
-    private static String vehicleConditions(TargetFilter filter, Map<String, Object> params) {
+    /** The filter as {@code AND ...} conditions over {@code vehicle v} (or nothing), its values put in params. */
+    static String vehicleConditions(TargetFilter filter, VehicleSelection selection, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
+        if (!selection.equals(VehicleSelection.all())) {
+            conditions.add(selection.sql());
+            params.putAll(selection.params());
+        }
         if (filter.model() != null) {
             conditions.add("v.model = :model");
             params.put("model", filter.model());

@@ -4,6 +4,7 @@ import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.shared.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -36,10 +37,14 @@ public class Campaigns {
 
     public long insert(String name, long releaseId, TargetFilter filter, String createdBy, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
+        String filterJson = json.writeValueAsString(filter);
+        if (filterJson.length() > 4000) {
+            throw ApiException.unprocessable("invalid-target-filter", "The target filter is too long to store");
+        }
         jdbc.sql("""
                 INSERT INTO campaign (name, release_id, status, filter_json, created_by, created_at, version)
                 VALUES (:name, :release, 'DRAFT', :filter, :by, :now, 0)""")
-                .param("name", name).param("release", releaseId).param("filter", json.writeValueAsString(filter))
+                .param("name", name).param("release", releaseId).param("filter", filterJson)
                 .param("by", createdBy).param("now", now).update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -125,7 +130,7 @@ public class Campaigns {
         @SuppressWarnings("unchecked")
         var attributes = (Map<String, String>) raw.getOrDefault("attributes", Map.of());
         var filter = new TargetFilter((String) raw.get("model"), (String) raw.get("region"), (String) raw.get("tag"),
-                attributes);
+                attributes, (String) raw.get("query"));
         return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getLong("release_id"),
                 CampaignStatus.valueOf(rs.getString("status")), filter, rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),

@@ -6,9 +6,9 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignProgress;
+import io.pitwall.server.campaign.CampaignTargeting;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.persistence.Campaigns;
-import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,15 +24,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/campaigns")
 class CampaignController {
 
-    record FilterRequest(String model, String region, String tag, Map<String, String> attributes) {
-    }
-
-    record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, FilterRequest filter) {
+    /** {@code filter}: an RSQL string or the older equality object, see {@link TargetFilterBody}. */
+    record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, JsonNode filter) {
     }
 
     record CampaignResponse(long id, String name, long releaseId, String status, TargetFilter filter, String createdBy,
@@ -55,23 +54,20 @@ class CampaignController {
 
     private final CampaignCommands commands;
     private final Campaigns campaigns;
+    private final CampaignTargeting targeting;
 
-    CampaignController(CampaignCommands commands, Campaigns campaigns) {
+    CampaignController(CampaignCommands commands, Campaigns campaigns, CampaignTargeting targeting) {
         this.commands = commands;
         this.campaigns = campaigns;
+        this.targeting = targeting;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.CAMPAIGN_CREATE)
     CampaignResponse create(@Valid @RequestBody CreateCampaignRequest request) {
-        TargetFilter filter;
-        try {
-            var f = request.filter() == null ? new FilterRequest(null, null, null, null) : request.filter();
-            filter = new TargetFilter(f.model(), f.region(), f.tag(), f.attributes());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("invalid-target-filter", e.getMessage());
-        }
+        TargetFilter filter = TargetFilterBody.parse(request.filter());
+        targeting.check(filter);
         return CampaignResponse.of(commands.create(request.name(), request.releaseId(), filter,
                 CurrentOperator.require().username()));
     }

@@ -1,18 +1,22 @@
 package io.pitwall.server.inventory.persistence;
 
 import io.pitwall.server.inventory.VehicleFilter;
+import io.pitwall.server.inventory.VehicleSelection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A vehicle filter as a parameterized WHERE clause over {@code vehicle v}. */
+/** A vehicle filter and a compiled RSQL selection as one parameterized WHERE clause over {@code vehicle v}. */
 record VehicleWhere(String sql, Map<String, Object> params) {
 
-    static VehicleWhere of(VehicleFilter filter) {
+    static VehicleWhere of(VehicleFilter filter, VehicleSelection selection) {
         List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>(selection.params());
+        if (!selection.equals(VehicleSelection.all())) {
+            clauses.add(selection.sql());
+        }
         equal(clauses, params, "v.model", "model", filter.model());
         equal(clauses, params, "v.region", "region", filter.region());
         equal(clauses, params, "v.market", "market", filter.market());

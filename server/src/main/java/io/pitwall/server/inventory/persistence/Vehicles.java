@@ -2,6 +2,7 @@ package io.pitwall.server.inventory.persistence;
 
 import io.pitwall.server.inventory.RegisteredVehicle;
 import io.pitwall.server.inventory.VehicleFilter;
+import io.pitwall.server.inventory.VehicleSelection;
 import io.pitwall.server.inventory.Vin;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,9 +49,9 @@ public class Vehicles {
         return owners;
     }
 
-    /** One page of the vehicles matching the filter, ordered by VIN. */
-    public List<RegisteredVehicle> page(VehicleFilter filter, int page, int size) {
-        var where = VehicleWhere.of(filter);
+    /** One page of the vehicles matching the filter and the selection, ordered by VIN. */
+    public List<RegisteredVehicle> page(VehicleFilter filter, VehicleSelection selection, int page, int size) {
+        var where = VehicleWhere.of(filter, selection);
         var spec = jdbc.sql("SELECT v.vin FROM vehicle v" + where.sql()
                 + " ORDER BY v.vin OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY");
         where.params().forEach(spec::param);
@@ -60,8 +61,8 @@ public class Vehicles {
         return vins.stream().map(loaded::get).filter(v -> v != null).toList();
     }
 
-    public long count(VehicleFilter filter) {
-        var where = VehicleWhere.of(filter);
+    public long count(VehicleFilter filter, VehicleSelection selection) {
+        var where = VehicleWhere.of(filter, selection);
         var spec = jdbc.sql("SELECT COUNT(*) FROM vehicle v" + where.sql());
         where.params().forEach(spec::param);
         return spec.query(Long.class).single();

@@ -41,9 +41,20 @@ class VehicleController {
     @RequiresPermission(Permission.VEHICLE_READ)
     Page<VehicleResponse> list(@RequestParam MultiValueMap<String, String> params) {
         var query = VehicleQuery.parse(params);
-        var page = find.page(query.filter(), query.page(), query.size());
+        var page = find.page(query.filter(), query.rsql(), query.page(), query.size());
         return new Page<>(page.items().stream().map(VehicleResponse::of).toList(), page.page(), page.size(),
                 page.total());
+    }
+
+    record CountResponse(long count) {
+    }
+
+    /** How many vehicles the listing with these parameters would show in total (paging ignored). */
+    @GetMapping("/count")
+    @RequiresPermission(Permission.VEHICLE_READ)
+    CountResponse count(@RequestParam MultiValueMap<String, String> params) {
+        var query = VehicleQuery.parse(params);
+        return new CountResponse(find.count(query.filter(), query.rsql()));
     }
 
     @GetMapping("/{vin}")

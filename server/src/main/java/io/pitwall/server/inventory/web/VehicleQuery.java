@@ -12,13 +12,13 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query string of a vehicle listing: {@code page}, {@code size}, the filters {@code model},
  * {@code region}, {@code market}, {@code customerType}, {@code tag}, {@code hardwareId} and any number
- * of {@code attr.<name>=<value>}. An unknown or repeated parameter is refused rather than ignored, so a
- * typo never silently widens a listing.
+ * of {@code attr.<name>=<value>}, and {@code filter}, an RSQL filter ANDed with the rest. An unknown
+ * or repeated parameter is refused rather than ignored, so a typo never silently widens a listing.
  */
-record VehicleQuery(VehicleFilter filter, int page, int size) {
+record VehicleQuery(VehicleFilter filter, String rsql, int page, int size) {
 
     private static final Set<String> FILTERS = Set.of("model", "region", "market", "customerType", "tag",
-            "hardwareId", "page", "size");
+            "hardwareId", "filter", "page", "size");
     private static final Pattern ATTRIBUTE = Pattern.compile("attr\\.[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     static VehicleQuery parse(MultiValueMap<String, String> params) {
@@ -29,7 +29,9 @@ record VehicleQuery(VehicleFilter filter, int page, int size) {
                 throw invalid("Unknown parameter '" + clip(name) + "'; filters are " + FILTERS + " and attr.<name>");
             }
             List<String> values = entry.getValue();
-            if (values.size() != 1 || values.get(0).length() > 256) {
+            // The RSQL filter's own length limit is checked (with its own code) where it is compiled.
+            int limit = name.equals("filter") ? Integer.MAX_VALUE : 256;
+            if (values.size() != 1 || values.get(0).length() > limit) {
                 throw invalid("Parameter '" + name + "' must be given once, with at most 256 characters");
             }
             if (name.startsWith("attr.")) {
@@ -38,7 +40,7 @@ record VehicleQuery(VehicleFilter filter, int page, int size) {
         }
         var filter = new VehicleFilter(params.getFirst("model"), params.getFirst("region"), params.getFirst("market"),
                 params.getFirst("customerType"), params.getFirst("tag"), attributes, params.getFirst("hardwareId"));
-        return new VehicleQuery(filter, number(params.getFirst("page"), 0, "page"),
+        return new VehicleQuery(filter, params.getFirst("filter"), number(params.getFirst("page"), 0, "page"),
                 number(params.getFirst("size"), 50, "size"));
     }
 
