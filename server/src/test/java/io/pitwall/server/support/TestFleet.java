@@ -50,12 +50,17 @@ public final class TestFleet {
         return vin;
     }
 
-    /** Uploads an image for the hardware id, puts it in a release and publishes it. */
+    /** Uploads a BMS image for the hardware id, puts it in a release and publishes it. */
     public PublishedRelease publish(String hardwareId, String version, long releaseCounter) {
+        return publish(hardwareId, version, releaseCounter, "BMS");
+    }
+
+    /** Uploads an image of the ECU type for the hardware id, puts it in a release and publishes it. */
+    public PublishedRelease publish(String hardwareId, String version, long releaseCounter, String ecuType) {
         byte[] content = ("image " + hardwareId + " " + version + " ").repeat(2_000).getBytes();
         var image = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware " + hardwareId,
                 "version", version, "releaseCounter", releaseCounter, "fileName", "fw-" + version + ".bin",
-                "installType", "AB", "riskClass", "LOW", "ecuType", "BMS"));
+                "installType", "AB", "riskClass", "LOW", "ecuType", ecuType));
         require(image, 201);
         long imageId = image.json().get("id").asLong();
         require(admin.send("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream", content), 200);
