@@ -6,6 +6,7 @@ import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Approvals;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.PublishedReleases;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Submission and approval under dual control. Submitting checks readiness and fixes the risk class; an
  * approver is never the campaign's creator or submitter; a HIGH-risk campaign needs two distinct approvers
  * in the current round. A refusal returns a submitted campaign to DRAFT. The same decisions re-approve a
- * campaign the emergency stop holds.
+ * campaign the emergency stop holds. Also answers the approval records and the decision log.
  */
 @Service
 public class CampaignApprovals {
@@ -31,6 +32,7 @@ public class CampaignApprovals {
     private final CampaignReadiness readiness;
     private final Campaigns campaigns;
     private final Approvals approvals;
+    private final Decisions decisions;
     private final Assignments assignments;
     private final PublishedReleases releases;
     private final CampaignSettings settings;
@@ -38,12 +40,13 @@ public class CampaignApprovals {
     private final Clock clock;
 
     CampaignApprovals(CampaignMoves moves, CampaignReadiness readiness, Campaigns campaigns, Approvals approvals,
-            Assignments assignments, PublishedReleases releases, CampaignSettings settings,
+            Decisions decisions, Assignments assignments, PublishedReleases releases, CampaignSettings settings,
             ApplicationEventPublisher events, Clock clock) {
         this.moves = moves;
         this.readiness = readiness;
         this.campaigns = campaigns;
         this.approvals = approvals;
+        this.decisions = decisions;
         this.assignments = assignments;
         this.releases = releases;
         this.settings = settings;
@@ -125,5 +128,12 @@ public class CampaignApprovals {
     public List<Approval> of(long id) {
         moves.campaign(id);
         return approvals.of(id);
+    }
+
+    /** The campaign's decision log, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(long id) {
+        moves.campaign(id);
+        return decisions.of(id);
     }
 }

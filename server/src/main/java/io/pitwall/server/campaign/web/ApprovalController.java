@@ -6,10 +6,11 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.Approval;
 import io.pitwall.server.campaign.CampaignApprovals;
 import io.pitwall.server.campaign.Decision;
-import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.web.CampaignController.CampaignResponse;
 import io.pitwall.server.shared.ApiException;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,12 +27,26 @@ class ApprovalController {
     record DecisionRequest(String decision, String comment) {
     }
 
-    private final CampaignApprovals approvals;
-    private final Decisions decisions;
+    record ApprovalResponse(long id, int round, String approver, String decision, String comment,
+            OffsetDateTime decidedAt) {
 
-    ApprovalController(CampaignApprovals approvals, Decisions decisions) {
+        static ApprovalResponse of(Approval a) {
+            return new ApprovalResponse(a.id(), a.round(), a.approver(), a.decision().name(), a.comment(),
+                    a.decidedAt());
+        }
+    }
+
+    record DecisionResponse(long id, OffsetDateTime at, String actor, String kind, Map<String, Object> detail) {
+
+        static DecisionResponse of(Decision d) {
+            return new DecisionResponse(d.id(), d.at(), d.actor(), d.kind(), d.detail());
+        }
+    }
+
+    private final CampaignApprovals approvals;
+
+    ApprovalController(CampaignApprovals approvals) {
         this.approvals = approvals;
-        this.decisions = decisions;
     }
 
     /** Submits a DRAFT whose readiness is complete (422 {@code campaign-not-ready} with the unmet items). */
@@ -55,16 +70,15 @@ class ApprovalController {
 
     @GetMapping("/approvals")
     @RequiresPermission(Permission.CAMPAIGN_READ)
-    List<Approval> list(@PathVariable long id) {
-        return approvals.of(id);
+    List<ApprovalResponse> list(@PathVariable long id) {
+        return approvals.of(id).stream().map(ApprovalResponse::of).toList();
     }
 
     /** The decision log, oldest first. */
     @GetMapping("/decisions")
     @RequiresPermission(Permission.CAMPAIGN_READ)
-    List<Decision> decisions(@PathVariable long id) {
-        approvals.of(id);
-        return decisions.of(id);
+    List<DecisionResponse> decisions(@PathVariable long id) {
+        return approvals.decisions(id).stream().map(DecisionResponse::of).toList();
     }
 
     private static String actor() {

@@ -41,12 +41,32 @@ class ReadinessController {
     record ItemResponse(String item, boolean met, String reason) {
     }
 
-    record ReadinessResponse(long campaignId, boolean ready, List<ItemResponse> items, ReadinessSheet sheet,
-            List<Evidence> evidence) {
+    record SheetResponse(Long rollbackReleaseId, OwnersRequest owners, String runbookUrl,
+            List<String> incidentContacts, String customerCommunication) {
+
+        static SheetResponse of(ReadinessSheet s) {
+            Owners o = s.owners();
+            return new SheetResponse(s.rollbackReleaseId(), new OwnersRequest(o.approval(), o.validation(),
+                    o.monitoring(), o.support(), o.rollback(), o.review()), s.runbookUrl(), s.incidentContacts(),
+                    s.customerCommunication());
+        }
+    }
+
+    record EvidenceResponse(long id, String name, String sha256, String url, String addedBy,
+            OffsetDateTime addedAt) {
+
+        static EvidenceResponse of(Evidence e) {
+            return new EvidenceResponse(e.id(), e.name(), e.sha256(), e.url(), e.addedBy(), e.addedAt());
+        }
+    }
+
+    record ReadinessResponse(long campaignId, boolean ready, List<ItemResponse> items, SheetResponse sheet,
+            List<EvidenceResponse> evidence) {
 
         static ReadinessResponse of(Readiness r) {
             return new ReadinessResponse(r.campaignId(), r.ready(), r.items().stream()
-                    .map(i -> new ItemResponse(i.item(), i.met(), i.reason())).toList(), r.sheet(), r.evidence());
+                    .map(i -> new ItemResponse(i.item(), i.met(), i.reason())).toList(), SheetResponse.of(r.sheet()),
+                    r.evidence().stream().map(EvidenceResponse::of).toList());
         }
     }
 
