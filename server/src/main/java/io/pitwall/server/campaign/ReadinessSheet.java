@@ -42,7 +42,12 @@ public record ReadinessSheet(Long rollbackReleaseId, Owners owners, String runbo
         if (incidentContacts.size() > 10) {
             throw invalid("at most 10 incidentContacts");
         }
-        incidentContacts.forEach(contact -> text(contact, "incidentContacts", 180));
+        for (String contact : incidentContacts) {
+            text(contact, "incidentContacts", 180);
+            if (contact == null || contact.contains("\n")) {
+                throw invalid("an incident contact is one line");
+            }
+        }
         text(customerCommunication, "customerCommunication", 10_000);
     }
 

@@ -122,6 +122,8 @@ class CampaignApprovalIntegrationTests {
             assertThat(ftp.code()).isEqualTo("invalid-readiness");
             assertThat(manager.put(path(id, "/readiness"), Map.of("incidentContacts", List.of(" "))).code())
                     .isEqualTo("invalid-readiness");
+            assertThat(manager.put(path(id, "/readiness"), Map.of("incidentContacts", List.of("a\nb"))).code())
+                    .isEqualTo("invalid-readiness");
             assertThat(manager.post(path(id, "/evidence"), Map.of("name", "HIL", "sha256", "xyz", "url",
                     "https://x.example.com")).code()).isEqualTo("invalid-readiness");
             var malformed = manager.put(path(id, "/readiness"), "{\"runbookUrl\":");
