@@ -1,6 +1,7 @@
 package io.pitwall.cli;
 
 import io.pitwall.server.PitwallServerApplication;
+import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.DemoRelease;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.Seeds;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the whole vehicle path on this machine: starts a fresh server on the embedded database "
                 + "(the demo data directory is wiped at every start), provisions a seeded fleet, uploads and publishes "
-                + "signed demo firmware, starts a campaign and drives the fleet with the simulator (the real agent "
+                + "signed demo firmware (and its known-good predecessor), has the campaign's readiness filled in, submitted and "
+                + "approved by two new approver operators, starts it and drives the fleet with the simulator (the real agent "
                 + "code) under realistic faults, with a progress line per second and a summary at the end.",
             "Without --until-done the server keeps running after the summary until Ctrl-C."})
 class DemoCommand implements Callable<Integer> {
@@ -86,9 +88,14 @@ class DemoCommand implements Callable<Integer> {
         FleetSession session = FleetSession.provision(out, admin, new Seeds(seed), vehicles,
                 FleetMix.standard().withTags(List.of("sim", "demo")), FaultProfile.DEMO, Pacing.demo(),
                 dir.resolve("agents"), 64, () -> campaign.get() < 0 ? List.of() : List.of(reader.campaign(campaign.get())));
+        DemoRelease.Published knownGood = DemoRelease.publishKnownGood(admin, seed, "Demo known-good 2025.4", "2025.4");
         DemoRelease.Published release = DemoRelease.publish(admin, seed, "Demo release 2026.1", "2026.1");
-        campaign.set(admin.createCampaign("Demo rollout 2026.1", release.releaseId(), CampaignFilter.tagged("demo")));
-        CampaignProgress started = admin.startCampaign(campaign.get());
+        long id = admin.createCampaign("Demo rollout 2026.1", release.releaseId(), CampaignFilter.tagged("demo"));
+        CampaignSignOff.SignedOff signedOff = CampaignSignOff.signOff(admin, id, knownGood.releaseId(), "demo-approver");
+        out.printf("Campaign %d: readiness met (rollback to release %d), submitted by admin, risk %s, approved by %s%n",
+                id, knownGood.releaseId(), signedOff.risk(), String.join(" and ", signedOff.approvers()));
+        campaign.set(id);
+        CampaignProgress started = admin.startCampaign(id);
         out.printf("Campaign %d \"%s\": release %d (%d images) to %d vehicles%n", started.id(), started.name(),
                 release.releaseId(), release.targets().size(), started.assignments());
         boolean completed = drive(session, reader, campaign.get());

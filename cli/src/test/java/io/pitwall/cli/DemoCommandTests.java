@@ -28,7 +28,8 @@ class DemoCommandTests {
 
         assertThat(code).as(output.getAll()).isZero();
         assertThat(output.getOut()).contains("(wiped at every start)", "Operator: admin / demo-", "/swagger-ui.html",
-                "Provisioning 30 vehicles", "Campaign 1 \"Demo rollout 2026.1\"", "Summary after",
+                "Provisioning 30 vehicles", "risk HIGH, approved by demo-approver-1 and demo-approver-2",
+                "Campaign 1 \"Demo rollout 2026.1\"", "Summary after",
                 "campaign 1 \"Demo rollout 2026.1\" COMPLETED: 30 assignments");
         assertThat(output.getOut()).containsPattern("\\[ +\\d+s\\] 30 vehicles \\|");
         assertThat(data.resolve("db").resolve("old-run.txt")).as("the last demo's data is gone").doesNotExist();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.protocol.tuf.TufKey;
+import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.DemoRelease;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.ProgressPrinter;
@@ -41,6 +42,7 @@ final class FleetRuns {
     private static final Duration LIMIT = Duration.ofSeconds(240);
     private final LocalServer server;
     private DemoRelease.Published release;
+    private DemoRelease.Published knownGood;
     private ManagementClient reader;
 
     /** Something to do while the campaign runs (restart the server, say). */
@@ -71,6 +73,7 @@ final class FleetRuns {
         Fleet fleet = seeds.fleet(VEHICLES, FleetMix.standard().withTags(List.of("sim", tag)));
         Map<String, String> tokens = Provisioning.provision(admin, fleet);
         if (release == null) {
+            knownGood = DemoRelease.publishKnownGood(admin, 2026, "End-to-end known-good", "2025.4");
             release = DemoRelease.publish(admin, 2026, "End-to-end release", "2026.1");
         }
         List<TufKey> keys = admin.imageKeys();
@@ -81,6 +84,7 @@ final class FleetRuns {
                 Duration.ofSeconds(2))) {
             simulation.start();
             long id = admin.createCampaign("End-to-end " + tag, release.releaseId(), CampaignFilter.tagged(tag));
+            CampaignSignOff.signOff(admin, id, knownGood.releaseId(), "approver-" + tag);
             admin.startCampaign(id);
             midway.during(simulation, id);
             await().atMost(LIMIT).pollInterval(Duration.ofMillis(250))

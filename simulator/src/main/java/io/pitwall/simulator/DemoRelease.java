@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -36,8 +37,15 @@ public final class DemoRelease {
 
     private record Planned(String hardwareId, String ecuType, String name, String version, long counter, int kib,
             String risk) {
+
+        /** The known-good image a rollback returns to: an earlier version with a lower release counter. */
+        Planned knownGood() {
+            return new Planned(hardwareId, ecuType, name, KNOWN_GOOD.get(hardwareId), counter - 1, kib, risk);
+        }
     }
 
+    private static final Map<String, String> KNOWN_GOOD = Map.of("TCU-HW-5", "5.7.5", "BMS-HW-7", "3.2.5",
+            "BMS-HW-8", "4.0.5", "IVI-HW-3", "12.9.0", "ADAS-HW-9", "7.2.5");
     private static final List<Planned> PLAN = List.of(
             new Planned("TCU-HW-5", "TELEMATICS", "Telematics unit firmware", "5.8.0", 58, 48, "LOW"),
             new Planned("BMS-HW-7", "BMS", "Battery management firmware", "3.3.0", 33, 32, "MEDIUM"),
@@ -49,10 +57,24 @@ public final class DemoRelease {
     }
 
     public static Published publish(ManagementClient client, long seed, String name, String version) {
+        return publish(client, seed, name, version, PLAN, "Seeded demo firmware for every remotely updatable ECU");
+    }
+
+    /**
+     * Publishes the known-good release: the previous version of every image of the demo release, the one
+     * a campaign names as its rollback release. Publish it before the demo release (lower release counters).
+     */
+    public static Published publishKnownGood(ManagementClient client, long seed, String name, String version) {
+        return publish(client, seed ^ 0x5EED, name, version, PLAN.stream().map(Planned::knownGood).toList(),
+                "Known-good demo firmware, the rollback target");
+    }
+
+    private static Published publish(ManagementClient client, long seed, String name, String version,
+            List<Planned> plan, String notes) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Long> imageIds = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
-        for (Planned p : PLAN) {
+        for (Planned p : plan) {
             byte[] content = new byte[p.kib() * 1024];
             random.nextBytes(content);
             String fileName = p.hardwareId().toLowerCase() + "-" + p.version() + ".bin";
@@ -60,8 +82,7 @@ public final class DemoRelease {
                     "AB", p.risk(), p.ecuType()), content));
             targets.add(new Target(p.hardwareId(), p.ecuType(), p.version(), p.counter(), sha256(content), content.length));
         }
-        long releaseId = client.publishRelease(name, version, "Seeded demo firmware for every remotely updatable ECU",
-                imageIds);
+        long releaseId = client.publishRelease(name, version, notes, imageIds);
         return new Published(releaseId, name, targets);
     }
 

@@ -7,6 +7,9 @@ import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
 import io.pitwall.bench.fleet.FleetGenerator;
 import io.pitwall.bench.fleet.FleetLoader;
+import io.pitwall.simulator.CampaignSignOff;
+import io.pitwall.simulator.api.ManagementClient;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -59,10 +62,13 @@ public final class CampaignStart implements Scenario {
                     .formatted(HARDWARE_ID), "VACUUM ANALYZE ecu");
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
             var http = new DeviceHttp(server);
-            long releaseId = publishRelease(http);
+            long knownGoodId = publishRelease(http, "1.5.0", 15);
+            long releaseId = publishRelease(http, "2.0.0", 20);
             var created = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns", "application/json",
                     JSON.writeValueAsBytes(Map.of("name", "Bench campaign", "releaseId", releaseId))), 201);
             long campaignId = JSON.readTree(created.body()).get("id").asLong();
+            CampaignSignOff.signOff(ManagementClient.basic(URI.create(server.baseUrl()), "admin",
+                    BenchServer.ADMIN_PASSWORD), campaignId, knownGoodId, "bench-approver");
             var meter = CpuMeter.start(database);
             long started = System.nanoTime();
             var answer = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start",
@@ -94,17 +100,17 @@ public final class CampaignStart implements Scenario {
     }
 
     /** Uploads an image for the targeted hardware id, releases and publishes it; returns the release id. */
-    static long publishRelease(DeviceHttp http) throws Exception {
+    static long publishRelease(DeviceHttp http, String version, long counter) throws Exception {
         var image = DeviceHttp.require(http.admin("POST", "/api/v1/images", "application/json",
-                JSON.writeValueAsBytes(Map.of("hardwareId", HARDWARE_ID, "name", "Bench firmware", "version", "2.0.0",
-                        "releaseCounter", 20, "fileName", "bench-2.0.0.bin", "installType", "AB", "riskClass", "LOW",
+                JSON.writeValueAsBytes(Map.of("hardwareId", HARDWARE_ID, "name", "Bench firmware", "version", version,
+                        "releaseCounter", counter, "fileName", "bench-" + version + ".bin", "installType", "AB", "riskClass", "LOW",
                         "ecuType", "BMS"))), 201);
         long imageId = JSON.readTree(image.body()).get("id").asLong();
-        byte[] content = "bench firmware 2.0.0 ".repeat(3_000).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("bench firmware " + version + " ").repeat(3_000).getBytes(StandardCharsets.UTF_8);
         DeviceHttp.require(http.admin("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream",
                 content), 200);
         var release = DeviceHttp.require(http.admin("POST", "/api/v1/releases", "application/json",
-                JSON.writeValueAsBytes(Map.of("name", "Bench release", "version", "2.0.0", "notes", "bench",
+                JSON.writeValueAsBytes(Map.of("name", "Bench release", "version", version, "notes", "bench",
                         "imageIds", List.of(imageId)))), 201);
         long releaseId = JSON.readTree(release.body()).get("id").asLong();
         DeviceHttp.require(http.admin("POST", "/api/v1/releases/" + releaseId + "/publish", "application/json", null),

@@ -2,8 +2,13 @@ package io.pitwall.server.campaign;
 
 import java.time.OffsetDateTime;
 
-/** A campaign as stored. */
+/**
+ * A campaign as stored. {@code risk} is set on submission (null before); {@code approvalRound} counts
+ * submissions and emergency stops, and only approvals of the current round count; {@code held} is the
+ * emergency hold of {@link CampaignLifecycle}.
+ */
 public record Campaign(long id, String name, long releaseId, CampaignStatus status, TargetFilter filter,
         String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+        String submittedBy, OffsetDateTime submittedAt, CampaignRisk risk, int approvalRound, boolean held,
         long version) {
 }

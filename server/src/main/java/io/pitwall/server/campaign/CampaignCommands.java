@@ -1,5 +1,7 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
+import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.PublishedReleases;
@@ -12,21 +14,28 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates, starts, pauses, resumes and cancels campaigns. */
+/**
+ * Creates, starts, pauses, resumes and cancels campaigns. Every change goes through
+ * {@link CampaignLifecycle} and leaves an entry in the decision log.
+ */
 @Service
 public class CampaignCommands {
 
+    /** The actor of decisions nobody took by hand (a campaign completing). */
+    public static final String SYSTEM = "system";
     private final Campaigns campaigns;
     private final Assignments assignments;
     private final PublishedReleases releases;
+    private final CampaignMoves moves;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignCommands(Campaigns campaigns, Assignments assignments, PublishedReleases releases,
+    CampaignCommands(Campaigns campaigns, Assignments assignments, PublishedReleases releases, CampaignMoves moves,
             ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.releases = releases;
+        this.moves = moves;
         this.events = events;
         this.clock = clock;
     }
@@ -50,67 +59,65 @@ public class CampaignCommands {
     }
 
     /**
-     * Computes eligibility and creates the assignments; a paused campaign simply resumes. The campaign is
-     * locked first, so a second start racing this one waits and then finds it running (409), instead of
-     * colliding on the assignments this one creates.
+     * Starts an approved campaign: computes eligibility and creates the assignments. The campaign is locked
+     * first, so a second start racing this one waits and then finds it running (409), instead of colliding
+     * on the assignments this one creates.
      */
     @Transactional
-    public CampaignProgress start(long id) {
-        Campaign campaign = campaigns.lock(id).orElseThrow(() -> notFound(id));
+    public CampaignProgress start(long id, String actor) {
+        Campaign campaign = moves.lock(id);
+        var accepted = CampaignMoves.accept(campaign, Trigger.START);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int created = 0;
-        if (campaign.status() == CampaignStatus.DRAFT) {
-            created = assignments.createEligible(id, campaign.filter(), now);
-        } else if (campaign.status() != CampaignStatus.PAUSED) {
-            throw ApiException.conflict("campaign-not-startable", "A " + campaign.status() + " campaign cannot start");
+        int created = assignments.createEligible(id, campaign.filter(), now);
+        moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created));
+        if (created == 0 && campaigns.completeIfDone(id, now)) {
+            moves.log(id, Trigger.COMPLETE, SYSTEM, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
         }
-        campaigns.changeStatus(id, campaign.version(), CampaignStatus.RUNNING, now);
-        if (campaign.status() == CampaignStatus.DRAFT && created == 0) {
-            campaigns.completeIfDone(id, now);
-        }
-        events.publishEvent(Audited.succeeded(campaign.status() == CampaignStatus.DRAFT ? "campaign.start"
-                : "campaign.resume", "campaign:" + id, Map.of("assignmentsCreated", created)));
+        events.publishEvent(Audited.succeeded("campaign.start", "campaign:" + id, Map.of("assignmentsCreated", created)));
         return progress(id);
     }
 
     @Transactional
-    public CampaignProgress pause(long id) {
-        Campaign campaign = require(id);
-        if (campaign.status() != CampaignStatus.RUNNING) {
-            throw ApiException.conflict("campaign-not-running", "Only a running campaign can pause");
-        }
-        campaigns.changeStatus(id, campaign.version(), CampaignStatus.PAUSED, OffsetDateTime.now(clock));
-        events.publishEvent(Audited.succeeded("campaign.pause", "campaign:" + id, Map.of()));
-        return progress(id);
+    public CampaignProgress pause(long id, String actor) {
+        return move(id, Trigger.PAUSE, actor, "campaign.pause");
     }
 
-    /** Vehicles not yet installing are cancelled; those installing finish or roll back on their own. */
+    /** Resumes a paused campaign; one the emergency stop paused needs a fresh approval first. */
     @Transactional
-    public CampaignProgress cancel(long id) {
-        Campaign campaign = require(id);
-        if (campaign.status() == CampaignStatus.COMPLETED || campaign.status() == CampaignStatus.CANCELLED) {
-            throw ApiException.conflict("campaign-finished", "The campaign is already " + campaign.status());
-        }
+    public CampaignProgress resume(long id, String actor) {
+        return move(id, Trigger.RESUME, actor, "campaign.resume");
+    }
+
+    /**
+     * Vehicles not yet installing are cancelled; those installing finish or roll back on their own. Unlike
+     * the other moves this one does not lock the campaign first: it writes assignments, and every writer of
+     * assignments takes the assignment rows before the campaign row, so taking them in the other order could
+     * deadlock with a vehicle's report. A concurrent change of the campaign fails it with a version conflict.
+     */
+    @Transactional
+    public CampaignProgress cancel(long id, String actor) {
+        Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
+        var accepted = CampaignMoves.accept(campaign, Trigger.CANCEL);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int cancelled = assignments.cancelNotInstalling(id, now);
-        campaigns.changeStatus(id, campaign.version(), CampaignStatus.CANCELLED, now);
+        moves.apply(campaign, Trigger.CANCEL, accepted, actor, now, Map.of("assignmentsCancelled", cancelled));
         events.publishEvent(Audited.succeeded("campaign.cancel", "campaign:" + id, Map.of("cancelled", cancelled)));
         return progress(id);
     }
 
     @Transactional(readOnly = true)
     public CampaignProgress progress(long id) {
-        Campaign campaign = require(id);
+        Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
         var byStatus = assignments.countByStatus(id);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id));
     }
 
-    private Campaign require(long id) {
-        return campaigns.byId(id).orElseThrow(() -> notFound(id));
-    }
-
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("campaign-not-found", "No campaign " + id);
+    private CampaignProgress move(long id, Trigger trigger, String actor, String action) {
+        Campaign campaign = moves.lock(id);
+        var accepted = CampaignMoves.accept(campaign, trigger);
+        moves.apply(campaign, trigger, accepted, actor, OffsetDateTime.now(clock), Map.of());
+        events.publishEvent(Audited.succeeded(action, "campaign:" + id, Map.of()));
+        return progress(id);
     }
 }

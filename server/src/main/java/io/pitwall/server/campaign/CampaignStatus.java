@@ -1,6 +1,11 @@
 package io.pitwall.server.campaign;
 
-/** Where a campaign stands. */
+/** Where a campaign stands; {@link CampaignLifecycle} says how it moves. Stored by name. */
 public enum CampaignStatus {
-    DRAFT, RUNNING, PAUSED, COMPLETED, CANCELLED
+    DRAFT, SUBMITTED, APPROVED, RUNNING, PAUSED, COMPLETED, CANCELLED, ROLLING_BACK, ROLLED_BACK;
+
+    /** Whether nothing will happen to the campaign any more. */
+    public boolean isFinished() {
+        return this == COMPLETED || this == CANCELLED || this == ROLLED_BACK;
+    }
 }

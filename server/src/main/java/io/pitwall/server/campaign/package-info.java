@@ -1,7 +1,8 @@
 /**
- * Campaigns: a release sent to the vehicles a target filter selects. Starting one computes eligibility
- * set-based in SQL and creates one assignment per eligible vehicle; vehicle events drive each assignment
- * through {@link io.pitwall.server.campaign.AssignmentLifecycle}; progress is counted by state and failure
- * category. (The phased, approved, gated orchestration replaces this minimal campaign later.)
+ * Campaigns: a release sent to the vehicles a target filter selects, moved by
+ * {@link io.pitwall.server.campaign.CampaignLifecycle}: readiness, submission, dual-control approval, start
+ * (eligibility set-based in SQL, one assignment per eligible vehicle), pause/resume, the emergency stop, with
+ * every decision in a per-campaign log. Vehicle events drive each assignment through
+ * {@link io.pitwall.server.campaign.AssignmentLifecycle}. (Waves, gates and rollback campaigns come later.)
  */
 package io.pitwall.server.campaign;

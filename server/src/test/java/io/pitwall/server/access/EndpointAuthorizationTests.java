@@ -40,6 +40,12 @@ class EndpointAuthorizationTests extends IntegrationTest {
     void everyRoleIsAllowedExactlyWhatTheMatrixGrants() {
         List<Endpoint> endpoints = endpoints(new ArrayList<>());
         assertThat(endpoints).as("management endpoints found").hasSizeGreaterThan(5);
+        assertThat(endpoints).extracting(e -> e.method() + " " + e.pattern()).as("the campaign lifecycle's endpoints")
+                .contains("POST /api/v1/campaigns/emergency-stop", "POST /api/v1/campaigns/{id}/approvals",
+                        "GET /api/v1/campaigns/{id}/approvals", "POST /api/v1/campaigns/{id}/submit",
+                        "GET /api/v1/campaigns/{id}/readiness", "PUT /api/v1/campaigns/{id}/readiness",
+                        "PATCH /api/v1/campaigns/{id}/readiness", "POST /api/v1/campaigns/{id}/evidence",
+                        "GET /api/v1/campaigns/{id}/decisions", "POST /api/v1/campaigns/{id}/resume");
         Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             clients.put(role, tokenClientFor(role));

@@ -52,11 +52,14 @@ class AssignmentRaceIntegrationTests {
         }
 
         long campaign() {
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
-            var created = operatorWith(Role.RELEASE_MANAGER).post("/api/v1/campaigns", Map.of("name", "Race "
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            var manager = operatorWith(Role.RELEASE_MANAGER);
+            var created = manager.post("/api/v1/campaigns", Map.of("name", "Race "
                     + hardwareId, "releaseId", release.releaseId(), "filter", Map.of("model", "Race-" + hardwareId)));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            return created.json().get("id").asLong();
+            long id = created.json().get("id").asLong();
+            campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
+            return id;
         }
 
         long started() {
@@ -91,7 +94,7 @@ class AssignmentRaceIntegrationTests {
             String assignmentId = checkin().json().get("assignment").get("assignmentId").asString();
             assertThat(report(assignmentId, 1, "DOWNLOAD_COMPLETED").status()).isEqualTo(200);
 
-            try (var cancel = HeldTransaction.open(transactions, () -> commands.cancel(id))) {
+            try (var cancel = HeldTransaction.open(transactions, () -> commands.cancel(id, "admin"))) {
                 var reported = async(() -> report(assignmentId, 2, "INSTALL_STARTED"));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 cancel.commit();
@@ -109,7 +112,7 @@ class AssignmentRaceIntegrationTests {
         @Test
         void aCheckinRacingACancelIsNotHandedTheCancelledAssignment() {
             long id = started();
-            try (var cancel = HeldTransaction.open(transactions, () -> commands.cancel(id))) {
+            try (var cancel = HeldTransaction.open(transactions, () -> commands.cancel(id, "admin"))) {
                 var checkin = async(this::checkin);
                 awaitSomeoneBlocked(dataSource, jdbc);
                 cancel.commit();
@@ -121,7 +124,7 @@ class AssignmentRaceIntegrationTests {
         @Test
         void aSecondStartRacingTheFirstIsRefusedWithoutDuplicatingAssignments() {
             long id = campaign();
-            try (var first = HeldTransaction.open(transactions, () -> commands.start(id))) {
+            try (var first = HeldTransaction.open(transactions, () -> commands.start(id, "admin"))) {
                 var second = async(() -> admin.post("/api/v1/campaigns/" + id + "/start", ""));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();

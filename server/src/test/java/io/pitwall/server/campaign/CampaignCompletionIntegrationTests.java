@@ -82,9 +82,10 @@ class CampaignCompletionIntegrationTests {
             String model = "Done-" + hardwareId;
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             long campaign = admin.post("/api/v1/campaigns", Map.of("name", "Done " + hardwareId, "releaseId",
                     release.releaseId(), "filter", Map.of("model", model))).json().get("id").asLong();
+            campaignSteps().approvedCampaign(admin, campaign, release.knownGoodReleaseId());
             assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status()).isEqualTo(200);
             return campaign;
         }

@@ -43,11 +43,15 @@ class CampaignFlowIntegrationTests {
             return answer.json();
         }
 
-        long campaign(long releaseId, Map<String, Object> filter) {
-            var created = operatorWith(Role.RELEASE_MANAGER).post("/api/v1/campaigns",
-                    Map.of("name", "Rollout " + releaseId, "releaseId", releaseId, "filter", filter));
+        /** An approved campaign of the release, ready to start. */
+        long campaign(TestFleet.PublishedRelease release, Map<String, Object> filter) {
+            var manager = operatorWith(Role.RELEASE_MANAGER);
+            var created = manager.post("/api/v1/campaigns",
+                    Map.of("name", "Rollout " + release.releaseId(), "releaseId", release.releaseId(), "filter", filter));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            return created.json().get("id").asLong();
+            long id = created.json().get("id").asLong();
+            campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
+            return id;
         }
 
         void report(ApiClient vehicle, String vin, String assignmentId, long seq, String type, String code) {
@@ -66,8 +70,8 @@ class CampaignFlowIntegrationTests {
             String eligible = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             String otherRegion = fleet.vehicle(model, "US", "1.0.0", hardwareId);
             String current = fleet.vehicle(model, "EU", "2.0.0", hardwareId);
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
-            long id = campaign(release.releaseId(), Map.of("model", model, "region", "EU"));
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            long id = campaign(release, Map.of("model", model, "region", "EU"));
 
             var operator = operatorWith(Role.FLEET_OPERATOR);
             var started = operator.post("/api/v1/campaigns/" + id + "/start", "");
@@ -114,8 +118,8 @@ class CampaignFlowIntegrationTests {
             String model = "Model-" + hardwareId;
             String a = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             String b = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
-            long id = campaign(release.releaseId(), Map.of("model", model));
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            long id = campaign(release, Map.of("model", model));
             admin.post("/api/v1/campaigns/" + id + "/start", "");
             ApiClient va = fleet.credentialFor(a);
             ApiClient vb = fleet.credentialFor(b);
@@ -135,8 +139,8 @@ class CampaignFlowIntegrationTests {
             String model = "Model-" + hardwareId;
             String mine = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             String stranger = fleet.vehicle("Other-" + hardwareId, "EU", "1.0.0", "OTHER-" + hardwareId);
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
-            long id = campaign(release.releaseId(), Map.of("model", model));
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            long id = campaign(release, Map.of("model", model));
             admin.post("/api/v1/campaigns/" + id + "/start", "");
             ApiClient vehicle = fleet.credentialFor(mine);
             String url = checkin(vehicle, mine).get("assignment").get("ecus").get(0).get("downloadUrl").asString();
@@ -168,14 +172,15 @@ class CampaignFlowIntegrationTests {
         void pauseHoldsBackUndeliveredAssignmentsAndCancelWithdrawsThem() {
             String model = "Model-" + hardwareId;
             String a = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
-            long id = campaign(release.releaseId(), Map.of("model", model));
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            long id = campaign(release, Map.of("model", model));
             admin.post("/api/v1/campaigns/" + id + "/start", "");
             assertThat(admin.post("/api/v1/campaigns/" + id + "/pause", "").status()).isEqualTo(200);
             ApiClient vehicle = fleet.credentialFor(a);
             assertThat(checkin(vehicle, a).has("assignment")).isFalse();
             assertThat(admin.post("/api/v1/campaigns/" + id + "/pause", "").code()).isEqualTo("campaign-not-running");
-            admin.post("/api/v1/campaigns/" + id + "/start", "");
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").code()).isEqualTo("campaign-not-startable");
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/resume", "").status()).isEqualTo(200);
             assertThat(checkin(vehicle, a).has("assignment")).isTrue();
             var cancelled = admin.post("/api/v1/campaigns/" + id + "/cancel", "").json();
             assertThat(cancelled.get("byStatus").get("CANCELLED").asLong()).isEqualTo(1);

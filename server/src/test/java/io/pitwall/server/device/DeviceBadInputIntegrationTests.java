@@ -40,10 +40,12 @@ class DeviceBadInputIntegrationTests {
             var fleet = new TestFleet(jdbc, admin);
             String hardwareId = "BAD-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             vin = fleet.vehicle("Bad-" + hardwareId, "EU", "1.0.0", hardwareId);
-            release = fleet.publish(hardwareId, "2.0.0", 20);
-            long id = operatorWith(Role.RELEASE_MANAGER).post("/api/v1/campaigns", Map.of("name", "Bad " + hardwareId,
+            release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            var manager = operatorWith(Role.RELEASE_MANAGER);
+            long id = manager.post("/api/v1/campaigns", Map.of("name", "Bad " + hardwareId,
                     "releaseId", release.releaseId(), "filter", Map.of("model", "Bad-" + hardwareId))).json().get("id")
                     .asLong();
+            campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
             admin.post("/api/v1/campaigns/" + id + "/start", "");
             assignmentId = jdbc.sql("SELECT id FROM assignment WHERE vin = :v").param("v", vin).query(Long.class)
                     .single().toString();

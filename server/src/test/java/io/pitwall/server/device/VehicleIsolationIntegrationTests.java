@@ -38,9 +38,11 @@ class VehicleIsolationIntegrationTests {
             String hardwareId = "ISO-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             mine = fleet.vehicle("Iso-" + hardwareId, "EU", "1.0.0", hardwareId);
             other = fleet.vehicle("Other-" + hardwareId, "EU", "1.0.0", "OTHER-" + hardwareId);
-            release = fleet.publish(hardwareId, "2.0.0", 20);
-            var created = operatorWith(Role.RELEASE_MANAGER).post("/api/v1/campaigns", Map.of("name", "Iso "
+            release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            var manager = operatorWith(Role.RELEASE_MANAGER);
+            var created = manager.post("/api/v1/campaigns", Map.of("name", "Iso "
                     + hardwareId, "releaseId", release.releaseId(), "filter", Map.of("model", "Iso-" + hardwareId)));
+            campaignSteps().approvedCampaign(manager, created.json().get("id").asLong(), release.knownGoodReleaseId());
             assertThat(admin.post("/api/v1/campaigns/" + created.json().get("id").asLong() + "/start", "")
                     .json().get("assignments").asLong()).isEqualTo(1);
             mineClient = fleet.credentialFor(mine);

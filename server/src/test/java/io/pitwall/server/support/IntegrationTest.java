@@ -52,6 +52,11 @@ public abstract class IntegrationTest {
         return api.as(username, password);
     }
 
+    /** Readiness, submission and approval of test campaigns, with fresh approvers. */
+    protected CampaignSteps campaignSteps() {
+        return new CampaignSteps(this::operatorWith);
+    }
+
     protected long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Builds test fleets and published releases: vehicles straight into the inventory, software through the API. */
 public final class TestFleet {
 
-    /** A published release with one image. */
+    /** A published release with one image; {@code knownGoodReleaseId} is 0 unless one was published with it. */
     public record PublishedRelease(long releaseId, long imageId, String hardwareId, String version, String sha256,
-            byte[] content) {
+            byte[] content, long knownGoodReleaseId) {
     }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -50,12 +50,17 @@ public final class TestFleet {
         return vin;
     }
 
-    /** Uploads an image for the hardware id, puts it in a release and publishes it. */
+    /** Uploads a BMS image for the hardware id, puts it in a release and publishes it. */
     public PublishedRelease publish(String hardwareId, String version, long releaseCounter) {
+        return publish(hardwareId, version, releaseCounter, "BMS");
+    }
+
+    /** Uploads an image of the ECU type for the hardware id, puts it in a release and publishes it. */
+    public PublishedRelease publish(String hardwareId, String version, long releaseCounter, String ecuType) {
         byte[] content = ("image " + hardwareId + " " + version + " ").repeat(2_000).getBytes();
         var image = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware " + hardwareId,
                 "version", version, "releaseCounter", releaseCounter, "fileName", "fw-" + version + ".bin",
-                "installType", "AB", "riskClass", "LOW", "ecuType", "BMS"));
+                "installType", "AB", "riskClass", "LOW", "ecuType", ecuType));
         require(image, 201);
         long imageId = image.json().get("id").asLong();
         require(admin.send("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream", content), 200);
@@ -64,7 +69,18 @@ public final class TestFleet {
         require(release, 201);
         long releaseId = release.json().get("id").asLong();
         require(admin.post("/api/v1/releases/" + releaseId + "/publish", ""), 200);
-        return new PublishedRelease(releaseId, imageId, hardwareId, version, sha256(content), content);
+        return new PublishedRelease(releaseId, imageId, hardwareId, version, sha256(content), content, 0);
+    }
+
+    /**
+     * Publishes a known-good release for the hardware id first (version {@code 1.5.0}, counter {@code counter - 5},
+     * so the anti-rollback check lets both through), then the release proper; the campaign's rollback release.
+     */
+    public PublishedRelease publishWithKnownGood(String hardwareId, String version, long releaseCounter) {
+        long knownGood = publish(hardwareId, "1.5.0", releaseCounter - 5).releaseId();
+        var release = publish(hardwareId, version, releaseCounter);
+        return new PublishedRelease(release.releaseId(), release.imageId(), hardwareId, version, release.sha256(),
+                release.content(), knownGood);
     }
 
     /** Issues a vehicle credential and returns a client acting as that vehicle. */

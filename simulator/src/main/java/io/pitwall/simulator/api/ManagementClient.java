@@ -130,6 +130,40 @@ public final class ManagementClient {
                 .path("id").asLong();
     }
 
+    /** Creates an operator with the role ({@code POST /operators}; needs {@code operator:admin}). */
+    public void createOperator(String username, String password, String role) {
+        post("/api/v1/operators", Map.of("username", username, "password", password, "role", role));
+    }
+
+    /** A client acting as another operator on the same server. */
+    public ManagementClient as(String username, String password) {
+        return basic(base, username, password);
+    }
+
+    /**
+     * Fills in a campaign's readiness sheet ({@code PUT /campaigns/{id}/readiness}, see the API for its
+     * fields) and attaches one test-evidence record; answers whether every readiness item is met.
+     */
+    public boolean prepareCampaign(long id, Map<String, Object> sheet, String evidenceName, String evidenceSha256,
+            String evidenceUrl) {
+        call("PUT", "/api/v1/campaigns/" + id + "/readiness", "application/json", JSON.writeValueAsBytes(sheet));
+        return post("/api/v1/campaigns/" + id + "/evidence", Map.of("name", evidenceName, "sha256", evidenceSha256,
+                "url", evidenceUrl)).path("ready").asBoolean();
+    }
+
+    /** Submits a ready campaign for approval; answers its risk class ({@code STANDARD} or {@code HIGH}). */
+    public String submitCampaign(long id) {
+        return post("/api/v1/campaigns/" + id + "/submit", Map.of()).path("risk").asString();
+    }
+
+    /** Approves a campaign as the acting operator; answers whether it still awaits another approval. */
+    public boolean approveCampaign(long id, String comment) {
+        JsonNode campaign = post("/api/v1/campaigns/" + id + "/approvals", Map.of("decision", "APPROVE",
+                "comment", comment));
+        return "SUBMITTED".equals(campaign.path("status").asString()) || campaign.path("emergencyHold").asBoolean();
+    }
+
+    /** Starts an approved campaign. */
     public CampaignProgress startCampaign(long id) {
         return progress(post("/api/v1/campaigns/" + id + "/start", Map.of()));
     }

@@ -2,6 +2,9 @@ package io.pitwall.server.campaign.internal;
 
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.server.campaign.AssignmentLifecycle;
+import io.pitwall.server.campaign.CampaignCommands;
+import io.pitwall.server.campaign.CampaignLifecycle;
+import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
 import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -35,11 +39,14 @@ class AssignmentTracker {
     private final Assignments assignments;
     private final Campaigns campaigns;
     private final InstalledSoftware installed;
+    private final CampaignMoves moves;
     private final Clock clock;
 
-    AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, Clock clock) {
+    AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
+            Clock clock) {
         this.assignments = assignments;
         this.campaigns = campaigns;
+        this.moves = moves;
         this.installed = installed;
         this.clock = clock;
     }
@@ -134,8 +141,9 @@ class AssignmentTracker {
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.update(assignment.id(), assignment.version(), derived, category,
                 category == null ? null : code, now);
-        if (derived.isTerminal()) {
-            campaigns.completeIfDone(assignment.campaignId(), now);
+        if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
+            moves.log(assignment.campaignId(), CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
+                    CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
         }
     }
 }

@@ -86,6 +86,21 @@ public class Assignments {
         return vehicles;
     }
 
+    /** How many vehicles the filter matches that have an ECU the campaign could update (for its risk class). */
+    public long countMatching(long campaignId, TargetFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params);
+        var count = jdbc.sql("""
+                SELECT COUNT(*) FROM vehicle v
+                WHERE EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
+                    WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
+                %s""".formatted(ECU_ELIGIBLE, vehicleFilter)).param("cid", campaignId);
+        for (var p : params.entrySet()) {
+            count = count.param(p.getKey(), p.getValue());
+        }
+        return count.query(Long.class).single();
+    }
+
     /** The filter as {@code AND ...} conditions over {@code vehicle v} (or nothing), its values put in params. */
     static String vehicleConditions(TargetFilter filter, VehicleSelection selection, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignRisk;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Campaigns {
 
     private static final String COLUMNS =
-            "id, name, release_id, status, filter_json, created_by, created_at, started_at, finished_at, version";
+            "id, name, release_id, status, filter_json, created_by, created_at, started_at, finished_at, submitted_by, "
+            + "submitted_at, risk_class, approval_round, emergency_hold, version";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
@@ -89,17 +91,38 @@ public class Campaigns {
         return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single();
     }
 
-    public void changeStatus(long id, long expectedVersion, CampaignStatus status, OffsetDateTime now) {
+    /** Locks every running campaign, in id order, for the emergency stop. */
+    public List<Campaign> lockRunning() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE status = 'RUNNING' ORDER BY id FOR UPDATE")
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    /** Moves the campaign to a status and hold decided by the lifecycle. */
+    public void changeStatus(long id, long expectedVersion, CampaignStatus status, boolean held, OffsetDateTime now) {
         int rows = jdbc.sql("""
-                UPDATE campaign SET status = :status, version = version + 1,
+                UPDATE campaign SET status = :status, emergency_hold = :held, version = version + 1,
                     started_at = CASE WHEN :status = 'RUNNING' AND started_at IS NULL THEN :now ELSE started_at END,
-                    finished_at = CASE WHEN :status IN ('COMPLETED', 'CANCELLED') THEN :now ELSE finished_at END
+                    finished_at = CASE WHEN :status IN ('COMPLETED', 'CANCELLED', 'ROLLED_BACK') THEN :now
+                        ELSE finished_at END
                 WHERE id = :id AND version = :version""")
-                .param("status", status.name()).param("now", now).param("id", id).param("version", expectedVersion)
-                .update();
+                .param("status", status.name()).param("held", held).param("now", now).param("id", id)
+                .param("version", expectedVersion).update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("campaign " + id + " changed concurrently");
         }
+    }
+
+    /** Records who submitted and the risk class, and opens a new approval round; the caller holds the lock. */
+    public void submitted(long id, String by, CampaignRisk risk, OffsetDateTime now) {
+        jdbc.sql("""
+                UPDATE campaign SET submitted_by = :by, submitted_at = :now, risk_class = :risk,
+                    approval_round = approval_round + 1 WHERE id = :id""")
+                .param("by", by).param("now", now).param("risk", risk.name()).param("id", id).update();
+    }
+
+    /** Opens a new approval round: approvals given before no longer count. The caller holds the lock. */
+    public void openApprovalRound(long id) {
+        jdbc.sql("UPDATE campaign SET approval_round = approval_round + 1 WHERE id = :id").param("id", id).update();
     }
 
     /**
@@ -134,6 +157,9 @@ public class Campaigns {
         return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getLong("release_id"),
                 CampaignStatus.valueOf(rs.getString("status")), filter, rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("finished_at", OffsetDateTime.class), rs.getLong("version"));
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getString("submitted_by"),
+                rs.getObject("submitted_at", OffsetDateTime.class),
+                rs.getString("risk_class") == null ? null : CampaignRisk.valueOf(rs.getString("risk_class")),
+                rs.getInt("approval_round"), rs.getBoolean("emergency_hold"), rs.getLong("version"));
     }
 }

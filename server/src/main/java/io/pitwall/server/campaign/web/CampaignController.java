@@ -34,12 +34,16 @@ class CampaignController {
     record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, JsonNode filter) {
     }
 
-    record CampaignResponse(long id, String name, long releaseId, String status, TargetFilter filter, String createdBy,
-            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, long version) {
+    record CampaignResponse(long id, String name, long releaseId, String status, boolean emergencyHold,
+            TargetFilter filter, String createdBy, OffsetDateTime createdAt, String submittedBy,
+            OffsetDateTime submittedAt, String risk, int approvalRound, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, long version) {
 
         static CampaignResponse of(Campaign c) {
-            return new CampaignResponse(c.id(), c.name(), c.releaseId(), c.status().name(), c.filter(), c.createdBy(),
-                    c.createdAt(), c.startedAt(), c.finishedAt(), c.version());
+            return new CampaignResponse(c.id(), c.name(), c.releaseId(), c.status().name(), c.held(), c.filter(),
+                    c.createdBy(), c.createdAt(), c.submittedBy(), c.submittedAt(),
+                    c.risk() == null ? null : c.risk().name(), c.approvalRound(), c.startedAt(), c.finishedAt(),
+                    c.version());
         }
     }
 
@@ -86,21 +90,33 @@ class CampaignController {
         return ProgressResponse.of(commands.progress(id));
     }
 
+    /** Starts an APPROVED campaign. */
     @PostMapping("/{id}/start")
     @RequiresPermission(Permission.CAMPAIGN_OPERATE)
     ProgressResponse start(@PathVariable long id) {
-        return ProgressResponse.of(commands.start(id));
+        return ProgressResponse.of(commands.start(id, actor()));
     }
 
     @PostMapping("/{id}/pause")
     @RequiresPermission(Permission.CAMPAIGN_OPERATE)
     ProgressResponse pause(@PathVariable long id) {
-        return ProgressResponse.of(commands.pause(id));
+        return ProgressResponse.of(commands.pause(id, actor()));
+    }
+
+    /** Resumes a paused campaign; after an emergency stop only once it was approved again. */
+    @PostMapping("/{id}/resume")
+    @RequiresPermission(Permission.CAMPAIGN_OPERATE)
+    ProgressResponse resume(@PathVariable long id) {
+        return ProgressResponse.of(commands.resume(id, actor()));
     }
 
     @PostMapping("/{id}/cancel")
     @RequiresPermission(Permission.CAMPAIGN_OPERATE)
     ProgressResponse cancel(@PathVariable long id) {
-        return ProgressResponse.of(commands.cancel(id));
+        return ProgressResponse.of(commands.cancel(id, actor()));
+    }
+
+    private static String actor() {
+        return CurrentOperator.require().username();
     }
 }

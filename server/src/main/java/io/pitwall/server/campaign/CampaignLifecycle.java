@@ -1,0 +1,97 @@
+package io.pitwall.server.campaign;
+
+/**
+ * The life of a campaign, as a pure function {@code (status, held, trigger) → Accepted(next, held) |
+ * Rejected(code)}. {@code held} is the emergency hold: a campaign the emergency stop paused ("PAUSED*"
+ * below) resumes only after a fresh approval round, with as many approvers as its risk class needs.
+ *
+ * <pre>
+ * state \ trigger | SUBMIT    | APPROVE¹  | REFUSE | START   | PAUSE  | RESUME  | COMPLETE  | CANCEL    | E_STOP  | RB_START     | RB_DONE
+ * DRAFT           | SUBMITTED | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
+ * SUBMITTED       | ✗ draft   | APPROVED  | DRAFT  | ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
+ * APPROVED        | ✗ draft   | ✗ await   | ✗ await| RUNNING | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
+ * RUNNING         | ✗ draft   | ✗ await   | ✗ await| ✗ start | PAUSED | ✗ pause | COMPLETED | CANCELLED | PAUSED* | ROLLING_BACK | ✗ rbing
+ * PAUSED          | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | RUNNING | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing
+ * PAUSED*         | ✗ draft   | PAUSED    | =      | ✗ start | ✗ run  | ✗ held  | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing
+ * COMPLETED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing
+ * CANCELLED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ✗ rb         | ✗ rbing
+ * ROLLING_BACK    | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ rbing²  | =       | ✗ rb         | ROLLED_BACK
+ * ROLLED_BACK     | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ✗ rb         | ✗ rbing
+ * </pre>
+ *
+ * {@code =} is "accepted, unchanged"; ✗ is a rejection, its code abbreviated
+ * (draft = {@code campaign-not-draft}, await = {@code campaign-not-awaiting-approval}, start =
+ * {@code campaign-not-startable}, run = {@code campaign-not-running}, pause = {@code campaign-not-paused},
+ * held = {@code resume-needs-approval}, fin = {@code campaign-finished}, rb = {@code campaign-not-rollbackable},
+ * rbing = {@code campaign-not-rolling-back}; ² {@code rollback-in-progress}).
+ * ¹ APPROVE is the quorum being reached (one approver, two distinct ones for a HIGH-risk campaign); single
+ * approvals short of it are recorded without a transition. A refusal sends a submitted campaign back to DRAFT
+ * (it is edited and submitted again, which opens a new approval round); refusing a held campaign's
+ * re-approval leaves it held. The emergency stop holds running campaigns only: a campaign paused by hand is
+ * already stopped and keeps its ordinary resume.
+ */
+public final class CampaignLifecycle {
+
+    public enum Trigger {
+        SUBMIT, APPROVE, REFUSE, START, PAUSE, RESUME, COMPLETE, CANCEL, EMERGENCY_STOP, ROLLBACK_START, ROLLBACK_DONE
+    }
+
+    public sealed interface Transition permits Accepted, Rejected {
+    }
+
+    /** The next status and hold; {@code changed} is false when the trigger was absorbed. */
+    public record Accepted(CampaignStatus next, boolean held, boolean changed) implements Transition {
+    }
+
+    public record Rejected(String code) implements Transition {
+    }
+
+    private CampaignLifecycle() {
+    }
+
+    public static Transition apply(CampaignStatus status, boolean held, Trigger trigger) {
+        boolean pausedHeld = status == CampaignStatus.PAUSED && held;
+        return switch (trigger) {
+            case SUBMIT -> status == CampaignStatus.DRAFT ? move(CampaignStatus.SUBMITTED)
+                    : new Rejected("campaign-not-draft");
+            case APPROVE -> status == CampaignStatus.SUBMITTED ? move(CampaignStatus.APPROVED)
+                    : pausedHeld ? new Accepted(CampaignStatus.PAUSED, false, true)
+                    : new Rejected("campaign-not-awaiting-approval");
+            case REFUSE -> status == CampaignStatus.SUBMITTED ? move(CampaignStatus.DRAFT)
+                    : pausedHeld ? stay(status, true) : new Rejected("campaign-not-awaiting-approval");
+            case START -> status == CampaignStatus.APPROVED ? move(CampaignStatus.RUNNING)
+                    : new Rejected("campaign-not-startable");
+            case PAUSE -> status == CampaignStatus.RUNNING ? move(CampaignStatus.PAUSED)
+                    : new Rejected("campaign-not-running");
+            case RESUME -> pausedHeld ? new Rejected("resume-needs-approval")
+                    : status == CampaignStatus.PAUSED ? move(CampaignStatus.RUNNING)
+                    : new Rejected("campaign-not-paused");
+            case COMPLETE -> status == CampaignStatus.RUNNING ? move(CampaignStatus.COMPLETED)
+                    : new Rejected("campaign-not-running");
+            case CANCEL -> cancel(status);
+            case EMERGENCY_STOP -> status == CampaignStatus.RUNNING ? new Accepted(CampaignStatus.PAUSED, true, true)
+                    : stay(status, held);
+            case ROLLBACK_START -> status == CampaignStatus.RUNNING || status == CampaignStatus.PAUSED
+                    || status == CampaignStatus.COMPLETED ? move(CampaignStatus.ROLLING_BACK)
+                    : new Rejected("campaign-not-rollbackable");
+            case ROLLBACK_DONE -> status == CampaignStatus.ROLLING_BACK ? move(CampaignStatus.ROLLED_BACK)
+                    : new Rejected("campaign-not-rolling-back");
+        };
+    }
+
+    private static Transition cancel(CampaignStatus status) {
+        if (status == CampaignStatus.ROLLING_BACK) {
+            return new Rejected("rollback-in-progress");
+        }
+        return status.isFinished() ? new Rejected("campaign-finished") : move(CampaignStatus.CANCELLED);
+    }
+
+    /** Every move clears the hold: it exists only on a campaign the emergency stop paused. */
+    private static Accepted move(CampaignStatus next) {
+        return new Accepted(next, false, true);
+    }
+
+    private static Accepted stay(CampaignStatus status, boolean held) {
+        return new Accepted(status, held, false);
+    }
+}

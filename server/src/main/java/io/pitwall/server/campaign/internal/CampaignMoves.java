@@ -1,0 +1,83 @@
+package io.pitwall.server.campaign.internal;
+
+import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignLifecycle;
+import io.pitwall.server.campaign.CampaignStatus;
+
+import io.pitwall.server.campaign.CampaignLifecycle.Accepted;
+import io.pitwall.server.campaign.CampaignLifecycle.Rejected;
+import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
+import io.pitwall.server.campaign.persistence.Assignments;
+import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.campaign.persistence.Decisions;
+import io.pitwall.server.shared.ApiException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one path by which campaign use cases change a campaign's status: the lifecycle decides, the row
+ * changes, and the decision log gets an entry with the numbers of the moment. Callers run it inside their
+ * transaction, holding the campaign's lock, and publish their own audit event.
+ */
+@Component
+public class CampaignMoves {
+
+    private final Campaigns campaigns;
+    private final Assignments assignments;
+    private final Decisions decisions;
+
+    public CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions) {
+        this.campaigns = campaigns;
+        this.assignments = assignments;
+        this.decisions = decisions;
+    }
+
+    /** Reads and locks the campaign until the commit, or refuses with {@code campaign-not-found}. */
+    public Campaign lock(long id) {
+        return campaigns.lock(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Reads the campaign, or refuses with {@code campaign-not-found}. */
+    public Campaign campaign(long id) {
+        return campaigns.byId(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** What the lifecycle says the trigger does to the campaign; a rejection is a 409 with its code. */
+    public static Accepted accept(Campaign campaign, Trigger trigger) {
+        var transition = CampaignLifecycle.apply(campaign.status(), campaign.held(), trigger);
+        if (transition instanceof Rejected rejected) {
+            throw ApiException.conflict(rejected.code(), "A " + campaign.status() + (campaign.held()
+                    ? " (emergency hold)" : "") + " campaign does not accept " + trigger);
+        }
+        return (Accepted) transition;
+    }
+
+    /** Applies an accepted transition and logs the decision with the extra details. */
+    public void apply(Campaign campaign, Trigger trigger, Accepted accepted, String actor, OffsetDateTime now,
+            Map<String, Object> extra) {
+        if (accepted.changed()) {
+            campaigns.changeStatus(campaign.id(), campaign.version(), accepted.next(), accepted.held(), now);
+        }
+        log(campaign.id(), trigger, actor, now, campaign.status(), accepted.next(), extra);
+    }
+
+    /** Logs a decision: the status before and after, the assignment counts, and the extra details. */
+    public void log(long id, Trigger kind, String actor, OffsetDateTime now, CampaignStatus from, CampaignStatus to,
+            Map<String, Object> extra) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", from.name());
+        detail.put("to", to.name());
+        var byStatus = assignments.countByStatus(id);
+        detail.put("assignments", byStatus.values().stream().mapToLong(Long::longValue).sum());
+        detail.put("byStatus", byStatus);
+        detail.put("byFailureCategory", assignments.countByFailureCategory(id));
+        detail.putAll(extra);
+        decisions.append(id, now, actor, kind.name(), detail);
+    }
+
+    public static ApiException notFound(long id) {
+        return ApiException.notFound("campaign-not-found", "No campaign " + id);
+    }
+}
