@@ -64,13 +64,16 @@ class CampaignTargetingIntegrationTests {
         }
 
         long release;
+        long knownGood;
         String eligible;
         String outsideRegion;
 
         /** One vehicle per reason (two without consent) and one the filter excludes. */
         void oneVehiclePerReason() {
             eligible = vehicle("EU", "1.0.0", true);
-            release = fleet.publish(hardwareId, "2.0.0", 20).releaseId();
+            var published = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            release = published.releaseId();
+            knownGood = published.knownGoodReleaseId();
             var higher = fleet.publish(hardwareId, "3.0.0", 30);
             String other = fleet.vehicle(model, "EU", "1.0.0", "OTHER-" + hardwareId);
             report(other, true);
@@ -132,6 +135,7 @@ class CampaignTargetingIntegrationTests {
                     "already-current", 1L, "downgrade", 1L, "region-not-allowed", 1L, "no-consent", 2L));
 
             // The start assigns by hardware, version and release counter; region and consent apply at delivery.
+            campaignSteps().approvedCampaign(manager, id, knownGood);
             var started = operatorWith(Role.FLEET_OPERATOR).post("/api/v1/campaigns/" + id + "/start", "");
             assertThat(started.status()).as(started.body()).isEqualTo(200);
             assertThat(started.json().get("assignments").asLong()).isEqualTo(4);
@@ -147,7 +151,8 @@ class CampaignTargetingIntegrationTests {
         @Test
         void versionRangesInTheFilterSelectBySemVerAtStart() {
             String old = vehicle("EU", "2.9.0", true);
-            release = fleet.publish(hardwareId, "2.10.0", 40).releaseId();
+            var published = fleet.publishWithKnownGood(hardwareId, "2.10.0", 40);
+            release = published.releaseId();
             vehicle("EU", "2.10.0-rc.1", true);
             vehicle("EU", "1.0.0-beta", true);
             String rsql = "model==\"" + model + "\";ecu.BMS.version=lt=2.10.0-rc.1;ecu.BMS.version=ge=1.0.0";
@@ -155,7 +160,8 @@ class CampaignTargetingIntegrationTests {
             var created = manager.post("/api/v1/campaigns", Map.of("name", "Range " + hardwareId,
                     "releaseId", release, "filter", rsql));
             long id = created.json().get("id").asLong();
-            admin.post("/api/v1/campaigns/" + id + "/start", "");
+            campaignSteps().approvedCampaign(manager, id, published.knownGoodReleaseId());
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status()).isEqualTo(200);
             assertThat(jdbc.sql("SELECT vin FROM assignment WHERE campaign_id = ?").params(id).query(String.class)
                     .list()).singleElement().satisfies(vin -> assertThat(vin.trim()).isEqualTo(old));
         }
@@ -192,6 +198,7 @@ class CampaignTargetingIntegrationTests {
                         .params(v.getValue(), v.getKey(), dependency).update();
                 report(v.getKey(), true);
             }
+            long rollbackTo = fleet.publish(hardwareId, "1.5.0", 15).releaseId();
             release = publishWithDependency(dependency, "1.5.0");
             String rsql = "model==\"" + model + "\"";
             assertCounts(dryRun(rsql, null).json(), 4, 2, Map.of("missing-dependency", 2L));
@@ -199,7 +206,8 @@ class CampaignTargetingIntegrationTests {
             var created = manager.post("/api/v1/campaigns", Map.of("name", "Dependent " + hardwareId,
                     "releaseId", release, "filter", rsql));
             long id = created.json().get("id").asLong();
-            admin.post("/api/v1/campaigns/" + id + "/start", "");
+            campaignSteps().approvedCampaign(manager, id, rollbackTo);
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status()).isEqualTo(200);
             assertThat(jdbc.sql("SELECT vin FROM assignment WHERE campaign_id = ?").params(id).query(String.class)
                     .list().stream().map(String::trim)).containsExactlyInAnyOrder(met, metByPrecedence);
         }
