@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public record Dtc(int code, Integer failureType) {
 
     private static final String LETTERS = "PCBU";
-    private static final Pattern TEXT = Pattern.compile("([A-Za-z])([0-9A-Fa-f])([0-9A-Fa-f]{3})(?:-([0-9A-Fa-f]{2}))?");
+    private static final Pattern TEXT =
+            Pattern.compile("([A-Za-z])([0-9A-Fa-f])([0-9A-Fa-f]{3})(?:-([0-9A-Fa-f]{2}))?");
 
     public Dtc {
         if (code < 0 || code > 0xFFFF) {

@@ -91,7 +91,8 @@ public final class OemDtcJson {
         } else if (node.isString() && node.asString().strip().matches("(?i)(0x)?[0-9a-f]{1,2}")) {
             value = Integer.parseInt(node.asString().strip().replaceFirst("(?i)^0x", ""), 16);
         } else {
-            throw new InvalidDtcException(name + " is one byte as 0x2F, 2F or 0-255, not " + Dtc.shorten(node.toString()));
+            throw new InvalidDtcException(name + " is one byte as 0x2F, 2F or 0-255, not "
+                    + Dtc.shorten(node.toString()));
         }
         if (value < 0 || value > 0xFF) {
             throw new InvalidDtcException(name + " is one byte (0-255), not " + value);

@@ -61,7 +61,8 @@ public final class UdsDtcResponse {
         int sid = u(bytes, 0);
         if (sid == NEGATIVE) {
             throw new InvalidDtcException(bytes.length >= 3
-                    ? String.format("negative response 0x7F to SID 0x%02X, response code 0x%02X", u(bytes, 1), u(bytes, 2))
+                    ? String.format("negative response 0x7F to SID 0x%02X, response code 0x%02X", u(bytes, 1),
+                            u(bytes, 2))
                     : "truncated negative response 0x7F");
         }
         if (sid != POSITIVE) {

@@ -201,7 +201,8 @@ class FaultsIntegrationTests {
         @Test
         void theDecoderNormalizesEachFormat() {
             var engineer = operatorWith(Role.DIAGNOSTICS_ENGINEER);
-            var uds = engineer.post("/api/v1/faults/decode", Map.of("format", "UDS", "input", "59 08 FF 44 10 0A 80 1B 2F"));
+            var uds = engineer.post("/api/v1/faults/decode", Map.of("format", "UDS", "input",
+                    "59 08 FF 44 10 0A 80 1B 2F"));
             assertThat(uds.status()).as(uds.body()).isEqualTo(200);
             assertThat(uds.json().get("faults").get(0).get("severity").get("dtcClasses").get(0).asString())
                     .isEqualTo("B1");
