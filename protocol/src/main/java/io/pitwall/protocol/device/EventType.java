@@ -25,6 +25,11 @@ public enum EventType {
     INSTALL_COMPLETED("INSTALL_COMPLETED"),
     ROLLED_BACK("ROLLED_BACK"),
     POST_UPDATE_HEALTH("POST_UPDATE_HEALTH"),
+    /**
+     * One ECU's fault memory ({@code ecuSerial}): {@code detail} holds {@code uds:<hex>} (a ReadDTCInformation
+     * response) or an OEM JSON object; otherwise {@code code} holds one J2012 code. See
+     * {@link io.pitwall.protocol.dtc.DtcDecoder#decodeReport}.
+     */
     DTC_REPORT("DTC_REPORT"),
     MODULE_HEALTH("MODULE_HEALTH"),
     /** {@code commandId} names the command, {@code code} the result. */

@@ -1,0 +1,13 @@
+package io.pitwall.server.diagnostics;
+
+/** Why a DTC report is less than trustworthy. Stored with the report; never a reason to drop it. */
+public enum ReportQuality {
+    /** The payload could not be decoded; the report holds the reason and no faults. */
+    MALFORMED_PAYLOAD,
+    /** No ECU named, or one the inventory does not list for this vehicle: type and firmware are unknown. */
+    UNKNOWN_ECU,
+    /** The event's occurredAt lies in the future beyond the allowed clock skew (flagged by telemetry). */
+    FUTURE_TIMESTAMP,
+    /** Events before this one are missing (flagged by telemetry). */
+    SEQUENCE_GAP
+}
