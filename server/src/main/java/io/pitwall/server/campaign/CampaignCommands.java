@@ -2,6 +2,8 @@ package io.pitwall.server.campaign;
 
 import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
+import io.pitwall.server.campaign.internal.WaveActivation;
+import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.PublishedReleases;
@@ -9,6 +11,7 @@ import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,15 +30,19 @@ public class CampaignCommands {
     private final Assignments assignments;
     private final PublishedReleases releases;
     private final CampaignMoves moves;
+    private final Waves waves;
+    private final WaveActivation activation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignCommands(Campaigns campaigns, Assignments assignments, PublishedReleases releases, CampaignMoves moves,
-            ApplicationEventPublisher events, Clock clock) {
+            Waves waves, WaveActivation activation, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.releases = releases;
         this.moves = moves;
+        this.waves = waves;
+        this.activation = activation;
         this.events = events;
         this.clock = clock;
     }
@@ -59,7 +66,8 @@ public class CampaignCommands {
     }
 
     /**
-     * Starts an approved campaign: computes eligibility and creates the assignments. The campaign is locked
+     * Starts an approved campaign: computes eligibility and creates the assignments (with a wave plan, the
+     * first wave's; the reconciler assigns the next waves as their predecessors' gates pass). The campaign is locked
      * first, so a second start racing this one waits and then finds it running (409), instead of colliding
      * on the assignments this one creates.
      */
@@ -68,8 +76,15 @@ public class CampaignCommands {
         Campaign campaign = moves.lock(id);
         var accepted = CampaignMoves.accept(campaign, Trigger.START);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int created = assignments.createEligible(id, campaign.filter(), now);
-        moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created));
+        List<Wave> plan = waves.of(id);
+        int created;
+        if (plan.isEmpty()) {
+            created = assignments.createEligible(id, campaign.filter(), now);
+            moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created));
+        } else {
+            moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("waves", plan.size()));
+            created = activation.activate(campaign, plan.get(0), actor, now);
+        }
         if (created == 0 && campaigns.completeIfDone(id, now)) {
             moves.log(id, Trigger.COMPLETE, SYSTEM, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
         }

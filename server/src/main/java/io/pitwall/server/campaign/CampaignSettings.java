@@ -1,19 +1,26 @@
 package io.pitwall.server.campaign;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Campaign settings.
  *
- * @param highRiskVehicles a campaign whose target matches more vehicles than this is HIGH risk
+ * @param highRiskVehicles  a campaign whose target matches more vehicles than this is HIGH risk
+ * @param reconcileInterval how often each node tries to drive phased campaigns (one node at a time holds
+ *                          the reconciler lease); 0 turns the schedule off on this node
  */
 @ConfigurationProperties("pitwall.campaign")
-public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles) {
+public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
+        @DefaultValue("5s") Duration reconcileInterval) {
 
     public CampaignSettings {
         if (highRiskVehicles < 0) {
             throw new IllegalArgumentException("pitwall.campaign.high-risk-vehicles must be 0 or greater");
+        }
+        if (reconcileInterval.isNegative()) {
+            throw new IllegalArgumentException("pitwall.campaign.reconcile-interval must be 0 or greater");
         }
     }
 }

@@ -14,6 +14,19 @@ public record VehicleSelection(String sql, Map<String, Object> params) {
         params = Map.copyOf(params);
     }
 
+    /**
+     * The same selection with its parameters renamed from {@code rsql<n>} to {@code <prefix><n>}, to embed
+     * two selections in one statement.
+     */
+    public VehicleSelection withPrefix(String prefix) {
+        if (!prefix.matches("[a-z][a-z0-9]*")) {
+            throw new IllegalArgumentException("A parameter prefix is lower-case letters and digits");
+        }
+        Map<String, Object> renamed = new java.util.HashMap<>();
+        params.forEach((name, value) -> renamed.put(prefix + name.substring("rsql".length()), value));
+        return new VehicleSelection(sql.replaceAll(":rsql(\\d+)\\b", ":" + prefix + "$1"), renamed);
+    }
+
     /** Every vehicle. */
     public static VehicleSelection all() {
         return new VehicleSelection("1 = 1", Map.of());

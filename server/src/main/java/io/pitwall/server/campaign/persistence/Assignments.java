@@ -60,18 +60,42 @@ public class Assignments {
      * compiled now, so its version ranges see the fleet as it is at the start.
      */
     public int createEligible(long campaignId, TargetFilter filter, OffsetDateTime now) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
-                + MissingDependencies.condition(jdbc, DryRuns.Images.ofCampaign(campaignId), params)
-                        .map(missing -> " AND NOT " + missing).orElse("");
+        return create(campaignId, filter, null, "", Map.of(), null, now);
+    }
+
+    /**
+     * A wave's part of {@link #createEligible}: the eligible vehicles not yet in this campaign that also
+     * meet {@code condition} (over {@code vehicle v}, its values in {@code params}), at most {@code limit}
+     * of them (lowest VINs first) when a limit is given, tagged with the wave's number.
+     */
+    public int createForWave(long campaignId, TargetFilter filter, int wave, String condition,
+            Map<String, Object> params, Long limit, OffsetDateTime now) {
+        return create(campaignId, filter, wave, condition, params, limit, now);
+    }
+
+    /** How many eligible vehicles not yet in this campaign meet the condition (to size a percentage wave). */
+    public long countForWave(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        var count = jdbc.sql("SELECT COUNT(*) FROM vehicle v WHERE " + eligibleWhere(campaignId, filter, condition, all))
+                .param("cid", campaignId);
+        for (var p : all.entrySet()) {
+            count = count.param(p.getKey(), p.getValue());
+        }
+        return count.query(Long.class).single();
+    }
+
+    private int create(long campaignId, TargetFilter filter, Integer wave, String condition, Map<String, Object> extra,
+            Long limit, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>(extra);
+        String where = eligibleWhere(campaignId, filter, condition, params);
         var insert = jdbc.sql("""
-                INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at)
-                SELECT :cid, v.vin, 'PENDING', 0, :now, :now FROM vehicle v
-                WHERE EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
-                    WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
-                AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.status IN %s)
-                %s""".formatted(ECU_ELIGIBLE, ACTIVE_STATES, vehicleFilter))
-                .param("cid", campaignId).param("now", now);
+                INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at, wave_no)
+                SELECT :cid, v.vin, 'PENDING', 0, :now, :now, :wave FROM vehicle v
+                WHERE %s%s""".formatted(where, limit == null ? "" : " ORDER BY v.vin FETCH FIRST :limit ROWS ONLY"))
+                .param("cid", campaignId).param("now", now).param("wave", wave, java.sql.Types.INTEGER);
+        if (limit != null) {
+            insert = insert.param("limit", limit);
+        }
         for (var p : params.entrySet()) {
             insert = insert.param(p.getKey(), p.getValue());
         }
@@ -81,9 +105,27 @@ public class Assignments {
                 SELECT a.id, e.serial, e.hardware_id, 'PENDING' FROM assignment a
                 JOIN ecu e ON e.vin = a.vin
                 JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = e.hardware_id
-                WHERE a.campaign_id = :cid AND %s""".formatted(ECU_ELIGIBLE))
+                WHERE a.campaign_id = :cid AND %s
+                AND NOT EXISTS (SELECT 1 FROM assignment_ecu x WHERE x.assignment_id = a.id)""".formatted(ECU_ELIGIBLE))
                 .param("cid", campaignId).update();
         return vehicles;
+    }
+
+    /**
+     * Eligible for this campaign, over {@code vehicle v}: the filter matches, an ECU can take an image, the
+     * dependencies are met, no other assignment is active, and the vehicle is not in this campaign yet.
+     */
+    private String eligibleWhere(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
+        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
+                + MissingDependencies.condition(jdbc, DryRuns.Images.ofCampaign(campaignId), params)
+                        .map(missing -> " AND NOT " + missing).orElse("");
+        return """
+                EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
+                    WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
+                AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.status IN %s)
+                AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.campaign_id = :cid)
+                %s%s""".formatted(ECU_ELIGIBLE, ACTIVE_STATES, vehicleFilter,
+                condition.isBlank() ? "" : " AND (" + condition + ")");
     }
 
     /** How many vehicles the filter matches that have an ECU the campaign could update (for its risk class). */

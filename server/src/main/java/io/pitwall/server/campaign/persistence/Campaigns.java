@@ -143,7 +143,8 @@ public class Campaigns {
                 UPDATE campaign SET status = 'COMPLETED', finished_at = :now, version = version + 1
                 WHERE id = :id AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM assignment a
                     WHERE a.campaign_id = :id AND a.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED',
-                    'INSTALLING'))""")
+                    'INSTALLING'))
+                AND NOT EXISTS (SELECT 1 FROM campaign_wave w WHERE w.campaign_id = :id AND w.status <> 'PASSED')""")
                 .param("id", id).param("now", now).update() == 1;
     }
 

@@ -1,0 +1,12 @@
+package io.pitwall.server.campaign.web;
+
+import io.pitwall.server.campaign.AbortCriterion;
+
+/** An abort criterion as the API takes it. */
+record AbortBody(String failureType, Double thresholdPercent, Integer minExecuted) {
+
+    AbortCriterion toCriterion() {
+        return new AbortCriterion(failureType, thresholdPercent == null ? 0 : thresholdPercent,
+                minExecuted == null ? 0 : minExecuted);
+    }
+}
