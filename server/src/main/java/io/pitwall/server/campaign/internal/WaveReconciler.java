@@ -117,7 +117,7 @@ public class WaveReconciler {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        WaveEvidence overall = evidences.of(id, null);
+        WaveEvidence overall = evidences.outcomes(id);
         for (AbortCriterion criterion : waves.abortCriteria(id)) {
             Optional<String> reason = criterion.trippedBy(overall);
             if (reason.isPresent()) {

@@ -26,6 +26,18 @@ public class WaveEvidences {
 
     /** The evidence of one wave; {@code wave} null means the whole campaign. */
     public WaveEvidence of(long campaignId, Integer wave) {
+        return of(campaignId, wave, true);
+    }
+
+    /**
+     * Only the outcome counts of the whole campaign (no health reports, no failing vehicles): what abort
+     * criteria judge on every reconciler tick.
+     */
+    public WaveEvidence outcomes(long campaignId) {
+        return of(campaignId, null, false);
+    }
+
+    private WaveEvidence of(long campaignId, Integer wave, boolean detailed) {
         String scope = wave == null ? "" : " AND a.wave_no = :wave";
         long[] counts = new long[3];
         Map<FailureCategory, Long> failures = new EnumMap<>(FailureCategory.class);
@@ -49,6 +61,9 @@ public class WaveEvidences {
             }
         });
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+        if (!detailed) {
+            return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, 0, List.of());
+        }
         var health = jdbc.sql("""
                 SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :id AND a.status = 'SUCCEEDED'%s
                 AND EXISTS (SELECT 1 FROM vehicle_event e WHERE e.assignment_id = CAST(a.id AS VARCHAR(64))
