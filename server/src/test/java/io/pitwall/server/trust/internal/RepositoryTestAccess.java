@@ -33,6 +33,19 @@ public final class RepositoryTestAccess {
         return Map.of(stored.key().publicKey(), keys.privateKey(stored));
     }
 
+    /** Signs a new timestamp as a node whose clock reads {@code clock} (in the past: an already expired one). */
+    public void publishTimestampAt(Clock clock) {
+        var files = context.getBean(RepositoryFiles.class);
+        var chain = new RepositoryChain(files, context.getBean(DevelopmentKeys.class),
+                context.getBean(RepositoryTargets.class), context.getBean(RepositorySettings.class));
+        new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+                PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+                    files.lock();
+                    var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    chain.publishTimestamp(chain.currentRoot(now), now);
+                });
+    }
+
     /** Runs one re-signing round as a node whose clock reads {@code clock}; false when another node held the lock. */
     public boolean refreshAt(Clock clock) {
         var settings = context.getBean(RepositorySettings.class);
