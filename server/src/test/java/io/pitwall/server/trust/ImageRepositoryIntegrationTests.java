@@ -130,6 +130,7 @@ class ImageRepositoryIntegrationTests {
 
         @Test
         void rootsBelowEitherThresholdOrOtherwiseWrongAreRefusedAndChangeNothing() {
+            ensureOfflineRoot();
             Root current = latestRoot(api);
             var officer = operatorWith(Role.SECURITY_OFFICER);
             List<KeyPair> offline = offlineKeys();
@@ -204,6 +205,75 @@ class ImageRepositoryIntegrationTests {
             assertThat(api.download("GET", "/repo/999.targets.json", null).status()).isEqualTo(404);
             assertThat(api.download("GET", "/repo/1.root.json.bak", null).status()).isEqualTo(404);
             assertThat(api.download("GET", "/repo/0.root.json", null).status()).isEqualTo(404);
+        }
+
+        @Test
+        void developmentRootIsHandedOverToOfflineKeysAndOfflineTargetsAreAccepted() {
+            ensureOfflineRoot();
+            var officer = operatorWith(Role.SECURITY_OFFICER);
+            KeyPair targetsKey = Ed25519.generate();
+            TufKey t = TufKey.of(targetsKey.getPublic());
+            Root current = latestRoot(api);
+            assertThat(officer.post("/api/v1/trust/repository/root", Envelope.sign(withTargetsKey(current, t),
+                    signersFor(current)).toJson()).status()).isEqualTo(200);
+            try {
+                var status = officer.get("/api/v1/trust/repository").json();
+                assertThat(status.get("mode").asString()).isEqualTo("offline");
+                assertThat(status.get("notForProduction").asBoolean()).isFalse();
+                long targetsBefore = status.get("versions").get("targets").asLong();
+                var image = publishImage(admin, 9);
+                assertThat(officer.get("/api/v1/trust/repository").json().get("versions").get("targets").asLong())
+                        .as("the server no longer signs targets").isEqualTo(targetsBefore);
+
+                ObjectNode unsigned = (ObjectNode) officer.get("/api/v1/trust/repository/targets/unsigned").json();
+                assertThat(unsigned.get("targets").has(image.targetPath())).isTrue();
+                long before = count("repository_metadata");
+                KeyPair stranger = Ed25519.generate();
+                var wrong = officer.put("/api/v1/trust/repository/targets", Envelope.sign(unsigned,
+                        TufKey.of(stranger.getPublic()), stranger.getPrivate()).toJson());
+                assertThat(wrong.status()).isEqualTo(422);
+                assertThat(wrong.code()).isEqualTo("targets-signature-threshold");
+                assertThat(count("repository_metadata")).isEqualTo(before);
+
+                var signed = Envelope.sign(unsigned, t, targetsKey.getPrivate()).toJson();
+                assertThat(officer.put("/api/v1/trust/repository/targets", signed).status()).isEqualTo(200);
+                assertThat(verifiedTargets(api, latestRoot(api)).get("targets").has(image.targetPath())).isTrue();
+                var again = officer.put("/api/v1/trust/repository/targets", signed);
+                assertThat(again.code()).isEqualTo("targets-version-not-newer");
+            } finally {
+                Root offlineTargets = latestRoot(api);
+                assertThat(officer.post("/api/v1/trust/repository/root", Envelope.sign(withTargetsKey(offlineTargets,
+                        RepositoryTestAccess.of(context).serverTargetsKey()), signersFor(offlineTargets)).toJson())
+                        .status()).as("back to development mode for the other tests").isEqualTo(200);
+            }
+            verifiedTargets(api, latestRoot(api));
+        }
+
+        /** Hands the root role to offline keys (2 of 3) once; the server counter-signs as the development root. */
+        private void ensureOfflineRoot() {
+            Root current = latestRoot(api);
+            var server = RepositoryTestAccess.of(context).serverRootKey().keySet().iterator().next();
+            if (!current.keysOf("root").containsKey(server.keyId())) {
+                return;
+            }
+            List<KeyPair> offline = offlineKeys();
+            var onlyNewKeys = Envelope.sign(nextRoot(current, offline, 2), Map.of(
+                    TufKey.of(offline.get(0).getPublic()), offline.get(0).getPrivate(),
+                    TufKey.of(offline.get(1).getPublic()), offline.get(1).getPrivate()));
+            var answer = operatorWith(Role.SECURITY_OFFICER).post("/api/v1/trust/repository/root",
+                    onlyNewKeys.toJson());
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            Envelope stored = envelope(bytes(api, "/repo/" + (current.version() + 1) + ".root.json"));
+            assertThat(current.signedBy(stored, "root")).as("counter-signed by the development root").isTrue();
+        }
+
+        private static ObjectNode withTargetsKey(Root current, TufKey targets) {
+            Map<String, TufKey> keys = new HashMap<>(current.keys());
+            keys.put(targets.keyId(), targets);
+            Map<String, Root.RoleKeys> roles = new HashMap<>(current.roles());
+            roles.put("targets", new Root.RoleKeys(List.of(targets.keyId()), 1));
+            return new Root(current.version() + 1, Instant.now().plus(Duration.ofDays(300)), true, keys, roles)
+                    .toSigned();
         }
 
         private static List<KeyPair> offlineKeys() {

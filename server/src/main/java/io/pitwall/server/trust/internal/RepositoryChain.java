@@ -88,6 +88,10 @@ class RepositoryChain {
         return true;
     }
 
+    ObjectNode unsignedTargets(long version, Instant expires) {
+        return RoleMetadata.targets(version, expires, targets.current());
+    }
+
     /** Stores targets metadata signed elsewhere (already verified), then a new snapshot and timestamp. */
     void storeTargets(Root root, Envelope signedTargets, long version, Instant expires, Instant now) {
         store(TARGETS, version, signedTargets, expires, now);

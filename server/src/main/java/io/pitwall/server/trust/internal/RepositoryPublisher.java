@@ -9,6 +9,9 @@ import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RootRejected;
 import io.pitwall.protocol.tuf.TufKey;
+import io.pitwall.protocol.tuf.TufTime;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.trust.ImageRepository;
@@ -107,9 +110,16 @@ class RepositoryPublisher implements ImageRepository {
             files.lock();
             Instant now = now();
             Root trusted = chain.currentRoot(now);
+            // Development mode hands over to offline keys: while the server holds the root key in force, it
+            // counter-signs root N+1 as root N would; the new root's own threshold must still be met.
+            var serverRoot = chain.signer(trusted, ROOT, SigningKey.IMAGE_ROOT);
+            Envelope toVerify = candidate;
+            if (serverRoot.isPresent() && !trusted.signedBy(candidate, ROOT)) {
+                toVerify = candidate.withSignatures(serverRoot.get());
+            }
             Root next;
             try {
-                next = trusted.verifyNext(candidate, now);
+                next = trusted.verifyNext(toVerify, now);
             } catch (RootRejected e) {
                 throw new ApiException(422, e.code(), e.getMessage());
             } catch (IllegalArgumentException e) {
@@ -123,13 +133,61 @@ class RepositoryPublisher implements ImageRepository {
                 throw new ApiException(422, "root-online-keys-missing", "the snapshot and timestamp roles must be "
                         + "the server's online keys with threshold 1 (GET /api/v1/trust/online-keys)");
             }
-            chain.store(ROOT, next.version(), candidate, next.expires(), now);
+            chain.store(ROOT, next.version(), toVerify, next.expires(), now);
             if (!chain.publishTargets(next, now)) {
                 chain.publishSnapshot(next, now);
             }
             events.publishEvent(Audited.succeeded("repository.root", "repository:root", Map.of(
                     "version", next.version(), "rootThreshold", next.roles().get(ROOT).threshold(),
                     "targetsThreshold", next.roles().get(TARGETS).threshold())));
+        });
+    }
+
+    @Override
+    public ObjectNode unsignedTargets() {
+        Instant now = now();
+        long version = files.latest(TARGETS).map(f -> f.version() + 1).orElse(1L);
+        return chain.unsignedTargets(version, now.plus(settings.targetsExpiry()));
+    }
+
+    @Override
+    public void acceptTargets(Envelope signedTargets) {
+        transaction.executeWithoutResult(tx -> {
+            files.lock();
+            Instant now = now();
+            Root root = chain.currentRoot(now);
+            JsonNode signed = signedTargets.signed();
+            Instant expires;
+            try {
+                expires = TufTime.parse(signed.path("expires").asString(""));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "targets-invalid", e.getMessage());
+            }
+            if (!"targets".equals(signed.path("_type").asString("")) || !signed.path("version").isIntegralNumber()
+                    || !signed.path("targets").isObject() || !signed.path("spec_version").asString("").startsWith("1.")) {
+                throw new ApiException(422, "targets-invalid", "not TUF 1.x targets metadata");
+            }
+            long version = signed.get("version").longValue();
+            long latest = files.latest(TARGETS).map(RepositoryFiles.File::version).orElse(0L);
+            if (version <= latest) {
+                throw new ApiException(422, "targets-version-not-newer", "targets version must be above " + latest);
+            }
+            if (!expires.isAfter(now)) {
+                throw new ApiException(422, "targets-expired", "targets version " + version + " is already expired");
+            }
+            boolean signedEnough;
+            try {
+                signedEnough = root.signedBy(signedTargets, TARGETS);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "targets-invalid", e.getMessage());
+            }
+            if (!signedEnough) {
+                throw new ApiException(422, "targets-signature-threshold", "not signed by "
+                        + root.roles().get(TARGETS).threshold() + " of the root's targets keys");
+            }
+            chain.storeTargets(root, signedTargets, version, expires, now);
+            events.publishEvent(Audited.succeeded("repository.targets", "repository:targets", Map.of(
+                    "version", version, "targets", signed.get("targets").size())));
         });
     }
 

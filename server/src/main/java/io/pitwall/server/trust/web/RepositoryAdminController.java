@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,6 +54,27 @@ class RepositoryAdminController {
         Map<String, JsonNode> keys = new LinkedHashMap<>();
         repository.status().onlineKeys().forEach((role, key) -> keys.put(role, key.toJson()));
         return keys;
+    }
+
+    /** The signed part of the next targets version (current target list), to be signed offline. */
+    @GetMapping("/repository/targets/unsigned")
+    @RequiresPermission(Permission.KEYS_MANAGE)
+    JsonNode unsignedTargets() {
+        return repository.unsignedTargets();
+    }
+
+    /** Uploads targets metadata signed with offline targets keys; 422 with a code when it does not verify. */
+    @PutMapping("/repository/targets")
+    @RequiresPermission(Permission.KEYS_MANAGE)
+    StatusResponse uploadTargets(@RequestBody JsonNode body) {
+        Envelope envelope;
+        try {
+            envelope = Envelope.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("targets-invalid", e.getMessage());
+        }
+        repository.acceptTargets(envelope);
+        return StatusResponse.of(repository.status());
     }
 
     /** Uploads root N+1 (a signed TUF root envelope); refused with 422 and a code when it does not verify. */

@@ -33,6 +33,11 @@ public final class RepositoryTestAccess {
         return Map.of(stored.key().publicKey(), keys.privateKey(stored));
     }
 
+    /** The server-held image-targets public key. */
+    public TufKey serverTargetsKey() {
+        return context.getBean(DevelopmentKeys.class).ensureActive(SigningKey.IMAGE_TARGETS).key().publicKey();
+    }
+
     /** Signs a new timestamp as a node whose clock reads {@code clock} (in the past: an already expired one). */
     public void publishTimestampAt(Clock clock) {
         var files = context.getBean(RepositoryFiles.class);
