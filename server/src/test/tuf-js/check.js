@@ -8,7 +8,20 @@ const path = require('path');
 const { Updater } = require('tuf-js');
 const { DefaultFetcher } = require('tuf-js/dist/fetcher');
 
-const [baseUrl, trustedRoot, workDir, targetPath, mode = 'ok'] = process.argv.slice(2);
+const [baseUrl, trustedRoot, workDir, targetPath, mode = 'ok', replayFile] = process.argv.slice(2);
+
+// Answers one URL with fixed bytes, as an attacker replaying an old, validly signed file would.
+class ReplayingFetcher extends DefaultFetcher {
+  constructor(matches, bytes) {
+    super({ retry: 0 });
+    this.matches = matches;
+    this.bytes = bytes;
+  }
+
+  async fetch(url) {
+    return this.matches(url) ? new Blob([this.bytes]).stream() : super.fetch(url);
+  }
+}
 
 // Flips one byte of the chosen responses, as a malicious mirror or a broken cache would.
 class TamperingFetcher extends DefaultFetcher {
@@ -33,15 +46,19 @@ function fetcherFor(mode) {
     case 'ok': return undefined;
     case 'tamper-targets': return new TamperingFetcher((url) => /\/\d+\.targets\.json$/.test(url));
     case 'tamper-target-file': return new TamperingFetcher((url) => url.includes('/targets/'));
+    case 'replay-timestamp':
+      return new ReplayingFetcher((url) => url.endsWith('/timestamp.json'), fs.readFileSync(replayFile));
     default: throw new Error(`unknown mode ${mode}`);
   }
 }
 
 (async () => {
-  fs.rmSync(workDir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(workDir, 'metadata'), { recursive: true });
-  fs.mkdirSync(path.join(workDir, 'targets'), { recursive: true });
-  fs.copyFileSync(trustedRoot, path.join(workDir, 'metadata', 'root.json'));
+  if (mode !== 'replay-timestamp') {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(workDir, 'metadata'), { recursive: true });
+    fs.mkdirSync(path.join(workDir, 'targets'), { recursive: true });
+    fs.copyFileSync(trustedRoot, path.join(workDir, 'metadata', 'root.json'));
+  }
   const updater = new Updater({
     metadataDir: path.join(workDir, 'metadata'),
     metadataBaseUrl: `${baseUrl}/repo`,

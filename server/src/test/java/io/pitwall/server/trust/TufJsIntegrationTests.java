@@ -97,6 +97,24 @@ class TufJsIntegrationTests extends IntegrationTest {
         assertThat(renewed.exit()).as("the re-signed timestamp is accepted again: " + renewed.output()).isZero();
     }
 
+    @Test
+    void tufJsRefusesARolledBackTimestampAfterItTrustedANewerOne() throws Exception {
+        var image = RepositoryFixtures.publishImage(admin, 6);
+        Path root = trustedRoot();
+        Path work = WORK.resolve("client-rollback");
+        assertThat(check(root, image.targetPath(), "ok", work).exit()).isZero();
+        long latest = jdbc.sql("SELECT MAX(meta_version) FROM repository_metadata WHERE role_name = 'timestamp'")
+                .query(Long.class).single();
+        Path old = WORK.resolve("old-timestamp.json");
+        Files.writeString(old, jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'timestamp' AND "
+                + "meta_version = :v").param("v", latest - 1).query(String.class).single());
+
+        var replayed = check(root, image.targetPath(), "replay-timestamp", work, old.toAbsolutePath().toString());
+
+        assertThat(replayed.exit()).as(replayed.output()).isEqualTo(1);
+        assertThat(replayed.output()).startsWith("FAIL BadVersionError").contains("timestamp");
+    }
+
     private Path trustedRoot() throws IOException {
         Path root = WORK.resolve("trusted-1.root.json");
         Files.write(root, RepositoryFixtures.bytes(api, "/repo/1.root.json"));
@@ -104,8 +122,14 @@ class TufJsIntegrationTests extends IntegrationTest {
     }
 
     private Result check(Path root, String targetPath, String mode) throws Exception {
-        return run(WORK, 120, "node", "check.js", "http://127.0.0.1:" + port, root.toAbsolutePath().toString(),
-                WORK.resolve("client-" + mode).toAbsolutePath().toString(), targetPath, mode);
+        return check(root, targetPath, mode, WORK.resolve("client-" + mode));
+    }
+
+    private Result check(Path root, String targetPath, String mode, Path work, String... more) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("node", "check.js", "http://127.0.0.1:" + port,
+                root.toAbsolutePath().toString(), work.toAbsolutePath().toString(), targetPath, mode));
+        command.addAll(List.of(more));
+        return run(WORK, 120, command.toArray(String[]::new));
     }
 
     record Result(int exit, String output) {
