@@ -222,8 +222,10 @@ class ImageRepositoryIntegrationTests {
                 assertThat(status.get("notForProduction").asBoolean()).isFalse();
                 long targetsBefore = status.get("versions").get("targets").asLong();
                 var image = publishImage(admin, 9);
-                assertThat(officer.get("/api/v1/trust/repository").json().get("versions").get("targets").asLong())
-                        .as("the server no longer signs targets").isEqualTo(targetsBefore);
+                var pending = officer.get("/api/v1/trust/repository").json();
+                assertThat(pending.get("versions").get("targets").asLong()).as("the server no longer signs targets")
+                        .isEqualTo(targetsBefore);
+                assertThat(pending.get("targetsCurrent").asBoolean()).isFalse();
 
                 ObjectNode unsigned = (ObjectNode) officer.get("/api/v1/trust/repository/targets/unsigned").json();
                 assertThat(unsigned.get("targets").has(image.targetPath())).isTrue();
@@ -238,6 +240,7 @@ class ImageRepositoryIntegrationTests {
                 var signed = Envelope.sign(unsigned, t, targetsKey.getPrivate()).toJson();
                 assertThat(officer.put("/api/v1/trust/repository/targets", signed).status()).isEqualTo(200);
                 assertThat(verifiedTargets(api, latestRoot(api)).get("targets").has(image.targetPath())).isTrue();
+                assertThat(officer.get("/api/v1/trust/repository").json().get("targetsCurrent").asBoolean()).isTrue();
                 var again = officer.put("/api/v1/trust/repository/targets", signed);
                 assertThat(again.code()).isEqualTo("targets-version-not-newer");
             } finally {

@@ -1,5 +1,6 @@
 package io.pitwall.server.trust.internal;
 
+import io.pitwall.protocol.tuf.CanonicalJson;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RoleMetadata;
@@ -10,6 +11,8 @@ import io.pitwall.server.trust.persistence.RepositoryFiles;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -51,11 +54,11 @@ class RepositoryChain {
         Map<String, TufKey> byRole = Map.of(
                 ROOT, key(SigningKey.IMAGE_ROOT), TARGETS, key(SigningKey.IMAGE_TARGETS),
                 SNAPSHOT, key(SigningKey.IMAGE_SNAPSHOT), TIMESTAMP, key(SigningKey.IMAGE_TIMESTAMP));
-        Map<String, TufKey> all = new java.util.HashMap<>();
-        Map<String, Root.RoleKeys> roles = new java.util.HashMap<>();
+        Map<String, TufKey> all = new HashMap<>();
+        Map<String, Root.RoleKeys> roles = new HashMap<>();
         byRole.forEach((role, key) -> {
             all.put(key.keyId(), key);
-            roles.put(role, new Root.RoleKeys(java.util.List.of(key.keyId()), 1));
+            roles.put(role, new Root.RoleKeys(List.of(key.keyId()), 1));
         });
         Root first = new Root(1, now.plus(settings.rootExpiry()), true, all, roles);
         store(ROOT, 1, Envelope.sign(first.toSigned(), signer(first, ROOT, SigningKey.IMAGE_ROOT).orElseThrow()),
@@ -63,7 +66,7 @@ class RepositoryChain {
         return first;
     }
 
-    /** Root N+1 with the same keys, signed by the server's root key; empty unless the server holds it. */
+    /** Root N+1 with the same keys, signed by the server's root key; false unless the server holds it. */
     boolean renewRoot(Root root, Instant now) {
         var signer = signer(root, ROOT, SigningKey.IMAGE_ROOT);
         if (signer.isEmpty()) {
@@ -90,6 +93,14 @@ class RepositoryChain {
 
     ObjectNode unsignedTargets(long version, Instant expires) {
         return RoleMetadata.targets(version, expires, targets.current());
+    }
+
+    /** Whether the latest targets file lists exactly the current targets (false: a new version needs signing). */
+    boolean targetsCurrent() {
+        byte[] current = CanonicalJson.bytes(RoleMetadata.targets(1, Instant.EPOCH, targets.current()).get("targets"));
+        // Compared canonically: a parsed 2048 and a built 2048 may be different Jackson number node types.
+        return files.latest(TARGETS).map(f -> java.util.Arrays.equals(current,
+                CanonicalJson.bytes(parse(f.body()).get("signed").get("targets")))).orElse(false);
     }
 
     /** Stores targets metadata signed elsewhere (already verified), then a new snapshot and timestamp. */

@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class RepositoryPublisher implements ImageRepository {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RepositoryPublisher.class);
     private static final Pattern VERSIONED = Pattern.compile("([1-9][0-9]{0,17})\\.(root|snapshot|targets)\\.json");
     private final RepositoryChain chain;
     private final RepositoryFiles files;
@@ -71,7 +72,10 @@ class RepositoryPublisher implements ImageRepository {
     public void targetsChanged() {
         transaction.executeWithoutResult(tx -> {
             files.lock();
-            chain.publishTargets(chain.currentRoot(now()), now());
+            if (!chain.publishTargets(chain.currentRoot(now()), now())) {
+                log.warn("The image repository's targets keys are offline: the changed target list is served once "
+                        + "signed with ./pitwall keys sign-targets");
+            }
         });
     }
 
@@ -220,8 +224,8 @@ class RepositoryPublisher implements ImageRepository {
                 .orElse(null);
         boolean development = root == null || chain.signer(root, ROOT, SigningKey.IMAGE_ROOT).isPresent()
                 || chain.signer(root, TARGETS, SigningKey.IMAGE_TARGETS).isPresent();
-        return new RepositoryStatus(development ? "development" : "offline", development, versions, expires,
-                onlineKeys());
+        return new RepositoryStatus(development ? "development" : "offline", development, chain.targetsCurrent(),
+                versions, expires, onlineKeys());
     }
 
     Map<String, TufKey> onlineKeys() {
