@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pitwall", mixinStandardHelpOptions = true, version = "Pitwall 0.1.0",
         description = "Over-the-air updates and remote diagnostics for vehicle fleets.",
         subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, AuditCommand.class,
+            io.pitwall.cli.keys.KeysCommand.class,
             CommandLine.HelpCommand.class})
 public class Pitwall implements Runnable {
 

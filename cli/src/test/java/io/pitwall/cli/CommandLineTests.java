@@ -52,6 +52,19 @@ class CommandLineTests {
     }
 
     @Test
+    void keysRefusesMissingCredentialsAndBadThresholdsBeforeTouchingAnything() {
+        Path keys = dir.resolve("keys");
+        String server = "http://127.0.0.1:9";
+
+        assertRefused(run("keys", "init", "--dir", keys.toString()), "Missing required option: '--server=URL'");
+        assertRefused(run("keys", "init", "--dir", keys.toString(), "--server", server, "--token", "t",
+                "--root-keys", "2", "--root-threshold", "3"), "need 1 <= --root-threshold <= --root-keys");
+        assertRefused(run("keys", "sign-targets", "--dir", keys.toString(), "--server", "ftp://x", "--token", "t"),
+                "--server must be an http");
+        assertThat(Files.exists(keys)).isFalse();
+    }
+
+    @Test
     void demoRefusesBadFlagsAndNeverWipesADirectoryItDidNotCreate() throws IOException {
         Path precious = Files.createDirectories(dir.resolve("precious"));
         Files.writeString(precious.resolve("notes.txt"), "keep me");

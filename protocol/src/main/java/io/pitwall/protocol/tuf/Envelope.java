@@ -43,6 +43,13 @@ public final class Envelope {
         return sign(signed, Map.of(key, privateKey));
     }
 
+    /** This envelope with further signatures over the same signed part (e.g. a second root key's). */
+    public Envelope withSignatures(Map<TufKey, PrivateKey> keys) {
+        List<Sig> all = new ArrayList<>(signatures);
+        all.addAll(sign(signed, keys).signatures());
+        return new Envelope(signed, all);
+    }
+
     /** Reads an envelope; a structurally wrong one is refused with {@link IllegalArgumentException}. */
     public static Envelope fromJson(JsonNode node) {
         if (node == null || !node.isObject() || !node.has("signed") || !node.get("signed").isObject()

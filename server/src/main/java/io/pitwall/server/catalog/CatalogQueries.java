@@ -38,6 +38,11 @@ public class CatalogQueries {
         return new Page<>(images.page(filter, page, size), page, size, images.count(filter));
     }
 
+    /** The image of a published release listed under this TUF target path ({@code <hardwareId>/<fileName>}). */
+    public java.util.Optional<Image> publishedTarget(String targetPath) {
+        return images.publishedAt(targetPath);
+    }
+
     /** @throws io.pitwall.server.shared.ApiException 404 {@code release-not-found} */
     public Release release(long id) {
         return releases.byId(id).orElseThrow(() -> Refusals.releaseNotFound(id));

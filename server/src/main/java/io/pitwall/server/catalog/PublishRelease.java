@@ -6,6 +6,7 @@ import io.pitwall.server.catalog.persistence.Images;
 import io.pitwall.server.catalog.persistence.Releases;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
+import io.pitwall.server.trust.ImageRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and for the release as a whole; otherwise refuses with 422 {@code release-validation-failed} carrying
  * the report, and changes nothing. The full gate (which re-reads all content) runs first, outside any
  * transaction; the checks that depend on other publications run again under a publish lock, so two
- * releases cannot both publish counters that contradict each other.
+ * releases cannot both publish counters that contradict each other. The image repository gets a new
+ * targets version in the same transaction.
  */
 @Service
 public class PublishRelease {
@@ -30,11 +32,13 @@ public class PublishRelease {
     private final Images images;
     private final ValidationGate gate;
     private final ApplicationEventPublisher events;
+    private final ImageRepository repository;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PublishRelease(Releases releases, Images images, ValidationGate gate, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+            ImageRepository repository, PlatformTransactionManager transactions, Clock clock) {
+        this.repository = repository;
         this.releases = releases;
         this.images = images;
         this.gate = gate;
@@ -56,6 +60,9 @@ public class PublishRelease {
                 requireDraft(releases.byId(releaseId).orElseThrow(() -> Refusals.releaseNotFound(releaseId)));
                 throw new OptimisticLockingFailureException("release " + releaseId + " changed meanwhile");
             }
+            // The image repository lists the release's images from now on: a new targets version (development
+            // mode) plus snapshot and timestamp, committed together with the publication.
+            repository.targetsChanged();
             events.publishEvent(new ReleasePublished(releaseId, release.name(), release.version(),
                     release.imageIds()));
             events.publishEvent(Audited.succeeded("release.publish", "release:" + releaseId, Map.of(

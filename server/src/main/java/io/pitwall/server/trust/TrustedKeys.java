@@ -11,7 +11,10 @@ public interface TrustedKeys {
     /** The public keys currently trusted to sign image targets entries (the ACTIVE image-targets keys). */
     List<TufKey> current();
 
-    /** Every signing key on record, active and retired, newest first. */
+    /**
+     * Every image-targets signing key on record, active and retired, newest first. The image repository's
+     * root, snapshot and timestamp keys are published in its root metadata instead.
+     */
     List<SigningKey> all();
 
     /** {@link #current()} by keyid, the shape {@link io.pitwall.protocol.tuf.SignedTarget#verify} takes. */

@@ -50,12 +50,14 @@ class TrustIntegrationTests {
 
         @Test
         void thePrivateKeyIsStoredEncryptedAndItsCreationAudited() {
-            var row = jdbc.sql("SELECT kek_kind, nonce, encrypted_private_key FROM signing_key").query().singleRow();
+            var row = jdbc.sql("SELECT kek_kind, nonce, encrypted_private_key FROM signing_key WHERE key_role = "
+                    + "'image-targets'").query().singleRow();
             assertThat(row.get("kek_kind")).isEqualTo("FILE");
             // PKCS#8 of an Ed25519 key is 48 bytes; GCM adds a 16-byte tag.
             assertThat(java.util.Base64.getDecoder().decode((String) row.get("encrypted_private_key"))).hasSize(64);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'key.generate'")
-                    .query(Long.class).single()).isEqualTo(1);
+                    .query(Long.class).single()).as("image targets, and the repository's root, snapshot and timestamp")
+                    .isEqualTo(4);
         }
 
         @Test
@@ -64,12 +66,13 @@ class TrustIntegrationTests {
                     INSERT INTO signing_key (key_id, key_role, key_mode, status, active_slot, public_key, kek_kind,
                         nonce, encrypted_private_key, created_at, version)
                     SELECT :id, key_role, key_mode, status, active_slot, public_key, kek_kind, nonce,
-                        encrypted_private_key, created_at, 0 FROM signing_key""")
+                        encrypted_private_key, created_at, 0 FROM signing_key WHERE key_role = 'image-targets'""")
                     .param("id", "0".repeat(64)).update())
                     .isInstanceOf(DataIntegrityViolationException.class);
             assertThat(jdbc.sql("INSERT INTO signing_key (key_id, key_role, key_mode, status, active_slot, public_key,"
                     + " kek_kind, nonce, encrypted_private_key, created_at, version) SELECT :id, key_role, key_mode,"
-                    + " 'RETIRED', NULL, public_key, kek_kind, nonce, encrypted_private_key, :now, 0 FROM signing_key")
+                    + " 'RETIRED', NULL, public_key, kek_kind, nonce, encrypted_private_key, :now, 0 FROM signing_key"
+                    + " WHERE key_role = 'image-targets'")
                     .param("id", "1".repeat(64)).param("now", OffsetDateTime.now()).update())
                     .as("retired keys are kept beside the active one").isEqualTo(1);
             assertThat(admin.get("/api/v1/keys").json().size()).isEqualTo(2);

@@ -80,6 +80,22 @@ public class Images {
                 .param("ids", ids).query((rs, i) -> map(rs)).list());
     }
 
+    /** Images with content that are part of a published release: the image repository's targets. */
+    public List<Image> published() {
+        return withDependencies(jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE sha256 IS NOT NULL AND id IN ("
+                        + "SELECT ri.image_id FROM software_release_image ri JOIN software_release r ON r.id = "
+                        + "ri.release_id WHERE r.status = 'PUBLISHED') ORDER BY id")
+                .query((rs, i) -> map(rs)).list());
+    }
+
+    /** The published image listed under a target path, if any. */
+    public Optional<Image> publishedAt(String targetPath) {
+        return withDependencies(jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE target_path = :path AND sha256 IS "
+                        + "NOT NULL AND id IN (SELECT ri.image_id FROM software_release_image ri JOIN software_release "
+                        + "r ON r.id = ri.release_id WHERE r.status = 'PUBLISHED')")
+                .param("path", targetPath).query((rs, i) -> map(rs)).list()).stream().findFirst();
+    }
+
     public List<Image> page(Filter filter, int page, int size) {
         var spec = jdbc.sql("SELECT " + COLUMNS + " FROM image" + where(filter)
                 + " ORDER BY id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY");

@@ -68,19 +68,24 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
 
     @Override
     public List<SigningKey> all() {
-        return keys.all();
+        return keys.all(SigningKey.IMAGE_TARGETS);
     }
 
     /** The active image-targets key, generated (once, across nodes) when there is none; checks it decrypts. */
     SigningKeys.Stored ensureActive() {
-        var active = keys.active(SigningKey.IMAGE_TARGETS);
+        return ensureActive(SigningKey.IMAGE_TARGETS);
+    }
+
+    /** The active key of a role, generated (once, across nodes) when there is none. */
+    SigningKeys.Stored ensureActive(String role) {
+        var active = keys.active(role);
         if (active.isPresent()) {
             return active.get();
         }
         try {
-            return newTransaction.execute(status -> generate());
+            return newTransaction.execute(status -> generate(role));
         } catch (DuplicateKeyException raced) {
-            return keys.active(SigningKey.IMAGE_TARGETS).orElseThrow(() -> raced);
+            return keys.active(role).orElseThrow(() -> raced);
         }
     }
 
@@ -95,12 +100,12 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         });
     }
 
-    private SigningKeys.Stored generate() {
+    private SigningKeys.Stored generate(String role) {
         KeyPair pair = Ed25519.generate();
         TufKey publicKey = TufKey.of(pair.getPublic());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MICROS);
-        var key = new SigningKey(publicKey.keyId(), SigningKey.IMAGE_TARGETS, SigningKey.Mode.DEVELOPMENT,
+        var key = new SigningKey(publicKey.keyId(), role, SigningKey.modeOf(role),
                 SigningKey.Status.ACTIVE, publicKey, now, null);
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         try {
@@ -108,12 +113,17 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
-        log.warn("Generated the image-targets signing key {} (development mode, NOT FOR PRODUCTION: the key is "
-                + "online and held by this server; encrypted at rest under the {} key-encryption key)",
-                key.keyId(), encryption.kind().toLowerCase());
+        if (key.notForProduction()) {
+            log.warn("Generated the {} signing key {} (development mode, NOT FOR PRODUCTION: the key is online and "
+                    + "held by this server; encrypted at rest under the {} key-encryption key)", role, key.keyId(),
+                    encryption.kind().toLowerCase());
+        } else {
+            log.info("Generated the online {} signing key {} (encrypted at rest under the {} key-encryption key)",
+                    role, key.keyId(), encryption.kind().toLowerCase());
+        }
         events.publishEvent(Audited.succeeded("key.generate", "key:" + key.keyId(), Map.of("role", key.role(),
-                "mode", "development", "principal", "system")));
-        return keys.active(SigningKey.IMAGE_TARGETS).orElseThrow();
+                "mode", key.mode().name().toLowerCase(), "principal", "system")));
+        return keys.active(role).orElseThrow();
     }
 
     private static byte[] associatedData(String keyId) {

@@ -1,5 +1,7 @@
 package io.pitwall.server.trust.internal;
 
+import io.pitwall.server.trust.RepositoryTargets;
+import io.pitwall.server.trust.persistence.RepositoryFiles;
 import io.pitwall.server.trust.persistence.SigningKeys;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,13 +32,33 @@ class TrustConfiguration {
     }
 
     @Bean
-    ApplicationRunner developmentKeyCheck(DevelopmentKeys keys) {
+    RepositoryPublisher imageRepository(DevelopmentKeys keys, RepositoryFiles files, RepositoryTargets targets,
+            RepositorySettings settings, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            Clock clock) {
+        return new RepositoryPublisher(new RepositoryChain(files, keys, targets, settings), files, settings, events,
+                transactions, clock);
+    }
+
+    @Bean
+    RepositoryRefresher imageRepositoryRefresher(RepositoryPublisher publisher, RepositorySettings settings) {
+        return new RepositoryRefresher(publisher, settings.refreshInterval());
+    }
+
+    @Bean
+    ApplicationRunner developmentKeyCheck(DevelopmentKeys keys, RepositoryPublisher repository) {
         return args -> {
             var active = keys.ensureActive();
             keys.privateKey(active);
-            log.warn("Trust: DEVELOPMENT MODE, NOT FOR PRODUCTION. Image targets entries are signed online by the "
-                    + "server-held key {}. Production deployments keep root and targets keys offline.",
-                    active.key().keyId());
+            repository.initialize();
+            var status = repository.status();
+            if (status.notForProduction()) {
+                log.warn("Trust: DEVELOPMENT MODE, NOT FOR PRODUCTION. The image repository's root and/or targets "
+                        + "keys are held online by this server (image targets key {}). Production keeps root and "
+                        + "targets keys offline: see ./pitwall keys.", active.key().keyId());
+            } else {
+                log.info("Trust: image repository root version {} with offline root and targets keys",
+                        status.versions().get("root"));
+            }
         };
     }
 }

@@ -47,9 +47,11 @@ public class SigningKeys {
                 .param("role", role).query((rs, i) -> map(rs)).optional();
     }
 
-    public List<SigningKey> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key ORDER BY created_at DESC, key_id")
-                .query((rs, i) -> map(rs).key()).list();
+    /** The keys of one role, active and retired, newest first. */
+    public List<SigningKey> all(String role) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role = :role ORDER BY created_at DESC, "
+                        + "key_id")
+                .param("role", role).query((rs, i) -> map(rs).key()).list();
     }
 
     private static Stored map(ResultSet rs) throws SQLException {

@@ -1,0 +1,122 @@
+package io.pitwall.cli.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pitwall.endtoend.LocalServer;
+import io.pitwall.protocol.tuf.Envelope;
+import io.pitwall.protocol.tuf.Root;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code ./pitwall keys} against a real server: hand-over to offline keys, offline targets, root rotation. */
+class KeysCommandTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static LocalServer server;
+
+    @TempDir
+    static Path data;
+
+    @BeforeAll
+    static void startServer() {
+        server = LocalServer.onH2(data.resolve("server")).start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void initSignsARootOfOfflineKeysThenTargetsAreSignedOfflineAndRootRotatesCrossSigned() throws Exception {
+        Path keys = data.resolve("keys");
+        Path passphrase = Files.writeString(data.resolve("passphrase"), "correct horse battery staple\n");
+
+        assertThat(run("init", keys, passphrase, "--root-keys", "3", "--root-threshold", "2").code).isZero();
+
+        try (Stream<Path> files = Files.list(keys)) {
+            List<Path> keyFiles = files.filter(p -> p.toString().endsWith(".key.json")).toList();
+            assertThat(keyFiles).hasSize(4);
+            for (Path file : keyFiles) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+                assertThat(Files.readString(file)).doesNotContain("PRIVATE").contains("ciphertext");
+            }
+        }
+        Root two = Root.fromSigned(envelope("/repo/2.root.json").signed());
+        assertThat(two.roles().get("root").threshold()).isEqualTo(2);
+        assertThat(two.signedBy(envelope("/repo/2.root.json"), "root")).isTrue();
+        assertThat(Root.fromSigned(envelope("/repo/1.root.json").signed()).signedBy(envelope("/repo/2.root.json"),
+                "root")).as("counter-signed by the development root").isTrue();
+        JsonNode timestamp = envelope("/repo/timestamp.json").signed();
+        Envelope snapshot = envelope("/repo/" + timestamp.at("/meta/snapshot.json/version").asLong() + ".snapshot.json");
+        Envelope targets = envelope("/repo/" + snapshot.signed().at("/meta/targets.json/version").asLong()
+                + ".targets.json");
+        assertThat(two.signedBy(targets, "targets")).as("targets signed by the offline key").isTrue();
+        assertThat(two.signedBy(snapshot, "snapshot")).isTrue();
+
+        assertThat(run("sign-targets", keys, passphrase).code).isZero();
+        assertThat(run("sign-root", keys, passphrase, "--root-keys", "2", "--root-threshold", "2").code).isZero();
+
+        Envelope threeEnvelope = envelope("/repo/3.root.json");
+        Root three = Root.fromSigned(threeEnvelope.signed());
+        assertThat(two.signedBy(threeEnvelope, "root")).isTrue();
+        assertThat(three.signedBy(threeEnvelope, "root")).isTrue();
+        assertThat(three.roles().get("root").keyIds()).hasSize(2).doesNotContainAnyElementsOf(
+                two.roles().get("root").keyIds());
+        assertThat(status(server.base().resolve("/repo/4.root.json"))).isEqualTo(404);
+        try (Stream<Path> retired = Files.list(keys.resolve("retired"))) {
+            assertThat(retired.count()).isEqualTo(3);
+        }
+
+        Path wrong = Files.writeString(data.resolve("wrong"), "not the right passphrase\n");
+        var refused = run("sign-targets", keys, wrong);
+        assertThat(refused.code).isEqualTo(2);
+        assertThat(refused.err).contains("cannot decrypt");
+    }
+
+    private record Run(int code, String err) {
+    }
+
+    private static Run run(String command, Path keys, Path passphrase, String... more) {
+        CommandLine commandLine = new CommandLine(new KeysCommand());
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("pitwall: " + e.getMessage());
+            return 2;
+        });
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        var args = new java.util.ArrayList<>(List.of(command, "--dir", keys.toString(), "--server",
+                server.base().toString(), "--user", "admin", "--password", LocalServer.ADMIN_PASSWORD,
+                "--passphrase-file", passphrase.toString(), "--kdf-iterations", "100000"));
+        args.addAll(List.of(more));
+        return new Run(commandLine.execute(args.toArray(String[]::new)), err.toString());
+    }
+
+    private static Envelope envelope(String path) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return Envelope.fromJson(JSON.readTree(response.body()));
+    }
+
+    private static int status(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

@@ -1,0 +1,163 @@
+package io.pitwall.server.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.pitwall.server.support.IntegrationTest;
+import io.pitwall.server.trust.internal.RepositoryTestAccess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * An independent TUF client, the npm package tuf-js, refreshes the image repository from a trusted
+ * {@code 1.root.json}, downloads and verifies a target, and refuses tampered and expired metadata. Needs node
+ * and npm: skipped without them, unless {@code PITWALL_TEST_NODE_REQUIRED=true} (CI), then it fails.
+ */
+class TufJsIntegrationTests extends IntegrationTest {
+
+    private static final Path SOURCES = Path.of("src/test/tuf-js");
+    private static final Path WORK = Path.of("target/tuf-js");
+
+    /** Why the check cannot run here, or null. */
+    private static String unavailable;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void installTufJs() throws Exception {
+        boolean required = "true".equalsIgnoreCase(System.getenv("PITWALL_TEST_NODE_REQUIRED"));
+        String missing = run(Path.of("."), 30, "node", "--version").exit() != 0 ? "node"
+                : run(Path.of("."), 30, "npm", "--version").exit() != 0 ? "npm" : null;
+        if (missing != null) {
+            if (required) {
+                fail(missing + " is not installed, and PITWALL_TEST_NODE_REQUIRED=true");
+            }
+            unavailable = "Skipping the tuf-js check: " + missing + " is not installed (install nodejs >= 20 and npm; "
+                    + "PITWALL_TEST_NODE_REQUIRED=true makes this a failure)";
+            System.err.println(unavailable);
+            return;
+        }
+        Files.createDirectories(WORK);
+        for (String file : List.of("package.json", "package-lock.json", "check.js")) {
+            Files.copy(SOURCES.resolve(file), WORK.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        var installed = run(WORK, 300, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        assertThat(installed.exit()).as("npm ci: " + installed.output()).isZero();
+    }
+
+    @BeforeEach
+    void requireNode() {
+        Assumptions.assumeTrue(unavailable == null, unavailable);
+    }
+
+    @Test
+    void tufJsRefreshesFromRootOneAndDownloadsAVerifiedTarget() throws Exception {
+        var image = RepositoryFixtures.publishImage(admin, 3);
+        Path root = trustedRoot();
+
+        var ok = check(root, image.targetPath(), "ok");
+
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(ok.output()).startsWith("OK 2048 " + io.pitwall.protocol.tuf.RoleMetadata.digest("sha256",
+                image.bytes())).contains("\"releaseCounter\":3").contains(image.hardwareId());
+    }
+
+    @Test
+    void tufJsRefusesTamperedTargetsMetadataAndATamperedTargetFile() throws Exception {
+        var image = RepositoryFixtures.publishImage(admin, 4);
+        Path root = trustedRoot();
+
+        var targets = check(root, image.targetPath(), "tamper-targets");
+        assertThat(targets.exit()).as(targets.output()).isEqualTo(1);
+        assertThat(targets.output()).startsWith("FAIL").contains("targets");
+
+        var file = check(root, image.targetPath(), "tamper-target-file");
+        assertThat(file.exit()).as(file.output()).isEqualTo(1);
+        assertThat(file.output()).startsWith("FAIL LengthOrHashMismatchError");
+    }
+
+    @Test
+    void tufJsRefusesAnExpiredTimestamp() throws Exception {
+        var image = RepositoryFixtures.publishImage(admin, 5);
+        Path root = trustedRoot();
+        var access = RepositoryTestAccess.of(context);
+        access.publishTimestampAt(Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC));
+        try {
+            var expired = check(root, image.targetPath(), "ok");
+            assertThat(expired.exit()).as(expired.output()).isEqualTo(1);
+            assertThat(expired.output()).startsWith("FAIL ExpiredMetadataError").contains("timestamp");
+        } finally {
+            assertThat(access.refreshAt(Clock.systemUTC())).isTrue();
+        }
+        var renewed = check(root, image.targetPath(), "ok");
+        assertThat(renewed.exit()).as("the re-signed timestamp is accepted again: " + renewed.output()).isZero();
+    }
+
+    @Test
+    void tufJsRefusesARolledBackTimestampAfterItTrustedANewerOne() throws Exception {
+        var image = RepositoryFixtures.publishImage(admin, 6);
+        Path root = trustedRoot();
+        Path work = WORK.resolve("client-rollback");
+        assertThat(check(root, image.targetPath(), "ok", work).exit()).isZero();
+        long latest = jdbc.sql("SELECT MAX(meta_version) FROM repository_metadata WHERE role_name = 'timestamp'")
+                .query(Long.class).single();
+        Path old = WORK.resolve("old-timestamp.json");
+        Files.writeString(old, jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'timestamp' AND "
+                + "meta_version = :v").param("v", latest - 1).query(String.class).single());
+
+        var replayed = check(root, image.targetPath(), "replay-timestamp", work, old.toAbsolutePath().toString());
+
+        assertThat(replayed.exit()).as(replayed.output()).isEqualTo(1);
+        assertThat(replayed.output()).startsWith("FAIL BadVersionError").contains("timestamp");
+    }
+
+    private Path trustedRoot() throws IOException {
+        Path root = WORK.resolve("trusted-1.root.json");
+        Files.write(root, RepositoryFixtures.bytes(api, "/repo/1.root.json"));
+        return root;
+    }
+
+    private Result check(Path root, String targetPath, String mode) throws Exception {
+        return check(root, targetPath, mode, WORK.resolve("client-" + mode));
+    }
+
+    private Result check(Path root, String targetPath, String mode, Path work, String... more) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("node", "check.js", "http://127.0.0.1:" + port,
+                root.toAbsolutePath().toString(), work.toAbsolutePath().toString(), targetPath, mode));
+        command.addAll(List.of(more));
+        return run(WORK, 120, command.toArray(String[]::new));
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    private static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return new Result(-1, notInstalled.getMessage());
+        }
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-2, "timed out: " + String.join(" ", command));
+        }
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8).trim());
+    }
+}

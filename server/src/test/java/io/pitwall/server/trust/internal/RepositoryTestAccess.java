@@ -1,0 +1,63 @@
+package io.pitwall.server.trust.internal;
+
+import io.pitwall.protocol.tuf.TufKey;
+import io.pitwall.server.trust.RepositoryTargets;
+import io.pitwall.server.trust.SigningKey;
+import io.pitwall.server.trust.persistence.RepositoryFiles;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Test-only access to the server's development-mode repository keys (to sign root N+1 as the current
+ * root would) and a publisher on another clock (to test re-signing before expiry).
+ */
+public final class RepositoryTestAccess {
+
+    private final ApplicationContext context;
+
+    private RepositoryTestAccess(ApplicationContext context) {
+        this.context = context;
+    }
+
+    public static RepositoryTestAccess of(ApplicationContext context) {
+        return new RepositoryTestAccess(context);
+    }
+
+    /** The server-held root key, as a signer for {@link io.pitwall.protocol.tuf.Envelope#sign}. */
+    public Map<TufKey, PrivateKey> serverRootKey() {
+        var keys = context.getBean(DevelopmentKeys.class);
+        var stored = keys.ensureActive(SigningKey.IMAGE_ROOT);
+        return Map.of(stored.key().publicKey(), keys.privateKey(stored));
+    }
+
+    /** The server-held image-targets public key. */
+    public TufKey serverTargetsKey() {
+        return context.getBean(DevelopmentKeys.class).ensureActive(SigningKey.IMAGE_TARGETS).key().publicKey();
+    }
+
+    /** Signs a new timestamp as a node whose clock reads {@code clock} (in the past: an already expired one). */
+    public void publishTimestampAt(Clock clock) {
+        var files = context.getBean(RepositoryFiles.class);
+        var chain = new RepositoryChain(files, context.getBean(DevelopmentKeys.class),
+                context.getBean(RepositoryTargets.class), context.getBean(RepositorySettings.class));
+        new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+                PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+                    files.lock();
+                    var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    chain.publishTimestamp(chain.currentRoot(now), now);
+                });
+    }
+
+    /** Runs one re-signing round as a node whose clock reads {@code clock}; false when another node held the lock. */
+    public boolean refreshAt(Clock clock) {
+        var settings = context.getBean(RepositorySettings.class);
+        var files = context.getBean(RepositoryFiles.class);
+        var chain = new RepositoryChain(files, context.getBean(DevelopmentKeys.class),
+                context.getBean(RepositoryTargets.class), settings);
+        return new RepositoryPublisher(chain, files, settings, context,
+                context.getBean(PlatformTransactionManager.class), clock).refresh();
+    }
+}

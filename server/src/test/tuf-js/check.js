@@ -1,0 +1,81 @@
+// Independent check of Pitwall's TUF image repository with tuf-js (a TUF client that shares no code with
+// Pitwall). Usage: node check.js BASE_URL TRUSTED_ROOT WORK_DIR TARGET_PATH [ok|tamper-targets|tamper-target-file]
+// Prints "OK <length> <sha256>" and exits 0 when the target was refreshed, downloaded and verified;
+// prints "FAIL <ErrorClass>: <message>" and exits 1 when tuf-js refused something.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { Updater } = require('tuf-js');
+const { DefaultFetcher } = require('tuf-js/dist/fetcher');
+
+const [baseUrl, trustedRoot, workDir, targetPath, mode = 'ok', replayFile] = process.argv.slice(2);
+
+// Answers one URL with fixed bytes, as an attacker replaying an old, validly signed file would.
+class ReplayingFetcher extends DefaultFetcher {
+  constructor(matches, bytes) {
+    super({ retry: 0 });
+    this.matches = matches;
+    this.bytes = bytes;
+  }
+
+  async fetch(url) {
+    return this.matches(url) ? new Blob([this.bytes]).stream() : super.fetch(url);
+  }
+}
+
+// Flips one byte of the chosen responses, as a malicious mirror or a broken cache would.
+class TamperingFetcher extends DefaultFetcher {
+  constructor(matches) {
+    super({ retry: 0 });
+    this.matches = matches;
+  }
+
+  async fetch(url) {
+    const stream = await super.fetch(url);
+    if (!this.matches(url)) {
+      return stream;
+    }
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    return new Blob([bytes]).stream();
+  }
+}
+
+function fetcherFor(mode) {
+  switch (mode) {
+    case 'ok': return undefined;
+    case 'tamper-targets': return new TamperingFetcher((url) => /\/\d+\.targets\.json$/.test(url));
+    case 'tamper-target-file': return new TamperingFetcher((url) => url.includes('/targets/'));
+    case 'replay-timestamp':
+      return new ReplayingFetcher((url) => url.endsWith('/timestamp.json'), fs.readFileSync(replayFile));
+    default: throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+(async () => {
+  if (mode !== 'replay-timestamp') {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(workDir, 'metadata'), { recursive: true });
+    fs.mkdirSync(path.join(workDir, 'targets'), { recursive: true });
+    fs.copyFileSync(trustedRoot, path.join(workDir, 'metadata', 'root.json'));
+  }
+  const updater = new Updater({
+    metadataDir: path.join(workDir, 'metadata'),
+    metadataBaseUrl: `${baseUrl}/repo`,
+    targetDir: path.join(workDir, 'targets'),
+    targetBaseUrl: `${baseUrl}/repo/targets`,
+    fetcher: fetcherFor(mode),
+    config: { fetchRetry: 0 },
+  });
+  await updater.refresh();
+  const info = await updater.getTargetInfo(targetPath);
+  if (!info) {
+    throw new Error(`target ${targetPath} is not in the trusted metadata`);
+  }
+  const file = await updater.downloadTarget(info);
+  const size = fs.statSync(file).size;
+  console.log(`OK ${size} ${info.hashes.sha256} ${JSON.stringify(info.custom)}`);
+})().catch((e) => {
+  console.log(`FAIL ${e.constructor.name}: ${e.message}`);
+  process.exit(1);
+});
