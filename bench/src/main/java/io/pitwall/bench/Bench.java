@@ -76,6 +76,9 @@ public final class Bench implements Callable<Integer> {
             + "checkin, checkin-h2, events, campaign-start.")
     boolean vehiclePath;
     @Option(names = "--checkin-vehicles", defaultValue = "10000") int checkinVehicles;
+    @Option(names = "--checkin-rate", defaultValue = "3000",
+            description = "Check-ins per second of the second, paced run (latency at that rate); 0 skips it.")
+    double checkinRate;
     @Option(names = "--checkin-requests", defaultValue = "60000") int checkinRequests;
     @Option(names = "--checkin-warmup", defaultValue = "20000") int checkinWarmup;
     @Option(names = "--checkin-clients", defaultValue = "32") int checkinClients;
@@ -102,9 +105,10 @@ public final class Bench implements Callable<Integer> {
         all.put("audit-verify", () -> new AuditVerify(chainLength, verifyRuns, cliJar, seed));
         all.put("import", () -> new FleetImport(vehicles, ecusPerVehicle, seed, importWarmup));
         all.put("firmware-inventory", () -> new FirmwareInventory(inventoryEcus, ecusPerVehicle, inventoryCalls, seed));
-        all.put("checkin", () -> new Checkin(false, checkinVehicles, checkinRequests, checkinWarmup, checkinClients, seed));
+        all.put("checkin", () -> new Checkin(false, checkinVehicles, checkinRequests, checkinWarmup, checkinClients, seed,
+                checkinRate));
         all.put("checkin-h2", () -> new Checkin(true, checkinVehicles, checkinRequests, checkinWarmup, checkinClients,
-                seed));
+                seed, checkinRate));
         all.put("events", () -> new EventIngestionLoad(eventVehicles, eventBatches, eventBatchSize, eventClients, seed));
         all.put("campaign-start", () -> new CampaignStart(campaignVehicles, seed));
         return all;

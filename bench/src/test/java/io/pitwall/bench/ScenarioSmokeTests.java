@@ -65,14 +65,15 @@ class ScenarioSmokeTests {
 
     @Test
     void checkinAnswersEveryUnchangedReportOnPostgres() throws Exception {
-        Result result = new Checkin(false, 20, 60, 10, 4, 1).run(database);
+        Result result = new Checkin(false, 20, 60, 10, 4, 1, 200).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
-        assertThat(result.metrics()).containsEntry("requests", 60).containsEntry("vehicles", 20);
+        assertThat(result.metrics()).containsEntry("requests", 60).containsEntry("vehicles", 20)
+                .containsEntry("pacedTargetPerSecond", 200.0).containsKey("pacedP99Millis");
     }
 
     @Test
     void checkinAnswersEveryUnchangedReportOnEmbeddedH2() throws Exception {
-        Result result = new Checkin(true, 10, 30, 5, 3, 1).run(database);
+        Result result = new Checkin(true, 10, 30, 5, 3, 1, 100).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("requests", 30).containsEntry("database", "H2 (embedded file)");
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.LongStream;
 
@@ -37,7 +38,16 @@ final class ClientLoad {
 
     /** Sends {@code total} requests, each client picking random ones of its own. */
     Latencies randomOwn(List<WireRequest> requests, int total, int status) throws Exception {
-        return run(status, client -> total / clients + (client < total % clients ? 1 : 0), (client, k, random) -> {
+        return randomOwn(requests, total, status, 0);
+    }
+
+    /**
+     * As {@link #randomOwn(List, int, int)}; with {@code perSecond > 0} the clients together send at that
+     * constant rate (each on its own schedule) and a latency counts from when the request was due, not from
+     * when it went out, so a server falling behind shows up in the latencies (no coordinated omission).
+     */
+    Latencies randomOwn(List<WireRequest> requests, int total, int status, double perSecond) throws Exception {
+        return run(status, perSecond, client -> total / clients + (client < total % clients ? 1 : 0), (client, k, random) -> {
             int owned = (requests.size() - client + clients - 1) / clients;
             return requests.get(client + random.nextInt(owned) * clients);
         });
@@ -48,8 +58,15 @@ final class ClientLoad {
         WireRequest pick(int client, int k, SplittableRandom random);
     }
 
-    /** Each client sends its quota of requests; returns every latency and the wall time of the whole run. */
+    /** Each client sends its quota of requests as fast as it can. */
     Latencies run(int status, IntUnaryOperator quota, Picker picker) throws Exception {
+        return run(status, 0, quota, picker);
+    }
+
+    /** Each client sends its quota of requests; returns every latency and the wall time of the whole run. */
+    Latencies run(int status, double perSecond, IntUnaryOperator quota, Picker picker) throws Exception {
+        long interval = perSecond > 0 ? Math.round(clients * 1e9 / perSecond) : 0;
+        long origin = System.nanoTime() + 100_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Callable<long[]>> tasks = new ArrayList<>();
@@ -62,6 +79,14 @@ final class ClientLoad {
                         for (int k = 0; k < nanos.length; k++) {
                             WireRequest request = picker.pick(client, k, random);
                             long begin = System.nanoTime();
+                            if (interval > 0) {
+                                long due = origin + client * (interval / clients) + k * interval;
+                                while (begin < due) {
+                                    LockSupport.parkNanos(due - begin);
+                                    begin = System.nanoTime();
+                                }
+                                begin = due;
+                            }
                             DeviceHttp.require(request, connection.exchange(request), status);
                             nanos[k] = System.nanoTime() - begin;
                         }
@@ -69,7 +94,7 @@ final class ClientLoad {
                     return nanos;
                 });
             }
-            long started = System.nanoTime();
+            long started = interval > 0 ? origin : System.nanoTime();
             var all = LongStream.builder();
             for (Future<long[]> done : pool.invokeAll(tasks)) {
                 LongStream.of(done.get()).forEach(all);
