@@ -91,6 +91,9 @@ class DemoCommand implements Callable<Integer> {
         DemoRelease.Published knownGood = DemoRelease.publishKnownGood(admin, seed, "Demo known-good 2025.4", "2025.4");
         DemoRelease.Published release = DemoRelease.publish(admin, seed, "Demo release 2026.1", "2026.1");
         long id = admin.createCampaign("Demo rollout 2026.1", release.releaseId(), CampaignFilter.tagged("demo"));
+        admin.planWaves(id, DemoWaves.plan());
+        out.printf("Campaign %d: waves %s; each gate checks failures by category, the reconciler expands%n", id,
+                DemoWaves.DESCRIPTION);
         CampaignSignOff.SignedOff signedOff = CampaignSignOff.signOff(admin, id, knownGood.releaseId(), "demo-approver");
         out.printf("Campaign %d: readiness met (rollback to release %d), submitted by admin, risk %s, approved by %s%n",
                 id, knownGood.releaseId(), signedOff.risk(), String.join(" and ", signedOff.approvers()));
@@ -99,6 +102,7 @@ class DemoCommand implements Callable<Integer> {
         out.printf("Campaign %d \"%s\": release %d (%d images) to %d vehicles%n", started.id(), started.name(),
                 release.releaseId(), release.targets().size(), started.assignments());
         boolean completed = drive(session, reader, campaign.get());
+        out.printf("Waves: %s%n", String.join(", ", reader.waves(id)));
         out.printf("API docs: %s/swagger-ui.html   Operator: admin / %s%n", base, password);
         if (untilDone) {
             server.close();
@@ -115,6 +119,7 @@ class DemoCommand implements Callable<Integer> {
             "--server.port=" + port, "--server.address=127.0.0.1", "--pitwall.access.admin-password=" + password,
             // Demo pacing: idle vehicles check in every few seconds; busy ones work without waiting for check-ins.
             "--pitwall.device.poll-idle-seconds=3", "--pitwall.device.poll-active-seconds=10",
+            "--pitwall.campaign.reconcile-interval=2s",
             "--logging.threshold.console=WARN", "--logging.level.org.springdoc=ERROR",
             "--logging.level.org.flywaydb=ERROR", "--spring.main.banner-mode=off"};
         try {

@@ -30,7 +30,8 @@ class DemoCommandTests {
         assertThat(output.getOut()).contains("(wiped at every start)", "Operator: admin / demo-", "/swagger-ui.html",
                 "Provisioning 30 vehicles", "risk HIGH, approved by demo-approver-1 and demo-approver-2",
                 "Campaign 1 \"Demo rollout 2026.1\"", "Summary after",
-                "campaign 1 \"Demo rollout 2026.1\" COMPLETED: 30 assignments");
+                "campaign 1 \"Demo rollout 2026.1\" COMPLETED: 30 assignments",
+                "Waves: pilot PASSED (3), early adopters PASSED (9), everyone else PASSED (18)");
         assertThat(output.getOut()).containsPattern("\\[ +\\d+s\\] 30 vehicles \\|");
         assertThat(data.resolve("db").resolve("old-run.txt")).as("the last demo's data is gone").doesNotExist();
         assertThat(data.resolve(DemoDirectory.MARKER)).exists();

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The evidence a wave must show before the campaign may expand: a minimum number of executed vehicles,
- * then a minimum install success rate, maximum failure rates (overall and per failure category), a
+ * The evidence a wave must show before the campaign may expand: a minimum number of executed vehicles
+ * (all of them, for a wave with fewer vehicles than that), then a minimum install success rate, maximum failure rates (overall and per failure category), a
  * maximum number of timeouts and a minimum telemetry completeness, plus any {@link GateCondition}s.
  * Rates are shares in [0, 1]; a null limit is not checked.
  */
@@ -34,13 +34,15 @@ public record WaveGate(int minExecuted, Double minSuccessRate, Double maxFailure
 
     /** Judges the evidence with the numeric limits and then every extra condition. */
     public GateVerdict evaluate(long campaignId, int wave, WaveEvidence evidence, List<GateCondition> conditions) {
-        if (evidence.executed() < minExecuted) {
+        // A wave smaller than the minimum is judged once all of its vehicles executed.
+        long needed = Math.max(1, Math.min(minExecuted, evidence.assigned()));
+        if (evidence.executed() < needed) {
             return new GateVerdict(GateVerdict.Outcome.WAITING, List.of(new GateCheck("min-executed", false,
-                    evidence.executed(), minExecuted, evidence.executed() + " of at least " + minExecuted
+                    evidence.executed(), needed, evidence.executed() + " of at least " + needed
                             + " vehicles executed")));
         }
         List<GateCheck> checks = new ArrayList<>();
-        checks.add(new GateCheck("min-executed", true, evidence.executed(), minExecuted,
+        checks.add(new GateCheck("min-executed", true, evidence.executed(), needed,
                 evidence.executed() + " vehicles executed"));
         if (minSuccessRate != null) {
             checks.add(atLeast("min-success-rate", evidence.successRate(), minSuccessRate, "install success rate"));

@@ -21,6 +21,10 @@ class WaveGateTests {
     static Stream<Arguments> evidence() {
         return Stream.of(
                 Arguments.of("too few executed", evidence(50, 19, 19, 0, 0, 0, 19), Outcome.WAITING, List.of("min-executed")),
+                Arguments.of("a wave smaller than the minimum, not all executed", evidence(12, 11, 11, 0, 0, 0, 11),
+                        Outcome.WAITING, List.of("min-executed")),
+                Arguments.of("a wave smaller than the minimum, all executed", evidence(12, 12, 12, 0, 0, 0, 12),
+                        Outcome.PASSED, List.of()),
                 Arguments.of("all good", evidence(50, 40, 40, 0, 0, 0, 38), Outcome.PASSED, List.of()),
                 Arguments.of("exactly at every limit", evidence(100, 100, 95, 1, 2, 2, 86), Outcome.PASSED, List.of()),
                 Arguments.of("install failures above their category limit", evidence(100, 100, 97, 0, 3, 0, 97),

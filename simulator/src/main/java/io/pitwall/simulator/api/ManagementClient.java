@@ -163,6 +163,24 @@ public final class ManagementClient {
         return "SUBMITTED".equals(campaign.path("status").asString()) || campaign.path("emergencyHold").asBoolean();
     }
 
+    /**
+     * Gives a draft campaign a wave plan ({@code PUT /campaigns/{id}/waves}; {@code plan} holds {@code waves}
+     * and {@code abortCriteria}, see the API).
+     */
+    public void planWaves(long id, Map<String, Object> plan) {
+        call("PUT", "/api/v1/campaigns/" + id + "/waves", "application/json", JSON.writeValueAsBytes(plan));
+    }
+
+    /** One line per wave: name, status and vehicles assigned, e.g. {@code pilot PASSED (25)}. */
+    public List<String> waves(long id) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode wave : call("GET", "/api/v1/campaigns/" + id + "/waves", null, null).path("waves")) {
+            lines.add(wave.path("name").asString() + " " + wave.path("status").asString() + " ("
+                    + wave.path("assigned").asLong() + ")");
+        }
+        return lines;
+    }
+
     /** Starts an approved campaign. */
     public CampaignProgress startCampaign(long id) {
         return progress(post("/api/v1/campaigns/" + id + "/start", Map.of()));
