@@ -2,9 +2,10 @@ package io.pitwall.server.audit;
 
 import io.pitwall.server.audit.internal.AuditIntake;
 import io.pitwall.server.audit.internal.ChainSealer;
-import io.pitwall.server.audit.internal.ChainSweeper;
 import io.pitwall.server.audit.internal.SealerConnections;
 import io.pitwall.server.audit.persistence.AuditRecords;
+import io.pitwall.server.shared.PeriodicTask;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,9 +40,13 @@ class AuditConfiguration {
         return new ChainSealer(new AuditRecords(connections.dataSource()), transactions, settings.sealBatch());
     }
 
+    /**
+     * Records committed but not yet chained (a node died between a commit and its seal, or a seal failed)
+     * get chained at start and every interval, without waiting for the next audited change.
+     */
     @Bean
-    ChainSweeper chainSweeper(ChainSealer sealer, AuditSettings settings) {
-        return new ChainSweeper(sealer::sweep, settings.sealInterval());
+    PeriodicTask auditChainSweeper(ChainSealer sealer, AuditSettings settings) {
+        return new PeriodicTask("audit-chain-sweeper", Duration.ZERO, settings.sealInterval(), sealer::sweep);
     }
 
     @Bean

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.shared.persistence.LeaseRows;
 import io.pitwall.server.support.HeldTransaction;
 import io.pitwall.server.support.IntegrationTest;
+import io.pitwall.server.support.MovableClock;
 import io.pitwall.server.support.PostgresTest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +33,7 @@ class LeasesIntegrationTests {
         PlatformTransactionManager transactionManager;
         @Autowired
         DataSource dataSource;
-        final MovableClock clock = new MovableClock();
+        final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
         Leases leases;
         String name;
 
@@ -108,31 +106,6 @@ class LeasesIntegrationTests {
 
         private boolean inTransaction(java.util.function.Supplier<Boolean> work) {
             return new TransactionTemplate(transactionManager).execute(status -> work.get());
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-11-26T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pitwall.server.trust.internal;
 
+import io.pitwall.server.shared.PeriodicTask;
 import io.pitwall.server.trust.RepositoryTargets;
 import io.pitwall.server.trust.persistence.RepositoryFiles;
 import io.pitwall.server.trust.persistence.SigningKeys;
@@ -40,8 +41,10 @@ class TrustConfiguration {
     }
 
     @Bean
-    RepositoryRefresher imageRepositoryRefresher(RepositoryPublisher publisher, RepositorySettings settings) {
-        return new RepositoryRefresher(publisher, settings.refreshInterval());
+    PeriodicTask imageRepositoryRefresher(RepositoryPublisher publisher, RepositorySettings settings) {
+        // Safe on several nodes: each round runs under the repository lock row taken with SKIP LOCKED.
+        return new PeriodicTask("image-repository-refresher", settings.refreshInterval(), settings.refreshInterval(),
+                publisher::refresh);
     }
 
     @Bean

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.device.DeviceSettings;
 import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.device.persistence.VehicleCredentials.Resolved;
-import java.time.Clock;
+import io.pitwall.server.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,27 +38,8 @@ class CredentialCacheTests {
         }
     }
 
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     final Table table = new Table();
-    final TestClock clock = new TestClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T00:00:00Z"));
 
     CredentialCache cache(Duration ttl) {
         table.rows.put("h-a", new Resolved("VIN-A", false, false));
@@ -79,10 +58,10 @@ class CredentialCacheTests {
     void aResolutionIsRememberedForTheTimeToLive() {
         var cache = cache(Duration.ofSeconds(5));
         assertThat(cache.resolve("h-a")).contains(new Resolved("VIN-A", false, false));
-        clock.now = clock.now.plusMillis(4_999);
+        clock.advance(Duration.ofMillis(4_999));
         assertThat(cache.resolve("h-a")).isPresent();
         assertThat(table.lookups).isEqualTo(1);
-        clock.now = clock.now.plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         cache.resolve("h-a");
         assertThat(table.lookups).isEqualTo(2);
     }
