@@ -5,6 +5,7 @@ import io.pitwall.bench.audit.AuditVerify;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.Checkin;
 import io.pitwall.bench.device.EventIngestionLoad;
+import io.pitwall.bench.device.ReconcilerTick;
 import io.pitwall.bench.fleet.FirmwareInventory;
 import io.pitwall.bench.fleet.FleetImport;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class Bench implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
             description = "audit-append, audit-verify, import, firmware-inventory, checkin, checkin-h2, events, "
-                    + "campaign-start (default: all of them).")
+                    + "campaign-start, reconciler-tick (default: all of them).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--db-url", defaultValue = "${env:PITWALL_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/pitwall_bench}")
@@ -76,6 +77,10 @@ public final class Bench implements Callable<Integer> {
             + "checkin, checkin-h2, events, campaign-start.")
     boolean vehiclePath;
     @Option(names = "--checkin-vehicles", defaultValue = "10000") int checkinVehicles;
+    @Option(names = "--tick-campaigns", defaultValue = "100") int tickCampaigns;
+    @Option(names = "--tick-assignments", defaultValue = "100000",
+            description = "Open assignments over all campaigns of reconciler-tick (one vehicle each).")
+    int tickAssignments;
     @Option(names = "--checkin-rate", defaultValue = "3000",
             description = "Check-ins per second of the second, paced run (latency at that rate); 0 skips it.")
     double checkinRate;
@@ -111,6 +116,7 @@ public final class Bench implements Callable<Integer> {
                 seed, checkinRate));
         all.put("events", () -> new EventIngestionLoad(eventVehicles, eventBatches, eventBatchSize, eventClients, seed));
         all.put("campaign-start", () -> new CampaignStart(campaignVehicles, seed));
+        all.put("reconciler-tick", () -> new ReconcilerTick(tickCampaigns, tickAssignments, seed));
         return all;
     }
 

@@ -8,6 +8,7 @@ import io.pitwall.bench.audit.ChainGenerator;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.Checkin;
 import io.pitwall.bench.device.EventIngestionLoad;
+import io.pitwall.bench.device.ReconcilerTick;
 import io.pitwall.bench.fleet.FirmwareInventory;
 import io.pitwall.bench.fleet.FleetImport;
 import io.pitwall.server.audit.AuditChainVerifier;
@@ -76,6 +77,13 @@ class ScenarioSmokeTests {
         Result result = new Checkin(true, 10, 30, 5, 3, 1, 100).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("requests", 30).containsEntry("database", "H2 (embedded file)");
+    }
+
+    @Test
+    void aReconcilerTickJudgesEveryRunningPhasedCampaign() throws Exception {
+        Result result = new ReconcilerTick(3, 30, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("campaigns", 3).containsEntry("openAssignments", 30L);
     }
 
     @Test
