@@ -64,6 +64,16 @@ public class Leases {
                 .isPresent();
     }
 
+    /**
+     * Serialises the caller's transaction with every other transaction that locks the same name, on any
+     * node, until it ends: a named mutex for short critical sections that must not interleave (e.g. two
+     * campaigns assigning vehicles at once). Not a lease: nobody holds it between transactions.
+     */
+    public void lockUntilCommit(String name) {
+        rows.createIfAbsent(name, OffsetDateTime.now(clock));
+        rows.lockCurrent(name);
+    }
+
     /** Gives the lease up so another node may take it at once (on shutdown). */
     public void release(LeaseGrant grant) {
         transactions.executeWithoutResult(status -> rows.release(grant, OffsetDateTime.now(clock)));

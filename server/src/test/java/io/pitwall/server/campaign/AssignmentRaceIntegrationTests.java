@@ -134,6 +134,27 @@ class AssignmentRaceIntegrationTests {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = :c").param("c", id)
                     .query(Long.class).single()).isEqualTo(1);
         }
+
+        @Test
+        void twoCampaignsStartingAtOnceNeverAssignTheSameVehicle() {
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            var manager = operatorWith(Role.RELEASE_MANAGER);
+            long[] ids = new long[2];
+            for (int i = 0; i < 2; i++) {
+                var created = manager.post("/api/v1/campaigns", Map.of("name", "Rival " + i + " " + hardwareId,
+                        "releaseId", release.releaseId(), "filter", Map.of("model", "Race-" + hardwareId)));
+                ids[i] = created.json().get("id").asLong();
+                campaignSteps().approvedCampaign(manager, ids[i], release.knownGoodReleaseId());
+            }
+            try (var first = HeldTransaction.open(transactions, () -> commands.start(ids[0], "admin"))) {
+                var second = async(() -> admin.post("/api/v1/campaigns/" + ids[1] + "/start", ""));
+                awaitSomeoneBlocked(dataSource, jdbc);
+                first.commit();
+                assertThat(second.join().status()).as(second.join().body()).isEqualTo(200);
+            }
+            assertThat(jdbc.sql("SELECT campaign_id FROM assignment WHERE vin = :v").param("v", vin)
+                    .query(Long.class).list()).containsExactly(ids[0]);
+        }
     }
 
     @Nested

@@ -6,6 +6,7 @@ import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.inventory.VehicleSelection;
 import io.pitwall.server.inventory.VehicleSelector;
+import io.pitwall.server.shared.Leases;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ public class Assignments {
     public record EcuPart(String ecuSerial, State status, String failureCode, ReleaseImage image) {
     }
 
+    /** The named lock {@link #createEligible} and {@link #createForWave} take; tests hold it to race them. */
+    public static final String ASSIGNMENT_CREATION = "campaign-assignment-creation";
     static final String ACTIVE_STATES = "('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')";
     static final String ECU_ELIGIBLE = """
             e.update_policy = 'REMOTE'
@@ -47,10 +50,12 @@ public class Assignments {
 
     private final JdbcClient jdbc;
     private final VehicleSelector selector;
+    private final Leases leases;
 
-    public Assignments(JdbcClient jdbc, VehicleSelector selector) {
+    public Assignments(JdbcClient jdbc, VehicleSelector selector, Leases leases) {
         this.jdbc = jdbc;
         this.selector = selector;
+        this.leases = leases;
     }
 
     /**
@@ -86,6 +91,10 @@ public class Assignments {
 
     private int create(long campaignId, TargetFilter filter, Integer wave, String condition, Map<String, Object> extra,
             Long limit, OffsetDateTime now) {
+        // One campaign at a time assigns vehicles, on every node: the "no other active assignment" check
+        // below then sees the assignments of a campaign that started a moment earlier, so no vehicle ends
+        // up in two campaigns at once.
+        leases.lockUntilCommit(ASSIGNMENT_CREATION);
         Map<String, Object> params = new LinkedHashMap<>(extra);
         String where = eligibleWhere(campaignId, filter, condition, params);
         var insert = jdbc.sql("""
