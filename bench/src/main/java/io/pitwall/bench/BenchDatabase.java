@@ -43,6 +43,23 @@ public record BenchDatabase(String url, String user, String password) {
         }
     }
 
+    /** Runs the statements in order, each in its own transaction (so {@code VACUUM} works too). */
+    public void execute(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** The single number a query such as {@code SELECT COUNT(*) ...} answers. */
+    public long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Applies the server's migrations without starting the server. */
     public void migrate() {
         Flyway.configure().dataSource(url, user, password)

@@ -11,7 +11,6 @@ import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.api.ManagementClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,7 @@ public final class CampaignStart implements Scenario {
             }
             long loadStarted = System.nanoTime();
             new FleetLoader().load(database.dataSource(), new FleetGenerator(seed, 5), vehicles);
-            execute(database, """
+            database.execute("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, image_hash,
                         update_policy, is_primary)
                     SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle"""
@@ -75,8 +74,8 @@ public final class CampaignStart implements Scenario {
                     "application/json", null), 200);
             double seconds = (System.nanoTime() - started) / 1e9;
             var cpu = meter.stop();
-            long assignments = count(database, "SELECT COUNT(*) FROM assignment WHERE campaign_id = " + campaignId);
-            long ecus = count(database, "SELECT COUNT(*) FROM assignment_ecu ae JOIN assignment a ON a.id = "
+            long assignments = database.count("SELECT COUNT(*) FROM assignment WHERE campaign_id = " + campaignId);
+            long ecus = database.count("SELECT COUNT(*) FROM assignment_ecu ae JOIN assignment a ON a.id = "
                     + "ae.assignment_id WHERE a.campaign_id = " + campaignId);
             long reported = JSON.readTree(answer.body()).get("assignments").asLong();
             if (assignments != vehicles || ecus != vehicles || reported != vehicles) {
@@ -116,20 +115,5 @@ public final class CampaignStart implements Scenario {
         DeviceHttp.require(http.admin("POST", "/api/v1/releases/" + releaseId + "/publish", "application/json", null),
                 200);
         return releaseId;
-    }
-
-    private static void execute(BenchDatabase database, String... statements) throws SQLException {
-        try (var c = database.connect(); var s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    private static long count(BenchDatabase database, String sql) throws SQLException {
-        try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

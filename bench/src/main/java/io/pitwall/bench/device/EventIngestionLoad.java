@@ -8,7 +8,6 @@ import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
 import io.pitwall.bench.fleet.FleetGenerator;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,8 +65,8 @@ public final class EventIngestionLoad implements Scenario {
             });
             var cpu = meter.stop();
             long sent = (long) vehicles * batches * batchSize;
-            long stored = count(database, "SELECT COUNT(*) FROM vehicle_event");
-            long fullyAcked = count(database, "SELECT COUNT(*) FROM event_cursor WHERE acked_through = "
+            long stored = database.count("SELECT COUNT(*) FROM vehicle_event");
+            long fullyAcked = database.count("SELECT COUNT(*) FROM event_cursor WHERE acked_through = "
                     + (long) batches * batchSize + " AND max_seq = " + (long) batches * batchSize);
             if (stored != sent || fullyAcked != vehicles) {
                 return Result.failed(name(), target(), "sent " + sent + " events of " + vehicles + " vehicles, stored "
@@ -117,12 +116,5 @@ public final class EventIngestionLoad implements Scenario {
             json.append('}');
         }
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long count(BenchDatabase database, String sql) throws SQLException {
-        try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -59,7 +59,7 @@ public final class ReconcilerTick implements Scenario {
                 return Result.skipped(name(), target(), "this build has no wave plans");
             }
             new FleetLoader().load(database.dataSource(), new FleetGenerator(seed, 5), assignments);
-            execute(database, """
+            database.execute("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, image_hash,
                         update_policy, is_primary)
                     SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle"""
@@ -92,8 +92,8 @@ public final class ReconcilerTick implements Scenario {
                 }
             }
             var cpu = meter.stop();
-            long running = count(database, "SELECT COUNT(*) FROM campaign WHERE status = 'RUNNING'");
-            long open = count(database, "SELECT COUNT(*) FROM assignment WHERE status = 'DELIVERED'");
+            long running = database.count("SELECT COUNT(*) FROM campaign WHERE status = 'RUNNING'");
+            long open = database.count("SELECT COUNT(*) FROM assignment WHERE status = 'DELIVERED'");
             if (running != campaigns || open != assignments) {
                 return Result.failed(name(), target(), running + " running campaigns, " + open + " open assignments");
             }
@@ -120,14 +120,13 @@ public final class ReconcilerTick implements Scenario {
      */
     private void copyRunning(BenchDatabase database, long template) throws SQLException {
         for (int c = 1; c < campaigns; c++) {
-            execute(database, """
+            database.execute("""
                     INSERT INTO campaign (name, release_id, status, filter_json, created_by, created_at, version,
                         submitted_by, submitted_at, risk_class, approval_round, emergency_hold)
                     SELECT name || ' %1$d', release_id, status, filter_json, created_by, created_at, 0, submitted_by,
                         submitted_at, risk_class, approval_round, emergency_hold FROM campaign WHERE id = %2$d""".formatted(c, template));
         }
-        execute(database,
-                "UPDATE campaign SET status = 'RUNNING', started_at = now(), abort_json = (SELECT abort_json FROM campaign "
+        database.execute("UPDATE campaign SET status = 'RUNNING', started_at = now(), abort_json = (SELECT abort_json FROM campaign "
                         + "WHERE id = " + template + ")",
                 "INSERT INTO campaign_image SELECT c.id, ci.hardware_id, ci.image_id, ci.ecu_type, ci.target_path, "
                         + "ci.sw_version, ci.release_counter, ci.length, ci.sha256, ci.sha512, ci.install_type, "
@@ -149,20 +148,5 @@ public final class ReconcilerTick implements Scenario {
                 INSERT INTO assignment_ecu (assignment_id, ecu_serial, hardware_id, status)
                 SELECT a.id, a.vin || '-CMP', '%s', 'DELIVERED' FROM assignment a""".formatted(CampaignStart.HARDWARE_ID),
                 "VACUUM ANALYZE");
-    }
-
-    private static void execute(BenchDatabase database, String... statements) throws SQLException {
-        try (var c = database.connect(); var s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    private static long count(BenchDatabase database, String sql) throws SQLException {
-        try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

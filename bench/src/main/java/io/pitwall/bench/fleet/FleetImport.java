@@ -67,8 +67,8 @@ public final class FleetImport implements Scenario {
                 return Result.failed(name(), target(), "HTTP " + response.statusCode() + ": "
                         + response.body().substring(0, Math.min(300, response.body().length())));
             }
-            long vehicleRows = count(database, "vehicle");
-            long ecuRows = count(database, "ecu");
+            long vehicleRows = database.count("SELECT COUNT(*) FROM vehicle");
+            long ecuRows = database.count("SELECT COUNT(*) FROM ecu");
             long expected = (long) vehicles + warmup;
             if (vehicleRows != expected || ecuRows != expected * ecusPerVehicle) {
                 return Result.failed(name(), target(), "imported " + vehicleRows + " vehicles and " + ecuRows + " ECUs");
@@ -89,13 +89,6 @@ public final class FleetImport implements Scenario {
                     Math.round(perSecond), vehicles, (long) vehicles * ecusPerVehicle, body.length / 1e6, seconds,
                     warmup, cpu);
             return new Result(name(), measured, target(), Result.verdict(perSecond >= 10_000), metrics);
-        }
-    }
-
-    static long count(BenchDatabase database, String table) throws java.sql.SQLException {
-        try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }
