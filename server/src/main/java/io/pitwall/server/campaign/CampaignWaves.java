@@ -59,7 +59,7 @@ public class CampaignWaves {
             if (spec.kind() == WaveKind.FILTER) {
                 selector.validate(spec.selector());
             } else if (spec.kind() == WaveKind.VINS) {
-                vins(spec);
+                vinsOf(spec);
             }
         }
         List<AbortCriterion> criteria = abort == null ? List.of() : List.copyOf(abort);
@@ -118,23 +118,19 @@ public class CampaignWaves {
         return waves.lock(id, number).orElseThrow();
     }
 
-    private static List<String> vins(WaveSpec spec) {
-        List<String> vins = List.of(spec.selector().split("\\s*,\\s*"));
+    /** The VINs of a VINS wave, each checked. */
+    public static List<String> vinsOf(WaveSpec spec) {
+        List<String> vins = List.of(spec.selector().trim().split("\\s*,\\s*"));
         if (vins.size() > MAX_VINS) {
             throw WaveSpec.invalid("Wave '" + spec.name() + "' lists more than " + MAX_VINS + " VINs");
         }
         for (String vin : vins) {
             try {
-                new Vin(vin.trim());
+                new Vin(vin);
             } catch (RuntimeException e) {
                 throw WaveSpec.invalid("Wave '" + spec.name() + "': '" + vin + "' is not a VIN");
             }
         }
         return vins;
-    }
-
-    /** The VINs of a VINS wave. */
-    public static List<String> vinsOf(WaveSpec spec) {
-        return vins(spec).stream().map(String::trim).toList();
     }
 }

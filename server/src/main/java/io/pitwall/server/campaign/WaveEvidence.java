@@ -1,11 +1,11 @@
 package io.pitwall.server.campaign;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * What a wave's vehicles have shown so far, the input of its {@link WaveGate}: how many were assigned,
- * how many reached an end (executed), how those ended, and which vehicles failed.
+ * how many reached an end (executed) and how those ended. Which vehicles failed is looked up only for a
+ * failed gate's record ({@link FailingVehicle}).
  *
  * @param assigned        vehicles in the wave
  * @param executed        vehicles whose assignment ended (succeeded, failed, rolled back or timed out)
@@ -13,19 +13,12 @@ import java.util.Map;
  * @param timedOut        vehicles whose update ran past its in-progress timeout
  * @param failures        failed vehicles by category (timeouts excluded)
  * @param healthReported  succeeded vehicles whose post-update health report arrived
- * @param failing         the failed vehicles, for the evidence a failed gate stores
  */
 public record WaveEvidence(long assigned, long executed, long succeeded, long timedOut,
-        Map<FailureCategory, Long> failures, long healthReported, List<FailingVehicle> failing) {
-
-    /** A vehicle that failed in the wave, with what the evidence needs to find a pattern. */
-    public record FailingVehicle(String vin, String ecuSerial, String hardwareId, String hardwareVariant,
-            FailureCategory category, String code) {
-    }
+        Map<FailureCategory, Long> failures, long healthReported) {
 
     public WaveEvidence {
         failures = Map.copyOf(failures);
-        failing = List.copyOf(failing);
         if (assigned < 0 || executed < 0 || succeeded < 0 || timedOut < 0 || healthReported < 0
                 || executed > assigned || succeeded + timedOut + failed(failures) > executed
                 || healthReported > succeeded) {

@@ -74,6 +74,6 @@ class RolloutPolicyTests {
 
     private static WaveEvidence evidence(long executed, long installFailures, long timedOut) {
         return new WaveEvidence(100, executed, executed - installFailures - timedOut, timedOut,
-                Map.of(FailureCategory.INSTALL, installFailures), 0, List.of());
+                Map.of(FailureCategory.INSTALL, installFailures), 0);
     }
 }

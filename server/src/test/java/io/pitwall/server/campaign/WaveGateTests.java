@@ -70,6 +70,6 @@ class WaveGateTests {
     static WaveEvidence evidence(long assigned, long executed, long succeeded, long timedOut, long install,
             long download, long health) {
         return new WaveEvidence(assigned, executed, succeeded, timedOut,
-                Map.of(FailureCategory.INSTALL, install, FailureCategory.DOWNLOAD, download), health, List.of());
+                Map.of(FailureCategory.INSTALL, install, FailureCategory.DOWNLOAD, download), health);
     }
 }

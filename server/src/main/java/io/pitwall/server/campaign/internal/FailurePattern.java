@@ -2,7 +2,7 @@ package io.pitwall.server.campaign.internal;
 
 import io.pitwall.server.campaign.GateCheck;
 import io.pitwall.server.campaign.GateVerdict;
-import io.pitwall.server.campaign.WaveEvidence.FailingVehicle;
+import io.pitwall.server.campaign.FailingVehicle;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

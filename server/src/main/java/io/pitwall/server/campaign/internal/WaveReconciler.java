@@ -4,6 +4,7 @@ import io.pitwall.server.campaign.AbortCriterion;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.CampaignStatus;
+import io.pitwall.server.campaign.FailingVehicle;
 import io.pitwall.server.campaign.GateCondition;
 import io.pitwall.server.campaign.GateVerdict;
 import io.pitwall.server.campaign.Wave;
@@ -171,8 +172,9 @@ public class WaveReconciler {
                 "succeeded", evidence.succeeded(), "failures", evidence.failures(),
                 "healthReported", evidence.healthReported()));
         if (verdict.outcome() == GateVerdict.Outcome.FAILED) {
-            record.put("failing", evidence.failing());
-            record.put("failingByHardware", FailurePattern.byHardware(evidence.failing()));
+            List<FailingVehicle> failing = evidences.failing(campaign.id(), wave.number());
+            record.put("failing", failing);
+            record.put("failingByHardware", FailurePattern.byHardware(failing));
             waves.decided(wave, WaveStatus.FAILED, record, ACTOR, now);
             decisions.append(campaign.id(), now, ACTOR, "WAVE_GATE_FAILED", record);
             pause(campaign, now, Map.of("reason", "The gate of wave " + wave.number() + " (" + wave.spec().name()

@@ -2,7 +2,7 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.WaveEvidence;
-import io.pitwall.server.campaign.WaveEvidence.FailingVehicle;
+import io.pitwall.server.campaign.FailingVehicle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What a wave's (or a whole campaign's) assignments show, counted set-based: outcomes by status and
- * failure category, post-update health reports received, and the failed vehicles with the hardware variant
- * of each failed ECU (reads {@code ecu} and {@code vehicle_event} read-only, like eligibility).
+ * failure category and post-update health reports received; for a failed gate, the failed vehicles with
+ * the hardware variant of each failed ECU (reads {@code ecu} and {@code vehicle_event} read-only, like
+ * eligibility).
  */
 @Repository
 public class WaveEvidences {
@@ -62,7 +63,7 @@ public class WaveEvidences {
         });
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
         if (!detailed) {
-            return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, 0, List.of());
+            return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, 0);
         }
         var health = jdbc.sql("""
                 SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :id AND a.status = 'SUCCEEDED'%s
@@ -72,24 +73,22 @@ public class WaveEvidences {
             health = health.param("wave", wave);
         }
         long healthReported = Math.min(counts[1], health.query(Long.class).single());
-        return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, healthReported,
-                failing(campaignId, wave, scope));
+        return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, healthReported);
     }
 
-    private List<FailingVehicle> failing(long campaignId, Integer wave, String scope) {
-        var query = jdbc.sql("""
+    /** The failed vehicles of a wave (at most 200, by VIN), with each failed ECU's hardware. */
+    public List<FailingVehicle> failing(long campaignId, int wave) {
+        return jdbc.sql("""
                 SELECT a.vin, x.ecu_serial, x.hardware_id, e.hardware_variant, a.failure_category,
                        COALESCE(x.failure_code, a.failure_code) FROM assignment a
                 JOIN assignment_ecu x ON x.assignment_id = a.id AND x.status IN ('FAILED', 'ROLLED_BACK')
                 LEFT JOIN ecu e ON e.serial = x.ecu_serial
-                WHERE a.campaign_id = :id AND a.status IN ('FAILED', 'ROLLED_BACK')%s
-                ORDER BY a.vin, x.ecu_serial FETCH FIRST %d ROWS ONLY""".formatted(scope, MAX_LISTED))
-                .param("id", campaignId);
-        if (wave != null) {
-            query = query.param("wave", wave);
-        }
-        return query.query((rs, i) -> new FailingVehicle(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5) == null ? FailureCategory.INSTALL
-                        : FailureCategory.valueOf(rs.getString(5)), rs.getString(6))).list();
+                WHERE a.campaign_id = :id AND a.wave_no = :wave AND a.status IN ('FAILED', 'ROLLED_BACK')
+                ORDER BY a.vin, x.ecu_serial FETCH FIRST %d ROWS ONLY""".formatted(MAX_LISTED))
+                .param("id", campaignId).param("wave", wave)
+                .query((rs, i) -> new FailingVehicle(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5) == null ? FailureCategory.INSTALL
+                                : FailureCategory.valueOf(rs.getString(5)), rs.getString(6)))
+                .list();
     }
 }
