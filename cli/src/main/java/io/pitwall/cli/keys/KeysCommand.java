@@ -50,17 +50,12 @@ public class KeysCommand implements Runnable {
         @Mixin
         KeyToolOptions options;
 
-        @Option(names = "--root-keys", defaultValue = "3", description = "Number of root keys (default 3).")
-        int rootKeys;
-
-        @Option(names = "--root-threshold", defaultValue = "2", description = "Root signatures required (default 2).")
-        int rootThreshold;
+        @Mixin
+        RootKeyOptions root;
 
         @Override
         public Integer call() throws IOException {
-            if (rootThreshold < 1 || rootThreshold > rootKeys || rootKeys > 20) {
-                throw new IllegalArgumentException("need 1 <= --root-threshold <= --root-keys <= 20");
-            }
+            root.check();
             RepositoryApi api = options.api();
             char[] passphrase = options.passphrase();
             createPrivateDirectory(options.dir);
@@ -70,10 +65,7 @@ public class KeysCommand implements Runnable {
                 }
             }
             Root current = currentRoot(api);
-            List<OfflineKey> roots = new ArrayList<>();
-            for (int i = 0; i < rootKeys; i++) {
-                roots.add(OfflineKey.generate("root"));
-            }
+            List<OfflineKey> roots = root.generate();
             OfflineKey targets = OfflineKey.generate("targets");
             for (OfflineKey key : roots) {
                 key.write(options.dir, passphrase, options.kdfIterations);
@@ -81,13 +73,13 @@ public class KeysCommand implements Runnable {
             targets.write(options.dir, passphrase, options.kdfIterations);
             Map<String, TufKey> keys = new HashMap<>();
             Map<String, Root.RoleKeys> roles = new HashMap<>();
-            roles.put("root", role(keys, roots.stream().map(OfflineKey::publicKey).toList(), rootThreshold));
+            roles.put("root", role(keys, roots.stream().map(OfflineKey::publicKey).toList(), root.rootThreshold));
             roles.put("targets", role(keys, List.of(targets.publicKey()), 1));
             onlineRoles(api, keys, roles);
             Root next = new Root(current.version() + 1, Instant.now().plus(Duration.ofDays(365)), true, keys, roles);
             uploadRoot(api, options.dir, Envelope.sign(next.toSigned(), signers(roots)));
             System.out.printf("Root %d: %d-of-%d offline root keys, offline targets key %s, keys in %s%n",
-                    next.version(), rootThreshold, rootKeys, targets.publicKey().keyId(), options.dir);
+                    next.version(), root.rootThreshold, root.rootKeys, targets.publicKey().keyId(), options.dir);
             signTargets(api, List.of(targets));
             return 0;
         }
@@ -118,29 +110,21 @@ public class KeysCommand implements Runnable {
         @Mixin
         KeyToolOptions options;
 
-        @Option(names = "--root-keys", defaultValue = "3", description = "Number of new root keys (default 3).")
-        int rootKeys;
-
-        @Option(names = "--root-threshold", defaultValue = "2", description = "New root threshold (default 2).")
-        int rootThreshold;
+        @Mixin
+        RootKeyOptions root;
 
         @Override
         public Integer call() throws IOException {
-            if (rootThreshold < 1 || rootThreshold > rootKeys || rootKeys > 20) {
-                throw new IllegalArgumentException("need 1 <= --root-threshold <= --root-keys <= 20");
-            }
+            root.check();
             RepositoryApi api = options.api();
             char[] passphrase = options.passphrase();
             Root current = currentRoot(api);
             List<OfflineKey> old = OfflineKey.readAll(options.dir, "root", passphrase).stream()
                     .filter(k -> current.keysOf("root").containsKey(k.publicKey().keyId())).toList();
-            List<OfflineKey> fresh = new ArrayList<>();
-            for (int i = 0; i < rootKeys; i++) {
-                fresh.add(OfflineKey.generate("root"));
-            }
+            List<OfflineKey> fresh = root.generate();
             Map<String, TufKey> keys = new HashMap<>();
             Map<String, Root.RoleKeys> roles = new HashMap<>();
-            roles.put("root", role(keys, fresh.stream().map(OfflineKey::publicKey).toList(), rootThreshold));
+            roles.put("root", role(keys, fresh.stream().map(OfflineKey::publicKey).toList(), root.rootThreshold));
             Root.RoleKeys targets = current.roles().get("targets");
             targets.keyIds().forEach(id -> keys.put(id, current.keys().get(id)));
             roles.put("targets", targets);
@@ -168,8 +152,8 @@ public class KeysCommand implements Runnable {
                 }
             }
             Files.delete(pending);
-            System.out.printf("Root %d: %d-of-%d new root keys, signed by %d old ones%n", next.version(), rootThreshold,
-                    rootKeys, old.size());
+            System.out.printf("Root %d: %d-of-%d new root keys, signed by %d old ones%n", next.version(), root.rootThreshold,
+                    root.rootKeys, old.size());
             return 0;
         }
     }
