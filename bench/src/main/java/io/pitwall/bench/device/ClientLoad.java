@@ -68,6 +68,7 @@ final class ClientLoad {
         long interval = perSecond > 0 ? Math.round(clients * 1e9 / perSecond) : 0;
         long origin = System.nanoTime() + 100_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var windows = new SlowWindows(20_000_000L);
         try {
             List<Callable<long[]>> tasks = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -89,6 +90,9 @@ final class ClientLoad {
                             }
                             DeviceHttp.require(request, connection.exchange(request), status);
                             nanos[k] = System.nanoTime() - begin;
+                            if (interval > 0) {
+                                windows.record(begin - origin, nanos[k]);
+                            }
                         }
                     }
                     return nanos;
@@ -98,6 +102,9 @@ final class ClientLoad {
             var all = LongStream.builder();
             for (Future<long[]> done : pool.invokeAll(tasks)) {
                 LongStream.of(done.get()).forEach(all);
+            }
+            if (interval > 0) {
+                windows.report(System.err);
             }
             return Latencies.of(all.build().toArray(), System.nanoTime() - started);
         } finally {
