@@ -2,11 +2,14 @@ package io.pitwall.server.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pitwall.server.inventory.VehicleReporting;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.StatementLog;
 import io.pitwall.server.support.TestFleet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -59,6 +62,24 @@ class CheckinCostIntegrationTests {
             assertThat(statements).as("statements of an unchanged idle check-in: %s", statements).hasSize(2);
             assertThat(statements.get(0)).startsWith("SELECT").contains("FROM vehicle_report");
             assertThat(statements.get(1)).startsWith("SELECT").contains("FROM assignment");
+        }
+
+        @Test
+        void lastSeenIsRefreshedOnlyOnceTheVehiclesOwnIntervalHasPassed() {
+            statementsOfACheckin();
+            Duration interval = VehicleReporting.touchEvery(vin);
+            assertThat(interval).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(119));
+            lastSeen(interval.minusSeconds(5));
+            assertThat(statementsOfACheckin()).as("within the interval").noneMatch(s -> s.startsWith("UPDATE"));
+            lastSeen(interval.plusSeconds(5));
+            List<String> statements = statementsOfACheckin();
+            assertThat(statements).as("%s", statements).anyMatch(s -> s.startsWith("UPDATE vehicle_report SET last_seen_at"));
+            assertThat(statements.stream().filter(s -> s.equals("COMMIT")).count()).isEqualTo(1);
+        }
+
+        private void lastSeen(Duration ago) {
+            jdbc.sql("UPDATE vehicle_report SET last_seen_at = :at WHERE vin = :v")
+                    .param("at", OffsetDateTime.now().minus(ago)).param("v", vin).update();
         }
 
         @Test

@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,6 +38,16 @@ class SecurityConfiguration {
         return (request, response, rejected) -> problems.write(request, response, 400, "request-rejected",
                 "The request URL is not in normalized form (encoded slashes or dots, '..', '//', ';' or control"
                         + " characters are refused)");
+    }
+
+    /**
+     * No observation of Spring Security's filters: with it every filter of every request (the device
+     * check-in included) is wrapped and timed, for spans nobody reads; {@code http.server.requests} metrics
+     * stay. The {@code management.observations.enable} property alone leaves the wrapping in place.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.pitwall.server.shared.ApiException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +26,7 @@ class CheckinController {
 
     static final int MAX_ECUS = 200;
     static final String CODE = "invalid-checkin";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private final VehicleReporting reporting;
     private final AssignmentDelivery delivery;
     private final PollPacing pacing;
@@ -58,7 +60,7 @@ class CheckinController {
                 throw ApiException.badRequest("duplicate-ecu-serial", "ECU serial '" + ecu.serial()
                         + "' appears twice in the manifest");
             }
-            if (ecu.installedSha256() != null && !ecu.installedSha256().matches("[0-9a-f]{64}")) {
+            if (ecu.installedSha256() != null && !SHA256_HEX.matcher(ecu.installedSha256()).matches()) {
                 throw ApiException.badRequest(CODE, "installedSha256 is 64 lower-case hex characters");
             }
         }
