@@ -140,7 +140,8 @@ final class Installation {
     }
 
     /**
-     * Settles installs a crash interrupted: an ECU that runs the target image is installed; any other
+     * Settles installs a crash interrupted: an ECU that runs the target image is installed; one whose
+     * installer remembers rolling this image back (or failing it for good) ends the assignment so; any other
      * goes back to DOWNLOADED and the assignment to READY, so the rules are checked again before the
      * install is redone — unless the crashes have used up the attempts.
      */
@@ -155,6 +156,19 @@ final class Installation {
                 next = next.with(serial, ecu.with(Step.INSTALLED));
                 drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, serial).detail("confirmed after agent restart"));
                 continue;
+            }
+            var remembered = ecus.get(serial).installer().lastOutcome(id, target.hashes().sha256());
+            if (remembered.isPresent() && remembered.get() instanceof InstallOutcome.RolledBack rolledBack) {
+                drafts.add(Draft.of(EventType.ROLLED_BACK, id, serial).code(rolledBack.code())
+                        .detail(rolledBack.detail() + " (confirmed after agent restart)"));
+                finisher.accept(next.with(Lifecycle.next(next.state(), Trigger.INSTALL_ROLLED_BACK)), drafts);
+                return;
+            }
+            if (remembered.isPresent() && remembered.get() instanceof InstallOutcome.Failed failed && !failed.retryable()) {
+                drafts.add(Draft.of(EventType.INSTALL_FAILED, id, serial).code(failed.code())
+                        .detail(failed.detail() + " (confirmed after agent restart)"));
+                finisher.accept(next.with(Lifecycle.next(next.state(), Trigger.INSTALL_FAILED)), drafts);
+                return;
             }
             int attempt = next.attempts() + 1;
             if (attempt >= maxAttempts) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pitwall.agent.AgentLifecycle.State;
 import io.pitwall.agent.CrashingStorage.Crash;
+import io.pitwall.agent.sim.FaultModel;
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.protocol.device.EventType;
 import java.io.IOException;
@@ -55,6 +56,31 @@ class AgentRecoveryTests {
             assertThat(h.events(EventType.INSTALL_STARTED)).hasSize(1);
             assertThat(h.events(EventType.INSTALL_COMPLETED)).extracting(DeviceEvent::detail)
                     .containsExactly("confirmed after agent restart");
+            assertThat(h.server.conflicts).isEmpty();
+        }
+    }
+
+    @Test
+    void aCrashRightAfterTheEcuRolledBackIsReportedAsTheRollbackNotInstalledAgain() throws IOException {
+        try (var h = new AgentHarness(dir)) {
+            h.bms(FaultModel.always(new FaultModel.Faults(0, 1)));
+            AtomicBoolean crash = new AtomicBoolean(true);
+            h.bmsInstaller = crashing(h, crash, false);
+            String sha = h.assign("asg-1", image, "2.4.0", 5).hashes().sha256();
+            h.start();
+            assertThatThrownBy(() -> h.tick(20)).isInstanceOf(Crash.class);
+
+            h.restart();
+            h.settle(State.ROLLED_BACK);
+
+            assertThat(h.bms.lastOutcome("asg-1", sha)).containsInstanceOf(InstallOutcome.RolledBack.class);
+            assertThat(h.bms.lastOutcome("asg-2", sha)).as("another assignment's install of the image").isEmpty();
+            assertThat(h.bms.installs()).as("the ECU is not flashed a second time").isEqualTo(1);
+            assertThat(h.events(EventType.INSTALL_STARTED)).hasSize(1);
+            assertThat(h.events(EventType.ROLLED_BACK)).extracting(DeviceEvent::code)
+                    .containsExactly("HEALTH_CHECK_FAILED");
+            assertThat(h.events(EventType.ROLLED_BACK).get(0).detail()).endsWith("(confirmed after agent restart)");
+            assertThat(h.bms.installed()).isEqualTo(AgentHarness.BMS_FACTORY);
             assertThat(h.server.conflicts).isEmpty();
         }
     }
@@ -127,6 +153,11 @@ class AgentRecoveryTests {
             @Override
             public InstalledImage installed() {
                 return h.bms.installed();
+            }
+
+            @Override
+            public java.util.Optional<InstallOutcome> lastOutcome(String assignmentId, String imageSha256) {
+                return h.bms.lastOutcome(assignmentId, imageSha256);
             }
 
             @Override

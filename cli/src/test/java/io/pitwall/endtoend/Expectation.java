@@ -16,9 +16,9 @@ import java.util.Map;
  * What must come of one vehicle's assignment, worked out from the fleet, the release and the fault rules
  * alone (rates of 0 or 1 only, so there is exactly one right answer). The agent installs the targets in
  * serial order and stops at the first failure; a write failure is retried up to three attempts, three
- * unhealthy boots roll back. A kill during the vehicle's first install (if planned) either costs an
- * attempt (before the ECU was written) or, after a rollback, makes the restarted agent try that ECU once
- * more — it cannot tell a rolled-back ECU from one never written.
+ * unhealthy boots roll back. A kill during the vehicle's first install (if planned) costs an attempt when
+ * it came before the ECU was written; after the ECU finished, the restarted agent confirms the result (the
+ * ECU runs the target, or its installer remembers rolling it back) and never flashes it again.
  *
  * @param installs     expected installer calls per ECU serial (every ECU of the vehicle)
  * @param ecuStates    expected server state per targeted ECU serial
@@ -51,7 +51,7 @@ record Expectation(String vin, String status, State agentOutcome, String failure
             InstallKill here = first ? kill : InstallKill.NONE;
             first = false;
             if (rule.bootFailure() == 1) {
-                installs.put(ecu.serial(), here == InstallKill.AFTER_INSTALL ? 2 : 1);
+                installs.put(ecu.serial(), 1);
                 ecuStates.put(ecu.serial(), "ROLLED_BACK");
                 status = "ROLLED_BACK";
                 break;

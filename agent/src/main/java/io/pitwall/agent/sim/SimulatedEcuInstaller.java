@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,6 +31,8 @@ public final class SimulatedEcuInstaller implements EcuInstaller {
     private int active;
     private int bootCount;
     private int installs;
+    private String lastImage;
+    private InstallOutcome lastOutcome;
 
     private SimulatedEcuInstaller(Builder builder) {
         this.random = builder.random;
@@ -56,6 +59,19 @@ public final class SimulatedEcuInstaller implements EcuInstaller {
 
     @Override
     public synchronized InstallOutcome install(InstallRequest request) {
+        InstallOutcome outcome = installOnce(request);
+        lastImage = request.assignmentId() + "/" + request.target().hashes().sha256();
+        lastOutcome = outcome;
+        return outcome;
+    }
+
+    /** The bootloader's memory of the last install: survives an agent crash, as the ECU's flags do. */
+    @Override
+    public synchronized Optional<InstallOutcome> lastOutcome(String assignmentId, String imageSha256) {
+        return (assignmentId + "/" + imageSha256).equals(lastImage) ? Optional.ofNullable(lastOutcome) : Optional.empty();
+    }
+
+    private InstallOutcome installOnce(InstallRequest request) {
         EcuTarget target = request.target();
         boolean inPlace = target.installType() == InstallType.IN_PLACE;
         if (inPlace && !allowsInPlace) {

@@ -5,6 +5,7 @@ import io.pitwall.agent.InstallOutcome;
 import io.pitwall.agent.InstallRequest;
 import io.pitwall.agent.InstalledImage;
 import io.pitwall.agent.sim.SimulatedEcuInstaller;
+import java.util.Optional;
 
 /**
  * A simulated A/B ECU as the agent sees it: counts what its installs end in and, when the vehicle's
@@ -59,6 +60,11 @@ public final class FaultyEcu implements EcuInstaller {
             throw new AgentKilled("after ECU " + serial + " finished installing, before the agent recorded it");
         }
         return outcome;
+    }
+
+    @Override
+    public Optional<InstallOutcome> lastOutcome(String assignmentId, String imageSha256) {
+        return ecu.lastOutcome(assignmentId, imageSha256);
     }
 
     public String serial() {
