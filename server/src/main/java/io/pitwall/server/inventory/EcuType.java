@@ -6,6 +6,14 @@ import java.util.Arrays;
 public enum EcuType {
     GATEWAY, TELEMATICS, INFOTAINMENT, INSTRUMENT_CLUSTER, ADAS, BMS, POWERTRAIN, CHASSIS, BODY, OTHER;
 
+    /**
+     * Whether the ECU's function bears on driving safety or energy (battery, driver assistance, powertrain,
+     * chassis): actions that erase its evidence or change it need a second person.
+     */
+    public boolean safetyRelevant() {
+        return this == BMS || this == ADAS || this == POWERTRAIN || this == CHASSIS;
+    }
+
     /** The type with this exact name; anything else is refused with {@code unknown-ecu-type}. */
     public static EcuType parse(String name) {
         Fields.text(name, "ecus.type", 32);

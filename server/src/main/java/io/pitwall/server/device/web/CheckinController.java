@@ -5,6 +5,7 @@ import io.pitwall.protocol.device.CheckinResponse;
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.device.internal.PollPacing;
+import io.pitwall.server.diagnostics.RemoteCommands;
 import io.pitwall.server.inventory.VehicleReporting;
 import io.pitwall.server.shared.ApiException;
 import java.util.HashSet;
@@ -30,11 +31,14 @@ class CheckinController {
     private final VehicleReporting reporting;
     private final AssignmentDelivery delivery;
     private final PollPacing pacing;
+    private final RemoteCommands commands;
 
-    CheckinController(VehicleReporting reporting, AssignmentDelivery delivery, PollPacing pacing) {
+    CheckinController(VehicleReporting reporting, AssignmentDelivery delivery, PollPacing pacing,
+            RemoteCommands commands) {
         this.reporting = reporting;
         this.delivery = delivery;
         this.pacing = pacing;
+        this.commands = commands;
     }
 
     @PostMapping(path = "/device/v1/vehicles/{vin}/checkin", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -44,7 +48,9 @@ class CheckinController {
         validate(request.ecus());
         reporting.record(vin, request);
         var assignment = delivery.forVehicle(vin);
-        return new CheckinResponse(pacing.pollAfterSeconds(assignment.isPresent()), assignment.orElse(null), List.of());
+        var pending = commands.deliver(vin);
+        return new CheckinResponse(pacing.pollAfterSeconds(assignment.isPresent() || !pending.isEmpty()),
+                assignment.orElse(null), pending);
     }
 
     private static void validate(List<EcuVersion> ecus) {

@@ -1,0 +1,68 @@
+package io.pitwall.server.diagnostics.web;
+
+import io.pitwall.server.access.Permission;
+import io.pitwall.server.access.RequiresPermission;
+import io.pitwall.server.diagnostics.DiagnosticCommand;
+import io.pitwall.server.diagnostics.RemoteCommands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Remote diagnostic commands: request, second approval, cancel, and what became of them. */
+@RestController
+class CommandController {
+
+    record CommandBody(String type, String ecuSerial, Map<String, String> parameters, String reason, Long ttlSeconds) {
+    }
+
+    record CommentBody(String comment) {
+    }
+
+    record CommandList(List<DiagnosticCommand> items) {
+    }
+
+    private final RemoteCommands commands;
+
+    CommandController(RemoteCommands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/v1/vehicles/{vin}/commands")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
+    DiagnosticCommand request(@PathVariable String vin, @RequestBody CommandBody body) {
+        return commands.request(vin, new RemoteCommands.Request(body.type(), body.ecuSerial(), body.parameters(),
+                body.reason(), body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds())));
+    }
+
+    @GetMapping("/api/v1/vehicles/{vin}/commands")
+    @RequiresPermission(Permission.DIAGNOSTICS_READ)
+    CommandList ofVehicle(@PathVariable String vin) {
+        return new CommandList(commands.ofVehicle(vin));
+    }
+
+    @GetMapping("/api/v1/commands/{id}")
+    @RequiresPermission(Permission.DIAGNOSTICS_READ)
+    DiagnosticCommand get(@PathVariable String id) {
+        return commands.get(id);
+    }
+
+    @PostMapping("/api/v1/commands/{id}/approve")
+    @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
+    DiagnosticCommand approve(@PathVariable String id, @RequestBody CommentBody body) {
+        return commands.approve(id, body.comment());
+    }
+
+    @PostMapping("/api/v1/commands/{id}/cancel")
+    @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
+    DiagnosticCommand cancel(@PathVariable String id, @RequestBody CommentBody body) {
+        return commands.cancel(id, body.comment());
+    }
+}
