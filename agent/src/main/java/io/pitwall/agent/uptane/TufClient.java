@@ -69,11 +69,11 @@ public final class TufClient {
     public void refresh() {
         loadTrusted();
         Instant now = time.now();
+        time.attest(now);
         updateRoot(now);
         updateTimestamp(now);
         updateSnapshot(now);
         updateTargets(now);
-        time.attest(now);
     }
 
     /** The signed part of the trusted top-level targets (after {@link #refresh()}). */

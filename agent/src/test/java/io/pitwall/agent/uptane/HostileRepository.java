@@ -40,6 +40,8 @@ final class HostileRepository implements AutoCloseable {
     final Map<String, Integer> thresholds = new LinkedHashMap<>();
     final Map<String, JsonNode> targets = new LinkedHashMap<>();
     final ObjectNode extraTargetsFields = JSON.createObjectNode();
+    /** Delegated role files published so far: a snapshot keeps listing them, as TUF requires. */
+    final Map<String, byte[]> delegatedRoles = new LinkedHashMap<>();
     private final HttpServer server;
     private final Instant now;
     Duration lifetime = Duration.ofDays(7);
@@ -134,7 +136,8 @@ final class HostileRepository implements AutoCloseable {
         ObjectNode snapshot = common("snapshot", ++snapshotVersion);
         ObjectNode meta = snapshot.putObject("meta");
         meta.putObject("targets.json").put("version", targetsVersion);
-        delegated.forEach((name, bytes) -> {
+        delegatedRoles.putAll(delegated);
+        delegatedRoles.forEach((name, bytes) -> {
             long v = readVersion(bytes);
             meta.putObject(name + ".json").put("version", v);
             files.put(v + "." + name + ".json", bytes);
@@ -198,8 +201,13 @@ final class HostileRepository implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+        }
     }
 }
