@@ -28,11 +28,13 @@ final class Delegations {
 
     private final TufClient client;
     private final int maxRoles;
+    private final long maxBytes;
     private final Map<String, Envelope> verified = new LinkedHashMap<>();
 
-    Delegations(TufClient client, int maxRoles) {
+    Delegations(TufClient client, int maxRoles, long maxBytes) {
         this.client = client;
         this.maxRoles = maxRoles;
+        this.maxBytes = maxBytes;
     }
 
     Optional<TargetFile> find(String path, Envelope targets, Instant now) {
@@ -78,17 +80,6 @@ final class Delegations {
         }
         Envelope snapshot = client.snapshotEnvelope();
         long version = TufClient.metaVersion(snapshot, roleName + ".json", "snapshot");
-        Envelope cached = verified.get(roleName);
-        if (cached != null && cached.signed().path("version").longValue() == version
-                && !Checks.expired(cached, now)) {
-            return cached;
-        }
-        String fileName = (client.consistent() ? version + "." : "")
-                + URLEncoder.encode(roleName, StandardCharsets.UTF_8) + ".json";
-        byte[] bytes = client.download(fileName, snapshot.signed().path("meta").path(roleName + ".json"),
-                5_000_000);
-        Envelope fresh = Checks.parse(bytes, "delegated role " + roleName);
-        long actual = Checks.typed(fresh, "targets", "delegated role " + roleName);
         Map<String, TufKey> roleKeys = new LinkedHashMap<>();
         for (JsonNode id : delegation.path("keyids")) {
             TufKey key = delegatorKeys.get(id.asString(""));
@@ -100,6 +91,19 @@ final class Delegations {
         if (threshold < 1 || roleKeys.size() < threshold) {
             throw new UptaneRejected(Reason.MALFORMED, "delegation " + roleName + " has an unreachable threshold");
         }
+        Envelope cached = verified.get(roleName);
+        if (cached != null && cached.signed().path("version").longValue() == version
+                && !Checks.expired(cached, now)) {
+            // The delegator may have changed the role's keys without the role's file changing.
+            Checks.signed(cached, roleKeys, threshold, "delegated role " + roleName);
+            return cached;
+        }
+        String fileName = (client.consistent() ? version + "." : "")
+                + URLEncoder.encode(roleName, StandardCharsets.UTF_8) + ".json";
+        byte[] bytes = client.download(fileName, snapshot.signed().path("meta").path(roleName + ".json"),
+                maxBytes);
+        Envelope fresh = Checks.parse(bytes, "delegated role " + roleName);
+        long actual = Checks.typed(fresh, "targets", "delegated role " + roleName);
         Checks.signed(fresh, roleKeys, threshold, "delegated role " + roleName);
         if (actual != version) {
             throw new UptaneRejected(Reason.MIX_AND_MATCH, "snapshot names " + roleName + " version " + version

@@ -44,7 +44,7 @@ public final class TufClient {
         this.store = store;
         this.time = time;
         this.limits = limits;
-        this.delegations = new Delegations(this, limits.maxDelegations());
+        this.delegations = new Delegations(this, limits.maxDelegations(), limits.targetsBytes());
     }
 
     /**

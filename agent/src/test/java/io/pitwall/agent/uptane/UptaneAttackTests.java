@@ -346,28 +346,59 @@ class UptaneAttackTests {
         }
     }
 
+    @Test
+    void row19ATerminatingDelegationEndsTheSearchAndAForeignKeyCannotSignADelegatedRole() throws Exception {
+        try (UptaneFixture f = new UptaneFixture()) {
+            f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
+            f.director.publish();
+            delegate(f, List.of(new Delegate("owner", "fw/*", List.of(), true),
+                    new Delegate("intruder", "fw/*", List.of("fw/a-6.bin"), false)), null);
+            assertThat(code(f::verify)).isEqualTo("not-in-image-repository");
+
+            delegate(f, List.of(new Delegate("supplier-a", "fw/*", List.of("fw/a-6.bin"), false)), Ed25519.generate());
+            assertThat(code(f::verify)).isEqualTo("bad-signature");
+        }
+    }
+
+    /** A delegated role: its name, one path pattern, the paths it lists, whether it is terminating. */
+    private record Delegate(String role, String pattern, List<String> paths, boolean terminating, KeyPair key) {
+        Delegate(String role, String pattern, List<String> paths, boolean terminating) {
+            this(role, pattern, paths, terminating, Ed25519.generate());
+        }
+    }
+
     /** Top-level targets delegate {@code pattern} to {@code role} (one fresh key), which lists {@code paths}. */
     private static void delegate(UptaneFixture f, String role, String pattern, List<String> paths, boolean terminating) {
+        delegate(f, List.of(new Delegate(role, pattern, paths, terminating)), null);
+    }
+
+    /** Top-level targets delegate to each role in order; {@code signer} (when set) signs every role file instead. */
+    private static void delegate(UptaneFixture f, List<Delegate> roles, KeyPair signer) {
         HostileRepository repo = f.image;
-        KeyPair key = Ed25519.generate();
-        TufKey tufKey = TufKey.of(key.getPublic());
-        ObjectNode delegated = repo.common("targets", 1);
-        ObjectNode list = delegated.putObject("targets");
-        for (String path : paths) {
-            ObjectNode entry = list.putObject(path);
-            entry.put("length", UptaneFixture.IMAGE.length);
-            entry.putObject("hashes").put("sha256", io.pitwall.protocol.tuf.RoleMetadata.digest("sha256",
-                    UptaneFixture.IMAGE));
-            entry.putObject("custom").put("releaseCounter", 6).putArray("hardwareIds").add("HW-A");
-        }
         ObjectNode top = repo.targetsSigned(++repo.targetsVersion);
         ObjectNode delegations = top.putObject("delegations");
-        delegations.putObject("keys").set(tufKey.keyId(), tufKey.toJson());
-        ObjectNode r = delegations.putArray("roles").addObject();
-        r.put("name", role).put("threshold", 1).put("terminating", terminating);
-        r.putArray("keyids").add(tufKey.keyId());
-        r.putArray("paths").add(pattern);
-        repo.publishTargets(top, Map.of(role, HostileRepository.sign(delegated, List.of(key))));
+        ObjectNode keys = delegations.putObject("keys");
+        ArrayNode roleList = delegations.putArray("roles");
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (Delegate d : roles) {
+            TufKey tufKey = TufKey.of(d.key().getPublic());
+            keys.set(tufKey.keyId(), tufKey.toJson());
+            ObjectNode r = roleList.addObject();
+            r.put("name", d.role()).put("threshold", 1).put("terminating", d.terminating());
+            r.putArray("keyids").add(tufKey.keyId());
+            r.putArray("paths").add(d.pattern());
+            ObjectNode delegated = repo.common("targets", repo.targetsVersion);
+            ObjectNode list = delegated.putObject("targets");
+            for (String path : d.paths()) {
+                ObjectNode entry = list.putObject(path);
+                entry.put("length", UptaneFixture.IMAGE.length);
+                entry.putObject("hashes").put("sha256", io.pitwall.protocol.tuf.RoleMetadata.digest("sha256",
+                        UptaneFixture.IMAGE));
+                entry.putObject("custom").put("releaseCounter", 6).putArray("hardwareIds").add("HW-A");
+            }
+            files.put(d.role(), HostileRepository.sign(delegated, List.of(signer == null ? d.key() : signer)));
+        }
+        repo.publishTargets(top, files);
     }
 
     private static void trickle(com.sun.net.httpserver.HttpExchange exchange, byte[] body) {
