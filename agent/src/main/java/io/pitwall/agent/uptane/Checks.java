@@ -2,6 +2,8 @@ package io.pitwall.agent.uptane;
 
 import io.pitwall.agent.uptane.UptaneRejected.Reason;
 import io.pitwall.protocol.tuf.Envelope;
+import io.pitwall.protocol.tuf.Root;
+import io.pitwall.protocol.tuf.RootRejected;
 import io.pitwall.protocol.tuf.TufTime;
 import java.time.Instant;
 import java.util.Map;
@@ -89,5 +91,28 @@ final class Checks {
             }
         }
         return path;
+    }
+
+    static long metaVersion(Envelope envelope, String file, String what) {
+        JsonNode version = envelope.signed().path("meta").path(file).path("version");
+        if (!version.isIntegralNumber() || version.longValue() < 1) {
+            throw new UptaneRejected(Reason.MALFORMED, what + " does not name a version of " + file);
+        }
+        return version.longValue();
+    }
+
+    static Root readRoot(Envelope envelope, String what) {
+        try {
+            return Root.fromSigned(envelope.signed());
+        } catch (RootRejected e) {
+            throw new UptaneRejected("root-keyid-mismatch".equals(e.code()) ? Reason.KEYID_MISMATCH
+                    : Reason.MALFORMED, what + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UptaneRejected(Reason.MALFORMED, what + ": " + e.getMessage());
+        }
+    }
+
+    static void signedByRole(Envelope envelope, Root by, String role, String what) {
+        Checks.signed(envelope, by.keysOf(role), by.roles().get(role).threshold(), what);
     }
 }

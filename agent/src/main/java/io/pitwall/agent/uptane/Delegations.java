@@ -79,7 +79,7 @@ final class Delegations {
             throw new UptaneRejected(Reason.BAD_PATH, "refused delegated role name " + roleName);
         }
         Envelope snapshot = client.snapshotEnvelope();
-        long version = TufClient.metaVersion(snapshot, roleName + ".json", "snapshot");
+        long version = Checks.metaVersion(snapshot, roleName + ".json", "snapshot");
         Map<String, TufKey> roleKeys = new LinkedHashMap<>();
         for (JsonNode id : delegation.path("keyids")) {
             TufKey key = delegatorKeys.get(id.asString(""));

@@ -4,11 +4,11 @@ import io.pitwall.agent.MetadataStore;
 import io.pitwall.agent.uptane.UptaneRejected.Reason;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
-import io.pitwall.protocol.tuf.RootRejected;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,8 +56,8 @@ public final class TufClient {
             return;
         }
         Envelope envelope = Checks.parse(rootJson, "provisioned root");
-        Root provisioned = readRoot(envelope, "provisioned root");
-        signedByRole(envelope, provisioned, "root", "provisioned root");
+        Root provisioned = Checks.readRoot(envelope, "provisioned root");
+        Checks.signedByRole(envelope, provisioned, "root", "provisioned root");
         store.write(file("root"), rootJson);
     }
 
@@ -129,8 +129,8 @@ public final class TufClient {
         byte[] bytes = store.read(file("root")).orElseThrow(() -> new UptaneRejected(Reason.NO_TRUSTED_ROOT,
                 "no trusted root for the " + name + " repository"));
         Envelope envelope = Checks.parse(bytes, "trusted root");
-        Root trusted = readRoot(envelope, "trusted root");
-        signedByRole(envelope, trusted, "root", "trusted root");
+        Root trusted = Checks.readRoot(envelope, "trusted root");
+        Checks.signedByRole(envelope, trusted, "root", "trusted root");
         root = trusted;
         timestamp = loadRole("timestamp");
         snapshot = loadRole("snapshot");
@@ -146,7 +146,7 @@ public final class TufClient {
         try {
             Envelope envelope = Checks.parse(bytes.get(), "trusted " + role);
             Checks.typed(envelope, role, "trusted " + role);
-            signedByRole(envelope, root, role, "trusted " + role);
+            Checks.signedByRole(envelope, root, role, "trusted " + role);
             return envelope;
         } catch (UptaneRejected e) {
             store.delete(file(role));
@@ -164,9 +164,9 @@ public final class TufClient {
             }
             String what = "root version " + next;
             Envelope envelope = Checks.parse(bytes.get(), what);
-            Root candidate = readRoot(envelope, what);
-            signedByRole(envelope, root, "root", what + " (by the keys of version " + root.version() + ")");
-            signedByRole(envelope, candidate, "root", what + " (by its own keys)");
+            Root candidate = Checks.readRoot(envelope, what);
+            Checks.signedByRole(envelope, root, "root", what + " (by the keys of version " + root.version() + ")");
+            Checks.signedByRole(envelope, candidate, "root", what + " (by its own keys)");
             if (candidate.version() != next) {
                 throw new UptaneRejected(Reason.ROOT_VERSION, next + ".root.json carries version "
                         + candidate.version());
@@ -211,8 +211,8 @@ public final class TufClient {
                 new UptaneRejected(Reason.MISSING, "the " + name + " repository has no timestamp.json"));
         Envelope fresh = Checks.parse(bytes, "timestamp");
         long version = Checks.typed(fresh, "timestamp", "timestamp");
-        signedByRole(fresh, root, "timestamp", "timestamp");
-        long snapshotVersion = metaVersion(fresh, "snapshot.json", "timestamp");
+        Checks.signedByRole(fresh, root, "timestamp", "timestamp");
+        long snapshotVersion = Checks.metaVersion(fresh, "snapshot.json", "timestamp");
         if (timestamp != null) {
             long trusted = timestamp.signed().path("version").longValue();
             if (version < trusted) {
@@ -226,7 +226,7 @@ public final class TufClient {
                 }
                 return;
             }
-            long trustedSnapshot = metaVersion(timestamp, "snapshot.json", "trusted timestamp");
+            long trustedSnapshot = Checks.metaVersion(timestamp, "snapshot.json", "trusted timestamp");
             if (snapshotVersion < trustedSnapshot) {
                 throw new UptaneRejected(Reason.ROLLBACK, "timestamp names snapshot version " + snapshotVersion
                         + ", below the trusted " + trustedSnapshot);
@@ -240,66 +240,63 @@ public final class TufClient {
     }
 
     private void updateSnapshot(Instant now) {
-        JsonNode meta = timestamp.signed().path("meta").path("snapshot.json");
-        long version = metaVersion(timestamp, "snapshot.json", "timestamp");
-        if (snapshot != null && snapshot.signed().path("version").longValue() == version) {
-            if (Checks.expired(snapshot, now)) {
-                throw new UptaneRejected(Reason.FREEZE, "snapshot version " + version + " has expired");
-            }
-            return;
-        }
-        String fileName = root.consistentSnapshot() ? version + ".snapshot.json" : "snapshot.json";
-        byte[] bytes = download(fileName, meta, limits.snapshotBytes());
-        Envelope fresh = Checks.parse(bytes, "snapshot");
-        long actual = Checks.typed(fresh, "snapshot", "snapshot");
-        signedByRole(fresh, root, "snapshot", "snapshot");
-        if (actual != version) {
-            throw new UptaneRejected(Reason.MIX_AND_MATCH, "timestamp names snapshot version " + version
-                    + ", got " + actual);
-        }
-        if (snapshot != null) {
-            for (var entry : snapshot.signed().path("meta").properties()) {
-                JsonNode now2 = fresh.signed().path("meta").path(entry.getKey());
-                if (now2.isMissingNode()) {
-                    throw new UptaneRejected(Reason.ROLLBACK, "snapshot drops " + entry.getKey());
-                }
-                if (now2.path("version").longValue() < entry.getValue().path("version").longValue()) {
-                    throw new UptaneRejected(Reason.ROLLBACK, "snapshot lists " + entry.getKey() + " version "
-                            + now2.path("version").longValue() + ", below the trusted "
-                            + entry.getValue().path("version").longValue());
-                }
-            }
-        }
-        if (Checks.expired(fresh, now)) {
-            throw new UptaneRejected(Reason.EXPIRED, "snapshot version " + actual + " has expired");
-        }
-        store.write(file("snapshot"), bytes);
-        snapshot = fresh;
+        snapshot = current("snapshot", timestamp, "timestamp", snapshot, limits.snapshotBytes(), now,
+                this::noListedFileRolledBack);
     }
 
     private void updateTargets(Instant now) {
-        JsonNode meta = snapshot.signed().path("meta").path("targets.json");
-        long version = metaVersion(snapshot, "targets.json", "snapshot");
-        if (targets != null && targets.signed().path("version").longValue() == version) {
-            if (Checks.expired(targets, now)) {
-                throw new UptaneRejected(Reason.FREEZE, "targets version " + version + " has expired");
+        targets = current("targets", snapshot, "snapshot", targets, limits.targetsBytes(), now, fresh -> { });
+    }
+
+    /**
+     * The role's file as {@code referrer} names it: the trusted one while its version is current (it must not have
+     * expired: nothing newer is offered, so that would be a freeze), else downloaded (versioned name when
+     * consistent), at most the listed length, with the listed hashes, signed by the role's threshold, of exactly
+     * the named version, passing {@code extra}, unexpired; then persisted.
+     */
+    private Envelope current(String role, Envelope referrer, String referrerRole, Envelope trusted, long defaultLimit,
+            Instant now, Consumer<Envelope> extra) {
+        String file = role + ".json";
+        long version = Checks.metaVersion(referrer, file, referrerRole);
+        if (trusted != null && trusted.signed().path("version").longValue() == version) {
+            if (Checks.expired(trusted, now)) {
+                throw new UptaneRejected(Reason.FREEZE, role + " version " + version + " has expired");
             }
+            return trusted;
+        }
+        String fileName = root.consistentSnapshot() ? version + "." + file : file;
+        byte[] bytes = download(fileName, referrer.signed().path("meta").path(file), defaultLimit);
+        Envelope fresh = Checks.parse(bytes, role);
+        long actual = Checks.typed(fresh, role, role);
+        Checks.signedByRole(fresh, root, role, role);
+        if (actual != version) {
+            throw new UptaneRejected(Reason.MIX_AND_MATCH, referrerRole + " names " + role + " version " + version
+                    + ", got " + actual);
+        }
+        extra.accept(fresh);
+        if (Checks.expired(fresh, now)) {
+            throw new UptaneRejected(Reason.EXPIRED, role + " version " + actual + " has expired");
+        }
+        store.write(file(role), bytes);
+        return fresh;
+    }
+
+    /** Every file the trusted snapshot lists is still listed, at no lower version. */
+    private void noListedFileRolledBack(Envelope fresh) {
+        if (snapshot == null) {
             return;
         }
-        String fileName = root.consistentSnapshot() ? version + ".targets.json" : "targets.json";
-        byte[] bytes = download(fileName, meta, limits.targetsBytes());
-        Envelope fresh = Checks.parse(bytes, "targets");
-        long actual = Checks.typed(fresh, "targets", "targets");
-        signedByRole(fresh, root, "targets", "targets");
-        if (actual != version) {
-            throw new UptaneRejected(Reason.MIX_AND_MATCH, "snapshot names targets version " + version + ", got "
-                    + actual);
+        for (var entry : snapshot.signed().path("meta").properties()) {
+            JsonNode listed = fresh.signed().path("meta").path(entry.getKey());
+            long trusted = entry.getValue().path("version").longValue();
+            if (listed.isMissingNode()) {
+                throw new UptaneRejected(Reason.ROLLBACK, "snapshot drops " + entry.getKey());
+            }
+            if (listed.path("version").longValue() < trusted) {
+                throw new UptaneRejected(Reason.ROLLBACK, "snapshot lists " + entry.getKey() + " version "
+                        + listed.path("version").longValue() + ", below the trusted " + trusted);
+            }
         }
-        if (Checks.expired(fresh, now)) {
-            throw new UptaneRejected(Reason.EXPIRED, "targets version " + actual + " has expired");
-        }
-        store.write(file("targets"), bytes);
-        targets = fresh;
     }
 
     /** Downloads a file that {@code meta} describes: at most its length, and its hashes when listed. */
@@ -317,28 +314,5 @@ public final class TufClient {
             TargetFile.checkHashes(fileName, hashes, bytes);
         }
         return bytes;
-    }
-
-    static long metaVersion(Envelope envelope, String file, String what) {
-        JsonNode version = envelope.signed().path("meta").path(file).path("version");
-        if (!version.isIntegralNumber() || version.longValue() < 1) {
-            throw new UptaneRejected(Reason.MALFORMED, what + " does not name a version of " + file);
-        }
-        return version.longValue();
-    }
-
-    private static Root readRoot(Envelope envelope, String what) {
-        try {
-            return Root.fromSigned(envelope.signed());
-        } catch (RootRejected e) {
-            throw new UptaneRejected("root-keyid-mismatch".equals(e.code()) ? Reason.KEYID_MISMATCH
-                    : Reason.MALFORMED, what + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new UptaneRejected(Reason.MALFORMED, what + ": " + e.getMessage());
-        }
-    }
-
-    private static void signedByRole(Envelope envelope, Root by, String role, String what) {
-        Checks.signed(envelope, by.keysOf(role), by.roles().get(role).threshold(), what);
     }
 }
