@@ -50,6 +50,7 @@ final class HostileRepository implements AutoCloseable {
     private final HttpServer server;
     private final Instant now;
     Duration lifetime = Duration.ofDays(7);
+    Duration rootLifetime = Duration.ofDays(365);
     long rootVersion;
     long timestampVersion;
     long snapshotVersion;
@@ -89,7 +90,7 @@ final class HostileRepository implements AutoCloseable {
             });
             roles.put(role, new Root.RoleKeys(ids, thresholds.get(role)));
         });
-        return new Root(rootVersion, now.plus(Duration.ofDays(365)), true, all, roles);
+        return new Root(rootVersion, now.plus(rootLifetime), true, all, roles);
     }
 
     /** Publishes root {@code ++rootVersion}, signed by {@code signers} (for a rotation: old and new root keys). */

@@ -7,6 +7,7 @@ import io.pitwall.agent.storage.FileStorage;
 import io.pitwall.agent.uptane.UptanePrimary.VerifiedImage;
 import io.pitwall.protocol.tuf.Ed25519;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,23 @@ class TufClientTests {
             f.restart();
             f.verify();
             assertThat(f.imageClient.rootVersion()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void onlyTheFinalRootOfTheChainMustBeUnexpired() throws Exception {
+        try (UptaneFixture f = new UptaneFixture().standard()) {
+            f.image.rootLifetime = Duration.ofDays(-1);
+            f.image.publishRoot();
+            f.image.rootLifetime = Duration.ofDays(365);
+            f.image.publishRoot();
+
+            f.verify();
+
+            assertThat(f.imageClient.rootVersion()).isEqualTo(3);
+            f.image.rootLifetime = Duration.ofDays(-1);
+            f.image.publishRoot();
+            assertThatThrownBy(f::verify).extracting(e -> ((UptaneRejected) e).code()).isEqualTo("expired");
         }
     }
 
