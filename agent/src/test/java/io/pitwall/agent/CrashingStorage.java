@@ -97,4 +97,9 @@ final class CrashingStorage implements AgentStorage {
         write("progress");
         delegate.writeProgress(document);
     }
+
+    @Override
+    public MetadataStore metadata() {
+        return delegate.metadata();
+    }
 }

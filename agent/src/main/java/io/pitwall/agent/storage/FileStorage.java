@@ -2,6 +2,7 @@ package io.pitwall.agent.storage;
 
 import io.pitwall.agent.AgentStorage;
 import io.pitwall.agent.EventJournal;
+import io.pitwall.agent.MetadataStore;
 import io.pitwall.agent.StagingArea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The agent's state under one directory: {@code events.journal}, {@code staging/}, {@code progress.json}.
+ * The agent's state under one directory: {@code events.journal}, {@code staging/}, {@code metadata/},
+ * {@code progress.json}.
  * One agent per directory.
  */
 public final class FileStorage implements AgentStorage, AutoCloseable {
@@ -20,6 +22,7 @@ public final class FileStorage implements AgentStorage, AutoCloseable {
     private final Path progress;
     private final FileEventJournal journal;
     private final FileStagingArea staging;
+    private final FileMetadataStore metadata;
 
     private FileStorage(Path dir, int compactAfter) {
         try {
@@ -30,6 +33,7 @@ public final class FileStorage implements AgentStorage, AutoCloseable {
         this.progress = dir.resolve("progress.json");
         this.journal = FileEventJournal.open(dir.resolve("events.journal"), compactAfter);
         this.staging = new FileStagingArea(dir.resolve("staging"));
+        this.metadata = new FileMetadataStore(dir.resolve("metadata"));
     }
 
     public static FileStorage open(Path dir) {
@@ -66,6 +70,11 @@ public final class FileStorage implements AgentStorage, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + progress, e);
         }
+    }
+
+    @Override
+    public MetadataStore metadata() {
+        return metadata;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pitwall.agent.storage;
 
 import io.pitwall.agent.AgentStorage;
 import io.pitwall.agent.EventJournal;
+import io.pitwall.agent.MetadataStore;
 import io.pitwall.agent.StagingArea;
 import io.pitwall.protocol.device.DeviceEvent;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ public final class InMemoryStorage implements AgentStorage {
 
     private final Journal journal = new Journal();
     private final Staging staging = new Staging();
+    private final Metadata metadata = new Metadata();
     private volatile byte[] progress;
 
     @Override
@@ -44,6 +46,38 @@ public final class InMemoryStorage implements AgentStorage {
     @Override
     public void writeProgress(byte[] document) {
         progress = document.clone();
+    }
+
+    @Override
+    public MetadataStore metadata() {
+        return metadata;
+    }
+
+    private static final class Metadata implements MetadataStore {
+
+        private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<byte[]> read(String name) {
+            return Optional.ofNullable(documents.get(checked(name))).map(byte[]::clone);
+        }
+
+        @Override
+        public void write(String name, byte[] document) {
+            documents.put(checked(name), document.clone());
+        }
+
+        @Override
+        public void delete(String name) {
+            documents.remove(checked(name));
+        }
+
+        private static String checked(String name) {
+            if (!MetadataStore.validName(name)) {
+                throw new IllegalArgumentException("not a metadata document name: " + name);
+            }
+            return name;
+        }
     }
 
     private static final class Journal implements EventJournal {

@@ -3,6 +3,7 @@ package io.pitwall.agent.storage;
 import static io.pitwall.agent.storage.FileEventJournalTests.appendUpTo;
 import static io.pitwall.agent.storage.FileEventJournalTests.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pitwall.agent.AgentStorage;
 import java.io.IOException;
@@ -26,6 +27,20 @@ class AgentStorageTests {
             journal.acknowledge(2);
             assertThat(seqs(journal)).containsExactly(3L, 4L);
             assertThat(journal.nextSeq()).isEqualTo(5);
+        }
+
+        @Test
+        void metadataDocumentsAreReplacedDeletedAndNamedSafely() {
+            var metadata = storage().metadata();
+            metadata.write("image.root.json", "one".getBytes(StandardCharsets.UTF_8));
+            metadata.write("image.root.json", "two".getBytes(StandardCharsets.UTF_8));
+            assertThat(metadata.read("image.root.json")).hasValueSatisfying(bytes ->
+                    assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("two"));
+            metadata.delete("image.root.json");
+            assertThat(metadata.read("image.root.json")).isEmpty();
+            assertThatThrownBy(() -> metadata.write("../escape.json", new byte[1]))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> metadata.read("a/b.json")).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test

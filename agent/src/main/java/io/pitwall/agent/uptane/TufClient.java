@@ -1,0 +1,318 @@
+package io.pitwall.agent.uptane;
+
+import io.pitwall.agent.MetadataStore;
+import io.pitwall.agent.uptane.UptaneRejected.Reason;
+import io.pitwall.protocol.tuf.Envelope;
+import io.pitwall.protocol.tuf.Root;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A TUF 1.0 client for one repository (spec §"Detailed client workflow"): root by the N+1 chain (each new root
+ * signed by a threshold of the old and of its own keys), then timestamp, snapshot and targets, each checked for
+ * signature threshold, version rollback, the version and hashes the role above names, size, and expiry at one
+ * update start time from {@link TrustedTime}. Verified files are persisted through the {@link MetadataStore}
+ * under {@code <name>.<role>.json} as received, and kept in memory, so an unchanged repository costs one
+ * timestamp download. Delegations are resolved per target ({@link #findTarget}). Not thread-safe.
+ */
+public final class TufClient {
+
+    private final String name;
+    private final Fetcher fetcher;
+    private final MetadataStore store;
+    private final TrustedTime time;
+    private final Limits limits;
+    private final Delegations delegations;
+    private Root root;
+    private Envelope timestamp;
+    private Envelope snapshot;
+    private Envelope targets;
+
+    /**
+     * @param name prefix of this repository's stored documents, e.g. {@code image} or {@code director}
+     */
+    public TufClient(String name, Fetcher fetcher, MetadataStore store, TrustedTime time, Limits limits) {
+        if (!MetadataStore.validName(name) || name.contains(".")) {
+            throw new IllegalArgumentException("a repository name is lower-case letters, digits and dashes");
+        }
+        this.name = name;
+        this.fetcher = fetcher;
+        this.store = store;
+        this.time = time;
+        this.limits = limits;
+        this.delegations = new Delegations(this, limits.maxDelegations(), limits.targetsBytes());
+    }
+
+    /**
+     * Installs the root obtained out of band (at manufacture) unless a root is already trusted. It must be signed
+     * by a threshold of its own root keys; its expiry does not matter yet.
+     */
+    public void provision(byte[] rootJson) {
+        if (store.read(file("root")).isPresent()) {
+            return;
+        }
+        Envelope envelope = Checks.parse(rootJson, "provisioned root");
+        Root provisioned = Checks.readRoot(envelope, "provisioned root");
+        Checks.signedByRole(envelope, provisioned, "root", "provisioned root");
+        store.write(file("root"), rootJson);
+    }
+
+    /**
+     * Brings the trusted metadata up to date.
+     *
+     * @throws UptaneRejected with the reason the repository's metadata was refused; what was trusted stays trusted
+     */
+    public void refresh() {
+        loadTrusted();
+        Instant now = time.now();
+        time.attest(now);
+        updateRoot(now);
+        updateTimestamp(now);
+        updateSnapshot(now);
+        updateTargets(now);
+    }
+
+    /** The signed part of the trusted top-level targets (after {@link #refresh()}). */
+    public JsonNode targets() {
+        requireRefreshed();
+        return targets.signed();
+    }
+
+    public long rootVersion() {
+        loadTrusted();
+        return root.version();
+    }
+
+    /**
+     * The trusted entry for {@code path}: listed by the top-level targets, or found by a pre-order depth-first
+     * search of the delegations whose path patterns match along the whole chain. Empty when no role lists it.
+     */
+    public Optional<TargetFile> findTarget(String path) {
+        requireRefreshed();
+        return delegations.find(Checks.safePath(path), targets, time.now());
+    }
+
+    Envelope snapshotEnvelope() {
+        return snapshot;
+    }
+
+    boolean consistent() {
+        return root.consistentSnapshot();
+    }
+
+    String file(String role) {
+        return name + "." + role + ".json";
+    }
+
+    Fetcher fetcher() {
+        return fetcher;
+    }
+
+    MetadataStore store() {
+        return store;
+    }
+
+    private void requireRefreshed() {
+        if (targets == null) {
+            throw new IllegalStateException("refresh() first");
+        }
+    }
+
+    private void loadTrusted() {
+        if (root != null) {
+            return;
+        }
+        byte[] bytes = store.read(file("root")).orElseThrow(() -> new UptaneRejected(Reason.NO_TRUSTED_ROOT,
+                "no trusted root for the " + name + " repository"));
+        Envelope envelope = Checks.parse(bytes, "trusted root");
+        Root trusted = Checks.readRoot(envelope, "trusted root");
+        Checks.signedByRole(envelope, trusted, "root", "trusted root");
+        root = trusted;
+        timestamp = loadRole("timestamp");
+        snapshot = loadRole("snapshot");
+        targets = loadRole("targets");
+    }
+
+    /** A stored role file still valid under the trusted root; anything else is forgotten. */
+    private Envelope loadRole(String role) {
+        Optional<byte[]> bytes = store.read(file(role));
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        try {
+            Envelope envelope = Checks.parse(bytes.get(), "trusted " + role);
+            Checks.typed(envelope, role, "trusted " + role);
+            Checks.signedByRole(envelope, root, role, "trusted " + role);
+            return envelope;
+        } catch (UptaneRejected e) {
+            store.delete(file(role));
+            return null;
+        }
+    }
+
+    private void updateRoot(Instant now) {
+        int rotations = 0;
+        while (rotations < limits.maxRootRotations()) {
+            long next = root.version() + 1;
+            Optional<byte[]> bytes = fetcher.fetch(next + ".root.json", limits.rootBytes());
+            if (bytes.isEmpty()) {
+                break;
+            }
+            String what = "root version " + next;
+            Envelope envelope = Checks.parse(bytes.get(), what);
+            Root candidate = Checks.readRoot(envelope, what);
+            Checks.signedByRole(envelope, root, "root", what + " (by the keys of version " + root.version() + ")");
+            Checks.signedByRole(envelope, candidate, "root", what + " (by its own keys)");
+            if (candidate.version() != next) {
+                throw new UptaneRejected(Reason.ROOT_VERSION, next + ".root.json carries version "
+                        + candidate.version());
+            }
+            Root previous = root;
+            store.write(file("root"), bytes.get());
+            root = candidate;
+            fastForwardRecovery(previous);
+            rotations++;
+        }
+        if (!root.expires().isAfter(now)) {
+            throw new UptaneRejected(rotations == 0 ? Reason.FREEZE : Reason.EXPIRED, "root version "
+                    + root.version() + " expired at " + root.expires());
+        }
+    }
+
+    /** Rotated online keys may have signed absurd versions; forget what the rollback checks compare against. */
+    private void fastForwardRecovery(Root previous) {
+        boolean timestampKeys = !previous.roles().get("timestamp").equals(root.roles().get("timestamp"));
+        boolean snapshotKeys = !previous.roles().get("snapshot").equals(root.roles().get("snapshot"));
+        boolean targetsKeys = !previous.roles().get("targets").equals(root.roles().get("targets"));
+        if (timestampKeys || snapshotKeys) {
+            forget("timestamp");
+            timestamp = null;
+        }
+        if (snapshotKeys || targetsKeys) {
+            forget("snapshot");
+            snapshot = null;
+        }
+        if (targetsKeys) {
+            forget("targets");
+            targets = null;
+        }
+    }
+
+    private void forget(String role) {
+        store.delete(file(role));
+    }
+
+    private void updateTimestamp(Instant now) {
+        byte[] bytes = fetcher.fetch("timestamp.json", limits.timestampBytes()).orElseThrow(() ->
+                new UptaneRejected(Reason.MISSING, "the " + name + " repository has no timestamp.json"));
+        Envelope fresh = Checks.parse(bytes, "timestamp");
+        long version = Checks.typed(fresh, "timestamp", "timestamp");
+        Checks.signedByRole(fresh, root, "timestamp", "timestamp");
+        long snapshotVersion = Checks.metaVersion(fresh, "snapshot.json", "timestamp");
+        if (timestamp != null) {
+            long trusted = timestamp.signed().path("version").longValue();
+            if (version < trusted) {
+                throw new UptaneRejected(Reason.ROLLBACK, "timestamp version " + version + " is below the trusted "
+                        + trusted);
+            }
+            if (version == trusted) {
+                if (Checks.expired(timestamp, now)) {
+                    throw new UptaneRejected(Reason.FREEZE, "no newer timestamp than version " + trusted
+                            + ", which has expired");
+                }
+                return;
+            }
+            long trustedSnapshot = Checks.metaVersion(timestamp, "snapshot.json", "trusted timestamp");
+            if (snapshotVersion < trustedSnapshot) {
+                throw new UptaneRejected(Reason.ROLLBACK, "timestamp names snapshot version " + snapshotVersion
+                        + ", below the trusted " + trustedSnapshot);
+            }
+        }
+        if (Checks.expired(fresh, now)) {
+            throw new UptaneRejected(Reason.EXPIRED, "timestamp version " + version + " has expired");
+        }
+        store.write(file("timestamp"), bytes);
+        timestamp = fresh;
+    }
+
+    private void updateSnapshot(Instant now) {
+        snapshot = current("snapshot", timestamp, "timestamp", snapshot, limits.snapshotBytes(), now,
+                this::noListedFileRolledBack);
+    }
+
+    private void updateTargets(Instant now) {
+        targets = current("targets", snapshot, "snapshot", targets, limits.targetsBytes(), now, fresh -> { });
+    }
+
+    /**
+     * The role's file as {@code referrer} names it: the trusted one while its version is current (it must not have
+     * expired: nothing newer is offered, so that would be a freeze), else downloaded (versioned name when
+     * consistent), at most the listed length, with the listed hashes, signed by the role's threshold, of exactly
+     * the named version, passing {@code extra}, unexpired; then persisted.
+     */
+    private Envelope current(String role, Envelope referrer, String referrerRole, Envelope trusted, long defaultLimit,
+            Instant now, Consumer<Envelope> extra) {
+        String file = role + ".json";
+        long version = Checks.metaVersion(referrer, file, referrerRole);
+        if (trusted != null && trusted.signed().path("version").longValue() == version) {
+            if (Checks.expired(trusted, now)) {
+                throw new UptaneRejected(Reason.FREEZE, role + " version " + version + " has expired");
+            }
+            return trusted;
+        }
+        String fileName = root.consistentSnapshot() ? version + "." + file : file;
+        byte[] bytes = download(fileName, referrer.signed().path("meta").path(file), defaultLimit);
+        Envelope fresh = Checks.parse(bytes, role);
+        long actual = Checks.typed(fresh, role, role);
+        Checks.signedByRole(fresh, root, role, role);
+        if (actual != version) {
+            throw new UptaneRejected(Reason.MIX_AND_MATCH, referrerRole + " names " + role + " version " + version
+                    + ", got " + actual);
+        }
+        extra.accept(fresh);
+        if (Checks.expired(fresh, now)) {
+            throw new UptaneRejected(Reason.EXPIRED, role + " version " + actual + " has expired");
+        }
+        store.write(file(role), bytes);
+        return fresh;
+    }
+
+    /** Every file the trusted snapshot lists is still listed, at no lower version. */
+    private void noListedFileRolledBack(Envelope fresh) {
+        if (snapshot == null) {
+            return;
+        }
+        for (var entry : snapshot.signed().path("meta").properties()) {
+            JsonNode listed = fresh.signed().path("meta").path(entry.getKey());
+            long trusted = entry.getValue().path("version").longValue();
+            if (listed.isMissingNode()) {
+                throw new UptaneRejected(Reason.ROLLBACK, "snapshot drops " + entry.getKey());
+            }
+            if (listed.path("version").longValue() < trusted) {
+                throw new UptaneRejected(Reason.ROLLBACK, "snapshot lists " + entry.getKey() + " version "
+                        + listed.path("version").longValue() + ", below the trusted " + trusted);
+            }
+        }
+    }
+
+    /** Downloads a file that {@code meta} describes: at most its length, and its hashes when listed. */
+    byte[] download(String fileName, JsonNode meta, long defaultLimit) {
+        long max = meta.path("length").isIntegralNumber() ? meta.path("length").longValue() : defaultLimit;
+        byte[] bytes = fetcher.fetch(fileName, max).orElseThrow(() -> new UptaneRejected(Reason.MISSING,
+                "the " + name + " repository has no " + fileName));
+        if (meta.path("length").isIntegralNumber() && bytes.length != max) {
+            throw new UptaneRejected(Reason.LENGTH_MISMATCH, fileName + " has " + bytes.length + " bytes, listed "
+                    + max);
+        }
+        if (meta.path("hashes").isObject()) {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            meta.path("hashes").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asString("")));
+            TargetFile.checkHashes(fileName, hashes, bytes);
+        }
+        return bytes;
+    }
+}
