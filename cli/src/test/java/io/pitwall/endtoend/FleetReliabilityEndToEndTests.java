@@ -1,10 +1,15 @@
 package io.pitwall.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pitwall.simulator.api.CampaignProgress;
 import io.pitwall.simulator.fault.FaultProfile;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +50,18 @@ class FleetReliabilityEndToEndTests {
     }
 
     @Test
-    void aCleanRunEndsWithExactCounts() {
+    void aCleanRunEndsWithExactCountsAndRemoteCommandsAreAnswered() {
+        List<String> commands = new ArrayList<>();
         var run = runs.run("e2e-clean", 11, FleetRuns.RULES, dir.resolve("clean"), (simulation, campaign) -> {
+            for (var vehicle : simulation.vehicles().subList(0, 3)) {
+                commands.add(server.admin().requestCommand(vehicle.vin(), "READ_DATA",
+                        Map.of("signals", "Vehicle.Speed"), "end-to-end check"));
+            }
         });
         assertExact(run);
         assertThat(run.simulation().snapshot().counts().droppedBeforeSending()).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(commands)
+                .allSatisfy(id -> assertThat(server.admin().command(id)).matches("SUCCEEDED OK \\{\"Vehicle.Speed\":[0-9.]+}")));
     }
 
     @Test

@@ -202,6 +202,19 @@ public final class ManagementClient {
         return active;
     }
 
+    /** Requests a remote diagnostic command for a vehicle; answers its id. */
+    public String requestCommand(String vin, String type, Map<String, String> parameters, String reason) {
+        return post("/api/v1/vehicles/" + vin + "/commands", Map.of("type", type, "parameters", parameters,
+                "reason", reason)).path("id").asString();
+    }
+
+    /** A command's status and the vehicle's answer, e.g. {@code SUCCEEDED OK {"Vehicle.Speed":0.0}}. */
+    public String command(String id) {
+        JsonNode command = call("GET", "/api/v1/commands/" + id, null, null);
+        return (command.path("status").asString() + " " + command.path("resultCode").asString("") + " "
+                + command.path("resultDetail").asString("")).strip();
+    }
+
     private static CampaignProgress progress(JsonNode p) {
         JsonNode c = p.path("campaign");
         return new CampaignProgress(c.path("id").asLong(), c.path("name").asString(), c.path("status").asString(),

@@ -93,7 +93,9 @@ public final class SimulatedVehicle {
         AgentBuilder builder = Agent.builder().transport(transport).storage(storage).vehicleState(conditions)
                 .trustedKeys(context.trustedKeys()).policy(context.policy()).backoff(context.pacing().backoff())
                 .clock(clock).random(random.split()).recheckInterval(context.pacing().recheck())
-                .downloadChunkBytes(context.pacing().downloadChunkBytes());
+                .downloadChunkBytes(context.pacing().downloadChunkBytes())
+                .commandHandler(new SimulatedDiagnostics(conditions,
+                        ecus.stream().map(FaultyEcu::serial).collect(java.util.stream.Collectors.toSet())));
         for (FaultyEcu ecu : ecus) {
             builder.ecu(ecu.serial(), ecu.hardwareId(), ecu);
         }
