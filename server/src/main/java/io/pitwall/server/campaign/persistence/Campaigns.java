@@ -2,6 +2,7 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignRisk;
+import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
@@ -146,6 +147,28 @@ public class Campaigns {
                     'INSTALLING'))
                 AND NOT EXISTS (SELECT 1 FROM campaign_wave w WHERE w.campaign_id = :id AND w.status <> 'PASSED')""")
                 .param("id", id).param("now", now).update() == 1;
+    }
+
+    /** The campaign's schedule, if one was set. */
+    public Optional<CampaignSchedule> schedule(long id) {
+        return jdbc.sql("SELECT schedule_json FROM campaign WHERE id = :id").param("id", id)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(s -> s)
+                .map(this::readSchedule);
+    }
+
+    /** Parses stored schedule JSON (as read with an assignment at check-in). */
+    public CampaignSchedule readSchedule(String stored) {
+        return json.readValue(stored, CampaignSchedule.class);
+    }
+
+    /** Replaces the schedule (null removes it); the caller holds the campaign's lock. */
+    public void replaceSchedule(long id, CampaignSchedule schedule) {
+        String stored = schedule == null ? null : json.writeValueAsString(schedule);
+        if (stored != null && stored.length() > 8000) {
+            throw ApiException.badRequest("invalid-schedule", "The schedule is too long to store");
+        }
+        jdbc.sql("UPDATE campaign SET schedule_json = :s, version = version + 1 WHERE id = :id")
+                .param("s", stored, java.sql.Types.VARCHAR).param("id", id).update();
     }
 
     private Campaign map(ResultSet rs) throws SQLException {
