@@ -25,6 +25,7 @@ class CampaignScheduleIntegrationTests {
         TestFleet fleet;
         ApiClient manager;
         String hardwareId;
+        long releaseId;
 
         @BeforeEach
         void fleet() {
@@ -32,6 +33,7 @@ class CampaignScheduleIntegrationTests {
             manager = operatorWith(Role.RELEASE_MANAGER);
             hardwareId = "SCHED-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             fleet.vehicle("Sched-" + hardwareId, "EU", "1.0.0", hardwareId);
+            releaseId = fleet.publish(hardwareId, "2.0.0", 20).releaseId();
         }
 
         static Map<String, Object> schedule() {
@@ -48,9 +50,8 @@ class CampaignScheduleIntegrationTests {
         }
 
         long draft(Map<String, Object> schedule) {
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
             Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Scheduled " + hardwareId,
-                    "releaseId", release.releaseId(), "filter", "model==\"none\""));
+                    "releaseId", releaseId, "filter", "model==\"none\""));
             if (schedule != null) {
                 body.put("schedule", schedule);
             }
@@ -87,9 +88,8 @@ class CampaignScheduleIntegrationTests {
             var endsBeforeItStarts = with("endAt", "2026-11-01T00:00:00Z");
             endsBeforeItStarts.put("startAt", "2026-11-02T00:00:00Z");
             bad.put("invalid-schedule  ", endsBeforeItStarts);
-            var release = fleet.publish(hardwareId, "2.0.0", 20);
             for (var entry : bad.entrySet()) {
-                var created = manager.post("/api/v1/campaigns", Map.of("name", "Bad", "releaseId", release.releaseId(),
+                var created = manager.post("/api/v1/campaigns", Map.of("name", "Bad", "releaseId", releaseId,
                         "filter", "model==\"none\"", "schedule", entry.getValue()));
                 assertThat(created.status()).as(created.body()).isEqualTo(400);
                 assertThat(created.code()).isEqualTo(entry.getKey().trim());
