@@ -135,7 +135,8 @@ public class CampaignCommands {
         Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
         var byStatus = assignments.countByStatus(id);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id));
+        return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id),
+                assignments.countDeferred(id));
     }
 
     private CampaignProgress move(long id, Trigger trigger, String actor, String action) {

@@ -78,14 +78,21 @@ class AssignmentTracker {
                 continue;
             }
             long id;
+            int attempt;
             try {
-                id = Long.parseLong(event.assignmentId());
+                int dot = event.assignmentId().indexOf('.');
+                id = Long.parseLong(dot < 0 ? event.assignmentId() : event.assignmentId().substring(0, dot));
+                attempt = dot < 0 ? 1 : Integer.parseInt(event.assignmentId().substring(dot + 1));
             } catch (NumberFormatException e) {
                 continue;
             }
-            assignments.lock(id, recorded.vin()).ifPresentOrElse(a -> apply(a, event, trigger),
-                    () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
-                            recorded.vin(), event.assignmentId()));
+            assignments.lock(id, recorded.vin()).ifPresentOrElse(a -> {
+                // A late report of an earlier attempt must not move the retry that replaced it.
+                if (a.attempt() == attempt) {
+                    apply(a, event, trigger);
+                }
+            }, () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
+                    recorded.vin(), event.assignmentId()));
         }
     }
 

@@ -26,12 +26,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Assignments {
 
-    /** A vehicle's assignment with its campaign's status. */
-    public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version) {
+    /**
+     * A vehicle's assignment with its campaign's status and stored schedule JSON (null: none), the attempt
+     * and why the vehicle was last deferred (null: it was not).
+     */
+    public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version,
+            String scheduleJson, int attempt, String deferredReason) {
     }
 
     /** An assignment row as locked for a change: nobody else moves it or its ECUs until the commit. */
-    public record Locked(long id, long campaignId, String vin, State status, long version) {
+    public record Locked(long id, long campaignId, String vin, State status, long version, int attempt) {
     }
 
     /** One ECU of an assignment with the image it gets. */
@@ -185,12 +189,14 @@ public class Assignments {
     /** The vehicle's oldest active assignment, if any. */
     public Optional<Active> activeFor(String vin) {
         return jdbc.sql("""
-                SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version FROM assignment a
+                SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version, c.schedule_json, a.attempt,
+                    a.deferred_reason FROM assignment a
                 JOIN campaign c ON c.id = a.campaign_id
                 WHERE a.vin = :vin AND a.status IN %s ORDER BY a.id FETCH FIRST 1 ROWS ONLY""".formatted(ACTIVE_STATES))
                 .param("vin", vin)
                 .query((rs, i) -> new Active(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6)))
+                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getInt(8),
+                        rs.getString(9)))
                 .optional();
     }
 
@@ -200,11 +206,11 @@ public class Assignments {
      * serialize and the assignment's state is always derived from the ECU states it was written with.
      */
     public Optional<Locked> lock(long id, String vin) {
-        return jdbc.sql("SELECT id, campaign_id, vin, status, version FROM assignment WHERE id = :id AND vin = :vin "
-                + "FOR UPDATE")
+        return jdbc.sql("SELECT id, campaign_id, vin, status, version, attempt FROM assignment WHERE id = :id "
+                + "AND vin = :vin FOR UPDATE")
                 .param("id", id).param("vin", vin)
                 .query((rs, i) -> new Locked(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getLong(5)))
+                        State.valueOf(rs.getString(4)), rs.getLong(5), rs.getInt(6)))
                 .optional();
     }
 
@@ -283,6 +289,76 @@ public class Assignments {
         jdbc.sql("""
                 SELECT failure_category, COUNT(*) FROM assignment WHERE campaign_id = :cid
                 AND failure_category IS NOT NULL GROUP BY failure_category ORDER BY failure_category""")
+                .param("cid", campaignId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Marks a locked, pending assignment delivered now: the rollout rate counts {@code delivered_at}. */
+    public void delivered(long id, long expectedVersion, OffsetDateTime now) {
+        int rows = jdbc.sql("""
+                UPDATE assignment SET status = 'DELIVERED', delivered_at = :now, deferred_reason = NULL,
+                    deferred_until = NULL, version = version + 1, updated_at = :now
+                WHERE id = :id AND version = :version""")
+                .param("now", now).param("id", id).param("version", expectedVersion).update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
+        }
+    }
+
+    /**
+     * Records why a pending assignment is not offered yet (shown in progress and the exception queue). Not a
+     * change of the assignment (no version bump); written only when the reason changes.
+     */
+    public void deferred(long id, String reason, OffsetDateTime until) {
+        jdbc.sql("""
+                UPDATE assignment SET deferred_reason = :reason, deferred_until = :until
+                WHERE id = :id AND status = 'PENDING'""")
+                .param("reason", reason).param("until", until, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id).update();
+    }
+
+    /** The vehicle's own IANA time zone, from its {@code timeZone} attribute (inventory, read-only). */
+    public Optional<String> vehicleTimeZone(String vin) {
+        return jdbc.sql("SELECT attr_value FROM vehicle_attribute WHERE vin = :vin AND name = 'timeZone'")
+                .param("vin", vin).query(String.class).optional();
+    }
+
+    /**
+     * Serialises deliveries of one campaign across nodes until the commit, so the rollout rate's count of
+     * the last minute cannot be passed by two deliveries at once. A no-op update, like {@code completeIfDone}:
+     * taken after the assignment row (the lock order), and no conflict with foreign-key share locks.
+     */
+    public void lockCampaignDeliveries(long campaignId) {
+        jdbc.sql("UPDATE campaign SET version = version WHERE id = :id").param("id", campaignId).update();
+    }
+
+    /** Deliveries since an instant: how many, and the earliest of them (null when none). */
+    public record Deliveries(long count, OffsetDateTime earliest) {
+    }
+
+    public Deliveries deliveredSince(long campaignId, OffsetDateTime since) {
+        return jdbc.sql("""
+                SELECT COUNT(*), MIN(delivered_at) FROM assignment WHERE campaign_id = :cid AND delivered_at > :since""")
+                .param("cid", campaignId).param("since", since)
+                .query((rs, i) -> new Deliveries(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).single();
+    }
+
+    /** How many vehicles were notified so far, and how many succeeded (an exponential rate's criterion). */
+    public long[] notifiedAndSucceeded(long campaignId) {
+        return jdbc.sql("""
+                SELECT COUNT(delivered_at), COALESCE(SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), 0)
+                FROM assignment WHERE campaign_id = :cid""")
+                .param("cid", campaignId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** Pending vehicles not offered their update yet, by reason. */
+    public Map<String, Long> countDeferred(long campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT deferred_reason, COUNT(*) FROM assignment WHERE campaign_id = :cid AND status = 'PENDING'
+                AND deferred_reason IS NOT NULL GROUP BY deferred_reason ORDER BY deferred_reason""")
                 .param("cid", campaignId).query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });

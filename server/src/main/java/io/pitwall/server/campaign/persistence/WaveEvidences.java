@@ -67,7 +67,8 @@ public class WaveEvidences {
         }
         var health = jdbc.sql("""
                 SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :id AND a.status = 'SUCCEEDED'%s
-                AND EXISTS (SELECT 1 FROM vehicle_event e WHERE e.assignment_id = CAST(a.id AS VARCHAR(64))
+                AND EXISTS (SELECT 1 FROM vehicle_event e WHERE (e.assignment_id = CAST(a.id AS VARCHAR(64))
+                        OR e.assignment_id = CAST(a.id AS VARCHAR(40)) || '.' || CAST(a.attempt AS VARCHAR(11)))
                     AND e.vin = a.vin AND e.type = 'POST_UPDATE_HEALTH')""".formatted(scope)).param("id", campaignId);
         if (wave != null) {
             health = health.param("wave", wave);

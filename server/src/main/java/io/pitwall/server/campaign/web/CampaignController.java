@@ -50,11 +50,11 @@ class CampaignController {
     }
 
     record ProgressResponse(CampaignResponse campaign, long assignments, Map<String, Long> byStatus,
-            Map<String, Long> byFailureCategory) {
+            Map<String, Long> byFailureCategory, Map<String, Long> deferred) {
 
         static ProgressResponse of(CampaignProgress p) {
             return new ProgressResponse(CampaignResponse.of(p.campaign()), p.assignments(), p.byStatus(),
-                    p.byFailureCategory());
+                    p.byFailureCategory(), p.deferred());
         }
     }
 

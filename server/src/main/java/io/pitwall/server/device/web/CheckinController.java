@@ -41,8 +41,13 @@ class CheckinController {
         CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
         validate(request.ecus());
         reporting.record(vin, request);
-        var assignment = delivery.forVehicle(vin);
-        return new CheckinResponse(pacing.pollAfterSeconds(assignment.isPresent()), assignment.orElse(null), List.of());
+        var offer = delivery.offer(vin);
+        int pollAfter = pacing.pollAfterSeconds(offer.assignment().isPresent());
+        if (offer.waitSeconds().isPresent()) {
+            // A deferred vehicle comes back when its update could be offered, but never later than when idle.
+            pollAfter = (int) Math.min(pollAfter, offer.waitSeconds().getAsLong());
+        }
+        return new CheckinResponse(pollAfter, offer.assignment().orElse(null), List.of());
     }
 
     private static void validate(List<EcuVersion> ecus) {
