@@ -195,6 +195,80 @@ class CampaignSchedulingIntegrationTests {
             clock.advance(Duration.ofMinutes(10));
             assertThat(checkin(vin).has("assignment")).isTrue();
         }
+
+        String attempt(String vin, long id) {
+            return jdbc.sql("SELECT attempt FROM assignment WHERE vin = ? AND campaign_id = ?").params(vin, id)
+                    .query(Integer.class).single().toString();
+        }
+
+        @Test
+        void anAttemptStuckPastTheTimeoutTimesOutIsRetriedAfterTheBackoffAndStopsAfterMaxAttempts() {
+            String vin = vehicles(1).get(0);
+            long id = started(Map.of("inProgressTimeoutMinutes", 30,
+                    "retries", Map.of("maxAttempts", 2, "backoffSeconds", 600)));
+            String first = checkin(vin).get("assignment").get("assignmentId").asString();
+            report(vin, first, "DOWNLOAD_STARTED");
+            clock.advance(Duration.ofMinutes(29));
+            reconciler.tick("test-node");
+            assertThat(status(vin, id)).as("not yet past the timeout").isEqualTo("DOWNLOADING");
+
+            clock.advance(Duration.ofMinutes(2));
+            reconciler.tick("test-node");
+            assertThat(status(vin, id)).isEqualTo("TIMED_OUT");
+            assertThat(progress(id).get("byStatus").get("TIMED_OUT").asLong()).isEqualTo(1);
+            assertThat(progress(id).get("campaign").get("status").asString()).as("a retry is due").isEqualTo("RUNNING");
+            assertThat(checkin(vin).has("assignment")).isFalse();
+
+            clock.advance(Duration.ofMinutes(9));
+            reconciler.tick("test-node");
+            assertThat(status(vin, id)).as("the backoff is not over").isEqualTo("TIMED_OUT");
+            clock.advance(Duration.ofMinutes(1));
+            reconciler.tick("test-node");
+            assertThat(status(vin, id)).isEqualTo("PENDING");
+            assertThat(attempt(vin, id)).isEqualTo("2");
+            String second = checkin(vin).get("assignment").get("assignmentId").asString();
+            assertThat(second).isEqualTo(first + ".2");
+            report(vin, first, "INSTALL_STARTED", "INSTALL_FAILED");
+            assertThat(status(vin, id)).as("a late report of the first attempt moves nothing").isEqualTo("DELIVERED");
+
+            clock.advance(Duration.ofMinutes(31));
+            reconciler.tick("test-node");
+            assertThat(status(vin, id)).isEqualTo("TIMED_OUT");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND retry_at IS NOT NULL")
+                    .params(id).query(Long.class).single()).as("no attempt left").isZero();
+            assertThat(progress(id).get("campaign").get("status").asString()).isEqualTo("COMPLETED");
+        }
+
+        @Test
+        void anInstallFailureIsRetriedButAVerificationFailureIsNot() {
+            List<String> vins = vehicles(2);
+            long id = started(Map.of("retries", Map.of("maxAttempts", 3, "backoffSeconds", 60,
+                    "backoffMultiplier", 2.0)));
+            String installing = checkin(vins.get(0)).get("assignment").get("assignmentId").asString();
+            report(vins.get(0), installing, "INSTALL_STARTED", "INSTALL_FAILED");
+            String verifying = checkin(vins.get(1)).get("assignment").get("assignmentId").asString();
+            var failed = new HashMap<String, Object>(Map.of("seq", 1, "type", "DOWNLOAD_FAILED", "code", "HASH_MISMATCH",
+                    "occurredAt", clock.instant().toString(), "assignmentId", verifying));
+            fleet.credentialFor(vins.get(1)).post("/device/v1/vehicles/" + vins.get(1) + "/events",
+                    Map.of("events", List.of(failed)));
+            assertThat(status(vins.get(0), id)).isEqualTo("FAILED");
+            assertThat(status(vins.get(1), id)).isEqualTo("FAILED");
+
+            clock.advance(Duration.ofSeconds(61));
+            reconciler.tick("test-node");
+            assertThat(status(vins.get(0), id)).isEqualTo("PENDING");
+            assertThat(attempt(vins.get(0), id)).isEqualTo("2");
+            assertThat(status(vins.get(1), id)).as("verification failures are not retried").isEqualTo("FAILED");
+
+            String again = checkin(vins.get(0)).get("assignment").get("assignmentId").asString();
+            report(vins.get(0), again, "INSTALL_STARTED", "INSTALL_FAILED");
+            clock.advance(Duration.ofSeconds(61));
+            reconciler.tick("test-node");
+            assertThat(status(vins.get(0), id)).as("the second backoff is twice the first").isEqualTo("FAILED");
+            clock.advance(Duration.ofSeconds(60));
+            reconciler.tick("test-node");
+            assertThat(attempt(vins.get(0), id)).isEqualTo("3");
+        }
     }
 
     @Nested

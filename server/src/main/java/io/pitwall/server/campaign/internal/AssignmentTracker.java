@@ -40,10 +40,12 @@ class AssignmentTracker {
     private final Campaigns campaigns;
     private final InstalledSoftware installed;
     private final CampaignMoves moves;
+    private final Attempts attempts;
     private final Clock clock;
 
     AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Clock clock) {
+            Attempts attempts, Clock clock) {
+        this.attempts = attempts;
         this.assignments = assignments;
         this.campaigns = campaigns;
         this.moves = moves;
@@ -148,6 +150,10 @@ class AssignmentTracker {
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.update(assignment.id(), assignment.version(), derived, category,
                 category == null ? null : code, now);
+        if (derived == State.FAILED && category.retryable()) {
+            campaigns.schedule(assignment.campaignId()).ifPresent(schedule ->
+                    attempts.scheduleRetry(assignment.id(), assignment.attempt(), schedule, now));
+        }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.log(assignment.campaignId(), CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
                     CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());

@@ -247,7 +247,7 @@ public class Assignments {
             OffsetDateTime now) {
         int rows = jdbc.sql("""
                 UPDATE assignment SET status = :status, failure_category = :category, failure_code = :code,
-                    version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
+                    retry_at = NULL, version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
                 .param("status", status.name()).param("category", category == null ? null : category.name())
                 .param("code", failureCode).param("now", now).param("id", id).param("version", expectedVersion)
                 .update();
@@ -271,6 +271,8 @@ public class Assignments {
                     'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
                     AND status = 'CANCELLED')""")
                 .param("cid", campaignId).update();
+        jdbc.sql("UPDATE assignment SET retry_at = NULL WHERE campaign_id = :cid AND retry_at IS NOT NULL")
+                .param("cid", campaignId).update();
         return cancelled;
     }
 
@@ -293,6 +295,53 @@ public class Assignments {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** An assignment the reconciler or an operator acts on. */
+    public record Ref(long id, String vin) {
+    }
+
+    /** Attempts of the campaign in progress (delivered, not ended) since before {@code cutoff}, oldest first. */
+    public List<Ref> inProgressSince(long campaignId, OffsetDateTime cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT id, vin FROM assignment WHERE campaign_id = :cid
+                AND status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND delivered_at < :cutoff
+                ORDER BY id FETCH FIRST :limit ROWS ONLY""")
+                .param("cid", campaignId).param("cutoff", cutoff).param("limit", limit)
+                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).list();
+    }
+
+    /** Failed or timed-out assignments of the campaign whose retry is due. */
+    public List<Ref> retriesDue(long campaignId, OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                SELECT id, vin FROM assignment WHERE campaign_id = :cid AND retry_at <= :now
+                ORDER BY retry_at, id FETCH FIRST :limit ROWS ONLY""")
+                .param("cid", campaignId).param("now", now).param("limit", limit)
+                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).list();
+    }
+
+    /** Schedules another attempt of a failed or timed-out assignment; the caller holds its lock. */
+    public void retryAt(long id, OffsetDateTime at) {
+        jdbc.sql("UPDATE assignment SET retry_at = :at WHERE id = :id").param("at", at).param("id", id).update();
+    }
+
+    /**
+     * Starts the next attempt of a locked, failed or timed-out assignment: it is pending again (offered at the
+     * next check-in the schedule allows) with its attempt counted up; ECU parts not yet succeeded start over.
+     */
+    public void reoffer(long id, long expectedVersion, OffsetDateTime now) {
+        int rows = jdbc.sql("""
+                UPDATE assignment SET status = 'PENDING', attempt = attempt + 1, failure_category = NULL,
+                    failure_code = NULL, retry_at = NULL, delivered_at = NULL, deferred_reason = NULL,
+                    deferred_until = NULL, version = version + 1, updated_at = :now
+                WHERE id = :id AND version = :version AND status IN ('FAILED', 'TIMED_OUT')""")
+                .param("now", now).param("id", id).param("version", expectedVersion).update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
+        }
+        jdbc.sql("""
+                UPDATE assignment_ecu SET status = 'PENDING', failure_code = NULL
+                WHERE assignment_id = :id AND status <> 'SUCCEEDED'""").param("id", id).update();
     }
 
     /** Marks a locked, pending assignment delivered now: the rollout rate counts {@code delivered_at}. */
