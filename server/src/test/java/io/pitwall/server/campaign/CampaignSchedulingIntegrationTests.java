@@ -269,6 +269,65 @@ class CampaignSchedulingIntegrationTests {
             reconciler.tick("test-node");
             assertThat(attempt(vins.get(0), id)).isEqualTo("3");
         }
+
+        long audited(String action) {
+            return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND outcome = 'SUCCEEDED'")
+                    .params(action).query(Long.class).single();
+        }
+
+        @Test
+        void theExceptionQueueListsStuckFailedAndDeferredVehiclesAndRetriesOrExcludesThem() {
+            List<String> vins = vehicles(3);
+            long id = started(Map.of("inProgressTimeoutMinutes", 30, "rolloutRate", Map.of("maximumPerMinute", 2)));
+            String failing = vins.get(0);
+            String stuck = vins.get(1);
+            String deferred = vins.get(2);
+            report(failing, checkin(failing).get("assignment").get("assignmentId").asString(), "INSTALL_STARTED",
+                    "INSTALL_FAILED");
+            checkin(stuck);
+            assertThat(checkin(deferred).has("assignment")).isFalse();
+            clock.advance(Duration.ofMinutes(31));
+            reconciler.tick("test-node");
+
+            String queue = path(id, "/exceptions");
+            var listed = operatorWith(Role.VIEWER).get(queue);
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            Map<String, String> kinds = new HashMap<>();
+            listed.json().get("items").forEach(e -> kinds.put(e.get("vin").asString(), e.get("kind").asString()
+                    + " " + e.get("reason").asString()));
+            assertThat(kinds).containsEntry(failing, "FAILED INSTALL: INSTALLER_ERROR")
+                    .containsEntry(stuck, "TIMED_OUT in progress past the campaign's in-progress timeout")
+                    .containsEntry(deferred, "DEFERRED rollout-rate").hasSize(3);
+            assertThat(listed.json().get("total").asLong()).isEqualTo(3);
+
+            ApiClient operator = operatorWith(Role.FLEET_OPERATOR);
+            var noComment = operator.post(queue + "/" + failing + "/retry", Map.of());
+            assertThat(noComment.status()).isEqualTo(400);
+            assertThat(noComment.code()).isEqualTo("comment-required");
+            assertThat(status(failing, id)).isEqualTo("FAILED");
+            assertThat(operatorWith(Role.VIEWER).post(queue + "/" + failing + "/retry", Map.of("comment", "x"))
+                    .status()).isEqualTo(403);
+            var notRetryable = operator.post(queue + "/" + deferred + "/retry", Map.of("comment", "go"));
+            assertThat(notRetryable.status()).isEqualTo(409);
+            assertThat(notRetryable.code()).isEqualTo("not-retryable");
+            assertThat(operator.post(queue + "/WPWNOTINCAMPAIGN1/exclude", Map.of("comment", "x")).code())
+                    .isEqualTo("assignment-not-found");
+
+            var retried = operator.post(queue + "/" + failing + "/retry", Map.of("comment", "installer fixed"));
+            assertThat(retried.status()).as(retried.body()).isEqualTo(204);
+            assertThat(status(failing, id)).isEqualTo("PENDING");
+            assertThat(attempt(failing, id)).isEqualTo("2");
+            assertThat(audited("campaign.exception.retry")).isEqualTo(1);
+
+            var excluded = operator.post(queue + "/" + stuck + "/exclude", Map.of("comment", "vehicle scrapped"));
+            assertThat(excluded.status()).as(excluded.body()).isEqualTo(204);
+            assertThat(operator.post(queue + "/" + deferred + "/exclude", Map.of("comment", "owner declined"))
+                    .status()).isEqualTo(204);
+            assertThat(status(deferred, id)).isEqualTo("CANCELLED");
+            assertThat(audited("campaign.exception.exclude")).isEqualTo(2);
+            var after = manager.get(queue).json();
+            assertThat(after.get("total").asLong()).as(after.toString()).isZero();
+        }
     }
 
     @Nested
