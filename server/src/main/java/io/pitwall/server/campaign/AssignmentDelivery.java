@@ -7,59 +7,104 @@ import io.pitwall.protocol.device.EcuTarget;
 import io.pitwall.protocol.device.Hashes;
 import io.pitwall.protocol.device.InstallType;
 import io.pitwall.server.campaign.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.CampaignSchedule.Deferral;
 import io.pitwall.server.campaign.persistence.Assignments;
+import io.pitwall.server.campaign.persistence.Campaigns;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What a vehicle is told at check-in: its active assignment, as the device contract's {@link Assignment}.
- * A pending assignment of a running campaign becomes DELIVERED the first time it is handed out; one of a
- * paused campaign is held back until it resumes, unless the vehicle already has it. A vehicle with nothing
- * to do costs one read and no transaction; handing out a pending assignment locks it first, so a cancel
- * racing the check-in either withdraws it before or finds it delivered.
+ * A pending assignment of a running campaign becomes DELIVERED the first time it is handed out, if the
+ * campaign's {@link CampaignSchedule} allows it now (start/end time, a maintenance window open in the
+ * vehicle's time zone, the rollout rate); otherwise the vehicle is deferred (reason stored) and told when
+ * to come back. One of a paused campaign is held back until it resumes, unless the vehicle already has
+ * it. A vehicle with nothing to do costs one read and no transaction; handing out a pending assignment
+ * locks it first, so a cancel racing the check-in either withdraws it before or finds it delivered.
  */
 @Service
 public class AssignmentDelivery {
 
+    /** The answer for one check-in: the assignment, or how many seconds until one could be offered. */
+    public record Offer(Optional<Assignment> assignment, OptionalLong waitSeconds) {
+
+        static final Offer NONE = new Offer(Optional.empty(), OptionalLong.empty());
+
+        static Offer of(Optional<Assignment> assignment) {
+            return new Offer(assignment, OptionalLong.empty());
+        }
+    }
+
     private final Assignments assignments;
+    private final Campaigns campaigns;
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    AssignmentDelivery(Assignments assignments, TransactionOperations transactions, Clock clock) {
+    AssignmentDelivery(Assignments assignments, Campaigns campaigns, TransactionOperations transactions, Clock clock) {
         this.assignments = assignments;
+        this.campaigns = campaigns;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     public Optional<Assignment> forVehicle(String vin) {
+        return offer(vin).assignment();
+    }
+
+    /** The vehicle's assignment, delivering a pending one when its campaign's schedule allows it now. */
+    public Offer offer(String vin) {
         var found = assignments.activeFor(vin);
         if (found.isEmpty()) {
-            return Optional.empty();
+            return Offer.NONE;
         }
         var active = found.get();
         if (active.status() != State.PENDING) {
-            return assignment(vin, active.id(), active.campaignId(), assignments.ecus(active.id()));
+            return Offer.of(assignment(vin, active.id(), active.attempt(), active.campaignId(),
+                    assignments.ecus(active.id())));
         }
         if (!CampaignStatus.RUNNING.name().equals(active.campaignStatus())) {
-            return Optional.empty();
+            return Offer.NONE;
         }
-        return transactions.execute(status -> deliver(vin, active.id()));
+        CampaignSchedule schedule = active.scheduleJson() == null ? null : campaigns.readSchedule(active.scheduleJson());
+        Instant now = clock.instant();
+        if (schedule != null) {
+            ZoneId zone = schedule.maintenanceWindows().isEmpty() ? null
+                    : assignments.vehicleTimeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
+            Optional<Deferral> deferral = schedule.deferralAt(now, zone);
+            if (deferral.isPresent()) {
+                return defer(active.id(), active.deferredReason(), deferral.get(), now);
+            }
+        }
+        return transactions.execute(status -> deliver(vin, active, schedule, now));
     }
 
-    private Optional<Assignment> deliver(String vin, long id) {
+    private Offer deliver(String vin, Assignments.Active active, CampaignSchedule schedule, Instant now) {
+        long id = active.id();
         var locked = assignments.lock(id, vin);
         if (locked.isEmpty() || locked.get().status().isTerminal()) {
-            return Optional.empty();
+            return Offer.NONE;
         }
         List<Assignments.EcuPart> ecus = assignments.ecus(id);
         if (locked.get().status() != State.PENDING) {
-            return assignment(vin, id, locked.get().campaignId(), ecus);
+            return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), ecus));
+        }
+        if (schedule != null && schedule.rolloutRate() != null) {
+            Optional<Deferral> limited = rateLimit(active.campaignId(), schedule.rolloutRate(), now);
+            if (limited.isPresent()) {
+                return defer(id, active.deferredReason(), limited.get(), now);
+            }
         }
         List<Assignments.EcuPart> delivered = new ArrayList<>(ecus.size());
         for (Assignments.EcuPart ecu : ecus) {
@@ -72,8 +117,42 @@ public class AssignmentDelivery {
             }
             delivered.add(ecu);
         }
-        assignments.update(id, locked.get().version(), State.DELIVERED, null, null, OffsetDateTime.now(clock));
-        return assignment(vin, id, locked.get().campaignId(), delivered);
+        assignments.delivered(id, locked.get().version(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), delivered));
+    }
+
+    /**
+     * Whether the campaign already delivered as many assignments in the last minute as its rate allows now.
+     * Deliveries of the campaign are serialised from here to the commit, on every node.
+     */
+    private Optional<Deferral> rateLimit(long campaignId, RolloutRate rate, Instant now) {
+        assignments.lockCampaignDeliveries(campaignId);
+        OffsetDateTime minuteAgo = OffsetDateTime.ofInstant(now.minus(Duration.ofMinutes(1)), ZoneOffset.UTC);
+        var recent = assignments.deliveredSince(campaignId, minuteAgo);
+        long limit = rate.maximumPerMinute();
+        if (rate.baseRatePerMinute() != null && recent.count() >= rate.baseRatePerMinute()) {
+            long[] progress = assignments.notifiedAndSucceeded(campaignId);
+            limit = rate.perMinute(progress[0], progress[1]);
+        } else if (rate.baseRatePerMinute() != null) {
+            limit = rate.baseRatePerMinute();
+        }
+        if (recent.count() < limit) {
+            return Optional.empty();
+        }
+        Instant freed = recent.earliest().toInstant().plus(Duration.ofMinutes(1));
+        return Optional.of(new Deferral(Deferral.ROLLOUT_RATE, freed));
+    }
+
+    private Offer defer(long id, String storedReason, Deferral deferral, Instant now) {
+        if (!Objects.equals(storedReason, deferral.reason())) {
+            assignments.deferred(id, deferral.reason(), deferral.notBefore() == null ? null
+                    : OffsetDateTime.ofInstant(deferral.notBefore(), ZoneOffset.UTC));
+        }
+        if (deferral.notBefore() == null) {
+            return Offer.NONE;
+        }
+        long seconds = Math.max(1, Duration.between(now, deferral.notBefore()).toSeconds() + 1);
+        return new Offer(Optional.empty(), OptionalLong.of(seconds));
     }
 
     /** Whether an assignment of this vehicle sends the image, so the vehicle may download it. */
@@ -81,14 +160,23 @@ public class AssignmentDelivery {
         return assignments.assigns(vin, sha256);
     }
 
-    private static Optional<Assignment> assignment(String vin, long id, long campaignId,
+    /**
+     * The id a vehicle sees for an attempt: the assignment id for the first, {@code id.attempt} after, so a
+     * retry is a new id to the vehicle (which never restarts an id it finished) and late reports of an
+     * earlier attempt can be told apart.
+     */
+    public static String deviceId(long id, int attempt) {
+        return attempt <= 1 ? Long.toString(id) : id + "." + attempt;
+    }
+
+    private static Optional<Assignment> assignment(String vin, long id, int attempt, long campaignId,
             List<Assignments.EcuPart> ecus) {
         List<EcuTarget> targets = ecus.stream().filter(e -> e.status().isActive() || e.status() == State.SUCCEEDED)
                 .map(e -> target(vin, e)).toList();
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Assignment(Long.toString(id), Long.toString(campaignId), targets));
+        return Optional.of(new Assignment(deviceId(id, attempt), Long.toString(campaignId), targets));
     }
 
     private static EcuTarget target(String vin, Assignments.EcuPart ecu) {

@@ -7,27 +7,31 @@ package io.pitwall.server.campaign;
  * (never an error, never a regression), and the terminal states absorb everything.
  *
  * <pre>
- * state \ trigger | DELIVER   | DL_STARTED  | DL_PROGRESS | DL_COMPLETED | DL_FAILED | DEFERRED | INST_STARTED | PAUSED/RESUMED/RETRIED | INST_FAILED | INST_COMPLETED | ROLLED_BACK | CANCEL
- * PENDING         | DELIVERED | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
- * DELIVERED       | =         | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
- * DOWNLOADING     | =         | =           | =           | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
- * DOWNLOADED      | =         | =           | =           | =            | =         | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED
- * INSTALLING      | =         | =           | =           | =            | =         | =        | =            | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | ✗ installing
- * SUCCEEDED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | ROLLED_BACK | ✗ finished
- * FAILED          | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished
- * ROLLED_BACK     | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished
- * CANCELLED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | =
+ * state \ trigger | DELIVER   | DL_STARTED  | DL_PROGRESS | DL_COMPLETED | DL_FAILED | DEFERRED | INST_STARTED | PAUSED/RESUMED/RETRIED | INST_FAILED | INST_COMPLETED | ROLLED_BACK | CANCEL              | TIME_OUT  | REOFFER
+ * PENDING         | DELIVERED | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | =         | =
+ * DELIVERED       | =         | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =
+ * DOWNLOADING     | =         | =           | =           | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =
+ * DOWNLOADED      | =         | =           | =           | =            | =         | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =
+ * INSTALLING      | =         | =           | =           | =            | =         | =        | =            | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | ✗ installing        | TIMED_OUT | =
+ * SUCCEEDED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | ROLLED_BACK | ✗ finished          | =         | =
+ * FAILED          | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished          | =         | PENDING
+ * ROLLED_BACK     | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished          | =         | =
+ * CANCELLED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | =                   | =         | =
+ * TIMED_OUT       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | SUCCEEDED      | ROLLED_BACK | ✗ finished          | =         | PENDING
  * </pre>
  *
  * {@code =} is "accepted, unchanged". A rollback reported after success still counts: the health check
  * runs after the install completed. Cancelling an install under way is refused ({@code install-in-progress}):
- * the vehicle finishes or rolls back on its own.
+ * the vehicle finishes or rolls back on its own. {@code TIME_OUT} is the reconciler's verdict on an attempt in
+ * progress past the campaign's in-progress timeout; a completion or rollback the vehicle reports later for the
+ * same attempt still counts (the vehicle knows best). {@code REOFFER} starts another attempt of a failed or
+ * timed-out assignment (a retry after the backoff, or an operator's retry from the exception queue).
  */
 public final class AssignmentLifecycle {
 
     public enum State {
         PENDING(0), DELIVERED(1), DOWNLOADING(2), DOWNLOADED(3), INSTALLING(4), SUCCEEDED(5), FAILED(5),
-        ROLLED_BACK(6), CANCELLED(6);
+        ROLLED_BACK(6), CANCELLED(6), TIMED_OUT(5);
 
         private final int rank;
 
@@ -36,7 +40,8 @@ public final class AssignmentLifecycle {
         }
 
         public boolean isTerminal() {
-            return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == CANCELLED;
+            return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == CANCELLED
+                    || this == TIMED_OUT;
         }
 
         /** Whether the vehicle still needs to hear about it (delivered in its check-ins). */
@@ -48,7 +53,7 @@ public final class AssignmentLifecycle {
     public enum Trigger {
         DELIVER, DOWNLOAD_STARTED, DOWNLOAD_PROGRESS, DOWNLOAD_COMPLETED, DOWNLOAD_FAILED, INSTALL_DEFERRED,
         INSTALL_STARTED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, INSTALL_FAILED, INSTALL_COMPLETED,
-        ROLLED_BACK, CANCEL
+        ROLLED_BACK, CANCEL, TIME_OUT, REOFFER
     }
 
     public sealed interface Transition permits Accepted, Rejected {
@@ -69,10 +74,21 @@ public final class AssignmentLifecycle {
             if (state == State.INSTALLING) {
                 return new Rejected("install-in-progress");
             }
-            if (state == State.SUCCEEDED || state == State.FAILED || state == State.ROLLED_BACK) {
+            if (state == State.SUCCEEDED || state == State.FAILED || state == State.ROLLED_BACK
+                    || state == State.TIMED_OUT) {
                 return new Rejected("assignment-finished");
             }
             return move(state, State.CANCELLED);
+        }
+        if (trigger == Trigger.REOFFER) {
+            return state == State.FAILED || state == State.TIMED_OUT ? move(state, State.PENDING) : stay(state);
+        }
+        if (trigger == Trigger.TIME_OUT) {
+            return state.isActive() && state != State.PENDING ? move(state, State.TIMED_OUT) : stay(state);
+        }
+        if (state == State.TIMED_OUT) {
+            return trigger == Trigger.INSTALL_COMPLETED ? move(state, State.SUCCEEDED)
+                    : trigger == Trigger.ROLLED_BACK ? move(state, State.ROLLED_BACK) : stay(state);
         }
         if (state == State.CANCELLED || state == State.FAILED || state == State.ROLLED_BACK) {
             return stay(state);
@@ -99,7 +115,7 @@ public final class AssignmentLifecycle {
             case INSTALL_STARTED -> State.INSTALLING;
             case INSTALL_COMPLETED -> State.SUCCEEDED;
             case ROLLED_BACK -> State.ROLLED_BACK;
-            case INSTALL_DEFERRED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, CANCEL -> null;
+            case INSTALL_DEFERRED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, CANCEL, TIME_OUT, REOFFER -> null;
         };
     }
 

@@ -50,6 +50,13 @@ public class CampaignCommands {
     /** A draft campaign for a published release; the release's images are snapshotted now. */
     @Transactional
     public Campaign create(String name, long releaseId, TargetFilter filter, String createdBy) {
+        return create(name, releaseId, filter, createdBy, null);
+    }
+
+    /** As {@link #create(String, long, TargetFilter, String)}, with a schedule (null: none). */
+    @Transactional
+    public Campaign create(String name, long releaseId, TargetFilter filter, String createdBy,
+            CampaignSchedule schedule) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ApiException.unprocessable("invalid-campaign-name", "A campaign name has 1 to 200 characters");
         }
@@ -60,8 +67,11 @@ public class CampaignCommands {
         }
         long id = campaigns.insert(name, releaseId, filter, createdBy, OffsetDateTime.now(clock));
         campaigns.insertImages(id, images.get());
+        if (schedule != null) {
+            campaigns.replaceSchedule(id, schedule);
+        }
         events.publishEvent(Audited.succeeded("campaign.create", "campaign:" + id,
-                Map.of("name", name, "releaseId", releaseId)));
+                Map.of("name", name, "releaseId", releaseId, "scheduled", schedule != null)));
         return campaigns.byId(id).orElseThrow();
     }
 
@@ -125,7 +135,8 @@ public class CampaignCommands {
         Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
         var byStatus = assignments.countByStatus(id);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id));
+        return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id),
+                assignments.countDeferred(id));
     }
 
     private CampaignProgress move(long id, Trigger trigger, String actor, String action) {

@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param highRiskVehicles  a campaign whose target matches more vehicles than this is HIGH risk
  * @param reconcileInterval how often each node tries to drive phased campaigns (one node at a time holds
  *                          the reconciler lease); 0 turns the schedule off on this node
+ * @param noProgressAfter   an assignment in progress without a change for this long is listed as stuck
+ *                          in the campaign's exception queue
  */
 @ConfigurationProperties("pitwall.campaign")
 public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
-        @DefaultValue("5s") Duration reconcileInterval) {
+        @DefaultValue("5s") Duration reconcileInterval, @DefaultValue("1h") Duration noProgressAfter) {
 
     public CampaignSettings {
         if (highRiskVehicles < 0) {
@@ -21,6 +23,9 @@ public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
         }
         if (reconcileInterval.isNegative()) {
             throw new IllegalArgumentException("pitwall.campaign.reconcile-interval must be 0 or greater");
+        }
+        if (noProgressAfter.isNegative() || noProgressAfter.isZero()) {
+            throw new IllegalArgumentException("pitwall.campaign.no-progress-after must be positive");
         }
     }
 }

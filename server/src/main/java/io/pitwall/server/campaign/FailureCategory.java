@@ -12,6 +12,14 @@ public enum FailureCategory {
     private static final Set<String> INCOMPATIBLE_CODES = Set.of("HARDWARE_MISMATCH", "INCOMPATIBLE",
             "UNKNOWN_ECU", "IN_PLACE_NOT_ALLOWED");
 
+    /**
+     * Whether another attempt may help: a download, install or precondition failure may be transient; a
+     * verification, dependency, incompatibility or health-rollback failure would fail again the same way.
+     */
+    public boolean retryable() {
+        return this == DOWNLOAD || this == INSTALL || this == PRECONDITION_TIMEOUT;
+    }
+
     /** The category of a failed download, by the vehicle's code. */
     public static FailureCategory ofDownloadFailure(String code) {
         if (code != null && VERIFICATION_CODES.contains(code)) {

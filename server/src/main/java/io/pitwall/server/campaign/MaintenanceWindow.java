@@ -1,6 +1,7 @@
 package io.pitwall.server.campaign;
 
 import io.pitwall.server.shared.ApiException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,9 +13,10 @@ import org.springframework.scheduling.support.CronExpression;
  * When updates may start, in the vehicle's local time: a window opens at each time the cron expression
  * names (5 fields {@code minute hour day-of-month month day-of-week}, or Spring's 6 with seconds first)
  * and stays open for {@code durationMinutes} (1 to 1,430, as AWS IoT Jobs). The expression is read in
- * the time zone of the vehicle it is evaluated for, so "02:00 every night" means the vehicle's night.
+ * the time zone of the vehicle it is evaluated for, so "02:00 every night" means the vehicle's night;
+ * {@code timeZone} (IANA, UTC when not given) is used for vehicles whose own zone is not known.
  */
-public record MaintenanceWindow(String cron, int durationMinutes) {
+public record MaintenanceWindow(String cron, int durationMinutes, String timeZone) {
 
     public MaintenanceWindow {
         if (cron == null || cron.isBlank() || cron.length() > 256) {
@@ -23,7 +25,31 @@ public record MaintenanceWindow(String cron, int durationMinutes) {
         if (durationMinutes < 1 || durationMinutes > 1_430) {
             throw invalid("durationMinutes is 1 to 1430");
         }
+        timeZone = timeZone == null ? "UTC" : timeZone;
+        zone(timeZone).orElseThrow(() -> invalid("timeZone is not an IANA time zone id"));
         expression(cron);
+    }
+
+    /** A window in UTC for vehicles whose zone is not known. */
+    public MaintenanceWindow(String cron, int durationMinutes) {
+        this(cron, durationMinutes, "UTC");
+    }
+
+    /** The zone id, when the text names one (IANA region ids, or offsets like {@code +02:00}). */
+    public static Optional<ZoneId> zone(String id) {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The zone to read the window in for a vehicle: its own when known, else the window's. */
+    public ZoneId zoneFor(ZoneId vehicleZone) {
+        return vehicleZone != null ? vehicleZone : ZoneId.of(timeZone);
     }
 
     /** Whether a window is open at this instant for a vehicle in this time zone. */
@@ -57,6 +83,6 @@ public record MaintenanceWindow(String cron, int durationMinutes) {
     }
 
     private static ApiException invalid(String detail) {
-        return ApiException.unprocessable("invalid-maintenance-window", detail);
+        return ApiException.badRequest("invalid-maintenance-window", detail);
     }
 }

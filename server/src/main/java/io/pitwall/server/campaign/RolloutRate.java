@@ -46,6 +46,6 @@ public record RolloutRate(int maximumPerMinute, Integer baseRatePerMinute, Doubl
     }
 
     private static ApiException invalid(String detail) {
-        return ApiException.unprocessable("invalid-rollout-rate", detail);
+        return ApiException.badRequest("invalid-rollout-rate", detail);
     }
 }

@@ -14,27 +14,33 @@ import org.junit.jupiter.api.Test;
 class AssignmentLifecycleTests {
 
     // Columns: DELIVER, DL_STARTED, DL_PROGRESS, DL_COMPLETED, DL_FAILED, DEFERRED, INST_STARTED,
-    // PAUSED, RESUMED, RETRIED, INST_FAILED, INST_COMPLETED, ROLLED_BACK, CANCEL. "=" unchanged, "!x" rejected.
+    // PAUSED, RESUMED, RETRIED, INST_FAILED, INST_COMPLETED, ROLLED_BACK, CANCEL, TIME_OUT, REOFFER.
+    // "=" unchanged, "!x" rejected.
     private static final Trigger[] COLUMNS = {Trigger.DELIVER, Trigger.DOWNLOAD_STARTED, Trigger.DOWNLOAD_PROGRESS,
         Trigger.DOWNLOAD_COMPLETED, Trigger.DOWNLOAD_FAILED, Trigger.INSTALL_DEFERRED, Trigger.INSTALL_STARTED,
         Trigger.INSTALL_PAUSED, Trigger.INSTALL_RESUMED, Trigger.INSTALL_RETRIED, Trigger.INSTALL_FAILED,
-        Trigger.INSTALL_COMPLETED, Trigger.ROLLED_BACK, Trigger.CANCEL};
+        Trigger.INSTALL_COMPLETED, Trigger.ROLLED_BACK, Trigger.CANCEL, Trigger.TIME_OUT, Trigger.REOFFER};
 
     private static final String[][] TABLE = {
         {"PENDING", "DELIVERED", "DOWNLOADING", "DOWNLOADING", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=",
-            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED"},
+            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "=", "="},
         {"DELIVERED", "=", "DOWNLOADING", "DOWNLOADING", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=",
-            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED"},
+            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "="},
         {"DOWNLOADING", "=", "=", "=", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=", "FAILED", "SUCCEEDED",
-            "ROLLED_BACK", "CANCELLED"},
+            "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "="},
         {"DOWNLOADED", "=", "=", "=", "=", "=", "=", "INSTALLING", "=", "=", "=", "FAILED", "SUCCEEDED", "ROLLED_BACK",
-            "CANCELLED"},
+            "CANCELLED", "TIMED_OUT", "="},
         {"INSTALLING", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "FAILED", "SUCCEEDED", "ROLLED_BACK",
-            "!install-in-progress"},
-        {"SUCCEEDED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "ROLLED_BACK", "!assignment-finished"},
-        {"FAILED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished"},
-        {"ROLLED_BACK", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished"},
-        {"CANCELLED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "="},
+            "!install-in-progress", "TIMED_OUT", "="},
+        {"SUCCEEDED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "ROLLED_BACK", "!assignment-finished",
+            "=", "="},
+        {"FAILED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished", "=",
+            "PENDING"},
+        {"ROLLED_BACK", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished", "=",
+            "="},
+        {"CANCELLED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "="},
+        {"TIMED_OUT", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "SUCCEEDED", "ROLLED_BACK",
+            "!assignment-finished", "=", "PENDING"},
     };
 
     @Test

@@ -40,10 +40,12 @@ class AssignmentTracker {
     private final Campaigns campaigns;
     private final InstalledSoftware installed;
     private final CampaignMoves moves;
+    private final Attempts attempts;
     private final Clock clock;
 
     AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Clock clock) {
+            Attempts attempts, Clock clock) {
+        this.attempts = attempts;
         this.assignments = assignments;
         this.campaigns = campaigns;
         this.moves = moves;
@@ -78,14 +80,21 @@ class AssignmentTracker {
                 continue;
             }
             long id;
+            int attempt;
             try {
-                id = Long.parseLong(event.assignmentId());
+                int dot = event.assignmentId().indexOf('.');
+                id = Long.parseLong(dot < 0 ? event.assignmentId() : event.assignmentId().substring(0, dot));
+                attempt = dot < 0 ? 1 : Integer.parseInt(event.assignmentId().substring(dot + 1));
             } catch (NumberFormatException e) {
                 continue;
             }
-            assignments.lock(id, recorded.vin()).ifPresentOrElse(a -> apply(a, event, trigger),
-                    () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
-                            recorded.vin(), event.assignmentId()));
+            assignments.lock(id, recorded.vin()).ifPresentOrElse(a -> {
+                // A late report of an earlier attempt must not move the retry that replaced it.
+                if (a.attempt() == attempt) {
+                    apply(a, event, trigger);
+                }
+            }, () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
+                    recorded.vin(), event.assignmentId()));
         }
     }
 
@@ -141,6 +150,10 @@ class AssignmentTracker {
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.update(assignment.id(), assignment.version(), derived, category,
                 category == null ? null : code, now);
+        if (derived == State.FAILED && category.retryable()) {
+            campaigns.schedule(assignment.campaignId()).ifPresent(schedule ->
+                    attempts.scheduleRetry(assignment.id(), assignment.attempt(), schedule, now));
+        }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.log(assignment.campaignId(), CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
                     CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());

@@ -4,7 +4,8 @@ import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import java.util.List;
 
 /**
- * An assignment's state from its ECUs' states: a rollback or failure of any ECU decides it; it succeeds
+ * An assignment's state from its ECUs' states: a rollback, failure or timeout of any ECU decides it (in
+ * that order); it succeeds
  * when every ECU did; otherwise it is as far as its most advanced unfinished ECU (installing once any
  * ECU installs or has installed).
  */
@@ -19,6 +20,9 @@ final class Derivation {
         }
         if (ecus.contains(State.FAILED)) {
             return State.FAILED;
+        }
+        if (ecus.contains(State.TIMED_OUT)) {
+            return State.TIMED_OUT;
         }
         if (!ecus.isEmpty() && ecus.stream().allMatch(s -> s == State.SUCCEEDED)) {
             return State.SUCCEEDED;

@@ -3,6 +3,7 @@ package io.pitwall.server.campaign.internal;
 import io.pitwall.server.campaign.AbortCriterion;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
+import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.FailingVehicle;
 import io.pitwall.server.campaign.GateCondition;
@@ -45,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * time moves it on (or to AWAITING_APPROVAL); too little evidence waits;
  * <li>every wave passed: the campaign completes once its last assignment ended.
  * </ol>
+ * Before the waves, every running campaign with a schedule has its due retries started and its attempts in
+ * progress past the in-progress timeout moved to TIMED_OUT ({@link Attempts}), in a fenced transaction of its own.
  */
 @Component
 public class WaveReconciler {
@@ -60,14 +63,16 @@ public class WaveReconciler {
     private final CampaignMoves moves;
     private final List<GateCondition> conditions;
     private final Leases leases;
+    private final Attempts attempts;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration leaseTtl = Duration.ofSeconds(30);
 
     WaveReconciler(Waves waves, WaveEvidences evidences, WaveActivation activation, Campaigns campaigns,
-            Decisions decisions, CampaignMoves moves, List<GateCondition> conditions, Leases leases,
+            Decisions decisions, CampaignMoves moves, List<GateCondition> conditions, Leases leases, Attempts attempts,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
+        this.attempts = attempts;
         this.waves = waves;
         this.evidences = evidences;
         this.activation = activation;
@@ -97,6 +102,13 @@ public class WaveReconciler {
             return -1;
         }
         int stepped = 0;
+        for (Campaigns.Scheduled scheduled : campaigns.runningWithSchedule()) {
+            Integer moved = transactions.execute(status -> attemptStep(scheduled, grant.get()));
+            if (moved == null) {
+                return stepped;
+            }
+            stepped += moved > 0 ? 1 : 0;
+        }
         for (long id : waves.campaignsWithWaves(CampaignStatus.RUNNING.name())) {
             Boolean step = transactions.execute(status -> advance(id, grant.get()));
             if (step == null) {
@@ -105,6 +117,24 @@ public class WaveReconciler {
             stepped += step ? 1 : 0;
         }
         return stepped;
+    }
+
+    /**
+     * Times out the campaign's attempts in progress past its timeout and starts the retries that are due;
+     * how many assignments moved, or null when the lease was lost.
+     */
+    private Integer attemptStep(Campaigns.Scheduled scheduled, LeaseGrant grant) {
+        if (!leases.stillHeld(grant)) {
+            return null;
+        }
+        CampaignSchedule schedule = campaigns.readSchedule(scheduled.scheduleJson());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int retried = attempts.retryDue(scheduled.id(), now);
+        int timedOut = attempts.timeOut(scheduled.id(), schedule, now);
+        if (timedOut + retried > 0) {
+            decisions.append(scheduled.id(), now, ACTOR, "ATTEMPTS", Map.of("timedOut", timedOut, "retried", retried));
+        }
+        return timedOut + retried;
     }
 
     /** One step for one campaign; null when the lease was lost (stop the tick). */

@@ -26,12 +26,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Assignments {
 
-    /** A vehicle's assignment with its campaign's status. */
-    public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version) {
+    /**
+     * A vehicle's assignment with its campaign's status and stored schedule JSON (null: none), the attempt
+     * and why the vehicle was last deferred (null: it was not).
+     */
+    public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version,
+            String scheduleJson, int attempt, String deferredReason) {
     }
 
     /** An assignment row as locked for a change: nobody else moves it or its ECUs until the commit. */
-    public record Locked(long id, long campaignId, String vin, State status, long version) {
+    public record Locked(long id, long campaignId, String vin, State status, long version, int attempt) {
     }
 
     /** One ECU of an assignment with the image it gets. */
@@ -185,12 +189,14 @@ public class Assignments {
     /** The vehicle's oldest active assignment, if any. */
     public Optional<Active> activeFor(String vin) {
         return jdbc.sql("""
-                SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version FROM assignment a
+                SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version, c.schedule_json, a.attempt,
+                    a.deferred_reason FROM assignment a
                 JOIN campaign c ON c.id = a.campaign_id
                 WHERE a.vin = :vin AND a.status IN %s ORDER BY a.id FETCH FIRST 1 ROWS ONLY""".formatted(ACTIVE_STATES))
                 .param("vin", vin)
                 .query((rs, i) -> new Active(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6)))
+                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getInt(8),
+                        rs.getString(9)))
                 .optional();
     }
 
@@ -200,11 +206,11 @@ public class Assignments {
      * serialize and the assignment's state is always derived from the ECU states it was written with.
      */
     public Optional<Locked> lock(long id, String vin) {
-        return jdbc.sql("SELECT id, campaign_id, vin, status, version FROM assignment WHERE id = :id AND vin = :vin "
-                + "FOR UPDATE")
+        return jdbc.sql("SELECT id, campaign_id, vin, status, version, attempt FROM assignment WHERE id = :id "
+                + "AND vin = :vin FOR UPDATE")
                 .param("id", id).param("vin", vin)
                 .query((rs, i) -> new Locked(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getLong(5)))
+                        State.valueOf(rs.getString(4)), rs.getLong(5), rs.getInt(6)))
                 .optional();
     }
 
@@ -241,7 +247,7 @@ public class Assignments {
             OffsetDateTime now) {
         int rows = jdbc.sql("""
                 UPDATE assignment SET status = :status, failure_category = :category, failure_code = :code,
-                    version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
+                    retry_at = NULL, version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
                 .param("status", status.name()).param("category", category == null ? null : category.name())
                 .param("code", failureCode).param("now", now).param("id", id).param("version", expectedVersion)
                 .update();
@@ -265,6 +271,8 @@ public class Assignments {
                     'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
                     AND status = 'CANCELLED')""")
                 .param("cid", campaignId).update();
+        jdbc.sql("UPDATE assignment SET retry_at = NULL WHERE campaign_id = :cid AND retry_at IS NOT NULL")
+                .param("cid", campaignId).update();
         return cancelled;
     }
 
@@ -283,6 +291,190 @@ public class Assignments {
         jdbc.sql("""
                 SELECT failure_category, COUNT(*) FROM assignment WHERE campaign_id = :cid
                 AND failure_category IS NOT NULL GROUP BY failure_category ORDER BY failure_category""")
+                .param("cid", campaignId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** One vehicle of a campaign's exception queue. */
+    public record ExceptionRow(String vin, long id, int attempt, State status, String kind, String failureCategory,
+            String failureCode, String deferredReason, OffsetDateTime deferredUntil, OffsetDateTime retryAt,
+            OffsetDateTime since, String comment) {
+    }
+
+    private static final String EXCEPTIONAL = """
+            a.campaign_id = :cid AND a.excluded_by IS NULL AND (a.status IN ('FAILED', 'ROLLED_BACK', 'TIMED_OUT')
+            OR (a.status = 'PENDING' AND a.deferred_reason IS NOT NULL)
+            OR (a.status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND a.updated_at < :stale))""";
+
+    /**
+     * The campaign's stuck (timed out, or in progress without a change since {@code stale}), failed and
+     * deferred vehicles, not excluded, by VIN.
+     */
+    public List<ExceptionRow> exceptions(long campaignId, OffsetDateTime stale, int page, int size) {
+        return jdbc.sql("""
+                SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
+                    WHEN a.status IN ('FAILED', 'ROLLED_BACK') THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
+                    ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
+                    a.retry_at, a.updated_at, a.exception_comment
+                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""".formatted(EXCEPTIONAL))
+                .param("cid", campaignId).param("stale", stale).param("o", (long) page * size).param("s", size)
+                .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
+                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
+                        rs.getObject(11, OffsetDateTime.class), rs.getString(12)))
+                .list();
+    }
+
+    public long countExceptions(long campaignId, OffsetDateTime stale) {
+        return jdbc.sql("SELECT COUNT(*) FROM assignment a WHERE " + EXCEPTIONAL).param("cid", campaignId)
+                .param("stale", stale).query(Long.class).single();
+    }
+
+    /** The vehicle's assignment in this campaign. */
+    public Optional<Ref> of(long campaignId, String vin) {
+        return jdbc.sql("SELECT id, vin FROM assignment WHERE campaign_id = :cid AND vin = :vin")
+                .param("cid", campaignId).param("vin", vin)
+                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).optional();
+    }
+
+    /**
+     * Takes a locked assignment out of the campaign's exception queue for good: one not yet installing is
+     * cancelled (and its ECU parts), no retry follows, and who did it and why is kept.
+     */
+    public void exclude(long id, State status, String by, String comment, OffsetDateTime now) {
+        boolean cancel = status.isActive();
+        jdbc.sql("""
+                UPDATE assignment SET status = CASE WHEN :cancel THEN 'CANCELLED' ELSE status END, retry_at = NULL,
+                    excluded_by = :by, exception_comment = :comment, version = version + 1, updated_at = :now
+                WHERE id = :id""")
+                .param("cancel", cancel).param("by", by).param("comment", comment).param("now", now).param("id", id)
+                .update();
+        if (cancel) {
+            jdbc.sql("""
+                    UPDATE assignment_ecu SET status = 'CANCELLED' WHERE assignment_id = :id
+                    AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""").param("id", id).update();
+        }
+    }
+
+    /** Keeps the operator's comment on an assignment retried from the exception queue. */
+    public void comment(long id, String comment) {
+        jdbc.sql("UPDATE assignment SET exception_comment = :c WHERE id = :id").param("c", comment).param("id", id)
+                .update();
+    }
+
+    /** An assignment the reconciler or an operator acts on. */
+    public record Ref(long id, String vin) {
+    }
+
+    /** Attempts of the campaign in progress (delivered, not ended) since before {@code cutoff}, oldest first. */
+    public List<Ref> inProgressSince(long campaignId, OffsetDateTime cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT id, vin FROM assignment WHERE campaign_id = :cid
+                AND status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND delivered_at < :cutoff
+                ORDER BY id FETCH FIRST :limit ROWS ONLY""")
+                .param("cid", campaignId).param("cutoff", cutoff).param("limit", limit)
+                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).list();
+    }
+
+    /** Failed or timed-out assignments of the campaign whose retry is due. */
+    public List<Ref> retriesDue(long campaignId, OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                SELECT id, vin FROM assignment WHERE campaign_id = :cid AND retry_at <= :now
+                ORDER BY retry_at, id FETCH FIRST :limit ROWS ONLY""")
+                .param("cid", campaignId).param("now", now).param("limit", limit)
+                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).list();
+    }
+
+    /** Schedules another attempt of a failed or timed-out assignment; the caller holds its lock. */
+    public void retryAt(long id, OffsetDateTime at) {
+        jdbc.sql("UPDATE assignment SET retry_at = :at WHERE id = :id").param("at", at).param("id", id).update();
+    }
+
+    /**
+     * Starts the next attempt of a locked, failed or timed-out assignment: it is pending again (offered at the
+     * next check-in the schedule allows) with its attempt counted up; ECU parts not yet succeeded start over.
+     */
+    public void reoffer(long id, long expectedVersion, OffsetDateTime now) {
+        int rows = jdbc.sql("""
+                UPDATE assignment SET status = 'PENDING', attempt = attempt + 1, failure_category = NULL,
+                    failure_code = NULL, retry_at = NULL, delivered_at = NULL, deferred_reason = NULL,
+                    deferred_until = NULL, version = version + 1, updated_at = :now
+                WHERE id = :id AND version = :version AND status IN ('FAILED', 'TIMED_OUT')""")
+                .param("now", now).param("id", id).param("version", expectedVersion).update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
+        }
+        jdbc.sql("""
+                UPDATE assignment_ecu SET status = 'PENDING', failure_code = NULL
+                WHERE assignment_id = :id AND status <> 'SUCCEEDED'""").param("id", id).update();
+    }
+
+    /** Marks a locked, pending assignment delivered now: the rollout rate counts {@code delivered_at}. */
+    public void delivered(long id, long expectedVersion, OffsetDateTime now) {
+        int rows = jdbc.sql("""
+                UPDATE assignment SET status = 'DELIVERED', delivered_at = :now, deferred_reason = NULL,
+                    deferred_until = NULL, version = version + 1, updated_at = :now
+                WHERE id = :id AND version = :version""")
+                .param("now", now).param("id", id).param("version", expectedVersion).update();
+        if (rows == 0) {
+            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
+        }
+    }
+
+    /**
+     * Records why a pending assignment is not offered yet (shown in progress and the exception queue). Not a
+     * change of the assignment (no version bump); written only when the reason changes.
+     */
+    public void deferred(long id, String reason, OffsetDateTime until) {
+        jdbc.sql("""
+                UPDATE assignment SET deferred_reason = :reason, deferred_until = :until
+                WHERE id = :id AND status = 'PENDING'""")
+                .param("reason", reason).param("until", until, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id).update();
+    }
+
+    /** The vehicle's own IANA time zone, from its {@code timeZone} attribute (inventory, read-only). */
+    public Optional<String> vehicleTimeZone(String vin) {
+        return jdbc.sql("SELECT attr_value FROM vehicle_attribute WHERE vin = :vin AND name = 'timeZone'")
+                .param("vin", vin).query(String.class).optional();
+    }
+
+    /**
+     * Serialises deliveries of one campaign across nodes until the commit, so the rollout rate's count of
+     * the last minute cannot be passed by two deliveries at once. A no-op update, like {@code completeIfDone}:
+     * taken after the assignment row (the lock order), and no conflict with foreign-key share locks.
+     */
+    public void lockCampaignDeliveries(long campaignId) {
+        jdbc.sql("UPDATE campaign SET version = version WHERE id = :id").param("id", campaignId).update();
+    }
+
+    /** Deliveries since an instant: how many, and the earliest of them (null when none). */
+    public record Deliveries(long count, OffsetDateTime earliest) {
+    }
+
+    public Deliveries deliveredSince(long campaignId, OffsetDateTime since) {
+        return jdbc.sql("""
+                SELECT COUNT(*), MIN(delivered_at) FROM assignment WHERE campaign_id = :cid AND delivered_at > :since""")
+                .param("cid", campaignId).param("since", since)
+                .query((rs, i) -> new Deliveries(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).single();
+    }
+
+    /** How many vehicles were notified so far, and how many succeeded (an exponential rate's criterion). */
+    public long[] notifiedAndSucceeded(long campaignId) {
+        return jdbc.sql("""
+                SELECT COUNT(delivered_at), COALESCE(SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), 0)
+                FROM assignment WHERE campaign_id = :cid""")
+                .param("cid", campaignId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** Pending vehicles not offered their update yet, by reason. */
+    public Map<String, Long> countDeferred(long campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT deferred_reason, COUNT(*) FROM assignment WHERE campaign_id = :cid AND status = 'PENDING'
+                AND deferred_reason IS NOT NULL GROUP BY deferred_reason ORDER BY deferred_reason""")
                 .param("cid", campaignId).query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });

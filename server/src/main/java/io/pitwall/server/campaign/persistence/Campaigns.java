@@ -2,6 +2,7 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignRisk;
+import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
@@ -142,10 +143,42 @@ public class Campaigns {
         return jdbc.sql("""
                 UPDATE campaign SET status = 'COMPLETED', finished_at = :now, version = version + 1
                 WHERE id = :id AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM assignment a
-                    WHERE a.campaign_id = :id AND a.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED',
-                    'INSTALLING'))
+                    WHERE a.campaign_id = :id AND (a.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED',
+                    'INSTALLING') OR a.retry_at IS NOT NULL))
                 AND NOT EXISTS (SELECT 1 FROM campaign_wave w WHERE w.campaign_id = :id AND w.status <> 'PASSED')""")
                 .param("id", id).param("now", now).update() == 1;
+    }
+
+    /** The campaign's schedule, if one was set. */
+    public Optional<CampaignSchedule> schedule(long id) {
+        return jdbc.sql("SELECT schedule_json FROM campaign WHERE id = :id").param("id", id)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(s -> s)
+                .map(this::readSchedule);
+    }
+
+    /** A running campaign's id and stored schedule. */
+    public record Scheduled(long id, String scheduleJson) {
+    }
+
+    /** Running campaigns that have a schedule: the reconciler times out and retries their attempts. */
+    public List<Scheduled> runningWithSchedule() {
+        return jdbc.sql("SELECT id, schedule_json FROM campaign WHERE status = 'RUNNING' AND schedule_json IS NOT NULL "
+                + "ORDER BY id").query((rs, i) -> new Scheduled(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Parses stored schedule JSON (as read with an assignment at check-in). */
+    public CampaignSchedule readSchedule(String stored) {
+        return json.readValue(stored, CampaignSchedule.class);
+    }
+
+    /** Replaces the schedule (null removes it); the caller holds the campaign's lock. */
+    public void replaceSchedule(long id, CampaignSchedule schedule) {
+        String stored = schedule == null ? null : json.writeValueAsString(schedule);
+        if (stored != null && stored.length() > 8000) {
+            throw ApiException.badRequest("invalid-schedule", "The schedule is too long to store");
+        }
+        jdbc.sql("UPDATE campaign SET schedule_json = :s, version = version + 1 WHERE id = :id")
+                .param("s", stored, java.sql.Types.VARCHAR).param("id", id).update();
     }
 
     private Campaign map(ResultSet rs) throws SQLException {

@@ -55,6 +55,8 @@ public class WaveEvidences {
             counts[0] += n;
             if (status.equals("SUCCEEDED")) {
                 counts[1] += n;
+            } else if (status.equals("TIMED_OUT")) {
+                counts[2] += n;
             } else if (status.equals("FAILED") || status.equals("ROLLED_BACK")) {
                 String category = rs.getString(2);
                 failures.merge(category == null ? FailureCategory.INSTALL : FailureCategory.valueOf(category), n,
@@ -63,17 +65,19 @@ public class WaveEvidences {
         });
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
         if (!detailed) {
-            return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, 0);
+            return new WaveEvidence(counts[0], counts[1] + failed + counts[2], counts[1], counts[2], failures, 0);
         }
         var health = jdbc.sql("""
                 SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :id AND a.status = 'SUCCEEDED'%s
-                AND EXISTS (SELECT 1 FROM vehicle_event e WHERE e.assignment_id = CAST(a.id AS VARCHAR(64))
+                AND EXISTS (SELECT 1 FROM vehicle_event e WHERE (e.assignment_id = CAST(a.id AS VARCHAR(64))
+                        OR e.assignment_id = CAST(a.id AS VARCHAR(40)) || '.' || CAST(a.attempt AS VARCHAR(11)))
                     AND e.vin = a.vin AND e.type = 'POST_UPDATE_HEALTH')""".formatted(scope)).param("id", campaignId);
         if (wave != null) {
             health = health.param("wave", wave);
         }
         long healthReported = Math.min(counts[1], health.query(Long.class).single());
-        return new WaveEvidence(counts[0], counts[1] + failed, counts[1], 0, failures, healthReported);
+        return new WaveEvidence(counts[0], counts[1] + failed + counts[2], counts[1], counts[2], failures,
+                healthReported);
     }
 
     /** The failed vehicles of a wave (at most 200, by VIN), with each failed ECU's hardware. */

@@ -6,6 +6,7 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignProgress;
+import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignTargeting;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.persistence.Campaigns;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 class CampaignController {
 
     /** {@code filter}: an RSQL string or the older equality object, see {@link TargetFilterBody}. */
-    record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, JsonNode filter) {
+    record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, JsonNode filter,
+            ScheduleBody schedule) {
     }
 
     record CampaignResponse(long id, String name, long releaseId, String status, boolean emergencyHold,
@@ -48,11 +50,11 @@ class CampaignController {
     }
 
     record ProgressResponse(CampaignResponse campaign, long assignments, Map<String, Long> byStatus,
-            Map<String, Long> byFailureCategory) {
+            Map<String, Long> byFailureCategory, Map<String, Long> deferred) {
 
         static ProgressResponse of(CampaignProgress p) {
             return new ProgressResponse(CampaignResponse.of(p.campaign()), p.assignments(), p.byStatus(),
-                    p.byFailureCategory());
+                    p.byFailureCategory(), p.deferred());
         }
     }
 
@@ -72,8 +74,9 @@ class CampaignController {
     CampaignResponse create(@Valid @RequestBody CreateCampaignRequest request) {
         TargetFilter filter = TargetFilterBody.parse(request.filter());
         targeting.check(filter);
+        CampaignSchedule schedule = request.schedule() == null ? null : request.schedule().toSchedule();
         return CampaignResponse.of(commands.create(request.name(), request.releaseId(), filter,
-                CurrentOperator.require().username()));
+                CurrentOperator.require().username(), schedule));
     }
 
     @GetMapping

@@ -47,10 +47,14 @@ class CheckinController {
         CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
         validate(request.ecus());
         reporting.record(vin, request);
-        var assignment = delivery.forVehicle(vin);
+        var offer = delivery.offer(vin);
         var pending = commands.deliver(vin);
-        return new CheckinResponse(pacing.pollAfterSeconds(assignment.isPresent() || !pending.isEmpty()),
-                assignment.orElse(null), pending);
+        int pollAfter = pacing.pollAfterSeconds(offer.assignment().isPresent() || !pending.isEmpty());
+        if (offer.waitSeconds().isPresent()) {
+            // A deferred vehicle comes back when its update could be offered, but never later than when idle.
+            pollAfter = (int) Math.min(pollAfter, offer.waitSeconds().getAsLong());
+        }
+        return new CheckinResponse(pollAfter, offer.assignment().orElse(null), pending);
     }
 
     private static void validate(List<EcuVersion> ecus) {
