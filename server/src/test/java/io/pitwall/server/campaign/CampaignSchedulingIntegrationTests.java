@@ -54,6 +54,8 @@ class CampaignSchedulingIntegrationTests {
         MovableClock clock;
         @Autowired
         WaveReconciler reconciler;
+        @Autowired
+        io.pitwall.server.campaign.persistence.WaveEvidences evidences;
         TestFleet fleet;
         ApiClient manager;
         String hardwareId;
@@ -216,6 +218,9 @@ class CampaignSchedulingIntegrationTests {
             reconciler.tick("test-node");
             assertThat(status(vin, id)).isEqualTo("TIMED_OUT");
             assertThat(progress(id).get("byStatus").get("TIMED_OUT").asLong()).isEqualTo(1);
+            assertThat(evidences.outcomes(id).timedOut()).as("what abort criteria and wave gates count").isEqualTo(1);
+            assertThat(new WaveGate(1, null, null, null, 0, null).evaluate(id, 0, evidences.of(id, null), List.of())
+                    .outcome()).as("a gate allowing no timeouts").isEqualTo(GateVerdict.Outcome.FAILED);
             assertThat(progress(id).get("campaign").get("status").asString()).as("a retry is due").isEqualTo("RUNNING");
             assertThat(checkin(vin).has("assignment")).isFalse();
 
