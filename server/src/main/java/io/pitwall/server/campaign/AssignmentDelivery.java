@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * A pending assignment of a running campaign becomes DELIVERED the first time it is handed out; one of a
  * paused campaign is held back until it resumes, unless the vehicle already has it. A vehicle with nothing
  * to do costs one read and no transaction; handing out a pending assignment locks it first, so a cancel
- * racing the check-in either withdraws it before or finds it delivered.
+ * racing the check-in either withdraws it before or finds it delivered. A cancelled assignment is no longer
+ * in the answer: that absence is how the agent learns of the cancel (it drops an assignment it has not begun
+ * installing). A rollback campaign's assignment is marked as an authorized rollback.
  */
 @Service
 public class AssignmentDelivery {
@@ -44,22 +46,22 @@ public class AssignmentDelivery {
         }
         var active = found.get();
         if (active.status() != State.PENDING) {
-            return assignment(vin, active.id(), active.campaignId(), assignments.ecus(active.id()));
+            return assignment(vin, active.id(), active.campaignId(), assignments.ecus(active.id()), active.rollback());
         }
         if (!CampaignStatus.RUNNING.name().equals(active.campaignStatus())) {
             return Optional.empty();
         }
-        return transactions.execute(status -> deliver(vin, active.id()));
+        return transactions.execute(status -> deliver(vin, active.id(), active.rollback()));
     }
 
-    private Optional<Assignment> deliver(String vin, long id) {
+    private Optional<Assignment> deliver(String vin, long id, boolean rollback) {
         var locked = assignments.lock(id, vin);
         if (locked.isEmpty() || locked.get().status().isTerminal()) {
             return Optional.empty();
         }
         List<Assignments.EcuPart> ecus = assignments.ecus(id);
         if (locked.get().status() != State.PENDING) {
-            return assignment(vin, id, locked.get().campaignId(), ecus);
+            return assignment(vin, id, locked.get().campaignId(), ecus, rollback);
         }
         List<Assignments.EcuPart> delivered = new ArrayList<>(ecus.size());
         for (Assignments.EcuPart ecu : ecus) {
@@ -73,7 +75,7 @@ public class AssignmentDelivery {
             delivered.add(ecu);
         }
         assignments.update(id, locked.get().version(), State.DELIVERED, null, null, OffsetDateTime.now(clock));
-        return assignment(vin, id, locked.get().campaignId(), delivered);
+        return assignment(vin, id, locked.get().campaignId(), delivered, rollback);
     }
 
     /** Whether an assignment of this vehicle sends the image, so the vehicle may download it. */
@@ -81,14 +83,15 @@ public class AssignmentDelivery {
         return assignments.assigns(vin, sha256);
     }
 
+    /** {@code rollback}: the assignment is a rollback campaign's, the one the agent lets lower a counter. */
     private static Optional<Assignment> assignment(String vin, long id, long campaignId,
-            List<Assignments.EcuPart> ecus) {
+            List<Assignments.EcuPart> ecus, boolean rollback) {
         List<EcuTarget> targets = ecus.stream().filter(e -> e.status().isActive() || e.status() == State.SUCCEEDED)
                 .map(e -> target(vin, e)).toList();
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Assignment(Long.toString(id), Long.toString(campaignId), targets));
+        return Optional.of(new Assignment(Long.toString(id), Long.toString(campaignId), targets, rollback));
     }
 
     private static EcuTarget target(String vin, Assignments.EcuPart ecu) {
