@@ -1,6 +1,7 @@
 package io.pitwall.protocol.device;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -9,10 +10,12 @@ import java.util.List;
  * again, so a server-side retry is a new assignment id. {@code authorizedRollback} is set only on the
  * assignments of an approved rollback campaign: it is the one case in which the agent installs an image with
  * a lower release counter than the ECU runs (the known-good release the campaign rolls back to); the
- * image must still be signed by a trusted key. Absent in older answers, it reads as false.
+ * image must still be signed by a trusted key. Written only when true (ordinary answers are unchanged on the
+ * wire); absent, it reads as false.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Assignment(String assignmentId, String campaignId, List<EcuTarget> ecus, boolean authorizedRollback) {
+public record Assignment(String assignmentId, String campaignId, List<EcuTarget> ecus,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean authorizedRollback) {
 
     public Assignment {
         Require.text(assignmentId, "assignmentId");
