@@ -93,7 +93,8 @@ final class AssignmentRunner {
                     drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, target.ecuSerial()).detail("already installed"));
                     continue;
                 }
-                refusal = verifier.check(target, ecu.hardwareId(), installed.releaseCounter());
+                refusal = verifier.check(target, ecu.hardwareId(), installed.releaseCounter(),
+                        assignment.authorizedRollback());
             }
             if (refusal.isPresent()) {
                 Progress failed = recorder.progress().starting(assignment, Lifecycle.next(downloading, Trigger.DOWNLOAD_REFUSED), steps);

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Checks an assignment's target before a single byte is downloaded: the signed targets entry verifies
  * against a trusted key, and the assignment agrees with it (length, hashes, hardware id, release
- * counter) and with the ECU (hardware id, no lower release counter).
+ * counter) and with the ECU (hardware id, no lower release counter unless the assignment is an authorized
+ * rollback: the server sets that only for an approved rollback campaign to the known-good release).
  */
 final class ImageVerifier {
 
@@ -22,6 +23,11 @@ final class ImageVerifier {
     }
 
     Optional<Refusal> check(EcuTarget target, String ecuHardwareId, long installedReleaseCounter) {
+        return check(target, ecuHardwareId, installedReleaseCounter, false);
+    }
+
+    Optional<Refusal> check(EcuTarget target, String ecuHardwareId, long installedReleaseCounter,
+            boolean authorizedRollback) {
         if (target.signedTarget() == null) {
             return refuse(FailureCode.SIGNATURE_INVALID, "the target carries no signed targets entry");
         }
@@ -40,11 +46,11 @@ final class ImageVerifier {
         } catch (IllegalArgumentException e) {
             return refuse(FailureCode.METADATA_INVALID, e.getMessage());
         }
-        return agreement(target, entry, ecuHardwareId, installedReleaseCounter);
+        return agreement(target, entry, ecuHardwareId, installedReleaseCounter, authorizedRollback);
     }
 
     private static Optional<Refusal> agreement(EcuTarget target, TargetEntry entry, String ecuHardwareId,
-            long installedReleaseCounter) {
+            long installedReleaseCounter, boolean authorizedRollback) {
         if (entry.length() != target.length()) {
             return refuse(FailureCode.LENGTH_MISMATCH, "signed length " + entry.length() + ", assigned " + target.length());
         }
@@ -66,7 +72,7 @@ final class ImageVerifier {
             return refuse(FailureCode.RELEASE_COUNTER_MISMATCH, "signed release counter " + entry.releaseCounter()
                     + ", assigned " + target.releaseCounter());
         }
-        if (entry.releaseCounter() < installedReleaseCounter) {
+        if (entry.releaseCounter() < installedReleaseCounter && !authorizedRollback) {
             return refuse(FailureCode.RELEASE_COUNTER_LOWER, "release counter " + entry.releaseCounter()
                     + " is below the installed " + installedReleaseCounter);
         }

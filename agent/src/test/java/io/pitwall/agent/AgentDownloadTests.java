@@ -108,6 +108,22 @@ class AgentDownloadTests {
     }
 
     @Test
+    void anAuthorizedRollbackInstallsTheLowerReleaseCounter() throws IOException {
+        h = new AgentHarness(dir);
+        long lower = AgentHarness.BMS_FACTORY.releaseCounter() - 1;
+        EcuTarget knownGood = h.images.target("BMS-0001", "BMS-HW-7", "1.9.0", image, lower);
+        h.server.artifact(image);
+        h.assign(new Assignment("asg-rb", "cmp-rb", List.of(knownGood), true));
+        h.start();
+
+        h.settle(State.COMPLETED);
+
+        assertThat(h.events(EventType.DOWNLOAD_FAILED)).isEmpty();
+        assertThat(h.bms.installed().releaseCounter()).isEqualTo(lower);
+        assertThat(h.bms.installed().version()).isEqualTo("1.9.0");
+    }
+
+    @Test
     void anAssignmentForAnEcuTheVehicleLacksIsRefused() throws IOException {
         h = new AgentHarness(dir);
         EcuTarget other = h.images.target("IVI-0001", "IVI-HW-2", "10.1.0", image, 5);

@@ -9,17 +9,20 @@ import io.pitwall.simulator.api.CampaignFilter;
 import io.pitwall.simulator.api.CampaignProgress;
 import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
+import io.pitwall.simulator.fault.InstallFault;
 import io.pitwall.simulator.fleet.FleetMix;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Option;
                 + "(the demo data directory is wiped at every start), provisions a seeded fleet, uploads and publishes "
                 + "signed demo firmware (and its known-good predecessor), has the campaign's readiness filled in, submitted and "
                 + "approved by two new approver operators, starts it and drives the fleet with the simulator (the real agent "
-                + "code) under realistic faults, with a progress line per second and a summary at the end.",
+                + "code) under realistic faults. Then a second campaign with a bad battery-management image trips its pilot's "
+                + "failure gate and pauses, and a rollback campaign approved by two more approvers returns the pilot "
+                + "vehicles to the known-good image. A progress line per second and a summary at the end.",
             "Without --until-done the server keeps running after the summary until Ctrl-C."})
 class DemoCommand implements Callable<Integer> {
 
@@ -41,8 +46,8 @@ class DemoCommand implements Callable<Integer> {
             description = "Fleet size (default: ${DEFAULT-VALUE}).")
     int vehicles;
 
-    @Option(names = "--until-done", description = "Exit when the campaign has ended: 0 if it COMPLETED, 1 otherwise "
-            + "(also when --timeout passes first).")
+    @Option(names = "--until-done", description = "Exit when both campaigns have ended: 0 if the rollout COMPLETED "
+            + "and the bad release was ROLLED_BACK by its rollback campaign, 1 otherwise (also when --timeout passes first).")
     boolean untilDone;
 
     @Option(names = "--data-dir", defaultValue = "./data/demo", paramLabel = "DIR",
@@ -57,7 +62,7 @@ class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--timeout", defaultValue = "10m", paramLabel = "D", converter = DurationConverter.class,
-            description = "Longest wait for the campaign to end (default: ${DEFAULT-VALUE}).")
+            description = "Longest wait for both campaigns to end (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @CommandLine.Spec
@@ -84,10 +89,10 @@ class DemoCommand implements Callable<Integer> {
         out.printf("Server:   %s  (API docs %s/swagger-ui.html)%nOperator: admin / %s%n", base, base, password);
         ManagementClient admin = ManagementClient.basic(base, "admin", password);
         ManagementClient reader = admin.withNewToken("demo progress", Set.of("campaign:read"), Duration.ofDays(1));
-        AtomicLong campaign = new AtomicLong(-1);
+        List<Long> shown = new CopyOnWriteArrayList<>();
         FleetSession session = FleetSession.provision(out, admin, new Seeds(seed), vehicles,
-                FleetMix.standard().withTags(List.of("sim", "demo")), FaultProfile.DEMO, Pacing.demo(),
-                dir.resolve("agents"), 64, () -> campaign.get() < 0 ? List.of() : List.of(reader.campaign(campaign.get())));
+                FleetMix.standard().withTags(List.of("sim", "demo")), faults(), Pacing.demo(),
+                dir.resolve("agents"), 64, () -> shown.stream().map(reader::campaign).toList());
         DemoRelease.Published knownGood = DemoRelease.publishKnownGood(admin, seed, "Demo known-good 2025.4", "2025.4");
         DemoRelease.Published release = DemoRelease.publish(admin, seed, "Demo release 2026.1", "2026.1");
         long id = admin.createCampaign("Demo rollout 2026.1", release.releaseId(), CampaignFilter.tagged("demo"));
@@ -97,12 +102,31 @@ class DemoCommand implements Callable<Integer> {
         CampaignSignOff.SignedOff signedOff = CampaignSignOff.signOff(admin, id, knownGood.releaseId(), "demo-approver");
         out.printf("Campaign %d: readiness met (rollback to release %d), submitted by admin, risk %s, approved by %s%n",
                 id, knownGood.releaseId(), signedOff.risk(), String.join(" and ", signedOff.approvers()));
-        campaign.set(id);
+        shown.add(id);
         CampaignProgress started = admin.startCampaign(id);
         out.printf("Campaign %d \"%s\": release %d (%d images) to %d vehicles%n", started.id(), started.name(),
                 release.releaseId(), release.targets().size(), started.assignments());
-        boolean completed = drive(session, reader, campaign.get());
+        Stop stop = new Stop(System.nanoTime() + timeout.toNanos());
+        session.start();
+        boolean completed = drive(stop, reader, id, CampaignProgress::finished)
+                && "COMPLETED".equals(reader.campaign(id).status());
+        boolean recovered = completed && badReleaseAndRollback(out, admin, reader, release.releaseId(), shown, stop);
+        // Both campaigns are over; give the vehicles a moment to deliver what they still hold (diagnostics).
+        long settleBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (session.simulation().snapshot().eventsPending() > 0 && System.nanoTime() < settleBy
+                && !stop.interrupted.await(200, TimeUnit.MILLISECONDS)) {
+            // waiting for the last event batches
+        }
+        boolean settled = session.simulation().snapshot().eventsPending() == 0;
+        stop.close(session);
+        if (!completed || !recovered) {
+            out.printf("The demo's campaigns did not reach their expected end%s.%n", stop.timedOut()
+                    ? " within " + timeout.toSeconds() + " s" : "");
+        } else if (!settled) {
+            out.println("(some vehicle events were still pending when the demo stopped)");
+        }
         out.printf("Waves: %s%n", String.join(", ", reader.waves(id)));
+        completed = completed && recovered;
         out.printf("API docs: %s/swagger-ui.html   Operator: admin / %s%n", base, password);
         if (untilDone) {
             server.close();
@@ -132,11 +156,59 @@ class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Drives the fleet until the campaign has ended and every event is in, the timeout passes, or Ctrl-C. */
-    private boolean drive(FleetSession session, ManagementClient reader, long campaign) throws InterruptedException {
-        CountDownLatch interrupted = new CountDownLatch(1);
-        CountDownLatch summarized = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+    /**
+     * The second act: a release with a bad battery-management image, its pilot gate tripped and the campaign
+     * paused by the reconciler; then a rollback campaign, approved by two new approvers, that returns every
+     * pilot vehicle that began installing to the first release (the known-good image). True when the bad
+     * campaign ended ROLLED_BACK and its rollback campaign COMPLETED.
+     */
+    private boolean badReleaseAndRollback(PrintStream out, ManagementClient admin, ManagementClient reader,
+            long knownGoodReleaseId, List<Long> shown, Stop stop) throws InterruptedException {
+        DemoRelease.Published bad = DemoRelease.publishBad(admin, seed, "Demo release 2026.2", "2026.2");
+        long id = admin.createCampaign("Demo rollout 2026.2 (bad " + DemoRelease.BAD_HARDWARE + " image)",
+                bad.releaseId(), CampaignFilter.tagged("demo"));
+        admin.planWaves(id, DemoWaves.badPlan());
+        CampaignSignOff.SignedOff signedOff = CampaignSignOff.signOff(admin, id, knownGoodReleaseId, "bad-approver");
+        shown.add(id);
+        CampaignProgress started = admin.startCampaign(id);
+        out.printf("Campaign %d \"%s\": waves %s; rollback to release %d; risk %s, approved by %s; pilot of %d "
+                + "vehicles%n", id, started.name(), DemoWaves.BAD_DESCRIPTION, knownGoodReleaseId, signedOff.risk(),
+                String.join(" and ", signedOff.approvers()), started.assignments());
+        if (!drive(stop, reader, id, p -> !"RUNNING".equals(p.status())) || !"PAUSED".equals(reader.campaign(id)
+                .status())) {
+            return false;
+        }
+        out.printf("Campaign %d paused by its pilot gate: %s%n", id, String.join(", ", reader.waves(id)));
+        long rollback = admin.rollbackCampaign(id, "The pilot's failure gate tripped on " + DemoRelease.BAD_HARDWARE
+                + " " + DemoRelease.BAD_VERSION);
+        List<String> approvers = CampaignSignOff.approve(admin, rollback, "rollback-approver");
+        shown.add(rollback);
+        CampaignProgress rolling = admin.startCampaign(rollback);
+        out.printf("Campaign %d \"%s\": requested by admin, approved by %s; returns %d vehicles to release %d%n",
+                rollback, rolling.name(), String.join(" and ", approvers), rolling.assignments(), knownGoodReleaseId);
+        return drive(stop, reader, id, CampaignProgress::finished)
+                && "ROLLED_BACK".equals(reader.campaign(id).status())
+                && "COMPLETED".equals(reader.campaign(rollback).status());
+    }
+
+    /** Waits while the fleet runs until the campaign's progress meets {@code until}; false on timeout or Ctrl-C. */
+    private static boolean drive(Stop stop, ManagementClient reader, long campaign, Predicate<CampaignProgress> until)
+            throws InterruptedException {
+        while (!stop.timedOut() && !stop.interrupted.await(1, TimeUnit.SECONDS)) {
+            if (until.test(reader.campaign(campaign))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The demo's deadline and Ctrl-C: a shutdown hook lets the summary print before the JVM exits. */
+    private static final class Stop {
+
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        private final CountDownLatch summarized = new CountDownLatch(1);
+        private final long deadline;
+        private final Thread hook = new Thread(() -> {
             interrupted.countDown();
             try {
                 summarized.await(30, TimeUnit.SECONDS);
@@ -144,31 +216,31 @@ class DemoCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "pitwall-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long settleBy = Long.MAX_VALUE;
-        CampaignProgress progress = null;
-        session.start();
-        while (System.nanoTime() < deadline && !interrupted.await(1, TimeUnit.SECONDS)) {
-            progress = reader.campaign(campaign);
-            if (progress.finished()) {
-                // The campaign is over; give the vehicles a moment to deliver what they still hold (diagnostics).
-                settleBy = Math.min(settleBy, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
-                if (session.simulation().snapshot().eventsPending() == 0 || System.nanoTime() > settleBy) {
-                    break;
-                }
+
+        Stop(long deadline) {
+            this.deadline = deadline;
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        boolean timedOut() {
+            return System.nanoTime() >= deadline;
+        }
+
+        /** Stops the fleet, prints the summary and lets a waiting Ctrl-C go on. */
+        void close(FleetSession session) {
+            session.finish();
+            summarized.countDown();
+            if (interrupted.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
-        session.finish();
-        summarized.countDown();
-        if (interrupted.getCount() > 0) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        boolean completed = progress != null && "COMPLETED".equals(progress.status());
-        if (!completed) {
-            System.out.printf("The campaign did not complete%s.%n", System.nanoTime() >= deadline
-                    ? " within " + timeout.toSeconds() + " s" : "");
-        }
-        return completed;
+    }
+
+    /** The demo profile, plus the bad image's boot failures: most of its installs roll back on their own. */
+    private static FaultProfile faults() {
+        List<InstallFault> faults = new ArrayList<>();
+        faults.add(new InstallFault(DemoRelease.BAD_HARDWARE, DemoRelease.BAD_VERSION, 0, 0.9));
+        faults.addAll(FaultProfile.DEMO.installFaults());
+        return FaultProfile.DEMO.withInstallFaults(faults);
     }
 }

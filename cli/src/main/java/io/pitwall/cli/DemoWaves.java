@@ -26,6 +26,19 @@ final class DemoWaves {
                 "abortCriteria", List.of(Map.of("failureType", "ALL", "thresholdPercent", 20.0, "minExecuted", 20)));
     }
 
+    static final String BAD_DESCRIPTION = "pilot 20 % (at most 20 % failures of any kind) → everyone else";
+
+    /**
+     * The second campaign's plan: the same shape, but its pilot gate allows at most 20 % failures of any kind,
+     * boot-health rollbacks included, so the bad image's pilot pauses the campaign before anyone else gets it.
+     */
+    static Map<String, Object> badPlan() {
+        Map<String, Object> gate = Map.of("minExecuted", 5, "maxFailureRate", 0.2);
+        return Map.of("waves", List.of(wave("pilot", "PERCENT", "20", gate),
+                Map.of("name", "everyone else", "kind", "REST", "soakMinutes", 0, "gate", gate)),
+                "abortCriteria", List.of());
+    }
+
     private static Map<String, Object> wave(String name, String kind, String selector, Map<String, Object> gate) {
         return Map.of("name", name, "kind", kind, "selector", selector, "soakMinutes", 0, "gate", gate);
     }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** {@code ./pitwall demo --until-done}, small: a fresh server, a seeded fleet, a campaign that completes, exit 0. */
+/**
+ * {@code ./pitwall demo --until-done}, small: a fresh server, a seeded fleet, a campaign that completes, a bad
+ * one paused at its pilot and undone by its rollback campaign (the real agent over HTTP), exit 0.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoCommandTests {
 
@@ -31,7 +34,12 @@ class DemoCommandTests {
                 "Provisioning 30 vehicles", "risk HIGH, approved by demo-approver-1 and demo-approver-2",
                 "Campaign 1 \"Demo rollout 2026.1\"", "Summary after",
                 "campaign 1 \"Demo rollout 2026.1\" COMPLETED: 30 assignments",
-                "Waves: pilot PASSED (3), early adopters PASSED (9), everyone else PASSED (18)");
+                "Waves: pilot PASSED (3), early adopters PASSED (9), everyone else PASSED (18)",
+                "Campaign 2 paused by its pilot gate: pilot FAILED", "everyone else PLANNED (0)",
+                "Campaign 3 \"Rollback of Demo rollout 2026.2 (bad BMS-HW-7 image)\": requested by admin, approved "
+                        + "by rollback-approver-1 and rollback-approver-2",
+                "campaign 2 \"Demo rollout 2026.2 (bad BMS-HW-7 image)\" ROLLED_BACK",
+                "campaign 3 \"Rollback of Demo rollout 2026.2 (bad BMS-HW-7 image)\" COMPLETED");
         assertThat(output.getOut()).containsPattern("\\[ +\\d+s\\] 30 vehicles \\|");
         assertThat(data.resolve("db").resolve("old-run.txt")).as("the last demo's data is gone").doesNotExist();
         assertThat(data.resolve(DemoDirectory.MARKER)).exists();

@@ -40,6 +40,14 @@ public final class CampaignSignOff {
         admin.prepareCampaign(campaignId, sheet(knownGoodReleaseId), "Simulated HIL report", sha256(report),
                 "https://ci.example.com/pitwall/hil/" + campaignId + ".html");
         String risk = admin.submitCampaign(campaignId);
+        return new SignedOff(risk, approve(admin, campaignId, approverPrefix));
+    }
+
+    /**
+     * Approves a submitted campaign (a rollback campaign, say) with fresh approver operators named
+     * {@code <approverPrefix>-1} and {@code -2} until it no longer awaits approval; answers their names.
+     */
+    public static List<String> approve(ManagementClient admin, long campaignId, String approverPrefix) {
         List<String> approvers = new ArrayList<>();
         boolean awaiting = true;
         while (awaiting && approvers.size() < 2) {
@@ -54,7 +62,7 @@ public final class CampaignSignOff {
         if (awaiting) {
             throw new IllegalStateException("campaign " + campaignId + " still awaits approval");
         }
-        return new SignedOff(risk, approvers);
+        return approvers;
     }
 
     private static Map<String, Object> sheet(long knownGoodReleaseId) {

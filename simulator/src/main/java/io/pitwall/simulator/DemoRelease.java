@@ -56,6 +56,20 @@ public final class DemoRelease {
     private DemoRelease() {
     }
 
+    /** The hardware id and version of the demo's bad image ({@link #publishBad}). */
+    public static final String BAD_HARDWARE = "BMS-HW-7";
+    public static final String BAD_VERSION = "3.4.0";
+
+    /**
+     * Publishes a release of one image, {@link #BAD_HARDWARE} {@link #BAD_VERSION} above the demo release's
+     * counter: the image the demo's fault profile makes fail its boot health check on most vehicles.
+     */
+    public static Published publishBad(ManagementClient client, long seed, String name, String version) {
+        return publish(client, seed ^ 0xBAD, name, version, List.of(new Planned(BAD_HARDWARE, "BMS",
+                "Battery management firmware", BAD_VERSION, 34, 32, "MEDIUM")), "A battery management update that "
+                + "fails its health check on most vehicles");
+    }
+
     public static Published publish(ManagementClient client, long seed, String name, String version) {
         return publish(client, seed, name, version, PLAN, "Seeded demo firmware for every remotely updatable ECU");
     }

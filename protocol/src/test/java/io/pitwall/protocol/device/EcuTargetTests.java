@@ -33,6 +33,20 @@ class EcuTargetTests {
     }
 
     @Test
+    void theAuthorizedRollbackFlagRoundTripsAndIsWrittenOnlyWhenSet() {
+        var target = new EcuTarget("ECU-1", "HW-1", "img.bin", "1.0", "/a", 10, hashes, 3, InstallType.AB, null);
+        var rollback = new Assignment("asg-1", "cmp-1", List.of(target), true);
+
+        var reread = DeviceJson.read(DeviceJson.write(rollback), Assignment.class);
+        String ordinary = new String(DeviceJson.write(new Assignment("asg-2", "cmp-1", List.of(target))),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(reread.authorizedRollback()).isTrue();
+        assertThat(ordinary).as("ordinary assignments are unchanged on the wire").doesNotContain("authorizedRollback");
+        assertThat(DeviceJson.read(ordinary, Assignment.class).authorizedRollback()).isFalse();
+    }
+
+    @Test
     void refusesMalformedHashesAndEmptyAssignments() {
         assertThatThrownBy(() -> new Hashes("AB".repeat(32), null)).hasMessageContaining("lower-case hex");
         assertThatThrownBy(() -> new Hashes("ab".repeat(32), "ab")).hasMessageContaining("128");

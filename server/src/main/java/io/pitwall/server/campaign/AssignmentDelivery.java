@@ -32,7 +32,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * vehicle's time zone, the rollout rate); otherwise the vehicle is deferred (reason stored) and told when
  * to come back. One of a paused campaign is held back until it resumes, unless the vehicle already has
  * it. A vehicle with nothing to do costs one read and no transaction; handing out a pending assignment
- * locks it first, so a cancel racing the check-in either withdraws it before or finds it delivered.
+ * locks it first, so a cancel racing the check-in either withdraws it before or finds it delivered. A
+ * cancelled assignment is no longer in the answer: that absence is how the agent learns of the cancel (it
+ * drops an assignment it has not begun installing). A rollback campaign's assignment is marked as an
+ * authorized rollback.
  */
 @Service
 public class AssignmentDelivery {
@@ -72,7 +75,7 @@ public class AssignmentDelivery {
         var active = found.get();
         if (active.status() != State.PENDING) {
             return Offer.of(assignment(vin, active.id(), active.attempt(), active.campaignId(),
-                    assignments.ecus(active.id())));
+                    assignments.ecus(active.id()), active.rollback()));
         }
         if (!CampaignStatus.RUNNING.name().equals(active.campaignStatus())) {
             return Offer.NONE;
@@ -98,7 +101,7 @@ public class AssignmentDelivery {
         }
         List<Assignments.EcuPart> ecus = assignments.ecus(id);
         if (locked.get().status() != State.PENDING) {
-            return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), ecus));
+            return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), ecus, active.rollback()));
         }
         if (schedule != null && schedule.rolloutRate() != null) {
             Optional<Deferral> limited = rateLimit(active.campaignId(), schedule.rolloutRate(), now);
@@ -118,7 +121,8 @@ public class AssignmentDelivery {
             delivered.add(ecu);
         }
         assignments.delivered(id, locked.get().version(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), delivered));
+        return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), delivered,
+                active.rollback()));
     }
 
     /**
@@ -169,14 +173,16 @@ public class AssignmentDelivery {
         return attempt <= 1 ? Long.toString(id) : id + "." + attempt;
     }
 
+    /** {@code rollback}: the assignment is a rollback campaign's, the one the agent lets lower a counter. */
     private static Optional<Assignment> assignment(String vin, long id, int attempt, long campaignId,
-            List<Assignments.EcuPart> ecus) {
+            List<Assignments.EcuPart> ecus, boolean rollback) {
         List<EcuTarget> targets = ecus.stream().filter(e -> e.status().isActive() || e.status() == State.SUCCEEDED)
                 .map(e -> target(vin, e)).toList();
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Assignment(deviceId(id, attempt), Long.toString(campaignId), targets));
+        return Optional.of(new Assignment(deviceId(id, attempt), Long.toString(campaignId), targets,
+                rollback));
     }
 
     private static EcuTarget target(String vin, Assignments.EcuPart ecu) {

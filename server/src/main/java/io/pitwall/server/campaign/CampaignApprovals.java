@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Submission and approval under dual control. Submitting checks readiness and fixes the risk class; an
  * approver is never the campaign's creator or submitter; a HIGH-risk campaign needs two distinct approvers
- * in the current round. A refusal returns a submitted campaign to DRAFT. The same decisions re-approve a
+ * in the current round, and so does every rollback campaign. A refusal returns a submitted campaign to DRAFT. The same decisions re-approve a
  * campaign the emergency stop holds. Also answers the approval records and the decision log.
  */
 @Service
@@ -107,14 +107,16 @@ public class CampaignApprovals {
         OffsetDateTime now = OffsetDateTime.now(clock);
         approvals.insert(id, round, actor, verdict, comment, now);
         CampaignRisk risk = campaign.risk() == null ? CampaignRisk.STANDARD : campaign.risk();
+        int needed = campaign.isRollback() ? Math.max(CampaignRollback.APPROVERS, risk.approversNeeded())
+                : risk.approversNeeded();
         int approvers = approvals.approversInRound(id, round).size();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("round", round);
         detail.put("risk", risk.name());
         detail.put("approvers", approvers);
-        detail.put("approversNeeded", risk.approversNeeded());
+        detail.put("approversNeeded", needed);
         detail.put("comment", comment == null ? "" : comment);
-        if (verdict == Verdict.REFUSE || approvers >= risk.approversNeeded()) {
+        if (verdict == Verdict.REFUSE || approvers >= needed) {
             moves.apply(campaign, trigger, accepted, actor, now, detail);
         } else {
             moves.log(id, trigger, actor, now, campaign.status(), campaign.status(), detail);

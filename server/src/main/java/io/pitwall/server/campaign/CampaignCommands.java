@@ -88,7 +88,11 @@ public class CampaignCommands {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Wave> plan = waves.of(id);
         int created;
-        if (plan.isEmpty()) {
+        if (campaign.isRollback()) {
+            created = assignments.createRollback(id, campaign.rollbackOf(), now);
+            moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created,
+                    "rollbackOf", campaign.rollbackOf()));
+        } else if (plan.isEmpty()) {
             created = assignments.createEligible(id, campaign.filter(), now);
             moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created));
         } else {
@@ -96,7 +100,7 @@ public class CampaignCommands {
             created = activation.activate(campaign, plan.get(0), actor, now);
         }
         if (created == 0 && campaigns.completeIfDone(id, now)) {
-            moves.log(id, Trigger.COMPLETE, SYSTEM, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
+            moves.completed(id, SYSTEM, now);
         }
         events.publishEvent(Audited.succeeded("campaign.start", "campaign:" + id, Map.of("assignmentsCreated", created)));
         return progress(id);
@@ -137,6 +141,19 @@ public class CampaignCommands {
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id),
                 assignments.countDeferred(id));
+    }
+
+    /** Which vehicles a cancel stopped before installing and how those already installing ended. */
+    @Transactional(readOnly = true)
+    public CancelReport cancelReport(long id) {
+        Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
+        var byStatus = assignments.countByStatus(id);
+        java.util.function.Function<AssignmentLifecycle.State, CancelReport.Group> group = state ->
+                new CancelReport.Group(byStatus.getOrDefault(state.name(), 0L),
+                        assignments.vinsIn(id, state, CancelReport.MAX_VINS));
+        return new CancelReport(id, campaign.status(), group.apply(AssignmentLifecycle.State.CANCELLED),
+                group.apply(AssignmentLifecycle.State.SUCCEEDED), group.apply(AssignmentLifecycle.State.FAILED),
+                group.apply(AssignmentLifecycle.State.ROLLED_BACK), group.apply(AssignmentLifecycle.State.INSTALLING));
     }
 
     private CampaignProgress move(long id, Trigger trigger, String actor, String action) {

@@ -10,11 +10,11 @@ package io.pitwall.server.campaign;
  * DRAFT           | SUBMITTED | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
  * SUBMITTED       | ✗ draft   | APPROVED  | DRAFT  | ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
  * APPROVED        | ✗ draft   | ✗ await   | ✗ await| RUNNING | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
- * RUNNING         | ✗ draft   | ✗ await   | ✗ await| ✗ start | PAUSED | ✗ pause | COMPLETED | CANCELLED | PAUSED* | ROLLING_BACK | ✗ rbing
+ * RUNNING         | ✗ draft   | ✗ await   | ✗ await| ✗ start | PAUSED | ✗ pause | COMPLETED | CANCELLED | PAUSED* | ✗ rb         | ✗ rbing
  * PAUSED          | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | RUNNING | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing
  * PAUSED*         | ✗ draft   | PAUSED    | =      | ✗ start | ✗ run  | ✗ held  | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing
  * COMPLETED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing
- * CANCELLED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ✗ rb         | ✗ rbing
+ * CANCELLED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing
  * ROLLING_BACK    | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ rbing²  | =       | ✗ rb         | ROLLED_BACK
  * ROLLED_BACK     | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ✗ rb         | ✗ rbing
  * </pre>
@@ -28,7 +28,9 @@ package io.pitwall.server.campaign;
  * approvals short of it are recorded without a transition. A refusal sends a submitted campaign back to DRAFT
  * (it is edited and submitted again, which opens a new approval round); refusing a held campaign's
  * re-approval leaves it held. The emergency stop holds running campaigns only: a campaign paused by hand is
- * already stopped and keeps its ordinary resume.
+ * already stopped and keeps its ordinary resume. RB_START is the request of a rollback campaign: from a
+ * stopped campaign only (paused, cancelled, or completed and found bad later); a running one is paused first,
+ * so no wave is assigned while the vehicles to undo are counted. RB_DONE is its rollback campaign completing.
  */
 public final class CampaignLifecycle {
 
@@ -71,7 +73,7 @@ public final class CampaignLifecycle {
             case CANCEL -> cancel(status);
             case EMERGENCY_STOP -> status == CampaignStatus.RUNNING ? new Accepted(CampaignStatus.PAUSED, true, true)
                     : stay(status, held);
-            case ROLLBACK_START -> status == CampaignStatus.RUNNING || status == CampaignStatus.PAUSED
+            case ROLLBACK_START -> status == CampaignStatus.PAUSED || status == CampaignStatus.CANCELLED
                     || status == CampaignStatus.COMPLETED ? move(CampaignStatus.ROLLING_BACK)
                     : new Rejected("campaign-not-rollbackable");
             case ROLLBACK_DONE -> status == CampaignStatus.ROLLING_BACK ? move(CampaignStatus.ROLLED_BACK)

@@ -30,11 +30,11 @@ class CampaignLifecycleTests {
             DRAFT        | SUBMITTED | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing
             SUBMITTED    | ✗draft    | APPROVED | DRAFT  | ✗start  | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing
             APPROVED     | ✗draft    | ✗await   | ✗await | RUNNING | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing
-            RUNNING      | ✗draft    | ✗await   | ✗await | ✗start  | PAUSED | ✗pause  | COMPLETED | CANCELLED | PAUSED* | ROLLING_BACK | ✗rbing
+            RUNNING      | ✗draft    | ✗await   | ✗await | ✗start  | PAUSED | ✗pause  | COMPLETED | CANCELLED | PAUSED* | ✗rb          | ✗rbing
             PAUSED       | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | RUNNING | ✗run      | CANCELLED | =       | ROLLING_BACK | ✗rbing
             PAUSED*      | ✗draft    | PAUSED   | =      | ✗start  | ✗run   | ✗held   | ✗run      | CANCELLED | =       | ROLLING_BACK | ✗rbing
             COMPLETED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ROLLING_BACK | ✗rbing
-            CANCELLED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ✗rb          | ✗rbing
+            CANCELLED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ROLLING_BACK | ✗rbing
             ROLLING_BACK | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗rbing2   | =       | ✗rb          | ROLLED_BACK
             ROLLED_BACK  | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ✗rb          | ✗rbing
             """;

@@ -13,9 +13,9 @@ public record CampaignProgress(long id, String name, String status, long assignm
         byFailureCategory = Collections.unmodifiableMap(new LinkedHashMap<>(byFailureCategory));
     }
 
-    /** COMPLETED or CANCELLED: no assignment will move any more. */
+    /** COMPLETED, CANCELLED or ROLLED_BACK: no assignment will move any more. */
     public boolean finished() {
-        return "COMPLETED".equals(status) || "CANCELLED".equals(status);
+        return "COMPLETED".equals(status) || "CANCELLED".equals(status) || "ROLLED_BACK".equals(status);
     }
 
     public long count(String state) {

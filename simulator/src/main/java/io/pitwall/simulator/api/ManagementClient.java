@@ -186,6 +186,14 @@ public final class ManagementClient {
         return progress(post("/api/v1/campaigns/" + id + "/start", Map.of()));
     }
 
+    /**
+     * Requests the rollback of a stopped campaign ({@code POST /campaigns/{id}/rollback}); answers the id of the
+     * rollback campaign, SUBMITTED and awaiting two approvers other than the acting operator.
+     */
+    public long rollbackCampaign(long id, String comment) {
+        return post("/api/v1/campaigns/" + id + "/rollback", Map.of("comment", comment)).path("id").asLong();
+    }
+
     public CampaignProgress campaign(long id) {
         return progress(call("GET", "/api/v1/campaigns/" + id, null, null));
     }

@@ -3,8 +3,6 @@ package io.pitwall.server.campaign.internal;
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.CampaignCommands;
-import io.pitwall.server.campaign.CampaignLifecycle;
-import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
 import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -108,7 +105,7 @@ class AssignmentTracker {
                 var result = AssignmentLifecycle.apply(ecu.status(), trigger);
                 if (result instanceof Accepted accepted && accepted.changed()) {
                     next = accepted.next();
-                    move(assignment, ecu, next, failureCode(next, event, trigger));
+                    move(assignment, ecu, next, failureCode(next, event, trigger), installStarted(next, event, trigger));
                     changed = true;
                 }
             }
@@ -119,14 +116,28 @@ class AssignmentTracker {
         }
     }
 
-    private void move(Assignments.Locked assignment, Assignments.EcuPart ecu, State next, String code) {
-        if (!assignments.updateEcu(assignment.id(), ecu.ecuSerial(), ecu.status(), next, code)) {
+    private void move(Assignments.Locked assignment, Assignments.EcuPart ecu, State next, String code,
+            boolean installStarted) {
+        if (!assignments.updateEcu(assignment.id(), ecu.ecuSerial(), ecu.status(), next, code, installStarted)) {
             throw new OptimisticLockingFailureException("ECU part " + ecu.ecuSerial() + " of assignment "
                     + assignment.id() + " changed concurrently");
         }
         if (next == State.SUCCEEDED) {
             installed.confirmed(assignment.vin(), ecu.ecuSerial(), ecu.image().version(), ecu.image().sha256());
         }
+    }
+
+    /**
+     * Whether the move shows the vehicle began installing this part, so the ECU may have changed: installing,
+     * installed, rolled back, or an install failure other than a precondition that never let it begin.
+     */
+    static boolean installStarted(State next, DeviceEvent event, Trigger trigger) {
+        return switch (next) {
+            case INSTALLING, SUCCEEDED, ROLLED_BACK -> true;
+            case FAILED -> trigger == Trigger.INSTALL_FAILED
+                    && (event.code() == null || !event.code().startsWith("PRECONDITION"));
+            default -> false;
+        };
     }
 
     private static String failureCode(State next, DeviceEvent event, Trigger trigger) {
@@ -155,8 +166,7 @@ class AssignmentTracker {
                     attempts.scheduleRetry(assignment.id(), assignment.attempt(), schedule, now));
         }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
-            moves.log(assignment.campaignId(), CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
-                    CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
+            moves.completed(assignment.campaignId(), CampaignCommands.SYSTEM, now);
         }
     }
 }

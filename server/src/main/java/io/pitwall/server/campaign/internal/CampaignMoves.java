@@ -77,6 +77,23 @@ public class CampaignMoves {
         decisions.append(id, now, actor, kind.name(), detail);
     }
 
+    /**
+     * Logs that a campaign just completed (its caller moved it to COMPLETED). A rollback campaign completing
+     * moves the campaign it undoes from ROLLING_BACK to ROLLED_BACK; that row is locked after the rollback
+     * campaign's, the order every completion takes.
+     */
+    public void completed(long id, String actor, OffsetDateTime now) {
+        log(id, Trigger.COMPLETE, actor, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
+        Campaign done = campaign(id);
+        if (done.isRollback()) {
+            Campaign original = lock(done.rollbackOf());
+            var transition = CampaignLifecycle.apply(original.status(), original.held(), Trigger.ROLLBACK_DONE);
+            if (transition instanceof Accepted accepted) {
+                apply(original, Trigger.ROLLBACK_DONE, accepted, actor, now, Map.of("rollbackCampaign", id));
+            }
+        }
+    }
+
     public static ApiException notFound(long id) {
         return ApiException.notFound("campaign-not-found", "No campaign " + id);
     }

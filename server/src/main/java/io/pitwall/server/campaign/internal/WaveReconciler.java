@@ -159,7 +159,7 @@ public class WaveReconciler {
         Optional<Wave> current = waves.of(id).stream().filter(w -> w.status() != WaveStatus.PASSED).findFirst();
         if (current.isEmpty()) {
             if (campaigns.completeIfDone(id, now)) {
-                moves.log(id, Trigger.COMPLETE, ACTOR, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
+                moves.completed(id, ACTOR, now);
                 return true;
             }
             return false;

@@ -28,10 +28,10 @@ public class Assignments {
 
     /**
      * A vehicle's assignment with its campaign's status and stored schedule JSON (null: none), the attempt
-     * and why the vehicle was last deferred (null: it was not).
+     * and why the vehicle was last deferred (null: it was not); {@code rollback}: a rollback campaign's.
      */
     public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version,
-            String scheduleJson, int attempt, String deferredReason) {
+            String scheduleJson, int attempt, String deferredReason, boolean rollback) {
     }
 
     /** An assignment row as locked for a change: nobody else moves it or its ECUs until the commit. */
@@ -190,13 +190,13 @@ public class Assignments {
     public Optional<Active> activeFor(String vin) {
         return jdbc.sql("""
                 SELECT a.id, a.campaign_id, a.vin, a.status, c.status, a.version, c.schedule_json, a.attempt,
-                    a.deferred_reason FROM assignment a
+                    a.deferred_reason, c.rollback_of FROM assignment a
                 JOIN campaign c ON c.id = a.campaign_id
                 WHERE a.vin = :vin AND a.status IN %s ORDER BY a.id FETCH FIRST 1 ROWS ONLY""".formatted(ACTIVE_STATES))
                 .param("vin", vin)
                 .query((rs, i) -> new Active(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
                         State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getInt(8),
-                        rs.getString(9)))
+                        rs.getString(9), rs.getObject(10) != null))
                 .optional();
     }
 
@@ -232,9 +232,19 @@ public class Assignments {
 
     /** Moves an ECU part from one state to the next; returns false when it was not in {@code from}. */
     public boolean updateEcu(long assignmentId, String ecuSerial, State from, State to, String failureCode) {
+        return updateEcu(assignmentId, ecuSerial, from, to, failureCode, false);
+    }
+
+    /**
+     * {@link #updateEcu(long, String, State, State, String)}, also marking the part as one whose vehicle began
+     * installing when {@code installStarted} (never unmarked): what a rollback campaign undoes.
+     */
+    public boolean updateEcu(long assignmentId, String ecuSerial, State from, State to, String failureCode,
+            boolean installStarted) {
         return jdbc.sql("""
-                UPDATE assignment_ecu SET status = :status, failure_code = COALESCE(:code, failure_code)
-                WHERE assignment_id = :id AND ecu_serial = :serial AND status = :from""")
+                UPDATE assignment_ecu SET status = :status, failure_code = COALESCE(:code, failure_code)%s
+                WHERE assignment_id = :id AND ecu_serial = :serial AND status = :from"""
+                .formatted(installStarted ? ", install_started = TRUE" : ""))
                 .param("status", to.name()).param("code", failureCode).param("id", assignmentId)
                 .param("serial", ecuSerial).param("from", from.name()).update() == 1;
     }
@@ -274,6 +284,49 @@ public class Assignments {
         jdbc.sql("UPDATE assignment SET retry_at = NULL WHERE campaign_id = :cid AND retry_at IS NOT NULL")
                 .param("cid", campaignId).update();
         return cancelled;
+    }
+
+    /**
+     * A rollback campaign's assignments: one per vehicle of {@code originalId} with an ECU part that began
+     * installing, with exactly those parts, each to the rollback campaign's image for its hardware id. No
+     * eligibility rule applies (the known-good image has a lower release counter by design, and a vehicle
+     * that already rolled back on its own reports it installed). Returns how many vehicles.
+     */
+    public int createRollback(long rollbackId, long originalId, OffsetDateTime now) {
+        leases.lockUntilCommit(ASSIGNMENT_CREATION);
+        int vehicles = jdbc.sql("""
+                INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at)
+                SELECT :rid, o.vin, 'PENDING', 0, :now, :now FROM assignment o
+                WHERE o.campaign_id = :oid AND EXISTS (SELECT 1 FROM assignment_ecu ae JOIN campaign_image ci
+                    ON ci.campaign_id = :rid AND ci.hardware_id = ae.hardware_id
+                    WHERE ae.assignment_id = o.id AND ae.install_started = TRUE)""")
+                .param("rid", rollbackId).param("oid", originalId).param("now", now).update();
+        jdbc.sql("""
+                INSERT INTO assignment_ecu (assignment_id, ecu_serial, hardware_id, status)
+                SELECT r.id, ae.ecu_serial, ae.hardware_id, 'PENDING' FROM assignment r
+                JOIN assignment o ON o.vin = r.vin AND o.campaign_id = :oid
+                JOIN assignment_ecu ae ON ae.assignment_id = o.id AND ae.install_started = TRUE
+                JOIN campaign_image ci ON ci.campaign_id = :rid AND ci.hardware_id = ae.hardware_id
+                WHERE r.campaign_id = :rid""")
+                .param("rid", rollbackId).param("oid", originalId).update();
+        return vehicles;
+    }
+
+    /** How many vehicles of the campaign have an ECU part that began installing (what a rollback undoes). */
+    public long countChanged(long campaignId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :cid AND EXISTS (SELECT 1 FROM assignment_ecu ae
+                    WHERE ae.assignment_id = a.id AND ae.install_started = TRUE)""")
+                .param("cid", campaignId).query(Long.class).single();
+    }
+
+    /** Up to {@code limit} VINs of the campaign's assignments in this state, in VIN order. */
+    public List<String> vinsIn(long campaignId, State state, int limit) {
+        return jdbc.sql("""
+                SELECT vin FROM assignment WHERE campaign_id = :cid AND status = :status ORDER BY vin
+                FETCH FIRST :limit ROWS ONLY""")
+                .param("cid", campaignId).param("status", state.name()).param("limit", limit)
+                .query((rs, i) -> rs.getString(1).trim()).list();
     }
 
     /** Counts by state, and failed ones by category. */

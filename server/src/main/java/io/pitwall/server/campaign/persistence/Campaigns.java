@@ -27,7 +27,7 @@ public class Campaigns {
 
     private static final String COLUMNS =
             "id, name, release_id, status, filter_json, created_by, created_at, started_at, finished_at, submitted_by, "
-            + "submitted_at, risk_class, approval_round, emergency_hold, version";
+            + "submitted_at, risk_class, approval_round, emergency_hold, version, rollback_of";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
@@ -50,6 +50,31 @@ public class Campaigns {
                 .param("name", name).param("release", releaseId).param("filter", filterJson)
                 .param("by", createdBy).param("now", now).update(keys, "id");
         return keys.getKeyAs(Long.class);
+    }
+
+    /**
+     * A rollback campaign of {@code originalId}, inserted SUBMITTED with its first approval round open: its
+     * requester is its creator and submitter, so neither can approve it. The unique index on
+     * {@code rollback_of} refuses a second one (the caller holds the original's lock, so that is a bug guard).
+     */
+    public long insertRollback(String name, long releaseId, long originalId, String requestedBy, CampaignRisk risk,
+            OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO campaign (name, release_id, status, filter_json, created_by, created_at, submitted_by,
+                    submitted_at, risk_class, approval_round, rollback_of, version)
+                VALUES (:name, :release, 'SUBMITTED', :filter, :by, :now, :by, :now, :risk, 1, :original, 0)""")
+                .param("name", name).param("release", releaseId).param("filter", json.writeValueAsString(
+                        new TargetFilter(null, null, null, Map.of())))
+                .param("by", requestedBy).param("now", now).param("risk", risk.name()).param("original", originalId)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** The rollback campaign of a campaign, if one was requested. */
+    public Optional<Long> rollbackOf(long originalId) {
+        return jdbc.sql("SELECT id FROM campaign WHERE rollback_of = :id").param("id", originalId)
+                .query(Long.class).optional();
     }
 
     public void insertImages(long campaignId, List<ReleaseImage> images) {
@@ -194,6 +219,7 @@ public class Campaigns {
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getString("submitted_by"),
                 rs.getObject("submitted_at", OffsetDateTime.class),
                 rs.getString("risk_class") == null ? null : CampaignRisk.valueOf(rs.getString("risk_class")),
-                rs.getInt("approval_round"), rs.getBoolean("emergency_hold"), rs.getLong("version"));
+                rs.getInt("approval_round"), rs.getBoolean("emergency_hold"), rs.getLong("version"),
+                rs.getObject("rollback_of", Long.class));
     }
 }

@@ -39,13 +39,13 @@ class CampaignController {
     record CampaignResponse(long id, String name, long releaseId, String status, boolean emergencyHold,
             TargetFilter filter, String createdBy, OffsetDateTime createdAt, String submittedBy,
             OffsetDateTime submittedAt, String risk, int approvalRound, OffsetDateTime startedAt,
-            OffsetDateTime finishedAt, long version) {
+            OffsetDateTime finishedAt, long version, Long rollbackOf) {
 
         static CampaignResponse of(Campaign c) {
             return new CampaignResponse(c.id(), c.name(), c.releaseId(), c.status().name(), c.held(), c.filter(),
                     c.createdBy(), c.createdAt(), c.submittedBy(), c.submittedAt(),
                     c.risk() == null ? null : c.risk().name(), c.approvalRound(), c.startedAt(), c.finishedAt(),
-                    c.version());
+                    c.version(), c.rollbackOf());
         }
     }
 
