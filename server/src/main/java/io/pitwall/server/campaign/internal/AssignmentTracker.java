@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign.internal;
 
+import io.pitwall.server.trust.DirectorRepository;
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.CampaignCommands;
@@ -40,14 +41,16 @@ class AssignmentTracker {
     private final Campaigns campaigns;
     private final InstalledSoftware installed;
     private final CampaignMoves moves;
+    private final DirectorRepository director;
     private final Clock clock;
 
     AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Clock clock) {
+            DirectorRepository director, Clock clock) {
         this.assignments = assignments;
         this.campaigns = campaigns;
         this.moves = moves;
         this.installed = installed;
+        this.director = director;
         this.clock = clock;
     }
 
@@ -141,6 +144,10 @@ class AssignmentTracker {
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.update(assignment.id(), assignment.version(), derived, category,
                 category == null ? null : code, now);
+        if (derived.isTerminal()) {
+            // The vehicle's director targets no longer list this assignment's images.
+            director.vehicleChanged(assignment.vin());
+        }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.log(assignment.campaignId(), CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
                     CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());

@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign.internal;
 
+import io.pitwall.server.trust.DirectorRepository;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignWaves;
 import io.pitwall.server.campaign.Wave;
@@ -25,12 +26,15 @@ public class WaveActivation {
     private final Waves waves;
     private final Decisions decisions;
     private final VehicleSelector selector;
+    private final DirectorRepository director;
 
-    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, VehicleSelector selector) {
+    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, VehicleSelector selector,
+            DirectorRepository director) {
         this.assignments = assignments;
         this.waves = waves;
         this.decisions = decisions;
         this.selector = selector;
+        this.director = director;
     }
 
     /** Returns how many vehicles the wave assigned. */
@@ -59,6 +63,9 @@ public class WaveActivation {
         }
         int assigned = limit != null && limit == 0 ? 0 : assignments.createForWave(campaign.id(), campaign.filter(),
                 wave.number(), condition, params, limit, now);
+        if (assigned > 0) {
+            director.assignmentsChanged(campaign.id());
+        }
         waves.activated(wave, assigned, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("wave", wave.number());
