@@ -1,20 +1,20 @@
 package io.pitwall.server.campaign.internal;
 
-import io.pitwall.server.trust.DirectorRepository;
 import io.pitwall.protocol.device.DeviceEvent;
+import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
+import io.pitwall.server.campaign.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignLifecycle;
 import io.pitwall.server.campaign.CampaignStatus;
-import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.inventory.InstalledSoftware;
 import io.pitwall.server.telemetry.RecordedEvent;
 import io.pitwall.server.telemetry.VehicleEventsRecorded;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

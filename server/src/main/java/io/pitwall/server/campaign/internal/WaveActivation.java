@@ -1,6 +1,5 @@
 package io.pitwall.server.campaign.internal;
 
-import io.pitwall.server.trust.DirectorRepository;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignWaves;
 import io.pitwall.server.campaign.Wave;
@@ -9,6 +8,7 @@ import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.inventory.VehicleSelector;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
