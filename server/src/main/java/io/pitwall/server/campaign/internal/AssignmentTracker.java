@@ -1,13 +1,13 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.protocol.device.DeviceEvent;
-import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignLifecycle;
 import io.pitwall.server.campaign.CampaignStatus;
+import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
+import io.pitwall.server.campaign.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
