@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,11 @@ class DirectorRepositoryIntegrationTests {
 
     abstract static class Contract extends IntegrationTest {
 
+        @Autowired
+        DirectorRepository director;
+        @Autowired
+        PlatformTransactionManager transactionManager;
+        TransactionTemplate transactions;
         TestFleet fleet;
         String hardwareId;
         String model;
@@ -40,6 +48,7 @@ class DirectorRepositoryIntegrationTests {
 
         @BeforeEach
         void fleet() {
+            transactions = new TransactionTemplate(transactionManager);
             fleet = new TestFleet(jdbc, admin);
             hardwareId = "DIR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             model = "Model-" + hardwareId;
@@ -173,6 +182,20 @@ class DirectorRepositoryIntegrationTests {
 
             assertThat(outsiderClient.get(outsiderTargets).json().get("signed").get("version").asLong())
                     .isEqualTo(before);
+        }
+
+        @Test
+        void aChangeThatChangesNothingSignsNothing() {
+            var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+            long campaign = startedCampaign(release);
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("director_change") == 0
+                    && targetsVersion() >= 1 && fetch("targets.json").signed().get("targets").size() == 1);
+            long version = targetsVersion();
+
+            transactions.executeWithoutResult(s -> director.assignmentsChanged(campaign));
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("director_change") == 0);
+
+            assertThat(targetsVersion()).isEqualTo(version);
         }
 
         /** Snapshot names the targets bytes served, timestamp the snapshot bytes; all three share the version. */
