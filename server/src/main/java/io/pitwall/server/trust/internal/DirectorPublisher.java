@@ -1,23 +1,17 @@
 package io.pitwall.server.trust.internal;
 
-import io.pitwall.protocol.tuf.Envelope;
-import io.pitwall.protocol.tuf.Root;
-import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.trust.DirectorRepository;
 import io.pitwall.server.trust.DirectorTarget;
 import io.pitwall.server.trust.DirectorTargets;
-import io.pitwall.server.trust.SigningKey;
 import io.pitwall.server.trust.persistence.DirectorFiles;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +29,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The director repository's use cases. Changes are rows in {@code director_change}, written in the changing
@@ -49,10 +42,9 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     static final String LEASE = "director-regenerator";
     private static final Logger log = LoggerFactory.getLogger(DirectorPublisher.class);
     private static final Pattern VERSIONED_ROOT = Pattern.compile("([1-9][0-9]{0,17})\\.root\\.json");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration LEASE_TTL = Duration.ofMinutes(2);
     private final DirectorFiles files;
-    private final DevelopmentKeys keys;
+    private final DirectorRoots roots;
     private final DirectorTargets targets;
     private final DirectorSettings settings;
     private final Leases leases;
@@ -68,7 +60,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     DirectorPublisher(DirectorFiles files, DevelopmentKeys keys, DirectorTargets targets, DirectorSettings settings,
             Leases leases, PlatformTransactionManager transactions, Clock clock) {
         this.files = files;
-        this.keys = keys;
+        this.roots = new DirectorRoots(files, keys, settings.rootExpiry());
         this.targets = targets;
         this.settings = settings;
         this.leases = leases;
@@ -165,7 +157,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         if (grant == null) {
             return;
         }
-        renewRootIfDue();
+        transaction.executeWithoutResult(s -> roots.renewIfDue(now()));
         List<String> due;
         while (!(due = files.expiringBefore(now().plus(settings.metadataExpiry().dividedBy(2)).atOffset(ZoneOffset.UTC),
                 settings.batchSize())).isEmpty()) {
@@ -179,53 +171,10 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
             return;
         }
         try {
-            transaction.executeWithoutResult(s -> currentRoot(now()));
+            transaction.executeWithoutResult(s -> roots.current(now()));
         } catch (DuplicateKeyException raced) {
             log.debug("Director root 1 was created by another node");
         }
-    }
-
-    Root currentRoot(Instant now) {
-        var latest = files.latestRoot();
-        if (latest.isPresent()) {
-            return Root.fromSigned(JSON.readTree(latest.get().body()).get("signed"));
-        }
-        Map<String, TufKey> byRole = Map.of("root", key(SigningKey.DIRECTOR_ROOT),
-                "targets", key(SigningKey.DIRECTOR_TARGETS), "snapshot", key(SigningKey.DIRECTOR_SNAPSHOT),
-                "timestamp", key(SigningKey.DIRECTOR_TIMESTAMP));
-        Map<String, TufKey> all = new HashMap<>();
-        Map<String, Root.RoleKeys> roles = new HashMap<>();
-        byRole.forEach((role, k) -> {
-            all.put(k.keyId(), k);
-            roles.put(role, new Root.RoleKeys(List.of(k.keyId()), 1));
-        });
-        // consistent_snapshot false: each vehicle has only its latest snapshot and targets, served unversioned.
-        Root first = new Root(1, now.plus(settings.rootExpiry()), false, all, roles);
-        storeRoot(first, signer(first, "root", SigningKey.DIRECTOR_ROOT).orElseThrow(), now);
-        log.warn("Created director root 1 (development mode, NOT FOR PRODUCTION: the director root key {} is held "
-                + "online by this server)", key(SigningKey.DIRECTOR_ROOT).keyId());
-        return first;
-    }
-
-    private void renewRootIfDue() {
-        transaction.executeWithoutResult(s -> {
-            Instant now = now();
-            Root root = currentRoot(now);
-            var latest = files.latestRoot().orElseThrow();
-            if (Duration.between(now, latest.expiresAt().toInstant()).compareTo(settings.rootExpiry().dividedBy(2)) >= 0) {
-                return;
-            }
-            signer(root, "root", SigningKey.DIRECTOR_ROOT).ifPresent(signer -> {
-                Root next = new Root(root.version() + 1, now.plus(settings.rootExpiry()), false, root.keys(),
-                        root.roles());
-                storeRoot(next, signer, now);
-            });
-        });
-    }
-
-    private void storeRoot(Root root, Map<TufKey, PrivateKey> signer, Instant now) {
-        files.insertRoot(root.version(), DirectorMetadata.bytes(Envelope.sign(root.toSigned(), signer)),
-                root.expires().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
     }
 
     private LeaseGrant renew(LeaseGrant grant) {
@@ -250,10 +199,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
                 throw new IllegalStateException("lost the " + LEASE + " lease");
             }
             Instant now = now();
-            Root root = currentRoot(now);
-            var signers = new DirectorMetadata.Signers(online(root, "targets", SigningKey.DIRECTOR_TARGETS),
-                    online(root, "snapshot", SigningKey.DIRECTOR_SNAPSHOT),
-                    online(root, "timestamp", SigningKey.DIRECTOR_TIMESTAMP));
+            var signers = roots.signers(roots.current(now));
             Map<String, DirectorFiles.Stored> stored = files.lock(vins);
             Map<String, List<DirectorTarget>> desired = targets.of(vins);
             Instant expires = now.plus(settings.metadataExpiry());
@@ -300,25 +246,6 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
                 }
             });
         }
-    }
-
-    private Map<TufKey, PrivateKey> online(Root root, String tufRole, String keyRole) {
-        return signer(root, tufRole, keyRole).orElseThrow(() -> new IllegalStateException("the director root in "
-                + "force does not trust the server's online " + tufRole + " key"));
-    }
-
-    /** The server's key for a role, if the root trusts it for that role and one signature suffices. */
-    private Optional<Map<TufKey, PrivateKey>> signer(Root root, String tufRole, String keyRole) {
-        var stored = keys.ensureActive(keyRole);
-        TufKey k = stored.key().publicKey();
-        if (!root.keysOf(tufRole).containsKey(k.keyId()) || root.roles().get(tufRole).threshold() != 1) {
-            return Optional.empty();
-        }
-        return Optional.of(Map.of(k, keys.privateKey(stored)));
-    }
-
-    private TufKey key(String keyRole) {
-        return keys.ensureActive(keyRole).key().publicKey();
     }
 
     private Instant now() {
