@@ -2,11 +2,15 @@
 // Pitwall). Usage: node check.js BASE_URL TRUSTED_ROOT WORK_DIR TARGET_PATH [ok|tamper-targets|tamper-target-file]
 // Prints "OK <length> <sha256>" and exits 0 when the target was refreshed, downloaded and verified;
 // prints "FAIL <ErrorClass>: <message>" and exits 1 when tuf-js refused something.
+// Director: node check.js BASE_URL TRUSTED_DIRECTOR_ROOT WORK_DIR VIN director|director-tamper-targets TOKEN
+// refreshes one vehicle's director repository (with its bearer credential) and prints
+// "OK-DIRECTOR <targets version> <vin in the signed targets> <targets as JSON>".
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { Updater } = require('tuf-js');
-const { DefaultFetcher } = require('tuf-js/dist/fetcher');
+const { BaseFetcher, DefaultFetcher } = require('tuf-js/dist/fetcher');
+const { DownloadHTTPError } = require('tuf-js/dist/error');
 
 const [baseUrl, trustedRoot, workDir, targetPath, mode = 'ok', replayFile] = process.argv.slice(2);
 
@@ -41,6 +45,46 @@ class TamperingFetcher extends DefaultFetcher {
   }
 }
 
+// The director repository is behind the vehicle's credential.
+class BearerFetcher extends BaseFetcher {
+  constructor(token, tamper) {
+    super();
+    this.token = token;
+    this.tamper = tamper;
+  }
+
+  async fetch(url) {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${this.token}` } });
+    if (!response.ok) {
+      throw new DownloadHTTPError(`Failed to download ${url}`, response.status);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (this.tamper && this.tamper(url)) {
+      bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    }
+    return new Blob([bytes]).stream();
+  }
+}
+
+async function director() {
+  const [vin, token] = [targetPath, replayFile];
+  fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(workDir, 'metadata'), { recursive: true });
+  fs.copyFileSync(trustedRoot, path.join(workDir, 'metadata', 'root.json'));
+  const tamper = mode === 'director-tamper-targets' ? (url) => url.endsWith('/targets.json') : undefined;
+  const updater = new Updater({
+    metadataDir: path.join(workDir, 'metadata'),
+    metadataBaseUrl: `${baseUrl}/device/v1/vehicles/${vin}/director`,
+    targetDir: path.join(workDir, 'targets'),
+    targetBaseUrl: `${baseUrl}/unused`,
+    fetcher: new BearerFetcher(token, tamper),
+    config: { fetchRetry: 0 },
+  });
+  await updater.refresh();
+  const targets = JSON.parse(fs.readFileSync(path.join(workDir, 'metadata', 'targets.json'))).signed;
+  console.log(`OK-DIRECTOR ${targets.version} ${targets.custom.vin} ${JSON.stringify(targets.targets)}`);
+}
+
 function fetcherFor(mode) {
   switch (mode) {
     case 'ok': return undefined;
@@ -53,6 +97,10 @@ function fetcherFor(mode) {
 }
 
 (async () => {
+  if (mode.startsWith('director')) {
+    await director();
+    return;
+  }
   if (mode !== 'replay-timestamp') {
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.mkdirSync(path.join(workDir, 'metadata'), { recursive: true });

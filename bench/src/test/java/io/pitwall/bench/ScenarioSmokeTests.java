@@ -6,6 +6,7 @@ import io.pitwall.bench.audit.AuditAppend;
 import io.pitwall.bench.audit.AuditVerify;
 import io.pitwall.bench.audit.ChainGenerator;
 import io.pitwall.bench.device.CampaignStart;
+import io.pitwall.bench.device.DirectorRegen;
 import io.pitwall.bench.device.Checkin;
 import io.pitwall.bench.device.EventIngestionLoad;
 import io.pitwall.bench.device.ReconcilerTick;
@@ -99,5 +100,12 @@ class ScenarioSmokeTests {
         Result result = new CampaignStart(40, 1).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("assignments", 40L).containsEntry("assignmentEcus", 40L);
+    }
+
+    @Test
+    void directorRegenSignsEveryAssignedVehicleAndAgainAfterTheCancel() throws Exception {
+        Result result = new DirectorRegen(30, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("vehicles", 30).containsEntry("signaturesPerChange", 90L);
     }
 }

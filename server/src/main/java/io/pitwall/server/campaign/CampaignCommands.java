@@ -9,6 +9,7 @@ import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.PublishedReleases;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -33,10 +34,12 @@ public class CampaignCommands {
     private final Waves waves;
     private final WaveActivation activation;
     private final ApplicationEventPublisher events;
+    private final DirectorRepository director;
     private final Clock clock;
 
     CampaignCommands(Campaigns campaigns, Assignments assignments, PublishedReleases releases, CampaignMoves moves,
-            Waves waves, WaveActivation activation, ApplicationEventPublisher events, Clock clock) {
+            Waves waves, WaveActivation activation, ApplicationEventPublisher events, DirectorRepository director,
+            Clock clock) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.releases = releases;
@@ -44,6 +47,7 @@ public class CampaignCommands {
         this.waves = waves;
         this.activation = activation;
         this.events = events;
+        this.director = director;
         this.clock = clock;
     }
 
@@ -94,6 +98,9 @@ public class CampaignCommands {
                     "rollbackOf", campaign.rollbackOf()));
         } else if (plan.isEmpty()) {
             created = assignments.createEligible(id, campaign.filter(), now);
+            if (created > 0) {
+                director.assignmentsChanged(id);
+            }
             moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created));
         } else {
             moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("waves", plan.size()));
@@ -129,6 +136,9 @@ public class CampaignCommands {
         var accepted = CampaignMoves.accept(campaign, Trigger.CANCEL);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int cancelled = assignments.cancelNotInstalling(id, now);
+        if (cancelled > 0) {
+            director.assignmentsChanged(id);
+        }
         moves.apply(campaign, Trigger.CANCEL, accepted, actor, now, Map.of("assignmentsCancelled", cancelled));
         events.publishEvent(Audited.succeeded("campaign.cancel", "campaign:" + id, Map.of("cancelled", cancelled)));
         return progress(id);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * A signing key as others may see it: its public half, role, mode and status (never the private key).
  *
  * @param role the TUF role it signs for: {@link #IMAGE_ROOT}, {@link #IMAGE_TARGETS}, {@link #IMAGE_SNAPSHOT},
- *             {@link #IMAGE_TIMESTAMP}
+ *             {@link #IMAGE_TIMESTAMP}, or the director repository's {@link #DIRECTOR_ROOT},
+ *             {@link #DIRECTOR_TARGETS}, {@link #DIRECTOR_SNAPSHOT}, {@link #DIRECTOR_TIMESTAMP}
  * @param mode how the private key is held; {@link Mode#DEVELOPMENT} is not for production
  */
 public record SigningKey(String keyId, String role, Mode mode, Status status, TufKey publicKey,
@@ -22,6 +23,14 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
     public static final String IMAGE_SNAPSHOT = "image-snapshot";
     /** The image repository's online timestamp key. */
     public static final String IMAGE_TIMESTAMP = "image-timestamp";
+    /** The director repository's root key in development mode (production keeps it offline). */
+    public static final String DIRECTOR_ROOT = "director-root";
+    /** The director's online targets key (it signs per-vehicle metadata on demand, so it is online by design). */
+    public static final String DIRECTOR_TARGETS = "director-targets";
+    /** The director's online snapshot key. */
+    public static final String DIRECTOR_SNAPSHOT = "director-snapshot";
+    /** The director's online timestamp key. */
+    public static final String DIRECTOR_TIMESTAMP = "director-timestamp";
 
     /**
      * How the private key is held. The constant names are the stored codes.
@@ -33,9 +42,13 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
         ONLINE
     }
 
-    /** Root and targets keys the server generates are development keys; snapshot and timestamp are online. */
+    /**
+     * Root keys and the image-targets key the server generates are development keys; snapshot, timestamp and
+     * the director's targets key are online by design.
+     */
     public static Mode modeOf(String role) {
-        return IMAGE_SNAPSHOT.equals(role) || IMAGE_TIMESTAMP.equals(role) ? Mode.ONLINE : Mode.DEVELOPMENT;
+        return IMAGE_ROOT.equals(role) || IMAGE_TARGETS.equals(role) || DIRECTOR_ROOT.equals(role) ? Mode.DEVELOPMENT
+                : Mode.ONLINE;
     }
 
     /** ACTIVE keys sign and are trusted; RETIRED keys are kept on record only. Names are the stored codes. */

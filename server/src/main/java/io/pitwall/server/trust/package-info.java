@@ -5,5 +5,7 @@
  * to offline keys. Snapshot and timestamp keys are online and re-signed before expiry. Other modules use
  * {@link io.pitwall.server.trust.TargetSigning}, {@link io.pitwall.server.trust.TrustedKeys} and
  * {@link io.pitwall.server.trust.ImageRepository}; the catalog supplies {@link io.pitwall.server.trust.RepositoryTargets}.
+ * The per-vehicle Uptane director repository ({@link io.pitwall.server.trust.DirectorRepository}, own online keys)
+ * lists what the campaign module supplies through {@link io.pitwall.server.trust.DirectorTargets}.
  */
 package io.pitwall.server.trust;

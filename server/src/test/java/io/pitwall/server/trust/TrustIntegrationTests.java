@@ -56,8 +56,9 @@ class TrustIntegrationTests {
             // PKCS#8 of an Ed25519 key is 48 bytes; GCM adds a 16-byte tag.
             assertThat(java.util.Base64.getDecoder().decode((String) row.get("encrypted_private_key"))).hasSize(64);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'key.generate'")
-                    .query(Long.class).single()).as("image targets, and the repository's root, snapshot and timestamp")
-                    .isEqualTo(4);
+                    .query(Long.class).single()).as("image targets, the image repository's root, snapshot and timestamp, "
+                    + "and the director's root, targets, snapshot and timestamp")
+                    .isEqualTo(8);
         }
 
         @Test

@@ -2,8 +2,11 @@ package io.pitwall.server.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
+import io.pitwall.server.access.Role;
 import io.pitwall.server.support.IntegrationTest;
+import io.pitwall.server.support.TestFleet;
 import io.pitwall.server.trust.internal.RepositoryTestAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +128,38 @@ class TufJsIntegrationTests extends IntegrationTest {
 
         assertThat(replayed.exit()).as(replayed.output()).isEqualTo(1);
         assertThat(replayed.output()).startsWith("FAIL BadVersionError").contains("timestamp");
+    }
+
+    @Test
+    void tufJsRefreshesOneVehiclesDirectorRepositoryAndRefusesTamperedDirectorTargets() throws Exception {
+        var fleet = new TestFleet(jdbc, admin);
+        String hardwareId = "TUFJS-DIRECTOR-HW";
+        String vin = fleet.vehicle("TufJs-" + hardwareId, "EU", "1.0.0", hardwareId);
+        String token = admin.post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token").asString();
+        var vehicle = admin.anonymous().withToken(token);
+        String director = "/device/v1/vehicles/" + vin + "/director/";
+        long empty = vehicle.get(director + "targets.json").json().get("signed").get("version").asLong();
+        var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
+        var manager = operatorWith(Role.RELEASE_MANAGER);
+        long campaign = manager.post("/api/v1/campaigns", Map.of("name", "tuf-js director", "releaseId",
+                release.releaseId(), "filter", Map.of("model", "TufJs-" + hardwareId))).json().get("id").asLong();
+        campaignSteps().approvedCampaign(manager, campaign, release.knownGoodReleaseId());
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> vehicle.get(director + "targets.json").json().get("signed")
+                .get("version").asLong() > empty);
+        Path root = WORK.resolve("trusted-director-1.root.json");
+        Files.writeString(root, vehicle.get(director + "1.root.json").body());
+
+        var ok = check(root, vin, "director", WORK.resolve("client-director"), token);
+
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(ok.output()).startsWith("OK-DIRECTOR " + (empty + 1) + " " + vin + " ")
+                .contains(release.sha256()).contains("\"ecuIdentifiers\":{\"" + hardwareId + "-" + vin + "\"");
+
+        var tampered = check(root, vin, "director-tamper-targets", WORK.resolve("client-director-tamper"), token);
+
+        assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
+        assertThat(tampered.output()).startsWith("FAIL");
     }
 
     private Path trustedRoot() throws IOException {

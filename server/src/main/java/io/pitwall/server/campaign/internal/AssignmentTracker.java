@@ -12,6 +12,7 @@ import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.inventory.InstalledSoftware;
 import io.pitwall.server.telemetry.RecordedEvent;
 import io.pitwall.server.telemetry.VehicleEventsRecorded;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,11 +39,13 @@ class AssignmentTracker {
     private final InstalledSoftware installed;
     private final CampaignMoves moves;
     private final Attempts attempts;
+    private final DirectorRepository director;
     private final Clock clock;
 
     AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Attempts attempts, Clock clock) {
+            Attempts attempts, DirectorRepository director, Clock clock) {
         this.attempts = attempts;
+        this.director = director;
         this.assignments = assignments;
         this.campaigns = campaigns;
         this.moves = moves;
@@ -164,6 +167,10 @@ class AssignmentTracker {
         if (derived == State.FAILED && category.retryable()) {
             campaigns.schedule(assignment.campaignId()).ifPresent(schedule ->
                     attempts.scheduleRetry(assignment.id(), assignment.attempt(), schedule, now));
+        }
+        if (derived.isTerminal()) {
+            // The vehicle's director targets no longer list this assignment's images.
+            director.vehicleChanged(assignment.vin());
         }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.completed(assignment.campaignId(), CampaignCommands.SYSTEM, now);

@@ -10,6 +10,7 @@ import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,8 +34,10 @@ public class Attempts {
     private final Assignments assignments;
     private final Campaigns campaigns;
     private final CampaignMoves moves;
+    private final DirectorRepository director;
 
-    Attempts(Assignments assignments, Campaigns campaigns, CampaignMoves moves) {
+    Attempts(Assignments assignments, Campaigns campaigns, CampaignMoves moves, DirectorRepository director) {
+        this.director = director;
         this.assignments = assignments;
         this.campaigns = campaigns;
         this.moves = moves;
@@ -101,6 +104,8 @@ public class Attempts {
             return false;
         }
         assignments.reoffer(id, locked.get().version(), now);
+        // The failed attempt's end took the images off the vehicle's director targets; the new one lists them.
+        director.vehicleChanged(vin);
         return true;
     }
 

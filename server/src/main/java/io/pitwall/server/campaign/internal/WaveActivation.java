@@ -8,6 +8,7 @@ import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.inventory.VehicleSelector;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,12 +26,15 @@ public class WaveActivation {
     private final Waves waves;
     private final Decisions decisions;
     private final VehicleSelector selector;
+    private final DirectorRepository director;
 
-    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, VehicleSelector selector) {
+    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, VehicleSelector selector,
+            DirectorRepository director) {
         this.assignments = assignments;
         this.waves = waves;
         this.decisions = decisions;
         this.selector = selector;
+        this.director = director;
     }
 
     /** Returns how many vehicles the wave assigned. */
@@ -59,6 +63,9 @@ public class WaveActivation {
         }
         int assigned = limit != null && limit == 0 ? 0 : assignments.createForWave(campaign.id(), campaign.filter(),
                 wave.number(), condition, params, limit, now);
+        if (assigned > 0) {
+            director.assignmentsChanged(campaign.id());
+        }
         waves.activated(wave, assigned, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("wave", wave.number());

@@ -1,7 +1,10 @@
 package io.pitwall.server.trust.internal;
 
 import io.pitwall.server.shared.PeriodicTask;
+import io.pitwall.server.shared.Leases;
+import io.pitwall.server.trust.DirectorTargets;
 import io.pitwall.server.trust.RepositoryTargets;
+import io.pitwall.server.trust.persistence.DirectorFiles;
 import io.pitwall.server.trust.persistence.RepositoryFiles;
 import io.pitwall.server.trust.persistence.SigningKeys;
 import java.security.SecureRandom;
@@ -48,11 +51,25 @@ class TrustConfiguration {
     }
 
     @Bean
-    ApplicationRunner developmentKeyCheck(DevelopmentKeys keys, RepositoryPublisher repository) {
+    DirectorPublisher directorRepository(DirectorFiles files, DevelopmentKeys keys, DirectorTargets targets,
+            DirectorSettings settings, Leases leases, PlatformTransactionManager transactions, Clock clock) {
+        return new DirectorPublisher(files, keys, targets, settings, leases, transactions, clock);
+    }
+
+    @Bean
+    PeriodicTask directorSweeper(DirectorPublisher director, DirectorSettings settings) {
+        // Safe on several nodes: regeneration runs under the director-regenerator lease.
+        return new PeriodicTask("director-sweeper", settings.sweepInterval(), settings.sweepInterval(), director::sweep);
+    }
+
+    @Bean
+    ApplicationRunner developmentKeyCheck(DevelopmentKeys keys, RepositoryPublisher repository,
+            DirectorPublisher director) {
         return args -> {
             var active = keys.ensureActive();
             keys.privateKey(active);
             repository.initialize();
+            director.initialize();
             var status = repository.status();
             if (status.notForProduction()) {
                 log.warn("Trust: DEVELOPMENT MODE, NOT FOR PRODUCTION. The image repository's root and/or targets "

@@ -1,0 +1,32 @@
+package io.pitwall.server.trust.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Director repository settings.
+ *
+ * @param rootExpiry      lifetime of a director root version
+ * @param metadataExpiry  lifetime of a vehicle's targets, snapshot and timestamp (re-signed when half is left)
+ * @param sweepInterval   how often every node looks for pending changes and expiring metadata (zero: never;
+ *                        changes are also regenerated right after the transaction that made them commits)
+ * @param batchSize       vehicles regenerated per transaction
+ */
+@ConfigurationProperties("pitwall.trust.director")
+public record DirectorSettings(@DefaultValue("365d") Duration rootExpiry, @DefaultValue("1d") Duration metadataExpiry,
+        @DefaultValue("1m") Duration sweepInterval, @DefaultValue("1000") int batchSize) {
+
+    public DirectorSettings {
+        if (rootExpiry.compareTo(Duration.ofHours(1)) < 0 || metadataExpiry.compareTo(Duration.ofHours(1)) < 0) {
+            throw new IllegalArgumentException("pitwall.trust.director expiries must be at least 1 hour");
+        }
+        if (sweepInterval.isNegative() || sweepInterval.compareTo(metadataExpiry.dividedBy(4)) > 0) {
+            throw new IllegalArgumentException("pitwall.trust.director.sweep-interval must be between zero and a "
+                    + "quarter of metadata-expiry");
+        }
+        if (batchSize < 1 || batchSize > 5000) {
+            throw new IllegalArgumentException("pitwall.trust.director.batch-size must be between 1 and 5000");
+        }
+    }
+}
