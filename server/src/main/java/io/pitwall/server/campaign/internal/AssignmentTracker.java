@@ -1,6 +1,7 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.protocol.device.DeviceEvent;
+import io.pitwall.server.campaign.AssignmentEnded;
 import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignLifecycle;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -40,11 +42,13 @@ class AssignmentTracker {
     private final Campaigns campaigns;
     private final InstalledSoftware installed;
     private final CampaignMoves moves;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.assignments = assignments;
+        this.events = events;
         this.campaigns = campaigns;
         this.moves = moves;
         this.installed = installed;
@@ -141,6 +145,10 @@ class AssignmentTracker {
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.update(assignment.id(), assignment.version(), derived, category,
                 category == null ? null : code, now);
+        if (category != null) {
+            events.publishEvent(new AssignmentEnded(assignment.id(), assignment.campaignId(), assignment.vin(),
+                    derived.name(), category.name(), code == null ? trigger.name() : code, now.toInstant()));
+        }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.log(assignment.campaignId(), CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
                     CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
