@@ -1,6 +1,8 @@
 /**
  * Remote diagnostics, first slice: DTC reports from vehicles are normalized (UDS, J2012, OEM JSON) into fault
  * observations with the ECU's type and firmware at the time, malformed reports are kept and flagged, and the
- * current faults of a vehicle and fleet-wide counts are served with the data quality of each answer.
+ * current faults of a vehicle and fleet-wide counts are served with the data quality of each answer. Versioned
+ * severity rule sets classify new observations ({@link io.pitwall.server.diagnostics.FaultClassified}); a dry run
+ * shows what a rule set would have produced.
  */
 package io.pitwall.server.diagnostics;
