@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,13 @@ public class CaseCommands {
                     + c.subject() + "; work on that one");
         }
         Instant now = clock.instant();
-        cases.move(c, next, trigger == Trigger.REOPEN, now);
+        try {
+            cases.move(c, next, trigger == Trigger.REOPEN, now);
+        } catch (DuplicateKeyException e) {
+            // A recurrence opened a new case on the same subject since the check above.
+            throw ApiException.conflict("case-already-open", "Vehicle " + c.vin() + " has a newer open case on "
+                    + c.subject() + "; work on that one");
+        }
         notes.add(id, now, actor(), trigger == Trigger.REOPEN ? "REOPENED" : "TRANSITION",
                 c.status() + " -> " + next + (text == null ? "" : ": " + text));
         audit("case." + trigger.name().toLowerCase(java.util.Locale.ROOT), id,
