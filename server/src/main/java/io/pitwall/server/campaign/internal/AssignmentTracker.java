@@ -1,6 +1,7 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.protocol.device.DeviceEvent;
+import io.pitwall.server.campaign.AssignmentEnded;
 import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -40,12 +42,14 @@ class AssignmentTracker {
     private final CampaignMoves moves;
     private final Attempts attempts;
     private final DirectorRepository director;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Attempts attempts, DirectorRepository director, Clock clock) {
+            Attempts attempts, DirectorRepository director, ApplicationEventPublisher events, Clock clock) {
         this.attempts = attempts;
         this.director = director;
+        this.events = events;
         this.assignments = assignments;
         this.campaigns = campaigns;
         this.moves = moves;
@@ -171,6 +175,10 @@ class AssignmentTracker {
         if (derived.isTerminal()) {
             // The vehicle's director targets no longer list this assignment's images.
             director.vehicleChanged(assignment.vin());
+        }
+        if (category != null) {
+            events.publishEvent(new AssignmentEnded(assignment.id(), assignment.campaignId(), assignment.vin(),
+                    derived.name(), category.name(), code == null ? trigger.name() : code, now.toInstant()));
         }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.completed(assignment.campaignId(), CampaignCommands.SYSTEM, now);

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns each newly stored DTC_REPORT event into a stored report with normalized faults, in the ingesting
  * transaction. A payload that cannot be decoded is stored flagged {@link ReportQuality#MALFORMED_PAYLOAD} with
- * the reason and no faults: the vehicle's batch is never refused for it, and no code is guessed.
+ * the reason and no faults: the vehicle's batch is never refused for it, and no code is guessed. The new
+ * observations are then classified by the active severity rules ({@link FaultClassifier}).
  */
 @Component
 class DtcReportRecorder {
@@ -35,10 +36,12 @@ class DtcReportRecorder {
     private static final int MAX_PROBLEM = 300;
     private final DtcReports reports;
     private final VehicleEcus ecus;
+    private final FaultClassifier classifier;
 
-    DtcReportRecorder(DtcReports reports, VehicleEcus ecus) {
+    DtcReportRecorder(DtcReports reports, VehicleEcus ecus, FaultClassifier classifier) {
         this.reports = reports;
         this.ecus = ecus;
+        this.classifier = classifier;
     }
 
     @EventListener
@@ -49,9 +52,13 @@ class DtcReportRecorder {
             return;
         }
         Map<String, Ecu> known = ecus.of(recorded.vin());
+        List<NewReport> stored = new java.util.ArrayList<>(dtcReports.size());
         for (RecordedEvent r : dtcReports) {
-            reports.insert(report(recorded.vin(), r, known));
+            NewReport report = report(recorded.vin(), r, known);
+            reports.insert(report);
+            stored.add(report);
         }
+        classifier.classify(recorded.vin(), stored);
     }
 
     private NewReport report(String vin, RecordedEvent recorded, Map<String, Ecu> known) {
