@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param highRiskVehicles  a campaign whose target matches more vehicles than this is HIGH risk
  * @param reconcileInterval how often each node tries to drive phased campaigns (one node at a time holds
  *                          the reconciler lease); 0 turns the schedule off on this node
+ * @param releaseNoteInterval how often each node refreshes today's release note of every campaign under way;
+ *                          0 turns it off on this node
  */
 @ConfigurationProperties("pitwall.campaign")
 public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
-        @DefaultValue("5s") Duration reconcileInterval) {
+        @DefaultValue("5s") Duration reconcileInterval, @DefaultValue("15m") Duration releaseNoteInterval) {
 
     public CampaignSettings {
         if (highRiskVehicles < 0) {
@@ -21,6 +23,9 @@ public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
         }
         if (reconcileInterval.isNegative()) {
             throw new IllegalArgumentException("pitwall.campaign.reconcile-interval must be 0 or greater");
+        }
+        if (releaseNoteInterval.isNegative()) {
+            throw new IllegalArgumentException("pitwall.campaign.release-note-interval must be 0 or greater");
         }
     }
 }
