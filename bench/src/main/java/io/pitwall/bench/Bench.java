@@ -2,6 +2,7 @@ package io.pitwall.bench;
 
 import io.pitwall.bench.audit.AuditAppend;
 import io.pitwall.bench.audit.AuditVerify;
+import io.pitwall.bench.device.CampaignMillion;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.Checkin;
 import io.pitwall.bench.device.EventIngestionLoad;
@@ -34,7 +35,7 @@ public final class Bench implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
             description = "audit-append, audit-verify, import, firmware-inventory, checkin, checkin-h2, events, "
-                    + "campaign-start, reconciler-tick (default: all of them).")
+                    + "campaign-start, reconciler-tick, campaign-million (default: all of them).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--db-url", defaultValue = "${env:PITWALL_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/pitwall_bench}")
@@ -92,6 +93,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--event-batch-size", defaultValue = "50") int eventBatchSize;
     @Option(names = "--event-clients", defaultValue = "16") int eventClients;
     @Option(names = "--campaign-vehicles", defaultValue = "100000") int campaignVehicles;
+    @Option(names = "--million-vehicles", defaultValue = "1000000",
+            description = "Vehicles of campaign-million (dry run with 5 waves plus start).")
+    int millionVehicles;
     @Option(names = "--seed", defaultValue = "20240601") long seed;
     @Option(names = "--max-minutes", defaultValue = "15", description = "A scenario running longer fails.")
     int maxMinutes;
@@ -117,6 +121,7 @@ public final class Bench implements Callable<Integer> {
         all.put("events", () -> new EventIngestionLoad(eventVehicles, eventBatches, eventBatchSize, eventClients, seed));
         all.put("campaign-start", () -> new CampaignStart(campaignVehicles, seed));
         all.put("reconciler-tick", () -> new ReconcilerTick(tickCampaigns, tickAssignments, seed));
+        all.put("campaign-million", () -> new CampaignMillion(millionVehicles, seed));
         return all;
     }
 
