@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,9 +103,12 @@ public final class CampaignMillion implements Scenario {
             List<Long> sizes = new ArrayList<>();
             plan.get("waves").forEach(w -> sizes.add(w.get("size").asLong()));
             long eligible = plan.get("eligible").asLong();
-            long firstWave = database.count("SELECT COUNT(*) FROM assignment WHERE campaign_id = " + campaignId
-                    + " AND wave_no = 0");
-            long assigned = database.count("SELECT COUNT(*) FROM assignment WHERE campaign_id = " + campaignId);
+            // Counted on the server's pool: on a shared PostgreSQL a fresh connection may find no free slot.
+            var jdbc = server.context().getBean(JdbcClient.class);
+            long firstWave = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = 0")
+                    .params(campaignId).query(Long.class).single();
+            long assigned = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?").params(campaignId)
+                    .query(Long.class).single();
             if (sizes.size() != 5 || eligible != vehicles || sizes.stream().mapToLong(Long::longValue).sum() != eligible
                     || firstWave != sizes.get(0) || assigned != firstWave) {
                 return Result.failed(name(), target(), "dry run " + dryRun.body() + "; first wave assigned " + firstWave
