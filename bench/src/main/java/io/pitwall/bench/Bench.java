@@ -2,6 +2,7 @@ package io.pitwall.bench;
 
 import io.pitwall.bench.audit.AuditAppend;
 import io.pitwall.bench.audit.AuditVerify;
+import io.pitwall.bench.device.CampaignMillion;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.DirectorRegen;
 import io.pitwall.bench.device.Checkin;
@@ -35,7 +36,7 @@ public final class Bench implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
             description = "audit-append, audit-verify, import, firmware-inventory, checkin, checkin-h2, events, "
-                    + "campaign-start, reconciler-tick, director-regen (default: all of them).")
+                    + "campaign-start, reconciler-tick, director-regen, campaign-million (default: all of them).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--db-url", defaultValue = "${env:PITWALL_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/pitwall_bench}")
@@ -94,6 +95,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--event-clients", defaultValue = "16") int eventClients;
     @Option(names = "--campaign-vehicles", defaultValue = "100000") int campaignVehicles;
     @Option(names = "--director-vehicles", defaultValue = "100000") int directorVehicles;
+    @Option(names = "--million-vehicles", defaultValue = "1000000",
+            description = "Vehicles of campaign-million (dry run with 5 waves plus start).")
+    int millionVehicles;
     @Option(names = "--seed", defaultValue = "20240601") long seed;
     @Option(names = "--max-minutes", defaultValue = "15", description = "A scenario running longer fails.")
     int maxMinutes;
@@ -120,6 +124,7 @@ public final class Bench implements Callable<Integer> {
         all.put("campaign-start", () -> new CampaignStart(campaignVehicles, seed));
         all.put("reconciler-tick", () -> new ReconcilerTick(tickCampaigns, tickAssignments, seed));
         all.put("director-regen", () -> new DirectorRegen(directorVehicles, seed));
+        all.put("campaign-million", () -> new CampaignMillion(millionVehicles, seed));
         return all;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.bench.audit.AuditAppend;
 import io.pitwall.bench.audit.AuditVerify;
 import io.pitwall.bench.audit.ChainGenerator;
+import io.pitwall.bench.device.CampaignMillion;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.DirectorRegen;
 import io.pitwall.bench.device.Checkin;
@@ -16,6 +17,7 @@ import io.pitwall.server.audit.AuditChainVerifier;
 import io.pitwall.server.audit.persistence.AuditRecords;
 import io.pitwall.server.support.PostgresCondition;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -85,6 +87,14 @@ class ScenarioSmokeTests {
         Result result = new ReconcilerTick(3, 30, 1).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("campaigns", 3).containsEntry("openAssignments", 30L);
+    }
+
+    @Test
+    void aMillionCampaignDryRunSizesFiveWavesAndTheStartAssignsTheFirst() throws Exception {
+        Result result = new CampaignMillion(300, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isEqualTo(Result.Verdict.MET);
+        assertThat(result.metrics()).containsEntry("eligible", 300L).containsEntry("firstWaveAssignments", 3L);
+        assertThat((List<?>) result.metrics().get("waveSizes")).hasSize(5);
     }
 
     @Test

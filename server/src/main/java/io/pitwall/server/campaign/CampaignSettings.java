@@ -12,10 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          the reconciler lease); 0 turns the schedule off on this node
  * @param noProgressAfter   an assignment in progress without a change for this long is listed as stuck
  *                          in the campaign's exception queue
+ * @param releaseNoteInterval how often each node refreshes today's release note of every campaign under way;
+ *                          0 turns it off on this node
+ * @param reconcilerLease   how long the reconciler lease lasts without renewal: how soon another node takes
+ *                          over from a node that died (several reconcile intervals, so a live holder renews it)
  */
 @ConfigurationProperties("pitwall.campaign")
 public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
-        @DefaultValue("5s") Duration reconcileInterval, @DefaultValue("1h") Duration noProgressAfter) {
+        @DefaultValue("5s") Duration reconcileInterval, @DefaultValue("1h") Duration noProgressAfter,
+        @DefaultValue("15m") Duration releaseNoteInterval, @DefaultValue("30s") Duration reconcilerLease) {
 
     public CampaignSettings {
         if (highRiskVehicles < 0) {
@@ -26,6 +31,12 @@ public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
         }
         if (noProgressAfter.isNegative() || noProgressAfter.isZero()) {
             throw new IllegalArgumentException("pitwall.campaign.no-progress-after must be positive");
+        }
+        if (reconcilerLease.isNegative() || reconcilerLease.isZero()) {
+            throw new IllegalArgumentException("pitwall.campaign.reconciler-lease must be positive");
+        }
+        if (releaseNoteInterval.isNegative()) {
+            throw new IllegalArgumentException("pitwall.campaign.release-note-interval must be 0 or greater");
         }
     }
 }

@@ -57,6 +57,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET asking for another representation (e.g. {@code text/markdown}). */
+    public Response get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

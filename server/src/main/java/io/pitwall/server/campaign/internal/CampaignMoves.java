@@ -27,11 +27,13 @@ public class CampaignMoves {
     private final Campaigns campaigns;
     private final Assignments assignments;
     private final Decisions decisions;
+    private final ReviewOpening reviews;
 
-    public CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions) {
+    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions, ReviewOpening reviews) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.decisions = decisions;
+        this.reviews = reviews;
     }
 
     /** Reads and locks the campaign until the commit, or refuses with {@code campaign-not-found}. */
@@ -63,7 +65,10 @@ public class CampaignMoves {
         log(campaign.id(), trigger, actor, now, campaign.status(), accepted.next(), extra);
     }
 
-    /** Logs a decision: the status before and after, the assignment counts, and the extra details. */
+    /**
+     * Logs a decision: the status before and after, the assignment counts, and the extra details; a move
+     * to a finished status opens the post-release review.
+     */
     public void log(long id, Trigger kind, String actor, OffsetDateTime now, CampaignStatus from, CampaignStatus to,
             Map<String, Object> extra) {
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -75,6 +80,7 @@ public class CampaignMoves {
         detail.put("byFailureCategory", assignments.countByFailureCategory(id));
         detail.putAll(extra);
         decisions.append(id, now, actor, kind.name(), detail);
+        reviews.onMove(id, from, to, now);
     }
 
     /**

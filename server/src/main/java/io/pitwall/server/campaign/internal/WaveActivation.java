@@ -1,13 +1,11 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.server.campaign.Campaign;
-import io.pitwall.server.campaign.CampaignWaves;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveKind;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.Waves;
-import io.pitwall.server.inventory.VehicleSelector;
 import io.pitwall.server.trust.DirectorRepository;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -25,37 +23,23 @@ public class WaveActivation {
     private final Assignments assignments;
     private final Waves waves;
     private final Decisions decisions;
-    private final VehicleSelector selector;
+    private final WaveSelectors selectors;
     private final DirectorRepository director;
 
-    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, VehicleSelector selector,
+    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, WaveSelectors selectors,
             DirectorRepository director) {
         this.assignments = assignments;
         this.waves = waves;
         this.decisions = decisions;
-        this.selector = selector;
+        this.selectors = selectors;
         this.director = director;
     }
 
     /** Returns how many vehicles the wave assigned. */
     public int activate(Campaign campaign, Wave wave, String actor, OffsetDateTime now) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String condition = switch (wave.spec().kind()) {
-            case TAG -> {
-                params.put("wtag", wave.spec().selector().trim());
-                yield "EXISTS (SELECT 1 FROM vehicle_tag wt WHERE wt.vin = v.vin AND wt.tag = :wtag)";
-            }
-            case VINS -> {
-                params.put("wvins", CampaignWaves.vinsOf(wave.spec()));
-                yield "v.vin IN (:wvins)";
-            }
-            case FILTER -> {
-                var selection = selector.compile(wave.spec().selector()).withPrefix("wave");
-                params.putAll(selection.params());
-                yield selection.sql();
-            }
-            case PERCENT, REST -> "";
-        };
+        var selection = selectors.of(wave.number(), wave.spec());
+        String condition = selection.condition();
+        Map<String, Object> params = selection.params();
         Long limit = null;
         if (wave.spec().kind() == WaveKind.PERCENT) {
             long remaining = assignments.countForWave(campaign.id(), campaign.filter(), condition, params);

@@ -4,6 +4,7 @@ import io.pitwall.server.campaign.AbortCriterion;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.CampaignSchedule;
+import io.pitwall.server.campaign.CampaignSettings;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.FailingVehicle;
 import io.pitwall.server.campaign.GateCondition;
@@ -67,12 +68,14 @@ public class WaveReconciler {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Duration leaseTtl = Duration.ofSeconds(30);
+    private final Duration leaseTtl;
 
     WaveReconciler(Waves waves, WaveEvidences evidences, WaveActivation activation, Campaigns campaigns,
             Decisions decisions, CampaignMoves moves, List<GateCondition> conditions, Leases leases, Attempts attempts,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
+            CampaignSettings settings) {
         this.attempts = attempts;
+        this.leaseTtl = settings.reconcilerLease();
         this.waves = waves;
         this.evidences = evidences;
         this.activation = activation;

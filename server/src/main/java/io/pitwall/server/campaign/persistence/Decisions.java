@@ -29,6 +29,24 @@ public class Decisions {
                 .param("detail", json.writeValueAsString(detail)).update();
     }
 
+    /** The entries of {@code [from, to)}, oldest first. */
+    public List<Decision> between(long campaignId, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("""
+                SELECT id, occurred_at, actor, kind, detail_json FROM campaign_decision WHERE campaign_id = :id
+                AND occurred_at >= :from AND occurred_at < :to ORDER BY id""")
+                .param("id", campaignId).param("from", from).param("to", to)
+                .query((rs, i) -> new Decision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), json.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() {
+                        })))
+                .list();
+    }
+
+    /** How many entries of these kinds the campaign's log has. */
+    public long count(long campaignId, List<String> kinds) {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign_decision WHERE campaign_id = :id AND kind IN (:kinds)")
+                .param("id", campaignId).param("kinds", kinds).query(Long.class).single();
+    }
+
     public List<Decision> of(long campaignId) {
         return jdbc.sql("""
                 SELECT id, occurred_at, actor, kind, detail_json FROM campaign_decision WHERE campaign_id = :id

@@ -4,6 +4,7 @@ import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.CampaignTargeting;
 import io.pitwall.server.campaign.DryRun;
+import io.pitwall.server.campaign.WaveSpec;
 import io.pitwall.server.shared.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,18 +25,31 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/campaigns")
 class DryRunController {
 
-    /** {@code allowedRegions}: when given, vehicles elsewhere count as region-not-allowed. */
-    record DryRunRequest(@NotNull Long releaseId, JsonNode filter, List<String> allowedRegions) {
+    /**
+     * {@code allowedRegions}: when given, vehicles elsewhere count as region-not-allowed; {@code waves}: a
+     * plan (as for {@code PUT …/waves}) to size over the eligible vehicles.
+     */
+    record DryRunRequest(@NotNull Long releaseId, JsonNode filter, List<String> allowedRegions,
+            List<WaveBody> waves) {
     }
 
-    /** {@code ineligible}: every reason code in evaluation order, each vehicle under its first reason. */
-    record DryRunResponse(long matched, long eligible, Map<String, Long> ineligible) {
+    /**
+     * {@code ineligible}: every reason code in evaluation order, each vehicle under its first reason;
+     * {@code waves}: each wave's size over the eligible vehicles, {@code unplanned}: eligible in no wave.
+     */
+    record DryRunResponse(long matched, long eligible, Map<String, Long> ineligible, List<WaveSize> waves,
+            long unplanned) {
 
         static DryRunResponse of(DryRun run) {
             Map<String, Long> reasons = new LinkedHashMap<>();
             run.ineligible().forEach((reason, count) -> reasons.put(reason.code(), count));
-            return new DryRunResponse(run.matched(), run.eligible(), reasons);
+            return new DryRunResponse(run.matched(), run.eligible(), reasons,
+                    run.waves().stream().map(w -> new WaveSize(w.number(), w.name(), w.kind().name(), w.size()))
+                            .toList(), run.unplanned());
         }
+    }
+
+    record WaveSize(int number, String name, String kind, long size) {
     }
 
     private final CampaignTargeting targeting;
@@ -48,7 +62,10 @@ class DryRunController {
     @RequiresPermission(Permission.CAMPAIGN_CREATE)
     DryRunResponse dryRun(@Valid @RequestBody DryRunRequest request) {
         var filter = TargetFilterBody.parse(request.filter());
-        return DryRunResponse.of(targeting.dryRun(request.releaseId(), filter, regions(request.allowedRegions())));
+        List<WaveSpec> waves = request.waves() == null ? List.of()
+                : request.waves().stream().map(WaveBody::toSpec).toList();
+        return DryRunResponse.of(targeting.dryRun(request.releaseId(), filter, regions(request.allowedRegions()),
+                waves));
     }
 
     @GetMapping("/{id}/dry-run")
