@@ -68,10 +68,10 @@ final class DirectorMetadata {
         signed.put("expires", TufTime.format(expires));
         signed.set("targets", content.get("targets"));
         signed.set("custom", content.get("custom"));
-        byte[] targets = bytes(Envelope.sign(signed, signers.targets()));
-        byte[] snapshot = bytes(Envelope.sign(RoleMetadata.snapshot(version, expires, version, targets),
+        byte[] targets = bytes(Ed25519Signing.sign(signed, signers.targets()));
+        byte[] snapshot = bytes(Ed25519Signing.sign(RoleMetadata.snapshot(version, expires, version, targets),
                 signers.snapshot()));
-        byte[] timestamp = bytes(Envelope.sign(RoleMetadata.timestamp(version, expires, version, snapshot),
+        byte[] timestamp = bytes(Ed25519Signing.sign(RoleMetadata.timestamp(version, expires, version, snapshot),
                 signers.timestamp()));
         return new DirectorFiles.VehicleFiles(vin, version, contentHash, targets, snapshot, timestamp,
                 expires.atOffset(ZoneOffset.UTC));

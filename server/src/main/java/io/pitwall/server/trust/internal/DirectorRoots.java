@@ -1,6 +1,5 @@
 package io.pitwall.server.trust.internal;
 
-import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.server.trust.SigningKey;
@@ -79,7 +78,7 @@ class DirectorRoots {
     }
 
     private void store(Root root, Map<TufKey, PrivateKey> signer, Instant now) {
-        files.insertRoot(root.version(), DirectorMetadata.bytes(Envelope.sign(root.toSigned(), signer)),
+        files.insertRoot(root.version(), DirectorMetadata.bytes(Ed25519Signing.sign(root.toSigned(), signer)),
                 root.expires().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
     }
 

@@ -61,7 +61,7 @@ class RepositoryChain {
             roles.put(role, new Root.RoleKeys(List.of(key.keyId()), 1));
         });
         Root first = new Root(1, now.plus(settings.rootExpiry()), true, all, roles);
-        store(ROOT, 1, Envelope.sign(first.toSigned(), signer(first, ROOT, SigningKey.IMAGE_ROOT).orElseThrow()),
+        store(ROOT, 1, Ed25519Signing.sign(first.toSigned(), signer(first, ROOT, SigningKey.IMAGE_ROOT).orElseThrow()),
                 first.expires(), now);
         return first;
     }
@@ -73,7 +73,7 @@ class RepositoryChain {
             return false;
         }
         Root next = new Root(root.version() + 1, now.plus(settings.rootExpiry()), true, root.keys(), root.roles());
-        store(ROOT, next.version(), Envelope.sign(next.toSigned(), signer.get()), next.expires(), now);
+        store(ROOT, next.version(), Ed25519Signing.sign(next.toSigned(), signer.get()), next.expires(), now);
         return true;
     }
 
@@ -86,7 +86,7 @@ class RepositoryChain {
         long version = nextVersion(TARGETS);
         Instant expires = now.plus(settings.targetsExpiry());
         ObjectNode signed = RoleMetadata.targets(version, expires, targets.current());
-        store(TARGETS, version, Envelope.sign(signed, signer.get()), expires, now);
+        store(TARGETS, version, Ed25519Signing.sign(signed, signer.get()), expires, now);
         publishSnapshot(root, now);
         return true;
     }
@@ -114,7 +114,7 @@ class RepositoryChain {
         long version = nextVersion(SNAPSHOT);
         Instant expires = now.plus(settings.snapshotExpiry());
         ObjectNode signed = RoleMetadata.snapshot(version, expires, targetsFile.version(), targetsFile.body());
-        store(SNAPSHOT, version, Envelope.sign(signed, online(root, SNAPSHOT, SigningKey.IMAGE_SNAPSHOT)), expires,
+        store(SNAPSHOT, version, Ed25519Signing.sign(signed, online(root, SNAPSHOT, SigningKey.IMAGE_SNAPSHOT)), expires,
                 now);
         publishTimestamp(root, now);
     }
@@ -124,7 +124,7 @@ class RepositoryChain {
         long version = nextVersion(TIMESTAMP);
         Instant expires = now.plus(settings.timestampExpiry());
         ObjectNode signed = RoleMetadata.timestamp(version, expires, snapshotFile.version(), snapshotFile.body());
-        store(TIMESTAMP, version, Envelope.sign(signed, online(root, TIMESTAMP, SigningKey.IMAGE_TIMESTAMP)),
+        store(TIMESTAMP, version, Ed25519Signing.sign(signed, online(root, TIMESTAMP, SigningKey.IMAGE_TIMESTAMP)),
                 expires, now);
     }
 

@@ -119,7 +119,7 @@ class RepositoryPublisher implements ImageRepository {
             var serverRoot = chain.signer(trusted, ROOT, SigningKey.IMAGE_ROOT);
             Envelope toVerify = candidate;
             if (serverRoot.isPresent() && !trusted.signedBy(candidate, ROOT)) {
-                toVerify = candidate.withSignatures(serverRoot.get());
+                toVerify = Ed25519Signing.withSignatures(candidate, serverRoot.get());
             }
             Root next;
             try {
