@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What opens (or recurs on) a case: a classified fault or a failed update.
  *
- * @param subject {@code rule:<ruleId>} or {@code campaign:<campaignId>}: a vehicle has at most one case per
+ * @param subject {@code rule:<ruleId>}, {@code campaign:<campaignId>} or {@code regression:<campaignId>/<wave>}: a vehicle has at most one case per
  *                subject holding its key
  */
 public record NewCase(String vin, String subject, String origin, SeverityClass severityClass, RoutingTeam team,

@@ -11,6 +11,7 @@ import io.pitwall.server.campaign.GateCondition;
 import io.pitwall.server.campaign.GateVerdict;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveEvidence;
+import io.pitwall.server.campaign.WaveGateFailed;
 import io.pitwall.server.campaign.WaveStatus;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
@@ -212,6 +213,7 @@ public class WaveReconciler {
             decisions.append(campaign.id(), now, ACTOR, "WAVE_GATE_FAILED", record);
             pause(campaign, now, Map.of("reason", "The gate of wave " + wave.number() + " (" + wave.spec().name()
                     + ") failed: " + FailurePattern.summary(verdict), "wave", wave.number()));
+            events.publishEvent(new WaveGateFailed(campaign.id(), wave.number(), verdict.failedChecks()));
             return true;
         }
         WaveStatus next = wave.spec().needsApproval() ? WaveStatus.AWAITING_APPROVAL : WaveStatus.PASSED;

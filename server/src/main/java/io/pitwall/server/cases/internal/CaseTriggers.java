@@ -5,6 +5,7 @@ import io.pitwall.server.cases.CasesSettings;
 import io.pitwall.server.cases.NewCase;
 import io.pitwall.server.cases.OpenCase;
 import io.pitwall.server.diagnostics.FaultClassified;
+import io.pitwall.server.diagnostics.FaultRegressionFound;
 import io.pitwall.server.diagnostics.RoutingTeam;
 import io.pitwall.server.diagnostics.SeverityClass;
 import org.springframework.context.event.EventListener;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens cases from what other modules publish, in their transactions: every classified fault that is not
- * merely informational, and every assignment that ended failed or rolled back.
+ * merely informational, every assignment that ended failed or rolled back, and every fault regression that
+ * failed a wave gate.
  */
 @Component
 class CaseTriggers {
@@ -45,6 +47,21 @@ class CaseTriggers {
                 SeverityClass.CAMPAIGN_RELATED, RoutingTeam.RELEASE, settings.defaultEscalationTeam(),
                 UPDATE_FAILURE_ACTION, clip(ended.status() + " " + ended.failureCategory() + " " + ended.failureCode()),
                 null, null, ended.campaignId(), settings.updateFailureSla()));
+    }
+
+    /**
+     * A significant post-update fault regression paused a campaign: one campaign-related case for the wave,
+     * filed on the updated vehicle with the most faults, the test's numbers in its next action.
+     */
+    @EventListener
+    void on(FaultRegressionFound found) {
+        var r = found.evidence();
+        String action = "A wave's updated vehicles show more faults than the campaign's vehicles not yet updated; "
+                + "decide whether to roll back or resume. Evidence: " + r.summary();
+        open.open(new NewCase(r.indexVin(), "regression:" + r.campaignId() + "/" + r.wave(), "FAULT_REGRESSION",
+                SeverityClass.CAMPAIGN_RELATED, RoutingTeam.RELEASE, settings.defaultEscalationTeam(),
+                action.length() <= 500 ? action : action.substring(0, 500), "fault-regression wave " + r.wave(),
+                null, null, r.campaignId(), settings.updateFailureSla()));
     }
 
     private static String clip(String text) {
