@@ -13,6 +13,18 @@ CREATE TABLE fault_pattern_day (
     observations     BIGINT      NOT NULL,
     CONSTRAINT fault_pattern_day_pk PRIMARY KEY (epoch_day, code, model, ecu_type, firmware_version, vin)
 );
--- The per-pattern trend and vehicle counts of the top patterns read only this index (index-only on PostgreSQL).
+-- The per-pattern distinct-vehicle counts and vehicle counts of the top patterns read only this index (index-only on PostgreSQL).
 CREATE INDEX fault_pattern_day_key_ix
     ON fault_pattern_day (code, model, ecu_type, firmware_version, epoch_day, vin, observations);
+
+-- The same without the vehicle: observations per UTC day and pattern. Small (days x patterns present), it ranks
+-- the patterns and gives their observation trends; fault_pattern_day is then read only for the top ones.
+CREATE TABLE fault_pattern_count (
+    epoch_day        INT         NOT NULL,
+    code             CHAR(5)     NOT NULL,
+    model            VARCHAR(64) NOT NULL,
+    ecu_type         VARCHAR(32) NOT NULL,
+    firmware_version VARCHAR(64) NOT NULL,
+    observations     BIGINT      NOT NULL,
+    CONSTRAINT fault_pattern_count_pk PRIMARY KEY (epoch_day, code, model, ecu_type, firmware_version)
+);

@@ -181,12 +181,23 @@ class FaultPatternsIntegrationTests {
                     });
             assertThat(raw).hasSize(6);
             assertThat(rollup).isEqualTo(raw);
+
+            Map<String, Long> rawPerDay = new TreeMap<>();
+            raw.forEach((key, n) -> rawPerDay.merge(key.substring(0, key.lastIndexOf('|')), n, Long::sum));
+            Map<String, Long> counts = new TreeMap<>();
+            jdbc.sql("""
+                    SELECT epoch_day, code, ecu_type, firmware_version, observations FROM fault_pattern_count
+                    WHERE model = :model""").param("model", model).query(rs -> {
+                        counts.put(rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|"
+                                + rs.getString(4), rs.getLong(5));
+                    });
+            assertThat(counts).isEqualTo(rawPerDay);
         }
 
         @Test
         void badParametersAreRefusedWithAStableCodeAndNothingWritten() {
             ApiClient reader = operatorWith(Role.SUPPORT_AGENT);
-            long rollup = count("fault_pattern_day");
+            long rollup = count("fault_pattern_day") + count("fault_pattern_count");
             long audit = count("audit_record");
             Map<String, String> cases = Map.of(
                     "since=yesterday", "invalid-since",
@@ -204,7 +215,7 @@ class FaultPatternsIntegrationTests {
                 assertThat(answer.contentType()).as(query).startsWith("application/problem+json");
                 assertThat(answer.code()).as(query).isEqualTo(code);
             });
-            assertThat(count("fault_pattern_day")).isEqualTo(rollup);
+            assertThat(count("fault_pattern_day") + count("fault_pattern_count")).isEqualTo(rollup);
             assertThat(count("audit_record")).isEqualTo(audit);
         }
 

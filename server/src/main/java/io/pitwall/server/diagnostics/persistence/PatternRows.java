@@ -5,8 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The recurring-patterns rollup (table fault_pattern_day). Unknown model, ECU type or firmware are stored as ''
- * (key columns) and read back as {@code null}. Days are UTC days since 1970-01-01; a week bucket is
+ * The recurring-patterns rollup: fault_pattern_count (observations per day and pattern, for ranking and
+ * observation trends) and fault_pattern_day (the same per vehicle, for exact distinct-vehicle counts).
+ * Unknown model, ECU type or firmware are stored as '' (key columns) and read back as {@code null}. Days are UTC days since 1970-01-01; a week bucket is
  * {@code (day + 3) / 7}, Monday-based (1970-01-05, day 4, was a Monday), portable integer arithmetic.
  */
 @Repository
@@ -33,6 +34,18 @@ public class PatternRows {
 
     public void add(String vin, DayKey key, long observations) {
         jdbc.sql("""
+                MERGE INTO fault_pattern_count p USING (SELECT CAST(:day AS INT) AS epoch_day, CAST(:code AS CHAR(5)) AS code,
+                    CAST(:model AS VARCHAR(64)) AS model, CAST(:type AS VARCHAR(32)) AS ecu_type,
+                    CAST(:fw AS VARCHAR(64)) AS firmware_version FROM (VALUES (1)) AS one(x)) s
+                ON p.epoch_day = s.epoch_day AND p.code = s.code AND p.model = s.model AND p.ecu_type = s.ecu_type
+                    AND p.firmware_version = s.firmware_version
+                WHEN MATCHED THEN UPDATE SET observations = p.observations + :n
+                WHEN NOT MATCHED THEN INSERT (epoch_day, code, model, ecu_type, firmware_version, observations)
+                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, :n)""")
+                .param("day", key.day()).param("code", key.code()).param("model", stored(key.model()))
+                .param("type", stored(key.ecuType())).param("fw", stored(key.firmwareVersion()))
+                .param("n", observations).update();
+        jdbc.sql("""
                 MERGE INTO fault_pattern_day p USING (SELECT CAST(:day AS INT) AS epoch_day, CAST(:code AS CHAR(5)) AS code,
                     CAST(:model AS VARCHAR(64)) AS model, CAST(:type AS VARCHAR(32)) AS ecu_type,
                     CAST(:fw AS VARCHAR(64)) AS firmware_version, CAST(:vin AS CHAR(17)) AS vin
@@ -53,7 +66,7 @@ public class PatternRows {
                 + (firmware == null ? "" : " AND firmware_version = :fw");
         var sql = jdbc.sql("""
                 SELECT code, model, ecu_type, firmware_version, SUM(observations) AS observations
-                FROM fault_pattern_day WHERE epoch_day >= :from AND epoch_day <= :to""" + filters + """
+                FROM fault_pattern_count WHERE epoch_day >= :from AND epoch_day <= :to""" + filters + """
 
                 GROUP BY code, model, ecu_type, firmware_version
                 ORDER BY observations DESC, code, model, ecu_type, firmware_version
