@@ -5,6 +5,7 @@ import io.pitwall.bench.audit.AuditVerify;
 import io.pitwall.bench.device.CampaignMillion;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.DirectorRegen;
+import io.pitwall.bench.diagnostics.FaultPatterns;
 import io.pitwall.bench.device.Checkin;
 import io.pitwall.bench.device.EventIngestionLoad;
 import io.pitwall.bench.device.ReconcilerTick;
@@ -36,7 +37,7 @@ public final class Bench implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
             description = "audit-append, audit-verify, import, firmware-inventory, checkin, checkin-h2, events, "
-                    + "campaign-start, reconciler-tick, director-regen, campaign-million (default: all of them).")
+                    + "campaign-start, reconciler-tick, director-regen, campaign-million, fault-patterns (default: all of them).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--db-url", defaultValue = "${env:PITWALL_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/pitwall_bench}")
@@ -98,6 +99,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--million-vehicles", defaultValue = "1000000",
             description = "Vehicles of campaign-million (dry run with 5 waves plus start).")
     int millionVehicles;
+    @Option(names = "--pattern-vehicles", defaultValue = "20000") int patternVehicles;
+    @Option(names = "--pattern-faults", defaultValue = "10000000",
+            description = "Fault records of fault-patterns (decoded DTC reports of 5 faults each).")
+    long patternFaults;
+    @Option(names = "--pattern-runs", defaultValue = "7") int patternRuns;
     @Option(names = "--seed", defaultValue = "20240601") long seed;
     @Option(names = "--max-minutes", defaultValue = "15", description = "A scenario running longer fails.")
     int maxMinutes;
@@ -125,6 +131,7 @@ public final class Bench implements Callable<Integer> {
         all.put("reconciler-tick", () -> new ReconcilerTick(tickCampaigns, tickAssignments, seed));
         all.put("director-regen", () -> new DirectorRegen(directorVehicles, seed));
         all.put("campaign-million", () -> new CampaignMillion(millionVehicles, seed));
+        all.put("fault-patterns", () -> new FaultPatterns(patternVehicles, patternFaults, patternRuns, seed));
         return all;
     }
 

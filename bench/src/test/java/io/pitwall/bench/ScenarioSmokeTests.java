@@ -8,6 +8,7 @@ import io.pitwall.bench.audit.ChainGenerator;
 import io.pitwall.bench.device.CampaignMillion;
 import io.pitwall.bench.device.CampaignStart;
 import io.pitwall.bench.device.DirectorRegen;
+import io.pitwall.bench.diagnostics.FaultPatterns;
 import io.pitwall.bench.device.Checkin;
 import io.pitwall.bench.device.EventIngestionLoad;
 import io.pitwall.bench.device.ReconcilerTick;
@@ -117,5 +118,12 @@ class ScenarioSmokeTests {
         Result result = new DirectorRegen(30, 1).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("vehicles", 30).containsEntry("signaturesPerChange", 90L);
+    }
+
+    @Test
+    void faultPatternsRollsUpEverySeededFaultAndAnswersTheQuery() throws Exception {
+        Result result = new FaultPatterns(30, 1_000, 2, 1).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("faultRecords", 1_000L).containsEntry("dtcReports", 200L);
     }
 }

@@ -27,6 +27,9 @@ import tools.jackson.databind.JsonNode;
 /** Evidence and learning: the daily release note of a campaign under way, the review once it finished. */
 class CampaignEvidenceIntegrationTests {
 
+    /** What the cases module's {@link CaseCounts} bean reports as its source. */
+    static final String CASES_SOURCE = "cases module: service cases opened for the campaign that UTC day";
+
     private static final AtomicLong FLEETS = new AtomicLong();
 
     abstract static class Contract extends IntegrationTest {
@@ -168,14 +171,14 @@ class CampaignEvidenceIntegrationTests {
             assertThat(note.get("wavesPassedThatDay").get(0).asString()).isEqualTo("pilot");
             assertThat(note.get("gateDecisions")).hasSize(1);
             assertThat(note.get("gateDecisions").get(0).get("kind").asString()).isEqualTo("WAVE_GATE_PASSED");
-            assertThat(note.get("casesOpened").asLong()).isZero();
-            assertThat(note.get("casesSource").asString()).isEqualTo(CaseCounts.NOT_PRESENT);
+            assertThat(note.get("casesOpened").asLong()).as("the failed update opened a campaign case").isEqualTo(1);
+            assertThat(note.get("casesSource").asString()).isEqualTo(CASES_SOURCE);
 
             var markdown = manager.get(path(id, "/release-notes/" + today), "text/markdown");
             assertThat(markdown.status()).isEqualTo(200);
             assertThat(markdown.contentType()).startsWith("text/markdown");
             assertThat(markdown.body()).contains("# Release note: Evidence " + hardwareId, "| SUCCEEDED | 2 |",
-                    "1 of 2 waves passed", "| 0 pilot | PASSED | reconciler |", "0 (cases module not present)");
+                    "1 of 2 waves passed", "| 0 pilot | PASSED | reconciler |", "1 (" + CASES_SOURCE + ")");
 
             var list = manager.get(path(id, "/release-notes"));
             assertThat(list.json()).hasSize(1);

@@ -67,6 +67,15 @@ public class ServiceCases {
         return keys.getKey().longValue();
     }
 
+    /** Cases of the campaign opened in [from, to). */
+    public long openedForCampaign(long campaignId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM service_case
+                WHERE campaign_id = :campaign AND opened_at >= :from AND opened_at < :to""")
+                .param("campaign", campaignId).param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC)).query(Long.class).single();
+    }
+
     public Optional<ServiceCase> lockOpen(String openKey) {
         return jdbc.sql("SELECT * FROM service_case WHERE open_key = :key FOR UPDATE").param("key", openKey)
                 .query((rs, n) -> row(rs)).optional();

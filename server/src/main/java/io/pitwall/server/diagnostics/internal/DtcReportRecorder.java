@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns each newly stored DTC_REPORT event into a stored report with normalized faults, in the ingesting
  * transaction. A payload that cannot be decoded is stored flagged {@link ReportQuality#MALFORMED_PAYLOAD} with
- * the reason and no faults: the vehicle's batch is never refused for it, and no code is guessed. The new
+ * the reason and no faults: the vehicle's batch is never refused for it, and no code is guessed. The faults are
+ * added to the recurring-patterns rollup ({@link PatternRollup}) in the same transaction. The new
  * observations are then classified by the active severity rules ({@link FaultClassifier}).
  */
 @Component
@@ -37,9 +38,11 @@ class DtcReportRecorder {
     private final DtcReports reports;
     private final VehicleEcus ecus;
     private final FaultClassifier classifier;
+    private final PatternRollup patterns;
 
-    DtcReportRecorder(DtcReports reports, VehicleEcus ecus, FaultClassifier classifier) {
+    DtcReportRecorder(DtcReports reports, VehicleEcus ecus, FaultClassifier classifier, PatternRollup patterns) {
         this.reports = reports;
+        this.patterns = patterns;
         this.ecus = ecus;
         this.classifier = classifier;
     }
@@ -51,13 +54,14 @@ class DtcReportRecorder {
         if (dtcReports.isEmpty()) {
             return;
         }
-        Map<String, Ecu> known = ecus.of(recorded.vin());
+        VehicleEcus.Known known = ecus.of(recorded.vin());
         List<NewReport> stored = new java.util.ArrayList<>(dtcReports.size());
         for (RecordedEvent r : dtcReports) {
-            NewReport report = report(recorded.vin(), r, known);
+            NewReport report = report(recorded.vin(), r, known.ecus());
             reports.insert(report);
             stored.add(report);
         }
+        patterns.add(recorded.vin(), known.model(), stored);
         classifier.classify(recorded.vin(), stored);
     }
 

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The inventory's ECUs of a vehicle by serial: type and expected firmware version as of now. */
+/** The inventory's model of a vehicle and its ECUs by serial (type, expected firmware version) as of now. */
 @Component
 class VehicleEcus {
 
@@ -21,13 +21,18 @@ class VehicleEcus {
         this.known = known;
     }
 
-    Map<String, Ecu> of(String vin) {
+    /** @param model {@code null} when the inventory does not know the vehicle */
+    record Known(String model, Map<String, Ecu> ecus) {
+    }
+
+    Known of(String vin) {
         // Asked first because a refusal thrown inside the ingesting transaction would mark it rollback-only;
         // a vehicle that reports but is not (or no longer) in the inventory gets its reports flagged instead.
         if (!known.exists(vin)) {
-            return Map.of();
+            return new Known(null, Map.of());
         }
-        return vehicles.get(Vin.of(vin)).vehicle().ecus().stream()
-                .collect(Collectors.toMap(Ecu::serial, Function.identity()));
+        var vehicle = vehicles.get(Vin.of(vin)).vehicle();
+        return new Known(vehicle.model(), vehicle.ecus().stream()
+                .collect(Collectors.toMap(Ecu::serial, Function.identity())));
     }
 }
