@@ -122,7 +122,7 @@ final class AssignmentRunner {
 
     private Duration download(Progress progress, VehicleState vehicle, Instant now, boolean online) {
         String id = progress.assignment().assignmentId();
-        List<Rule> unmet = VehicleRules.unmetForDownload(policy, vehicle, progress.assignment().totalLength());
+        List<Rule> unmet = VehicleRules.unmetForDownload(policy, vehicle, progress.assignment());
         if (!unmet.isEmpty()) {
             String rule = unmet.get(0).name();
             recorder.commit(progress.with(Lifecycle.next(progress.state(), Trigger.PRECONDITION_LOST)).deferred(rule, null),
@@ -179,7 +179,7 @@ final class AssignmentRunner {
     }
 
     private Duration resume(Progress progress, VehicleState vehicle) {
-        if (!VehicleRules.unmetForDownload(policy, vehicle, progress.assignment().totalLength()).isEmpty()) {
+        if (!VehicleRules.unmetForDownload(policy, vehicle, progress.assignment()).isEmpty()) {
             return recheck;
         }
         recorder.commit(progress.with(Lifecycle.next(progress.state(), Trigger.PRECONDITION_RESTORED)).deferred(null, null),

@@ -1,10 +1,13 @@
 package io.pitwall.agent;
 
+import io.pitwall.protocol.device.VehiclePolicy;
+
 /**
  * The vehicle-state rules the agent enforces, configured at provisioning. A minimum of 0 switches a
  * battery rule off (e.g. no traction battery); {@code wifiRequiredAboveBytes} of {@link Long#MAX_VALUE}
  * switches the Wi-Fi rule off. In-place installs always need the vehicle parked, stationary and with the
- * ignition off, whatever the policy says.
+ * ignition off, whatever the policy says. A campaign's {@link VehiclePolicy} can only tighten this one
+ * ({@link #stricter}).
  */
 public record InstallPolicy(double minStateOfChargePercent, double minLowVoltageVolts, boolean requireIgnitionOff,
         boolean requireParked, boolean requireStationary, long wifiRequiredAboveBytes, boolean requireOwnerConsent) {
@@ -40,5 +43,28 @@ public record InstallPolicy(double minStateOfChargePercent, double minLowVoltage
     public InstallPolicy allowingAbInstallsWhileDriving() {
         return new InstallPolicy(minStateOfChargePercent, minLowVoltageVolts, false, false, false,
                 wifiRequiredAboveBytes, requireOwnerConsent);
+    }
+
+    /**
+     * The stricter of this policy and a campaign's (null: this one): the higher battery minimums, each
+     * requirement the campaign adds, Wi-Fi above the smaller size. A laxer campaign value never loosens a rule.
+     */
+    public InstallPolicy stricter(VehiclePolicy campaign) {
+        if (campaign == null) {
+            return this;
+        }
+        return new InstallPolicy(
+                Math.max(minStateOfChargePercent, orZero(campaign.minStateOfChargePercent())),
+                Math.max(minLowVoltageVolts, orZero(campaign.minLowVoltageVolts())),
+                requireIgnitionOff || Boolean.TRUE.equals(campaign.ignitionOff()),
+                requireParked || Boolean.TRUE.equals(campaign.parked()),
+                requireStationary,
+                campaign.wifiRequiredAboveBytes() == null ? wifiRequiredAboveBytes
+                        : Math.min(wifiRequiredAboveBytes, campaign.wifiRequiredAboveBytes()),
+                requireOwnerConsent || Boolean.TRUE.equals(campaign.consentRequired()));
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
     }
 }

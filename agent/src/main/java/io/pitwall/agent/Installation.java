@@ -73,7 +73,7 @@ final class Installation {
                 return Duration.ZERO;
             }
         }
-        List<Rule> unmet = VehicleRules.unmetForInstall(policy, vehicle, inPlace);
+        List<Rule> unmet = VehicleRules.unmetForInstall(policy, vehicle, progress.assignment(), inPlace);
         if (!unmet.isEmpty()) {
             String rule = unmet.get(0).name();
             // Report a deferral when its reason changes, not on every re-check.

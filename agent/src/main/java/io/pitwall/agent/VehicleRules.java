@@ -1,5 +1,6 @@
 package io.pitwall.agent;
 
+import io.pitwall.protocol.device.Assignment;
 import io.pitwall.protocol.device.Connectivity;
 import io.pitwall.protocol.device.LowVoltageSystemState;
 import io.pitwall.protocol.device.VehicleSignals;
@@ -10,11 +11,23 @@ import java.util.List;
  * Evaluates the policy against the vehicle at this moment. An unknown signal never satisfies a rule.
  * Downloads need consent and (for large packages) Wi-Fi; installs need consent, batteries, and — per
  * policy, or always for in-place — ignition off, park lock, standstill. Wi-Fi does not gate the install
- * itself: by then the bytes are on board.
+ * itself: by then the bytes are on board. The overloads taking the {@link Assignment} apply the stricter of
+ * the vehicle's policy and the campaign's ({@link InstallPolicy#stricter}).
  */
 public final class VehicleRules {
 
     private VehicleRules() {
+    }
+
+    /** Unmet rules for downloading the assignment under the stricter of the vehicle's and the campaign's policy. */
+    public static List<Rule> unmetForDownload(InstallPolicy policy, VehicleState state, Assignment assignment) {
+        return unmetForDownload(policy.stricter(assignment.policy()), state, assignment.totalLength());
+    }
+
+    /** Unmet rules for installing the assignment now under the stricter of the two policies. */
+    public static List<Rule> unmetForInstall(InstallPolicy policy, VehicleState state, Assignment assignment,
+            boolean inPlace) {
+        return unmetForInstall(policy.stricter(assignment.policy()), state, inPlace);
     }
 
     /** Unmet rules for downloading a package of {@code packageBytes}, in reporting order; empty when allowed. */

@@ -52,6 +52,39 @@ class GoldenJsonTests {
     }
 
     @Test
+    void anAssignmentWithoutAPolicyWritesNone() {
+        CheckinResponse response = read("checkin-response.json", CheckinResponse.class);
+        assertThat(response.assignment().policy()).isNull();
+        assertThat(DeviceJson.mapper().valueToTree(response.assignment()).has("policy")).isFalse();
+    }
+
+    @Test
+    void aCampaignPolicyRoundTripsInTheAssignment() {
+        CheckinResponse response = roundTrip("checkin-response-policy.json", CheckinResponse.class);
+        assertThat(response.assignment().policy()).isEqualTo(new VehiclePolicy(40.0, 12.2, true, true, 1_000_000L,
+                true));
+        assertThat(response.assignment().ecus()).isEqualTo(read("checkin-response.json", CheckinResponse.class)
+                .assignment().ecus());
+    }
+
+    @Test
+    void aCampaignPolicyIgnoresUnknownFields() {
+        assertThat(read("checkin-response-policy-unknown-fields.json", CheckinResponse.class))
+                .isEqualTo(read("checkin-response-policy.json", CheckinResponse.class));
+    }
+
+    @Test
+    void aPartialPolicyWritesOnlyWhatItSetsAndAnEmptyOneIsDropped() {
+        VehiclePolicy partial = new VehiclePolicy(null, null, null, true, null, null);
+        assertThat(DeviceJson.mapper().valueToTree(partial).propertyNames()).containsExactly("parked");
+        Assignment assignment = read("checkin-response.json", CheckinResponse.class).assignment();
+        Assignment empty = new Assignment("a", "c", assignment.ecus(), false,
+                new VehiclePolicy(null, null, null, null, null, null));
+        assertThat(empty.policy()).isNull();
+        assertThat(DeviceJson.mapper().valueToTree(empty).has("policy")).isFalse();
+    }
+
+    @Test
     void idleCheckinResponseHasNoAssignmentAndWritesNone() {
         CheckinResponse idle = roundTrip("checkin-response-idle.json", CheckinResponse.class);
         assertThat(idle.assignment()).isNull();

@@ -6,6 +6,7 @@ import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.protocol.device.EcuTarget;
 import io.pitwall.protocol.device.Hashes;
 import io.pitwall.protocol.device.InstallType;
+import io.pitwall.protocol.device.VehiclePolicy;
 import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.CampaignSchedule.Deferral;
 import io.pitwall.server.campaign.persistence.Assignments;
@@ -35,7 +36,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * locks it first, so a cancel racing the check-in either withdraws it before or finds it delivered. A
  * cancelled assignment is no longer in the answer: that absence is how the agent learns of the cancel (it
  * drops an assignment it has not begun installing). A rollback campaign's assignment is marked as an
- * authorized rollback.
+ * authorized rollback. The campaign's {@link VehicleStatePolicy} is applied in two places: allowed regions and
+ * required consent here, before a pending assignment is delivered (otherwise deferred, reason stored, until a
+ * later check-in meets them); the battery, ignition, parked, Wi-Fi and consent rules travel with every answer
+ * as the assignment's {@code policy}, which the agent enforces at download and install.
  */
 @Service
 public class AssignmentDelivery {
@@ -73,27 +77,49 @@ public class AssignmentDelivery {
             return Offer.NONE;
         }
         var active = found.get();
+        CampaignSchedule schedule = active.scheduleJson() == null ? null : campaigns.readSchedule(active.scheduleJson());
+        VehiclePolicy policy = devicePolicy(schedule);
         if (active.status() != State.PENDING) {
             return Offer.of(assignment(vin, active.id(), active.attempt(), active.campaignId(),
-                    assignments.ecus(active.id()), active.rollback()));
+                    assignments.ecus(active.id()), active.rollback(), policy));
         }
         if (!CampaignStatus.RUNNING.name().equals(active.campaignStatus())) {
             return Offer.NONE;
         }
-        CampaignSchedule schedule = active.scheduleJson() == null ? null : campaigns.readSchedule(active.scheduleJson());
         Instant now = clock.instant();
         if (schedule != null) {
             ZoneId zone = schedule.maintenanceWindows().isEmpty() ? null
                     : assignments.vehicleTimeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
-            Optional<Deferral> deferral = schedule.deferralAt(now, zone);
+            Optional<Deferral> deferral = schedule.deferralAt(now, zone).or(() -> vehicleDeferral(vin,
+                    schedule.vehicleState()));
             if (deferral.isPresent()) {
                 return defer(active.id(), active.deferredReason(), deferral.get(), now);
             }
         }
-        return transactions.execute(status -> deliver(vin, active, schedule, now));
+        return transactions.execute(status -> deliver(vin, active, schedule, policy, now));
     }
 
-    private Offer deliver(String vin, Assignments.Active active, CampaignSchedule schedule, Instant now) {
+    /** Allowed regions and required consent, checked by the server (not foreseeable: no time to come back). */
+    private Optional<Deferral> vehicleDeferral(String vin, VehicleStatePolicy state) {
+        if (state == null || (state.allowedRegions().isEmpty() && !state.requiresConsent())) {
+            return Optional.empty();
+        }
+        var vehicle = assignments.regionAndConsent(vin).orElse(new Assignments.RegionConsent(null, false));
+        if (!state.allowsRegion(vehicle.region())) {
+            return Optional.of(new Deferral(Deferral.REGION_NOT_ALLOWED, null));
+        }
+        if (state.requiresConsent() && !vehicle.consent()) {
+            return Optional.of(new Deferral(Deferral.NO_CONSENT, null));
+        }
+        return Optional.empty();
+    }
+
+    private static VehiclePolicy devicePolicy(CampaignSchedule schedule) {
+        return schedule == null || schedule.vehicleState() == null ? null : schedule.vehicleState().toDevice();
+    }
+
+    private Offer deliver(String vin, Assignments.Active active, CampaignSchedule schedule, VehiclePolicy policy,
+            Instant now) {
         long id = active.id();
         var locked = assignments.lock(id, vin);
         if (locked.isEmpty() || locked.get().status().isTerminal()) {
@@ -101,7 +127,8 @@ public class AssignmentDelivery {
         }
         List<Assignments.EcuPart> ecus = assignments.ecus(id);
         if (locked.get().status() != State.PENDING) {
-            return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), ecus, active.rollback()));
+            return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), ecus, active.rollback(),
+                    policy));
         }
         if (schedule != null && schedule.rolloutRate() != null) {
             Optional<Deferral> limited = rateLimit(active.campaignId(), schedule.rolloutRate(), now);
@@ -122,7 +149,7 @@ public class AssignmentDelivery {
         }
         assignments.delivered(id, locked.get().version(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), delivered,
-                active.rollback()));
+                active.rollback(), policy));
     }
 
     /**
@@ -173,16 +200,19 @@ public class AssignmentDelivery {
         return attempt <= 1 ? Long.toString(id) : id + "." + attempt;
     }
 
-    /** {@code rollback}: the assignment is a rollback campaign's, the one the agent lets lower a counter. */
+    /**
+     * {@code rollback}: the assignment is a rollback campaign's, the one the agent lets lower a counter;
+     * {@code policy}: the campaign's vehicle-state rules for the agent (null: none).
+     */
     private static Optional<Assignment> assignment(String vin, long id, int attempt, long campaignId,
-            List<Assignments.EcuPart> ecus, boolean rollback) {
+            List<Assignments.EcuPart> ecus, boolean rollback, VehiclePolicy policy) {
         List<EcuTarget> targets = ecus.stream().filter(e -> e.status().isActive() || e.status() == State.SUCCEEDED)
                 .map(e -> target(vin, e)).toList();
         if (targets.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Assignment(deviceId(id, attempt), Long.toString(campaignId), targets,
-                rollback));
+                rollback, policy));
     }
 
     private static EcuTarget target(String vin, Assignments.EcuPart ecu) {

@@ -13,10 +13,13 @@ import java.util.Optional;
  * not before {@code startAt}, not after {@code endAt} (then the rollout stops, as AWS IoT Jobs'
  * {@code STOP_ROLLOUT}), within the {@code rolloutRate}, and inside one of the {@code maintenanceWindows}
  * in the vehicle's local time. {@code retries} and {@code inProgressTimeoutMinutes} (measured from the
- * delivery of an attempt) govern failed and stuck vehicles. Every part is optional.
+ * delivery of an attempt) govern failed and stuck vehicles. {@code vehicleState} is the campaign's
+ * {@link VehicleStatePolicy} (regions and consent checked at delivery, the rest sent to the agent). Every part
+ * is optional.
  */
 public record CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, RolloutRate rolloutRate,
-        List<MaintenanceWindow> maintenanceWindows, RetryPolicy retries, Integer inProgressTimeoutMinutes) {
+        List<MaintenanceWindow> maintenanceWindows, RetryPolicy retries, Integer inProgressTimeoutMinutes,
+        VehicleStatePolicy vehicleState) {
 
     static final int MAX_WINDOWS = 20;
 
@@ -26,6 +29,8 @@ public record CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, Rol
         public static final String AFTER_END = "after-end";
         public static final String OUTSIDE_WINDOW = "outside-maintenance-window";
         public static final String ROLLOUT_RATE = "rollout-rate";
+        public static final String REGION_NOT_ALLOWED = "region-not-allowed";
+        public static final String NO_CONSENT = "no-consent";
     }
 
     public CampaignSchedule {
@@ -39,6 +44,12 @@ public record CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, Rol
         if (inProgressTimeoutMinutes != null && (inProgressTimeoutMinutes < 1 || inProgressTimeoutMinutes > 10_080)) {
             throw invalid("inProgressTimeoutMinutes is 1 to 10080");
         }
+    }
+
+    /** A schedule without a vehicle-state policy. */
+    public CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, RolloutRate rolloutRate,
+            List<MaintenanceWindow> maintenanceWindows, RetryPolicy retries, Integer inProgressTimeoutMinutes) {
+        this(startAt, endAt, rolloutRate, maintenanceWindows, retries, inProgressTimeoutMinutes, null);
     }
 
     /** The deferral by time (start, end, maintenance windows) for a vehicle in {@code vehicleZone} (null: unknown). */

@@ -4,13 +4,14 @@ import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.MaintenanceWindow;
 import io.pitwall.server.campaign.RetryPolicy;
 import io.pitwall.server.campaign.RolloutRate;
+import io.pitwall.server.campaign.VehicleStatePolicy;
 import io.pitwall.server.shared.ApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A campaign schedule as the API takes it; every part optional, each part's numbers required when it is given. */
 record ScheduleBody(OffsetDateTime startAt, OffsetDateTime endAt, Rate rolloutRate, List<Window> maintenanceWindows,
-        Retries retries, Integer inProgressTimeoutMinutes) {
+        Retries retries, Integer inProgressTimeoutMinutes, VehicleState vehicleState) {
 
     /** {@code maximumPerMinute}, and for an exponential rate the other three (as AWS IoT Jobs' exponentialRate). */
     record Rate(Integer maximumPerMinute, Integer baseRatePerMinute, Double incrementFactor, Integer increaseEvery,
@@ -21,6 +22,16 @@ record ScheduleBody(OffsetDateTime startAt, OffsetDateTime endAt, Rate rolloutRa
     }
 
     record Retries(Integer maxAttempts, Integer backoffSeconds, Double backoffMultiplier) {
+    }
+
+    /** Validated into a {@link VehicleStatePolicy} after binding, so bad values answer {@code invalid-vehicle-state}. */
+    record VehicleState(Double minStateOfChargePercent, Double minLowVoltageVolts, Boolean ignitionOff, Boolean parked,
+            Long wifiRequiredAboveBytes, List<String> allowedRegions, Boolean consentRequired) {
+
+        VehicleStatePolicy toPolicy() {
+            return new VehicleStatePolicy(minStateOfChargePercent, minLowVoltageVolts, ignitionOff, parked,
+                    wifiRequiredAboveBytes, allowedRegions, consentRequired);
+        }
     }
 
     CampaignSchedule toSchedule() {
@@ -38,7 +49,8 @@ record ScheduleBody(OffsetDateTime startAt, OffsetDateTime endAt, Rate rolloutRa
         RetryPolicy retry = retries == null ? null : new RetryPolicy(required(retries.maxAttempts(),
                 "retries.maxAttempts"), retries.backoffSeconds() == null ? 0 : retries.backoffSeconds(),
                 retries.backoffMultiplier() == null ? 1.0 : retries.backoffMultiplier());
-        return new CampaignSchedule(startAt, endAt, rate, windows, retry, inProgressTimeoutMinutes);
+        return new CampaignSchedule(startAt, endAt, rate, windows, retry, inProgressTimeoutMinutes,
+                vehicleState == null ? null : vehicleState.toPolicy());
     }
 
     private static int required(Integer value, String name) {
