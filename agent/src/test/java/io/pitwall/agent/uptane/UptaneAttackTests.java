@@ -120,10 +120,10 @@ class UptaneAttackTests {
     @Test
     void row06DirectorMetadataForAnotherVehicleOrForNoVehicleIsRefused() throws Exception {
         try (UptaneFixture f = new UptaneFixture().standard()) {
-            f.director.extraTargetsFields.put("vin", "WVWZZZ1JZXW999999");
+            f.director.extraTargetsFields.putObject("custom").put("vin", "WVWZZZ1JZXW999999");
             f.director.publish();
             assertThat(code(f::verify)).isEqualTo("wrong-vehicle");
-            f.director.extraTargetsFields.remove("vin");
+            f.director.extraTargetsFields.remove("custom");
             f.director.publish();
             assertThat(code(f::verify)).isEqualTo("wrong-vehicle");
         }
