@@ -212,6 +212,25 @@ class UptaneAttackTests {
     }
 
     @Test
+    void aDirectorTargetNamingNoEcuIsRefusedAndOneTargetMayServeTwoEcus() throws Exception {
+        try (UptaneFixture f = new UptaneFixture().standard()) {
+            f.ecus.add(new UptanePrimary.EcuState("ecu-2", "HW-A", 1));
+            ObjectNode second = HostileRepository.JSON.createObjectNode();
+            ObjectNode ids = second.putObject("ecuIdentifiers");
+            ids.putObject("ecu-1").put("hardwareId", "HW-A");
+            ids.putObject("ecu-2").put("hardwareId", "HW-A");
+            f.director.target("fw/a-6.bin", UptaneFixture.IMAGE, "HW-A", 6, second);
+            f.director.publish();
+            assertThat(f.verify()).extracting(UptanePrimary.VerifiedImage::ecuSerial)
+                    .containsExactlyInAnyOrder("ecu-1", "ecu-2");
+
+            f.director.target("fw/a-6.bin", UptaneFixture.IMAGE, "HW-A", 6, null);
+            f.director.publish();
+            assertThat(code(f::verify)).isEqualTo("ecu-mismatch");
+        }
+    }
+
+    @Test
     void row13DuplicateSignaturesAndDuplicateKeysDoNotReachAThreshold() throws Exception {
         try (UptaneFixture f = new UptaneFixture().standard()) {
             KeyPair second = Ed25519.generate();
