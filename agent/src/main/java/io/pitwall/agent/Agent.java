@@ -60,7 +60,10 @@ public final class Agent {
         Map<String, Ecu> byId = Map.copyOf(builder.ecus);
         Installation installation = new Installation(recorder, byId, storage.staging(), builder.policy, clock,
                 recheck, builder.maxInstallAttempts);
-        this.assignments = new AssignmentRunner(recorder, byId, new ImageVerifier(builder.trustedKeys),
+        UptaneGate uptane = builder.uptane == null ? null : new UptaneGate(builder.uptane,
+                builder.metadataTransport != null ? builder.metadataTransport : builder.transport, storage.metadata(),
+                clock);
+        this.assignments = new AssignmentRunner(recorder, byId, new ImageVerifier(builder.trustedKeys), uptane,
                 new Downloader(builder.transport, storage.staging(), builder.downloadChunkBytes), storage.staging(),
                 builder.policy, new RetryTimer(builder.backoff, builder.random), recheck, installation,
                 uplink::checkinSoon);

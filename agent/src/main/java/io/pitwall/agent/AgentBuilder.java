@@ -30,6 +30,23 @@ public final class AgentBuilder {
     long downloadChunkBytes = 8L * 1024 * 1024;
     int maxInstallAttempts = 3;
     CommandHandler commandHandler = CommandHandler.none();
+    UptaneTrust uptane;
+    Transport metadataTransport;
+
+    /**
+     * The trust anchors of an Uptane primary: this vehicle's VIN and the {@code 1.root.json} (or any later root
+     * obtained out of band) of the director and of the image repository, as installed at manufacture.
+     */
+    public record UptaneTrust(String vin, byte[] directorRoot, byte[] imageRoot) {
+
+        public UptaneTrust {
+            if (vin == null || vin.isBlank() || directorRoot == null || imageRoot == null) {
+                throw new IllegalArgumentException("Uptane needs the VIN and both trusted roots");
+            }
+            directorRoot = directorRoot.clone();
+            imageRoot = imageRoot.clone();
+        }
+    }
 
     AgentBuilder() {
     }
@@ -107,6 +124,25 @@ public final class AgentBuilder {
             throw new IllegalArgumentException("at least one attempt");
         }
         this.maxInstallAttempts = value;
+        return this;
+    }
+
+    /**
+     * Makes the agent a full Uptane primary: before downloading an assignment (received, or resumed after a
+     * restart) it refreshes this vehicle's director repository ({@code /device/v1/vehicles/{vin}/director/}) and
+     * the image repository ({@code /repo/}), and refuses the update unless both agree with it
+     * ({@link io.pitwall.agent.uptane.UptanePrimary}); a lower release counter then needs the director's signed
+     * {@code authorizedRollback}. The roots are stored in the agent's metadata store unless one is stored already.
+     * Without this option only the signed targets entry in the assignment is verified.
+     */
+    public AgentBuilder uptane(String vin, byte[] directorRoot, byte[] imageRoot) {
+        this.uptane = new UptaneTrust(vin, directorRoot, imageRoot);
+        return this;
+    }
+
+    /** Where Uptane metadata is fetched from (default: the transport); a simulator keeps it out of its faults. */
+    public AgentBuilder metadataTransport(Transport value) {
+        this.metadataTransport = Objects.requireNonNull(value);
         return this;
     }
 

@@ -34,13 +34,23 @@ final class AssignmentRunner {
     private final Duration recheck;
     private final Installation installation;
     private final Runnable onFinished;
+    private final UptaneGate uptane;
+    // In memory on purpose: after a restart the resumed assignment is verified again.
+    private String uptaneAgreed;
+    private String uptaneWaitingFor;
+    private int uptaneWaits;
 
-    AssignmentRunner(Recorder recorder, Map<String, Ecu> ecus, ImageVerifier verifier, Downloader downloader,
+    /** Checks of a director that does not list the assignment yet before it is refused as DIRECTOR_MISMATCH. */
+    static final int MAX_DIRECTOR_WAITS = 10;
+
+    AssignmentRunner(Recorder recorder, Map<String, Ecu> ecus, ImageVerifier verifier, UptaneGate uptane,
+            Downloader downloader,
             StagingArea staging, InstallPolicy policy, RetryTimer downloadRetry, Duration recheck,
             Installation installation, Runnable onFinished) {
         this.recorder = recorder;
         this.ecus = ecus;
         this.verifier = verifier;
+        this.uptane = uptane;
         this.downloader = downloader;
         this.staging = staging;
         this.policy = policy;
@@ -93,8 +103,9 @@ final class AssignmentRunner {
                     drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, target.ecuSerial()).detail("already installed"));
                     continue;
                 }
+                // With Uptane on, a lower release counter is judged by the director's signed flag (UptaneGate).
                 refusal = verifier.check(target, ecu.hardwareId(), installed.releaseCounter(),
-                        assignment.authorizedRollback());
+                        uptane != null || assignment.authorizedRollback());
             }
             if (refusal.isPresent()) {
                 Progress failed = recorder.progress().starting(assignment, Lifecycle.next(downloading, Trigger.DOWNLOAD_REFUSED), steps);
@@ -140,6 +151,12 @@ final class AssignmentRunner {
         if (!downloadRetry.ready(now)) {
             return Duration.between(now, downloadRetry.nextAttempt(now));
         }
+        if (uptane != null && !id.equals(uptaneAgreed)) {
+            Duration wait = verifyWithUptane(progress, pending, now);
+            if (wait != null) {
+                return wait;
+            }
+        }
         EcuTarget target = pending.get(0);
         EcuProgress ecu = progress.ecu(target.ecuSerial());
         List<Draft> drafts = new ArrayList<>();
@@ -175,6 +192,36 @@ final class AssignmentRunner {
             drafts.add(Draft.of(EventType.DOWNLOAD_COMPLETED, id, target.ecuSerial()));
             recorder.commit(progress.with(target.ecuSerial(), new EcuProgress(Step.DOWNLOADED, 100)), drafts);
         }
+        return Duration.ZERO;
+    }
+
+    /** Null when both repositories agree with the assignment; otherwise when to come back. */
+    private Duration verifyWithUptane(Progress progress, List<EcuTarget> pending, Instant now) {
+        String id = progress.assignment().assignmentId();
+        if (!id.equals(uptaneWaitingFor)) {
+            uptaneWaitingFor = id;
+            uptaneWaits = 0;
+        }
+        UptaneGate.Verdict verdict = uptane.check(ecus.values(), pending);
+        String code;
+        String detail;
+        if (verdict instanceof UptaneGate.Agreed) {
+            uptaneAgreed = id;
+            downloadRetry.succeeded();
+            return null;
+        } else if (verdict instanceof UptaneGate.NotYet notYet
+                && !(notYet.directorLags() && ++uptaneWaits >= MAX_DIRECTOR_WAITS)) {
+            downloadRetry.failed(now, null);
+            return Duration.between(now, downloadRetry.nextAttempt(now));
+        } else if (verdict instanceof UptaneGate.Refused refused) {
+            code = refused.code();
+            detail = refused.detail();
+        } else {
+            code = FailureCode.DIRECTOR_MISMATCH.name();
+            detail = ((UptaneGate.NotYet) verdict).detail();
+        }
+        finish(progress.with(Lifecycle.next(progress.state(), Trigger.DOWNLOAD_REFUSED)), List.of(
+                Draft.of(EventType.DOWNLOAD_FAILED, id, pending.get(0).ecuSerial()).code(code).detail(detail)));
         return Duration.ZERO;
     }
 

@@ -25,6 +25,12 @@ public enum FailureCode {
     ARTIFACT_NOT_FOUND,
     /** An in-place install was assigned to an ECU that only takes A/B installs. */
     IN_PLACE_NOT_ALLOWED,
+    /**
+     * Uptane on: the verified director targets still do not name the assigned image for the ECU after
+     * {@code AssignmentRunner.MAX_DIRECTOR_WAITS} checks. (Refusals of the metadata itself are reported with the
+     * name of {@code UptaneRejected.Reason}, e.g. BAD_SIGNATURE, HASH_MISMATCH, WRONG_VEHICLE.)
+     */
+    DIRECTOR_MISMATCH,
     /** The installer threw instead of answering. */
     INSTALLER_ERROR,
     /** The agent restarted in the middle of an install too often. */

@@ -6,6 +6,7 @@ import io.pitwall.simulator.Provisioning;
 import io.pitwall.simulator.Reports;
 import io.pitwall.simulator.Seeds;
 import io.pitwall.simulator.Simulation;
+import io.pitwall.simulator.UptaneRoots;
 import io.pitwall.simulator.api.CampaignProgress;
 import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
@@ -42,7 +43,7 @@ final class FleetSession implements AutoCloseable {
                 seeds.vinTag(), client.base());
         Map<String, String> tokens = Provisioning.provision(client, fleet);
         Simulation simulation = Simulation.builder(client.base()).fleet(fleet).credentials(tokens)
-                .trustedKeys(client.imageKeys()).faults(faults).seeds(seeds).pacing(pacing).stateDir(stateDir)
+                .trustedKeys(client.imageKeys()).uptane(UptaneRoots.fetch(client.base(), tokens)).faults(faults).seeds(seeds).pacing(pacing).stateDir(stateDir)
                 .maxConcurrentTicks(concurrency).build();
         out.printf("Fault profile '%s'; ticks on %s%n", faults.name(), TickScheduler.usesVirtualThreads()
                 ? "virtual threads" : "a pool of " + concurrency + " platform threads (no virtual threads in this JDK)");

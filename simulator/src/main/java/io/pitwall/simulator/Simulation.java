@@ -131,6 +131,7 @@ public final class Simulation implements AutoCloseable {
         InstallPolicy policy = InstallPolicy.defaults();
         int maxConcurrentTicks = 64;
         HttpClient httpClient;
+        UptaneRoots uptane;
 
         Builder(URI server) {
             this.server = Objects.requireNonNull(server, "server");
@@ -149,6 +150,15 @@ public final class Simulation implements AutoCloseable {
 
         public Builder trustedKeys(List<TufKey> value) {
             this.trustedKeys = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Makes every vehicle a full Uptane primary trusting these roots ({@link UptaneRoots#fetch}); its metadata
+         * requests bypass the simulated network faults, which stay on check-ins, events and image downloads.
+         */
+        public Builder uptane(UptaneRoots value) {
+            this.uptane = value;
             return this;
         }
 
@@ -205,7 +215,8 @@ public final class Simulation implements AutoCloseable {
             if (trustedKeys == null || trustedKeys.isEmpty()) {
                 throw new IllegalStateException("vehicles need the server's image keys to trust");
             }
-            var context = new FleetContext(trustedKeys, policy, pacing, world, new FleetCounters(), new FleetOutcomes());
+            var context = new FleetContext(trustedKeys, policy, pacing, world, new FleetCounters(), new FleetOutcomes(),
+                    uptane);
             HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             return new VehicleAssembly(this, context, http).assemble();

@@ -81,7 +81,8 @@ final class VehicleAssembly {
             ecus.add(new FaultyEcu(ecu.serial(), ecu.hardwareId(), installer, plan, context.counters()));
         }
         Clock clock = skew == 0 ? context.world() : Clock.offset(context.world(), Duration.ofMillis(skew));
-        return new SimulatedVehicle(vehicle.vin(), network, ecus, conditions, plan, clock, agentRandom, dir, context);
+        return new SimulatedVehicle(vehicle.vin(), network, http, ecus, conditions, plan, clock, agentRandom, dir,
+                context);
     }
 
     private static CrashPlan crashPlan(FaultProfile faults, SplittableRandom random) {

@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
  * assigns must be listed by the image repository with the same length, hashes, hardware id and release counter,
  * for an ECU this vehicle has, and not below the ECU's current release counter.
  *
- * <p>Director targets format (signed part): {@code "vin": VIN} (or {@code custom.vin}) and per target
- * {@code custom: {"ecuSerial", "hardwareId", "releaseCounter", "ecuType"?, "authorizedRollback"?}}. The image
- * repository's entries carry {@code custom: {"hardwareIds": [...], "releaseCounter"}} (protocol's TargetEntry).
+ * <p>Director targets format (signed part), as the server's director repository serves it: {@code custom.vin}
+ * and per target the image repository's entry ({@code custom: {"hardwareIds", "releaseCounter", "ecuType"}}) plus
+ * {@code custom.ecuIdentifiers: {"<ecu serial>": {"hardwareId"}}} naming the ECUs that install it (Uptane's
+ * ecuIdentifiers) and optionally {@code custom.authorizedRollback}. One target may serve several ECUs.
  *
  * <p><b>Rollback flag.</b> A lower release counter is accepted only when this primary was built with
  * {@code allowAuthorizedRollback} <em>and</em> the director marks the target {@code "authorizedRollback": true};
@@ -64,34 +65,45 @@ public final class UptanePrimary {
                 || !delegations.path("keys").isEmpty())) {
             throw new UptaneRejected(Reason.DIRECTOR_DELEGATES, "the director's targets role delegates");
         }
-        String signedVin = signed.path("vin").asString(signed.path("custom").path("vin").asString(""));
+        String signedVin = signed.path("custom").path("vin").asString("");
         if (!vin.equals(signedVin)) {
             throw new UptaneRejected(Reason.WRONG_VEHICLE, "director targets are for \"" + signedVin + "\", not "
                     + vin);
         }
-        List<TargetFile> assigned = new ArrayList<>();
+        List<Assigned> assigned = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (var entry : signed.path("targets").properties()) {
             TargetFile target = TargetFile.of(Checks.safePath(entry.getKey()), entry.getValue(), "director");
-            String serial = target.custom().path("ecuSerial").asString("");
-            if (!bySerial.containsKey(serial) || !seen.add(serial)) {
-                throw new UptaneRejected(Reason.ECU_MISMATCH, "director targets list ECU \"" + serial
-                        + "\" twice or it is not in this vehicle");
+            JsonNode identifiers = target.custom().path("ecuIdentifiers");
+            if (!identifiers.isObject() || identifiers.isEmpty()) {
+                throw new UptaneRejected(Reason.ECU_MISMATCH, "director target " + target.path()
+                        + " names no ECU");
             }
-            assigned.add(target);
+            for (var ecu : identifiers.properties()) {
+                String serial = ecu.getKey();
+                if (!bySerial.containsKey(serial) || !seen.add(serial)) {
+                    throw new UptaneRejected(Reason.ECU_MISMATCH, "director targets list ECU \"" + serial
+                            + "\" twice or it is not in this vehicle");
+                }
+                assigned.add(new Assigned(target, bySerial.get(serial), ecu.getValue().path("hardwareId")
+                        .asString("")));
+            }
         }
         if (assigned.isEmpty()) {
             return List.of();
         }
         images.refresh();
         List<VerifiedImage> verified = new ArrayList<>();
-        for (TargetFile target : assigned) {
-            verified.add(agree(target, bySerial.get(target.custom().path("ecuSerial").asString(""))));
+        for (Assigned one : assigned) {
+            verified.add(agree(one.target(), one.ecu(), one.hardwareId()));
         }
         return verified;
     }
 
-    private VerifiedImage agree(TargetFile fromDirector, EcuState ecu) {
+    private record Assigned(TargetFile target, EcuState ecu, String hardwareId) {
+    }
+
+    private VerifiedImage agree(TargetFile fromDirector, EcuState ecu, String hardware) {
         String path = fromDirector.path();
         TargetFile released = images.findTarget(path).orElseThrow(() -> new UptaneRejected(
                 Reason.NOT_IN_IMAGE_REPOSITORY, "the image repository does not list " + path));
@@ -112,7 +124,6 @@ public final class UptanePrimary {
         if (common == 0) {
             throw new UptaneRejected(Reason.HASH_MISMATCH, path + ": no hash algorithm in common");
         }
-        String hardware = fromDirector.custom().path("hardwareId").asString("");
         Set<String> releasedFor = new HashSet<>();
         released.custom().path("hardwareIds").forEach(id -> releasedFor.add(id.asString("")));
         if (!hardware.equals(ecu.hardwareId()) || !releasedFor.contains(hardware)) {

@@ -120,10 +120,10 @@ class UptaneAttackTests {
     @Test
     void row06DirectorMetadataForAnotherVehicleOrForNoVehicleIsRefused() throws Exception {
         try (UptaneFixture f = new UptaneFixture().standard()) {
-            f.director.extraTargetsFields.put("vin", "WVWZZZ1JZXW999999");
+            f.director.extraTargetsFields.putObject("custom").put("vin", "WVWZZZ1JZXW999999");
             f.director.publish();
             assertThat(code(f::verify)).isEqualTo("wrong-vehicle");
-            f.director.extraTargetsFields.remove("vin");
+            f.director.extraTargetsFields.remove("custom");
             f.director.publish();
             assertThat(code(f::verify)).isEqualTo("wrong-vehicle");
         }
@@ -206,6 +206,25 @@ class UptaneAttackTests {
             assertThat(code(f::verify)).isEqualTo("ecu-mismatch");
             f.director.targets.remove("fw/b-3.bin");
             f.assign("fw/c.bin", b, "ecu-9", "HW-B", 2, null);
+            f.director.publish();
+            assertThat(code(f::verify)).isEqualTo("ecu-mismatch");
+        }
+    }
+
+    @Test
+    void aDirectorTargetNamingNoEcuIsRefusedAndOneTargetMayServeTwoEcus() throws Exception {
+        try (UptaneFixture f = new UptaneFixture().standard()) {
+            f.ecus.add(new UptanePrimary.EcuState("ecu-2", "HW-A", 1));
+            ObjectNode second = HostileRepository.JSON.createObjectNode();
+            ObjectNode ids = second.putObject("ecuIdentifiers");
+            ids.putObject("ecu-1").put("hardwareId", "HW-A");
+            ids.putObject("ecu-2").put("hardwareId", "HW-A");
+            f.director.target("fw/a-6.bin", UptaneFixture.IMAGE, "HW-A", 6, second);
+            f.director.publish();
+            assertThat(f.verify()).extracting(UptanePrimary.VerifiedImage::ecuSerial)
+                    .containsExactlyInAnyOrder("ecu-1", "ecu-2");
+
+            f.director.target("fw/a-6.bin", UptaneFixture.IMAGE, "HW-A", 6, null);
             f.director.publish();
             assertThat(code(f::verify)).isEqualTo("ecu-mismatch");
         }

@@ -36,7 +36,7 @@ final class UptaneFixture implements AutoCloseable {
         image = new HostileRepository(START);
         director.publishRoot();
         image.publishRoot();
-        director.extraTargetsFields.put("vin", VIN);
+        director.extraTargetsFields.putObject("custom").put("vin", VIN);
     }
 
     /** The standard case: image repository releases fw/a-6.bin, the director assigns it to ecu-1; both publish. */
@@ -53,7 +53,9 @@ final class UptaneFixture implements AutoCloseable {
     }
 
     void assign(String path, byte[] bytes, String ecu, String hardwareId, long counter, ObjectNode extra) {
-        ObjectNode custom = HostileRepository.JSON.createObjectNode().put("ecuSerial", ecu);
+        // The server's shape: the image repository's entry plus ecuIdentifiers {serial: {hardwareId}}.
+        ObjectNode custom = HostileRepository.JSON.createObjectNode();
+        custom.putObject("ecuIdentifiers").putObject(ecu).put("hardwareId", hardwareId);
         if (extra != null) {
             custom.setAll(extra);
         }

@@ -94,6 +94,9 @@ public class CampaignCommands {
         int created;
         if (campaign.isRollback()) {
             created = assignments.createRollback(id, campaign.rollbackOf(), now);
+            if (created > 0) {
+                director.assignmentsChanged(id);
+            }
             moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created,
                     "rollbackOf", campaign.rollbackOf()));
         } else if (plan.isEmpty()) {

@@ -8,6 +8,7 @@ import io.pitwall.server.campaign.persistence.PublishedReleases;
 import io.pitwall.server.campaign.persistence.ReadinessSheets;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
+import io.pitwall.server.trust.DirectorRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -37,9 +38,12 @@ public class CampaignRollback {
     private final CampaignSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DirectorRepository director;
 
     CampaignRollback(CampaignMoves moves, Campaigns campaigns, Assignments assignments, ReadinessSheets sheets,
-            PublishedReleases releases, CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
+            PublishedReleases releases, CampaignSettings settings, ApplicationEventPublisher events, Clock clock,
+            DirectorRepository director) {
+        this.director = director;
         this.moves = moves;
         this.campaigns = campaigns;
         this.assignments = assignments;
@@ -66,6 +70,9 @@ public class CampaignRollback {
         var images = releases.publishedImages(releaseId).orElseThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int cancelled = assignments.cancelNotInstalling(id, now);
+        if (cancelled > 0) {
+            director.assignmentsChanged(id);
+        }
         long changed = assignments.countChanged(id);
         boolean riskyImage = images.stream().anyMatch(i -> CampaignRisk.HIGH_RISK_ECU_TYPES.contains(i.ecuType()));
         CampaignRisk risk = riskyImage || changed > settings.highRiskVehicles() ? CampaignRisk.HIGH

@@ -32,6 +32,7 @@ public final class SimulatedVehicle {
 
     private final String vin;
     private final Transport transport;
+    private final Transport metadata;
     private final List<FaultyEcu> ecus;
     private final VehicleConditions conditions;
     private final CrashPlan plan;
@@ -50,10 +51,13 @@ public final class SimulatedVehicle {
     private volatile long produced;
     private volatile int restarts;
 
-    public SimulatedVehicle(String vin, Transport transport, List<FaultyEcu> ecus, VehicleConditions conditions,
-            CrashPlan plan, Clock clock, SplittableGenerator random, Path dir, FleetContext context) {
+    /** @param metadata the fault-free transport Uptane metadata is fetched through (when the context has roots) */
+    public SimulatedVehicle(String vin, Transport transport, Transport metadata, List<FaultyEcu> ecus,
+            VehicleConditions conditions, CrashPlan plan, Clock clock, SplittableGenerator random, Path dir,
+            FleetContext context) {
         this.vin = vin;
         this.transport = transport;
+        this.metadata = metadata;
         this.ecus = List.copyOf(ecus);
         this.conditions = conditions;
         this.plan = plan;
@@ -98,6 +102,9 @@ public final class SimulatedVehicle {
                         ecus.stream().map(FaultyEcu::serial).collect(java.util.stream.Collectors.toSet())));
         for (FaultyEcu ecu : ecus) {
             builder.ecu(ecu.serial(), ecu.hardwareId(), ecu);
+        }
+        if (context.uptane() != null) {
+            builder.uptane(vin, context.uptane().director(), context.uptane().image()).metadataTransport(metadata);
         }
         agent = builder.build();
         down = false;

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Builds and signs one vehicle's director targets, snapshot and timestamp. Pure: no database, no Spring.
  * Targets list each image once under the image repository's target path with its entry unchanged, plus
- * {@code custom.ecuIdentifiers} {serial: {hardwareId}} for the ECUs that should install it; the signed part
+ * {@code custom.ecuIdentifiers} {serial: {hardwareId}} for the ECUs that should install it (and
+ * {@code custom.authorizedRollback: true} for a rollback campaign's image); the signed part
  * carries {@code custom.vin}, so the metadata cannot be replayed to another vehicle.
  */
 final class DirectorMetadata {
@@ -44,7 +45,12 @@ final class DirectorMetadata {
         }
         byPath.forEach((path, ecus) -> {
             ObjectNode entry = ecus.get(0).entry().toJson();
-            ObjectNode ids = ((ObjectNode) entry.get("custom")).putObject("ecuIdentifiers");
+            ObjectNode custom = (ObjectNode) entry.get("custom");
+            if (ecus.stream().anyMatch(DirectorTarget::authorizedRollback)) {
+                // Signed, so a vehicle takes the lower release counter on the director's word, not the check-in's.
+                custom.put("authorizedRollback", true);
+            }
+            ObjectNode ids = custom.putObject("ecuIdentifiers");
             new TreeMap<String, String>(ecus.stream().collect(java.util.stream.Collectors.toMap(
                     DirectorTarget::ecuSerial, DirectorTarget::hardwareId, (a, b) -> a)))
                     .forEach((serial, hw) -> ids.putObject(serial).put("hardwareId", hw));

@@ -34,6 +34,19 @@ class DirectorMetadataTests {
     }
 
     @Test
+    void onlyARollbackCampaignsImageCarriesTheSignedAuthorizedRollbackFlag() {
+        var ordinary = DirectorMetadata.content("WVIN0000000000001", List.of(
+                new DirectorTarget("S-1", "BMS-HW", "BMS-HW/fw.bin", ENTRY)));
+        var rollback = DirectorMetadata.content("WVIN0000000000001", List.of(
+                new DirectorTarget("S-1", "BMS-HW", "BMS-HW/fw.bin", ENTRY, true)));
+
+        assertThat(ordinary.get("targets").get("BMS-HW/fw.bin").get("custom").has("authorizedRollback")).isFalse();
+        assertThat(rollback.get("targets").get("BMS-HW/fw.bin").get("custom").get("authorizedRollback").asBoolean())
+                .isTrue();
+        assertThat(DirectorMetadata.contentHash(rollback)).isNotEqualTo(DirectorMetadata.contentHash(ordinary));
+    }
+
+    @Test
     void theContentHashDependsOnTheVin() {
         var targets = List.of(new DirectorTarget("S-1", "BMS-HW", "BMS-HW/fw.bin", ENTRY));
 
