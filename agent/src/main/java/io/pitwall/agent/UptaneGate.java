@@ -41,6 +41,8 @@ final class UptaneGate {
     record NotYet(boolean directorLags, String detail) implements Verdict {
     }
 
+    private static final java.util.Set<Reason> REREAD = java.util.EnumSet.of(Reason.HASH_MISMATCH,
+            Reason.LENGTH_MISMATCH, Reason.TOO_LARGE);
     private final UptanePrimary primary;
 
     UptaneGate(AgentBuilder.UptaneTrust trust, Transport transport, MetadataStore store, Clock clock) {
@@ -56,10 +58,20 @@ final class UptaneGate {
     }
 
     Verdict check(Collection<Ecu> ecus, List<EcuTarget> pending) {
+        List<EcuState> states = ecus.stream().map(ecu -> new EcuState(ecu.serial(), ecu.hardwareId(),
+                ecu.installer().installed().releaseCounter())).toList();
         List<VerifiedImage> verified;
         try {
-            verified = primary.verify(ecus.stream().map(ecu -> new EcuState(ecu.serial(), ecu.hardwareId(),
-                    ecu.installer().installed().releaseCounter())).toList());
+            try {
+                verified = primary.verify(states);
+            } catch (UptaneRejected e) {
+                if (!REREAD.contains(e.reason())) {
+                    throw e;
+                }
+                // The director's files are not consistent snapshots: a regeneration between our timestamp,
+                // snapshot and targets requests looks like this. Read once more; a lasting mismatch is refused.
+                verified = primary.verify(states);
+            }
         } catch (UptaneRejected e) {
             if (e.reason() == Reason.UNREACHABLE || e.reason() == Reason.SLOW_RETRIEVAL) {
                 return new NotYet(false, e.getMessage());
