@@ -25,7 +25,7 @@ public final class DtcStream {
     private final DtcStreams config;
     private final long seed;
     private final List<Ecu> ecus;
-    private long nextHour;
+    private volatile long nextHour;
     private volatile long faults;
     private volatile long clears;
 
@@ -104,6 +104,11 @@ public final class DtcStream {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** World time (epoch millis) up to which every hour was reported. */
+    public long reportedThrough() {
+        return nextHour * HOUR_MILLIS;
     }
 
     /** Fault reports handed out so far (a burst counts each report). */

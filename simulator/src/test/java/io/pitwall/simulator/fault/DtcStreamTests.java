@@ -113,6 +113,9 @@ class DtcStreamTests {
         assertThat(dtcs.burstReports()).isEqualTo(3);
         assertThat(dtcs.badImage("BMS-HW-8", "4.1.0")).isEqualTo(new DtcStreams.BadImage("BMS-HW-8", "4.1.0", 2, null));
         assertThat(dtcs.badImage("BMS-HW-8", "4.0.2")).isNull();
+        DtcStreams shipped = Scenario.load(java.nio.file.Path.of("scenarios", "bad-bms-image.json")).faults().dtcs();
+        assertThat(shipped.badImage("BMS-HW-8", "4.1.0").perDay()).isEqualTo(2);
+        assertThat(shipped.background("TELEMATICS")).isEqualTo(0.2);
         assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"dtcs\": {\"backgroundPerDy\": {}}}}", "t.json"))
                 .hasMessageContaining("backgroundPerDy");
         assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"dtcs\": {\"backgroundPerDay\": {\"BMS\": -1}}}}",
