@@ -127,6 +127,8 @@ public final class Bench implements Callable<Integer> {
         all.put("checkin-h2", () -> new Checkin(true, checkinVehicles, checkinRequests, checkinWarmup, checkinClients,
                 seed, checkinRate));
         all.put("events", () -> new EventIngestionLoad(eventVehicles, eventBatches, eventBatchSize, eventClients, seed));
+        all.put("dtc-ingestion", () -> new EventIngestionLoad(eventVehicles, eventBatches, eventBatchSize, eventClients,
+                seed, true));
         all.put("campaign-start", () -> new CampaignStart(campaignVehicles, seed));
         all.put("reconciler-tick", () -> new ReconcilerTick(tickCampaigns, tickAssignments, seed));
         all.put("director-regen", () -> new DirectorRegen(directorVehicles, seed));

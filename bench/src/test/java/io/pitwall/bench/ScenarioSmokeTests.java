@@ -107,6 +107,14 @@ class ScenarioSmokeTests {
     }
 
     @Test
+    void dtcReportsInTheThreeFormatsAreAllStoredDecoded() throws Exception {
+        Result result = new EventIngestionLoad(7, 3, 6, 3, 1, true).run(database);
+        assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
+        assertThat(result.metrics()).containsEntry("events", 126L).containsEntry("storedEvents", 126L);
+        assertThat(database.count("SELECT COUNT(DISTINCT source_format) FROM dtc_report")).isEqualTo(3);
+    }
+
+    @Test
     void campaignStartAssignsEveryVehicleOfTheFleet() throws Exception {
         Result result = new CampaignStart(40, 1).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);

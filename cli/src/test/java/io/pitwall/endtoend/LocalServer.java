@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,11 +27,29 @@ public final class LocalServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "end-to-end-admin-password";
     private final List<String> args;
     private final int port;
+    private final Clock clock;
     private ConfigurableApplicationContext context;
 
     private LocalServer(List<String> args, int port) {
+        this(args, port, null);
+    }
+
+    private LocalServer(List<String> args, int port, Clock clock) {
         this.args = args;
         this.port = port;
+        this.clock = clock;
+    }
+
+    /** The same server with more arguments (settings such as {@code --pitwall.campaign.reconcile-interval=1s}). */
+    public LocalServer with(String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return new LocalServer(all, port, clock);
+    }
+
+    /** The same server on this clock instead of the system's (the server's injected {@link Clock} bean). */
+    public LocalServer withClock(Clock value) {
+        return new LocalServer(args, port, value);
     }
 
     /** A server on a file H2 database under {@code dataDir}. */
@@ -68,7 +87,11 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public LocalServer start() {
-        context = new SpringApplicationBuilder(PitwallServerApplication.class).run(args.toArray(String[]::new));
+        var builder = new SpringApplicationBuilder(PitwallServerApplication.class);
+        if (clock != null) {
+            builder.initializers(app -> app.getBeanFactory().registerSingleton("endToEndClock", clock));
+        }
+        context = builder.run(args.toArray(String[]::new));
         return this;
     }
 

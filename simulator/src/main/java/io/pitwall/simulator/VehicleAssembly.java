@@ -5,6 +5,7 @@ import io.pitwall.agent.http.HttpTransport;
 import io.pitwall.agent.sim.FaultModel;
 import io.pitwall.agent.sim.SimulatedEcuInstaller;
 import io.pitwall.simulator.fault.CrashPlan;
+import io.pitwall.simulator.fault.DtcStream;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fault.FaultyEcu;
 import io.pitwall.simulator.fault.FaultyTransport;
@@ -76,13 +77,19 @@ final class VehicleAssembly {
                 spec.pacing.downloadChunkBytes());
         SplittableRandom agentRandom = random.split();
         List<FaultyEcu> ecus = new ArrayList<>(vehicle.ecus().size());
+        List<DtcStream.Ecu> reporting = new ArrayList<>(vehicle.ecus().size());
         for (EcuSpec ecu : vehicle.ecus()) {
             var installer = SimulatedEcuInstaller.builder(ecu.firmware().image(), random.split()).faults(faultModel).build();
-            ecus.add(new FaultyEcu(ecu.serial(), ecu.hardwareId(), installer, plan, context.counters()));
+            FaultyEcu faulty = new FaultyEcu(ecu.serial(), ecu.hardwareId(), installer, plan, context.counters());
+            ecus.add(faulty);
+            reporting.add(new DtcStream.Ecu(ecu.serial(), ecu.hardware().type(), ecu.hardwareId(),
+                    () -> faulty.installed().version()));
         }
+        // Drawn last, so DTC streams leave every earlier draw (and so existing seeds' runs) as they were.
+        var dtcs = new DtcStream(spec.faults.dtcs(), random.nextLong(), reporting, context.world().millis());
         Clock clock = skew == 0 ? context.world() : Clock.offset(context.world(), Duration.ofMillis(skew));
         return new SimulatedVehicle(vehicle.vin(), network, http, ecus, conditions, plan, clock, agentRandom, dir,
-                context);
+                context, dtcs);
     }
 
     private static CrashPlan crashPlan(FaultProfile faults, SplittableRandom random) {

@@ -16,7 +16,10 @@ import java.util.Map;
 /**
  * {@code events}: vehicles report event batches over real HTTP ({@code POST /device/v1/vehicles/{vin}/events}),
  * each vehicle its batches in seq order, many vehicles at once. Afterwards the stored events must equal
- * the sent ones and every vehicle's acknowledgement must cover its last seq.
+ * the sent ones and every vehicle's acknowledgement must cover its last seq. {@code dtc-ingestion} (issue 6) is
+ * the same load with every event a DTC_REPORT of one fault, a third each as UDS 0x19 0x02 bytes, J2012 text
+ * and OEM JSON, so each is decoded, stored as a {@code dtc_report} with its {@code fault_observation} and
+ * added to the patterns rollup in the ingesting transaction; afterwards every report must be stored decoded.
  */
 public final class EventIngestionLoad implements Scenario {
 
@@ -25,9 +28,17 @@ public final class EventIngestionLoad implements Scenario {
     private final int batches;
     private final int batchSize;
     private final int clients;
+    private static final String[] DTCS = {"P0A80-1B", "U0100-87", "B1A01-13", "C1A00-29", "P0AFA-16", "U0001-88"};
     private final long seed;
+    private final boolean dtcReports;
 
     public EventIngestionLoad(int vehicles, int batches, int batchSize, int clients, long seed) {
+        this(vehicles, batches, batchSize, clients, seed, false);
+    }
+
+    /** @param dtcReports every event a DTC report ({@code dtc-ingestion}) instead of the mix of types */
+    public EventIngestionLoad(int vehicles, int batches, int batchSize, int clients, long seed, boolean dtcReports) {
+        this.dtcReports = dtcReports;
         this.vehicles = vehicles;
         this.batches = batches;
         this.batchSize = batchSize;
@@ -37,12 +48,12 @@ public final class EventIngestionLoad implements Scenario {
 
     @Override
     public String name() {
-        return "events";
+        return dtcReports ? "dtc-ingestion" : "events";
     }
 
     @Override
     public String target() {
-        return "≥ 10,000 events/s in batches of " + batchSize;
+        return "≥ 10,000 " + (dtcReports ? "DTC reports" : "events") + "/s in batches of " + batchSize;
     }
 
     @Override
@@ -68,6 +79,12 @@ public final class EventIngestionLoad implements Scenario {
             long stored = database.count("SELECT COUNT(*) FROM vehicle_event");
             long fullyAcked = database.count("SELECT COUNT(*) FROM event_cursor WHERE acked_through = "
                     + (long) batches * batchSize + " AND max_seq = " + (long) batches * batchSize);
+            long decoded = dtcReports ? database.count("SELECT COUNT(*) FROM dtc_report WHERE decoded = TRUE") : sent;
+            long faults = dtcReports ? database.count("SELECT COUNT(*) FROM fault_observation") : sent;
+            if (decoded != sent || faults != sent) {
+                return Result.failed(name(), target(), "sent " + sent + " DTC reports of one fault each, stored "
+                        + decoded + " decoded reports and " + faults + " faults");
+            }
             if (stored != sent || fullyAcked != vehicles) {
                 return Result.failed(name(), target(), "sent " + sent + " events of " + vehicles + " vehicles, stored "
                         + stored + ", " + fullyAcked + " vehicles acknowledged through their last seq");
@@ -105,10 +122,12 @@ public final class EventIngestionLoad implements Scenario {
         Instant at = Instant.parse("2024-06-01T00:00:00Z");
         for (int i = 1; i <= batchSize; i++) {
             long seq = (long) b * batchSize + i;
-            String type = TYPES[(int) (seq % TYPES.length)];
+            String type = dtcReports ? "DTC_REPORT" : TYPES[(int) (seq % TYPES.length)];
             json.append(i == 1 ? "" : ",").append("{\"seq\":").append(seq).append(",\"type\":\"").append(type)
                     .append("\",\"occurredAt\":\"").append(at.plusSeconds(seq)).append('"');
-            if (type.equals("DOWNLOAD_PROGRESS")) {
+            if (dtcReports) {
+                dtc(json, seq);
+            } else if (type.equals("DOWNLOAD_PROGRESS")) {
                 json.append(",\"progress\":").append(seq % 101);
             } else {
                 json.append(",\"code\":\"bench-").append(type.toLowerCase(Locale.ROOT)).append('"');
@@ -116,5 +135,20 @@ public final class EventIngestionLoad implements Scenario {
             json.append('}');
         }
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One fault as the seq's format (UDS bytes, J2012 text or OEM JSON), on the vehicle's first ECU serial. */
+    private static void dtc(StringBuilder json, long seq) {
+        String code = DTCS[(int) (seq / 3 % DTCS.length)];
+        switch ((int) (seq % 3)) {
+            case 0 -> {
+                var dtc = io.pitwall.protocol.dtc.Dtc.parse(code);
+                json.append(",\"detail\":\"uds:59 02 FF ").append(String.format("%02X %02X %02X 2F\"",
+                        dtc.code() >>> 8, dtc.code() & 0xFF, dtc.failureType()));
+            }
+            case 1 -> json.append(",\"code\":\"").append(code).append('"');
+            default -> json.append(",\"detail\":\"{\\\"dtcs\\\":[{\\\"code\\\":\\\"").append(code)
+                    .append("\\\",\\\"status\\\":\\\"0x2F\\\"}]}\"");
+        }
     }
 }

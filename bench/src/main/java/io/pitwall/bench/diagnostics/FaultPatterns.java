@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code fault-patterns}: boots the server, loads the fleet and {@code faults} fault records (decoded DTC reports
- * of 5 faults each over 90 days) with COPY, builds the patterns rollup from them, checks that it holds every
+ * of 5 faults each over 90 days) with set-based SQL, builds the patterns rollup from them, checks that it holds every
  * observation, then times {@code GET /api/v1/faults/patterns} over the whole period (top 20, daily trend) over
  * real HTTP: 2 warm-up calls, then {@code runs} timed ones; the median counts, the weekly variant is reported.
  */
@@ -57,7 +57,7 @@ public final class FaultPatterns implements Scenario {
             }
             long loadStarted = System.nanoTime();
             new FleetLoader().load(database.dataSource(), new FleetGenerator(seed, 5), vehicles);
-            FaultLoader.load(database.dataSource(), new FleetGenerator(seed, 5), vehicles, faults, 5, DAYS, seed);
+            FaultLoader.load(database.dataSource(), vehicles, faults, 5, DAYS, seed);
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
             long stored = database.count("SELECT COUNT(*) FROM fault_observation");
             long rolled = database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_count");

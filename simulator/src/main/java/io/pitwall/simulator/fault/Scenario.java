@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  *               "reorderBatchShare": 0.05, "lowBatteryShare": 0.1, "ignitionOnShare": 0.2,
  *               "installFailures": [{"hardwareId": "ADAS-HW-9", "version": "7.3.0", "writeFailure": 0.05,
  *                                    "bootFailure": 0.2}],
- *               "crashDuringDownloadShare": 0.01, "crashDuringInstallShare": 0.02, "clockSkewSeconds": 120 }
+ *               "crashDuringDownloadShare": 0.01, "crashDuringInstallShare": 0.02, "clockSkewSeconds": 120,
+ *               "dtcs": { "backgroundPerDay": {"BMS": 0.05, "TELEMATICS": 0.2}, "burstShare": 0.1, "burstReports": 3,
+ *                         "clearShare": 0.2, "badImages": [{"hardwareId": "BMS-HW-8", "version": "4.1.0",
+ *                                                           "perDay": 2, "code": "P0A80-1B"}] } }
  * }
  * }</pre>
  */

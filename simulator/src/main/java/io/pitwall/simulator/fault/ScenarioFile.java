@@ -28,7 +28,22 @@ record ScenarioFile(String name, String description, Integer vehicles, Long seed
     record FaultSection(Double networkDropRate, List<Integer> latencyMillis, Double duplicateBatchShare,
             Double reorderBatchShare, Double lowBatteryShare, Double ignitionOnShare,
             List<InstallFaultLine> installFailures, Double crashDuringDownloadShare, Double crashDuringInstallShare,
-            Integer clockSkewSeconds) {
+            Integer clockSkewSeconds, DtcSection dtcs) {
+    }
+
+    record DtcSection(Map<String, Double> backgroundPerDay, Double burstShare, Integer burstReports, Double clearShare,
+            List<BadImageLine> badImages) {
+
+        DtcStreams apply(DtcStreams base) {
+            List<DtcStreams.BadImage> bad = badImages == null ? base.badImages() : badImages.stream()
+                    .map(l -> new DtcStreams.BadImage(l.hardwareId(), l.version(), or(l.perDay(), 0), l.code())).toList();
+            return new DtcStreams(backgroundPerDay == null ? base.backgroundPerDay() : backgroundPerDay,
+                    or(burstShare, base.burstShare()), burstReports == null ? base.burstReports() : burstReports,
+                    or(clearShare, base.clearShare()), bad);
+        }
+    }
+
+    record BadImageLine(String hardwareId, String version, Double perDay, String code) {
     }
 
     record InstallFaultLine(String hardwareId, String version, Double writeFailure, Double bootFailure) {
@@ -123,6 +138,9 @@ record ScenarioFile(String name, String description, Integer vehicles, Long seed
                 throw new IllegalArgumentException("clockSkewSeconds must not be negative");
             }
             p = p.withMaxClockSkew(Duration.ofSeconds(f.clockSkewSeconds()));
+        }
+        if (f.dtcs() != null) {
+            p = p.withDtcs(f.dtcs().apply(p.dtcs()));
         }
         return p;
     }

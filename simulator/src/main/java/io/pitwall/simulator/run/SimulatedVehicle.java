@@ -9,8 +9,10 @@ import io.pitwall.agent.Transport;
 import io.pitwall.agent.storage.FileStorage;
 import io.pitwall.agent.storage.InMemoryStorage;
 import io.pitwall.protocol.device.Assignment;
+import io.pitwall.protocol.device.EventType;
 import io.pitwall.simulator.fault.AgentKilled;
 import io.pitwall.simulator.fault.CrashPlan;
+import io.pitwall.simulator.fault.DtcStream;
 import io.pitwall.simulator.fault.FaultyEcu;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +42,7 @@ public final class SimulatedVehicle {
     private final SplittableGenerator random;
     private final Path dir;
     private final FleetContext context;
+    private final DtcStream dtcs;
     private AgentStorage storage;
     private Agent agent;
     private long downUntil;
@@ -54,7 +57,7 @@ public final class SimulatedVehicle {
     /** @param metadata the fault-free transport Uptane metadata is fetched through (when the context has roots) */
     public SimulatedVehicle(String vin, Transport transport, Transport metadata, List<FaultyEcu> ecus,
             VehicleConditions conditions, CrashPlan plan, Clock clock, SplittableGenerator random, Path dir,
-            FleetContext context) {
+            FleetContext context, DtcStream dtcs) {
         this.vin = vin;
         this.transport = transport;
         this.metadata = metadata;
@@ -65,6 +68,7 @@ public final class SimulatedVehicle {
         this.random = random;
         this.dir = dir;
         this.context = context;
+        this.dtcs = dtcs;
     }
 
     /** One step: (re)start the agent if it is due, tick it, and note what it did. Returns when to come back. */
@@ -76,6 +80,9 @@ public final class SimulatedVehicle {
             }
             boot();
         }
+        Agent running = agent;
+        // The ECUs' fault memories are read at each tick; hours a killed agent missed are reported after its restart.
+        dtcs.emit(now, r -> running.report(EventType.DTC_REPORT, r.ecuSerial(), r.code(), r.detail()));
         Duration next;
         try {
             next = agent.tick();
@@ -143,6 +150,11 @@ public final class SimulatedVehicle {
 
     public String vin() {
         return vin;
+    }
+
+    /** The DTC reports this vehicle's ECUs sent (counts). */
+    public DtcStream dtcs() {
+        return dtcs;
     }
 
     /** The agent's lifecycle state after its last tick. */
