@@ -96,8 +96,8 @@ class VehicleCertificateIntegrationTests {
             assertThat(expired.code()).isEqualTo("certificate-expired");
             var notAVin = admin.put(path(vin), Map.of("certificate", TestPki.client(FLEET_CA, "not-a-vin").certificatePem()));
             assertThat(notAVin.code()).isEqualTo("certificate-vin-missing");
-            var unknown = admin.put(path("WPWNOSUCH00000000"), Map.of("certificate",
-                    TestPki.client(FLEET_CA, "WPWNOSUCH00000000").certificatePem()));
+            var unknown = admin.put(path("WPWNXSUCH00000000"), Map.of("certificate",
+                    TestPki.client(FLEET_CA, "WPWNXSUCH00000000").certificatePem()));
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(certificateRows()).isEqualTo(before);
         }
