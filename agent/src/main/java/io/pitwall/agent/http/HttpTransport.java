@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -24,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The native device API over the JDK HttpClient, authenticated with the vehicle's bearer token.
- * Redirects are not followed, so the token never travels to another host.
+ * The native device API over the JDK HttpClient, authenticated with the vehicle's bearer token or, on a
+ * server with vehicle mTLS, with its X.509 client certificate ({@link Builder#clientCertificate}; no token is
+ * then sent). Redirects are not followed, so the token never travels to another host.
  */
 public final class HttpTransport implements Transport {
 
@@ -43,12 +45,24 @@ public final class HttpTransport implements Transport {
         this.token = builder.token;
         this.requestTimeout = builder.requestTimeout;
         this.readTimeout = builder.readTimeout;
-        this.client = builder.client != null ? builder.client
-                : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+        if (builder.client != null) {
+            this.client = builder.client;
+        } else {
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
+            if (builder.keyStore != null || builder.trustStore != null) {
+                http.sslContext(TlsContexts.of(builder.keyStore, builder.keyPassword, builder.trustStore));
+            }
+            this.client = http.build();
+        }
     }
 
     public static Builder builder(URI base, String vin, String token) {
-        return new Builder(base, vin, token);
+        return new Builder(base, vin, Objects.requireNonNull(token, "token"));
+    }
+
+    /** A transport authenticated by client certificate only: set {@link Builder#clientCertificate}. */
+    public static Builder builder(URI base, String vin) {
+        return new Builder(base, vin, null);
     }
 
     @Override
@@ -115,8 +129,8 @@ public final class HttpTransport implements Transport {
     }
 
     private HttpRequest.Builder request(String pathOrUrl) {
-        return HttpRequest.newBuilder(base.resolve(pathOrUrl)).timeout(requestTimeout)
-                .header("Authorization", "Bearer " + token);
+        var builder = HttpRequest.newBuilder(base.resolve(pathOrUrl)).timeout(requestTimeout);
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
@@ -134,7 +148,7 @@ public final class HttpTransport implements Transport {
                 seconds.isPresent() ? Duration.ofSeconds(seconds.getAsLong()) : null);
     }
 
-    /** Builder; only base URI, VIN and token are required. */
+    /** Builder; base URI, VIN and a token or a client certificate are required. */
     public static final class Builder {
 
         private final URI base;
@@ -144,11 +158,30 @@ public final class HttpTransport implements Transport {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private KeyStore keyStore;
+        private char[] keyPassword;
+        private KeyStore trustStore;
 
         private Builder(URI base, String vin, String token) {
             this.base = Objects.requireNonNull(base, "base");
             this.vin = Objects.requireNonNull(vin, "vin");
-            this.token = Objects.requireNonNull(token, "token");
+            this.token = token;
+        }
+
+        /**
+         * Presents the key store's private key and certificate chain (the VIN in the subject CN, issued by the
+         * fleet CA) as TLS client certificate. Not combinable with {@link #httpClient}.
+         */
+        public Builder clientCertificate(KeyStore keyStore, char[] keyPassword) {
+            this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+            this.keyPassword = keyPassword == null ? new char[0] : keyPassword.clone();
+            return this;
+        }
+
+        /** Trusts the server certificates this store's CAs issued instead of the JDK's default CAs. */
+        public Builder trustStore(KeyStore trustStore) {
+            this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
+            return this;
         }
 
         /** A caller-configured client (TLS, proxy, executor); connectTimeout is then the client's. */
@@ -175,6 +208,12 @@ public final class HttpTransport implements Transport {
         }
 
         public HttpTransport build() {
+            if (client != null && (keyStore != null || trustStore != null)) {
+                throw new IllegalStateException("configure TLS on the given httpClient, or use clientCertificate/trustStore");
+            }
+            if (token == null && keyStore == null) {
+                throw new IllegalStateException("a transport without a token needs a client certificate");
+            }
             return new HttpTransport(this);
         }
     }

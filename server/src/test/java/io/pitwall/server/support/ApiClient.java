@@ -26,27 +26,34 @@ public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private final HttpClient http;
 
-    private ApiClient(String base, String authorization) {
+    private ApiClient(String base, String authorization, HttpClient http) {
         this.base = base;
         this.authorization = authorization;
+        this.http = http;
     }
 
     public static ApiClient at(int port) {
-        return new ApiClient("http://127.0.0.1:" + port, null);
+        return new ApiClient("http://127.0.0.1:" + port, null, HTTP);
+    }
+
+    /** A client of another base URL (e.g. https) over the given HttpClient (e.g. one with a client certificate). */
+    public static ApiClient at(String base, HttpClient http) {
+        return new ApiClient(base, null, http);
     }
 
     public ApiClient as(String username, String password) {
         String encoded = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(base, "Basic " + encoded);
+        return new ApiClient(base, "Basic " + encoded, http);
     }
 
     public ApiClient withToken(String token) {
-        return new ApiClient(base, "Bearer " + token);
+        return new ApiClient(base, "Bearer " + token, http);
     }
 
     public ApiClient anonymous() {
-        return new ApiClient(base, null);
+        return new ApiClient(base, null, http);
     }
 
     public String base() {
@@ -108,7 +115,7 @@ public final class ApiClient {
             builder.header("Range", range);
         }
         try {
-            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -132,9 +139,9 @@ public final class ApiClient {
         return HttpRequest.BodyPublishers.ofString(text);
     }
 
-    private static Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = null;
             if (contentType.contains("json") && !response.body().isEmpty()) {

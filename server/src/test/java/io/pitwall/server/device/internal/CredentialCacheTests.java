@@ -44,7 +44,7 @@ class CredentialCacheTests {
     CredentialCache cache(Duration ttl) {
         table.rows.put("h-a", new Resolved("VIN-A", false, false));
         table.rows.put("h-b", new Resolved("VIN-B", false, false));
-        return new CredentialCache(table, new DeviceSettings(null, null, null, null, ttl), clock);
+        return new CredentialCache(table, null, null, new DeviceSettings(null, null, null, null, ttl), clock);
     }
 
     @AfterEach
