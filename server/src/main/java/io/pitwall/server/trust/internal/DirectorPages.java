@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,9 +108,14 @@ final class DirectorPages implements AutoCloseable {
         private Future<Integer> writing;
         private int written;
 
-        void submit(List<String> vins, boolean force, Instant now, LeaseGrant grant) {
+        /**
+         * Prepares the page, then waits for the write before it and renews the lease: renewing earlier would
+         * wait anyway, because a write holds the lease row until it commits ({@link Leases#stillHeld}).
+         */
+        void submit(List<String> vins, boolean force, Instant now, Supplier<LeaseGrant> lease) {
             Prepared page = prepare(vins, force, now);
             awaitWrite();
+            LeaseGrant grant = lease.get();
             writing = writer.submit(() -> write(page, grant));
         }
 

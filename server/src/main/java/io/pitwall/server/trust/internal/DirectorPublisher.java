@@ -130,12 +130,12 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
                     String after = "";
                     List<String> page;
                     while (!(page = targets.vehiclesOf(change.campaignId(), after, settings.batchSize())).isEmpty()) {
-                        run.submit(page, false, now(), renew(grant.get()));
+                        run.submit(page, false, now(), () -> renew(grant.get()));
                         after = page.get(page.size() - 1);
                     }
                 }
                 if (!single.isEmpty()) {
-                    run.submit(single, false, now(), renew(grant.get()));
+                    run.submit(single, false, now(), () -> renew(grant.get()));
                 }
             } catch (RuntimeException failed) {
                 // The write in flight ends before the next round (or the sweep) starts.
