@@ -34,9 +34,9 @@ public class AssignedTargets {
 
     /**
      * Three single-table reads joined here rather than one four-table join: right after a campaign start has
-     * inserted its assignments the planner has no statistics for them, and PostgreSQL then picked a nested
-     * loop over a full scan of assignment_ecu per assignment (seconds per page, a minute per 100,000
-     * vehicles). Each read below costs at worst one scan of its table, whatever the statistics say.
+     * inserted its assignments the planner has no statistics for them, and PostgreSQL then picked plans
+     * costing seconds per page (a minute of database CPU per 100,000 vehicles, docs/benchmarks.md). Each
+     * read below costs at worst one scan of its table, whatever the statistics say.
      */
     public Map<String, List<DirectorTarget>> of(Collection<String> vins) {
         Map<String, List<DirectorTarget>> byVin = new HashMap<>();

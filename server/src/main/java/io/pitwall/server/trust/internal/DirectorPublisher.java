@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The director repository's use cases. Changes are rows in {@code director_change}, written in the changing
  * transaction; after its commit a background thread (and the periodic sweep on every node) regenerates them
  * under the {@code director-regenerator} lease, a batch of vehicles per transaction, signing in parallel and
- * signing the next page while the last one is written ({@link DirectorPages}). A campaign change is walked by VIN; the change row is deleted only when every page is done, so a crash
- * repeats pages, and pages whose content did not change sign nothing.
+ * signing the next page while the last one is written ({@link DirectorPages}). A campaign change is walked by
+ * VIN; the change row is deleted only when every page is done, so a crash repeats pages, and pages whose
+ * content did not change sign nothing.
  */
 class DirectorPublisher implements DirectorRepository, AutoCloseable {
 

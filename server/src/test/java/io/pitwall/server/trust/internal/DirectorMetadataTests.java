@@ -102,7 +102,8 @@ class DirectorMetadataTests {
         expectedTargets.set("targets", content.tree().get("targets"));
         expectedTargets.set("custom", content.tree().get("custom"));
         String servedTargets = new String(files.targets(), StandardCharsets.UTF_8);
-        assertThat(servedTargets).startsWith("{\"signed\":" + CanonicalJson.string(expectedTargets) + ",\"signatures\":");
+        assertThat(servedTargets)
+                .startsWith("{\"signed\":" + CanonicalJson.string(expectedTargets) + ",\"signatures\":");
         assertThat(new String(files.snapshot(), StandardCharsets.UTF_8)).startsWith("{\"signed\":"
                 + CanonicalJson.string(RoleMetadata.snapshot(9, expires, 9, files.targets())) + ",");
         assertThat(new String(files.timestamp(), StandardCharsets.UTF_8)).startsWith("{\"signed\":"
