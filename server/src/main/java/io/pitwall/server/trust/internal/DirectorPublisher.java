@@ -3,7 +3,6 @@ package io.pitwall.server.trust.internal;
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.trust.DirectorRepository;
-import io.pitwall.server.trust.DirectorTarget;
 import io.pitwall.server.trust.DirectorTargets;
 import io.pitwall.server.trust.persistence.DirectorFiles;
 import java.time.Clock;
@@ -13,10 +12,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,9 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The director repository's use cases. Changes are rows in {@code director_change}, written in the changing
  * transaction; after its commit a background thread (and the periodic sweep on every node) regenerates them
- * under the {@code director-regenerator} lease, a batch of vehicles per transaction, signing in parallel.
- * A campaign change is walked by VIN; the change row is deleted only when every page is done, so a crash
- * repeats pages, and pages whose content did not change sign nothing.
+ * under the {@code director-regenerator} lease, a batch of vehicles per transaction, signing in parallel and
+ * signing the next page while the last one is written ({@link DirectorPages}). A campaign change is walked by
+ * VIN; the change row is deleted only when every page is done, so a crash repeats pages, and pages whose
+ * content did not change sign nothing.
  */
 class DirectorPublisher implements DirectorRepository, AutoCloseable {
 
@@ -56,6 +54,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final DirectorPages pages;
 
     DirectorPublisher(DirectorFiles files, DevelopmentKeys keys, DirectorTargets targets, DirectorSettings settings,
             Leases leases, PlatformTransactionManager transactions, Clock clock) {
@@ -66,6 +65,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         this.leases = leases;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.pages = new DirectorPages(files, roots, targets, settings, leases, transaction);
     }
 
     @Override
@@ -103,12 +103,9 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         }
         Optional<byte[]> body = files.vehicleFile(vin, role);
         if (body.isEmpty()) {
-            // First contact: the vehicle gets its first version (possibly an empty target list) now.
-            try {
-                regenerate(List.of(vin), false, null);
-            } catch (DuplicateKeyException raced) {
-                log.debug("Director metadata of {} was written concurrently", vin);
-            }
+            // First contact: the vehicle gets its first version (possibly an empty target list) now. A
+            // regeneration writing the same vehicle at once is no error: whichever writes second signs again.
+            regenerate(List.of(vin), false, null);
             body = files.vehicleFile(vin, role);
         }
         return body;
@@ -124,21 +121,33 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         List<DirectorFiles.Change> changes;
         while (!(changes = transaction.execute(s -> files.pendingChanges(settings.batchSize()))).isEmpty()) {
             List<String> single = new ArrayList<>();
-            for (DirectorFiles.Change change : changes) {
-                if (change.campaignId() == null) {
-                    single.add(change.vin());
-                    continue;
+            var run = pages.run();
+            try {
+                for (DirectorFiles.Change change : changes) {
+                    if (change.campaignId() == null) {
+                        single.add(change.vin());
+                        continue;
+                    }
+                    String after = "";
+                    List<String> page;
+                    while (!(page = targets.vehiclesOf(change.campaignId(), after, settings.batchSize())).isEmpty()) {
+                        run.submit(page, false, now(), () -> renew(grant.get()));
+                        after = page.get(page.size() - 1);
+                    }
                 }
-                String after = "";
-                List<String> page;
-                while (!(page = targets.vehiclesOf(change.campaignId(), after, settings.batchSize())).isEmpty()) {
-                    vehicles += regenerateWithRetry(page, false, renew(grant.get()));
-                    after = page.get(page.size() - 1);
+                if (!single.isEmpty()) {
+                    run.submit(single, false, now(), () -> renew(grant.get()));
                 }
+            } catch (RuntimeException failed) {
+                // The write in flight ends before the next round (or the sweep) starts.
+                try {
+                    run.finish();
+                } catch (RuntimeException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+                throw failed;
             }
-            if (!single.isEmpty()) {
-                vehicles += regenerateWithRetry(single, false, renew(grant.get()));
-            }
+            vehicles += run.finish();
             List<Long> ids = changes.stream().map(DirectorFiles.Change::id).toList();
             transaction.executeWithoutResult(s -> files.deleteChanges(ids));
         }
@@ -161,7 +170,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         List<String> due;
         while (!(due = files.expiringBefore(now().plus(settings.metadataExpiry().dividedBy(2)).atOffset(ZoneOffset.UTC),
                 settings.batchSize())).isEmpty()) {
-            regenerateWithRetry(due, true, renew(grant));
+            regenerate(due, true, renew(grant));
         }
     }
 
@@ -182,44 +191,9 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
                 + " lease (term " + grant.term() + ")"));
     }
 
-    /** A first-contact GET may insert one of the page's vehicles meanwhile: the page is then done again. */
-    private int regenerateWithRetry(List<String> vins, boolean force, LeaseGrant grant) {
-        try {
-            return regenerate(vins, force, grant);
-        } catch (DuplicateKeyException raced) {
-            return regenerate(vins, force, grant);
-        }
-    }
-
-    /** One transaction: new versions for the vehicles whose content changed (all of them when forced). */
-    int regenerate(List<String> vinList, boolean force, LeaseGrant grant) {
-        List<String> vins = List.copyOf(new TreeSet<>(vinList));
-        Integer written = transaction.execute(s -> {
-            if (grant != null && !leases.stillHeld(grant)) {
-                throw new IllegalStateException("lost the " + LEASE + " lease");
-            }
-            Instant now = now();
-            var signers = roots.signers(roots.current(now));
-            Map<String, DirectorFiles.Stored> stored = files.lock(vins);
-            Map<String, List<DirectorTarget>> desired = targets.of(vins);
-            Instant expires = now.plus(settings.metadataExpiry());
-            List<DirectorFiles.VehicleFiles> signed = vins.parallelStream().map(vin -> {
-                var content = DirectorMetadata.content(vin, desired.getOrDefault(vin, List.of()));
-                String hash = DirectorMetadata.contentHash(content);
-                DirectorFiles.Stored before = stored.get(vin);
-                if (before != null && !force && before.contentSha256().equals(hash)) {
-                    return null;
-                }
-                return DirectorMetadata.sign(vin, content, hash, before == null ? 1 : before.version() + 1, expires,
-                        signers);
-            }).filter(Objects::nonNull).toList();
-            List<DirectorFiles.VehicleFiles> updates = new ArrayList<>();
-            List<DirectorFiles.VehicleFiles> inserts = new ArrayList<>();
-            signed.forEach(f -> (stored.containsKey(f.vin()) ? updates : inserts).add(f));
-            files.write(updates, inserts, now.atOffset(ZoneOffset.UTC));
-            return signed.size();
-        });
-        return written == null ? 0 : written;
+    /** One page, read, signed and written by the caller: new versions for the vehicles whose content changed. */
+    int regenerate(List<String> vins, boolean force, LeaseGrant grant) {
+        return pages.write(pages.prepare(vins, force, now()), grant);
     }
 
     private void regenerateAfterCommit() {
@@ -255,5 +229,6 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        pages.close();
     }
 }

@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metadataExpiry  lifetime of a vehicle's targets, snapshot and timestamp (re-signed when half is left)
  * @param sweepInterval   how often every node looks for pending changes and expiring metadata (zero: never;
  *                        changes are also regenerated right after the transaction that made them commits)
- * @param batchSize       vehicles regenerated per transaction
+ * @param batchSize       vehicles regenerated per transaction (a page: one targets query, one lease renewal and
+ *                        one commit each, whose cost does not shrink with the page)
  */
 @ConfigurationProperties("pitwall.trust.director")
 public record DirectorSettings(@DefaultValue("365d") Duration rootExpiry, @DefaultValue("1d") Duration metadataExpiry,
-        @DefaultValue("1m") Duration sweepInterval, @DefaultValue("1000") int batchSize) {
+        @DefaultValue("1m") Duration sweepInterval, @DefaultValue("5000") int batchSize) {
 
     public DirectorSettings {
         if (rootExpiry.compareTo(Duration.ofHours(1)) < 0 || metadataExpiry.compareTo(Duration.ofHours(1)) < 0) {

@@ -1,16 +1,24 @@
 package io.pitwall.server.trust.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The director repository's stored metadata: the root chain shared by every vehicle and each vehicle's
@@ -35,10 +43,13 @@ public class DirectorFiles {
     private static final int BATCH = 500;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TransactionTemplate savepoint;
 
-    public DirectorFiles(JdbcClient jdbc, JdbcTemplate template) {
+    public DirectorFiles(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public Optional<byte[]> root(long version) {
@@ -74,10 +85,16 @@ public class DirectorFiles {
                 .query(String.class).optional().map(b -> b.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Locks the stored rows of these vehicles until the commit; vehicles without metadata are absent. */
-    public Map<String, Stored> lock(Collection<String> vins) {
+    /**
+     * The stored version and content hash of these vehicles, read without locks: writes check the version they
+     * replace instead ({@link #write}); vehicles without metadata are absent.
+     */
+    public Map<String, Stored> stored(Collection<String> vins) {
         Map<String, Stored> stored = new HashMap<>();
-        jdbc.sql("SELECT vin, meta_version, content_sha256 FROM director_vehicle WHERE vin IN (:vins) FOR UPDATE")
+        if (vins.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("SELECT vin, meta_version, content_sha256 FROM director_vehicle WHERE vin IN (:vins)")
                 .param("vins", vins)
                 .query(rs -> {
                     stored.put(rs.getString(1), new Stored(rs.getLong(2), rs.getString(3)));
@@ -85,33 +102,56 @@ public class DirectorFiles {
         return stored;
     }
 
-    /** Writes new versions: UPDATE for vehicles that had metadata, INSERT for the others (batched). */
-    public void write(List<VehicleFiles> updates, List<VehicleFiles> inserts, OffsetDateTime now) {
+    /**
+     * Writes new versions in the caller's transaction (batched) and answers the VINs it did not write because
+     * another writer got there first, for the caller to read again and sign anew: version N+1 replaces only
+     * version N, and version 1 is inserted only where the vehicle has no row yet. A vehicle's first fetch and a
+     * regeneration may both insert version 1: the loser's duplicate key rolls back to a savepoint (portable; on
+     * PostgreSQL an error would otherwise abort the whole transaction) and its batch's VINs are answered.
+     */
+    public Set<String> write(List<VehicleFiles> files, OffsetDateTime now) {
         Timestamp at = Timestamp.from(now.toInstant());
-        template.batchUpdate("""
+        List<VehicleFiles> updates = files.stream().filter(f -> f.version() > 1).toList();
+        List<VehicleFiles> inserts = files.stream().filter(f -> f.version() == 1).toList();
+        Set<String> lost = new HashSet<>();
+        int[][] counts = template.batchUpdate("""
                 UPDATE director_vehicle SET meta_version = ?, content_sha256 = ?, targets_body = ?, snapshot_body = ?,
-                    timestamp_body = ?, expires_at = ?, updated_at = ? WHERE vin = ?""", updates, BATCH, (ps, f) -> {
-                    ps.setLong(1, f.version());
-                    ps.setString(2, f.contentSha256());
-                    ps.setString(3, new String(f.targets(), StandardCharsets.UTF_8));
-                    ps.setString(4, new String(f.snapshot(), StandardCharsets.UTF_8));
-                    ps.setString(5, new String(f.timestamp(), StandardCharsets.UTF_8));
-                    ps.setObject(6, f.expiresAt());
-                    ps.setTimestamp(7, at);
-                    ps.setString(8, f.vin());
+                    timestamp_body = ?, expires_at = ?, updated_at = ? WHERE vin = ? AND meta_version = ?""", updates,
+                BATCH, (ps, f) -> {
+                    bind(ps, f, at);
+                    ps.setLong(9, f.version() - 1);
                 });
-        template.batchUpdate("""
-                INSERT INTO director_vehicle (meta_version, content_sha256, targets_body, snapshot_body, timestamp_body,
-                    expires_at, updated_at, vin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, BATCH, (ps, f) -> {
-                    ps.setLong(1, f.version());
-                    ps.setString(2, f.contentSha256());
-                    ps.setString(3, new String(f.targets(), StandardCharsets.UTF_8));
-                    ps.setString(4, new String(f.snapshot(), StandardCharsets.UTF_8));
-                    ps.setString(5, new String(f.timestamp(), StandardCharsets.UTF_8));
-                    ps.setObject(6, f.expiresAt());
-                    ps.setTimestamp(7, at);
-                    ps.setString(8, f.vin());
-                });
+        int row = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                if (count == 0) {
+                    lost.add(updates.get(row).vin());
+                }
+                row++;
+            }
+        }
+        if (!inserts.isEmpty()) {
+            try {
+                savepoint.executeWithoutResult(s -> template.batchUpdate("""
+                        INSERT INTO director_vehicle (meta_version, content_sha256, targets_body, snapshot_body,
+                            timestamp_body, expires_at, updated_at, vin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts,
+                        BATCH, (ps, f) -> bind(ps, f, at)));
+            } catch (DuplicateKeyException raced) {
+                inserts.forEach(f -> lost.add(f.vin()));
+            }
+        }
+        return lost;
+    }
+
+    private static void bind(PreparedStatement ps, VehicleFiles f, Timestamp at) throws SQLException {
+        ps.setLong(1, f.version());
+        ps.setString(2, f.contentSha256());
+        ps.setString(3, new String(f.targets(), StandardCharsets.UTF_8));
+        ps.setString(4, new String(f.snapshot(), StandardCharsets.UTF_8));
+        ps.setString(5, new String(f.timestamp(), StandardCharsets.UTF_8));
+        ps.setObject(6, f.expiresAt());
+        ps.setTimestamp(7, at);
+        ps.setString(8, f.vin());
     }
 
     /** Vehicles whose metadata expires before {@code threshold}, lowest VINs first. */
