@@ -38,9 +38,10 @@ public interface ImageRepository {
 
     /**
      * Accepts targets metadata signed elsewhere: a newer version, unexpired, signed by a threshold of the
-     * root's targets keys; publishes a new snapshot and timestamp.
+     * root's targets keys, without delegations and with safe target paths; publishes a new snapshot and timestamp.
      *
-     * @throws io.pitwall.server.shared.ApiException 422 {@code targets-invalid}, {@code targets-version-not-newer},
+     * @throws io.pitwall.server.shared.ApiException 422 {@code targets-invalid}, {@code targets-delegations-unsupported},
+     *                                               {@code targets-invalid-path}, {@code targets-version-not-newer},
      *                                               {@code targets-expired} or {@code targets-signature-threshold}
      */
     void acceptTargets(Envelope signedTargets);

@@ -171,6 +171,7 @@ class RepositoryPublisher implements ImageRepository {
                     || !signed.path("targets").isObject() || !signed.path("spec_version").asString("").startsWith("1.")) {
                 throw new ApiException(422, "targets-invalid", "not TUF 1.x targets metadata");
             }
+            UploadedTargetsShape.check(signed);
             long version = signed.get("version").longValue();
             long latest = files.latest(TARGETS).map(RepositoryFiles.File::version).orElse(0L);
             if (version <= latest) {
