@@ -36,6 +36,11 @@ public final class Seeds {
         return stream(2);
     }
 
+    /** The stream that picks the ECUs of exact-share install faults (apart, so it moves no other draw). */
+    public SplittableRandom picks() {
+        return stream(3);
+    }
+
     private SplittableRandom stream(int index) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom stream = root.split();

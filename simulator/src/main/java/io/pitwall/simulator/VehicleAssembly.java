@@ -9,6 +9,7 @@ import io.pitwall.simulator.fault.DtcStream;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fault.FaultyEcu;
 import io.pitwall.simulator.fault.FaultyTransport;
+import io.pitwall.simulator.fault.InstallFault;
 import io.pitwall.simulator.fleet.EcuSpec;
 import io.pitwall.simulator.fleet.VehicleSpec;
 import io.pitwall.simulator.run.FleetContext;
@@ -19,7 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -33,12 +39,43 @@ final class VehicleAssembly {
     private final FleetContext context;
     private final HttpClient http;
     private final FaultModel faultModel;
+    private final Map<InstallFault, Set<String>> picked;
 
     VehicleAssembly(Simulation.Builder spec, FleetContext context, HttpClient http) {
         this.spec = spec;
         this.context = context;
         this.http = http;
         this.faultModel = spec.faults.faultModel();
+        this.picked = picks(spec);
+    }
+
+    /**
+     * The ECU serials each exact-share install fault hits: {@code round(share × n)} of the fleet's n ECUs of its
+     * hardware id, in fleet order shuffled by the seed's own stream.
+     */
+    private static Map<InstallFault, Set<String>> picks(Simulation.Builder spec) {
+        Map<InstallFault, Set<String>> picks = new HashMap<>();
+        if (!spec.faults.hasExactShares()) {
+            return picks;
+        }
+        SplittableRandom random = spec.seeds.picks();
+        for (InstallFault fault : spec.faults.installFaults()) {
+            if (fault.exactShare() == null) {
+                continue;
+            }
+            List<String> serials = new ArrayList<>();
+            for (VehicleSpec vehicle : spec.fleet.vehicles()) {
+                for (EcuSpec ecu : vehicle.ecus()) {
+                    if (ecu.hardwareId().equals(fault.hardwareId())) {
+                        serials.add(ecu.serial());
+                    }
+                }
+            }
+            Collections.shuffle(serials, new Random(random.nextLong()));
+            int count = (int) Math.round(fault.exactShare() * serials.size());
+            picks.put(fault, Set.copyOf(serials.subList(0, count)));
+        }
+        return picks;
     }
 
     Simulation assemble() {
@@ -79,7 +116,9 @@ final class VehicleAssembly {
         List<FaultyEcu> ecus = new ArrayList<>(vehicle.ecus().size());
         List<DtcStream.Ecu> reporting = new ArrayList<>(vehicle.ecus().size());
         for (EcuSpec ecu : vehicle.ecus()) {
-            var installer = SimulatedEcuInstaller.builder(ecu.firmware().image(), random.split()).faults(faultModel).build();
+            FaultModel model = picked.isEmpty() ? faultModel
+                    : spec.faults.faultModel(f -> picked.getOrDefault(f, Set.of()).contains(ecu.serial()));
+            var installer = SimulatedEcuInstaller.builder(ecu.firmware().image(), random.split()).faults(model).build();
             FaultyEcu faulty = new FaultyEcu(ecu.serial(), ecu.hardwareId(), installer, plan, context.counters());
             ecus.add(faulty);
             reporting.add(new DtcStream.Ecu(ecu.serial(), ecu.hardware().type(), ecu.hardwareId(),

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Submission and approval under dual control. Submitting checks readiness and fixes the risk class; an
  * approver is never the campaign's creator or submitter; a HIGH-risk campaign needs two distinct approvers
- * in the current round, and so does every rollback campaign. A refusal returns a submitted campaign to DRAFT. The same decisions re-approve a
+ * in the current round, and so does every rollback campaign. A refusal returns a submitted campaign to DRAFT
+ * (a rollback campaign is then cancelled and its original released, see {@link CampaignMoves#rollbackAbandoned}). The same decisions re-approve a
  * campaign the emergency stop holds. Also answers the approval records and the decision log.
  */
 @Service
@@ -123,7 +124,22 @@ public class CampaignApprovals {
         }
         events.publishEvent(Audited.succeeded(verdict == Verdict.APPROVE ? "campaign.approve" : "campaign.refuse",
                 "campaign:" + id, detail));
+        if (verdict == Verdict.REFUSE && campaign.isRollback() && accepted.next() == CampaignStatus.DRAFT) {
+            refusedRollback(moves.campaign(id), actor, now, comment);
+        }
         return moves.campaign(id);
+    }
+
+    /**
+     * A refused rollback campaign is not edited and resubmitted like others (its content is fixed by the
+     * request): it is cancelled, and the campaign it was to undo can be rolled back again.
+     */
+    private void refusedRollback(Campaign refused, String actor, OffsetDateTime now, String comment) {
+        var cancel = CampaignMoves.accept(refused, Trigger.CANCEL);
+        moves.apply(refused, Trigger.CANCEL, cancel, actor, now, Map.of("reason", "rollback refused"));
+        moves.rollbackAbandoned(refused, actor, now, "rollback campaign " + refused.id() + " refused: " + comment)
+                .ifPresent(original -> events.publishEvent(Audited.succeeded("campaign.rollback.abandon",
+                        "campaign:" + original, Map.of("rollbackCampaign", refused.id(), "reason", "refused"))));
     }
 
     @Transactional(readOnly = true)

@@ -144,6 +144,10 @@ public class CampaignCommands {
         }
         moves.apply(campaign, Trigger.CANCEL, accepted, actor, now, Map.of("assignmentsCancelled", cancelled));
         events.publishEvent(Audited.succeeded("campaign.cancel", "campaign:" + id, Map.of("cancelled", cancelled)));
+        // A cancelled rollback campaign releases the campaign it was undoing, which can be rolled back again.
+        moves.rollbackAbandoned(campaign, actor, now, "rollback campaign " + id + " cancelled")
+                .ifPresent(original -> events.publishEvent(Audited.succeeded("campaign.rollback.abandon",
+                        "campaign:" + original, Map.of("rollbackCampaign", id, "reason", "cancelled"))));
         return progress(id);
     }
 

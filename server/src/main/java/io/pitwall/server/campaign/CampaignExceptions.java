@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A campaign's exception queue: its stuck (timed out, or in progress without a change for
  * {@code pitwall.campaign.no-progress-after}), failed and deferred vehicles with their reasons, and what an
  * operator does about one: retry it now (a new attempt, whatever the retry policy says) or exclude it from
- * the campaign. Both need a comment and are audited.
+ * the campaign. Both need a comment and are audited. The third action, opening a service case, belongs to the
+ * cases module, which reads the vehicle through {@link #queued}.
  */
 @Service
 public class CampaignExceptions {
@@ -47,6 +48,23 @@ public class CampaignExceptions {
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
         return new Page<>(assignments.exceptions(id, stale, page, size), page, size,
                 assignments.countExceptions(id, stale));
+    }
+
+    /**
+     * The vehicle as the exception queue shows it: 404 {@code campaign-not-found}, 404
+     * {@code assignment-not-found} when the vehicle is not in the campaign, 409 {@code not-an-exception} when it
+     * is but not in the queue (on its way, succeeded, cancelled or excluded).
+     */
+    @Transactional(readOnly = true)
+    public QueuedVehicle queued(long id, String vin) {
+        Campaign campaign = moves.campaign(id);
+        assignment(id, vin);
+        OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
+        var row = assignments.exception(id, vin, stale).orElseThrow(() -> ApiException.conflict("not-an-exception",
+                "Vehicle " + vin + " is not in campaign " + id + "'s exception queue"));
+        return new QueuedVehicle(id, campaign.name(), row.vin(), row.kind(), row.status().name(),
+                QueuedVehicle.reason(row.kind(), row.status().name(), row.failureCategory(), row.failureCode(),
+                        row.deferredReason(), row.since()), row.failureCategory(), row.failureCode(), row.since());
     }
 
     /** Starts another attempt of a failed or timed-out vehicle now (409 {@code not-retryable} otherwise). */

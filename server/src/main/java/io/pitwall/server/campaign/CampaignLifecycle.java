@@ -6,17 +6,17 @@ package io.pitwall.server.campaign;
  * below) resumes only after a fresh approval round, with as many approvers as its risk class needs.
  *
  * <pre>
- * state \ trigger | SUBMIT    | APPROVE¹  | REFUSE | START   | PAUSE  | RESUME  | COMPLETE  | CANCEL    | E_STOP  | RB_START     | RB_DONE
- * DRAFT           | SUBMITTED | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
- * SUBMITTED       | ✗ draft   | APPROVED  | DRAFT  | ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
- * APPROVED        | ✗ draft   | ✗ await   | ✗ await| RUNNING | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing
- * RUNNING         | ✗ draft   | ✗ await   | ✗ await| ✗ start | PAUSED | ✗ pause | COMPLETED | CANCELLED | PAUSED* | ✗ rb         | ✗ rbing
- * PAUSED          | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | RUNNING | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing
- * PAUSED*         | ✗ draft   | PAUSED    | =      | ✗ start | ✗ run  | ✗ held  | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing
- * COMPLETED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing
- * CANCELLED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing
- * ROLLING_BACK    | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ rbing²  | =       | ✗ rb         | ROLLED_BACK
- * ROLLED_BACK     | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ✗ rb         | ✗ rbing
+ * state \ trigger | SUBMIT    | APPROVE¹  | REFUSE | START   | PAUSE  | RESUME  | COMPLETE  | CANCEL    | E_STOP  | RB_START     | RB_DONE     | RB_ABANDON
+ * DRAFT           | SUBMITTED | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing     | ✗ rbing
+ * SUBMITTED       | ✗ draft   | APPROVED  | DRAFT  | ✗ start | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing     | ✗ rbing
+ * APPROVED        | ✗ draft   | ✗ await   | ✗ await| RUNNING | ✗ run  | ✗ pause | ✗ run     | CANCELLED | =       | ✗ rb         | ✗ rbing     | ✗ rbing
+ * RUNNING         | ✗ draft   | ✗ await   | ✗ await| ✗ start | PAUSED | ✗ pause | COMPLETED | CANCELLED | PAUSED* | ✗ rb         | ✗ rbing     | ✗ rbing
+ * PAUSED          | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | RUNNING | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing     | ✗ rbing
+ * PAUSED*         | ✗ draft   | PAUSED    | =      | ✗ start | ✗ run  | ✗ held  | ✗ run     | CANCELLED | =       | ROLLING_BACK | ✗ rbing     | ✗ rbing
+ * COMPLETED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing     | ✗ rbing
+ * CANCELLED       | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ROLLING_BACK | ✗ rbing     | ✗ rbing
+ * ROLLING_BACK    | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ rbing²  | =       | ✗ rb         | ROLLED_BACK | PAUSED*
+ * ROLLED_BACK     | ✗ draft   | ✗ await   | ✗ await| ✗ start | ✗ run  | ✗ pause | ✗ run     | ✗ fin     | =       | ✗ rb         | ✗ rbing     | ✗ rbing
  * </pre>
  *
  * {@code =} is "accepted, unchanged"; ✗ is a rejection, its code abbreviated
@@ -31,11 +31,15 @@ package io.pitwall.server.campaign;
  * already stopped and keeps its ordinary resume. RB_START is the request of a rollback campaign: from a
  * stopped campaign only (paused, cancelled, or completed and found bad later); a running one is paused first,
  * so no wave is assigned while the vehicles to undo are counted. RB_DONE is its rollback campaign completing.
+ * RB_ABANDON is its rollback campaign refused or cancelled: the campaign returns to PAUSED under the hold,
+ * whatever it was before the request, so it can be rolled back again or cancelled, and resumes only after a
+ * fresh approval round (a cancelled or completed campaign is not brought back to life by a refusal alone).
  */
 public final class CampaignLifecycle {
 
     public enum Trigger {
-        SUBMIT, APPROVE, REFUSE, START, PAUSE, RESUME, COMPLETE, CANCEL, EMERGENCY_STOP, ROLLBACK_START, ROLLBACK_DONE
+        SUBMIT, APPROVE, REFUSE, START, PAUSE, RESUME, COMPLETE, CANCEL, EMERGENCY_STOP, ROLLBACK_START, ROLLBACK_DONE,
+        ROLLBACK_ABANDONED
     }
 
     public sealed interface Transition permits Accepted, Rejected {
@@ -78,6 +82,8 @@ public final class CampaignLifecycle {
                     : new Rejected("campaign-not-rollbackable");
             case ROLLBACK_DONE -> status == CampaignStatus.ROLLING_BACK ? move(CampaignStatus.ROLLED_BACK)
                     : new Rejected("campaign-not-rolling-back");
+            case ROLLBACK_ABANDONED -> status == CampaignStatus.ROLLING_BACK
+                    ? new Accepted(CampaignStatus.PAUSED, true, true) : new Rejected("campaign-not-rolling-back");
         };
     }
 

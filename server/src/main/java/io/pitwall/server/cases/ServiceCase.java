@@ -9,7 +9,7 @@ import java.time.Instant;
  * A service case as stored.
  *
  * @param subject         what it is deduplicated on per vehicle: {@code rule:<ruleId>} or {@code campaign:<id>}
- * @param origin          {@code FAULT_RULE}, {@code UPDATE_FAILURE} or {@code FAULT_REGRESSION}
+ * @param origin          {@code FAULT_RULE}, {@code UPDATE_FAILURE}, {@code FAULT_REGRESSION} or {@code EXCEPTION_QUEUE}
  * @param code            the fault's display code, or the update's failure code
  * @param priority        1 (most urgent) to 4; an escalation raises it by one
  * @param slaDueAt        when work is due; an open case past it is escalated once

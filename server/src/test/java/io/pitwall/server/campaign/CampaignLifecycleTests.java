@@ -18,7 +18,7 @@ class CampaignLifecycleTests {
 
     private static final List<Trigger> COLUMNS = List.of(Trigger.SUBMIT, Trigger.APPROVE, Trigger.REFUSE,
             Trigger.START, Trigger.PAUSE, Trigger.RESUME, Trigger.COMPLETE, Trigger.CANCEL, Trigger.EMERGENCY_STOP,
-            Trigger.ROLLBACK_START, Trigger.ROLLBACK_DONE);
+            Trigger.ROLLBACK_START, Trigger.ROLLBACK_DONE, Trigger.ROLLBACK_ABANDONED);
 
     private static final Map<String, String> CODES = Map.of("draft", "campaign-not-draft",
             "await", "campaign-not-awaiting-approval", "start", "campaign-not-startable", "run", "campaign-not-running",
@@ -27,16 +27,16 @@ class CampaignLifecycleTests {
 
     /** The Javadoc table; PAUSED* is PAUSED under the emergency hold. */
     private static final String TABLE = """
-            DRAFT        | SUBMITTED | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing
-            SUBMITTED    | ✗draft    | APPROVED | DRAFT  | ✗start  | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing
-            APPROVED     | ✗draft    | ✗await   | ✗await | RUNNING | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing
-            RUNNING      | ✗draft    | ✗await   | ✗await | ✗start  | PAUSED | ✗pause  | COMPLETED | CANCELLED | PAUSED* | ✗rb          | ✗rbing
-            PAUSED       | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | RUNNING | ✗run      | CANCELLED | =       | ROLLING_BACK | ✗rbing
-            PAUSED*      | ✗draft    | PAUSED   | =      | ✗start  | ✗run   | ✗held   | ✗run      | CANCELLED | =       | ROLLING_BACK | ✗rbing
-            COMPLETED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ROLLING_BACK | ✗rbing
-            CANCELLED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ROLLING_BACK | ✗rbing
-            ROLLING_BACK | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗rbing2   | =       | ✗rb          | ROLLED_BACK
-            ROLLED_BACK  | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ✗rb          | ✗rbing
+            DRAFT        | SUBMITTED | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing | ✗rbing
+            SUBMITTED    | ✗draft    | APPROVED | DRAFT  | ✗start  | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing | ✗rbing
+            APPROVED     | ✗draft    | ✗await   | ✗await | RUNNING | ✗run   | ✗pause  | ✗run      | CANCELLED | =       | ✗rb          | ✗rbing | ✗rbing
+            RUNNING      | ✗draft    | ✗await   | ✗await | ✗start  | PAUSED | ✗pause  | COMPLETED | CANCELLED | PAUSED* | ✗rb          | ✗rbing | ✗rbing
+            PAUSED       | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | RUNNING | ✗run      | CANCELLED | =       | ROLLING_BACK | ✗rbing | ✗rbing
+            PAUSED*      | ✗draft    | PAUSED   | =      | ✗start  | ✗run   | ✗held   | ✗run      | CANCELLED | =       | ROLLING_BACK | ✗rbing | ✗rbing
+            COMPLETED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ROLLING_BACK | ✗rbing | ✗rbing
+            CANCELLED    | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ROLLING_BACK | ✗rbing | ✗rbing
+            ROLLING_BACK | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗rbing2   | =       | ✗rb          | ROLLED_BACK | PAUSED*
+            ROLLED_BACK  | ✗draft    | ✗await   | ✗await | ✗start  | ✗run   | ✗pause  | ✗run      | ✗fin      | =       | ✗rb          | ✗rbing | ✗rbing
             """;
 
     static Stream<Arguments> cells() {

@@ -187,6 +187,72 @@ class CampaignRollbackIntegrationTests {
                     hardwareId + "-" + otherModel);
         }
 
+        JsonNode lastDecision(long id, String kind) {
+            JsonNode found = null;
+            for (JsonNode d : manager.get(path(id, "/decisions")).json()) {
+                if (d.get("kind").asString().equals(kind)) {
+                    found = d;
+                }
+            }
+            assertThat(found).as("a " + kind + " decision of campaign " + id).isNotNull();
+            return found;
+        }
+
+        @Test
+        void aRefusedOrCancelledRollbackReleasesTheCampaignForAnotherRollback() {
+            List<String> vins = vehicles(2);
+            long id = started(release.releaseId(), release.knownGoodReleaseId());
+            report(vins.get(0), "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED");
+            assertThat(operator.post(path(id, "/pause"), "").status()).isEqualTo(200);
+            long first = operator.post(path(id, "/rollback"), Map.of("comment", "first")).json().get("id").asLong();
+            assertThat(status(id)).isEqualTo("ROLLING_BACK");
+
+            var noReason = operatorWith(Role.APPROVER).post(path(first, "/approvals"), Map.of("decision", "REFUSE"));
+            assertThat(noReason.status()).isEqualTo(422);
+            assertThat(status(id)).as("a refusal without a reason changes nothing").isEqualTo("ROLLING_BACK");
+            var refused = operatorWith(Role.APPROVER).post(path(first, "/approvals"), Map.of("decision", "REFUSE",
+                    "comment", "wrong known-good image"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+            assertThat(refused.json().get("status").asString()).as("a refused rollback is cancelled")
+                    .isEqualTo("CANCELLED");
+            JsonNode original = manager.get(path(id, "")).json().get("campaign");
+            assertThat(original.get("status").asString()).isEqualTo("PAUSED");
+            assertThat(original.get("emergencyHold").asBoolean()).as("resuming needs a fresh approval").isTrue();
+            JsonNode abandoned = lastDecision(id, "ROLLBACK_ABANDONED");
+            assertThat(abandoned.get("detail").get("from").asString()).isEqualTo("ROLLING_BACK");
+            assertThat(abandoned.get("detail").get("to").asString()).isEqualTo("PAUSED");
+            assertThat(abandoned.get("detail").get("rollbackCampaign").asLong()).isEqualTo(first);
+            assertThat(abandoned.get("detail").get("reason").asString()).contains("refused", "wrong known-good image");
+            var resume = operator.post(path(id, "/resume"), "");
+            assertThat(resume.status()).isEqualTo(409);
+            assertThat(resume.json().get("code").asString()).isEqualTo("resume-needs-approval");
+
+            var second = operator.post(path(id, "/rollback"), Map.of("comment", "second"));
+            assertThat(second.status()).as(second.body()).isEqualTo(201);
+            long secondId = second.json().get("id").asLong();
+            assertThat(status(id)).isEqualTo("ROLLING_BACK");
+            campaignSteps().approved(secondId);
+            assertThat(operator.post(path(secondId, "/start"), "").status()).isEqualTo(200);
+            assertThat(operator.post(path(secondId, "/cancel"), "").status()).isEqualTo(200);
+            assertThat(status(secondId)).isEqualTo("CANCELLED");
+            assertThat(status(id)).isEqualTo("PAUSED");
+            assertThat(lastDecision(id, "ROLLBACK_ABANDONED").get("detail").get("rollbackCampaign").asLong())
+                    .isEqualTo(secondId);
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM audit_record WHERE action = 'campaign.rollback.abandon' AND target = ?""")
+                    .params("campaign:" + id).query(Long.class).single()).isEqualTo(2);
+
+            long third = operator.post(path(id, "/rollback"), Map.of("comment", "third")).json().get("id").asLong();
+            campaignSteps().approved(third);
+            assertThat(operator.post(path(third, "/start"), "").status()).isEqualTo(200);
+            report(vins.get(0), "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED");
+            assertThat(status(third)).isEqualTo("COMPLETED");
+            assertThat(status(id)).isEqualTo("ROLLED_BACK");
+            assertThat(jdbc.sql("SELECT id FROM campaign WHERE rollback_of = ? ORDER BY id").params(id)
+                    .query(Long.class).list()).as("every rollback keeps its link").containsExactly(first, secondId,
+                            third);
+        }
+
         @Test
         void theRequesterCannotApproveARollbackAndOneApproverIsNotEnough() {
             String vin = vehicles(1).get(0);

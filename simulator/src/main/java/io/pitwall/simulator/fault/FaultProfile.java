@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What goes wrong in a simulated fleet. Shares are per vehicle (drawn once from its seed), rates per
@@ -75,14 +76,25 @@ public record FaultProfile(String name, double networkDropRate, Duration latency
         return List.of(CLEAN.name, FLAKY_NETWORK.name, HARSH.name, DEMO.name);
     }
 
-    /** The simulated ECUs' install failure odds for a target. */
+    /** The simulated ECUs' install failure odds for a target (an exact-share fault as if the ECU was not picked). */
     public FaultModel faultModel() {
+        return faultModel(f -> false);
+    }
+
+    /** One ECU's install failure odds; {@code picked} says whether it is among an exact-share fault's ECUs. */
+    public FaultModel faultModel(Predicate<InstallFault> picked) {
         if (installFaults.isEmpty()) {
             return FaultModel.none();
         }
         return target -> installFaults.stream().filter(f -> f.matches(target.hardwareId(), target.version())).findFirst()
-                .map(f -> new FaultModel.Faults(f.writeFailure(), f.bootFailure()))
+                .map(f -> f.exactShare() == null || picked.test(f) ? new FaultModel.Faults(f.writeFailure(),
+                        f.bootFailure()) : new FaultModel.Faults(0, 0))
                 .orElse(new FaultModel.Faults(0, 0));
+    }
+
+    /** Whether some install fault hits an exact share of its hardware id's ECUs. */
+    public boolean hasExactShares() {
+        return installFaults.stream().anyMatch(f -> f.exactShare() != null);
     }
 
     public FaultProfile withNetworkDropRate(double rate) {

@@ -100,6 +100,29 @@ public class CampaignMoves {
         }
     }
 
+    /**
+     * A rollback campaign was refused or cancelled (its caller moved it): it gives up its claim on the campaign
+     * it was to undo, which returns from ROLLING_BACK to PAUSED under the hold with a new approval round, so a
+     * second rollback can be requested and nothing resumes without a fresh approval. The original's row is
+     * locked after the rollback campaign's, like {@link #completed}. Answers the original's id if it moved.
+     */
+    public java.util.Optional<Long> rollbackAbandoned(Campaign rollback, String actor, OffsetDateTime now,
+            String reason) {
+        if (!rollback.isRollback()) {
+            return java.util.Optional.empty();
+        }
+        campaigns.releaseRollbackSlot(rollback.id());
+        Campaign original = lock(rollback.rollbackOf());
+        var transition = CampaignLifecycle.apply(original.status(), original.held(), Trigger.ROLLBACK_ABANDONED);
+        if (!(transition instanceof Accepted accepted)) {
+            return java.util.Optional.empty();
+        }
+        apply(original, Trigger.ROLLBACK_ABANDONED, accepted, actor, now, Map.of("rollbackCampaign", rollback.id(),
+                "reason", reason));
+        campaigns.openApprovalRound(original.id());
+        return java.util.Optional.of(original.id());
+    }
+
     public static ApiException notFound(long id) {
         return ApiException.notFound("campaign-not-found", "No campaign " + id);
     }

@@ -380,6 +380,22 @@ public class Assignments {
                 .list();
     }
 
+    /** The vehicle's row of the campaign's exception queue, if it is in the queue. */
+    public Optional<ExceptionRow> exception(long campaignId, String vin, OffsetDateTime stale) {
+        return jdbc.sql("""
+                SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
+                    WHEN a.status IN ('FAILED', 'ROLLED_BACK') THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
+                    ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
+                    a.retry_at, a.updated_at, a.exception_comment
+                FROM assignment a WHERE a.vin = :vin AND %s""".formatted(EXCEPTIONAL))
+                .param("cid", campaignId).param("stale", stale).param("vin", vin)
+                .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
+                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
+                        rs.getObject(11, OffsetDateTime.class), rs.getString(12)))
+                .optional();
+    }
+
     public long countExceptions(long campaignId, OffsetDateTime stale) {
         return jdbc.sql("SELECT COUNT(*) FROM assignment a WHERE " + EXCEPTIONAL).param("cid", campaignId)
                 .param("stale", stale).query(Long.class).single();

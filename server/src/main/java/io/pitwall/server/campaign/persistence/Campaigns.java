@@ -55,15 +55,16 @@ public class Campaigns {
     /**
      * A rollback campaign of {@code originalId}, inserted SUBMITTED with its first approval round open: its
      * requester is its creator and submitter, so neither can approve it. The unique index on
-     * {@code rollback_of} refuses a second one (the caller holds the original's lock, so that is a bug guard).
+     * {@code rollback_slot} refuses a second live one (the caller holds the original's lock, so that is a bug
+     * guard); {@link #releaseRollbackSlot} frees it when the rollback campaign is refused or cancelled.
      */
     public long insertRollback(String name, long releaseId, long originalId, String requestedBy, CampaignRisk risk,
             OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO campaign (name, release_id, status, filter_json, created_by, created_at, submitted_by,
-                    submitted_at, risk_class, approval_round, rollback_of, version)
-                VALUES (:name, :release, 'SUBMITTED', :filter, :by, :now, :by, :now, :risk, 1, :original, 0)""")
+                    submitted_at, risk_class, approval_round, rollback_of, rollback_slot, version)
+                VALUES (:name, :release, 'SUBMITTED', :filter, :by, :now, :by, :now, :risk, 1, :original, :original, 0)""")
                 .param("name", name).param("release", releaseId).param("filter", json.writeValueAsString(
                         new TargetFilter(null, null, null, Map.of())))
                 .param("by", requestedBy).param("now", now).param("risk", risk.name()).param("original", originalId)
@@ -71,10 +72,15 @@ public class Campaigns {
         return keys.getKeyAs(Long.class);
     }
 
-    /** The rollback campaign of a campaign, if one was requested. */
+    /** The live rollback campaign of a campaign, if one was requested and not refused or cancelled. */
     public Optional<Long> rollbackOf(long originalId) {
-        return jdbc.sql("SELECT id FROM campaign WHERE rollback_of = :id").param("id", originalId)
+        return jdbc.sql("SELECT id FROM campaign WHERE rollback_slot = :id").param("id", originalId)
                 .query(Long.class).optional();
+    }
+
+    /** A refused or cancelled rollback campaign no longer counts as its original's rollback. */
+    public void releaseRollbackSlot(long rollbackId) {
+        jdbc.sql("UPDATE campaign SET rollback_slot = NULL WHERE id = :id").param("id", rollbackId).update();
     }
 
     public void insertImages(long campaignId, List<ReleaseImage> images) {

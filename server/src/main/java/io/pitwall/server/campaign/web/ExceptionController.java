@@ -5,6 +5,7 @@ import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.campaign.CampaignExceptions;
+import io.pitwall.server.campaign.QueuedVehicle;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.shared.Page;
 import java.time.OffsetDateTime;
@@ -31,12 +32,8 @@ class ExceptionController {
             OffsetDateTime retryAt, OffsetDateTime since, String comment) {
 
         static ExceptionResponse of(Assignments.ExceptionRow r) {
-            String reason = switch (r.kind()) {
-                case "TIMED_OUT" -> "in progress past the campaign's in-progress timeout";
-                case "FAILED" -> r.failureCategory() + (r.failureCode() == null ? "" : ": " + r.failureCode());
-                case "DEFERRED" -> r.deferredReason();
-                default -> r.status() + " with no progress since " + r.since();
-            };
+            String reason = QueuedVehicle.reason(r.kind(), r.status().name(), r.failureCategory(), r.failureCode(),
+                    r.deferredReason(), r.since());
             return new ExceptionResponse(r.vin(), AssignmentDelivery.deviceId(r.id(), r.attempt()), r.attempt(),
                     r.status().name(), r.kind(), reason, r.failureCategory(), r.failureCode(), r.deferredReason(),
                     r.deferredUntil(), r.retryAt(), r.since(), r.comment());
