@@ -46,6 +46,7 @@ public final class Agent {
     private final List<Ecu> ecus;
     private final Duration recheck;
     private final Queue<Draft> reports = new ConcurrentLinkedQueue<>();
+    private final EcuReports ecuReports;
     private boolean recovered;
     private Connectivity lastLink;
 
@@ -69,6 +70,7 @@ public final class Agent {
                 uplink::checkinSoon);
         installation.finishWith(assignments::finish);
         this.commands = new CommandRunner(recorder, builder.commandHandler);
+        this.ecuReports = new EcuReports(builder.ecuKeys, ecus, storage.metadata(), clock);
     }
 
     public static AgentBuilder builder() {
@@ -89,6 +91,9 @@ public final class Agent {
         noticeLink(state.connectivity());
         if (online) {
             uplink.checkinIfDue(now, () -> checkinRequest(state)).ifPresent(response -> {
+                if (ecuReports.answered(response)) {
+                    uplink.checkinSoon();
+                }
                 assignments.offered(response.assignment());
                 commands.run(response.commands(), now);
             });
@@ -160,6 +165,7 @@ public final class Agent {
             InstalledImage image = ecu.installer().installed();
             return new EcuVersion(ecu.serial(), ecu.hardwareId(), image.version(), image.sha256());
         }).toList();
-        return new CheckinRequest(state.signals(), state.connectivity(), state.ownerConsent(), manifest);
+        return new CheckinRequest(state.signals(), state.connectivity(), state.ownerConsent(), manifest,
+                ecuReports.forCheckin());
     }
 }

@@ -22,6 +22,7 @@ public final class AgentBuilder {
     VehicleStateSource vehicleState;
     final Map<String, TufKey> trustedKeys = new LinkedHashMap<>();
     final Map<String, Ecu> ecus = new LinkedHashMap<>();
+    final Map<String, EcuKey> ecuKeys = new LinkedHashMap<>();
     InstallPolicy policy = InstallPolicy.defaults();
     Backoff backoff = Backoff.defaults();
     Clock clock = Clock.systemUTC();
@@ -77,6 +78,15 @@ public final class AgentBuilder {
         if (ecus.putIfAbsent(serial, ecu) != null) {
             throw new IllegalArgumentException("ECU " + serial + " registered twice");
         }
+        return this;
+    }
+
+    /**
+     * The identity key of an ECU registered with {@link #ecu}: its version reports are then signed and sent
+     * when its installed image changes or the server asks for fresh reports. ECUs without a key send none.
+     */
+    public AgentBuilder ecuKey(String serial, EcuKey key) {
+        ecuKeys.put(Objects.requireNonNull(serial), Objects.requireNonNull(key));
         return this;
     }
 
@@ -160,6 +170,9 @@ public final class AgentBuilder {
         }
         if (ecus.isEmpty()) {
             throw new IllegalStateException("register at least one ECU");
+        }
+        if (!ecus.keySet().containsAll(ecuKeys.keySet())) {
+            throw new IllegalStateException("an ECU key for an ECU that is not registered: " + ecuKeys.keySet());
         }
         return new Agent(this);
     }

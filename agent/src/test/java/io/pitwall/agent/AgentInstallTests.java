@@ -54,7 +54,7 @@ class AgentInstallTests {
         assertThat(h.server.events()).extracting(DeviceEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(h.server.events()).allSatisfy(e -> assertThat(e.assignmentId()).isEqualTo("asg-1"));
         assertThat(h.events(DOWNLOAD_PROGRESS)).extracting(DeviceEvent::progress).containsExactly(25, 75);
-        assertThat(h.bms.installed()).isEqualTo(new InstalledImage("2.4.0", target.hashes().sha256(), 5));
+        assertThat(h.bms.installed()).isEqualTo(new InstalledImage("2.4.0", target.hashes().sha256(), 5, target.length()));
 
         h.tickUntil(() -> h.server.checkins.size() >= 2, 10);
         assertThat(h.server.checkins.get(1).ecus().get(0).installedSha256()).isEqualTo(target.hashes().sha256());

@@ -1,6 +1,7 @@
 package io.pitwall.simulator;
 
 import io.pitwall.agent.AgentLifecycle.State;
+import io.pitwall.agent.EcuKey;
 import io.pitwall.agent.InstallPolicy;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.simulator.fault.FaultProfile;
@@ -132,6 +133,7 @@ public final class Simulation implements AutoCloseable {
         int maxConcurrentTicks = 64;
         HttpClient httpClient;
         UptaneRoots uptane;
+        Map<String, EcuKey> ecuKeys = Map.of();
 
         Builder(URI server) {
             this.server = Objects.requireNonNull(server, "server");
@@ -159,6 +161,15 @@ public final class Simulation implements AutoCloseable {
          */
         public Builder uptane(UptaneRoots value) {
             this.uptane = value;
+            return this;
+        }
+
+        /**
+         * The ECUs' identity keys by serial, as registered with the server ({@link Provisioning#registerEcuKeys}):
+         * those ECUs sign version reports. Default none (about 1 KB of heap per key).
+         */
+        public Builder ecuKeys(Map<String, EcuKey> value) {
+            this.ecuKeys = Map.copyOf(value);
             return this;
         }
 
@@ -216,7 +227,7 @@ public final class Simulation implements AutoCloseable {
                 throw new IllegalStateException("vehicles need the server's image keys to trust");
             }
             var context = new FleetContext(trustedKeys, policy, pacing, world, new FleetCounters(), new FleetOutcomes(),
-                    uptane);
+                    uptane, ecuKeys);
             HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             return new VehicleAssembly(this, context, http).assemble();

@@ -94,7 +94,7 @@ public final class SimulatedEcuInstaller implements EcuInstaller {
             return new InstallOutcome.Failed("SLOT_VERIFY_FAILED", "slot " + name(slot) + " does not hash to the target", false);
         }
         InstalledImage previous = slots[active];
-        slots[slot] = new InstalledImage(target.version(), written, target.releaseCounter());
+        slots[slot] = new InstalledImage(target.version(), written, target.releaseCounter(), target.length());
         int fallback = active;
         active = slot;
         for (bootCount = 1; bootCount <= maxBootAttempts; bootCount++) {

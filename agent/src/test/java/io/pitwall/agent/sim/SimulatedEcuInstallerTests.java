@@ -29,7 +29,7 @@ class SimulatedEcuInstallerTests {
 
         assertThat(ecu.install(request(v2, "2.0.0", InstallType.AB))).isEqualTo(
                 new InstallOutcome.Installed("healthy on slot B after 1 boot(s)"));
-        assertThat(ecu.installed()).isEqualTo(new InstalledImage("2.0.0", sha256(v2), 2));
+        assertThat(ecu.installed()).isEqualTo(new InstalledImage("2.0.0", sha256(v2), 2, v2.length));
         assertThat(ecu.install(request(v3, "3.0.0", InstallType.AB))).isEqualTo(
                 new InstallOutcome.Installed("healthy on slot A after 1 boot(s)"));
         assertThat(ecu.installed().version()).isEqualTo("3.0.0");

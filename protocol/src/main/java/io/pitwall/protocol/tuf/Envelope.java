@@ -31,6 +31,14 @@ public final class Envelope {
         this.signatures = List.copyOf(signatures);
     }
 
+    /** An envelope from signatures made elsewhere (e.g. inside an ECU that never hands out its key). */
+    public static Envelope of(JsonNode signed, List<Sig> signatures) {
+        if (signed == null || !signed.isObject()) {
+            throw new IllegalArgumentException("the signed part is a JSON object");
+        }
+        return new Envelope(signed, signatures);
+    }
+
     public static Envelope sign(JsonNode signed, Map<TufKey, PrivateKey> keys) {
         byte[] message = CanonicalJson.bytes(signed);
         List<Sig> sigs = new ArrayList<>();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.pitwall.protocol.tuf.Envelope;
+import io.pitwall.protocol.tuf.TufKey;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +32,44 @@ class GoldenJsonTests {
     void checkinRequestIgnoresUnknownFields() {
         assertThat(read("checkin-request-unknown-fields.json", CheckinRequest.class))
                 .isEqualTo(read("checkin-request.json", CheckinRequest.class));
+    }
+
+    @Test
+    void checkinRequestCarriesEcuSignedVersionReportsThatStillVerifyAfterTheRoundTrip() {
+        CheckinRequest request = roundTrip("checkin-request-ecu-reports.json", CheckinRequest.class);
+        assertThat(request.ecuReports()).hasSize(1);
+        Envelope envelope = Envelope.fromJson(request.ecuReports().get(0));
+        EcuVersionReport report = EcuVersionReport.fromSigned(envelope.signed());
+        assertThat(report.ecuSerial()).isEqualTo("BMS-0001");
+        assertThat(report.filepath()).isEqualTo("bms-2.3.1.bin");
+        assertThat(report.length()).isEqualTo(1048576);
+        assertThat(report.reportCounter()).isEqualTo(7);
+        assertThat(report.nonce()).isEqualTo("n-0123456789abcdef");
+        assertThat(report.time()).isEqualTo(Instant.parse("2026-11-27T05:00:00Z"));
+        TufKey ecuKey = new TufKey(GOLDEN_ECU_PUBLIC_KEY);
+        assertThat(envelope.validSignatures(Map.of(ecuKey.keyId(), ecuKey))).isEqualTo(1);
+    }
+
+    @Test
+    void checkinRequestWithEcuReportsIgnoresUnknownFields() {
+        assertThat(read("checkin-request-ecu-reports-unknown-fields.json", CheckinRequest.class))
+                .isEqualTo(read("checkin-request-ecu-reports.json", CheckinRequest.class));
+    }
+
+    @Test
+    void aCheckinWithoutEcuReportsWritesNone() {
+        CheckinRequest request = read("checkin-request.json", CheckinRequest.class);
+        assertThat(request.ecuReports()).isEmpty();
+        assertThat(DeviceJson.mapper().valueToTree(request).has("ecuReports")).isFalse();
+    }
+
+    @Test
+    void checkinResponseAsksForFreshEcuReportsWithANonceAndIgnoresUnknownFields() {
+        CheckinResponse response = roundTrip("checkin-response-report-nonce.json", CheckinResponse.class);
+        assertThat(response.reportNonce()).isEqualTo("n-0123456789abcdef");
+        assertThat(read("checkin-response-report-nonce-unknown-fields.json", CheckinResponse.class))
+                .isEqualTo(response);
+        assertThat(read("checkin-response-idle.json", CheckinResponse.class).reportNonce()).isNull();
     }
 
     @Test
@@ -148,6 +189,9 @@ class GoldenJsonTests {
         assertThat(DeviceJson.read("{\"installType\":\"DELTA\"}", Probe.class).installType())
                 .isEqualTo(InstallType.IN_PLACE);
     }
+
+    /** The public half of the fixed test key (seed 01..20) that signed the golden ECU report. */
+    static final String GOLDEN_ECU_PUBLIC_KEY = "79b5562e8fe654f94078b112e8a98ba7901f853ae695bed7e0e3910bad049664";
 
     record Probe(InstallType installType) {
     }

@@ -101,6 +101,19 @@ public final class ManagementClient {
         return tokens;
     }
 
+    /** One ECU identity key to register. */
+    public record EcuKeyRegistration(String vin, String serial, TufKey key) {
+    }
+
+    /** Registers ECU identity keys ({@code POST /api/v1/vehicles/ecu-keys}), in requests of at most 10,000. */
+    public void registerEcuKeys(List<EcuKeyRegistration> keys) {
+        for (int from = 0; from < keys.size(); from += CREDENTIALS_PER_REQUEST) {
+            var chunk = keys.subList(from, Math.min(keys.size(), from + CREDENTIALS_PER_REQUEST)).stream()
+                    .map(k -> Map.of("vin", k.vin(), "serial", k.serial(), "key", k.key().toJson())).toList();
+            post("/api/v1/vehicles/ecu-keys", Map.of("keys", chunk));
+        }
+    }
+
     /** The image-signing keys the server signs targets with ({@code GET /keys}), for the vehicles to trust. */
     public List<TufKey> imageKeys() {
         List<TufKey> keys = new ArrayList<>();

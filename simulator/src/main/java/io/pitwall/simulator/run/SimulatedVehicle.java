@@ -2,6 +2,7 @@ package io.pitwall.simulator.run;
 
 import io.pitwall.agent.Agent;
 import io.pitwall.agent.AgentBuilder;
+import io.pitwall.agent.EcuKey;
 import io.pitwall.agent.AgentLifecycle.State;
 import io.pitwall.agent.AgentStorage;
 import io.pitwall.agent.EventJournal;
@@ -109,6 +110,10 @@ public final class SimulatedVehicle {
                         ecus.stream().map(FaultyEcu::serial).collect(java.util.stream.Collectors.toSet())));
         for (FaultyEcu ecu : ecus) {
             builder.ecu(ecu.serial(), ecu.hardwareId(), ecu);
+            EcuKey key = context.ecuKeys().get(ecu.serial());
+            if (key != null) {
+                builder.ecuKey(ecu.serial(), key);
+            }
         }
         if (context.uptane() != null) {
             builder.uptane(vin, context.uptane().director(), context.uptane().image()).metadataTransport(metadata);

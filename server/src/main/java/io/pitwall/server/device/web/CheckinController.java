@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /device/v1/vehicles/{vin}/checkin}: records what the vehicle reports and answers when to
- * come back, its active assignment and its pending commands.
+ * come back, its active assignment and its pending commands, and a nonce when the server wants fresh
+ * ECU-signed version reports. A forged or replayed ECU report does not fail the check-in (one bad ECU must
+ * not cut the vehicle off): it is not used and is recorded as an attack indicator; a malformed one is a 400.
  */
 @RestController
 class CheckinController {
@@ -46,7 +48,7 @@ class CheckinController {
     CheckinResponse checkin(@PathVariable String vin, @RequestBody byte[] body) {
         CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
         validate(request.ecus());
-        reporting.record(vin, request);
+        String reportNonce = reporting.record(vin, request).orElse(null);
         var offer = delivery.offer(vin);
         var pending = commands.deliver(vin);
         int pollAfter = pacing.pollAfterSeconds(offer.assignment().isPresent() || !pending.isEmpty());
@@ -54,7 +56,7 @@ class CheckinController {
             // A deferred vehicle comes back when its update could be offered, but never later than when idle.
             pollAfter = (int) Math.min(pollAfter, offer.waitSeconds().getAsLong());
         }
-        return new CheckinResponse(pollAfter, offer.assignment().orElse(null), pending);
+        return new CheckinResponse(pollAfter, offer.assignment().orElse(null), pending, reportNonce);
     }
 
     private static void validate(List<EcuVersion> ecus) {

@@ -1,5 +1,6 @@
 package io.pitwall.server.inventory.internal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,16 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxListedRejections  rejected lines listed in an import report (all are counted)
  * @param maxImportLineChars   longest JSON line or CSV field an import accepts
  * @param importWriters        database connections one import writes chunks on at once
+ * @param ecuReportInterval    how often a vehicle with ECU keys is asked for fresh ECU-signed version reports
+ *                             even when nothing changed (default 24 h)
  */
 @ConfigurationProperties("pitwall.inventory")
 public record InventorySettings(Integer importChunkSize, Integer maxListedRejections, Integer maxImportLineChars,
-        Integer importWriters) {
+        Integer importWriters, Duration ecuReportInterval) {
 
     public InventorySettings {
         importChunkSize = importChunkSize == null ? 1_000 : importChunkSize;
         maxListedRejections = maxListedRejections == null ? 1_000 : maxListedRejections;
         maxImportLineChars = maxImportLineChars == null ? 1_048_576 : maxImportLineChars;
         importWriters = importWriters == null ? 2 : importWriters;
+        ecuReportInterval = ecuReportInterval == null ? Duration.ofHours(24) : ecuReportInterval;
+        if (ecuReportInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("pitwall.inventory.ecu-report-interval must be at least 1 minute");
+        }
         if (importWriters < 1 || importWriters > 8) {
             throw new IllegalArgumentException("pitwall.inventory.import-writers must be 1-8");
         }

@@ -14,8 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VehicleReports {
 
-    /** The stored fingerprint of the last report and when the vehicle was last seen. */
-    public record Seen(String stateHash, OffsetDateTime lastSeenAt) {
+    /**
+     * The stored fingerprint of the last report and when the vehicle was last seen; the fingerprint of its
+     * ECU manifest alone, the outstanding request for fresh ECU reports and when the next is due (null:
+     * the vehicle has no ECU keys).
+     */
+    public record Seen(String stateHash, OffsetDateTime lastSeenAt, String ecusHash, String reportNonce,
+            OffsetDateTime reportsDueAt) {
     }
 
     private final JdbcClient jdbc;
@@ -31,8 +36,10 @@ public class VehicleReports {
     }
 
     public Optional<Seen> seen(String vin) {
-        return jdbc.sql("SELECT state_hash, last_seen_at FROM vehicle_report WHERE vin = :vin").param("vin", vin)
-                .query((rs, i) -> new Seen(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).optional();
+        return jdbc.sql("SELECT state_hash, last_seen_at, ecus_hash, report_nonce, reports_due_at FROM vehicle_report "
+                + "WHERE vin = :vin").param("vin", vin)
+                .query((rs, i) -> new Seen(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class))).optional();
     }
 
     /**
@@ -51,17 +58,20 @@ public class VehicleReports {
      * first report that inserted the row wins the insert and this one updates it.
      */
     public void replace(String vin, String signalsJson, String connectivity, boolean consent, String stateHash,
-            List<EcuVersion> ecus, OffsetDateTime now) {
+            String ecusHash, List<EcuVersion> ecus, OffsetDateTime now) {
         var update = jdbc.sql("""
                 UPDATE vehicle_report SET signals_json = :signals, connectivity = :connectivity, consent = :consent,
-                    state_hash = :hash, reported_at = :now, last_seen_at = :now WHERE vin = :vin""")
+                    state_hash = :hash, ecus_hash = :ecusHash, reported_at = :now, last_seen_at = :now
+                WHERE vin = :vin""")
                 .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
-                .param("hash", stateHash).param("now", now).param("vin", vin);
+                .param("hash", stateHash).param("ecusHash", ecusHash).param("now", now).param("vin", vin);
         if (update.update() == 0 && !savepoints.insertIfAbsent(() -> jdbc.sql("""
-                INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, reported_at,
-                    last_seen_at) VALUES (:vin, :signals, :connectivity, :consent, :hash, :now, :now)""")
+                INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, ecus_hash,
+                    reported_at, last_seen_at) VALUES (:vin, :signals, :connectivity, :consent, :hash, :ecusHash,
+                    :now, :now)""")
                 .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
-                .param("hash", stateHash).param("now", now).param("vin", vin).update())) {
+                .param("hash", stateHash).param("ecusHash", ecusHash).param("now", now).param("vin", vin)
+                .update())) {
             update.update();
         }
         jdbc.sql("DELETE FROM reported_ecu WHERE vin = :vin").param("vin", vin).update();
@@ -73,6 +83,34 @@ public class VehicleReports {
                     ps.setString(4, e.installedVersion());
                     ps.setString(5, e.installedSha256());
                 });
+    }
+
+    /**
+     * Sets the outstanding request for fresh ECU reports ({@code nonce}, null: none) and when the next is
+     * due (null: never, the vehicle has no ECU keys). Call it after {@link #replace} or in a transaction of its own.
+     */
+    public void reportRequest(String vin, String nonce, OffsetDateTime dueAt) {
+        jdbc.sql("UPDATE vehicle_report SET report_nonce = :nonce, reports_due_at = :due WHERE vin = :vin")
+                .param("nonce", nonce).param("due", dueAt).param("vin", vin).update();
+    }
+
+    /** Sets a request for fresh ECU reports unless one is outstanding; false when one was. */
+    public boolean askForReports(String vin, String nonce, OffsetDateTime dueAt) {
+        return jdbc.sql("""
+                UPDATE vehicle_report SET report_nonce = :nonce, reports_due_at = :due
+                WHERE vin = :vin AND report_nonce IS NULL""")
+                .param("nonce", nonce).param("due", dueAt).param("vin", vin).update() > 0;
+    }
+
+    public Optional<String> reportNonce(String vin) {
+        return jdbc.sql("SELECT report_nonce FROM vehicle_report WHERE vin = :vin").param("vin", vin)
+                .query(String.class).optional();
+    }
+
+    /** A key was registered: the vehicle's next check-in asks for fresh reports (no row yet: its first does). */
+    public void reportsDueNow(String vin, OffsetDateTime now) {
+        jdbc.sql("UPDATE vehicle_report SET reports_due_at = :now WHERE vin = :vin").param("now", now)
+                .param("vin", vin).update();
     }
 
     /** ECUs whose reported and expected software differ, or that only one side knows. */

@@ -108,7 +108,7 @@ public class VehicleWriter {
         if (template.update("DELETE FROM vehicle WHERE vin = ?", vin) == 0) {
             return false;
         }
-        for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag")) {
+        for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag", "ecu_key")) {
             template.update("DELETE FROM " + table + " WHERE vin = ?", vin);
         }
         return true;
