@@ -199,8 +199,10 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
                 throw new IllegalStateException("lost the " + LEASE + " lease");
             }
             Instant now = now();
-            var signers = roots.signers(roots.current(now));
             Map<String, DirectorFiles.Stored> stored = files.lock(vins);
+            // Keys are read after the rows are locked, so a key rotation re-signing these rows (DirectorRootUpdates)
+            // is wholly before or after this page, never between reading the old keys and writing.
+            var signers = roots.signers(roots.current(now));
             Map<String, List<DirectorTarget>> desired = targets.of(vins);
             Instant expires = now.plus(settings.metadataExpiry());
             List<DirectorFiles.VehicleFiles> signed = vins.parallelStream().map(vin -> {

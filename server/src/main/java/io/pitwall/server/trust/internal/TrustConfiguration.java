@@ -57,6 +57,13 @@ class TrustConfiguration {
     }
 
     @Bean
+    DirectorRootUpdates directorTrust(DirectorFiles files, RepositoryFiles lock, DevelopmentKeys keys,
+            DirectorPublisher director, DirectorSettings settings, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock) {
+        return new DirectorRootUpdates(files, lock, keys, director, settings, events, transactions, clock);
+    }
+
+    @Bean
     PeriodicTask directorSweeper(DirectorPublisher director, DirectorSettings settings) {
         // Safe on several nodes: regeneration runs under the director-regenerator lease.
         return new PeriodicTask("director-sweeper", settings.sweepInterval(), settings.sweepInterval(), director::sweep);
