@@ -43,6 +43,9 @@ class OnlineKeyRotationIntegrationTests {
     @TestPropertySource(properties = "pitwall.trust.director.batch-size=2")
     abstract static class Contract extends IntegrationTest {
 
+        @org.springframework.beans.factory.annotation.Autowired
+        org.springframework.context.ApplicationContext context;
+
         @Test
         void imageSnapshotAndTimestampKeysRotateThroughAProposalSignedWithOfflineRootKeys() {
             var officer = operatorWith(Role.SECURITY_OFFICER);
@@ -71,6 +74,11 @@ class OnlineKeyRotationIntegrationTests {
 
             long files = count("repository_metadata");
             long active = activeKeys();
+            assertThat(io.pitwall.server.trust.internal.RepositoryTestAccess.of(context).checkAllKeysDecrypt())
+                    .as("pending keys are sealed like active ones").isEqualTo(active + 2);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM signing_key WHERE status = 'PENDING' AND kek_kind IN "
+                    + "('FILE', 'PASSPHRASE', 'ENVIRONMENT') AND encrypted_private_key NOT LIKE '%PRIVATE%'")
+                    .query(Long.class).single()).isEqualTo(2);
             refused(officer, "/api/v1/trust/repository/root", JSON.createObjectNode().set("signed", proposal)
                     .put("signatures", 0), "root-invalid");
             refused(officer, "/api/v1/trust/repository/root", unsigned(proposal), "root-signature-threshold");

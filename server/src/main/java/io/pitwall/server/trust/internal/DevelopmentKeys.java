@@ -122,6 +122,25 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         log.info("Rotated the online {} signing key: {} is now active", role, keyId);
     }
 
+    /**
+     * Decrypts every ACTIVE and PENDING key once.
+     *
+     * @throws IllegalStateException naming the key when the configured key-encryption key does not open it
+     * @return how many keys were checked
+     */
+    int checkAllDecrypt() {
+        List<SigningKeys.Stored> held = keys.held();
+        for (SigningKeys.Stored stored : held) {
+            try {
+                privateKey(stored);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("The " + stored.key().role() + " key " + stored.key().keyId() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return held.size();
+    }
+
     PrivateKey privateKey(SigningKeys.Stored stored) {
         return decrypted.computeIfAbsent(stored.key().keyId(), id -> {
             byte[] pkcs8 = encryption.open(stored.sealed(), associatedData(id));

@@ -30,8 +30,8 @@ class TrustConfiguration {
     DevelopmentKeys developmentKeys(SigningKeys keys, TrustSettings settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         var random = new SecureRandom();
-        var encryption = new KeyEncryption(settings.keyPassphrase(), new KekFile(settings.kekFile(), random),
-                settings.kdfIterations(), random);
+        var encryption = new KeyEncryption(settings.keyPassphrase(), settings.kekBytes(),
+                new KekFile(settings.kekFile(), random), settings.kdfIterations(), random);
         return new DevelopmentKeys(keys, encryption, events, transactions, clock);
     }
 
@@ -74,7 +74,8 @@ class TrustConfiguration {
             DirectorPublisher director) {
         return args -> {
             var active = keys.ensureActive();
-            keys.privateKey(active);
+            // Every held key must open with the configured key-encryption key: fail here, not at first signing.
+            keys.checkAllDecrypt();
             repository.initialize();
             director.initialize();
             var status = repository.status();

@@ -75,6 +75,12 @@ public class SigningKeys {
                 .param("id", keyId).param("role", role).update() == 1;
     }
 
+    /** Every key whose private half the server may still use: ACTIVE and PENDING, of every role. */
+    public List<Stored> held() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE status IN ('ACTIVE', 'PENDING') ORDER BY key_id")
+                .query((rs, i) -> map(rs)).list();
+    }
+
     public Optional<Stored> active(String role) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role = :role AND status = 'ACTIVE'")
                 .param("role", role).query((rs, i) -> map(rs)).optional();
