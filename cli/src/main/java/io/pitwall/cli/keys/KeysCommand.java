@@ -24,10 +24,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./pitwall keys}: the image repository's offline root and targets keys, kept on an operator's
- * machine. The server only ever receives signed metadata.
+ * {@code ./pitwall keys}: the offline root keys of the image and director repositories and the image
+ * repository's offline targets keys, kept on an operator's machine. The server only ever receives signed
+ * metadata.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Offline TUF keys of the image repository.",
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Offline TUF keys of the image repository and (--director) of the director repository.",
         subcommands = {KeysCommand.Init.class, KeysCommand.SignTargets.class, KeysCommand.SignRoot.class})
 public class KeysCommand implements Runnable {
 
@@ -44,7 +46,9 @@ public class KeysCommand implements Runnable {
     @Command(name = "init", mixinStandardHelpOptions = true, description = {
         "Generates offline root keys (threshold-signed) and a targets key in DIR, signs root N+1 naming them plus "
             + "the server's online snapshot and timestamp keys, uploads it (a development-mode server counter-signs "
-            + "as root N), and signs the current targets."})
+            + "as root N), and signs the current targets.",
+        "With --director: generates the director repository's offline root keys only and hands its root over to "
+            + "them (its targets, snapshot and timestamp keys stay the server's online keys)."})
     static class Init implements Callable<Integer> {
 
         @Mixin
@@ -53,16 +57,26 @@ public class KeysCommand implements Runnable {
         @Mixin
         RootKeyOptions root;
 
+        @Mixin
+        RepositoryChoice repository;
+
         @Override
         public Integer call() throws IOException {
             root.check();
             RepositoryApi api = options.api();
             char[] passphrase = options.passphrase();
             createPrivateDirectory(options.dir);
+            List<String> prefixes = repository.director ? List.of("director-root-") : List.of("root-", "targets-");
             try (var existing = Files.list(options.dir)) {
-                if (existing.anyMatch(p -> p.toString().endsWith(".key.json"))) {
-                    throw new IllegalArgumentException(options.dir + " already holds keys; use keys sign-root to rotate");
+                if (existing.map(p -> p.getFileName().toString()).anyMatch(n -> n.endsWith(".key.json")
+                        && prefixes.stream().anyMatch(n::startsWith))) {
+                    throw new IllegalArgumentException(options.dir + " already holds " + repository.name().toLowerCase()
+                            + " keys; use keys sign-root to rotate");
                 }
+            }
+            if (repository.director) {
+                initDirector(api, passphrase);
+                return 0;
             }
             Root current = currentRoot(api);
             List<OfflineKey> roots = root.generate();
@@ -77,11 +91,27 @@ public class KeysCommand implements Runnable {
             roles.put("targets", role(keys, List.of(targets.publicKey()), 1));
             onlineRoles(api, keys, roles);
             Root next = new Root(current.version() + 1, Instant.now().plus(Duration.ofDays(365)), true, keys, roles);
-            uploadRoot(api, options.dir, Envelope.sign(next.toSigned(), signers(roots)));
+            uploadRoot(api, new RepositoryChoice(), options.dir, Envelope.sign(next.toSigned(), signers(roots)));
             System.out.printf("Root %d: %d-of-%d offline root keys, offline targets key %s, keys in %s%n",
                     next.version(), root.rootThreshold, root.rootKeys, targets.publicKey().keyId(), options.dir);
             signTargets(api, List.of(targets));
             return 0;
+        }
+
+        private void initDirector(RepositoryApi api, char[] passphrase) throws IOException {
+            Root current = repository.currentRoot(api);
+            List<OfflineKey> roots = root.generate(repository.rootKeyRole());
+            for (OfflineKey key : roots) {
+                key.write(options.dir, passphrase, options.kdfIterations);
+            }
+            Map<String, TufKey> keys = new HashMap<>();
+            Map<String, Root.RoleKeys> roles = new HashMap<>();
+            roles.put("root", role(keys, roots.stream().map(OfflineKey::publicKey).toList(), root.rootThreshold));
+            repository.onlineRoles(api, keys, roles);
+            Root next = new Root(current.version() + 1, Instant.now().plus(Duration.ofDays(365)), false, keys, roles);
+            uploadRoot(api, repository, options.dir, Envelope.sign(next.toSigned(), signers(roots)));
+            System.out.printf("Director root %d: %d-of-%d offline root keys in %s%n", next.version(), root.rootThreshold,
+                    root.rootKeys, options.dir);
         }
     }
 
@@ -104,7 +134,10 @@ public class KeysCommand implements Runnable {
     @Command(name = "sign-root", mixinStandardHelpOptions = true, description = {
         "Rotates the root keys: generates new root keys in DIR, signs root N+1 with a threshold of the old root keys "
             + "and of the new ones (also picking up the server's current online keys), uploads it and retires the old "
-            + "key files to DIR/retired."})
+            + "key files to DIR/retired.",
+        "With --proposal: rotates the server's online keys instead: signs the root N+1 the server proposes (the same "
+            + "root keys, fresh online keys) with the root keys in DIR, after checking it changes nothing else.",
+        "With --director: the same for the director repository's root."})
     static class SignRoot implements Callable<Integer> {
 
         @Mixin
@@ -113,23 +146,36 @@ public class KeysCommand implements Runnable {
         @Mixin
         RootKeyOptions root;
 
+        @Mixin
+        RepositoryChoice repository;
+
+        @Option(names = "--proposal", description = "Sign the server's proposed root N+1 (online-key rotation).")
+        boolean proposal;
+
         @Override
         public Integer call() throws IOException {
             root.check();
             RepositoryApi api = options.api();
             char[] passphrase = options.passphrase();
-            Root current = currentRoot(api);
-            List<OfflineKey> old = OfflineKey.readAll(options.dir, "root", passphrase).stream()
+            Root current = repository.currentRoot(api);
+            List<OfflineKey> old = OfflineKey.readAll(options.dir, repository.rootKeyRole(), passphrase).stream()
                     .filter(k -> current.keysOf("root").containsKey(k.publicKey().keyId())).toList();
-            List<OfflineKey> fresh = root.generate();
+            if (proposal) {
+                signProposal(api, current, old);
+                return 0;
+            }
+            List<OfflineKey> fresh = root.generate(repository.rootKeyRole());
             Map<String, TufKey> keys = new HashMap<>();
             Map<String, Root.RoleKeys> roles = new HashMap<>();
             roles.put("root", role(keys, fresh.stream().map(OfflineKey::publicKey).toList(), root.rootThreshold));
-            Root.RoleKeys targets = current.roles().get("targets");
-            targets.keyIds().forEach(id -> keys.put(id, current.keys().get(id)));
-            roles.put("targets", targets);
-            onlineRoles(api, keys, roles);
-            Root next = new Root(current.version() + 1, Instant.now().plus(Duration.ofDays(365)), true, keys, roles);
+            if (!repository.director) {
+                Root.RoleKeys targets = current.roles().get("targets");
+                targets.keyIds().forEach(id -> keys.put(id, current.keys().get(id)));
+                roles.put("targets", targets);
+            }
+            repository.onlineRoles(api, keys, roles);
+            Root next = new Root(current.version() + 1, Instant.now().plus(Duration.ofDays(365)),
+                    repository.consistentSnapshot(), keys, roles);
             List<OfflineKey> all = new ArrayList<>(old);
             all.addAll(fresh);
             // The new keys are on disk before the root naming them is uploaded; the old ones retire afterwards.
@@ -138,11 +184,12 @@ public class KeysCommand implements Runnable {
             for (OfflineKey key : fresh) {
                 key.write(pending, passphrase, options.kdfIterations);
             }
-            uploadRoot(api, options.dir, Envelope.sign(next.toSigned(), signers(all)));
+            uploadRoot(api, repository, options.dir, Envelope.sign(next.toSigned(), signers(all)));
             Path retired = options.dir.resolve("retired");
             createPrivateDirectory(retired);
             try (var files = Files.list(options.dir)) {
-                for (Path p : files.filter(p -> p.getFileName().toString().startsWith("root-")).toList()) {
+                for (Path p : files.filter(p -> p.getFileName().toString().startsWith(repository.rootKeyRole() + "-"))
+                        .toList()) {
                     Files.move(p, retired.resolve(p.getFileName()));
                 }
             }
@@ -152,9 +199,39 @@ public class KeysCommand implements Runnable {
                 }
             }
             Files.delete(pending);
-            System.out.printf("Root %d: %d-of-%d new root keys, signed by %d old ones%n", next.version(), root.rootThreshold,
-                    root.rootKeys, old.size());
+            System.out.printf("%s %d: %d-of-%d new root keys, signed by %d old ones%n", repository.name(),
+                    next.version(), root.rootThreshold, root.rootKeys, old.size());
             return 0;
+        }
+
+        /** Signs the server's proposal only if it is root N+1 changing nothing but the online keys. */
+        private void signProposal(RepositoryApi api, Root current, List<OfflineKey> rootKeys) throws IOException {
+            JsonNode draft = api.get(repository.proposalPath());
+            Root proposed = Root.fromSigned(draft);
+            List<String> offlineRoles = repository.director ? List.of("root") : List.of("root", "targets");
+            for (String role : offlineRoles) {
+                if (!proposed.keysOf(role).equals(current.keysOf(role))
+                        || proposed.roles().get(role).threshold() != current.roles().get(role).threshold()) {
+                    throw new IllegalArgumentException("the server's proposal changes the " + role + " role; "
+                            + "refusing to sign it");
+                }
+            }
+            if (proposed.version() != current.version() + 1 || proposed.consistentSnapshot() != repository
+                    .consistentSnapshot()) {
+                throw new IllegalArgumentException("the server's proposal is not the next root (version "
+                        + proposed.version() + ", in force " + current.version() + ")");
+            }
+            if (rootKeys.size() < current.roles().get("root").threshold()) {
+                throw new IllegalArgumentException("the key directory holds " + rootKeys.size() + " of the "
+                        + current.roles().get("root").threshold() + " root keys the root in force requires");
+            }
+            for (String role : repository.onlineRoles()) {
+                System.out.printf("  %s: %s -> %s%n", role, current.roles().get(role).keyIds(),
+                        proposed.roles().get(role).keyIds());
+            }
+            uploadRoot(api, repository, options.dir, Envelope.sign(draft, signers(rootKeys)));
+            System.out.printf("%s %d: online keys rotated, signed by %d root keys%n", repository.name(),
+                    proposed.version(), rootKeys.size());
         }
     }
 
@@ -175,11 +252,13 @@ public class KeysCommand implements Runnable {
         return new Root.RoleKeys(members.stream().map(TufKey::keyId).toList(), threshold);
     }
 
-    private static void uploadRoot(RepositoryApi api, Path dir, Envelope root) throws IOException {
+    private static void uploadRoot(RepositoryApi api, RepositoryChoice repository, Path dir, Envelope root)
+            throws IOException {
         long version = root.signed().get("version").asLong();
-        Files.write(dir.resolve(version + ".root.json"), JSON.writerWithDefaultPrettyPrinter()
+        String prefix = repository.director ? "director-" : "";
+        Files.write(dir.resolve(prefix + version + ".root.json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(root.toJson()));
-        api.post("/api/v1/trust/repository/root", root.toJson());
+        api.post(repository.rootPath(), root.toJson());
     }
 
     static void signTargets(RepositoryApi api, List<OfflineKey> keys) {

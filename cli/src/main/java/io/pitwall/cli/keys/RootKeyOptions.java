@@ -20,12 +20,17 @@ class RootKeyOptions {
         }
     }
 
-    /** Fresh root keys. */
+    /** Fresh root keys of the image repository. */
     List<OfflineKey> generate() {
+        return generate("root");
+    }
+
+    /** Fresh root keys for a key role ({@code root}, or {@code director-root} for the director repository). */
+    List<OfflineKey> generate(String role) {
         check();
         List<OfflineKey> keys = new ArrayList<>();
         for (int i = 0; i < rootKeys; i++) {
-            keys.add(OfflineKey.generate("root"));
+            keys.add(OfflineKey.generate(role));
         }
         return keys;
     }

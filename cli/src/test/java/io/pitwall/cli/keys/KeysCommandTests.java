@@ -88,6 +88,54 @@ class KeysCommandTests {
         var refused = run("sign-targets", keys, wrong);
         assertThat(refused.code).isEqualTo(2);
         assertThat(refused.err).contains("cannot decrypt");
+
+        assertThat(run("sign-root", keys, passphrase, "--proposal").code).isZero();
+        Envelope fourEnvelope = envelope("/repo/4.root.json");
+        Root four = Root.fromSigned(fourEnvelope.signed());
+        assertThat(three.signedBy(fourEnvelope, "root") && four.signedBy(fourEnvelope, "root")).isTrue();
+        assertThat(four.roles().get("root")).isEqualTo(three.roles().get("root"));
+        assertThat(four.roles().get("timestamp").keyIds()).doesNotContainAnyElementsOf(
+                three.roles().get("timestamp").keyIds());
+        assertThat(four.signedBy(envelope("/repo/timestamp.json"), "timestamp")).as("re-signed with the new key")
+                .isTrue();
+    }
+
+    @Test
+    void directorRootIsHandedOverToOfflineKeysWhoseHoldersThenRotateTheOnlineKeysAndTheRootKeys() throws Exception {
+        Path keys = data.resolve("director-keys");
+        Path passphrase = Files.writeString(data.resolve("director-passphrase"), "another horse battery staple\n");
+        var empty = run("sign-root", Files.createDirectories(data.resolve("empty")), passphrase, "--director",
+                "--proposal");
+        assertThat(empty.code).isEqualTo(2);
+        assertThat(empty.err).contains("0 of the 1 root keys");
+
+        assertThat(run("init", keys, passphrase, "--director", "--root-keys", "3", "--root-threshold", "2").code)
+                .isZero();
+
+        JsonNode status = get("/api/v1/trust/director");
+        assertThat(status.get("mode").asString()).isEqualTo("offline");
+        assertThat(status.get("rootThreshold").asInt()).isEqualTo(2);
+        long handedOver = status.get("rootVersion").asLong();
+        try (Stream<Path> files = Files.list(keys)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("director-root-"))).hasSize(3);
+        }
+        String targetsKey = status.get("onlineKeys").get("targets").get("keyval").get("public").asString();
+
+        assertThat(run("sign-root", keys, passphrase, "--director", "--proposal").code).isZero();
+        JsonNode rotated = get("/api/v1/trust/director");
+        assertThat(rotated.get("rootVersion").asLong()).isEqualTo(handedOver + 1);
+        assertThat(rotated.get("onlineKeys").get("targets").get("keyval").get("public").asString())
+                .isNotEqualTo(targetsKey);
+
+        assertThat(run("sign-root", keys, passphrase, "--director", "--root-keys", "1", "--root-threshold", "1").code)
+                .isZero();
+        JsonNode renewed = get("/api/v1/trust/director");
+        assertThat(renewed.get("rootVersion").asLong()).isEqualTo(handedOver + 2);
+        assertThat(renewed.get("rootThreshold").asInt()).isEqualTo(1);
+        assertThat(renewed.get("onlineKeys")).isEqualTo(rotated.get("onlineKeys"));
+        try (Stream<Path> retired = Files.list(keys.resolve("retired"))) {
+            assertThat(retired.count()).isEqualTo(3);
+        }
     }
 
     private record Run(int code, String err) {
@@ -113,6 +161,14 @@ class KeysCommandTests {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return Envelope.fromJson(JSON.readTree(response.body()));
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + LocalServer.ADMIN_PASSWORD).getBytes());
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve(path))
+                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static int status(URI uri) throws Exception {

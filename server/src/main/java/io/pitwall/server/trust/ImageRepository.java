@@ -20,8 +20,9 @@ public interface ImageRepository {
     void targetsChanged();
 
     /**
-     * Accepts root version N+1, signed by a threshold of root N's root keys and of its own; it must keep
-     * the server's online snapshot and timestamp keys. Publishes fresh snapshot and timestamp afterwards.
+     * Accepts root version N+1, signed by a threshold of root N's root keys and of its own; its snapshot and
+     * timestamp roles must name the server's active online keys or the pending ones of {@link #proposeRoot}
+     * (which then replace the active ones in the same transaction). Publishes fresh snapshot and timestamp afterwards.
      * While the server holds the root key in force (development mode) it counter-signs the candidate as
      * root N, which is how a development repository is handed over to offline keys.
      *
@@ -29,6 +30,15 @@ public interface ImageRepository {
      *                                               code, or {@code root-online-keys-missing}; nothing changes
      */
     void acceptRoot(Envelope candidate);
+
+    /**
+     * Online-key rotation, step 1: the signed part of root N+1 that keeps root N's root and targets roles and
+     * names fresh PENDING server keys for snapshot and timestamp (the same keys on every call until a root naming
+     * them is accepted). Signed offline ({@code ./pitwall keys sign-root --proposal}) and uploaded to
+     * {@link #acceptRoot}, it makes them the active keys and re-signs snapshot and timestamp atomically. Audited
+     * (as {@code key.generate}) when it generates keys.
+     */
+    tools.jackson.databind.node.ObjectNode proposeRoot();
 
     /**
      * The signed part of the next targets version listing the current targets, for signing with offline

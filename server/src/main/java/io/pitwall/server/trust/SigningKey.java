@@ -51,8 +51,11 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
                 : Mode.ONLINE;
     }
 
-    /** ACTIVE keys sign and are trusted; RETIRED keys are kept on record only. Names are the stored codes. */
-    public enum Status { ACTIVE, RETIRED }
+    /**
+     * ACTIVE keys sign and are trusted; RETIRED keys are kept on record only; a PENDING key is named by a proposed
+     * root N+1 and becomes ACTIVE when that root is accepted. Names are the stored codes.
+     */
+    public enum Status { ACTIVE, RETIRED, PENDING }
 
     public SigningKey {
         Objects.requireNonNull(keyId);

@@ -83,10 +83,62 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
             return active.get();
         }
         try {
-            return newTransaction.execute(status -> generate(role));
+            return newTransaction.execute(status -> generate(role, false));
         } catch (DuplicateKeyException raced) {
             return keys.active(role).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * The PENDING key of a role for a proposed root N+1, generated in the caller's transaction when there is none
+     * (callers hold their repository's lock, so one proposal at a time).
+     */
+    SigningKeys.Stored pendingKey(String role) {
+        return keys.pending(role).orElseGet(() -> generate(role, true));
+    }
+
+    /** The keyid of the role's PENDING key, if a root proposal made one. */
+    java.util.Optional<String> pendingId(String role) {
+        return keys.pending(role).map(p -> p.key().keyId());
+    }
+
+    private boolean isPending(String role, String keyId) {
+        return pendingId(role).map(keyId::equals).orElse(false);
+    }
+
+    /**
+     * Makes the role's PENDING key ACTIVE and retires the old one, in the caller's transaction; from now on every
+     * node signs with it (the active key is read on every use).
+     */
+    void promote(String role, String keyId) {
+        if (!isPending(role, keyId)) {
+            throw new IllegalStateException("key " + keyId + " is not the pending " + role + " key");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+        if (!keys.promote(role, keyId, now)) {
+            throw new IllegalStateException("key " + keyId + " could not be activated");
+        }
+        log.info("Rotated the online {} signing key: {} is now active", role, keyId);
+    }
+
+    /**
+     * Decrypts every ACTIVE and PENDING key once.
+     *
+     * @throws IllegalStateException naming the key when the configured key-encryption key does not open it
+     * @return how many keys were checked
+     */
+    int checkAllDecrypt() {
+        List<SigningKeys.Stored> held = keys.held();
+        for (SigningKeys.Stored stored : held) {
+            try {
+                privateKey(stored);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("The " + stored.key().role() + " key " + stored.key().keyId() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return held.size();
     }
 
     PrivateKey privateKey(SigningKeys.Stored stored) {
@@ -100,20 +152,28 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         });
     }
 
-    private SigningKeys.Stored generate(String role) {
+    private SigningKeys.Stored generate(String role, boolean pending) {
         KeyPair pair = Ed25519.generate();
         TufKey publicKey = TufKey.of(pair.getPublic());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MICROS);
         var key = new SigningKey(publicKey.keyId(), role, SigningKey.modeOf(role),
-                SigningKey.Status.ACTIVE, publicKey, now, null);
+                pending ? SigningKey.Status.PENDING : SigningKey.Status.ACTIVE, publicKey, now, null);
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         try {
-            keys.insertActive(key, encryption.seal(pkcs8, associatedData(key.keyId())));
+            var sealed = encryption.seal(pkcs8, associatedData(key.keyId()));
+            if (pending) {
+                keys.insertPending(key, sealed);
+            } else {
+                keys.insertActive(key, sealed);
+            }
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
-        if (key.notForProduction()) {
+        if (pending) {
+            log.info("Generated the pending online {} signing key {} for a proposed root (encrypted at rest under the {} "
+                    + "key-encryption key)", role, key.keyId(), encryption.kind().toLowerCase());
+        } else if (key.notForProduction()) {
             log.warn("Generated the {} signing key {} (development mode, NOT FOR PRODUCTION: the key is online and "
                     + "held by this server; encrypted at rest under the {} key-encryption key)", role, key.keyId(),
                     encryption.kind().toLowerCase());
@@ -122,8 +182,9 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
                     role, key.keyId(), encryption.kind().toLowerCase());
         }
         events.publishEvent(Audited.succeeded("key.generate", "key:" + key.keyId(), Map.of("role", key.role(),
-                "mode", key.mode().name().toLowerCase(), "principal", "system")));
-        return keys.active(role).orElseThrow();
+                "mode", key.mode().name().toLowerCase(), "status", key.status().name().toLowerCase(),
+                "principal", "system")));
+        return pending ? keys.pending(role).orElseThrow() : keys.active(role).orElseThrow();
     }
 
     private static byte[] associatedData(String keyId) {

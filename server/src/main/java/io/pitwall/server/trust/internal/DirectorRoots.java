@@ -77,6 +77,17 @@ class DirectorRoots {
                 online(root, "timestamp", SigningKey.DIRECTOR_TIMESTAMP));
     }
 
+    /** Stores a root N+1 verified elsewhere, exactly as signed. */
+    void store(Root root, io.pitwall.protocol.tuf.Envelope signed, Instant now) {
+        files.insertRoot(root.version(), DirectorMetadata.bytes(signed), root.expires().atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The server's director root key, if the root in force trusts it alone (development mode). */
+    Optional<Map<TufKey, PrivateKey>> serverRoot(Root root) {
+        return signer(root, "root", SigningKey.DIRECTOR_ROOT);
+    }
+
     private void store(Root root, Map<TufKey, PrivateKey> signer, Instant now) {
         files.insertRoot(root.version(), DirectorMetadata.bytes(Ed25519Signing.sign(root.toSigned(), signer)),
                 root.expires().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));

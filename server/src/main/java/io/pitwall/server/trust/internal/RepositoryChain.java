@@ -138,6 +138,10 @@ class RepositoryChain {
         return Optional.of(Map.of(key, keys.privateKey(stored)));
     }
 
+    DevelopmentKeys keys() {
+        return keys;
+    }
+
     TufKey key(String keyRole) {
         return keys.ensureActive(keyRole).key().publicKey();
     }

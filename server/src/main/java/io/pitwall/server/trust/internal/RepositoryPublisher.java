@@ -44,6 +44,7 @@ class RepositoryPublisher implements ImageRepository {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OnlineKeyRotation rotation;
 
     RepositoryPublisher(RepositoryChain chain, RepositoryFiles files, RepositorySettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
@@ -53,6 +54,8 @@ class RepositoryPublisher implements ImageRepository {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.rotation = new OnlineKeyRotation(chain.keys(), Map.of(SNAPSHOT, SigningKey.IMAGE_SNAPSHOT,
+                TIMESTAMP, SigningKey.IMAGE_TIMESTAMP));
     }
 
     /** Creates root 1 and the first targets, snapshot and timestamp when the repository is empty. */
@@ -132,18 +135,27 @@ class RepositoryPublisher implements ImageRepository {
             if (!next.consistentSnapshot()) {
                 throw new ApiException(422, "root-invalid", "consistent_snapshot must be true");
             }
-            if (chain.signer(next, SNAPSHOT, SigningKey.IMAGE_SNAPSHOT).isEmpty()
-                    || chain.signer(next, TIMESTAMP, SigningKey.IMAGE_TIMESTAMP).isEmpty()) {
-                throw new ApiException(422, "root-online-keys-missing", "the snapshot and timestamp roles must be "
-                        + "the server's online keys with threshold 1 (GET /api/v1/trust/online-keys)");
-            }
+            Map<String, String> rotated = rotation.check(next);
+            // The switch is atomic: the new keys become active, and snapshot and timestamp are re-signed with
+            // them, in the transaction that stores root N+1.
+            rotation.promote(rotated);
             chain.store(ROOT, next.version(), toVerify, next.expires(), now);
             if (!chain.publishTargets(next, now)) {
                 chain.publishSnapshot(next, now);
             }
             events.publishEvent(Audited.succeeded("repository.root", "repository:root", Map.of(
                     "version", next.version(), "rootThreshold", next.roles().get(ROOT).threshold(),
-                    "targetsThreshold", next.roles().get(TARGETS).threshold())));
+                    "targetsThreshold", next.roles().get(TARGETS).threshold(),
+                    "rotatedOnlineKeys", rotated)));
+        });
+    }
+
+    @Override
+    public ObjectNode proposeRoot() {
+        return transaction.execute(tx -> {
+            files.lock();
+            Instant now = now();
+            return rotation.propose(chain.currentRoot(now), now.plus(settings.rootExpiry()));
         });
     }
 
@@ -230,7 +242,7 @@ class RepositoryPublisher implements ImageRepository {
     }
 
     Map<String, TufKey> onlineKeys() {
-        return Map.of(SNAPSHOT, chain.key(SigningKey.IMAGE_SNAPSHOT), TIMESTAMP, chain.key(SigningKey.IMAGE_TIMESTAMP));
+        return rotation.active();
     }
 
     private boolean due(String role, Instant now, java.time.Duration lifetime) {

@@ -30,8 +30,8 @@ class TrustConfiguration {
     DevelopmentKeys developmentKeys(SigningKeys keys, TrustSettings settings, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         var random = new SecureRandom();
-        var encryption = new KeyEncryption(settings.keyPassphrase(), new KekFile(settings.kekFile(), random),
-                settings.kdfIterations(), random);
+        var encryption = new KeyEncryption(settings.keyPassphrase(), settings.kekBytes(),
+                new KekFile(settings.kekFile(), random), settings.kdfIterations(), random);
         return new DevelopmentKeys(keys, encryption, events, transactions, clock);
     }
 
@@ -57,6 +57,13 @@ class TrustConfiguration {
     }
 
     @Bean
+    DirectorRootUpdates directorTrust(DirectorFiles files, RepositoryFiles lock, DevelopmentKeys keys,
+            DirectorPublisher director, DirectorSettings settings, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock) {
+        return new DirectorRootUpdates(files, lock, keys, director, settings, events, transactions, clock);
+    }
+
+    @Bean
     PeriodicTask directorSweeper(DirectorPublisher director, DirectorSettings settings) {
         // Safe on several nodes: regeneration runs under the director-regenerator lease.
         return new PeriodicTask("director-sweeper", settings.sweepInterval(), settings.sweepInterval(), director::sweep);
@@ -67,7 +74,8 @@ class TrustConfiguration {
             DirectorPublisher director) {
         return args -> {
             var active = keys.ensureActive();
-            keys.privateKey(active);
+            // Every held key must open with the configured key-encryption key: fail here, not at first signing.
+            keys.checkAllDecrypt();
             repository.initialize();
             director.initialize();
             var status = repository.status();

@@ -154,6 +154,12 @@ public class DirectorFiles {
         ps.setString(8, f.vin());
     }
 
+    /** VINs with metadata after {@code after}, in VIN order (keyset paging over every vehicle). */
+    public List<String> vinsAfter(String after, int limit) {
+        return jdbc.sql("SELECT vin FROM director_vehicle WHERE vin > :a ORDER BY vin FETCH FIRST :n ROWS ONLY")
+                .param("a", after).param("n", limit).query(String.class).list();
+    }
+
     /** Vehicles whose metadata expires before {@code threshold}, lowest VINs first. */
     public List<String> expiringBefore(OffsetDateTime threshold, int limit) {
         return jdbc.sql("SELECT vin FROM director_vehicle WHERE expires_at < :t ORDER BY vin FETCH FIRST :n ROWS ONLY")

@@ -42,6 +42,45 @@ public class SigningKeys {
                 .update();
     }
 
+    /** Inserts a PENDING key: named by a proposed root, not trusted or used until {@link #promote}. */
+    public void insertPending(SigningKey key, SealedKey sealed) {
+        jdbc.sql("INSERT INTO signing_key (" + COLUMNS + ", active_slot, version) VALUES (:id, :role, :mode, "
+                        + "'PENDING', :pub, :kind, :salt, :iterations, :nonce, :ciphertext, :created, NULL, NULL, 0)")
+                .param("id", key.keyId()).param("role", key.role()).param("mode", key.mode().name())
+                .param("pub", key.publicKey().publicHex()).param("kind", sealed.kekKind())
+                .param("salt", sealed.salt()).param("iterations", sealed.iterations())
+                .param("nonce", sealed.nonce()).param("ciphertext", sealed.ciphertext())
+                .param("created", key.createdAt())
+                .update();
+    }
+
+    /** The newest PENDING key of a role. */
+    public Optional<Stored> pending(String role) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role = :role AND status = 'PENDING' "
+                        + "ORDER BY created_at DESC, key_id FETCH FIRST 1 ROWS ONLY")
+                .param("role", role).query((rs, i) -> map(rs)).optional();
+    }
+
+    /**
+     * Makes a PENDING key the role's ACTIVE key and retires the previous one, in the caller's transaction.
+     *
+     * @return false when the key is not PENDING for that role (nothing changed)
+     */
+    public boolean promote(String role, String keyId, OffsetDateTime now) {
+        jdbc.sql("UPDATE signing_key SET status = 'RETIRED', active_slot = NULL, retired_at = :now, version = version + 1 "
+                        + "WHERE key_role = :role AND status = 'ACTIVE'")
+                .param("role", role).param("now", now).update();
+        return jdbc.sql("UPDATE signing_key SET status = 'ACTIVE', active_slot = 1, version = version + 1 "
+                        + "WHERE key_id = :id AND key_role = :role AND status = 'PENDING'")
+                .param("id", keyId).param("role", role).update() == 1;
+    }
+
+    /** Every key whose private half the server may still use: ACTIVE and PENDING, of every role. */
+    public List<Stored> held() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE status IN ('ACTIVE', 'PENDING') ORDER BY key_id")
+                .query((rs, i) -> map(rs)).list();
+    }
+
     public Optional<Stored> active(String role) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role = :role AND status = 'ACTIVE'")
                 .param("role", role).query((rs, i) -> map(rs)).optional();

@@ -77,6 +77,16 @@ class RepositoryAdminController {
         return StatusResponse.of(repository.status());
     }
 
+    /**
+     * Online-key rotation: the unsigned signed part of root N+1 naming fresh snapshot and timestamp keys (the same
+     * draft until a root naming them is accepted), to be signed with the offline root keys and uploaded below.
+     */
+    @GetMapping("/repository/root/proposal")
+    @RequiresPermission(Permission.KEYS_MANAGE)
+    JsonNode proposeRoot() {
+        return repository.proposeRoot();
+    }
+
     /** Uploads root N+1 (a signed TUF root envelope); refused with 422 and a code when it does not verify. */
     @PostMapping("/repository/root")
     @RequiresPermission(Permission.KEYS_MANAGE)

@@ -84,4 +84,26 @@ class KeyEncryptionTests {
         var encryption = new KeyEncryption(null, new KekFile(kek, random), ITERATIONS, random);
         assertThatThrownBy(() -> encryption.open(sealed, AAD)).hasMessageContaining("missing");
     }
+
+    @Test
+    void aKekFromTheEnvironmentSealsWithoutAnyFileAndOnlyItOpens() {
+        byte[] kek = new byte[32];
+        random.nextBytes(kek);
+        var encryption = new KeyEncryption(null, kek, new KekFile(dir.resolve("kek"), random), ITERATIONS, random);
+        var sealed = encryption.seal(SECRET, AAD);
+
+        assertThat(sealed.kekKind()).isEqualTo("ENVIRONMENT");
+        assertThat(sealed.salt()).isNull();
+        assertThat(Files.exists(dir.resolve("kek"))).as("no KEK file with a KEK from the environment").isFalse();
+        assertThat(new KeyEncryption(null, kek.clone(), new KekFile(dir.resolve("kek"), random), ITERATIONS, random)
+                .open(sealed, AAD)).isEqualTo(SECRET);
+        byte[] other = kek.clone();
+        other[0] ^= 1;
+        assertThatThrownBy(() -> new KeyEncryption(null, other, new KekFile(dir.resolve("kek"), random), ITERATIONS,
+                random).open(sealed, AAD)).hasMessageContaining("PITWALL_KEK");
+        assertThatThrownBy(() -> new KeyEncryption(null, new KekFile(dir.resolve("kek"), random), ITERATIONS, random)
+                .open(sealed, AAD)).hasMessageContaining("set PITWALL_KEK");
+        assertThatThrownBy(() -> new KeyEncryption(null, new byte[16], new KekFile(dir.resolve("kek"), random),
+                ITERATIONS, random)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

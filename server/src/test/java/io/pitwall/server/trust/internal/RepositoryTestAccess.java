@@ -33,6 +33,11 @@ public final class RepositoryTestAccess {
         return Map.of(stored.key().publicKey(), keys.privateKey(stored));
     }
 
+    /** Runs the start-up check that every ACTIVE and PENDING key decrypts; answers how many it opened. */
+    public int checkAllKeysDecrypt() {
+        return context.getBean(DevelopmentKeys.class).checkAllDecrypt();
+    }
+
     /** The server-held image-targets public key. */
     public TufKey serverTargetsKey() {
         return context.getBean(DevelopmentKeys.class).ensureActive(SigningKey.IMAGE_TARGETS).key().publicKey();
