@@ -50,7 +50,8 @@ public final class DataCatalogue {
     public static final List<SignalColumn> SIGNAL_COLUMNS = List.of(
             new SignalColumn("dtc_report", "vehicle_state", "received_at", List.of("id")),
             new SignalColumn("vehicle_report", "signals_json", "reported_at", List.of("vin")),
-            new SignalColumn("vehicle_event", "detail", "received_at", List.of("vin", "seq")));
+            new SignalColumn("vehicle_event", "detail", "received_at", List.of("vin", "seq")),
+            new SignalColumn("diagnostic_command", "result_detail", "completed_at", List.of("id")));
 
     /** Secrets (even hashed) never leave in an export. */
     public static final List<String> WITHHELD = List.of("vehicle_credential.token_hash");

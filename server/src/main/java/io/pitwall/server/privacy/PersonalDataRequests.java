@@ -131,7 +131,7 @@ public class PersonalDataRequests {
                 for (int i = 0; i < column.key().size(); i++) {
                     entry.put(column.key().get(i), row.key().get(i));
                 }
-                entry.put("at", row.at().toString());
+                entry.put("at", row.at() == null ? null : row.at().toString());
                 Map<String, Object> values = new LinkedHashMap<>();
                 found.forEach((signal, json) -> values.put(signal, value(json)));
                 entry.put("signals", values);

@@ -52,6 +52,39 @@ class PersonalDataIntegrationTests {
                     .get(PrivacySteps.LATITUDE).asDouble()).isEqualTo(48.137);
         }
 
+        /** A READ_DATA command the vehicle answered with its position (stored as the device path stores it). */
+        String answeredReadData(PrivacySteps car) {
+            String id = java.util.UUID.randomUUID().toString();
+            var now = java.time.OffsetDateTime.now();
+            jdbc.sql("""
+                    INSERT INTO diagnostic_command (id, vin, command_type, parameters, reason, status, requested_by,
+                        created_at, expires_at, delivered_at, completed_at, result_code, result_detail, version)
+                    VALUES (:id, :vin, 'READ_DATA', :parameters, 'roadside', 'SUCCEEDED', 'engineer', :now, :now, :now,
+                        :now, 'OK', :detail, 2)""")
+                    .param("id", id).param("vin", car.vin).param("now", now)
+                    .param("parameters", "{\"signals\":\"" + PrivacySteps.LATITUDE + ",Vehicle.Speed\"}")
+                    .param("detail", "{\"" + PrivacySteps.LATITUDE + "\":52.52,\"Vehicle.Speed\":0.0}").update();
+            return id;
+        }
+
+        @Test
+        void aCommandResultsPositionIsShownOnlyWithLocationReadAndErasedWithThePersonalData() {
+            var car = new PrivacySteps(jdbc, admin);
+            String id = answeredReadData(car);
+            var viewer = operatorWith(Role.VIEWER);
+            assertThat(viewer.get("/api/v1/commands/" + id).json().get("resultDetail").asString())
+                    .isEqualTo("{\"Vehicle.Speed\":0.0}");
+            assertThat(viewer.get("/api/v1/vehicles/" + car.vin + "/commands").json().get("items").get(0)
+                    .get("resultDetail").asString()).doesNotContain("CurrentLocation");
+            assertThat(operatorWith(Role.SUPPORT_AGENT).get("/api/v1/commands/" + id).json().get("resultDetail")
+                    .asString()).contains(PrivacySteps.LATITUDE + "\":52.52");
+
+            var erased = operatorWith(Role.SECURITY_OFFICER).delete("/api/v1/vehicles/" + car.vin + "/personal-data");
+            assertThat(erased.json().get("erased").get("location").asLong()).isOne();
+            assertThat(jdbc.sql("SELECT result_detail FROM diagnostic_command WHERE id = :id").param("id", id)
+                    .query(String.class).single()).isEqualTo("{}");
+        }
+
         @Test
         void theExportListsEverythingHeldAboutTheVehicleByClassAndIsAudited() {
             var car = carWithPersonalData();

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonalDataRows {
 
-    /** A row holding signal JSON: its key values (in {@link SignalColumn#key()} order) and the text. */
+    /** A row holding signal JSON: its key values (in {@link SignalColumn#key()} order), its time (or null), the text. */
     public record SignalRow(List<Object> key, Instant at, String text) {
     }
 
@@ -57,8 +57,8 @@ public class PersonalDataRows {
             for (int i = 1; i <= keys; i++) {
                 key.add(rs.getObject(i));
             }
-            return new SignalRow(key, rs.getObject(keys + 1, OffsetDateTime.class).toInstant(),
-                    rs.getString(keys + 2));
+            OffsetDateTime at = rs.getObject(keys + 1, OffsetDateTime.class);
+            return new SignalRow(key, at == null ? null : at.toInstant(), rs.getString(keys + 2));
         }).list();
     }
 
