@@ -18,7 +18,10 @@ public enum Permission {
     EMERGENCY_STOP("campaign:emergency-stop"),
     DIAGNOSTICS_READ("diagnostics:read"),
     DIAGNOSTICS_COMMAND("diagnostics:command"),
+    /** See vehicle positions (location signals in vehicle state); everyone else gets answers without them. */
     LOCATION_READ("location:read"),
+    /** Export and erase one vehicle's personal data (data-subject requests). */
+    PERSONAL_DATA("personal-data:manage"),
     CASE_WORK("case:work"),
     KEYS_MANAGE("keys:manage"),
     AUDIT_READ("audit:read"),

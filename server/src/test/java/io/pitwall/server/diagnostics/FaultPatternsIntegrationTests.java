@@ -153,6 +153,19 @@ class FaultPatternsIntegrationTests {
         }
 
         @Test
+        void csvCellsAFormulaCouldBeReadFromStartWithAQuote() {
+            String model = "=HYPERLINK(\"http://evil\")" + uniqueModel("");
+            Car a = car(model, "+6.1");
+            report(a, DAY, "B1000");
+
+            var csv = patterns("since=2026-03-02&until=2026-03-02&format=csv&model=" + enc(model));
+            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+            String cell = "\"'" + model.replace("\"", "\"\"") + "\"";
+            assertThat(csv.body()).contains("B1000," + cell + ",BMS,'+6.1,1,1,2026-03-02,1,1\r\n")
+                    .doesNotContain("," + model.substring(0, 5));
+        }
+
+        @Test
         void theRollupEqualsTheRawAggregationOfStoredObservations() {
             String model = uniqueModel("Raw");
             Car a = car(model, "7.0");

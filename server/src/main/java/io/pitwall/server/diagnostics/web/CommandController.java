@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Remote diagnostic commands: request, second approval, cancel, and what became of them. */
+/**
+ * Remote diagnostic commands: request, second approval, cancel, and what became of them (a result's location
+ * signals only with {@code location:read}).
+ */
 @RestController
 class CommandController {
 
@@ -45,24 +48,24 @@ class CommandController {
     @GetMapping("/api/v1/vehicles/{vin}/commands")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
     CommandList ofVehicle(@PathVariable String vin) {
-        return new CommandList(commands.ofVehicle(vin));
+        return new CommandList(commands.ofVehicle(vin).stream().map(LocationVisibility::visible).toList());
     }
 
     @GetMapping("/api/v1/commands/{id}")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
     DiagnosticCommand get(@PathVariable String id) {
-        return commands.get(id);
+        return LocationVisibility.visible(commands.get(id));
     }
 
     @PostMapping("/api/v1/commands/{id}/approve")
     @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
     DiagnosticCommand approve(@PathVariable String id, @RequestBody CommentBody body) {
-        return commands.approve(id, body.comment());
+        return LocationVisibility.visible(commands.approve(id, body.comment()));
     }
 
     @PostMapping("/api/v1/commands/{id}/cancel")
     @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
     DiagnosticCommand cancel(@PathVariable String id, @RequestBody CommentBody body) {
-        return commands.cancel(id, body.comment());
+        return LocationVisibility.visible(commands.cancel(id, body.comment()));
     }
 }

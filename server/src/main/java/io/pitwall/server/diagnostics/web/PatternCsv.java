@@ -1,11 +1,13 @@
 package io.pitwall.server.diagnostics.web;
 
 import io.pitwall.server.diagnostics.FaultPatterns;
+import io.pitwall.server.shared.web.CsvCells;
 
 /**
  * Recurring patterns as RFC 4180 CSV: header row, CRLF line ends, one row per pattern and trend bucket (the
  * pattern's totals repeated on each), a field quoted when it holds a comma, quote, CR or LF (quotes doubled).
- * Unknown model, ECU type or firmware are empty fields.
+ * Unknown model, ECU type or firmware are empty fields; text that a spreadsheet would run as a formula is
+ * neutralized ({@link CsvCells}).
  */
 final class PatternCsv {
 
@@ -30,12 +32,6 @@ final class PatternCsv {
     }
 
     static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return CsvCells.of(value);
     }
 }

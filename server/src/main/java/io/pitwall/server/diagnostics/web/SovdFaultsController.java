@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code code} (native DTC number in hex), {@code scope}, {@code display_code} (J2012), {@code fault_name},
  * {@code severity} and {@code status} (the eight bits by SOVD name plus {@code mask}); one fault adds
  * {@code environment_data}. A component is an ECU of the vehicle, named by its serial. Pitwall's own
- * additions (data quality, firmware) are {@code x-pitwall} extensions, as SOVD allows.
+ * additions (data quality, firmware) are {@code x-pitwall} extensions, as SOVD allows. The snapshot's location
+ * signals are shown only with {@code location:read}.
  */
 @RestController
 class SovdFaultsController {
@@ -82,7 +83,8 @@ class SovdFaultsController {
             snapshot.put("occurred_at", report.occurredAt());
             snapshot.put("received_at", report.receivedAt());
             snapshot.put("firmware_version", report.firmwareVersion());
-            snapshot.put("vehicle_state", report.vehicleState() == null ? Map.of() : report.vehicleState());
+            snapshot.put("vehicle_state", report.vehicleState() == null ? Map.of()
+                    : LocationVisibility.visible(report.vehicleState()));
             environment.put("snapshots", List.of(snapshot));
         }
         // Extended data records (0x19 0x06) are OEM-defined through ODX; no format Pitwall decodes carries them.

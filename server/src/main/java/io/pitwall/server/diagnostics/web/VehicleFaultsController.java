@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A vehicle's current faults per ECU, with the quality of the answer beside them. */
+/**
+ * A vehicle's current faults per ECU, with the quality of the answer beside them; the vehicle state's location
+ * only for operators with {@code location:read}.
+ */
 @RestController
 class VehicleFaultsController {
 
@@ -49,7 +52,7 @@ class VehicleFaultsController {
 
     private static EcuFaultsResponse ecu(EcuFaults ecu) {
         return new EcuFaultsResponse(ecu.ecuSerial(), ecu.ecuType(), ecu.firmwareVersion(), ecu.format().name(),
-                ecu.occurredAt(), ecu.receivedAt(), ecu.vehicleState(),
+                ecu.occurredAt(), ecu.receivedAt(), LocationVisibility.visible(ecu.vehicleState()),
                 ecu.quality().stream().map(Enum::name).sorted().toList(), FaultJson.faults(ecu.faults()));
     }
 }

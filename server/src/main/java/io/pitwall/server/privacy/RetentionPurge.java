@@ -1,0 +1,124 @@
+package io.pitwall.server.privacy;
+
+import io.pitwall.server.privacy.persistence.PersonalDataRows;
+import io.pitwall.server.shared.LeaseGrant;
+import io.pitwall.server.shared.Leases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Enforces {@link PrivacySettings#retentions()}: location and driver-behaviour signals older than their
+ * retention are cut out of every stored copy ({@link DataCatalogue#SIGNAL_COLUMNS}); with a diagnostic
+ * retention, older DTC reports, their observations and the pattern rollup's days before the cutoff are deleted.
+ * Runs on one node at a time (lease {@value #LEASE}), in transactions of at most {@code purgeBatch} rows, each
+ * re-checking the lease: killed at any point, it has purged whole batches and the next round goes on from the
+ * stored state (what is purged no longer matches). Not audited: nothing is decided, the configuration is.
+ */
+@Component
+public class RetentionPurge {
+
+    static final String LEASE = "privacy-retention";
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+    private final PersonalDataRows rows;
+    private final PrivacySettings settings;
+    private final Leases leases;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    RetentionPurge(PersonalDataRows rows, PrivacySettings settings, Leases leases,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.rows = rows;
+        this.settings = settings;
+        this.leases = leases;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** One purge round; the rows changed per class (empty when another node holds the lease). */
+    public Map<DataClass, Long> purgeOnce() {
+        Duration ttl = settings.purgeInterval().isZero() ? Duration.ofMinutes(5)
+                : settings.purgeInterval().multipliedBy(2).plusMinutes(1);
+        Optional<LeaseGrant> grant = leases.acquire(LEASE, ttl);
+        if (grant.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Map<DataClass, Long> purged = new EnumMap<>(DataClass.class);
+        settings.retentions().forEach((dataClass, keep) -> {
+            Instant cutoff = now.minus(keep);
+            long count = dataClass == DataClass.DIAGNOSTIC ? diagnostics(grant.get(), cutoff)
+                    : signals(grant.get(), dataClass, cutoff);
+            purged.put(dataClass, count);
+        });
+        log.info("Retention purge: {}", purged);
+        return purged;
+    }
+
+    private long signals(LeaseGrant grant, DataClass dataClass, Instant cutoff) {
+        SignalRedaction redaction = new SignalRedaction(java.util.Set.of(dataClass));
+        String like = SignalRedaction.likePattern(dataClass);
+        long total = 0;
+        for (DataCatalogue.SignalColumn column : DataCatalogue.SIGNAL_COLUMNS) {
+            total += batches(grant, () -> {
+                var found = rows.signalRows(column, like, cutoff, null, settings.purgeBatch());
+                int changed = 0;
+                for (var row : found) {
+                    String redacted = redaction.strip(row.text());
+                    if (!redacted.equals(row.text())) {
+                        changed += rows.replaceSignals(column, row, redacted);
+                    }
+                }
+                if (changed == 0 && !found.isEmpty()) {
+                    log.warn("{} rows of {}.{} name {} signals that cannot be cut out", found.size(), column.table(),
+                            column.column(), dataClass.code());
+                }
+                return found.size() < settings.purgeBatch() ? -changed - 1 : changed;
+            });
+        }
+        return total;
+    }
+
+    private long diagnostics(LeaseGrant grant, Instant cutoff) {
+        long reports = batches(grant, () -> {
+            var ids = rows.reportsReceivedBefore(cutoff, settings.purgeBatch());
+            int deleted = rows.deleteReports(ids);
+            return ids.size() < settings.purgeBatch() ? -deleted - 1 : deleted;
+        });
+        long day = cutoff.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+        long rollup = batches(grant, () -> {
+            int deleted = rows.deletePatternDaysBefore(day, settings.purgeBatch());
+            return deleted == 0 ? -1 : deleted;
+        });
+        return reports + rollup;
+    }
+
+    /**
+     * Runs batches, each in its own transaction under the lease, until one reports it was the last (a negative
+     * result {@code -n - 1} for {@code n} rows changed) or a batch changed nothing, or the lease was lost.
+     */
+    private long batches(LeaseGrant grant, IntSupplier batch) {
+        long total = 0;
+        while (true) {
+            Integer result = transactions.execute(status -> leases.stillHeld(grant) ? batch.getAsInt() : null);
+            if (result == null) {
+                log.info("Retention purge stopped: lease {} lost", LEASE);
+                return total;
+            }
+            total += result < 0 ? -(result + 1) : result;
+            if (result <= 0) {
+                return total;
+            }
+        }
+    }
+}
