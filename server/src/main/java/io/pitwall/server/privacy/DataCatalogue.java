@@ -66,10 +66,15 @@ public final class DataCatalogue {
         table("ecu", SERVICE, Map.of(), "serial", "vin", "ecu_type", "hardware_id", "hardware_variant",
                 "software_version", "image_hash", "update_policy", "is_primary");
         table("vehicle_report", SERVICE, Map.of("signals_json", DIAGNOSTIC), "vin", "signals_json", "connectivity",
-                "consent", "state_hash", "reported_at", "last_seen_at");
+                "consent", "state_hash", "reported_at", "last_seen_at", "ecus_hash", "report_nonce", "reports_due_at");
         table("reported_ecu", SERVICE, Map.of(), "vin", "serial", "hardware_id", "sw_version", "image_hash");
         table("vehicle_credential", SERVICE, Map.of(), "id", "vin", "token_hash", "created_at", "revoked_at",
                 "active_vin");
+        table("vehicle_certificate", SERVICE, Map.of(), "id", "vin", "fingerprint", "serial_number", "not_after",
+                "created_at", "revoked_at", "active_vin");
+        table("ecu_key", SERVICE, Map.of(), "vin", "serial", "key_id", "public_hex", "last_counter", "attested_path",
+                "attested_length", "attested_sha256", "attested_at", "registered_at");
+        table("attack_indicator", SERVICE, Map.of(), "id", "vin", "ecu_serial", "kind", "detail", "observed_at");
         table("device_access", SERVICE, Map.of(), "vin", "blocked", "reason", "version", "changed_at");
         table("vehicle_event", DIAGNOSTIC, Map.of(), "vin", "seq", "type", "occurred_at", "received_at",
                 "assignment_id", "ecu_serial", "code", "detail", "progress", "command_id", "quality");
