@@ -92,7 +92,7 @@ public class UptaneVerificationBenchmark {
                     "sha512", RoleMetadata.digest("sha512", image)), List.of(hw), 7, "TCU");
             released.put(hw + "/fw-7.bin", entry);
             ObjectNode forEcu = entry.toJson();
-            ((ObjectNode) forEcu.path("custom")).put("ecuSerial", "ecu-" + i).put("hardwareId", hw);
+            ((ObjectNode) forEcu.path("custom")).putObject("ecuIdentifiers").putObject("ecu-" + i).put("hardwareId", hw);
             assigned.set(hw + "/fw-7.bin", forEcu);
             ecus.add(new EcuState("ecu-" + i, hw, 6));
         }
@@ -100,7 +100,7 @@ public class UptaneVerificationBenchmark {
         ObjectNode imageTargets = RoleMetadata.targets(1, expires, released);
         ObjectNode directorTargets = RoleMetadata.targets(1, expires, Map.of());
         directorTargets.set("targets", assigned);
-        directorTargets.put("vin", VIN);
+        directorTargets.putObject("custom").put("vin", VIN);
         publish("/image/", imageTargets, expires);
         publish("/director/", directorTargets, expires);
         warm = primary();
