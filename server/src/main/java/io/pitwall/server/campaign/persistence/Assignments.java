@@ -49,7 +49,8 @@ public class Assignments {
             e.update_policy = 'REMOTE'
             AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)
             AND e.software_version <> ci.sw_version
-            AND NOT EXISTS (SELECT 1 FROM image i WHERE i.sha256 = e.image_hash AND i.hardware_id = e.hardware_id
+            AND NOT EXISTS (SELECT 1 FROM image i WHERE i.hardware_id = e.hardware_id
+                AND (i.sha256 = e.image_hash OR (e.image_hash IS NULL AND i.sw_version = e.software_version))
                 AND i.release_counter > ci.release_counter)""";
 
     private final JdbcClient jdbc;
