@@ -58,6 +58,14 @@ class CampaignEvidenceIntegrationTests {
             ownerClient = api.as(owner, "password-of-" + owner);
         }
 
+        /** A reconciler pass as "node", taking over the lease another test class of this context may still hold. */
+        int tick() {
+            jdbc.sql("UPDATE lease SET expires_at = :past WHERE name = :name")
+                    .param("past", java.time.OffsetDateTime.now().minusDays(1))
+                    .param("name", WaveReconciler.LEASE).update();
+            return reconciler.tick("node");
+        }
+
         List<String> vehicles(int n, String tag) {
             List<String> vins = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -144,8 +152,9 @@ class CampaignEvidenceIntegrationTests {
             var rest = vehicles(3, null);
             long id = started(List.of(wave("pilot", "TAG", "pilot", 2), wave("rest", "REST", null, 3)));
             finish(pilot, null);
-            assertThat(reconciler.tick("node")).isEqualTo(1);
-            assertThat(reconciler.tick("node")).as("the rest wave starts").isEqualTo(1);
+            assertThat(tick()).as("this campaign steps (others of the shared context may too)")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(tick()).as("the rest wave starts").isGreaterThanOrEqualTo(1);
             finish(rest.subList(0, 1), "E_FLASH_WRITE");
             String today = LocalDate.now(ZoneOffset.UTC).toString();
 
@@ -205,12 +214,12 @@ class CampaignEvidenceIntegrationTests {
             long id = started(List.of(wave("pilot", "TAG", "pilot", 2), wave("rest", "REST", null, 2)));
             assertThat(manager.get(path(id, "/review")).code()).isEqualTo("review-not-found");
             finish(pilot, null);
-            reconciler.tick("node");
-            reconciler.tick("node");
+            tick();
+            tick();
             finish(rest.subList(0, 1), null);
             finish(rest.subList(1, 2), "E_FLASH_WRITE");
-            reconciler.tick("node");
-            reconciler.tick("node");
+            tick();
+            tick();
             var review = manager.get(path(id, "/review"));
             assertThat(review.status()).as(review.body()).isEqualTo(200);
             JsonNode json = review.json();
