@@ -19,7 +19,8 @@ import java.util.Map;
  * the sent ones and every vehicle's acknowledgement must cover its last seq. {@code dtc-ingestion} (issue 6) is
  * the same load with every event a DTC_REPORT of one fault, a third each as UDS 0x19 0x02 bytes, J2012 text
  * and OEM JSON, so each is decoded, stored as a {@code dtc_report} with its {@code fault_observation} and
- * added to the patterns rollup in the ingesting transaction; afterwards every report must be stored decoded.
+ * added to the patterns rollup in the ingesting transaction; afterwards every report must be stored decoded and
+ * the rollup (folded counts plus rows not yet folded, and the per-vehicle days) must count every fault.
  */
 public final class EventIngestionLoad implements Scenario {
 
@@ -85,6 +86,15 @@ public final class EventIngestionLoad implements Scenario {
                 return Result.failed(name(), target(), "sent " + sent + " DTC reports of one fault each, stored "
                         + decoded + " decoded reports and " + faults + " faults");
             }
+            long pending = dtcReports ? database.count("SELECT COUNT(*) FROM fault_pattern_delta") : 0;
+            long ranked = dtcReports ? database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_count")
+                    + database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_delta") : sent;
+            long perVehicle = dtcReports
+                    ? database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_day") : sent;
+            if (ranked != sent || perVehicle != sent) {
+                return Result.failed(name(), target(), "sent " + sent + " faults; the patterns rollup counts "
+                        + ranked + " (fleet) and " + perVehicle + " (per vehicle)");
+            }
             if (stored != sent || fullyAcked != vehicles) {
                 return Result.failed(name(), target(), "sent " + sent + " events of " + vehicles + " vehicles, stored "
                         + stored + ", " + fullyAcked + " vehicles acknowledged through their last seq");
@@ -97,6 +107,9 @@ public final class EventIngestionLoad implements Scenario {
             metrics.put("clients", clients);
             metrics.put("events", sent);
             metrics.put("storedEvents", stored);
+            if (dtcReports) {
+                metrics.put("patternRowsNotYetFolded", pending);
+            }
             metrics.put("eventsPerSecond", Math.round(perSecond));
             metrics.put("p50BatchMillis", latencies.percentileMillis(50));
             metrics.put("p99BatchMillis", latencies.percentileMillis(99));

@@ -200,9 +200,12 @@ class FaultPatternsIntegrationTests {
             Map<String, Long> counts = new TreeMap<>();
             jdbc.sql("""
                     SELECT epoch_day, code, ecu_type, firmware_version, observations FROM fault_pattern_count
+                    WHERE model = :model
+                    UNION ALL
+                    SELECT epoch_day, code, ecu_type, firmware_version, observations FROM fault_pattern_delta
                     WHERE model = :model""").param("model", model).query(rs -> {
-                        counts.put(rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|"
-                                + rs.getString(4), rs.getLong(5));
+                        counts.merge(rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|"
+                                + rs.getString(4), rs.getLong(5), Long::sum);
                     });
             assertThat(counts).isEqualTo(rawPerDay);
         }
@@ -210,7 +213,7 @@ class FaultPatternsIntegrationTests {
         @Test
         void badParametersAreRefusedWithAStableCodeAndNothingWritten() {
             ApiClient reader = operatorWith(Role.SUPPORT_AGENT);
-            long rollup = count("fault_pattern_day") + count("fault_pattern_count");
+            long rollup = count("fault_pattern_day") + count("fault_pattern_count") + count("fault_pattern_delta");
             long audit = count("audit_record");
             Map<String, String> cases = Map.of(
                     "since=yesterday", "invalid-since",
@@ -228,7 +231,8 @@ class FaultPatternsIntegrationTests {
                 assertThat(answer.contentType()).as(query).startsWith("application/problem+json");
                 assertThat(answer.code()).as(query).isEqualTo(code);
             });
-            assertThat(count("fault_pattern_day") + count("fault_pattern_count")).isEqualTo(rollup);
+            assertThat(count("fault_pattern_day") + count("fault_pattern_count") + count("fault_pattern_delta"))
+                    .isEqualTo(rollup);
             assertThat(count("audit_record")).isEqualTo(audit);
         }
 

@@ -57,10 +57,9 @@ class DtcReportRecorder {
         VehicleEcus.Known known = ecus.of(recorded.vin());
         List<NewReport> stored = new java.util.ArrayList<>(dtcReports.size());
         for (RecordedEvent r : dtcReports) {
-            NewReport report = report(recorded.vin(), r, known.ecus());
-            reports.insert(report);
-            stored.add(report);
+            stored.add(report(recorded.vin(), r, known.ecus()));
         }
+        reports.insert(stored);
         patterns.add(recorded.vin(), known.model(), stored);
         classifier.classify(recorded.vin(), stored);
     }

@@ -1,9 +1,9 @@
 package io.pitwall.server.diagnostics.internal;
 
 import io.pitwall.server.diagnostics.persistence.DtcReports.NewReport;
+import io.pitwall.server.diagnostics.persistence.PatternDeltas;
 import io.pitwall.server.diagnostics.persistence.PatternRows;
 import io.pitwall.server.diagnostics.persistence.PatternRows.DayKey;
-import io.pitwall.server.shared.Savepoints;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -13,24 +13,25 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds a vehicle's newly stored faults to the recurring-patterns rollup, in the ingesting transaction: one
- * upsert per distinct (UTC day, code, model, ECU type, firmware) of the batch, not one per fault, so ingestion
- * pays little for it. Faults of undecodable reports do not exist, so they are in no pattern (as in the raw tables).
- * Keys are written in one global order, so two vehicles' batches wait for each other instead of deadlocking;
- * a key's first row, inserted by two vehicles at once, is retried as an update under a savepoint.
+ * Adds a vehicle's newly stored faults to the recurring-patterns rollup, in the ingesting transaction, counted
+ * per distinct (UTC day, code, model, ECU type, firmware) of the batch, not per fault: the vehicle's own
+ * fault_pattern_day rows are merged (one JDBC batch), and the fleet-wide counts are appended to
+ * fault_pattern_delta (one JDBC batch) for {@link PatternFold} to sum into fault_pattern_count. No row shared
+ * by two vehicles is written here, so concurrent batches of vehicles reporting the same code never queue on
+ * each other. Faults of undecodable reports do not exist, so they are in no pattern (as in the raw tables).
  */
 @Component
 class PatternRollup {
 
-    private static final Comparator<DayKey> ORDER = Comparator.comparingInt(DayKey::day).thenComparing(DayKey::code)
+    static final Comparator<DayKey> ORDER = Comparator.comparingInt(DayKey::day).thenComparing(DayKey::code)
             .thenComparing(k -> String.valueOf(k.model())).thenComparing(k -> String.valueOf(k.ecuType()))
             .thenComparing(k -> String.valueOf(k.firmwareVersion()));
     private final PatternRows rows;
-    private final Savepoints savepoints;
+    private final PatternDeltas deltas;
 
-    PatternRollup(PatternRows rows, Savepoints savepoints) {
+    PatternRollup(PatternRows rows, PatternDeltas deltas) {
         this.rows = rows;
-        this.savepoints = savepoints;
+        this.deltas = deltas;
     }
 
     void add(String vin, String model, List<NewReport> reports) {
@@ -40,10 +41,10 @@ class PatternRollup {
             report.faults().forEach(fault -> counts.merge(new DayKey(day, fault.dtc().baseCode(), model,
                     report.ecuType(), report.firmwareVersion()), 1L, Long::sum));
         }
-        counts.forEach((key, observations) -> {
-            if (!savepoints.insertIfAbsent(() -> rows.add(vin, key, observations))) {
-                rows.add(vin, key, observations);
-            }
-        });
+        if (counts.isEmpty()) {
+            return;
+        }
+        rows.addVehicleDays(vin, counts);
+        deltas.append(counts);
     }
 }

@@ -3,15 +3,21 @@ package io.pitwall.server.diagnostics.persistence;
 import io.pitwall.protocol.dtc.DtcFault;
 import io.pitwall.protocol.dtc.SourceFormat;
 import io.pitwall.server.diagnostics.ReportQuality;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -33,38 +39,87 @@ public class DtcReports {
             Set<ReportQuality> quality) {
     }
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    DtcReports(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DtcReports(JdbcTemplate template) {
+        this.template = template;
     }
 
-    public void insert(NewReport report) {
+    /**
+     * Stores a batch's reports with their faults: one JDBC batch of reports (their generated ids read back in
+     * batch order), then one of faults.
+     */
+    public void insert(List<NewReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        template.batchUpdate(connection -> connection.prepareStatement("""
                 INSERT INTO dtc_report (vin, seq, ecu_serial, ecu_type, firmware_version, source_format, decoded,
                     occurred_at, received_at, vehicle_state, quality, problem)
-                VALUES (:vin, :seq, :ecu, :type, :firmware, :format, :decoded, :occurred, :received, :state, :quality,
-                    :problem)""")
-                .param("vin", report.vin()).param("seq", report.seq()).param("ecu", report.ecuSerial())
-                .param("type", report.ecuType()).param("firmware", report.firmwareVersion())
-                .param("format", report.format() == null ? null : report.format().name())
-                .param("decoded", report.format() != null).param("occurred", utc(report.occurredAt()))
-                .param("received", utc(report.receivedAt())).param("state", report.vehicleState())
-                .param("quality", codes(report.quality())).param("problem", report.problem())
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        int position = 0;
-        for (DtcFault fault : report.faults()) {
-            jdbc.sql("""
-                    INSERT INTO fault_observation (report_id, position, code, display_code, dtc_hex, status_mask,
-                        severity, functional_unit)
-                    VALUES (:id, :position, :code, :display, :hex, :status, :severity, :unit)""")
-                    .param("id", id).param("position", position++).param("code", fault.dtc().baseCode())
-                    .param("display", fault.dtc().display()).param("hex", fault.dtc().hex())
-                    .param("status", fault.status() == null ? null : fault.status().mask())
-                    .param("severity", fault.severity() == null ? null : fault.severity().mask())
-                    .param("unit", fault.functionalUnit()).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        NewReport report = reports.get(i);
+                        ps.setString(1, report.vin());
+                        ps.setLong(2, report.seq());
+                        ps.setString(3, report.ecuSerial());
+                        ps.setString(4, report.ecuType());
+                        ps.setString(5, report.firmwareVersion());
+                        ps.setString(6, report.format() == null ? null : report.format().name());
+                        ps.setBoolean(7, report.format() != null);
+                        ps.setObject(8, utc(report.occurredAt()));
+                        ps.setObject(9, utc(report.receivedAt()));
+                        ps.setString(10, report.vehicleState());
+                        ps.setString(11, codes(report.quality()));
+                        ps.setString(12, report.problem());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return reports.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != reports.size()) {
+            throw new IllegalStateException("expected " + reports.size() + " generated report ids, got " + ids.size());
+        }
+        List<Fault> faults = new ArrayList<>();
+        for (int r = 0; r < reports.size(); r++) {
+            long id = ((Number) ids.get(r).values().iterator().next()).longValue();
+            List<DtcFault> reported = reports.get(r).faults();
+            for (int position = 0; position < reported.size(); position++) {
+                faults.add(new Fault(id, position, reported.get(position)));
+            }
+        }
+        if (faults.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                INSERT INTO fault_observation (report_id, position, code, display_code, dtc_hex, status_mask,
+                    severity, functional_unit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", faults, faults.size(), (ps, f) -> {
+                    DtcFault fault = f.fault();
+                    ps.setLong(1, f.reportId());
+                    ps.setInt(2, f.position());
+                    ps.setString(3, fault.dtc().baseCode());
+                    ps.setString(4, fault.dtc().display());
+                    ps.setString(5, fault.dtc().hex());
+                    setInt(ps, 6, fault.status() == null ? null : fault.status().mask());
+                    setInt(ps, 7, fault.severity() == null ? null : fault.severity().mask());
+                    setInt(ps, 8, fault.functionalUnit());
+                });
+    }
+
+    private record Fault(long reportId, int position, DtcFault fault) {
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
         }
     }
 

@@ -1,12 +1,15 @@
 package io.pitwall.server.diagnostics.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The recurring-patterns rollup: fault_pattern_count (observations per day and pattern, for ranking and
- * observation trends) and fault_pattern_day (the same per vehicle, for exact distinct-vehicle counts).
+ * The recurring-patterns rollup: fault_pattern_count (observations per day and pattern, for ranking, with
+ * the not yet folded rows of fault_pattern_delta, see {@link PatternDeltas}) and fault_pattern_day (the same per vehicle, for exact distinct-vehicle counts).
  * Unknown model, ECU type or firmware are stored as '' (key columns) and read back as {@code null}. Days are UTC days since 1970-01-01; a week bucket is
  * {@code (day + 3) / 7}, Monday-based (1970-01-05, day 4, was a Monday), portable integer arithmetic.
  */
@@ -27,37 +30,39 @@ public class PatternRows {
 
     private static final String KEY = " code = :code AND model = :model AND ecu_type = :type AND firmware_version = :fw";
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    PatternRows(JdbcClient jdbc) {
+    PatternRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    public void add(String vin, DayKey key, long observations) {
-        jdbc.sql("""
-                MERGE INTO fault_pattern_count p USING (SELECT CAST(:day AS INT) AS epoch_day, CAST(:code AS CHAR(5)) AS code,
-                    CAST(:model AS VARCHAR(64)) AS model, CAST(:type AS VARCHAR(32)) AS ecu_type,
-                    CAST(:fw AS VARCHAR(64)) AS firmware_version FROM (VALUES (1)) AS one(x)) s
-                ON p.epoch_day = s.epoch_day AND p.code = s.code AND p.model = s.model AND p.ecu_type = s.ecu_type
-                    AND p.firmware_version = s.firmware_version
-                WHEN MATCHED THEN UPDATE SET observations = p.observations + :n
-                WHEN NOT MATCHED THEN INSERT (epoch_day, code, model, ecu_type, firmware_version, observations)
-                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, :n)""")
-                .param("day", key.day()).param("code", key.code()).param("model", stored(key.model()))
-                .param("type", stored(key.ecuType())).param("fw", stored(key.firmwareVersion()))
-                .param("n", observations).update();
-        jdbc.sql("""
-                MERGE INTO fault_pattern_day p USING (SELECT CAST(:day AS INT) AS epoch_day, CAST(:code AS CHAR(5)) AS code,
-                    CAST(:model AS VARCHAR(64)) AS model, CAST(:type AS VARCHAR(32)) AS ecu_type,
-                    CAST(:fw AS VARCHAR(64)) AS firmware_version, CAST(:vin AS CHAR(17)) AS vin
+    /**
+     * Adds a vehicle's observations per key to fault_pattern_day, one JDBC batch. Only the vehicle's own
+     * ingesting transaction writes its rows, and it holds the vehicle's event cursor, so no two writers race
+     * on a row's first insert.
+     */
+    public void addVehicleDays(String vin, Map<DayKey, Long> counts) {
+        template.batchUpdate("""
+                MERGE INTO fault_pattern_day p USING (SELECT CAST(? AS INT) AS epoch_day, CAST(? AS CHAR(5)) AS code,
+                    CAST(? AS VARCHAR(64)) AS model, CAST(? AS VARCHAR(32)) AS ecu_type,
+                    CAST(? AS VARCHAR(64)) AS firmware_version, CAST(? AS CHAR(17)) AS vin, CAST(? AS BIGINT) AS n
                     FROM (VALUES (1)) AS one(x)) s
                 ON p.epoch_day = s.epoch_day AND p.code = s.code AND p.model = s.model AND p.ecu_type = s.ecu_type
                     AND p.firmware_version = s.firmware_version AND p.vin = s.vin
-                WHEN MATCHED THEN UPDATE SET observations = p.observations + :n
+                WHEN MATCHED THEN UPDATE SET observations = p.observations + s.n
                 WHEN NOT MATCHED THEN INSERT (epoch_day, code, model, ecu_type, firmware_version, vin, observations)
-                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, s.vin, :n)""")
-                .param("day", key.day()).param("code", key.code()).param("model", stored(key.model()))
-                .param("type", stored(key.ecuType())).param("fw", stored(key.firmwareVersion())).param("vin", vin)
-                .param("n", observations).update();
+                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, s.vin, s.n)""",
+                new ArrayList<>(counts.entrySet()), counts.size(), (ps, entry) -> {
+                    DayKey key = entry.getKey();
+                    ps.setInt(1, key.day());
+                    ps.setString(2, key.code());
+                    ps.setString(3, stored(key.model()));
+                    ps.setString(4, stored(key.ecuType()));
+                    ps.setString(5, stored(key.firmwareVersion()));
+                    ps.setString(6, vin);
+                    ps.setLong(7, entry.getValue());
+                });
     }
 
     /** The {@code top} patterns by observations in days [from, to]; a {@code null} filter matches every value. */
@@ -65,9 +70,14 @@ public class PatternRows {
         String filters = (model == null ? "" : " AND model = :model") + (ecuType == null ? "" : " AND ecu_type = :type")
                 + (firmware == null ? "" : " AND firmware_version = :fw");
         var sql = jdbc.sql("""
-                SELECT code, model, ecu_type, firmware_version, SUM(observations) AS observations
-                FROM fault_pattern_count WHERE epoch_day >= :from AND epoch_day <= :to""" + filters + """
+                SELECT code, model, ecu_type, firmware_version, SUM(observations) AS observations FROM (
+                    SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_count
+                    WHERE epoch_day >= :from AND epoch_day <= :to""" + filters + """
 
+                    UNION ALL
+                    SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_delta
+                    WHERE epoch_day >= :from AND epoch_day <= :to""" + filters + """
+                ) AS patterns
                 GROUP BY code, model, ecu_type, firmware_version
                 ORDER BY observations DESC, code, model, ecu_type, firmware_version
                 FETCH FIRST %d ROWS ONLY""".formatted(top))
@@ -109,11 +119,11 @@ public class PatternRows {
                 .param("type", stored(pattern.ecuType())).param("fw", stored(pattern.firmwareVersion()));
     }
 
-    private static String stored(String value) {
+    static String stored(String value) {
         return value == null ? "" : value;
     }
 
-    private static String read(String value) {
+    static String read(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -98,11 +98,15 @@ public class PersonalDataRows {
                     SELECT epoch_day, code, model, ecu_type, firmware_version, vin FROM fault_pattern_day
                     WHERE epoch_day < :day ORDER BY epoch_day FETCH FIRST %d ROWS ONLY)""".formatted(limit))
                 .param("day", epochDay).update();
-        return deleted + jdbc.sql("""
+        deleted += jdbc.sql("""
                 DELETE FROM fault_pattern_count WHERE (epoch_day, code, model, ecu_type, firmware_version) IN (
                     SELECT epoch_day, code, model, ecu_type, firmware_version FROM fault_pattern_count
                     WHERE epoch_day < :day ORDER BY epoch_day FETCH FIRST %d ROWS ONLY)""".formatted(limit))
                 .param("day", epochDay).update();
+        return deleted + jdbc.sql("""
+                DELETE FROM fault_pattern_delta WHERE id IN (
+                    SELECT id FROM fault_pattern_delta WHERE epoch_day < :day ORDER BY id FETCH FIRST %d ROWS ONLY)"""
+                .formatted(limit)).param("day", epochDay).update();
     }
 
     /** Every row of the table that belongs to the vehicle, column names in lower case, times as instants. */
