@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public record Dtc(int code, Integer failureType) {
 
     private static final String LETTERS = "PCBU";
+    private static final String HEX = "0123456789ABCDEF";
     private static final Pattern TEXT =
             Pattern.compile("([A-Za-z])([0-9A-Fa-f])([0-9A-Fa-f]{3})(?:-([0-9A-Fa-f]{2}))?");
 
@@ -63,17 +64,34 @@ public record Dtc(int code, Integer failureType) {
 
     /** The code without failure type, e.g. {@code P0A80}: what fleet statistics group by. */
     public String baseCode() {
-        return String.format("%c%d%03X", LETTERS.charAt(code >>> 14), (code >>> 12) & 0x3, code & 0xFFF);
+        char[] text = {LETTERS.charAt(code >>> 14), (char) ('0' + ((code >>> 12) & 0x3)), 0, 0, 0};
+        hexDigits(text, 2, code & 0xFFF, 3);
+        return new String(text);
     }
 
     /** The J2012 display form, with {@code -FT} when there is a failure type, e.g. {@code U0100-87}. */
     public String display() {
-        return failureType == null ? baseCode() : baseCode() + String.format("-%02X", failureType);
+        if (failureType == null) {
+            return baseCode();
+        }
+        char[] type = {'-', 0, 0};
+        hexDigits(type, 1, failureType, 2);
+        return baseCode() + new String(type);
     }
 
     /** The raw number as upper-case hex: 4 digits for a 2-byte code, 6 for a 3-byte UDS DTC. */
     public String hex() {
-        return failureType == null ? String.format("%04X", code) : String.format("%06X", code << 8 | failureType);
+        char[] text = new char[failureType == null ? 4 : 6];
+        hexDigits(text, 0, failureType == null ? code : code << 8 | failureType, text.length);
+        return new String(text);
+    }
+
+    /** Writes {@code value} as {@code digits} upper-case hex digits into {@code text} from {@code at}. */
+    private static void hexDigits(char[] text, int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            text[at + i] = HEX.charAt(value & 0xF);
+            value >>>= 4;
+        }
     }
 
     @Override

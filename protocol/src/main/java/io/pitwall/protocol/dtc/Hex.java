@@ -1,7 +1,12 @@
 package io.pitwall.protocol.dtc;
 
+import java.util.regex.Pattern;
+
 /** Hex text to bytes: blanks and {@code 0x} prefixes between bytes are ignored, case does not matter. */
 final class Hex {
+
+    private static final Pattern PREFIX = Pattern.compile("(?i)0x");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,:]");
 
     private Hex() {
     }
@@ -10,7 +15,7 @@ final class Hex {
         if (text == null || text.isBlank()) {
             throw new InvalidDtcException("no hex bytes given");
         }
-        String digits = text.replaceAll("(?i)0x", "").replaceAll("[\\s,:]", "");
+        String digits = SEPARATORS.matcher(PREFIX.matcher(text).replaceAll("")).replaceAll("");
         if (digits.length() % 2 != 0) {
             throw new InvalidDtcException("odd number of hex digits (" + digits.length() + "): bytes are two digits");
         }

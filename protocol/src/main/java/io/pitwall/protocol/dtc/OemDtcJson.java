@@ -4,6 +4,7 @@ import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.protocol.device.VehicleSignals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * {@code "dtcs": []} reports an empty fault memory. Unknown fields are ignored (tolerant reader).
  */
 public final class OemDtcJson {
+
+    private static final Pattern OCTET = Pattern.compile("(?i)(?:0x)?([0-9a-f]{1,2})");
 
     private OemDtcJson() {
     }
@@ -88,8 +91,8 @@ public final class OemDtcJson {
         int value;
         if (node.isIntegralNumber() && node.canConvertToInt()) {
             value = node.intValue();
-        } else if (node.isString() && node.asString().strip().matches("(?i)(0x)?[0-9a-f]{1,2}")) {
-            value = Integer.parseInt(node.asString().strip().replaceFirst("(?i)^0x", ""), 16);
+        } else if (node.isString() && octet(node.asString()) >= 0) {
+            value = octet(node.asString());
         } else {
             throw new InvalidDtcException(name + " is one byte as 0x2F, 2F or 0-255, not "
                     + Dtc.shorten(node.toString()));
@@ -112,5 +115,11 @@ public final class OemDtcJson {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new InvalidDtcException("vehicleState: " + Dtc.shorten(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** A byte written as {@code 0x2F} or {@code 2F} (any case, blanks around), or -1. */
+    private static int octet(String text) {
+        var m = OCTET.matcher(text.strip());
+        return m.matches() ? Integer.parseInt(m.group(1), 16) : -1;
     }
 }
