@@ -58,12 +58,15 @@ class CampaignEvidenceIntegrationTests {
             ownerClient = api.as(owner, "password-of-" + owner);
         }
 
-        /** A reconciler pass as "node", taking over the lease another test class of this context may still hold. */
+        /**
+         * A reconciler pass as "test-node" (as every test class ticks), taking over the lease another test class
+         * of this context may still hold.
+         */
         int tick() {
             jdbc.sql("UPDATE lease SET expires_at = :past WHERE name = :name")
                     .param("past", java.time.OffsetDateTime.now().minusDays(1))
                     .param("name", WaveReconciler.LEASE).update();
-            return reconciler.tick("node");
+            return reconciler.tick("test-node");
         }
 
         List<String> vehicles(int n, String tag) {
