@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param status  {@code ok}, {@code degraded} (answerable, with caveats) or {@code insufficient-data}
  * @param reasons stable kebab-case reasons, e.g. {@code no-dtc-reports}, {@code last-report-stale},
- *                {@code malformed-reports}, {@code unknown-ecu}, {@code future-timestamp}, {@code sequence-gap}
+ *                {@code malformed-reports}, {@code unknown-ecu}, {@code future-timestamp}, {@code sequence-gap},
+ *                {@code out-of-order}, {@code ecus-not-reporting} (partial), {@code version-inconsistent}
  */
 public record AnswerQuality(String status, List<String> reasons) {
 

@@ -9,5 +9,7 @@ public enum ReportQuality {
     /** The event's occurredAt lies in the future beyond the allowed clock skew (flagged by telemetry). */
     FUTURE_TIMESTAMP,
     /** Events before this one are missing (flagged by telemetry). */
-    SEQUENCE_GAP
+    SEQUENCE_GAP,
+    /** The vehicle's clock went back: a later event claims an earlier time (flagged by telemetry). */
+    OUT_OF_ORDER
 }

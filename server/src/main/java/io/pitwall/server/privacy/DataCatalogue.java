@@ -78,7 +78,8 @@ public final class DataCatalogue {
         table("device_access", SERVICE, Map.of(), "vin", "blocked", "reason", "version", "changed_at");
         table("vehicle_event", DIAGNOSTIC, Map.of(), "vin", "seq", "type", "occurred_at", "received_at",
                 "assignment_id", "ecu_serial", "code", "detail", "progress", "command_id", "quality");
-        table("event_cursor", SERVICE, Map.of(), "vin", "acked_through", "max_seq", "last_seen_at");
+        table("event_cursor", SERVICE, Map.of(), "vin", "acked_through", "max_seq", "last_seen_at",
+                "max_seq_occurred_at");
         table("dtc_report", DIAGNOSTIC, Map.of(), "id", "vin", "seq", "ecu_serial", "ecu_type", "firmware_version",
                 "source_format", "decoded", "occurred_at", "received_at", "vehicle_state", "quality", "problem");
         child("fault_observation", DIAGNOSTIC, "report_id", "SELECT id FROM dtc_report WHERE vin = :vin",

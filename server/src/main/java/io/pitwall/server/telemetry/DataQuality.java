@@ -7,5 +7,7 @@ public enum DataQuality {
     /** occurredAt lies further in the future than the allowed clock skew. */
     FUTURE_TIMESTAMP,
     /** Events before this one are missing (not yet, or never, received). */
-    SEQUENCE_GAP
+    SEQUENCE_GAP,
+    /** A later seq than every earlier event of the vehicle, but an earlier occurredAt: its clock went back. */
+    OUT_OF_ORDER
 }

@@ -49,6 +49,7 @@ public class EventIngestion {
         Set<Long> stored = events.storedSeqs(vin, sorted.get(0).seq() - 1, sorted.get(sorted.size() - 1).seq());
         List<RecordedEvent> fresh = new ArrayList<>();
         long max = cursor.maxSeq();
+        Instant maxOccurredAt = cursor.maxSeqOccurredAt();
         long prior = -1;
         for (DeviceEvent event : sorted) {
             if (event.seq() == prior || stored.contains(event.seq())) {
@@ -56,9 +57,15 @@ public class EventIngestion {
             }
             boolean gap = event.seq() > cursor.ackedThrough() + 1 && event.seq() != prior + 1
                     && !stored.contains(event.seq() - 1);
-            fresh.add(new RecordedEvent(vin, event, now.toInstant(), quality(event, now.toInstant(), gap)));
+            boolean outOfOrder = false;
+            if (event.seq() > max) {
+                outOfOrder = maxOccurredAt != null && event.occurredAt().isBefore(maxOccurredAt);
+                max = event.seq();
+                maxOccurredAt = event.occurredAt();
+            }
+            fresh.add(new RecordedEvent(vin, event, now.toInstant(),
+                    quality(event, now.toInstant(), gap, outOfOrder)));
             prior = event.seq();
-            max = Math.max(max, event.seq());
         }
         if (fresh.isEmpty()) {
             return cursor.ackedThrough();
@@ -67,12 +74,12 @@ public class EventIngestion {
         // Only a batch that fills the seq right after the acknowledgement can move it.
         boolean fillsNext = fresh.stream().anyMatch(r -> r.event().seq() == cursor.ackedThrough() + 1);
         long acked = fillsNext ? events.contiguousThrough(vin, cursor.ackedThrough()) : cursor.ackedThrough();
-        events.updateCursor(vin, acked, max, now);
+        events.updateCursor(vin, acked, max, maxOccurredAt, now);
         publisher.publishEvent(new VehicleEventsRecorded(vin, fresh));
         return acked;
     }
 
-    private Set<DataQuality> quality(DeviceEvent event, Instant now, boolean gap) {
+    private Set<DataQuality> quality(DeviceEvent event, Instant now, boolean gap, boolean outOfOrder) {
         Set<DataQuality> flags = EnumSet.noneOf(DataQuality.class);
         if (event.type() == EventType.UNKNOWN) {
             flags.add(DataQuality.UNKNOWN_TYPE);
@@ -82,6 +89,9 @@ public class EventIngestion {
         }
         if (gap) {
             flags.add(DataQuality.SEQUENCE_GAP);
+        }
+        if (outOfOrder) {
+            flags.add(DataQuality.OUT_OF_ORDER);
         }
         return flags;
     }

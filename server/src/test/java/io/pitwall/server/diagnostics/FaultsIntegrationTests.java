@@ -233,6 +233,61 @@ class FaultsIntegrationTests {
         }
 
         @Test
+        void anEcuOfTheInventoryWithoutReportsMakesTheAnswerPartial() {
+            var fleet = new TestFleet(jdbc, admin);
+            String second = "DTC-HW2-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String twoEcus = fleet.vehicle("Dtc-" + second, "EU", "3.1.4", hardwareId, second);
+            ApiClient client = fleet.credentialFor(twoEcus);
+            var sent = client.post("/device/v1/vehicles/" + twoEcus + "/events", Map.of("events", List.of(Map.of(
+                    "seq", 1, "type", "DTC_REPORT", "ecuSerial", hardwareId + "-" + twoEcus, "detail", "{\"dtcs\":[]}",
+                    "occurredAt", Instant.now().minusSeconds(30).toString()))));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+            JsonNode answer = operatorWith(Role.SUPPORT_AGENT).get("/api/v1/vehicles/" + twoEcus + "/faults").json();
+
+            assertThat(answer.get("dataQuality").get("status").asString()).isEqualTo("degraded");
+            assertThat(answer.get("dataQuality").get("reasons").toString()).contains("ecus-not-reporting");
+            assertThat(answer.get("ecusNotReporting").toString()).isEqualTo("[\"" + second + "-" + twoEcus + "\"]");
+        }
+
+        @Test
+        void aVersionTheVehicleReportsThatTheInventoryDoesNotExpectIsInconsistent() {
+            report(ecu, null, "{\"dtcs\":[]}", Instant.now().minusSeconds(30));
+            var checkin = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
+                    "ownerConsent", true, "ecus", List.of(Map.of("serial", ecu, "hardwareId", hardwareId,
+                            "installedVersion", "3.0.9"))));
+            assertThat(checkin.status()).as(checkin.body()).isEqualTo(200);
+
+            JsonNode answer = faults();
+
+            assertThat(answer.get("dataQuality").get("status").asString()).isEqualTo("degraded");
+            assertThat(answer.get("dataQuality").get("reasons").toString()).contains("version-inconsistent");
+            JsonNode mismatch = answer.get("versionMismatches").get(0);
+            assertThat(mismatch.get("ecuSerial").asString()).isEqualTo(ecu);
+            assertThat(mismatch.get("inventoryVersion").asString()).isEqualTo("3.1.4");
+            assertThat(mismatch.get("reportedVersion").asString()).isEqualTo("3.0.9");
+        }
+
+        @Test
+        void aLaterEventThatClaimsAnEarlierTimeIsFlaggedOutOfOrderWithinAndAcrossBatches() {
+            Instant now = Instant.now();
+            report(ecu, "P0301", null, now.minusSeconds(60));
+            report(ecu, "P0302", null, now.minusSeconds(3_600));
+            assertThat(faults().get("dataQuality").get("reasons").toString()).contains("out-of-order");
+            assertThat(jdbc.sql("SELECT quality FROM dtc_report WHERE vin = :v ORDER BY seq").param("v", vin)
+                    .query(String.class).list()).containsExactly("", "OUT_OF_ORDER");
+
+            var batch = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", List.of(
+                    Map.of("seq", 3, "type", "DTC_REPORT", "ecuSerial", ecu, "code", "P0303",
+                            "occurredAt", now.minusSeconds(30).toString()),
+                    Map.of("seq", 4, "type", "DTC_REPORT", "ecuSerial", ecu, "code", "P0304",
+                            "occurredAt", now.minusSeconds(40).toString()))));
+            assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+            assertThat(jdbc.sql("SELECT quality FROM dtc_report WHERE vin = :v ORDER BY seq").param("v", vin)
+                    .query(String.class).list()).containsExactly("", "OUT_OF_ORDER", "", "OUT_OF_ORDER");
+        }
+
+        @Test
         void anUnknownVehicleIs404() {
             assertThat(admin.get("/api/v1/vehicles/WPWNONEXX00000001/faults").code()).isEqualTo("vehicle-not-found");
         }

@@ -72,6 +72,8 @@ class DtcReportRecorder {
                 quality.add(ReportQuality.FUTURE_TIMESTAMP);
             } else if (flag == DataQuality.SEQUENCE_GAP) {
                 quality.add(ReportQuality.SEQUENCE_GAP);
+            } else if (flag == DataQuality.OUT_OF_ORDER) {
+                quality.add(ReportQuality.OUT_OF_ORDER);
             }
         });
         DecodedDtcs decoded = null;

@@ -6,6 +6,7 @@ import io.pitwall.protocol.dtc.DtcSeverity;
 import io.pitwall.protocol.dtc.SourceFormat;
 import io.pitwall.protocol.dtc.UdsStatus;
 import io.pitwall.server.diagnostics.FleetFaults;
+import io.pitwall.server.diagnostics.ReportQuality;
 import io.pitwall.server.diagnostics.persistence.DtcReports.StoredReport;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,6 +58,14 @@ public class FaultQueries {
     public long malformedReports(String vin) {
         return jdbc.sql("SELECT COUNT(*) FROM dtc_report WHERE vin = :vin AND decoded = FALSE").param("vin", vin)
                 .query(Long.class).single();
+    }
+
+    /** Whether a report of the vehicle received since {@code since} carries the flag. */
+    public boolean flaggedSince(String vin, ReportQuality flag, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM dtc_report WHERE vin = :vin AND received_at >= :since AND quality LIKE :flag""")
+                .param("vin", vin).param("since", DtcReports.utc(since)).param("flag", "%" + flag.name() + "%")
+                .query(Long.class).single() > 0;
     }
 
     public Instant lastDecodedReceivedAt(String vin) {

@@ -28,7 +28,8 @@ class VehicleFaultsController {
     }
 
     record VehicleFaultsResponse(String vin, AnswerQuality dataQuality, Instant lastReportAt, long malformedReports,
-            List<EcuFaultsResponse> ecus) {
+            List<EcuFaultsResponse> ecus, List<String> ecusNotReporting,
+            List<VehicleFaults.VersionMismatch> versionMismatches) {
     }
 
     private final FindFaults faults;
@@ -47,7 +48,8 @@ class VehicleFaultsController {
         }
         VehicleFaults found = faults.vehicle(vin);
         return new VehicleFaultsResponse(found.vin(), found.quality(), found.lastReportAt(), found.malformedReports(),
-                found.ecus().stream().map(VehicleFaultsController::ecu).toList());
+                found.ecus().stream().map(VehicleFaultsController::ecu).toList(), found.notReporting(),
+                found.inconsistent());
     }
 
     private static EcuFaultsResponse ecu(EcuFaults ecu) {

@@ -4,6 +4,7 @@ import io.pitwall.server.shared.Savepoints;
 import io.pitwall.server.telemetry.DataQuality;
 import io.pitwall.server.telemetry.RecordedEvent;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -19,8 +20,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VehicleEvents {
 
-    /** The vehicle's cursor, locked for the rest of the transaction. */
-    public record Cursor(long ackedThrough, long maxSeq) {
+    /**
+     * The vehicle's cursor, locked for the rest of the transaction.
+     *
+     * @param maxSeqOccurredAt when the vehicle says event {@code maxSeq} occurred ({@code null} before any)
+     */
+    public record Cursor(long ackedThrough, long maxSeq, Instant maxSeqOccurredAt) {
     }
 
     private static final int PAGE = 1000;
@@ -48,8 +53,11 @@ public class VehicleEvents {
     }
 
     private Optional<Cursor> selectForUpdate(String vin) {
-        return jdbc.sql("SELECT acked_through, max_seq FROM event_cursor WHERE vin = :vin FOR UPDATE")
-                .param("vin", vin).query((rs, i) -> new Cursor(rs.getLong(1), rs.getLong(2))).optional();
+        return jdbc.sql("SELECT acked_through, max_seq, max_seq_occurred_at FROM event_cursor WHERE vin = :vin FOR UPDATE")
+                .param("vin", vin).query((rs, i) -> {
+                    OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
+                    return new Cursor(rs.getLong(1), rs.getLong(2), at == null ? null : at.toInstant());
+                }).optional();
     }
 
     public Set<Long> storedSeqs(String vin, long from, long to) {
@@ -106,9 +114,14 @@ public class VehicleEvents {
                 });
     }
 
-    public void updateCursor(String vin, long ackedThrough, long maxSeq, OffsetDateTime now) {
-        jdbc.sql("UPDATE event_cursor SET acked_through = :a, max_seq = :m, last_seen_at = :now WHERE vin = :vin")
-                .param("a", ackedThrough).param("m", maxSeq).param("now", now).param("vin", vin).update();
+    public void updateCursor(String vin, long ackedThrough, long maxSeq, Instant maxSeqOccurredAt,
+            OffsetDateTime now) {
+        jdbc.sql("""
+                UPDATE event_cursor SET acked_through = :a, max_seq = :m, max_seq_occurred_at = :mat, last_seen_at = :now
+                WHERE vin = :vin""")
+                .param("a", ackedThrough).param("m", maxSeq)
+                .param("mat", maxSeqOccurredAt == null ? null : maxSeqOccurredAt.atOffset(ZoneOffset.UTC))
+                .param("now", now).param("vin", vin).update();
     }
 
     public long count(String vin) {
