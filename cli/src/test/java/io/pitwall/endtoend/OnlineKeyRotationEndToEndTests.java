@@ -94,7 +94,7 @@ class OnlineKeyRotationEndToEndTests {
 
         /** Development mode: the server holds the root keys, so its own proposal is uploaded unsigned. */
         private static void rotate(LocalServer server, String rootPath) throws Exception {
-            JsonNode proposal = JSON.readTree(call(server, "GET", rootPath + "/proposal", null));
+            JsonNode proposal = JSON.readTree(call(server, "POST", rootPath + "/proposal", null));
             ObjectNode envelope = JSON.createObjectNode();
             envelope.set("signed", proposal);
             envelope.putArray("signatures");

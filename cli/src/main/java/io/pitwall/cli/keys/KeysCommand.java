@@ -206,7 +206,7 @@ public class KeysCommand implements Runnable {
 
         /** Signs the server's proposal only if it is root N+1 changing nothing but the online keys. */
         private void signProposal(RepositoryApi api, Root current, List<OfflineKey> rootKeys) throws IOException {
-            JsonNode draft = api.get(repository.proposalPath());
+            JsonNode draft = api.post(repository.proposalPath(), null);
             Root proposed = Root.fromSigned(draft);
             List<String> offlineRoles = repository.director ? List.of("root") : List.of("root", "targets");
             for (String role : offlineRoles) {

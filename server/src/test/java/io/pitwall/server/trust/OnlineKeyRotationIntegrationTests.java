@@ -59,8 +59,8 @@ class OnlineKeyRotationIntegrationTests {
             Root current = latestRoot(api);
             Envelope oldTimestamp = envelope(bytes(api, "/repo/timestamp.json"));
 
-            ObjectNode proposal = (ObjectNode) officer.get("/api/v1/trust/repository/root/proposal").json();
-            assertThat(officer.get("/api/v1/trust/repository/root/proposal").json().get("roles"))
+            ObjectNode proposal = (ObjectNode) officer.post("/api/v1/trust/repository/root/proposal", Map.of()).json();
+            assertThat(officer.post("/api/v1/trust/repository/root/proposal", Map.of()).json().get("roles"))
                     .as("the same pending keys until a root names them").isEqualTo(proposal.get("roles"));
             Root proposed = Root.fromSigned(proposal);
             assertThat(proposed.version()).isEqualTo(current.version() + 1);
@@ -139,7 +139,7 @@ class OnlineKeyRotationIntegrationTests {
             assertThat(current.version()).isEqualTo(status.get("rootVersion").asLong());
             long targetsVersion = director(vehicles.get(0), vins.get(0), "targets.json").signed().get("version").asLong();
 
-            ObjectNode proposal = (ObjectNode) officer.get("/api/v1/trust/director/root/proposal").json();
+            ObjectNode proposal = (ObjectNode) officer.post("/api/v1/trust/director/root/proposal", Map.of()).json();
             assertThat(proposal.get("consistent_snapshot").asBoolean()).isFalse();
             long roots = count("director_root");
             String before = jdbc.sql("SELECT timestamp_body FROM director_vehicle WHERE vin = :v")
@@ -181,7 +181,7 @@ class OnlineKeyRotationIntegrationTests {
             assertThat(handedOver.status()).as(handedOver.body()).isEqualTo(200);
             assertThat(handedOver.json().get("mode").asString()).isEqualTo("offline");
             assertThat(handedOver.json().get("notForProduction").asBoolean()).isFalse();
-            ObjectNode offlineProposal = (ObjectNode) officer.get("/api/v1/trust/director/root/proposal").json();
+            ObjectNode offlineProposal = (ObjectNode) officer.post("/api/v1/trust/director/root/proposal", Map.of()).json();
             refused(officer, "/api/v1/trust/director/root", unsigned(offlineProposal), "root-signature-threshold");
             var offlineRotation = officer.post("/api/v1/trust/director/root", Envelope.sign(offlineProposal,
                     signers(offline.subList(0, 2))).toJson());

@@ -57,7 +57,7 @@ class DirectorAdminController {
     }
 
     /** The unsigned signed part of root N+1 naming fresh online targets, snapshot and timestamp keys. */
-    @GetMapping("/root/proposal")
+    @PostMapping("/root/proposal")
     @RequiresPermission(Permission.KEYS_MANAGE)
     JsonNode proposeRoot() {
         return director.proposeRoot();

@@ -81,7 +81,7 @@ class RepositoryAdminController {
      * Online-key rotation: the unsigned signed part of root N+1 naming fresh snapshot and timestamp keys (the same
      * draft until a root naming them is accepted), to be signed with the offline root keys and uploaded below.
      */
-    @GetMapping("/repository/root/proposal")
+    @PostMapping("/repository/root/proposal")
     @RequiresPermission(Permission.KEYS_MANAGE)
     JsonNode proposeRoot() {
         return repository.proposeRoot();
