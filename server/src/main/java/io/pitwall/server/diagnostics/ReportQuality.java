@@ -11,5 +11,10 @@ public enum ReportQuality {
     /** Events before this one are missing (flagged by telemetry). */
     SEQUENCE_GAP,
     /** The vehicle's clock went back: a later event claims an earlier time (flagged by telemetry). */
-    OUT_OF_ORDER
+    OUT_OF_ORDER,
+    /**
+     * The vehicle already sent this ECU's report of this instant with the same faults (again, under a new seq):
+     * kept, but its faults are not counted again (patterns, rules, fleet counts, the regression gate).
+     */
+    DUPLICATE
 }

@@ -81,7 +81,8 @@ public final class DataCatalogue {
         table("event_cursor", SERVICE, Map.of(), "vin", "acked_through", "max_seq", "last_seen_at",
                 "max_seq_occurred_at");
         table("dtc_report", DIAGNOSTIC, Map.of(), "id", "vin", "seq", "ecu_serial", "ecu_type", "firmware_version",
-                "source_format", "decoded", "occurred_at", "received_at", "vehicle_state", "quality", "problem");
+                "source_format", "decoded", "occurred_at", "received_at", "vehicle_state", "quality", "problem",
+                "fault_digest");
         child("fault_observation", DIAGNOSTIC, "report_id", "SELECT id FROM dtc_report WHERE vin = :vin",
                 "report_id", "position", "code", "display_code", "dtc_hex", "status_mask", "severity",
                 "functional_unit");

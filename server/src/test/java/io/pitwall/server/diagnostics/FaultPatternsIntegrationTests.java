@@ -52,8 +52,10 @@ class FaultPatternsIntegrationTests {
         void report(Car car, LocalDate day, String... codes) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (String code : codes) {
-                events.add(Map.of("seq", ++car.seq()[0], "type", "DTC_REPORT", "ecuSerial", car.ecu(), "code", code,
-                        "occurredAt", day.atTime(10, 0).toInstant(ZoneOffset.UTC).toString()));
+                // A minute apart: the same code at the same instant would be one report sent twice (DUPLICATE).
+                long seq = ++car.seq()[0];
+                events.add(Map.of("seq", seq, "type", "DTC_REPORT", "ecuSerial", car.ecu(), "code", code,
+                        "occurredAt", day.atTime(10, 0).plusMinutes(seq).toInstant(ZoneOffset.UTC).toString()));
             }
             var answer = car.client().post("/device/v1/vehicles/" + car.vin() + "/events", Map.of("events", events));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -288,6 +288,28 @@ class FaultsIntegrationTests {
         }
 
         @Test
+        void aReportSentAgainUnderANewSeqIsKeptFlaggedDuplicateAndCountedOnce() {
+            Instant at = Instant.parse("2026-03-02T10:00:00.123Z");
+            report(ecu, "P0301", null, at);
+            report(ecu, "P0301", null, at);
+            var batch = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", List.of(
+                    Map.of("seq", 3, "type", "DTC_REPORT", "ecuSerial", ecu, "code", "P0302",
+                            "occurredAt", at.plusSeconds(60).toString()),
+                    Map.of("seq", 4, "type", "DTC_REPORT", "ecuSerial", ecu, "code", "P0302",
+                            "occurredAt", at.plusSeconds(60).toString()))));
+            assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+
+            assertThat(jdbc.sql("SELECT quality FROM dtc_report WHERE vin = :v ORDER BY seq").param("v", vin)
+                    .query(String.class).list()).containsExactly("", "DUPLICATE", "", "DUPLICATE");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM fault_observation o JOIN dtc_report r ON r.id = o.report_id"
+                    + " WHERE r.vin = :v").param("v", vin).query(Long.class).single()).as("raw faults kept")
+                    .isEqualTo(4);
+            assertThat(jdbc.sql("SELECT SUM(observations) FROM fault_pattern_day WHERE vin = :v").param("v", vin)
+                    .query(Long.class).single()).as("counted once each").isEqualTo(2);
+            assertThat(faults().get("dataQuality").get("reasons").toString()).contains("duplicate");
+        }
+
+        @Test
         void anUnknownVehicleIs404() {
             assertThat(admin.get("/api/v1/vehicles/WPWNONEXX00000001/faults").code()).isEqualTo("vehicle-not-found");
         }

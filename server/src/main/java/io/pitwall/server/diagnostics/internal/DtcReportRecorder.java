@@ -8,13 +8,17 @@ import io.pitwall.protocol.dtc.DtcDecoder;
 import io.pitwall.protocol.dtc.InvalidDtcException;
 import io.pitwall.server.diagnostics.ReportQuality;
 import io.pitwall.server.diagnostics.persistence.DtcReports;
+import io.pitwall.server.diagnostics.persistence.DtcReports.EcuInstant;
 import io.pitwall.server.diagnostics.persistence.DtcReports.NewReport;
 import io.pitwall.server.inventory.Ecu;
 import io.pitwall.server.telemetry.DataQuality;
 import io.pitwall.server.telemetry.RecordedEvent;
 import io.pitwall.server.telemetry.VehicleEventsRecorded;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +32,9 @@ import org.springframework.stereotype.Component;
  * transaction. A payload that cannot be decoded is stored flagged {@link ReportQuality#MALFORMED_PAYLOAD} with
  * the reason and no faults: the vehicle's batch is never refused for it, and no code is guessed. The faults are
  * added to the recurring-patterns rollup ({@link PatternRollup}) in the same transaction. The new
- * observations are then classified by the active severity rules ({@link FaultClassifier}).
+ * observations are then classified by the active severity rules ({@link FaultClassifier}). A report the vehicle
+ * already sent under another seq (same ECU, instant and faults) is stored flagged {@link ReportQuality#DUPLICATE}
+ * and counted nowhere.
  */
 @Component
 class DtcReportRecorder {
@@ -55,13 +61,42 @@ class DtcReportRecorder {
             return;
         }
         VehicleEcus.Known known = ecus.of(recorded.vin());
-        List<NewReport> stored = new java.util.ArrayList<>(dtcReports.size());
+        List<NewReport> built = new ArrayList<>(dtcReports.size());
         for (RecordedEvent r : dtcReports) {
-            stored.add(report(recorded.vin(), r, known.ecus()));
+            built.add(report(recorded.vin(), r, known.ecus()));
         }
+        List<NewReport> stored = flagDuplicates(recorded.vin(), built);
         reports.insert(stored);
-        patterns.add(recorded.vin(), known.model(), stored);
-        classifier.classify(recorded.vin(), stored);
+        List<NewReport> counted = stored.stream().filter(r -> !r.quality().contains(ReportQuality.DUPLICATE)).toList();
+        patterns.add(recorded.vin(), known.model(), counted);
+        classifier.classify(recorded.vin(), counted);
+    }
+
+    /**
+     * Flags {@link ReportQuality#DUPLICATE} every decoded report whose ECU, instant and faults the vehicle already
+     * sent (stored, or earlier in this batch): one lookup per batch by the (vin, ECU, time) index.
+     */
+    private List<NewReport> flagDuplicates(String vin, List<NewReport> built) {
+        List<EcuInstant> keys = built.stream().filter(r -> r.ecuSerial() != null && r.faultDigest() != null)
+                .map(DtcReportRecorder::key).toList();
+        if (keys.isEmpty()) {
+            return built;
+        }
+        Set<EcuInstant> seen = new HashSet<>(reports.stored(vin, new HashSet<>(keys)));
+        List<NewReport> flagged = new ArrayList<>(built.size());
+        for (NewReport r : built) {
+            if (r.ecuSerial() == null || r.faultDigest() == null || seen.add(key(r))) {
+                flagged.add(r);
+                continue;
+            }
+            flagged.add(r.flagged(ReportQuality.DUPLICATE));
+        }
+        return flagged;
+    }
+
+    /** Stored times have microseconds, so the comparison does too. */
+    private static EcuInstant key(NewReport r) {
+        return new EcuInstant(r.ecuSerial(), r.occurredAt().truncatedTo(ChronoUnit.MICROS), r.faultDigest());
     }
 
     private NewReport report(String vin, RecordedEvent recorded, Map<String, Ecu> known) {
@@ -99,7 +134,8 @@ class DtcReportRecorder {
         return new NewReport(vin, event.seq(), clip(serial, 64), ecu == null ? null : ecu.type().name(),
                 ecu == null ? null : ecu.softwareVersion(), decoded == null ? null : decoded.format(),
                 event.occurredAt(), recorded.receivedAt(), clip(state, 1000), quality, clip(problem, MAX_PROBLEM),
-                decoded == null ? List.of() : decoded.faults());
+                decoded == null ? List.of() : decoded.faults(),
+                decoded == null ? null : DtcReports.digest(decoded.faults()));
     }
 
     private static String clip(String text, int max) {

@@ -3,6 +3,9 @@ package io.pitwall.server.diagnostics.persistence;
 import io.pitwall.protocol.dtc.DtcFault;
 import io.pitwall.protocol.dtc.SourceFormat;
 import io.pitwall.server.diagnostics.ReportQuality;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,13 +14,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +37,31 @@ public class DtcReports {
      */
     public record NewReport(String vin, long seq, String ecuSerial, String ecuType, String firmwareVersion,
             SourceFormat format, Instant occurredAt, Instant receivedAt, String vehicleState,
-            Set<ReportQuality> quality, String problem, List<DtcFault> faults) {
+            Set<ReportQuality> quality, String problem, List<DtcFault> faults, String faultDigest) {
+
+        /** The report with one more quality flag. */
+        public NewReport flagged(ReportQuality flag) {
+            Set<ReportQuality> more = EnumSet.of(flag);
+            more.addAll(quality);
+            return new NewReport(vin, seq, ecuSerial, ecuType, firmwareVersion, format, occurredAt, receivedAt,
+                    vehicleState, more, problem, faults, faultDigest);
+        }
+    }
+
+    /** SHA-256 (hex) of the faults in order: code with failure type, status, severity and functional unit. */
+    public static String digest(List<DtcFault> faults) {
+        StringBuilder text = new StringBuilder(faults.size() * 24);
+        for (DtcFault f : faults) {
+            text.append(f.dtc().hex()).append(':').append(f.status() == null ? "" : f.status().mask()).append(':')
+                    .append(f.severity() == null ? "" : f.severity().mask()).append(':')
+                    .append(f.functionalUnit() == null ? "" : f.functionalUnit()).append(';');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** A stored decoded report, without its faults. */
@@ -39,10 +70,37 @@ public class DtcReports {
             Set<ReportQuality> quality) {
     }
 
-    private final JdbcTemplate template;
+    /** A LIKE pattern matching every report flagged {@link ReportQuality#DUPLICATE}; use with NOT LIKE. */
+    public static final String NOT_DUPLICATE = "%" + ReportQuality.DUPLICATE.name() + "%";
 
-    DtcReports(JdbcTemplate template) {
+    /** An ECU's report of one instant: what makes a report a duplicate of a stored one. */
+    public record EcuInstant(String ecuSerial, Instant occurredAt, String faultDigest) {
+    }
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+
+    DtcReports(JdbcTemplate template, JdbcClient jdbc) {
         this.template = template;
+        this.jdbc = jdbc;
+    }
+
+    /** Which of these reports (ECU, instant and faults) the vehicle already has stored. */
+    public Set<EcuInstant> stored(String vin, Collection<EcuInstant> candidates) {
+        Set<EcuInstant> found = new HashSet<>();
+        List<EcuInstant> all = List.copyOf(candidates);
+        for (int from = 0; from < all.size(); from += 200) {
+            List<Object[]> pairs = all.subList(from, Math.min(all.size(), from + 200)).stream()
+                    .map(c -> new Object[] {c.ecuSerial(), utc(c.occurredAt())}).toList();
+            jdbc.sql("""
+                    SELECT ecu_serial, occurred_at, fault_digest FROM dtc_report
+                    WHERE vin = :vin AND (ecu_serial, occurred_at) IN (:pairs) AND fault_digest IS NOT NULL""")
+                    .param("vin", vin).param("pairs", pairs).query(rs -> {
+                        found.add(new EcuInstant(rs.getString(1),
+                                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
+                    });
+        }
+        return found;
     }
 
     /**
@@ -56,8 +114,8 @@ public class DtcReports {
         var keys = new GeneratedKeyHolder();
         template.batchUpdate(connection -> connection.prepareStatement("""
                 INSERT INTO dtc_report (vin, seq, ecu_serial, ecu_type, firmware_version, source_format, decoded,
-                    occurred_at, received_at, vehicle_state, quality, problem)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                    occurred_at, received_at, vehicle_state, quality, problem, fault_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -74,6 +132,7 @@ public class DtcReports {
                         ps.setString(10, report.vehicleState());
                         ps.setString(11, codes(report.quality()));
                         ps.setString(12, report.problem());
+                        ps.setString(13, report.faultDigest());
                     }
 
                     @Override

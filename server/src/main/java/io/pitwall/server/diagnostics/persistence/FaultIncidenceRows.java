@@ -33,9 +33,11 @@ public class FaultIncidenceRows {
                     SELECT r.vin, r.occurred_at, COUNT(*) FROM dtc_report r
                     JOIN fault_observation f ON f.report_id = r.id
                     WHERE r.vin IN (:vins) AND r.decoded = TRUE AND r.occurred_at >= :from AND r.occurred_at < :to
+                    AND r.quality NOT LIKE :dup
                     GROUP BY r.id, r.vin, r.occurred_at""")
                     .param("vins", all.subList(start, Math.min(all.size(), start + CHUNK)))
                     .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                    .param("dup", DtcReports.NOT_DUPLICATE)
                     .query(rs -> {
                         out.add(new ReportFaults(rs.getString(1).trim(),
                                 rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getLong(3)));

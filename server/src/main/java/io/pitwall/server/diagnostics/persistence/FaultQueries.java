@@ -83,12 +83,12 @@ public class FaultQueries {
                 SELECT o.code, r.ecu_type, r.firmware_version, COUNT(*) AS observations,
                     COUNT(DISTINCT r.vin) AS vehicles
                 FROM fault_observation o JOIN dtc_report r ON r.id = o.report_id
-                WHERE r.occurred_at >= :since""" + filter + """
+                WHERE r.occurred_at >= :since AND r.quality NOT LIKE :dup""" + filter + """
 
                 GROUP BY o.code, r.ecu_type, r.firmware_version
                 ORDER BY observations DESC, o.code, r.ecu_type, r.firmware_version
                 FETCH FIRST %d ROWS ONLY""".formatted(MAX_FLEET_ROWS))
-                .param("since", DtcReports.utc(since));
+                .param("since", DtcReports.utc(since)).param("dup", DtcReports.NOT_DUPLICATE);
         if (code != null) {
             sql = sql.param("code", code);
         }

@@ -27,10 +27,10 @@ public class ObservationRows {
     /** The vehicle's observations that occurred in [from, to], at most {@code limit} (the newest). */
     public List<FaultObservation> ofVehicle(String vin, Instant from, Instant to, int limit) {
         List<FaultObservation> newestFirst = new java.util.ArrayList<>(jdbc.sql(SELECT + """
-                WHERE r.vin = :vin AND r.occurred_at >= :from AND r.occurred_at <= :to
+                WHERE r.vin = :vin AND r.occurred_at >= :from AND r.occurred_at <= :to AND r.quality NOT LIKE :dup
                 ORDER BY r.occurred_at DESC, r.seq DESC, o.position DESC FETCH FIRST %d ROWS ONLY""".formatted(limit))
                 .param("vin", vin).param("from", DtcReports.utc(from)).param("to", DtcReports.utc(to))
-                .query((rs, n) -> observation(rs)).list());
+                .param("dup", DtcReports.NOT_DUPLICATE).query((rs, n) -> observation(rs)).list());
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -38,9 +38,10 @@ public class ObservationRows {
     /** Every vehicle's observations that occurred since the time, at most {@code limit} (the oldest). */
     public List<FaultObservation> since(Instant from, int limit) {
         return jdbc.sql(SELECT + """
-                WHERE r.occurred_at >= :from
+                WHERE r.occurred_at >= :from AND r.quality NOT LIKE :dup
                 ORDER BY r.occurred_at, r.vin, r.seq, o.position FETCH FIRST %d ROWS ONLY""".formatted(limit))
-                .param("from", DtcReports.utc(from)).query((rs, n) -> observation(rs)).list();
+                .param("from", DtcReports.utc(from)).param("dup", DtcReports.NOT_DUPLICATE)
+                .query((rs, n) -> observation(rs)).list();
     }
 
     private static FaultObservation observation(ResultSet rs) throws SQLException {
