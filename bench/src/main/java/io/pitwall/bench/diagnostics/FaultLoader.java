@@ -94,10 +94,14 @@ final class FaultLoader {
                     INSERT INTO fault_pattern_count (epoch_day, code, model, ecu_type, firmware_version, observations)
                     SELECT epoch_day, code, model, ecu_type, firmware_version, SUM(observations)
                     FROM fault_pattern_day GROUP BY 1, 2, 3, 4, 5""");
+            s.execute("""
+                    INSERT INTO fault_pattern_week (epoch_week, code, model, ecu_type, firmware_version, observations)
+                    SELECT (epoch_day + 3) / 7, code, model, ecu_type, firmware_version, SUM(observations)
+                    FROM fault_pattern_count GROUP BY 1, 2, 3, 4, 5""");
             s.execute("DROP TABLE bench_ecu");
             s.execute("DROP TABLE bench_code");
             for (String table : new String[] {"dtc_report", "fault_observation", "fault_pattern_day",
-                    "fault_pattern_count"}) {
+                    "fault_pattern_count", "fault_pattern_week"}) {
                 s.execute("VACUUM ANALYZE " + table);
             }
         }

@@ -123,18 +123,37 @@ class ServerAttackSuiteIntegrationTests {
             }
             Path stored = Path.of(context.getEnvironment().getRequiredProperty("pitwall.catalog.artifact-dir"))
                     .toAbsolutePath().resolve(sha256.substring(0, 2)).resolve(sha256);
+            // The device artifact endpoint serves the same stored bytes to a vehicle running the image.
+            String vin = fleet.vehicle(model, "EU", "1.0.0", image.hardwareId());
+            jdbc.sql("UPDATE ecu SET image_hash = :h WHERE vin = :v").param("h", sha256).param("v", vin).update();
+            var vehicle = fleet.credentialFor(vin);
+            String artifact = "/device/v1/vehicles/" + vin + "/artifacts/" + sha256;
             byte[] original = Files.readAllBytes(stored);
             try {
                 byte[] flipped = original.clone();
                 flipped[flipped.length - 1] ^= 0x01;
                 Files.write(stored, flipped);
                 assertCorrupted(byHash);
+                assertNotServedWhole(vehicle, artifact, original.length);
                 Files.write(stored, java.util.Arrays.copyOf(original, original.length + 100));
                 assertCorrupted(byHash);
             } finally {
                 Files.write(stored, original);
             }
             assertThat(bytes(api, byHash)).isEqualTo(image.bytes());
+            var whole = vehicle.download("GET", artifact, null);
+            assertThat(whole.status()).isEqualTo(200);
+            assertThat(whole.body()).isEqualTo(image.bytes());
+        }
+
+        /** Altered content never reaches the vehicle whole: the connection breaks before the last byte. */
+        private static void assertNotServedWhole(io.pitwall.server.support.ApiClient vehicle, String path, int length) {
+            try {
+                var served = vehicle.download("GET", path, null);
+                assertThat(served.body().length).as("status " + served.status()).isLessThan(length);
+            } catch (IllegalStateException broken) {
+                assertThat(broken).hasCauseInstanceOf(java.io.IOException.class);
+            }
         }
 
         private void assertCorrupted(String path) {

@@ -2,6 +2,7 @@ package io.pitwall.server.catalog.web;
 
 import io.pitwall.server.catalog.ArtifactContent;
 import io.pitwall.server.catalog.ArtifactStore;
+import io.pitwall.server.catalog.HashCheckedStream;
 import io.pitwall.server.catalog.CatalogQueries;
 import io.pitwall.server.catalog.Image;
 import io.pitwall.server.shared.ApiException;

@@ -3,6 +3,7 @@ package io.pitwall.server.device.web;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.catalog.ArtifactContent;
 import io.pitwall.server.catalog.ArtifactStore;
+import io.pitwall.server.catalog.HashCheckedStream;
 import io.pitwall.server.inventory.KnownVehicles;
 import io.pitwall.server.shared.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -19,11 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET}/{@code HEAD /device/v1/vehicles/{vin}/artifacts/{sha256}}: image bytes for a vehicle that
  * is assigned or runs that image, resumable with one {@code Range} ({@link ByteRange}: 206 with
  * Content-Range; 416 with {@code bytes *}/length when unsatisfiable; 200 when ignored). The ETag is the
- * sha256. Another vehicle's image answers 404, as an unknown one does.
+ * sha256. Another vehicle's image answers 404, as an unknown one does. A whole-file download is checked
+ * against the sha256 while it is streamed: content altered on disk never reaches the vehicle whole (its last
+ * byte is withheld and the connection broken, logged as an error). A byte range is served as stored; the
+ * vehicle verifies the assembled image against the signed metadata.
  */
 @RestController
 class ArtifactController {
 
+    private static final Logger log = LoggerFactory.getLogger(ArtifactController.class);
     private final ArtifactStore store;
     private final AssignmentDelivery delivery;
     private final KnownVehicles vehicles;
@@ -73,9 +80,20 @@ class ArtifactController {
         if ("HEAD".equals(request.getMethod())) {
             return;
         }
-        try (ArtifactContent content = store.open(sha256, start).orElseThrow();
-                OutputStream out = response.getOutputStream()) {
-            copy(content.stream(), out, count);
+        try (ArtifactContent content = store.open(sha256, start).orElseThrow()) {
+            OutputStream out = response.getOutputStream();
+            if (start == 0 && count == length) {
+                try {
+                    copy(new HashCheckedStream(content.stream(), length, sha256), out, count);
+                } catch (HashCheckedStream.Mismatch e) {
+                    // The last byte is held back until the hash is checked: the vehicle gets a short, failing body.
+                    log.error("Artifact {} for vehicle {}: {}; connection aborted", sha256, vin, e.getMessage());
+                    throw e;
+                }
+            } else {
+                copy(content.stream(), out, count);
+            }
+            out.flush();
         }
     }
 

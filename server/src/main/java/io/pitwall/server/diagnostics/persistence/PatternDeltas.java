@@ -4,6 +4,7 @@ import io.pitwall.server.diagnostics.persistence.PatternRows.DayKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,18 +55,32 @@ public class PatternDeltas {
                 .list();
     }
 
-    /** Adds the summed observations to fault_pattern_count, one JDBC batch, keys in the caller's order. */
+    /**
+     * Adds the summed observations to fault_pattern_count and, per Monday-based week, to fault_pattern_week: one
+     * JDBC batch each, keys in the caller's order.
+     */
     public void addToCounts(Map<DayKey, Long> sums) {
+        merge("fault_pattern_count", "epoch_day", new ArrayList<>(sums.entrySet()));
+        Map<DayKey, Long> weeks = new TreeMap<>(java.util.Comparator.comparingInt(DayKey::day)
+                .thenComparing(DayKey::code).thenComparing(k -> PatternRows.stored(k.model()))
+                .thenComparing(k -> PatternRows.stored(k.ecuType()))
+                .thenComparing(k -> PatternRows.stored(k.firmwareVersion())));
+        sums.forEach((key, n) -> weeks.merge(new DayKey(PatternRows.weekOf(key.day()), key.code(), key.model(),
+                key.ecuType(), key.firmwareVersion()), n, Long::sum));
+        merge("fault_pattern_week", "epoch_week", new ArrayList<>(weeks.entrySet()));
+    }
+
+    private void merge(String table, String bucket, List<Map.Entry<DayKey, Long>> rows) {
         template.batchUpdate("""
-                MERGE INTO fault_pattern_count p USING (SELECT CAST(? AS INT) AS epoch_day, CAST(? AS CHAR(5)) AS code,
+                MERGE INTO %1$s p USING (SELECT CAST(? AS INT) AS b, CAST(? AS CHAR(5)) AS code,
                     CAST(? AS VARCHAR(64)) AS model, CAST(? AS VARCHAR(32)) AS ecu_type,
                     CAST(? AS VARCHAR(64)) AS firmware_version, CAST(? AS BIGINT) AS n FROM (VALUES (1)) AS one(x)) s
-                ON p.epoch_day = s.epoch_day AND p.code = s.code AND p.model = s.model AND p.ecu_type = s.ecu_type
+                ON p.%2$s = s.b AND p.code = s.code AND p.model = s.model AND p.ecu_type = s.ecu_type
                     AND p.firmware_version = s.firmware_version
                 WHEN MATCHED THEN UPDATE SET observations = p.observations + s.n
-                WHEN NOT MATCHED THEN INSERT (epoch_day, code, model, ecu_type, firmware_version, observations)
-                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, s.n)""",
-                new ArrayList<>(sums.entrySet()), sums.size(), (ps, entry) -> {
+                WHEN NOT MATCHED THEN INSERT (%2$s, code, model, ecu_type, firmware_version, observations)
+                    VALUES (s.b, s.code, s.model, s.ecu_type, s.firmware_version, s.n)""".formatted(table, bucket),
+                rows, rows.size(), (ps, entry) -> {
                     DayKey key = entry.getKey();
                     ps.setInt(1, key.day());
                     ps.setString(2, key.code());

@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The recurring-patterns rollup: fault_pattern_count (observations per day and pattern, for ranking, with
- * the not yet folded rows of fault_pattern_delta, see {@link PatternDeltas}) and fault_pattern_day (the same per vehicle, for exact distinct-vehicle counts).
+ * The recurring-patterns rollup: fault_pattern_count (observations per day and pattern) and fault_pattern_week
+ * (the same per Monday-based week) for ranking, with the not yet folded rows of fault_pattern_delta (see
+ * {@link PatternDeltas}) and fault_pattern_day (the same per vehicle, for exact distinct-vehicle counts).
  * Unknown model, ECU type or firmware are stored as '' (key columns) and read back as {@code null}. Days are UTC days since 1970-01-01; a week bucket is
  * {@code (day + 3) / 7}, Monday-based (1970-01-05, day 4, was a Monday), portable integer arithmetic.
  */
@@ -69,10 +70,20 @@ public class PatternRows {
     public List<Ranked> top(int from, int to, String model, String ecuType, String firmware, int top) {
         String filters = (model == null ? "" : " AND model = :model") + (ecuType == null ? "" : " AND ecu_type = :type")
                 + (firmware == null ? "" : " AND firmware_version = :fw");
+        // Whole weeks inside [from, to] from the weekly table, the days at the edges from the daily one.
+        int firstWeek = Math.floorDiv(from + 3 + 6, 7);
+        int lastWeek = Math.floorDiv(to - 3, 7);
+        int weeksFrom = firstWeek <= lastWeek ? 7 * firstWeek - 3 : to + 1;
+        int weeksTo = firstWeek <= lastWeek ? 7 * lastWeek + 3 : to;
         var sql = jdbc.sql("""
                 SELECT code, model, ecu_type, firmware_version, SUM(observations) AS observations FROM (
+                    SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_week
+                    WHERE epoch_week >= :firstWeek AND epoch_week <= :lastWeek""" + filters + """
+
+                    UNION ALL
                     SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_count
-                    WHERE epoch_day >= :from AND epoch_day <= :to""" + filters + """
+                    WHERE ((epoch_day >= :from AND epoch_day < :weeksFrom) OR (epoch_day > :weeksTo AND epoch_day <= :to))"""
+                + filters + """
 
                     UNION ALL
                     SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_delta
@@ -81,7 +92,8 @@ public class PatternRows {
                 GROUP BY code, model, ecu_type, firmware_version
                 ORDER BY observations DESC, code, model, ecu_type, firmware_version
                 FETCH FIRST %d ROWS ONLY""".formatted(top))
-                .param("from", from).param("to", to);
+                .param("from", from).param("to", to).param("firstWeek", firstWeek).param("lastWeek", lastWeek)
+                .param("weeksFrom", weeksFrom).param("weeksTo", weeksTo);
         if (model != null) {
             sql = sql.param("model", model);
         }
@@ -117,6 +129,11 @@ public class PatternRows {
     private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec sql, Ranked pattern) {
         return sql.param("code", pattern.code()).param("model", stored(pattern.model()))
                 .param("type", stored(pattern.ecuType())).param("fw", stored(pattern.firmwareVersion()));
+    }
+
+    /** The Monday-based week of a day: {@code (day + 3) / 7}, its days {@code 7w - 3 .. 7w + 3}. */
+    static int weekOf(int day) {
+        return Math.floorDiv(day + 3, 7);
     }
 
     static String stored(String value) {

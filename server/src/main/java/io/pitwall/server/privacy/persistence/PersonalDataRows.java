@@ -103,6 +103,11 @@ public class PersonalDataRows {
                     SELECT epoch_day, code, model, ecu_type, firmware_version FROM fault_pattern_count
                     WHERE epoch_day < :day ORDER BY epoch_day FETCH FIRST %d ROWS ONLY)""".formatted(limit))
                 .param("day", epochDay).update();
+        deleted += jdbc.sql("""
+                DELETE FROM fault_pattern_week WHERE (epoch_week, code, model, ecu_type, firmware_version) IN (
+                    SELECT epoch_week, code, model, ecu_type, firmware_version FROM fault_pattern_week
+                    WHERE epoch_week * 7 + 3 < :day ORDER BY epoch_week FETCH FIRST %d ROWS ONLY)""".formatted(limit))
+                .param("day", epochDay).update();
         return deleted + jdbc.sql("""
                 DELETE FROM fault_pattern_delta WHERE id IN (
                     SELECT id FROM fault_pattern_delta WHERE epoch_day < :day ORDER BY id FETCH FIRST %d ROWS ONLY)"""

@@ -94,6 +94,42 @@ class PatternFoldIntegrationTests {
         }
 
         @Test
+        void aPeriodOfWholeWeeksAndEdgeDaysRanksTheSameFromTheWeeklyRollupAsFromTheDays() {
+            String model = model();
+            // Day 20_514 (2026-03-02) is a Monday: weeks of 7 days start there and every 7 days after.
+            int monday = 20_514;
+            Map<DayKey, Long> days = new TreeMap<>(PatternRollup.ORDER);
+            for (int day = monday - 3; day <= monday + 17; day++) {
+                days.put(new DayKey(day, "P0A80", model, "BMS", "1.0"), (long) (day % 5 + 1));
+                days.put(new DayKey(day, "U0100", model, "BMS", "1.0"), day % 2 == 0 ? 3L : 0L);
+            }
+            days.values().removeIf(n -> n == 0);
+            deltas.append(days);
+            int from = monday - 2;
+            int to = monday + 16;
+            List<Ranked> unfolded = rows.top(from, to, model, null, null, 10);
+            long expectedA = days.entrySet().stream().filter(e -> e.getKey().code().equals("P0A80")
+                    && e.getKey().day() >= from && e.getKey().day() <= to).mapToLong(Map.Entry::getValue).sum();
+
+            fold.foldAll();
+
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM fault_pattern_week WHERE model = :m").param("m", model)
+                    .query(Long.class).single()).as("four weeks (two of them partial) per code").isEqualTo(8);
+            List<Ranked> folded = rows.top(from, to, model, null, null, 10);
+            assertThat(folded).isEqualTo(unfolded);
+            assertThat(folded.get(0).code()).isEqualTo("P0A80");
+            assertThat(folded.get(0).observations()).isEqualTo(expectedA);
+            for (int[] range : new int[][] {{monday, monday + 6}, {monday + 1, monday + 5}, {monday - 3, monday + 13},
+                {monday + 3, monday + 17}}) {
+                long expected = days.entrySet().stream().filter(e -> e.getKey().code().equals("P0A80")
+                        && e.getKey().day() >= range[0] && e.getKey().day() <= range[1])
+                        .mapToLong(Map.Entry::getValue).sum();
+                assertThat(rows.top(range[0], range[1], model, null, null, 1).get(0).observations())
+                        .as("days %d..%d", range[0], range[1]).isEqualTo(expected);
+            }
+        }
+
+        @Test
         void aFoldRolledBackMidwayChangesNothingAndTheNextFoldCountsOnce() {
             String model = model();
             DayKey a = new DayKey(DAY, "B1A01", model, "BCM", "2.0");

@@ -1,4 +1,4 @@
-package io.pitwall.server.catalog.web;
+package io.pitwall.server.catalog;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,10 +11,10 @@ import java.util.HexFormat;
  * Stored content read whole, checked against its recorded length and SHA-256 on the way: the last byte is
  * handed out only after the digest matched, so content altered at rest never reaches a client complete.
  */
-final class HashCheckedStream extends FilterInputStream {
+public final class HashCheckedStream extends FilterInputStream {
 
     /** The stored content is not what was recorded (altered, truncated or grown on disk). */
-    static final class Mismatch extends IOException {
+    public static final class Mismatch extends IOException {
         Mismatch(String message) {
             super(message);
         }
@@ -25,7 +25,7 @@ final class HashCheckedStream extends FilterInputStream {
     private final MessageDigest digest;
     private long position;
 
-    HashCheckedStream(InputStream in, long length, String sha256) {
+    public HashCheckedStream(InputStream in, long length, String sha256) {
         super(in);
         this.length = length;
         this.sha256 = sha256;
