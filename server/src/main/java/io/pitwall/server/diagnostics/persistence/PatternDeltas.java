@@ -34,12 +34,7 @@ public class PatternDeltas {
         template.batchUpdate("""
                 INSERT INTO fault_pattern_delta (epoch_day, code, model, ecu_type, firmware_version, observations)
                 VALUES (?, ?, ?, ?, ?, ?)""", new ArrayList<>(counts.entrySet()), counts.size(), (ps, entry) -> {
-                    DayKey key = entry.getKey();
-                    ps.setInt(1, key.day());
-                    ps.setString(2, key.code());
-                    ps.setString(3, PatternRows.stored(key.model()));
-                    ps.setString(4, PatternRows.stored(key.ecuType()));
-                    ps.setString(5, PatternRows.stored(key.firmwareVersion()));
+                    PatternRows.bindKey(ps, entry.getKey());
                     ps.setLong(6, entry.getValue());
                 });
     }
@@ -81,12 +76,7 @@ public class PatternDeltas {
                 WHEN NOT MATCHED THEN INSERT (%2$s, code, model, ecu_type, firmware_version, observations)
                     VALUES (s.b, s.code, s.model, s.ecu_type, s.firmware_version, s.n)""".formatted(table, bucket),
                 rows, rows.size(), (ps, entry) -> {
-                    DayKey key = entry.getKey();
-                    ps.setInt(1, key.day());
-                    ps.setString(2, key.code());
-                    ps.setString(3, PatternRows.stored(key.model()));
-                    ps.setString(4, PatternRows.stored(key.ecuType()));
-                    ps.setString(5, PatternRows.stored(key.firmwareVersion()));
+                    PatternRows.bindKey(ps, entry.getKey());
                     ps.setLong(6, entry.getValue());
                 });
     }

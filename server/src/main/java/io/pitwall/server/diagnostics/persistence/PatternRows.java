@@ -1,5 +1,8 @@
 package io.pitwall.server.diagnostics.persistence;
 
+import io.pitwall.server.shared.persistence.TransactionTuning;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +35,12 @@ public class PatternRows {
     private static final String KEY = " code = :code AND model = :model AND ecu_type = :type AND firmware_version = :fw";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TransactionTuning tuning;
 
-    PatternRows(JdbcClient jdbc, JdbcTemplate template) {
+    PatternRows(JdbcClient jdbc, JdbcTemplate template, TransactionTuning tuning) {
         this.jdbc = jdbc;
         this.template = template;
+        this.tuning = tuning;
     }
 
     /**
@@ -55,12 +60,7 @@ public class PatternRows {
                 WHEN NOT MATCHED THEN INSERT (epoch_day, code, model, ecu_type, firmware_version, vin, observations)
                     VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, s.vin, s.n)""",
                 new ArrayList<>(counts.entrySet()), counts.size(), (ps, entry) -> {
-                    DayKey key = entry.getKey();
-                    ps.setInt(1, key.day());
-                    ps.setString(2, key.code());
-                    ps.setString(3, stored(key.model()));
-                    ps.setString(4, stored(key.ecuType()));
-                    ps.setString(5, stored(key.firmwareVersion()));
+                    bindKey(ps, entry.getKey());
                     ps.setString(6, vin);
                     ps.setLong(7, entry.getValue());
                 });
@@ -70,6 +70,7 @@ public class PatternRows {
     public List<Ranked> top(int from, int to, String model, String ecuType, String firmware, int top) {
         String filters = (model == null ? "" : " AND model = :model") + (ecuType == null ? "" : " AND ecu_type = :type")
                 + (firmware == null ? "" : " AND firmware_version = :fw");
+        tuning.largerWorkMemory();
         // Whole weeks inside [from, to] from the weekly table, the days at the edges from the daily one.
         int firstWeek = Math.floorDiv(from + 3 + 6, 7);
         int lastWeek = Math.floorDiv(to - 3, 7);
@@ -129,6 +130,15 @@ public class PatternRows {
     private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec sql, Ranked pattern) {
         return sql.param("code", pattern.code()).param("model", stored(pattern.model()))
                 .param("type", stored(pattern.ecuType())).param("fw", stored(pattern.firmwareVersion()));
+    }
+
+    /** Binds a key's day (or week), code, model, ECU type and firmware as parameters 1 to 5. */
+    static void bindKey(PreparedStatement ps, DayKey key) throws SQLException {
+        ps.setInt(1, key.day());
+        ps.setString(2, key.code());
+        ps.setString(3, stored(key.model()));
+        ps.setString(4, stored(key.ecuType()));
+        ps.setString(5, stored(key.firmwareVersion()));
     }
 
     /** The Monday-based week of a day: {@code (day + 3) / 7}, its days {@code 7w - 3 .. 7w + 3}. */

@@ -2,7 +2,7 @@ package io.pitwall.server.inventory.internal;
 
 import io.pitwall.server.inventory.ImportLine;
 import io.pitwall.server.inventory.Vin;
-import io.pitwall.server.inventory.persistence.TransactionTuning;
+import io.pitwall.server.shared.persistence.TransactionTuning;
 import io.pitwall.server.inventory.persistence.VehicleWriter;
 import io.pitwall.server.inventory.persistence.Vehicles;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.pitwall.server.inventory.persistence;
 
+import io.pitwall.server.shared.persistence.TransactionTuning;
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.server.inventory.EcuDrift;
 import io.pitwall.server.shared.Savepoints;

@@ -1,4 +1,4 @@
-package io.pitwall.server.inventory.persistence;
+package io.pitwall.server.shared.persistence;
 
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
@@ -40,6 +40,18 @@ public class TransactionTuning {
     public void asynchronousCommit() {
         if (postgres) {
             template.execute("SET LOCAL synchronous_commit = off");
+        }
+    }
+
+    /**
+     * Gives this transaction's grouping queries 32 MB per sort or hash instead of PostgreSQL's 4 MB default. For
+     * reads that aggregate about a million rows into a hundred thousand groups (the recurring-patterns
+     * ranking): with 4 MB PostgreSQL spills them to disk and sorts text keys (measured 2.3 s), with 32 MB it
+     * hashes them in memory (1.1 s).
+     */
+    public void largerWorkMemory() {
+        if (postgres) {
+            template.execute("SET LOCAL work_mem = '32MB'");
         }
     }
 }
