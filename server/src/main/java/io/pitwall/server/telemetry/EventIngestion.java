@@ -61,7 +61,10 @@ public class EventIngestion {
             if (event.seq() > max) {
                 outOfOrder = maxOccurredAt != null && event.occurredAt().isBefore(maxOccurredAt);
                 max = event.seq();
-                maxOccurredAt = event.occurredAt();
+                // A time flagged as in the future is no reference: every later event would look out of order.
+                if (!event.occurredAt().isAfter(now.toInstant().plus(settings.maxClockSkew()))) {
+                    maxOccurredAt = event.occurredAt();
+                }
             }
             fresh.add(new RecordedEvent(vin, event, now.toInstant(),
                     quality(event, now.toInstant(), gap, outOfOrder)));

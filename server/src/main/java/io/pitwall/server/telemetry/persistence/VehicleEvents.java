@@ -23,7 +23,8 @@ public class VehicleEvents {
     /**
      * The vehicle's cursor, locked for the rest of the transaction.
      *
-     * @param maxSeqOccurredAt when the vehicle says event {@code maxSeq} occurred ({@code null} before any)
+     * @param maxSeqOccurredAt the latest plausible (not future) time the vehicle gave an event that was, when it
+     *                         arrived, its highest seq ({@code null} before any)
      */
     public record Cursor(long ackedThrough, long maxSeq, Instant maxSeqOccurredAt) {
     }
