@@ -57,17 +57,17 @@ public class EventIngestion {
             }
             boolean gap = event.seq() > cursor.ackedThrough() + 1 && event.seq() != prior + 1
                     && !stored.contains(event.seq() - 1);
+            boolean future = event.occurredAt().isAfter(now.toInstant().plus(settings.maxClockSkew()));
             boolean outOfOrder = false;
             if (event.seq() > max) {
                 outOfOrder = maxOccurredAt != null && event.occurredAt().isBefore(maxOccurredAt);
                 max = event.seq();
                 // A time flagged as in the future is no reference: every later event would look out of order.
-                if (!event.occurredAt().isAfter(now.toInstant().plus(settings.maxClockSkew()))) {
+                if (!future) {
                     maxOccurredAt = event.occurredAt();
                 }
             }
-            fresh.add(new RecordedEvent(vin, event, now.toInstant(),
-                    quality(event, now.toInstant(), gap, outOfOrder)));
+            fresh.add(new RecordedEvent(vin, event, now.toInstant(), quality(event, future, gap, outOfOrder)));
             prior = event.seq();
         }
         if (fresh.isEmpty()) {
@@ -82,12 +82,12 @@ public class EventIngestion {
         return acked;
     }
 
-    private Set<DataQuality> quality(DeviceEvent event, Instant now, boolean gap, boolean outOfOrder) {
+    private static Set<DataQuality> quality(DeviceEvent event, boolean future, boolean gap, boolean outOfOrder) {
         Set<DataQuality> flags = EnumSet.noneOf(DataQuality.class);
         if (event.type() == EventType.UNKNOWN) {
             flags.add(DataQuality.UNKNOWN_TYPE);
         }
-        if (event.occurredAt().isAfter(now.plus(settings.maxClockSkew()))) {
+        if (future) {
             flags.add(DataQuality.FUTURE_TIMESTAMP);
         }
         if (gap) {

@@ -58,7 +58,7 @@ class PatternFold {
             if (rows.isEmpty()) {
                 return 0;
             }
-            Map<DayKey, Long> sums = new TreeMap<>(PatternRollup.ORDER);
+            Map<DayKey, Long> sums = new TreeMap<>(DayKey.ORDER);
             rows.forEach(row -> sums.merge(row.key(), row.observations(), Long::sum));
             deltas.addToCounts(sums);
             deltas.delete(rows.stream().map(Delta::id).toList());

@@ -6,7 +6,6 @@ import io.pitwall.server.diagnostics.persistence.PatternRows;
 import io.pitwall.server.diagnostics.persistence.PatternRows.DayKey;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PatternRollup {
 
-    static final Comparator<DayKey> ORDER = Comparator.comparingInt(DayKey::day).thenComparing(DayKey::code)
-            .thenComparing(k -> String.valueOf(k.model())).thenComparing(k -> String.valueOf(k.ecuType()))
-            .thenComparing(k -> String.valueOf(k.firmwareVersion()));
     private final PatternRows rows;
     private final PatternDeltas deltas;
 
@@ -35,7 +31,7 @@ class PatternRollup {
     }
 
     void add(String vin, String model, List<NewReport> reports) {
-        Map<DayKey, Long> counts = new TreeMap<>(ORDER);
+        Map<DayKey, Long> counts = new TreeMap<>(DayKey.ORDER);
         for (NewReport report : reports) {
             int day = (int) LocalDate.ofInstant(report.occurredAt(), ZoneOffset.UTC).toEpochDay();
             report.faults().forEach(fault -> counts.merge(new DayKey(day, fault.dtc().baseCode(), model,

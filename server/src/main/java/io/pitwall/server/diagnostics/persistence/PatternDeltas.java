@@ -56,10 +56,7 @@ public class PatternDeltas {
      */
     public void addToCounts(Map<DayKey, Long> sums) {
         merge("fault_pattern_count", "epoch_day", new ArrayList<>(sums.entrySet()));
-        Map<DayKey, Long> weeks = new TreeMap<>(java.util.Comparator.comparingInt(DayKey::day)
-                .thenComparing(DayKey::code).thenComparing(k -> PatternRows.stored(k.model()))
-                .thenComparing(k -> PatternRows.stored(k.ecuType()))
-                .thenComparing(k -> PatternRows.stored(k.firmwareVersion())));
+        Map<DayKey, Long> weeks = new TreeMap<>(DayKey.ORDER);
         sums.forEach((key, n) -> weeks.merge(new DayKey(PatternRows.weekOf(key.day()), key.code(), key.model(),
                 key.ecuType(), key.firmwareVersion()), n, Long::sum));
         merge("fault_pattern_week", "epoch_week", new ArrayList<>(weeks.entrySet()));
@@ -87,9 +84,5 @@ public class PatternDeltas {
             jdbc.sql("DELETE FROM fault_pattern_delta WHERE id IN (:ids)")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).update();
         }
-    }
-
-    public long pending() {
-        return jdbc.sql("SELECT COUNT(*) FROM fault_pattern_delta").query(Long.class).single();
     }
 }

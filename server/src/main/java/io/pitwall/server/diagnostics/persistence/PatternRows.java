@@ -4,6 +4,7 @@ import io.pitwall.server.shared.persistence.TransactionTuning;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +21,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatternRows {
 
-    /** A pattern's key on one day. */
+    /**
+     * A pattern's key on one day ({@code day}; the week table's rows use the same key with the week number).
+     * {@link #ORDER} is the one global order every writer locks keys in, so writers wait instead of deadlocking.
+     */
     public record DayKey(int day, String code, String model, String ecuType, String firmwareVersion) {
+
+        public static final Comparator<DayKey> ORDER = Comparator.comparingInt(DayKey::day)
+                .thenComparing(DayKey::code).thenComparing(k -> stored(k.model()))
+                .thenComparing(k -> stored(k.ecuType())).thenComparing(k -> stored(k.firmwareVersion()));
     }
 
     /** A pattern (code, model, ECU type, firmware) and its observations over the asked days. */

@@ -45,7 +45,7 @@ class PatternFoldIntegrationTests {
         }
 
         static Map<DayKey, Long> counts(Object... keyAndCount) {
-            Map<DayKey, Long> counts = new TreeMap<>(PatternRollup.ORDER);
+            Map<DayKey, Long> counts = new TreeMap<>(DayKey.ORDER);
             for (int i = 0; i < keyAndCount.length; i += 2) {
                 counts.put((DayKey) keyAndCount[i], ((Number) keyAndCount[i + 1]).longValue());
             }
@@ -98,7 +98,7 @@ class PatternFoldIntegrationTests {
             String model = model();
             // Day 20_514 (2026-03-02) is a Monday: weeks of 7 days start there and every 7 days after.
             int monday = 20_514;
-            Map<DayKey, Long> days = new TreeMap<>(PatternRollup.ORDER);
+            Map<DayKey, Long> days = new TreeMap<>(DayKey.ORDER);
             for (int day = monday - 3; day <= monday + 17; day++) {
                 days.put(new DayKey(day, "P0A80", model, "BMS", "1.0"), (long) (day % 5 + 1));
                 days.put(new DayKey(day, "U0100", model, "BMS", "1.0"), day % 2 == 0 ? 3L : 0L);
