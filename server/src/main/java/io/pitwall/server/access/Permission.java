@@ -26,6 +26,8 @@ public enum Permission {
     KEYS_MANAGE("keys:manage"),
     AUDIT_READ("audit:read"),
     OPERATOR_ADMIN("operator:admin"),
+    /** Read the actuator's metrics (Prometheus scrape) and info; health stays open. */
+    METRICS_READ("metrics:read"),
     /** Manage one's own account: see oneself, issue and revoke one's own API tokens. */
     SELF("self:manage");
 

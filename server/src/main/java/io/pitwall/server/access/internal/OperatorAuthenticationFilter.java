@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates management API requests by HTTP Basic (operators) or {@code Authorization: Bearer}
- * (API tokens). Bad credentials are answered 401 problem+json here and written to the audit trail.
+ * (API tokens). Bad credentials are answered 401 problem+json here and written to the audit trail. It runs only
+ * in the management chain, which the path decides ({@link SecurityConfiguration}).
  */
 class OperatorAuthenticationFilter extends OncePerRequestFilter {
 
@@ -30,11 +31,6 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
         this.authenticator = authenticator;
         this.problems = problems;
         this.events = events;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

@@ -1,24 +1,28 @@
 package io.pitwall.server.access.internal;
 
+import io.pitwall.server.access.Permission;
+import io.pitwall.server.access.SecurityChains;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.web.Problems;
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * The management API needs an authenticated operator; what each endpoint allows is decided by its
- * declared permission ({@link PermissionInterceptor}). Health, metrics and the API documentation are open.
- * The device API authenticates vehicles with its own filter.
+ * Deny by default: the public routes are open, the management API and the actuator need an operator, the
+ * device API (its own chain, in the device module) needs a vehicle, and every other path is refused. Chains are
+ * chosen by path pattern over the decoded path, as request mapping matches it; the {@link AccessGate} then
+ * decides on the matched handler.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,20 +54,31 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** The public routes ({@link PublicRoutes}): no credential is read and nothing is refused. */
     @Bean
+    @Order(SecurityChains.PUBLIC)
+    SecurityFilterChain publicRoutes(HttpSecurity http) throws Exception {
+        SecurityChains.stateless(http.securityMatcher(PublicRoutes.matcher()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * The management API and the actuator (metrics): an operator authenticated by HTTP Basic or an API token.
+     * What each endpoint allows is then decided by its declared permission ({@link AccessGate}); the actuator's
+     * endpoints other than health need {@code metrics:read}.
+     */
+    @Bean
+    @Order(SecurityChains.MANAGEMENT)
     SecurityFilterChain managementApi(HttpSecurity http, Authenticator authenticator, Problems problems,
             ApplicationEventPublisher events) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        SecurityChains.stateless(http.securityMatcher("/api/**", "/actuator/**"))
                 .addFilterBefore(new OperatorAuthenticationFilter(authenticator, problems, events),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Permission.METRICS_READ.code())
+                        .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             events.publishEvent(Audited.refused("auth.login",
@@ -75,6 +90,26 @@ class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, 403, "permission-denied", "Access denied")));
+        return http.build();
+    }
+
+    /**
+     * Every path no other chain claims: answered 404 without reaching a handler, whatever credential comes with
+     * it, so a route nobody placed in a chain is closed rather than open. Error dispatches pass.
+     */
+    @Bean
+    @Order(SecurityChains.EVERYTHING_ELSE)
+    SecurityFilterChain everythingElse(HttpSecurity http, Problems problems) throws Exception {
+        SecurityChains.stateless(http)
+                .anonymous(anonymous -> anonymous.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, 404, "not-found", "No such resource"))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, 404, "not-found", "No such resource")));
         return http.build();
     }
 }

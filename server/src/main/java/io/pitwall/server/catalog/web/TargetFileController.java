@@ -1,9 +1,10 @@
 package io.pitwall.server.catalog.web;
 
+import io.pitwall.server.access.PublicEndpoint;
 import io.pitwall.server.catalog.ArtifactContent;
 import io.pitwall.server.catalog.ArtifactStore;
-import io.pitwall.server.catalog.HashCheckedStream;
 import io.pitwall.server.catalog.CatalogQueries;
+import io.pitwall.server.catalog.HashCheckedStream;
 import io.pitwall.server.catalog.Image;
 import io.pitwall.server.shared.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,7 @@ class TargetFileController {
         this.store = store;
     }
 
+    @PublicEndpoint("published images, served by hash; clients verify them against signed metadata")
     @GetMapping("/repo/targets/{hardwareId}/{hashedName}")
     void target(@PathVariable String hardwareId, @PathVariable String hashedName, HttpServletResponse response)
             throws IOException {

@@ -1,5 +1,6 @@
 package io.pitwall.server.device.internal;
 
+import io.pitwall.server.access.AuthenticatedVehicle;
 import io.pitwall.server.device.persistence.VehicleCredentials.Resolved;
 import io.pitwall.server.shared.Secrets;
 import io.pitwall.server.shared.web.Problems;
@@ -11,27 +12,22 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code /device/v1/vehicles/{vin}/**} by the vehicle's bearer credential or, when no
- * Authorization header is sent and mTLS is configured, by its TLS client certificate (fleet CA, VIN in the
- * subject CN; see {@link FleetCertificates}). Unknown, revoked, superseded, expired, untrusted or blocked →
- * 401; a credential of another vehicle than the path's VIN → 403. The
- * authenticated VIN is left in the request attribute {@link #VIN}. Credentials are resolved through the
- * {@link CredentialCache}. Other device paths ({@code /device/v1/enrolment}) pass without a bearer.
+ * Authenticates a device-API request by the vehicle's bearer credential or, when no Authorization header is
+ * sent and mTLS is configured, by its TLS client certificate (fleet CA, VIN in the subject CN; see
+ * {@link FleetCertificates}). Unknown, revoked, superseded, expired, untrusted or blocked → 401 here. A known
+ * vehicle becomes the request's {@link AuthenticatedVehicle}; a request with no credential at all passes on
+ * unauthenticated and is refused by the chain's authorization ({@link DeviceSecurityConfiguration}), which also
+ * refuses a vehicle on another vehicle's path. Credentials are resolved through the {@link CredentialCache}.
+ * It runs only in the device chain and never looks at the path itself.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class DeviceAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String VIN = "pitwall.device.vin";
-    private static final Pattern PATH = Pattern.compile("^/device/v1/vehicles/([^/]+)(/.*)?$");
     private static final String CLIENT_CHAIN = "jakarta.servlet.request.X509Certificate";
     private final CredentialCache credentials;
     private final FleetCertificates certificates;
@@ -44,18 +40,8 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/device/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = PATH.matcher(request.getRequestURI());
-        if (!path.matches()) {
-            chain.doFilter(request, response);
-            return;
-        }
         String header = request.getHeader("Authorization");
         X509Certificate[] presented = header == null && certificates.enabled()
                 ? (X509Certificate[]) request.getAttribute(CLIENT_CHAIN) : null;
@@ -72,7 +58,10 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
                         "Unknown vehicle, or a revoked or superseded certificate");
                 return;
             }
-        } else if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        } else if (header == null) {
+            chain.doFilter(request, response);
+            return;
+        } else if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             unauthorized(request, response, "device-unauthenticated",
                     "A vehicle authenticates with its bearer credential or client certificate");
             return;
@@ -87,17 +76,26 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
             unauthorized(request, response, "vehicle-blocked", "This vehicle is blocked");
             return;
         }
-        if (!resolved.get().vin().equals(path.group(1))) {
-            problems.write(request, response, 403, "vin-mismatch", "The credential belongs to another vehicle");
-            return;
+        var vehicle = new AuthenticatedVehicle(resolved.get().vin());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(vehicle, null,
+                List.of(new SimpleGrantedAuthority(AuthenticatedVehicle.AUTHORITY))));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
         }
-        request.setAttribute(VIN, resolved.get().vin());
-        chain.doFilter(request, response);
+    }
+
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response, Problems problems, String code,
+            String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"pitwall-device\"");
+        problems.write(request, response, 401, code, detail);
     }
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, String code, String detail)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"pitwall-device\"");
-        problems.write(request, response, 401, code, detail);
+        unauthorized(request, response, problems, code, detail);
     }
 }

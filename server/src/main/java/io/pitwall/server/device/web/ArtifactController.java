@@ -1,5 +1,6 @@
 package io.pitwall.server.device.web;
 
+import io.pitwall.server.access.AuthenticatedVehicle;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.catalog.ArtifactContent;
 import io.pitwall.server.catalog.ArtifactStore;
@@ -43,8 +44,9 @@ class ArtifactController {
 
     @RequestMapping(path = "/device/v1/vehicles/{vin}/artifacts/{sha256}", method = {RequestMethod.GET,
         RequestMethod.HEAD})
-    void artifact(@PathVariable String vin, @PathVariable String sha256, HttpServletRequest request,
+    void artifact(AuthenticatedVehicle vehicle, @PathVariable String sha256, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        String vin = vehicle.vin();
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw ApiException.badRequest("invalid-artifact-id", "An artifact is named by its lower-case hex sha256");
         }

@@ -3,6 +3,7 @@ package io.pitwall.server.device.web;
 import io.pitwall.protocol.device.CheckinRequest;
 import io.pitwall.protocol.device.CheckinResponse;
 import io.pitwall.protocol.device.EcuVersion;
+import io.pitwall.server.access.AuthenticatedVehicle;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.device.internal.PollPacing;
 import io.pitwall.server.diagnostics.RemoteCommands;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,7 +45,8 @@ class CheckinController {
 
     @PostMapping(path = "/device/v1/vehicles/{vin}/checkin", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    CheckinResponse checkin(@PathVariable String vin, @RequestBody byte[] body) {
+    CheckinResponse checkin(AuthenticatedVehicle vehicle, @RequestBody byte[] body) {
+        String vin = vehicle.vin();
         CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
         validate(request.ecus());
         String reportNonce = reporting.record(vin, request).orElse(null);

@@ -3,6 +3,7 @@ package io.pitwall.server.device.web;
 import io.pitwall.protocol.device.DevicePaths;
 import io.pitwall.protocol.device.EnrolmentRequest;
 import io.pitwall.protocol.device.EnrolmentResponse;
+import io.pitwall.server.access.PublicEndpoint;
 import io.pitwall.server.device.VehicleEnrolment;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ class EnrolmentController {
         this.enrolment = enrolment;
     }
 
+    @PublicEndpoint("a vehicle without a credential yet; the fleet enrolment secret is checked in the use case")
     @PostMapping(path = DevicePaths.ENROLMENT, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EnrolmentResponse> enrol(@RequestBody byte[] body) {

@@ -3,10 +3,10 @@ package io.pitwall.server.device.web;
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.protocol.device.EventBatch;
 import io.pitwall.protocol.device.EventsAck;
+import io.pitwall.server.access.AuthenticatedVehicle;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.telemetry.EventIngestion;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +29,7 @@ class EventsController {
 
     @PostMapping(path = "/device/v1/vehicles/{vin}/events", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    EventsAck events(@PathVariable String vin, @RequestBody byte[] body) {
+    EventsAck events(AuthenticatedVehicle vehicle, @RequestBody byte[] body) {
         EventBatch batch = DeviceInput.read(body, EventBatch.class, CODE);
         if (batch.events().isEmpty()) {
             throw ApiException.badRequest(CODE, "A batch carries at least one event");
@@ -37,7 +37,7 @@ class EventsController {
         for (DeviceEvent event : batch.events()) {
             check(event);
         }
-        return new EventsAck(ingestion.ingest(vin, batch.events()));
+        return new EventsAck(ingestion.ingest(vehicle.vin(), batch.events()));
     }
 
     private static void check(DeviceEvent event) {

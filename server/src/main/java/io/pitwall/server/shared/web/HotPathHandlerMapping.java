@@ -1,9 +1,11 @@
 package io.pitwall.server.shared.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.cors.CorsUtils;
@@ -22,6 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * ambiguity). The short way is safe only if no other mapping could match a path under the prefix, so
  * it switches itself off (and says so) when some other mapping's pattern has a variable or wildcard where
  * the prefix's segments are.
+ *
+ * <p>When a route and method matched but the content type or the accepted types did not, the
+ * {@link HandlerGate} is asked first: a caller who may use none of those handlers is refused as such (401 or
+ * 403), not told which media types the route takes.
  */
 public class HotPathHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -82,6 +88,33 @@ public class HotPathHandlerMapping extends RequestMappingHandlerMapping {
         request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
         handleMatch(matched, lookupPath, request);
         return handler;
+    }
+
+    @Override
+    protected HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath, HttpServletRequest request)
+            throws ServletException {
+        HandlerGate gate = obtainApplicationContext().getBeanProvider(HandlerGate.class).getIfAvailable();
+        if (gate != null) {
+            RuntimeException refusal = null;
+            Map<RequestMappingInfo, HandlerMethod> handlers = getHandlerMethods();
+            for (RequestMappingInfo info : infos) {
+                if (info.getActivePatternsCondition().getMatchingCondition(request) == null
+                        || info.getMethodsCondition().getMatchingCondition(request) == null) {
+                    continue;
+                }
+                try {
+                    gate.check(handlers.get(info), request);
+                    refusal = null;
+                    break;
+                } catch (RuntimeException refused) {
+                    refusal = refusal == null ? refused : refusal;
+                }
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
+        return super.handleNoMatch(infos, lookupPath, request);
     }
 
     /** Whether a pattern outside the prefix could still match a path under it. */

@@ -1,5 +1,6 @@
 package io.pitwall.server.trust.web;
 
+import io.pitwall.server.access.AuthenticatedVehicle;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.trust.DirectorRepository;
 import org.springframework.http.MediaType;
@@ -23,8 +24,8 @@ class DirectorController {
     }
 
     @GetMapping("/device/v1/vehicles/{vin}/director/{name}")
-    ResponseEntity<byte[]> metadata(@PathVariable String vin, @PathVariable String name) {
-        byte[] body = director.file(vin, name).orElseThrow(() -> ApiException.notFound("metadata-not-found",
+    ResponseEntity<byte[]> metadata(AuthenticatedVehicle vehicle, @PathVariable String name) {
+        byte[] body = director.file(vehicle.vin(), name).orElseThrow(() -> ApiException.notFound("metadata-not-found",
                 "No director metadata named " + name));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-cache").body(body);

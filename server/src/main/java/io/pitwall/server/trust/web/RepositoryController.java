@@ -1,5 +1,6 @@
 package io.pitwall.server.trust.web;
 
+import io.pitwall.server.access.PublicEndpoint;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.trust.ImageRepository;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ class RepositoryController {
         this.repository = repository;
     }
 
+    @PublicEndpoint("signed TUF metadata, verified by clients against the root they trust")
     @GetMapping("/repo/{name}")
     ResponseEntity<byte[]> metadata(@PathVariable String name) {
         byte[] body = repository.file(name).orElseThrow(() -> ApiException.notFound("metadata-not-found",
