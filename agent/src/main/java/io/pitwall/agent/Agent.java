@@ -6,6 +6,7 @@ import io.pitwall.protocol.device.CheckinRequest;
 import io.pitwall.protocol.device.Connectivity;
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.protocol.device.EventType;
+import io.pitwall.protocol.device.VehicleSignals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class Agent {
     private final Clock clock;
     private final Recorder recorder;
     private final Uplink uplink;
+    private final EventJournal journal;
     private final AssignmentRunner assignments;
     private final CommandRunner commands;
     private final VehicleStateSource vehicle;
@@ -57,7 +59,9 @@ public final class Agent {
         this.recheck = builder.recheckInterval;
         AgentStorage storage = builder.storage;
         this.recorder = new Recorder(storage, clock);
-        this.uplink = new Uplink(builder.transport, storage.journal(), new RetryTimer(builder.backoff, builder.random));
+        this.uplink = new Uplink(builder.transport, storage.journal(), new RetryTimer(builder.backoff, builder.random),
+                new RetryTimer(builder.backoff, builder.random));
+        this.journal = storage.journal();
         Map<String, Ecu> byId = Map.copyOf(builder.ecus);
         Installation installation = new Installation(recorder, byId, storage.staging(), builder.policy, clock,
                 recheck, builder.maxInstallAttempts);
@@ -140,6 +144,14 @@ public final class Agent {
         return recorder.journalPending();
     }
 
+    /**
+     * The latest events the server refused for good (up to {@value EventJournal#REFUSED_KEPT}), oldest first:
+     * kept aside in the journal, never resent. Each was logged once when it was refused.
+     */
+    public List<RefusedEvent> refusedEvents() {
+        return journal.refused();
+    }
+
     private void drainReports() {
         List<Draft> drafts = new ArrayList<>();
         for (Draft draft = reports.poll(); draft != null; draft = reports.poll()) {
@@ -165,7 +177,9 @@ public final class Agent {
             InstalledImage image = ecu.installer().installed();
             return new EcuVersion(ecu.serial(), ecu.hardwareId(), image.version(), image.sha256());
         }).toList();
-        return new CheckinRequest(state.signals(), state.connectivity(), state.ownerConsent(), manifest,
+        // A reading outside its VSS range is left out, like one the vehicle cannot read: the server refuses it.
+        VehicleSignals signals = state.signals().withinRange();
+        return new CheckinRequest(signals, state.connectivity(), state.ownerConsent(), manifest,
                 ecuReports.forCheckin());
     }
 }

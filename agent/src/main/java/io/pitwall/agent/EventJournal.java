@@ -33,6 +33,19 @@ public interface EventJournal extends AutoCloseable {
     /** Forgets every event with {@code seq <= ackedThroughSeq} (clamped to what was appended), durably. */
     void acknowledge(long ackedThroughSeq);
 
+    /** How many refused events {@link #refused()} keeps: the latest ones. */
+    int REFUSED_KEPT = 100;
+
+    /**
+     * Sets aside pending events the server refused for good, durably: they are no longer pending (never sent
+     * again, whatever the acknowledgement says) and the latest {@link #REFUSED_KEPT} stay readable through
+     * {@link #refused()}, across restarts. Events that are not pending are ignored.
+     */
+    void setAside(List<RefusedEvent> refused);
+
+    /** The latest events set aside as refused, oldest first. */
+    List<RefusedEvent> refused();
+
     long ackedThroughSeq();
 
     @Override

@@ -140,9 +140,10 @@ final class Installation {
     }
 
     /**
-     * Settles installs a crash interrupted: an ECU that runs the target image is installed; one whose
-     * installer remembers rolling this image back (or failing it for good) ends the assignment so; any other
-     * goes back to DOWNLOADED and the assignment to READY, so the rules are checked again before the
+     * Settles installs a crash interrupted: an ECU that runs the target image is installed, and reported with its
+     * post-update health as after an install the agent saw end (what the installer remembers of it, if anything);
+     * one whose installer remembers rolling this image back (or failing it for good) ends the assignment so; any
+     * other goes back to DOWNLOADED and the assignment to READY, so the rules are checked again before the
      * install is redone — unless the crashes have used up the attempts.
      */
     void recover(Progress progress) {
@@ -152,12 +153,17 @@ final class Installation {
         for (EcuTarget target : progress.targetsAt(Step.INSTALLING)) {
             String serial = target.ecuSerial();
             EcuProgress ecu = progress.ecu(serial);
+            var remembered = ecus.get(serial).installer().lastOutcome(id, target.hashes().sha256());
             if (target.hashes().sha256().equals(ecus.get(serial).installer().installed().sha256())) {
                 next = next.with(serial, ecu.with(Step.INSTALLED));
+                // Running the new image means it came up healthy (an installer rolls back one that does not).
+                String health = remembered.isPresent() && remembered.get() instanceof InstallOutcome.Installed done
+                        ? done.health() + " (confirmed after agent restart)"
+                        : "runs the target image after an agent restart";
                 drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, serial).detail("confirmed after agent restart"));
+                drafts.add(Draft.of(EventType.POST_UPDATE_HEALTH, id, serial).code("HEALTHY").detail(health));
                 continue;
             }
-            var remembered = ecus.get(serial).installer().lastOutcome(id, target.hashes().sha256());
             if (remembered.isPresent() && remembered.get() instanceof InstallOutcome.RolledBack rolledBack) {
                 drafts.add(Draft.of(EventType.ROLLED_BACK, id, serial).code(rolledBack.code())
                         .detail(rolledBack.detail() + " (confirmed after agent restart)"));

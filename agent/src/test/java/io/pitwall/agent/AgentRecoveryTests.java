@@ -56,7 +56,47 @@ class AgentRecoveryTests {
             assertThat(h.events(EventType.INSTALL_STARTED)).hasSize(1);
             assertThat(h.events(EventType.INSTALL_COMPLETED)).extracting(DeviceEvent::detail)
                     .containsExactly("confirmed after agent restart");
+            assertThat(h.events(EventType.POST_UPDATE_HEALTH)).as("the health report of the confirmed install")
+                    .singleElement().satisfies(health -> {
+                        assertThat(health.code()).isEqualTo("HEALTHY");
+                        assertThat(health.assignmentId()).isEqualTo("asg-1");
+                        assertThat(health.ecuSerial()).isEqualTo("BMS-0001");
+                        assertThat(health.detail()).endsWith("(confirmed after agent restart)");
+                    });
             assertThat(h.server.conflicts).isEmpty();
+        }
+    }
+
+    @Test
+    void anInstallConfirmedAfterACrashIsReportedHealthyEvenByAnInstallerThatRemembersNothing()
+            throws IOException {
+        try (var h = new AgentHarness(dir)) {
+            AtomicBoolean crash = new AtomicBoolean(true);
+            EcuInstaller remembering = crashing(h, crash, false);
+            h.bmsInstaller = new EcuInstaller() {
+                @Override
+                public InstalledImage installed() {
+                    return remembering.installed();
+                }
+
+                @Override
+                public InstallOutcome install(InstallRequest request) {
+                    return remembering.install(request);
+                }
+            };
+            h.assign("asg-1", image, "2.4.0", 5);
+            h.start();
+            assertThatThrownBy(() -> h.tick(20)).isInstanceOf(Crash.class);
+
+            h.restart();
+            h.settle(State.COMPLETED);
+
+            assertThat(h.events(EventType.POST_UPDATE_HEALTH)).singleElement().satisfies(health -> {
+                assertThat(health.code()).isEqualTo("HEALTHY");
+                assertThat(health.detail()).isEqualTo("runs the target image after an agent restart");
+            });
+            assertThat(h.types()).containsSubsequence(EventType.INSTALL_STARTED, EventType.INSTALL_COMPLETED,
+                    EventType.POST_UPDATE_HEALTH);
         }
     }
 
@@ -136,6 +176,7 @@ class AgentRecoveryTests {
                 assertThat(h.events(EventType.DOWNLOAD_STARTED)).as(at2).hasSize(1);
                 assertThat(h.events(EventType.DOWNLOAD_COMPLETED)).as(at2).hasSize(1);
                 assertThat(h.events(EventType.INSTALL_COMPLETED)).as(at2).hasSize(1);
+                assertThat(h.events(EventType.POST_UPDATE_HEALTH)).as(at2).hasSize(1);
                 assertThat(h.events(EventType.INSTALL_STARTED)).as(at2).hasSizeBetween(1, 2);
                 assertThat(h.bms.installs()).as(at2).isEqualTo(1);
                 assertThat(h.server.events()).extracting(DeviceEvent::seq).as(at2)

@@ -112,6 +112,72 @@ class AgentUplinkTests {
     }
 
     @Test
+    void anEventTheServerRefusesIsSetAsideWhileTheOthersAreAcknowledgedAndLaterEventsFlow() {
+        h.server.refuse = event -> "BAD".equals(event.code());
+        h.start();
+        h.tick();
+        h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "OK", "first");
+        h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "BAD", "second");
+        h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "OK", "third");
+
+        h.tick();
+        assertThat(h.events(EventType.MODULE_HEALTH)).extracting(DeviceEvent::detail).containsExactly("first", "third");
+        assertThat(h.agent.pendingEvents()).isZero();
+        assertThat(h.agent.refusedEvents()).singleElement().satisfies(refused -> {
+            assertThat(refused.event().detail()).isEqualTo("second");
+            assertThat(refused.code()).isEqualTo("invalid-event");
+        });
+
+        h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "OK", "fourth");
+        h.tick();
+        h.restart();
+        h.tick(3);
+        assertThat(h.events(EventType.MODULE_HEALTH)).extracting(DeviceEvent::detail)
+                .containsExactly("first", "third", "fourth");
+        assertThat(eventBatches()).as("the refused event was not sent again, not even after a restart").isEqualTo(2);
+        assertThat(h.agent.refusedEvents()).as("kept aside across the restart").hasSize(1);
+        assertThat(List.copyOf(h.server.conflicts)).isEmpty();
+    }
+
+    @Test
+    void checkInsKeepTheirScheduleWhileTheServerTurnsEveryEventBatchAway() {
+        h.server.failEventsWith = 503;
+        h.server.retryAfterSeconds = 900;
+        h.start();
+        h.tick();
+        java.time.Instant first = h.clock.instant();
+        h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "OK", "waiting");
+
+        while (h.clock.instant().isBefore(first.plus(Duration.ofMinutes(10)))) {
+            h.tick();
+        }
+        assertThat(h.server.checkins).as("one check-in a minute, as the server said").hasSize(11);
+        assertThat(eventBatches()).as("batches wait out the server's Retry-After").isEqualTo(1);
+        assertThat(h.agent.pendingEvents()).isEqualTo(1);
+
+        h.server.failEventsWith = 0;
+        h.tickUntil(() -> h.agent.pendingEvents() == 0, 20);
+        assertThat(h.events(EventType.MODULE_HEALTH)).extracting(DeviceEvent::detail).containsExactly("waiting");
+    }
+
+    private long eventBatches() {
+        return h.server.requests.stream().filter(r -> r.startsWith("POST") && r.endsWith("/events")).count();
+    }
+
+    @Test
+    void readingsOutsideTheirVssRangesAreLeftOutOfTheCheckIn() {
+        h.vehicle(new io.pitwall.protocol.device.VehicleSignals(-50.0, 12.6,
+                io.pitwall.protocol.device.LowVoltageSystemState.OFF, true, 0.0, 999.0, 11.5), h.vehicle.connectivity());
+        h.start();
+        h.tick();
+        var signals = h.server.checkins.get(0).signals();
+        assertThat(signals.stateOfChargePercent()).isNull();
+        assertThat(signals.latitude()).isNull();
+        assertThat(signals.longitude()).isEqualTo(11.5);
+        assertThat(signals.lowVoltageBatteryVolts()).isEqualTo(12.6);
+    }
+
+    @Test
     void theIntegrationReportsOnlyDiagnostics() {
         h.start();
         assertThatThrownBy(() -> h.agent.report(EventType.INSTALL_COMPLETED, "BMS-0001", null, null))

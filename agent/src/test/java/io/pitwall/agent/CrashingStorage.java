@@ -76,6 +76,17 @@ final class CrashingStorage implements AgentStorage {
             }
 
             @Override
+            public void setAside(List<RefusedEvent> refused) {
+                write("set aside");
+                journal.setAside(refused);
+            }
+
+            @Override
+            public List<RefusedEvent> refused() {
+                return journal.refused();
+            }
+
+            @Override
             public void close() {
                 journal.close();
             }

@@ -8,6 +8,7 @@ import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.protocol.device.DevicePaths;
 import io.pitwall.protocol.device.EventBatch;
+import io.pitwall.protocol.device.EventRefusal;
 import io.pitwall.protocol.device.EventsAck;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * The native device API on com.sun.net.httpserver, for one vehicle, in the test's JVM: check-in answers
  * what the test sets, events are stored by seq (acknowledging the highest gap-free seq), artifacts are
- * served with Range/HEAD — and each can be made to misbehave.
+ * served with Range/HEAD — and each can be made to misbehave. Refused events count as received for the
+ * acknowledgement, as on the real server.
  */
 final class FakeDeviceServer implements AutoCloseable {
 
@@ -44,6 +46,11 @@ final class FakeDeviceServer implements AutoCloseable {
     private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
     private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
     private final Map<Long, DeviceEvent> events = new TreeMap<>();
+    private final Map<Long, EventRefusal> refused = new TreeMap<>();
+    /** Events the server refuses for good, as {@code invalid-event}. */
+    volatile java.util.function.Predicate<DeviceEvent> refuse = event -> false;
+    /** When above 0, every event batch is answered with this status (and Retry-After) instead of being stored. */
+    volatile int failEventsWith;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<CheckinRequest> checkins = new CopyOnWriteArrayList<>();
     final AtomicReference<CheckinResponse> checkinAnswer = new AtomicReference<>(new CheckinResponse(60, null, List.of()));
@@ -93,6 +100,9 @@ final class FakeDeviceServer implements AutoCloseable {
             } else if (path.equals(DevicePaths.checkin(TestImages.VIN))) {
                 checkins.add(DeviceJson.read(exchange.getRequestBody().readAllBytes(), CheckinRequest.class));
                 json(exchange, checkinAnswer.get());
+            } else if (path.equals(DevicePaths.events(TestImages.VIN)) && failEventsWith > 0) {
+                exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
+                exchange.sendResponseHeaders(failEventsWith, -1);
             } else if (path.equals(DevicePaths.events(TestImages.VIN))) {
                 json(exchange, store(DeviceJson.read(exchange.getRequestBody().readAllBytes(), EventBatch.class)));
             } else if (path.startsWith(DevicePaths.artifact(TestImages.VIN, ""))) {
@@ -104,17 +114,25 @@ final class FakeDeviceServer implements AutoCloseable {
     }
 
     private synchronized EventsAck store(EventBatch batch) {
+        List<EventRefusal> verdicts = new java.util.ArrayList<>();
         for (DeviceEvent event : batch.events()) {
+            if (!refused.containsKey(event.seq()) && !events.containsKey(event.seq()) && refuse.test(event)) {
+                refused.put(event.seq(), new EventRefusal(event.seq(), EventRefusal.INVALID, "refused by the test"));
+            }
+            if (refused.containsKey(event.seq())) {
+                verdicts.add(refused.get(event.seq()));
+                continue;
+            }
             DeviceEvent stored = events.putIfAbsent(event.seq(), event);
             if (stored != null && !stored.equals(event)) {
                 conflicts.add(stored + " vs " + event);
             }
         }
         long acked = 0;
-        while (events.containsKey(acked + 1)) {
+        while (events.containsKey(acked + 1) || refused.containsKey(acked + 1)) {
             acked++;
         }
-        return new EventsAck(acked);
+        return new EventsAck(acked, verdicts);
     }
 
     private void artifact(HttpExchange exchange, String sha256, String range) throws IOException {

@@ -1,6 +1,7 @@
 package io.pitwall.agent.storage;
 
 import io.pitwall.agent.EventJournal;
+import io.pitwall.agent.RefusedEvent;
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.protocol.device.DeviceJson;
 import java.io.IOException;
@@ -18,17 +19,19 @@ import java.util.List;
 
 /**
  * An append-only journal file of length+CRC framed records: {@code [int length][int crc32][kind][payload]},
- * kinds {@code E} (event JSON), {@code A} (acknowledged-through seq) and {@code B} (seq floor written by
- * compaction). Each append is forced to disk before it returns. On open, the first record that is cut
+ * kinds {@code E} (event JSON), {@code A} (acknowledged-through seq), {@code R} (an event the server refused,
+ * with its verdict, as JSON: no longer pending) and {@code B} (seq floor written by compaction). Each append is forced to disk before it returns. On open, the first record that is cut
  * short or fails its CRC ends the file — a torn write of a record whose append never returned — and the
  * file is truncated there. Acknowledged prefixes are compacted by writing a new file and renaming it over
- * the old one, so a crash leaves either file, both complete.
+ * the old one, so a crash leaves either file, both complete; compaction keeps the latest
+ * {@value EventJournal#REFUSED_KEPT} refused events.
  */
 public final class FileEventJournal implements EventJournal {
 
     private final Path file;
     private final int compactAfter;
     private final Deque<DeviceEvent> pending = new ArrayDeque<>();
+    private final Deque<RefusedEvent> refused = new ArrayDeque<>();
     private FileChannel channel;
     private long nextSeq = 1;
     private long acked;
@@ -86,6 +89,7 @@ public final class FileEventJournal implements EventJournal {
                 }
             }
             case JournalRecord.ACK -> forget(record.longPayload());
+            case JournalRecord.REFUSED -> keepAside(DeviceJson.read(record.payload(), RefusedEvent.class));
             case JournalRecord.BASE -> nextSeq = Math.max(nextSeq, record.longPayload());
             default -> throw new IllegalStateException("unknown journal record kind " + record.kind());
         }
@@ -147,6 +151,33 @@ public final class FileEventJournal implements EventJournal {
         }
     }
 
+    @Override
+    public void setAside(List<RefusedEvent> events) {
+        List<RefusedEvent> pendingOnes = events.stream()
+                .filter(r -> pending.stream().anyMatch(e -> e.seq() == r.event().seq())).toList();
+        if (pendingOnes.isEmpty()) {
+            return;
+        }
+        write(pendingOnes.stream().map(r -> JournalRecord.refused(DeviceJson.write(r))).toArray(ByteBuffer[]::new));
+        pendingOnes.forEach(this::keepAside);
+    }
+
+    private void keepAside(RefusedEvent event) {
+        if (pending.removeIf(e -> e.seq() == event.event().seq())) {
+            deadRecords++;
+        }
+        refused.addLast(event);
+        while (refused.size() > REFUSED_KEPT) {
+            refused.removeFirst();
+            deadRecords++;
+        }
+    }
+
+    @Override
+    public List<RefusedEvent> refused() {
+        return List.copyOf(refused);
+    }
+
     private void forget(long through) {
         acked = Math.max(acked, through);
         while (!pending.isEmpty() && pending.peekFirst().seq() <= acked) {
@@ -180,6 +211,7 @@ public final class FileEventJournal implements EventJournal {
                 StandardOpenOption.WRITE)) {
             List<ByteBuffer> records = new ArrayList<>();
             records.add(JournalRecord.ofLong(JournalRecord.ACK, acked));
+            refused.forEach(event -> records.add(JournalRecord.refused(DeviceJson.write(event))));
             pending.forEach(event -> records.add(JournalRecord.event(DeviceJson.write(event))));
             // Last, so that replaying the events above does not mistake them for duplicates.
             records.add(JournalRecord.ofLong(JournalRecord.BASE, nextSeq));

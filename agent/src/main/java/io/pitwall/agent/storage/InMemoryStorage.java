@@ -3,6 +3,7 @@ package io.pitwall.agent.storage;
 import io.pitwall.agent.AgentStorage;
 import io.pitwall.agent.EventJournal;
 import io.pitwall.agent.MetadataStore;
+import io.pitwall.agent.RefusedEvent;
 import io.pitwall.agent.StagingArea;
 import io.pitwall.protocol.device.DeviceEvent;
 import java.io.ByteArrayInputStream;
@@ -83,6 +84,7 @@ public final class InMemoryStorage implements AgentStorage {
     private static final class Journal implements EventJournal {
 
         private final Deque<DeviceEvent> pending = new ArrayDeque<>();
+        private final Deque<RefusedEvent> refused = new ArrayDeque<>();
         private long nextSeq = 1;
         private long acked;
 
@@ -121,6 +123,23 @@ public final class InMemoryStorage implements AgentStorage {
         @Override
         public synchronized long ackedThroughSeq() {
             return acked;
+        }
+
+        @Override
+        public synchronized void setAside(List<RefusedEvent> events) {
+            for (RefusedEvent event : events) {
+                if (pending.removeIf(e -> e.seq() == event.event().seq())) {
+                    refused.addLast(event);
+                }
+            }
+            while (refused.size() > REFUSED_KEPT) {
+                refused.removeFirst();
+            }
+        }
+
+        @Override
+        public synchronized List<RefusedEvent> refused() {
+            return List.copyOf(refused);
         }
 
         @Override

@@ -9,11 +9,16 @@ record JournalRecord(byte kind, byte[] payload) {
     static final byte EVENT = 'E';
     static final byte ACK = 'A';
     static final byte BASE = 'B';
+    static final byte REFUSED = 'R';
     private static final int HEADER = 8;
     private static final int MAX_LENGTH = 1 << 20;
 
     static ByteBuffer event(byte[] json) {
         return frame(EVENT, json);
+    }
+
+    static ByteBuffer refused(byte[] json) {
+        return frame(REFUSED, json);
     }
 
     static ByteBuffer ofLong(byte kind, long value) {

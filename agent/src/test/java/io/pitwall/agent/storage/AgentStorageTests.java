@@ -30,6 +30,31 @@ class AgentStorageTests {
         }
 
         @Test
+        void refusedEventsLeaveThePendingOnesAndAreKeptAsideUpToTheLatestHundred() {
+            var journal = storage().journal();
+            appendUpTo(journal, 4);
+            var third = journal.pending(4).get(2);
+            journal.setAside(java.util.List.of(new io.pitwall.agent.RefusedEvent(third, "invalid-event", "too long")));
+            assertThat(seqs(journal)).containsExactly(1L, 2L, 4L);
+            assertThat(journal.refused()).singleElement().satisfies(r -> {
+                assertThat(r.event()).isEqualTo(third);
+                assertThat(r.code()).isEqualTo("invalid-event");
+            });
+            journal.acknowledge(4);
+            assertThat(journal.pendingCount()).isZero();
+            journal.setAside(java.util.List.of(new io.pitwall.agent.RefusedEvent(third, "again", "")));
+            assertThat(journal.refused()).as("an event no longer pending is not set aside twice").hasSize(1);
+
+            appendUpTo(journal, 4 + io.pitwall.agent.EventJournal.REFUSED_KEPT + 5);
+            journal.setAside(journal.pending(Integer.MAX_VALUE).stream()
+                    .map(e -> new io.pitwall.agent.RefusedEvent(e, "unknown-event-type", "")).toList());
+            assertThat(journal.pendingCount()).isZero();
+            assertThat(journal.refused()).hasSize(io.pitwall.agent.EventJournal.REFUSED_KEPT);
+            assertThat(journal.refused().get(journal.refused().size() - 1).event().seq())
+                    .isEqualTo(4 + io.pitwall.agent.EventJournal.REFUSED_KEPT + 5);
+        }
+
+        @Test
         void metadataDocumentsAreReplacedDeletedAndNamedSafely() {
             var metadata = storage().metadata();
             metadata.write("image.root.json", "one".getBytes(StandardCharsets.UTF_8));

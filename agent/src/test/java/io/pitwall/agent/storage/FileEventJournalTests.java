@@ -3,6 +3,9 @@ package io.pitwall.agent.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.pitwall.agent.RefusedEvent;
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.protocol.device.EventType;
 import java.io.IOException;
@@ -135,6 +138,52 @@ class FileEventJournalTests {
         try (var journal = FileEventJournal.open(file, 3)) {
             assertThat(seqs(journal)).containsExactly(5L, 6L, 7L);
             assertThat(journal.ackedThroughSeq()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void refusedEventsStayAsideAcrossReopensAndCompactionsAndAreNeverPendingAgain() {
+        Path file = dir.resolve("j");
+        try (var journal = FileEventJournal.open(file, 3)) {
+            appendUpTo(journal, 5);
+            journal.setAside(List.of(new RefusedEvent(event(2), "invalid-event", "detail is at most 2000 characters"),
+                    new RefusedEvent(event(4), "unknown-event-type", "type is not known")));
+        }
+        try (var journal = FileEventJournal.open(file, 3)) {
+            assertThat(seqs(journal)).containsExactly(1L, 3L, 5L);
+            assertThat(journal.refused()).extracting(r -> r.event().seq(), RefusedEvent::code)
+                    .containsExactly(tuple(2L, "invalid-event"), tuple(4L, "unknown-event-type"));
+            journal.acknowledge(5);
+            appendUpTo(journal, 9);
+            journal.acknowledge(9);
+        }
+        try (var journal = FileEventJournal.open(file, 3)) {
+            assertThat(journal.pendingCount()).isZero();
+            assertThat(journal.refused()).as("kept through compaction").extracting(r -> r.event().seq())
+                    .containsExactly(2L, 4L);
+            assertThat(journal.refused().get(0).event()).isEqualTo(event(2));
+            assertThat(journal.nextSeq()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aTornRefusalOnlyMeansSendingTheEventOnceMore() throws IOException {
+        Path file = dir.resolve("j");
+        long before;
+        try (var journal = FileEventJournal.open(file, 100)) {
+            appendUpTo(journal, 3);
+            before = journal.fileSize();
+            journal.setAside(List.of(new RefusedEvent(event(2), "invalid-event", "")));
+        }
+        byte[] full = Files.readAllBytes(file);
+        for (int cut = (int) before; cut <= full.length; cut++) {
+            Path copy = dir.resolve("cut-" + cut);
+            Files.write(copy, Arrays.copyOf(full, cut));
+            boolean complete = cut == full.length;
+            try (var journal = FileEventJournal.open(copy, 100)) {
+                assertThat(seqs(journal)).as("cut at %d", cut).isEqualTo(complete ? List.of(1L, 3L) : List.of(1L, 2L, 3L));
+                assertThat(journal.refused()).hasSize(complete ? 1 : 0);
+            }
         }
     }
 

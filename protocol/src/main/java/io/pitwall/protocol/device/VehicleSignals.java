@@ -2,6 +2,7 @@ package io.pitwall.protocol.device;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
 
 /**
  * The vehicle state a check-in reports, named as COVESA VSS signals. Every signal may be absent
@@ -14,6 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param speedKmh {@code Vehicle.Speed}, km/h
  * @param latitude {@code Vehicle.CurrentLocation.Latitude}, WGS 84 degrees (personal data: location class)
  * @param longitude {@code Vehicle.CurrentLocation.Longitude}, WGS 84 degrees (personal data: location class)
+ *
+ * <p>Ranges are VSS's: state of charge 0 to 100, latitude -90 to 90, longitude -180 to 180; speed and voltage
+ * have none in VSS but must be finite. A server refuses a check-in with a signal outside its range
+ * ({@link #outOfRange()}); an agent leaves such a reading out ({@link #withinRange()}), as it would a signal it
+ * cannot read.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VehicleSignals(
@@ -40,6 +46,37 @@ public record VehicleSignals(
             LowVoltageSystemState lowVoltageSystemState, Boolean parkLockEngaged, Double speedKmh) {
         this(stateOfChargePercent, lowVoltageBatteryVolts, lowVoltageSystemState, parkLockEngaged, speedKmh, null,
                 null);
+    }
+
+    /** The first signal outside its range, as a sentence naming it; empty when every present signal is in range. */
+    public Optional<String> outOfRange() {
+        String problem = check(STATE_OF_CHARGE, stateOfChargePercent, 0, 100);
+        problem = problem != null ? problem : check(LOW_VOLTAGE_BATTERY_VOLTAGE, lowVoltageBatteryVolts,
+                -Double.MAX_VALUE, Double.MAX_VALUE);
+        problem = problem != null ? problem : check(SPEED, speedKmh, -Double.MAX_VALUE, Double.MAX_VALUE);
+        problem = problem != null ? problem : check(LATITUDE, latitude, -90, 90);
+        problem = problem != null ? problem : check(LONGITUDE, longitude, -180, 180);
+        return Optional.ofNullable(problem);
+    }
+
+    /** These signals with every reading outside its range left out (absent, like a signal that cannot be read). */
+    public VehicleSignals withinRange() {
+        return new VehicleSignals(in(stateOfChargePercent, 0, 100),
+                in(lowVoltageBatteryVolts, -Double.MAX_VALUE, Double.MAX_VALUE), lowVoltageSystemState,
+                parkLockEngaged, in(speedKmh, -Double.MAX_VALUE, Double.MAX_VALUE), in(latitude, -90, 90),
+                in(longitude, -180, 180));
+    }
+
+    private static String check(String signal, Double value, double min, double max) {
+        if (in(value, min, max) != null || value == null) {
+            return null;
+        }
+        return Double.isFinite(value) ? signal + " is " + value + ", outside " + (long) min + ".." + (long) max
+                : signal + " is not a finite number";
+    }
+
+    private static Double in(Double value, double min, double max) {
+        return value != null && Double.isFinite(value) && value >= min && value <= max ? value : null;
     }
 
     /** The same signals with the position left out (for readers not allowed to see location). */

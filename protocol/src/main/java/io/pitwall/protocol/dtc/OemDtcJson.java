@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  *  "dtcs": [{"code": "P0A80-1B",            required: J2012 text
  *            "status": "0x2F",              optional: ISO 14229-1 status byte, "0x2F", "2F" or 47
  *            "severity": "0x40"}],          optional: DTCSeverity byte, same notations
- *  "vehicleState": {"Vehicle.Speed": 0.0}}  optional: COVESA VSS signals as in the check-in
+ *  "vehicleState": {"Vehicle.Speed": 0.0}}  optional: COVESA VSS signals as in the check-in, in range
  * </pre>
  * A single fault may be given flat instead of {@code dtcs}: {@code {"ecu":"BMS-0001","code":"P0A80","status":"0x2F"}}.
  * {@code "dtcs": []} reports an empty fault memory. Unknown fields are ignored (tolerant reader).
@@ -110,11 +110,17 @@ public final class OemDtcJson {
         if (!node.isObject()) {
             throw new InvalidDtcException("vehicleState is an object of VSS signals");
         }
+        VehicleSignals signals;
         try {
-            return DeviceJson.mapper().treeToValue(node, VehicleSignals.class);
+            signals = DeviceJson.mapper().treeToValue(node, VehicleSignals.class);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new InvalidDtcException("vehicleState: " + Dtc.shorten(String.valueOf(e.getMessage())));
         }
+        // A reading outside its VSS range (latitude 999) is not a vehicle state worth storing.
+        signals.outOfRange().ifPresent(problem -> {
+            throw new InvalidDtcException("vehicleState: " + problem);
+        });
+        return signals;
     }
 
     /** A byte written as {@code 0x2F} or {@code 2F} (any case, blanks around), or -1. */

@@ -162,6 +162,24 @@ class GoldenJsonTests {
     }
 
     @Test
+    void eventsAckWithRefusedEventsRoundTripsAndIgnoresUnknownFields() {
+        EventsAck ack = roundTrip("events-ack-refused.json", EventsAck.class);
+        assertThat(ack.ackedThroughSeq()).isEqualTo(20);
+        assertThat(ack.refused()).extracting(EventRefusal::seq, EventRefusal::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(18L, EventRefusal.UNKNOWN_TYPE),
+                org.assertj.core.groups.Tuple.tuple(19L, EventRefusal.INVALID));
+        assertThat(read("events-ack-refused-unknown-fields.json", EventsAck.class)).isEqualTo(ack);
+    }
+
+    @Test
+    void anAckThatRefusesNothingWritesNoRefusedListAndAnOlderAgentReadsOneThatDoes() {
+        assertThat(DeviceJson.mapper().valueToTree(new EventsAck(20)).has("refused")).isFalse();
+        assertThat(read("events-ack.json", EventsAck.class).refused()).isEmpty();
+        // What an agent built before refusals existed reads: only the acknowledgement, which passes the refused seqs.
+        assertThat(read("events-ack-refused.json", AckBeforeRefusals.class)).isEqualTo(new AckBeforeRefusals(20));
+    }
+
+    @Test
     void enrolmentRequestRoundTripsIgnoresUnknownFieldsAndNeverPrintsTheSecret() {
         EnrolmentRequest request = roundTrip("enrolment-request.json", EnrolmentRequest.class);
         assertThat(request.vin()).isEqualTo("WP0ZZZ99ZTS392124");
@@ -194,6 +212,10 @@ class GoldenJsonTests {
     static final String GOLDEN_ECU_PUBLIC_KEY = "79b5562e8fe654f94078b112e8a98ba7901f853ae695bed7e0e3910bad049664";
 
     record Probe(InstallType installType) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record AckBeforeRefusals(long ackedThroughSeq) {
     }
 
     private static <T> T roundTrip(String file, Class<T> type) {

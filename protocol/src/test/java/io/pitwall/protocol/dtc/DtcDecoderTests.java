@@ -44,7 +44,9 @@ class DtcDecoderTests {
         "{\"ecu\":\"BMS\"}|neither code nor dtcs",
         "[1,2]|is an object",
         "{\"code\":|not JSON",
-        "{\"code\":\"P0A80\",\"vehicleState\":[]}|vehicleState"})
+        "{\"code\":\"P0A80\",\"vehicleState\":[]}|vehicleState",
+        "{\"code\":\"P0A80\",\"vehicleState\":{\"Vehicle.CurrentLocation.Latitude\":999}}|Latitude is 999.0, outside",
+        "{\"code\":\"P0A80\",\"vehicleState\":{\"Vehicle.Powertrain.TractionBattery.StateOfCharge.Current\":-50}}|StateOfCharge.Current is -50.0"})
     void malformedOemJsonIsRefusedWithTheReason(String json, String reason) {
         assertThatThrownBy(() -> OemDtcJson.parse(json)).isInstanceOf(InvalidDtcException.class)
                 .hasMessageContaining(reason);

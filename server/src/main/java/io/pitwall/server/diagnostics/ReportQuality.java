@@ -8,7 +8,7 @@ public enum ReportQuality {
     UNKNOWN_ECU,
     /** The event's occurredAt lies in the future beyond the allowed clock skew (flagged by telemetry). */
     FUTURE_TIMESTAMP,
-    /** Events before this one are missing (flagged by telemetry). */
+    /** Events before this one are missing (flagged by telemetry; taken off once they arrive). */
     SEQUENCE_GAP,
     /** The vehicle's clock went back: a later event claims an earlier time (flagged by telemetry). */
     OUT_OF_ORDER,

@@ -80,6 +80,7 @@ public final class DataCatalogue {
                 "assignment_id", "ecu_serial", "code", "detail", "progress", "command_id", "quality");
         table("event_cursor", SERVICE, Map.of(), "vin", "acked_through", "max_seq", "last_seen_at",
                 "max_seq_occurred_at");
+        table("event_refusal", DIAGNOSTIC, Map.of(), "vin", "seq", "code", "detail", "refused_at");
         table("dtc_report", DIAGNOSTIC, Map.of(), "id", "vin", "seq", "ecu_serial", "ecu_type", "firmware_version",
                 "source_format", "decoded", "occurred_at", "received_at", "vehicle_state", "quality", "problem",
                 "fault_digest");

@@ -1,6 +1,7 @@
 package io.pitwall.server.telemetry;
 
 import io.pitwall.protocol.device.DeviceEvent;
+import io.pitwall.protocol.device.EventRefusal;
 import io.pitwall.protocol.device.EventType;
 import io.pitwall.server.telemetry.persistence.VehicleEvents;
 import java.time.Clock;
@@ -8,10 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores a vehicle's event batch idempotently and answers how far it is acknowledged. Duplicates (by
  * seq) are ignored, reordered batches are harmless, and the acknowledgement only covers a gap-free prefix,
- * so the vehicle keeps and resends whatever the server has not durably stored.
+ * so the vehicle keeps and resends whatever the server has not durably stored. Events the caller refused
+ * (a type this server does not know, a field it cannot store) are recorded by seq with their verdict: they
+ * fill their place in the acknowledgement, so they never hold back the events after them, and a refused
+ * event sent again gets the same verdict. Once the seqs missing before stored events arrive, those events
+ * lose their {@link DataQuality#SEQUENCE_GAP} flag.
  */
 @Service
 public class EventIngestion {
@@ -36,50 +42,89 @@ public class EventIngestion {
         this.clock = clock;
     }
 
-    /** Returns the vehicle's ackedThroughSeq after storing the batch. */
+    /**
+     * Stores {@code batch} and records {@code refusals} (no seq twice among them).
+     *
+     * @return the vehicle's acknowledgement after this batch, with the verdicts on its refused seqs
+     */
     @Transactional
-    public long ingest(String vin, List<DeviceEvent> batch) {
+    public Acknowledgement ingest(String vin, List<DeviceEvent> batch, List<EventRefusal> refusals) {
+        TreeMap<Long, DeviceEvent> sent = new TreeMap<>();
+        TreeMap<Long, EventRefusal> refused = new TreeMap<>();
+        batch.forEach(event -> sent.put(event.seq(), event));
+        refusals.forEach(refusal -> refused.put(refusal.seq(), refusal));
+        TreeSet<Long> seqs = new TreeSet<>(sent.keySet());
+        seqs.addAll(refused.keySet());
+        if (seqs.size() != batch.size() + refusals.size()) {
+            throw new IllegalArgumentException("a seq appears twice in the batch of " + vin);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         VehicleEvents.Cursor cursor = events.lockCursor(vin, now);
-        if (batch.isEmpty()) {
-            return cursor.ackedThrough();
+        if (seqs.isEmpty()) {
+            return new Acknowledgement(cursor.ackedThrough(), List.of());
         }
-        List<DeviceEvent> sorted = new ArrayList<>(batch);
-        sorted.sort(Comparator.comparingLong(DeviceEvent::seq));
-        Set<Long> stored = events.storedSeqs(vin, sorted.get(0).seq() - 1, sorted.get(sorted.size() - 1).seq());
+        VehicleEvents.Known known = events.known(vin, seqs.first() - 1, seqs.last());
         List<RecordedEvent> fresh = new ArrayList<>();
+        List<EventRefusal> freshRefusals = new ArrayList<>();
+        List<EventRefusal> verdicts = new ArrayList<>();
         long max = cursor.maxSeq();
         Instant maxOccurredAt = cursor.maxSeqOccurredAt();
         long prior = -1;
-        for (DeviceEvent event : sorted) {
-            if (event.seq() == prior || stored.contains(event.seq())) {
+        for (long seq : seqs) {
+            if (known.contains(seq)) {
+                EventRefusal earlier = known.refused().get(seq);
+                if (earlier != null) {
+                    verdicts.add(earlier);
+                }
                 continue;
             }
-            boolean gap = event.seq() > cursor.ackedThrough() + 1 && event.seq() != prior + 1
-                    && !stored.contains(event.seq() - 1);
+            EventRefusal refusal = refused.get(seq);
+            if (refusal != null) {
+                freshRefusals.add(refusal);
+                verdicts.add(refusal);
+                prior = seq;
+                continue;
+            }
+            DeviceEvent event = sent.get(seq);
+            boolean gap = seq > cursor.ackedThrough() + 1 && seq != prior + 1 && !known.contains(seq - 1);
             boolean future = event.occurredAt().isAfter(now.toInstant().plus(settings.maxClockSkew()));
             boolean outOfOrder = false;
-            if (event.seq() > max) {
+            if (seq > max) {
                 outOfOrder = maxOccurredAt != null && event.occurredAt().isBefore(maxOccurredAt);
-                max = event.seq();
+                max = seq;
                 // A time flagged as in the future is no reference: every later event would look out of order.
                 if (!future) {
                     maxOccurredAt = event.occurredAt();
                 }
             }
             fresh.add(new RecordedEvent(vin, event, now.toInstant(), quality(event, future, gap, outOfOrder)));
-            prior = event.seq();
+            prior = seq;
         }
-        if (fresh.isEmpty()) {
-            return cursor.ackedThrough();
+        if (fresh.isEmpty() && freshRefusals.isEmpty()) {
+            return new Acknowledgement(cursor.ackedThrough(), verdicts);
         }
-        events.insert(fresh);
+        if (!fresh.isEmpty()) {
+            events.insert(fresh);
+        }
+        if (!freshRefusals.isEmpty()) {
+            events.insertRefusals(vin, freshRefusals, now);
+        }
         // Only a batch that fills the seq right after the acknowledgement can move it.
-        boolean fillsNext = fresh.stream().anyMatch(r -> r.event().seq() == cursor.ackedThrough() + 1);
+        long next = cursor.ackedThrough() + 1;
+        boolean fillsNext = fresh.stream().anyMatch(r -> r.event().seq() == next)
+                || freshRefusals.stream().anyMatch(r -> r.seq() == next);
         long acked = fillsNext ? events.contiguousThrough(vin, cursor.ackedThrough()) : cursor.ackedThrough();
+        // Events stored above the old acknowledgement may carry a gap flag that no longer holds.
+        List<Long> filled = acked > cursor.ackedThrough() && cursor.maxSeq() > cursor.ackedThrough()
+                ? events.clearGapFlags(vin, cursor.ackedThrough(), Math.min(acked, cursor.maxSeq())) : List.of();
         events.updateCursor(vin, acked, max, maxOccurredAt, now);
-        publisher.publishEvent(new VehicleEventsRecorded(vin, fresh));
-        return acked;
+        if (!fresh.isEmpty()) {
+            publisher.publishEvent(new VehicleEventsRecorded(vin, fresh));
+        }
+        if (!filled.isEmpty()) {
+            publisher.publishEvent(new SequenceGapsFilled(vin, filled));
+        }
+        return new Acknowledgement(acked, verdicts);
     }
 
     private static Set<DataQuality> quality(DeviceEvent event, boolean future, boolean gap, boolean outOfOrder) {

@@ -73,7 +73,8 @@ class ConcurrentDeviceRequestsIntegrationTests {
 
         @Test
         void twoFirstEventBatchesAtOnceAreBothStored() {
-            try (var first = HeldTransaction.open(transactions, () -> ingestion.ingest(vin, List.of(event(1))))) {
+            try (var first = HeldTransaction.open(transactions,
+                    () -> ingestion.ingest(vin, List.of(event(1)), List.of()))) {
                 var second = async(() -> post(2, 3));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();
@@ -87,7 +88,7 @@ class ConcurrentDeviceRequestsIntegrationTests {
         void overlappingBatchesAtOnceStoreEachEventOnce() {
             assertThat(post(1, 1).status()).isEqualTo(200);
             try (var first = HeldTransaction.open(transactions,
-                    () -> ingestion.ingest(vin, List.of(event(2), event(3))))) {
+                    () -> ingestion.ingest(vin, List.of(event(2), event(3)), List.of()))) {
                 var second = async(() -> post(2, 5));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();

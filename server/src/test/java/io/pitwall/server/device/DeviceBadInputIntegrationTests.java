@@ -92,21 +92,59 @@ class DeviceBadInputIntegrationTests {
         }
 
         @Test
-        void malformedEventBatchesAreRefusedWhole() {
+        void eventBatchesThatCannotBeReadAreRefusedWhole() {
             String valid = event(Map.of());
             for (String body : List.of("{\"events\": [", "null", "[]", "\"events\"", "{\"events\": []}",
                     "{\"events\": [null]}", "{\"events\": {}}", event(Map.of("seq", 0)), event(Map.of("seq", -3)),
                     event(Map.of("seq", "1e30")), valid.replace("\"seq\":1", "\"seq\":100000000000000000000"),
-                    event(Map.of("occurredAt", "yesterday")), valid.replaceAll(",?\"occurredAt\":\"[^\"]*\"", ""),
-                    event(Map.of("progress", 101)), event(Map.of("assignmentId", "1".repeat(65))),
-                    event(Map.of("ecuSerial", "S".repeat(65))), event(Map.of("code", "C".repeat(101))),
-                    event(Map.of("detail", "d".repeat(2001))), event(Map.of("commandId", "c".repeat(65))),
-                    event(Map.of("detail", "nul\u0000byte")), event(Map.of("ecuSerial", "line\nbreak")),
-                    event(Map.of("occurredAt", "+300000-01-01T00:00:00Z")),
-                    event(Map.of("occurredAt", "+1000000000-12-31T23:59:59.999999999Z")),
-                    event(Map.of("occurredAt", "-0001-01-01T00:00:00Z")))) {
+                    event(Map.of("seq", 1.5)), event(Map.of("seq", "7")), valid.replace("\"seq\":1", "\"seq\":1e2"),
+                    valid.replace("\"seq\":1", "\"seq\":1,\"seq\":2"),
+                    valid.replace("\"seq\":1", "\"seq\":1,\"detail\":\"a\",\"detail\":\"b\""),
+                    "{\"events\": [], \"events\": " + valid.substring(valid.indexOf('[')))) {
                 assertRefused(events(), "application/json", body, 400, "invalid-event-batch");
             }
+            String twice = JSON.writeValueAsString(Map.of("events", List.of(
+                    Map.of("seq", 1, "type", "MODULE_HEALTH", "occurredAt", Instant.now().toString()),
+                    Map.of("seq", 1, "type", "INSTALL_COMPLETED", "occurredAt", Instant.now().toString(),
+                            "assignmentId", assignmentId))));
+            assertRefused(events(), "application/json", twice, 400, "duplicate-event-seq");
+        }
+
+        @Test
+        void eventsTheServerCannotStoreAreRefusedOneByOneAndNeverStoredOrApplied() {
+            var before = state();
+            List<Map<String, Object>> bad = List.of(Map.of("occurredAt", "yesterday"), Map.of("occurredAt", ""),
+                    Map.of("progress", 101), Map.of("progress", 50.5), Map.of("assignmentId", "1".repeat(65)),
+                    Map.of("ecuSerial", "S".repeat(65)), Map.of("code", "C".repeat(101)),
+                    Map.of("detail", "d".repeat(2001)), Map.of("commandId", "c".repeat(65)),
+                    Map.of("detail", "nul\u0000byte"), Map.of("ecuSerial", "line\nbreak"),
+                    Map.of("occurredAt", "+300000-01-01T00:00:00Z"),
+                    Map.of("occurredAt", "+1000000000-12-31T23:59:59.999999999Z"),
+                    Map.of("occurredAt", "-0001-01-01T00:00:00Z"), Map.of("type", 42));
+            long seq = 0;
+            for (Map<String, Object> fields : bad) {
+                seq++;
+                var event = new java.util.LinkedHashMap<String, Object>(fields);
+                event.put("seq", seq);
+                event.putIfAbsent("type", "INSTALL_COMPLETED");
+                event.putIfAbsent("occurredAt", Instant.now().toString());
+                event.putIfAbsent("assignmentId", assignmentId);
+                var answer = vehicle.post(events(), Map.of("events", List.of(event)));
+                assertThat(answer.status()).as(fields + " → " + answer.body()).isEqualTo(200);
+                assertThat(answer.json().get("ackedThroughSeq").asLong()).as(fields.toString()).isEqualTo(seq);
+                var verdict = answer.json().get("refused").get(0);
+                assertThat(verdict.get("seq").asLong()).isEqualTo(seq);
+                assertThat(verdict.get("code").asString()).as(fields.toString())
+                        .isEqualTo(fields.containsKey("type") ? "unknown-event-type" : "invalid-event");
+                assertThat(verdict.get("detail").asString()).as(fields.toString()).isNotBlank()
+                        .doesNotContain("io.pitwall", "tools.jackson", "\u0000", "\n");
+            }
+            var without = vehicle.post(events(), Map.of("events", List.of(Map.of("seq", seq + 1, "type",
+                    "INSTALL_COMPLETED", "assignmentId", assignmentId))));
+            assertThat(without.json().get("refused").get(0).get("code").asString()).isEqualTo("invalid-event");
+            assertThat(state().subList(0, 5)).as("no event stored, no assignment moved").isEqualTo(before.subList(0, 5));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM event_refusal WHERE vin = :v").param("v", vin).query(Long.class)
+                    .single()).isEqualTo(seq + 1);
         }
 
         @Test
@@ -130,7 +168,7 @@ class DeviceBadInputIntegrationTests {
         }
 
         @Test
-        void oddButStorableEventsAreKeptFlaggedAndNeverMoveTheAssignment() {
+        void oddButStorableEventsAreKeptFlaggedUnknownTypesRefusedAndNeitherMovesTheAssignment() {
             var before = state().get(0);
             String future = Instant.now().plusSeconds(86_400 * 365).toString();
             var answer = vehicle.post(events(), Map.of("events", List.of(
@@ -141,9 +179,10 @@ class DeviceBadInputIntegrationTests {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().get("ackedThroughSeq").asLong()).as("the gap holds the acknowledgement")
                     .isEqualTo(2);
+            assertThat(answer.json().get("refused").get(0).get("code").asString()).isEqualTo("unknown-event-type");
             assertThat(jdbc.sql("SELECT seq || ':' || type || ':' || quality FROM vehicle_event WHERE vin = :v "
                     + "ORDER BY seq").param("v", vin).query(String.class).list()).containsExactly(
-                    "1:UNKNOWN:UNKNOWN_TYPE", "2:MODULE_HEALTH:FUTURE_TIMESTAMP", "7:MODULE_HEALTH:SEQUENCE_GAP");
+                    "2:MODULE_HEALTH:FUTURE_TIMESTAMP", "7:MODULE_HEALTH:SEQUENCE_GAP");
             assertThat(state().get(0)).as("an unknown type does not move the assignment").isEqualTo(before);
             var foreign = vehicle.post(events(), Map.of("events", List.of(Map.of("seq", 3, "type", "INSTALL_COMPLETED",
                     "occurredAt", Instant.now().toString(), "assignmentId", "not-a-number"))));
@@ -168,8 +207,19 @@ class DeviceBadInputIntegrationTests {
                             + release.sha256().toUpperCase() + "\"}]}",
                     "{\"signals\": {\"Vehicle.Speed\": \"fast\"}, \"ecus\": [" + ecu + "]}",
                     "{\"ecus\": [" + String.join(",", java.util.Collections.nCopies(201, ecu)) + "]}"));
+            manifests.add("{\"ownerConsent\": true, \"ownerConsent\": false, \"ecus\": [" + ecu + "]}");
+            manifests.add("{\"ecus\": [{\"serial\": \"S-1\", \"serial\": \"S-2\", \"hardwareId\": \"H\"}]}");
+            manifests.add("{\"signals\": {\"Vehicle.Speed\": 1, \"Vehicle.Speed\": 90}, \"ecus\": [" + ecu + "]}");
             for (String body : manifests) {
                 assertRefused(path, "application/json", body, 400, "invalid-checkin");
+            }
+            for (String signal : List.of("\"Vehicle.CurrentLocation.Latitude\": 999",
+                    "\"Vehicle.CurrentLocation.Latitude\": -90.5", "\"Vehicle.CurrentLocation.Longitude\": 180.01",
+                    "\"Vehicle.Powertrain.TractionBattery.StateOfCharge.Current\": -50",
+                    "\"Vehicle.Powertrain.TractionBattery.StateOfCharge.Current\": 100.5",
+                    "\"Vehicle.Speed\": 1e400", "\"Vehicle.LowVoltageBattery.CurrentVoltage\": -1e999")) {
+                assertRefused(path, "application/json", "{\"signals\": {" + signal + "}, \"ecus\": [" + ecu + "]}",
+                        400, "signal-out-of-range");
             }
             assertRefused(path, "application/json", "{\"ecus\": [" + ecu + ", " + ecu + "]}", 400,
                     "duplicate-ecu-serial");

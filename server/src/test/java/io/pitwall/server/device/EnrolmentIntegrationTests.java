@@ -127,7 +127,9 @@ class EnrolmentIntegrationTests {
         void malformedEnrolmentsAreRefusedWithoutIssuing() {
             var before = credentialsAndAudit();
             for (String body : List.of("{", "null", "[]", "{\"vin\": \"" + vin + "\"}", "{\"enrolmentSecret\": \""
-                    + SECRET + "\"}", "{\"vin\": \"\", \"enrolmentSecret\": \"" + SECRET + "\"}")) {
+                    + SECRET + "\"}", "{\"vin\": \"\", \"enrolmentSecret\": \"" + SECRET + "\"}",
+                    "{\"vin\": \"WP0ZZZ99ZTS000000\", \"vin\": \"" + vin + "\", \"enrolmentSecret\": \"" + SECRET
+                            + "\"}")) {
                 assertRefused(api.send("POST", PATH, "application/json", body.getBytes()), 400, "invalid-enrolment",
                         before);
             }

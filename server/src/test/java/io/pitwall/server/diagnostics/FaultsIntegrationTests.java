@@ -288,6 +288,23 @@ class FaultsIntegrationTests {
         }
 
         @Test
+        void aSequenceGapDegradesTheAnswerOnlyUntilTheMissingEventsArrive() {
+            Instant now = Instant.now();
+            report(ecu, "P0301", null, now.minusSeconds(60));
+            seq++;
+            assertThat(report(ecu, "P0302", null, now.minusSeconds(30))).as("seq 2 is missing").isEqualTo(1);
+            assertThat(faults().get("dataQuality").get("reasons").toString()).contains("sequence-gap");
+
+            var late = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", List.of(
+                    Map.of("seq", 2, "type", "MODULE_HEALTH", "occurredAt", now.minusSeconds(45).toString()))));
+            assertThat(late.json().get("ackedThroughSeq").asLong()).isEqualTo(3);
+            JsonNode answer = faults();
+            assertThat(answer.get("dataQuality").get("status").asString()).as(answer.toString()).isEqualTo("ok");
+            assertThat(jdbc.sql("SELECT quality FROM dtc_report WHERE vin = :v ORDER BY seq").param("v", vin)
+                    .query(String.class).list()).containsExactly("", "");
+        }
+
+        @Test
         void aReportSentAgainUnderANewSeqIsKeptFlaggedDuplicateAndCountedOnce() {
             Instant at = Instant.parse("2026-03-02T10:00:00.123Z");
             report(ecu, "P0301", null, at);

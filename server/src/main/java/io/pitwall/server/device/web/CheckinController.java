@@ -23,12 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
  * come back, its active assignment and its pending commands, and a nonce when the server wants fresh
  * ECU-signed version reports. A forged or replayed ECU report does not fail the check-in (one bad ECU must
  * not cut the vehicle off): it is not used and is recorded as an attack indicator; a malformed one is a 400.
+ * A signal outside its VSS range (latitude 999, a state of charge of -50) is a 400 {@value #SIGNAL_OUT_OF_RANGE}:
+ * an agent leaves a reading it cannot trust out rather than sending it.
  */
 @RestController
 class CheckinController {
 
     static final int MAX_ECUS = 200;
     static final String CODE = "invalid-checkin";
+    static final String SIGNAL_OUT_OF_RANGE = "signal-out-of-range";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private final VehicleReporting reporting;
     private final AssignmentDelivery delivery;
@@ -49,6 +52,11 @@ class CheckinController {
         String vin = vehicle.vin();
         CheckinRequest request = DeviceInput.read(body, CheckinRequest.class, CODE);
         validate(request.ecus());
+        if (request.signals() != null) {
+            request.signals().outOfRange().ifPresent(problem -> {
+                throw ApiException.badRequest(SIGNAL_OUT_OF_RANGE, problem);
+            });
+        }
         String reportNonce = reporting.record(vin, request).orElse(null);
         var offer = delivery.offer(vin);
         var pending = commands.deliver(vin);

@@ -3,6 +3,10 @@ package io.pitwall.server.device.web;
 import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.server.shared.ApiException;
 import java.time.Instant;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads device payloads and checks what the record types cannot: lengths the database stores, control
@@ -15,6 +19,16 @@ final class DeviceInput {
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /**
+     * The contract's mapper, stricter on what it will not guess: a key given twice in one object (which of the
+     * two did the vehicle mean?) and a fraction where a whole number belongs (a seq of 1.5 is not 1) fail the
+     * read instead of being settled silently. Unknown fields are still ignored.
+     */
+    static final JsonMapper STRICT = DeviceJson.mapper().rebuild()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
     private DeviceInput() {
     }
 
@@ -22,7 +36,7 @@ final class DeviceInput {
     static <T> T read(byte[] body, Class<T> type, String code) {
         T value;
         try {
-            value = DeviceJson.read(body, type);
+            value = STRICT.readValue(body, type);
         } catch (RuntimeException e) {
             throw ApiException.badRequest(code, DeviceErrors.reason(e));
         }
@@ -32,26 +46,44 @@ final class DeviceInput {
         return value;
     }
 
+    /** The payload as a tree, read as strictly as {@link #read}; unreadable JSON is a 400. */
+    static JsonNode tree(byte[] body, String code) {
+        try {
+            return STRICT.readTree(body);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest(code, DeviceErrors.reason(e));
+        }
+    }
+
     /** An optional value of at most {@code max} characters, without control characters (free text may break lines). */
     static void text(String value, int max, boolean freeText, String field, String code) {
+        String problem = textProblem(value, max, freeText, field);
+        if (problem != null) {
+            throw ApiException.badRequest(code, problem);
+        }
+    }
+
+    /** What is wrong with an optional text value, or {@code null}: the check of {@link #text}. */
+    static String textProblem(String value, int max, boolean freeText, String field) {
         if (value == null) {
-            return;
+            return null;
         }
         if (value.length() > max) {
-            throw ApiException.badRequest(code, field + " is at most " + max + " characters");
+            return field + " is at most " + max + " characters";
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean allowed = freeText && (c == '\t' || c == '\n' || c == '\r');
             if (Character.isISOControl(c) && !allowed) {
-                throw ApiException.badRequest(code, field + " contains a control character");
+                return field + " contains a control character";
             }
         }
+        return null;
     }
 
-    static void instant(Instant value, String field, String code) {
-        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
-            throw ApiException.badRequest(code, field + " lies outside the years 1 to 9999");
-        }
+    /** What is wrong with an optional instant (outside what a stored timestamp holds), or {@code null}. */
+    static String instantProblem(Instant value, String field) {
+        return value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))
+                ? field + " lies outside the years 1 to 9999" : null;
     }
 }

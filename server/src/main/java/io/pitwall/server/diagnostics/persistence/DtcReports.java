@@ -104,6 +104,30 @@ public class DtcReports {
     }
 
     /**
+     * Takes {@link ReportQuality#SEQUENCE_GAP} off the vehicle's reports of these event seqs (their gap filled);
+     * returns how many reports changed.
+     */
+    public int clearSequenceGap(String vin, List<Long> seqs) {
+        Map<Long, String> flagged = new java.util.HashMap<>();
+        for (int from = 0; from < seqs.size(); from += 500) {
+            jdbc.sql("SELECT id, quality FROM dtc_report WHERE vin = :vin AND seq IN (:seqs) AND quality LIKE :gap")
+                    .param("vin", vin).param("seqs", seqs.subList(from, Math.min(seqs.size(), from + 500)))
+                    .param("gap", "%" + ReportQuality.SEQUENCE_GAP.name() + "%")
+                    .query(rs -> {
+                        flagged.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        List<Long> ids = new ArrayList<>(flagged.keySet());
+        template.batchUpdate("UPDATE dtc_report SET quality = ? WHERE id = ?", ids, ids.size(), (ps, id) -> {
+            Set<ReportQuality> quality = quality(flagged.get(id));
+            quality.remove(ReportQuality.SEQUENCE_GAP);
+            ps.setString(1, codes(quality));
+            ps.setLong(2, id);
+        });
+        return ids.size();
+    }
+
+    /**
      * Stores a batch's reports with their faults: one JDBC batch of reports (their generated ids read back in
      * batch order), then one of faults.
      */

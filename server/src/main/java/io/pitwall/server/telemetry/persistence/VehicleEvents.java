@@ -1,5 +1,6 @@
 package io.pitwall.server.telemetry.persistence;
 
+import io.pitwall.protocol.device.EventRefusal;
 import io.pitwall.server.shared.Savepoints;
 import io.pitwall.server.telemetry.DataQuality;
 import io.pitwall.server.telemetry.RecordedEvent;
@@ -7,16 +8,21 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored vehicle events and the per-vehicle acknowledgement cursor. */
+/** Stored vehicle events, refused ones, and the per-vehicle acknowledgement cursor. */
 @Repository
 public class VehicleEvents {
 
@@ -29,7 +35,16 @@ public class VehicleEvents {
     public record Cursor(long ackedThrough, long maxSeq, Instant maxSeqOccurredAt) {
     }
 
+    /** What the server already holds of a range of seqs: stored events, and refused ones with their verdict. */
+    public record Known(Set<Long> stored, Map<Long, EventRefusal> refused) {
+
+        public boolean contains(long seq) {
+            return stored.contains(seq) || refused.containsKey(seq);
+        }
+    }
+
     private static final int PAGE = 1000;
+    private static final String GAP = "%" + DataQuality.SEQUENCE_GAP.name() + "%";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Savepoints savepoints;
@@ -61,32 +76,58 @@ public class VehicleEvents {
                 }).optional();
     }
 
-    public Set<Long> storedSeqs(String vin, long from, long to) {
-        return new HashSet<>(jdbc.sql("SELECT seq FROM vehicle_event WHERE vin = :vin AND seq BETWEEN :f AND :t")
-                .param("vin", vin).param("f", from).param("t", to).query(Long.class).list());
+    /** The stored and the refused seqs from {@code from} to {@code to}, in one read. */
+    public Known known(String vin, long from, long to) {
+        Set<Long> stored = new HashSet<>();
+        Map<Long, EventRefusal> refused = new HashMap<>();
+        jdbc.sql("""
+                SELECT seq, CAST(NULL AS VARCHAR(40)) AS code, CAST(NULL AS VARCHAR(300)) AS detail FROM vehicle_event
+                WHERE vin = :vin AND seq BETWEEN :f AND :t
+                UNION ALL
+                SELECT seq, code, detail FROM event_refusal WHERE vin = :vin AND seq BETWEEN :f AND :t""")
+                .param("vin", vin).param("f", from).param("t", to).query(rs -> {
+                    long seq = rs.getLong(1);
+                    String code = rs.getString(2);
+                    if (code == null) {
+                        stored.add(seq);
+                    } else {
+                        refused.put(seq, new EventRefusal(seq, code, rs.getString(3)));
+                    }
+                });
+        return new Known(stored, refused);
     }
 
     /**
-     * The highest seq through which every seq after {@code from} is stored, read page by page so a
+     * The highest seq through which every seq after {@code from} is stored or refused, read page by page so a
      * vehicle with a gap costs one short read, not a scan of everything stored after the gap.
      */
     public long contiguousThrough(String vin, long from) {
         long through = from;
         while (true) {
-            List<Long> seqs = jdbc.sql("""
-                    SELECT seq FROM vehicle_event WHERE vin = :vin AND seq > :f ORDER BY seq
-                    FETCH FIRST %d ROWS ONLY""".formatted(PAGE)).param("vin", vin).param("f", through)
-                    .query(Long.class).list();
-            for (long seq : seqs) {
+            List<Long> stored = page("vehicle_event", vin, through);
+            List<Long> refused = page("event_refusal", vin, through);
+            // A full page says nothing about the seqs after its last one: walk only as far as both pages reach.
+            long bound = Math.min(stored.size() < PAGE ? Long.MAX_VALUE : stored.get(PAGE - 1),
+                    refused.size() < PAGE ? Long.MAX_VALUE : refused.get(PAGE - 1));
+            TreeSet<Long> seqs = new TreeSet<>(stored);
+            seqs.addAll(refused);
+            for (long seq : seqs.headSet(bound, true)) {
                 if (seq != through + 1) {
                     return through;
                 }
                 through = seq;
             }
-            if (seqs.size() < PAGE) {
+            if (bound == Long.MAX_VALUE) {
                 return through;
             }
         }
+    }
+
+    private List<Long> page(String table, String vin, long after) {
+        return jdbc.sql("""
+                SELECT seq FROM %s WHERE vin = :vin AND seq > :f ORDER BY seq
+                FETCH FIRST %d ROWS ONLY""".formatted(table, PAGE)).param("vin", vin).param("f", after)
+                .query(Long.class).list();
     }
 
     public void insert(List<RecordedEvent> events) {
@@ -110,9 +151,47 @@ public class VehicleEvents {
                         ps.setInt(10, e.progress());
                     }
                     ps.setString(11, e.commandId());
-                    ps.setString(12, r.quality().stream().map(DataQuality::name).sorted()
-                            .collect(Collectors.joining(",")));
+                    ps.setString(12, codes(r.quality()));
                 });
+    }
+
+    /** Records refusals; their details are cut to the column's 300 characters. */
+    public void insertRefusals(String vin, List<EventRefusal> refusals, OffsetDateTime now) {
+        template.batchUpdate("INSERT INTO event_refusal (vin, seq, code, detail, refused_at) VALUES (?, ?, ?, ?, ?)",
+                refusals, refusals.size(), (ps, r) -> {
+                    ps.setString(1, vin);
+                    ps.setLong(2, r.seq());
+                    ps.setString(3, r.code());
+                    ps.setString(4, r.detail().length() > 300 ? r.detail().substring(0, 300) : r.detail());
+                    ps.setObject(5, now);
+                });
+    }
+
+    /**
+     * Takes {@link DataQuality#SEQUENCE_GAP} off the stored events with {@code after < seq <= through}, which
+     * no longer miss anything before them; returns the seqs whose flag was taken off.
+     */
+    public List<Long> clearGapFlags(String vin, long after, long through) {
+        Map<Long, String> flagged = new HashMap<>();
+        jdbc.sql("""
+                SELECT seq, quality FROM vehicle_event WHERE vin = :vin AND seq > :a AND seq <= :t AND quality LIKE :gap""")
+                .param("vin", vin).param("a", after).param("t", through).param("gap", GAP)
+                .query(rs -> {
+                    flagged.put(rs.getLong(1), rs.getString(2));
+                });
+        if (flagged.isEmpty()) {
+            return List.of();
+        }
+        List<Long> seqs = new ArrayList<>(new TreeSet<>(flagged.keySet()));
+        template.batchUpdate("UPDATE vehicle_event SET quality = ? WHERE vin = ? AND seq = ?", seqs, seqs.size(),
+                (ps, seq) -> {
+                    ps.setString(1, Arrays.stream(flagged.get(seq).split(","))
+                            .filter(flag -> !flag.isEmpty() && !flag.equals(DataQuality.SEQUENCE_GAP.name()))
+                            .collect(Collectors.joining(",")));
+                    ps.setString(2, vin);
+                    ps.setLong(3, seq);
+                });
+        return seqs;
     }
 
     public void updateCursor(String vin, long ackedThrough, long maxSeq, Instant maxSeqOccurredAt,
@@ -130,4 +209,7 @@ public class VehicleEvents {
                 .single();
     }
 
+    private static String codes(Set<DataQuality> quality) {
+        return quality.stream().map(DataQuality::name).sorted().collect(Collectors.joining(","));
+    }
 }
