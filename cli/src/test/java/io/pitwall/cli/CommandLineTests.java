@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Bad flags of {@code sim} and {@code demo} are refused with a clear reason and exit code 2, touching nothing. */
+/**
+ * Bad flags of {@code sim}, {@code demo} and {@code server} are refused with a clear reason and exit code 2, touching
+ * nothing.
+ */
 class CommandLineTests {
 
     @TempDir
@@ -75,6 +78,24 @@ class CommandLineTests {
         assertRefused(run("demo", "--frobnicate"), "Unknown option: '--frobnicate'");
         assertRefused(run("demo", "--data-dir", precious.toString()), "was not created by the demo; refusing to wipe it");
         assertThat(precious.resolve("notes.txt")).hasContent("keep me");
+    }
+
+    @Test
+    void serverPassesItsRequestTimeoutsAndBodyWaitLimitOnAndRefusesBadOnes() {
+        var given = serverCommand("server", "--header-timeout", "15s", "--body-read-timeout", "30s",
+                "--max-body-waits", "32");
+
+        assertThat(given.serverArguments()).contains("--server.tomcat.connection-timeout=15000ms",
+                "--pitwall.http.body-read-timeout=30000ms", "--pitwall.http.max-body-waits=32");
+        assertThat(serverCommand("server").serverArguments()).as("defaults stay the server's")
+                .noneMatch(argument -> argument.contains("timeout") || argument.contains("body-waits"));
+        assertRefused(run("server", "--max-body-waits", "-1"), "--max-body-waits must not be negative");
+        assertRefused(run("server", "--body-read-timeout", "0s"), "a duration must be positive");
+        assertRefused(run("server", "--header-timeout", "soon"), "'soon' is not a duration");
+    }
+
+    private static ServerCommand serverCommand(String... args) {
+        return (ServerCommand) Pitwall.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
     }
 
     private static void assertRefused(Run run, String reason) {

@@ -100,11 +100,11 @@ class AccessRulesIntegrationTests extends IntegrationTest {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
         int before = output.getAll().length();
-        try (var raw = new RawHttp("127.0.0.1", port)) {
+        try (var raw = RawHttp.keepAlive(port)) {
             for (int i = 0; i < 3; i++) {
                 var answer = raw.send("OPTIONS", "/api/v1/campaigns", basic, null);
                 assertThat(answer.status()).isEqualTo(200);
-                assertThat(answer.raw()).containsIgnoringCase("Allow: ").contains("POST");
+                assertThat(answer.header("Allow")).contains("POST");
             }
             assertThat(raw.send("OPTIONS", "/api/v1/campaigns", null, null).status()).as("not without a credential")
                     .isEqualTo(401);

@@ -1,124 +1,159 @@
 package io.pitwall.server.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP/1.1 over a plain socket, for requests a normal client would refuse to send or would rewrite first: the
- * request target goes on the wire exactly as given (percent-encodings, dot segments, doubled slashes, matrix
- * parameters, control characters). {@link #send} keeps its connection open between requests (reopened when the
- * server closes it); {@link #exchange} uses a connection of its own.
+ * HTTP/1.1 over a plain socket, for what client libraries will not send or would rewrite first: malformed or
+ * over-long requests, request targets exactly as given (percent-encodings, dot segments, doubled slashes,
+ * matrix parameters), and clients that send part of a request and then hold the connection.
  */
-public final class RawHttp implements AutoCloseable {
+public final class RawHttp {
 
-    /** Status, content type, the problem code if the body has one, and the raw answer. */
-    public record Answer(int status, String contentType, String code, String requestId, String raw) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RawHttp() {
     }
 
-    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]*)\"");
-    private static final Pattern HEADER = Pattern.compile("(?im)^([A-Za-z-]+):\\s*(.*?)\\s*$");
-    private final String host;
-    private final int port;
-    private Socket socket;
-    private InputStream in;
+    /** An answer as read off the wire; {@code status} is 0 when the server closed without answering. */
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-    public RawHttp(String host, int port) {
-        this.host = host;
-        this.port = port;
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The problem code, or {@code null} when the answer is not JSON or has none. */
+        public String code() {
+            String type = contentType();
+            if (type == null || !type.contains("json") || body.isBlank()) {
+                return null;
+            }
+            JsonNode code = json().get("code");
+            return code == null ? null : code.asString();
+        }
     }
 
-    public Answer send(String method, String target, String authorization, String body) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append("Accept: application/json, application/problem+json\r\n");
-        if (authorization != null) {
-            request.append("Authorization: ").append(authorization).append("\r\n");
+    /** A connection kept open between requests (opened again when the server closes it). */
+    public static KeepAlive keepAlive(int port) {
+        return new KeepAlive(port);
+    }
+
+    /** Requests one after the other on one connection; each target goes on the wire exactly as given. */
+    public static final class KeepAlive implements AutoCloseable {
+
+        private final int port;
+        private Socket socket;
+        private InputStream in;
+
+        private KeepAlive(int port) {
+            this.port = port;
         }
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (body != null) {
-            request.append("Content-Type: application/json\r\n");
-        }
-        if (body != null || !"GET".equals(method) && !"HEAD".equals(method)) {
-            request.append("Content-Length: ").append(content.length).append("\r\n");
-        }
-        request.append("\r\n");
-        byte[] head = request.toString().getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return onOpenConnection(method, head, content);
-        } catch (IOException closedMeanwhile) {
-            close();
+
+        /** Sends a request with an optional Authorization header and JSON body, and reads its answer. */
+        public Answer send(String method, String target, String authorization, String body) {
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append("Accept: application/json, application/problem+json\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                head.append("Content-Type: application/json\r\n");
+            }
+            if (body != null || !"GET".equals(method) && !"HEAD".equals(method)) {
+                head.append("Content-Length: ").append(content.length).append("\r\n");
+            }
+            byte[] request = (head + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
             try {
-                return onOpenConnection(method, head, content);
-            } catch (IOException e) {
+                return exchange(method, request, content);
+            } catch (IOException closedMeanwhile) {
                 close();
-                throw new UncheckedIOException(e);
+                try {
+                    return exchange(method, request, content);
+                } catch (IOException e) {
+                    close();
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        private Answer exchange(String method, byte[] head, byte[] content) throws IOException {
+            if (socket == null) {
+                socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout(30_000);
+                in = new BufferedInputStream(socket.getInputStream());
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(head);
+            out.write(content);
+            out.flush();
+            Answer answer = parse(readOne(in, "HEAD".equals(method)));
+            if (answer.status() == 0) {
+                throw new IOException("connection closed");
+            }
+            if ("close".equalsIgnoreCase(answer.header("Connection"))) {
+                close();
+            }
+            return answer;
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+                in = null;
             }
         }
     }
 
-    private Answer onOpenConnection(String method, byte[] head, byte[] content) throws IOException {
-        if (socket == null) {
-            socket = new Socket(host, port);
-            socket.setSoTimeout(30_000);
-            in = new java.io.BufferedInputStream(socket.getInputStream());
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write(head);
-        out.write(content);
-        out.flush();
-        Answer answer = parse(readOne(in, "HEAD".equals(method)));
-        if (answer.raw().toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close")) {
-            close();
-        }
-        return answer;
-    }
-
-    @Override
-    public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            socket = null;
-            in = null;
-        }
-    }
-
-    /** One answer: its head, then a body by Content-Length, chunks, or up to the end of the connection. */
-    private static String readOne(InputStream in, boolean head) throws IOException {
+    /** One answer off a kept-alive connection: its head, then a body by Content-Length, chunks, or to the end. */
+    private static byte[] readOne(InputStream in, boolean headOnly) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        String headers = line(in, all);
-        if (headers.isEmpty()) {
-            throw new IOException("connection closed");
-        }
         long length = -1;
         boolean chunked = false;
         for (String line = line(in, all); !line.isEmpty(); line = line(in, all)) {
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(line.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             }
         }
-        all.write('\r');
-        all.write('\n');
-        if (head) {
-            return all.toString(StandardCharsets.UTF_8);
+        if (headOnly) {
+            return all.toByteArray();
         }
         if (chunked) {
-            for (long size = Long.parseLong(line(in, all).split(";")[0].trim(), 16); size > 0;
-                    size = Long.parseLong(line(in, all).split(";")[0].trim(), 16)) {
-                all.write(in.readNBytes((int) size));
+            for (String size = line(in, all); !size.isEmpty() && Long.parseLong(size.split(";")[0].trim(), 16) > 0;
+                    size = line(in, all)) {
+                all.write(in.readNBytes((int) Long.parseLong(size.split(";")[0].trim(), 16)));
                 line(in, all);
             }
             line(in, all);
@@ -127,15 +162,13 @@ public final class RawHttp implements AutoCloseable {
         } else {
             in.transferTo(all);
         }
-        return all.toString(StandardCharsets.UTF_8);
+        return all.toByteArray();
     }
 
+    /** Reads a line (without its CRLF) and copies it, with CRLF, to {@code copy}; empty at the end of input. */
     private static String line(InputStream in, ByteArrayOutputStream copy) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (b == '\n') {
-                break;
-            }
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
             if (b != '\r') {
                 line.append((char) b);
             }
@@ -146,39 +179,109 @@ public final class RawHttp implements AutoCloseable {
         return line.toString();
     }
 
-    /** Sends the bytes as they are (a whole request, head and body) on a new connection and reads one answer. */
-    public Answer exchange(byte[] head, byte[] body) {
-        try (Socket socket = new Socket(host, port)) {
+    /** Sends a request as given and reads the answer up to the end of the connection. */
+    public static Answer exchange(int port, String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write(body);
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            return parse(readOne(new java.io.BufferedInputStream(socket.getInputStream()), false));
+            return parse(readToEnd(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Answer parse(String raw) {
-        int space = raw.indexOf(' ');
-        if (!raw.startsWith("HTTP/1.1 ") || space < 0) {
-            throw new IllegalStateException("not an HTTP answer: " + raw);
+    /**
+     * Opens a connection, sends {@code part} and holds the connection; the returned future completes with what the
+     * server answered when the server closes it.
+     */
+    public static Held hold(int port, String part, Executor reader) {
+        try {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(part.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            CompletableFuture<Answer> closed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return parse(readToEnd(socket.getInputStream()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, reader);
+            return new Held(socket, closed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int status = Integer.parseInt(raw.substring(space + 1, space + 4));
-        int end = raw.indexOf("\r\n\r\n");
-        String head = end < 0 ? raw : raw.substring(0, end);
-        String contentType = null;
-        String requestId = null;
-        Matcher header = HEADER.matcher(head);
-        while (header.find()) {
-            if (header.group(1).equalsIgnoreCase("Content-Type")) {
-                contentType = header.group(2);
-            } else if (header.group(1).equalsIgnoreCase("X-Request-Id")) {
-                requestId = header.group(2);
+    }
+
+    /** A held connection: more can be sent, and {@code closed} completes when the server closes it. */
+    public record Held(Socket socket, CompletableFuture<Answer> closed) implements AutoCloseable {
+
+        /** Sends more of the request; {@code false} once the server no longer takes it. */
+        public boolean send(String more) {
+            try {
+                socket.getOutputStream().write(more.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                return true;
+            } catch (IOException e) {
+                return false;
             }
         }
-        Matcher code = CODE.matcher(end < 0 ? "" : raw.substring(end));
-        return new Answer(status, contentType, code.find() ? code.group(1) : null, requestId, raw);
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    private static byte[] readToEnd(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes.write(buffer, 0, n);
+            }
+        } catch (SocketException reset) {
+            // A server that closes with unread input resets the connection; what arrived before counts.
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Answer parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return new Answer(0, Map.of(), text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        String body = text.substring(end + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunk(body);
+        }
+        return new Answer(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                return body.toString();
+            }
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
+            at = lineEnd + 2 + size + 2;
+        }
     }
 }

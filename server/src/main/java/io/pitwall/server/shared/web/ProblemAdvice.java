@@ -4,6 +4,7 @@ import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,14 @@ class ProblemAdvice {
             if (t instanceof RequestSizeLimit.TooLarge) {
                 return answer(request, 413, "payload-too-large", t.getMessage(), Map.of());
             }
+            if (t instanceof SocketTimeoutException) {
+                // The container has already answered 408 (pitwall.http.body-read-timeout); this keeps the audit true.
+                return answer(request, 408, "request-timeout", "The request did not arrive in time", Map.of());
+            }
+        }
+        BodyReadRefused refused = BodyReadRefused.in(e);
+        if (refused != null) {
+            return refusedBody(refused, request);
         }
         return answer(request, 400, "malformed-body", "The request body is not valid JSON of the expected shape: "
                 + rootMessage(e), Map.of());
@@ -157,8 +166,20 @@ class ProblemAdvice {
                 status >= 500 ? "An unexpected error occurred" : "The request cannot be served as sent", Map.of());
     }
 
+    /** A body that came too slowly, or would have waited while too many others wait ({@link BodyReads}). */
+    @ExceptionHandler(BodyReadRefused.class)
+    ResponseEntity<ProblemDetail> refusedBody(BodyReadRefused e, HttpServletRequest request) {
+        var answer = answer(request, e.status(), e.code(), e.getMessage(), Map.of());
+        return e.status() != 503 ? answer : ResponseEntity.status(503).headers(answer.getHeaders())
+                .header("Retry-After", "1").body(answer.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        BodyReadRefused refused = BodyReadRefused.in(e);
+        if (refused != null) {
+            return refusedBody(refused, request);
+        }
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // The client went away mid-answer — a vehicle that read the part of an artifact it wanted and closed,
             // say. Nobody is left to answer and nothing went wrong here: no error report, no body.

@@ -49,19 +49,44 @@ public class Problems {
     /** Writes a problem directly to a servlet response (for filters and security handlers). */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail)
             throws IOException {
+        Map<String, Object> body = body(problem(status, code, detail, Map.of()), request.getRequestURI());
+        prepare(response, status);
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    /**
+     * Prepares a problem answer for a request no filter has seen (an answer of the container itself) and returns
+     * its body, for the caller to write: the request id is taken from, or given to, the request and set as the
+     * {@code X-Request-Id} header. The URL is not echoed: it may be what was malformed.
+     */
+    String prepareOutsideFilters(HttpServletRequest request, HttpServletResponse response, int status, String code,
+            String detail) {
+        String requestId = RequestIds.of(request);
         ProblemDetail problem = problem(status, code, detail, Map.of());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
+        problem.setProperty("requestId", requestId);
+        response.setHeader(RequestIds.HEADER, requestId);
+        prepare(response, status);
+        return json.writeValueAsString(body(problem, null));
+    }
+
+    private static void prepare(HttpServletResponse response, int status) {
         response.setStatus(status);
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+    }
+
+    private static Map<String, Object> body(ProblemDetail problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
     }
 }

@@ -29,9 +29,7 @@ public class RequestIds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        request.setAttribute(MDC_KEY, id);
+        String id = of(request);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {
@@ -39,6 +37,20 @@ public class RequestIds extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * The request's id: the one already given to it, else the caller's {@code X-Request-Id} when it is sane, else a
+     * new one (remembered on the request). Also for answers the container makes before this filter runs.
+     */
+    public static String of(HttpServletRequest request) {
+        if (request.getAttribute(MDC_KEY) instanceof String id) {
+            return id;
+        }
+        String given = request.getHeader(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(MDC_KEY, id);
+        return id;
     }
 
     /** The id of the request being served on this thread, or {@code null} outside a request. */
