@@ -51,7 +51,9 @@ public class Problems {
             throws IOException {
         Map<String, Object> body = body(problem(status, code, detail, Map.of()), request.getRequestURI());
         prepare(response, status);
-        json.writeValue(response.getOutputStream(), body);
+        // Written as bytes, not through writeValue(stream), which would close the stream: an open stream lets the
+        // container read what is left of the request body before it ends the response, so the connection stays usable.
+        response.getOutputStream().write(json.writeValueAsBytes(body));
     }
 
     /**
