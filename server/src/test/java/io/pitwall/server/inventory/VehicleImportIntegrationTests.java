@@ -150,6 +150,41 @@ class VehicleImportIntegrationTests {
                     .isEqualTo(movedSerial);
         }
 
+        /**
+         * A CSV syntax error or an over-long row costs only the vehicle it belongs to: the rows after it are
+         * read, imported and counted, as a bad JSON line is in JSON Lines.
+         */
+        @Test
+        void rejectsMalformedCsvRowsAndImportsTheRowsAfterThem() {
+            String good1 = TestFleet.vin();
+            String strayQuote = TestFleet.vin();
+            String huge = TestFleet.vin();
+            String good2 = TestFleet.vin();
+            String unclosed = TestFleet.vin();
+            String brokenInside = TestFleet.vin();
+            String good3 = TestFleet.vin();
+            String inside = TestFleet.csvRows(brokenInside, "Broken", 3);
+            String csv = TestFleet.CSV_HEADER + "\n"
+                    + TestFleet.csvRows(good1, "Good", 2)
+                    + TestFleet.csvRows(strayQuote, "Good", 1).replace(",Good,", ",\"Go\"od,")
+                    + TestFleet.csvRows(huge, "Good", 1).replace(",GTS,", "," + "x".repeat(1_048_577) + ",")
+                    + TestFleet.csvRows(good2, "Good", 1)
+                    + TestFleet.csvRows(unclosed, "Good", 1).replace(",Good,", ",\"Good,")
+                    + inside.replace(",1.0.1,", ",\"1.0.1\"x,")
+                    + TestFleet.csvRows(good3, "Good", 2);
+            long vehicles = count("vehicle");
+
+            var report = report(importAs(admin, CSV, csv));
+
+            assertThat(counts(report)).containsExactly(7L, 3L, 0L, 0L, 4L);
+            assertThat(rejections(report)).containsExactlyInAnyOrder("4 malformed-csv " + strayQuote,
+                    "5 line-too-long " + huge, "7 malformed-csv " + unclosed, "9 malformed-csv " + brokenInside);
+            assertThat(count("vehicle")).isEqualTo(vehicles + 3);
+            assertThat(admin.get("/api/v1/vehicles/" + good3).json().get("ecus")).hasSize(2);
+            assertThat(admin.get("/api/v1/vehicles/" + brokenInside).status()).as("a vehicle lands whole or not at all")
+                    .isEqualTo(404);
+        }
+
         @Test
         void countsEveryRejectionButListsOnlyTheFirstThousand() {
             var body = new StringBuilder();
@@ -197,6 +232,14 @@ class VehicleImportIntegrationTests {
     private static List<Long> counts(JsonNode report) {
         return List.of(report.get("received").asLong(), report.get("created").asLong(), report.get("updated").asLong(),
                 report.get("unchanged").asLong(), report.get("rejected").asLong());
+    }
+
+    /** "line code vin" of each listed rejection, in the report's order. */
+    private static List<String> rejections(JsonNode report) {
+        List<String> listed = new ArrayList<>();
+        report.get("rejections").forEach(r -> listed.add(r.get("line").asLong() + " " + r.get("code").asString() + " "
+                + (r.get("vin") == null || r.get("vin").isNull() ? "-" : r.get("vin").asString())));
+        return listed;
     }
 
     private static void assertRefused(ApiClient.Response answer, int status, String code) {
