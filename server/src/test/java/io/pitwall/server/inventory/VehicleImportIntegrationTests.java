@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -148,6 +149,46 @@ class VehicleImportIntegrationTests {
             assertThat(count("vehicle")).isEqualTo(vehicles + 1_101);
             assertThat(admin.get("/api/v1/vehicles/" + taker).json().get("ecus").get(0).get("serial").asString())
                     .isEqualTo(movedSerial);
+        }
+
+        /** Rows of one VIN that are not adjacent are a second vehicle with that VIN, not more ECUs of the first. */
+        @Test
+        void rejectsTheRowsOfAVinThatReappearsInACsvAndKeepsTheFirstGroup() {
+            String split = TestFleet.vin();
+            String between = TestFleet.vin();
+            String later = TestFleet.csvRows(split, "Split", 4).lines().skip(2).map(row -> row + "\n")
+                    .collect(Collectors.joining());
+            String csv = TestFleet.CSV_HEADER + "\n" + TestFleet.csvRows(split, "Split", 2)
+                    + TestFleet.csvRows(between, "Between", 1) + later;
+
+            var report = report(importAs(admin, CSV, csv));
+
+            assertThat(counts(report)).containsExactly(3L, 2L, 0L, 0L, 1L);
+            assertThat(rejections(report)).containsExactly("5 duplicate-vin " + split);
+            assertThat(admin.get("/api/v1/vehicles/" + split).json().get("ecus")).extracting(e -> e.get("serial")
+                    .asString()).containsExactly(split + "-0", split + "-1");
+        }
+
+        /** The JSON Lines twin of the CSV case: a VIN is given once per import, however far apart. */
+        @Test
+        void rejectsAVinRepeatedInJsonLinesEvenChunksApart() {
+            String twice = TestFleet.vin();
+            var lines = new ArrayList<String>();
+            lines.add(line(TestFleet.vehicle(twice, "First", 2)));
+            for (int i = 0; i < 1_100; i++) {
+                lines.add(line(TestFleet.vehicle(TestFleet.vin(), "Filler", 1)));
+            }
+            lines.add(line(TestFleet.vehicle(twice, "Second", 3)));
+            lines.add(line(TestFleet.vehicle(twice, "Third", 1)));
+
+            var report = report(importAs(admin, NDJSON, String.join("\n", lines) + "\n"));
+
+            assertThat(counts(report)).containsExactly(1_103L, 1_101L, 0L, 0L, 2L);
+            assertThat(rejections(report)).containsExactly("1102 duplicate-vin " + twice,
+                    "1103 duplicate-vin " + twice);
+            var stored = admin.get("/api/v1/vehicles/" + twice).json();
+            assertThat(stored.get("model").asString()).isEqualTo("First");
+            assertThat(stored.get("version").asLong()).isZero();
         }
 
         /**

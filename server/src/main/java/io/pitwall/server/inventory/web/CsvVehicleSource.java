@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
  * ECUs is one row with every ECU column empty. Blank lines are skipped. This layout streams: a vehicle is
  * complete as soon as the VIN changes, so memory holds one vehicle whatever the file's size. A row is
  * one line ({@link CsvRow}); a malformed row (a stray quote, a line over the limit) rejects the vehicle
- * of its VIN and the import goes on with the next vehicle. Rows of a VIN that reappears later form a
- * second vehicle that replaces the first, as a second import would.
+ * of its VIN and the import goes on with the next vehicle. Rows of a VIN that reappears later are a
+ * second vehicle with that VIN, which the import rejects.
  */
 final class CsvVehicleSource implements ImportSource {
 
