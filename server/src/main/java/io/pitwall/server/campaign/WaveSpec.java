@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.inventory.VehicleSelector;
 import io.pitwall.server.shared.ApiException;
 
 /**
@@ -21,6 +22,11 @@ public record WaveSpec(String name, WaveKind kind, String selector, int soakMinu
         }
         if (kind == null) {
             throw invalid("Wave '" + name + "' needs a kind: TAG, VINS, FILTER, PERCENT or REST");
+        }
+        if (kind == WaveKind.FILTER && selector != null && selector.length() > VehicleSelector.MAX_FILTER_LENGTH) {
+            // a too-long filter is a bad filter, refused as one wherever it is given
+            throw VehicleSelector.invalidFilter("Wave '" + name + "': a filter has at most "
+                    + VehicleSelector.MAX_FILTER_LENGTH + " characters, this one " + selector.length());
         }
         if (kind == WaveKind.REST ? selector != null && !selector.isBlank()
                 : selector == null || selector.isBlank() || selector.length() > 4000) {

@@ -6,15 +6,14 @@ import io.pitwall.server.inventory.internal.ImportPipeline;
 import io.pitwall.server.inventory.internal.ImportTally;
 import io.pitwall.server.inventory.internal.InventorySettings;
 import io.pitwall.server.inventory.internal.ReadAhead;
+import io.pitwall.server.inventory.internal.VinSet;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,14 +24,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * state is loaded with a few set-based queries, compared, and only what differs is written, in one
  * transaction per chunk.
  * So a vehicle lands with all its ECUs or not at all, an unchanged vehicle keeps its version, re-running
- * an import changes nothing, and memory stays bounded by the chunk size whatever the input's length.
+ * an import changes nothing, and memory stays bounded by the chunk size whatever the input's length, but
+ * for the import's VINs ({@link VinSet}, 18-36 bytes each).
  * Parsing runs one step ahead on its own thread ({@link ReadAhead}) so it overlaps the writes, and
  * chunks whose outcome cannot depend on their order are written on two connections at once
  * ({@link ImportPipeline}).
  * One audit record with the counts is written per import.
+ * <p>
+ * An import gives each vehicle once: a line whose VIN an earlier line gave (in CSV, rows of a VIN that are
+ * not adjacent to its first rows) is rejected as {@code duplicate-vin}, whatever became of the earlier
+ * line, whose vehicle stands as written. Applying the later line would silently replace the earlier one
+ * (a CSV's earlier ECUs would vanish); merging them would hold every vehicle until the input ends. So
+ * each chunk holds distinct VINs and no two chunks share one.
  */
 @Service
 public class VehicleImport {
+
+    private static final String DUPLICATE_VIN = "duplicate-vin";
 
     private final ChunkWriter chunks;
     private final TransactionTemplate transactions;
@@ -76,39 +84,34 @@ public class VehicleImport {
 
     private void readAll(ImportSource source, ImportTally tally) throws IOException {
         List<ImportLine.Parsed> chunk = new ArrayList<>();
-        Set<Vin> vinsInChunk = new HashSet<>();
+        var seen = new VinSet();
         try (var lines = ReadAhead.start(source);
                 var pipeline = new ImportPipeline(chunks, tally, settings.importWriters())) {
             for (ImportLine line = lines.next(); line != null; line = lines.next()) {
                 tally.received();
                 if (line instanceof ImportLine.Unreadable bad) {
+                    seen.seenBefore(bad.vin());
                     tally.reject(new RejectedLine(bad.line(), bad.vin(), bad.code(), bad.reason()));
                     continue;
                 }
                 var parsed = (ImportLine.Parsed) line;
-                if (!vinsInChunk.add(parsed.vehicle().vin())) {
-                    // a VIN seen twice is applied in input order: the earlier line lands first
-                    chunk = land(chunk, vinsInChunk, pipeline);
-                    vinsInChunk.add(parsed.vehicle().vin());
+                String vin = parsed.vehicle().vin().value();
+                if (seen.seenBefore(vin)) {
+                    tally.reject(new RejectedLine(parsed.line(), vin, DUPLICATE_VIN, "Vehicle " + vin
+                            + " appeared earlier in this import; an import gives each vehicle once (in CSV, all"
+                            + " rows of a VIN adjacent), so this line was not applied"));
+                    continue;
                 }
                 chunk.add(parsed);
                 if (chunk.size() >= settings.importChunkSize()) {
-                    chunk = land(chunk, vinsInChunk, pipeline);
+                    pipeline.submit(chunk);
+                    chunk = new ArrayList<>();
                 }
             }
-            land(chunk, vinsInChunk, pipeline);
+            if (!chunk.isEmpty()) {
+                pipeline.submit(chunk);
+            }
         }
-    }
-
-    /** Hands the chunk to the pipeline and returns a fresh one. */
-    private static List<ImportLine.Parsed> land(List<ImportLine.Parsed> chunk, Set<Vin> vinsInChunk,
-            ImportPipeline pipeline) {
-        if (chunk.isEmpty()) {
-            return chunk;
-        }
-        pipeline.submit(chunk);
-        vinsInChunk.clear();
-        return new ArrayList<>();
     }
 
     private void audit(String format, ImportTally tally, String aborted) {

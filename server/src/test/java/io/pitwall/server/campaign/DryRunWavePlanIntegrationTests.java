@@ -147,6 +147,9 @@ class DryRunWavePlanIntegrationTests {
             var badFilter = dryRun(List.of(wave("bad", "FILTER", "region=oops=UK")));
             assertThat(badFilter.status()).as(badFilter.body()).isEqualTo(400);
             assertThat(badFilter.json().get("code").asString()).isEqualTo("invalid-target-filter");
+            var longFilter = dryRun(List.of(wave("long", "FILTER", "region==" + "E".repeat(4_000))));
+            assertThat(longFilter.status()).as(longFilter.body()).isEqualTo(400);
+            assertThat(longFilter.json().get("code").asString()).isEqualTo("invalid-target-filter");
             var badPercent = dryRun(List.of(wave("zero", "PERCENT", "0")));
             assertThat(badPercent.status()).as(badPercent.body()).isEqualTo(422);
             assertThat(badPercent.json().get("code").asString()).isEqualTo("invalid-wave-plan");

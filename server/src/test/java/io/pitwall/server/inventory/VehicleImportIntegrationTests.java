@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +151,81 @@ class VehicleImportIntegrationTests {
                     .isEqualTo(movedSerial);
         }
 
+        /** Rows of one VIN that are not adjacent are a second vehicle with that VIN, not more ECUs of the first. */
+        @Test
+        void rejectsTheRowsOfAVinThatReappearsInACsvAndKeepsTheFirstGroup() {
+            String split = TestFleet.vin();
+            String between = TestFleet.vin();
+            String later = TestFleet.csvRows(split, "Split", 4).lines().skip(2).map(row -> row + "\n")
+                    .collect(Collectors.joining());
+            String csv = TestFleet.CSV_HEADER + "\n" + TestFleet.csvRows(split, "Split", 2)
+                    + TestFleet.csvRows(between, "Between", 1) + later;
+
+            var report = report(importAs(admin, CSV, csv));
+
+            assertThat(counts(report)).containsExactly(3L, 2L, 0L, 0L, 1L);
+            assertThat(rejections(report)).containsExactly("5 duplicate-vin " + split);
+            assertThat(admin.get("/api/v1/vehicles/" + split).json().get("ecus")).extracting(e -> e.get("serial")
+                    .asString()).containsExactly(split + "-0", split + "-1");
+        }
+
+        /** The JSON Lines twin of the CSV case: a VIN is given once per import, however far apart. */
+        @Test
+        void rejectsAVinRepeatedInJsonLinesEvenChunksApart() {
+            String twice = TestFleet.vin();
+            var lines = new ArrayList<String>();
+            lines.add(line(TestFleet.vehicle(twice, "First", 2)));
+            for (int i = 0; i < 1_100; i++) {
+                lines.add(line(TestFleet.vehicle(TestFleet.vin(), "Filler", 1)));
+            }
+            lines.add(line(TestFleet.vehicle(twice, "Second", 3)));
+            lines.add(line(TestFleet.vehicle(twice, "Third", 1)));
+
+            var report = report(importAs(admin, NDJSON, String.join("\n", lines) + "\n"));
+
+            assertThat(counts(report)).containsExactly(1_103L, 1_101L, 0L, 0L, 2L);
+            assertThat(rejections(report)).containsExactly("1102 duplicate-vin " + twice,
+                    "1103 duplicate-vin " + twice);
+            var stored = admin.get("/api/v1/vehicles/" + twice).json();
+            assertThat(stored.get("model").asString()).isEqualTo("First");
+            assertThat(stored.get("version").asLong()).isZero();
+        }
+
+        /**
+         * A CSV syntax error or an over-long row costs only the vehicle it belongs to: the rows after it are
+         * read, imported and counted, as a bad JSON line is in JSON Lines.
+         */
+        @Test
+        void rejectsMalformedCsvRowsAndImportsTheRowsAfterThem() {
+            String good1 = TestFleet.vin();
+            String strayQuote = TestFleet.vin();
+            String huge = TestFleet.vin();
+            String good2 = TestFleet.vin();
+            String unclosed = TestFleet.vin();
+            String brokenInside = TestFleet.vin();
+            String good3 = TestFleet.vin();
+            String inside = TestFleet.csvRows(brokenInside, "Broken", 3);
+            String csv = TestFleet.CSV_HEADER + "\n"
+                    + TestFleet.csvRows(good1, "Good", 2)
+                    + TestFleet.csvRows(strayQuote, "Good", 1).replace(",Good,", ",\"Go\"od,")
+                    + TestFleet.csvRows(huge, "Good", 1).replace(",GTS,", "," + "x".repeat(1_048_577) + ",")
+                    + TestFleet.csvRows(good2, "Good", 1)
+                    + TestFleet.csvRows(unclosed, "Good", 1).replace(",Good,", ",\"Good,")
+                    + inside.replace(",1.0.1,", ",\"1.0.1\"x,")
+                    + TestFleet.csvRows(good3, "Good", 2);
+            long vehicles = count("vehicle");
+
+            var report = report(importAs(admin, CSV, csv));
+
+            assertThat(counts(report)).containsExactly(7L, 3L, 0L, 0L, 4L);
+            assertThat(rejections(report)).containsExactlyInAnyOrder("4 malformed-csv " + strayQuote,
+                    "5 line-too-long " + huge, "7 malformed-csv " + unclosed, "9 malformed-csv " + brokenInside);
+            assertThat(count("vehicle")).isEqualTo(vehicles + 3);
+            assertThat(admin.get("/api/v1/vehicles/" + good3).json().get("ecus")).hasSize(2);
+            assertThat(admin.get("/api/v1/vehicles/" + brokenInside).status()).as("a vehicle lands whole or not at all")
+                    .isEqualTo(404);
+        }
+
         @Test
         void countsEveryRejectionButListsOnlyTheFirstThousand() {
             var body = new StringBuilder();
@@ -197,6 +273,14 @@ class VehicleImportIntegrationTests {
     private static List<Long> counts(JsonNode report) {
         return List.of(report.get("received").asLong(), report.get("created").asLong(), report.get("updated").asLong(),
                 report.get("unchanged").asLong(), report.get("rejected").asLong());
+    }
+
+    /** "line code vin" of each listed rejection, in the report's order. */
+    private static List<String> rejections(JsonNode report) {
+        List<String> listed = new ArrayList<>();
+        report.get("rejections").forEach(r -> listed.add(r.get("line").asLong() + " " + r.get("code").asString() + " "
+                + (r.get("vin") == null || r.get("vin").isNull() ? "-" : r.get("vin").asString())));
+        return listed;
     }
 
     private static void assertRefused(ApiClient.Response answer, int status, String code) {

@@ -6,6 +6,7 @@ import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.inventory.VehicleSelector;
 import io.pitwall.server.shared.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ public class Campaigns {
         var keys = new GeneratedKeyHolder();
         String filterJson = json.writeValueAsString(filter);
         if (filterJson.length() > 4000) {
-            throw ApiException.unprocessable("invalid-target-filter", "The target filter is too long to store");
+            throw VehicleSelector.invalidFilter("The target filter is too long to store");
         }
         jdbc.sql("""
                 INSERT INTO campaign (name, release_id, status, filter_json, created_by, created_at, version)

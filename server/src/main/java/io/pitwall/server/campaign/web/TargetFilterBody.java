@@ -1,7 +1,7 @@
 package io.pitwall.server.campaign.web;
 
 import io.pitwall.server.campaign.TargetFilter;
-import io.pitwall.server.shared.ApiException;
+import io.pitwall.server.inventory.VehicleSelector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A request's {@code filter}: an RSQL string ({@code "model==Aurora;ecu.BMS.version=lt=2.4.0"}), or the
  * older object {@code {model, region, tag, attributes}} which may also carry the RSQL string as
- * {@code query}; absent means every vehicle. Anything else is {@code invalid-target-filter} (422).
+ * {@code query}; absent means every vehicle. Anything else is {@code invalid-target-filter} (400), as is an
+ * RSQL string that does not compile.
  */
 final class TargetFilterBody {
 
@@ -40,7 +41,7 @@ final class TargetFilterBody {
             return new TargetFilter(text(node.get("model"), "model"), text(node.get("region"), "region"),
                     text(node.get("tag"), "tag"), attributes, text(node.get("query"), "query"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("invalid-target-filter", e.getMessage());
+            throw VehicleSelector.invalidFilter(e.getMessage());
         }
     }
 

@@ -98,12 +98,12 @@ public final class ImportPipeline implements AutoCloseable {
         }
     }
 
+    /** The chunk's ECU serials: chunks never share a VIN, since an import rejects a VIN's repetitions. */
     private static Set<String> keysOf(List<ImportLine.Parsed> chunk) {
         Set<String> keys = new HashSet<>(chunk.size() * 8);
         for (ImportLine.Parsed line : chunk) {
-            keys.add("vin:" + line.vehicle().vin().value());
             for (Ecu ecu : line.vehicle().ecus()) {
-                keys.add("ecu:" + ecu.serial());
+                keys.add(ecu.serial());
             }
         }
         return keys;

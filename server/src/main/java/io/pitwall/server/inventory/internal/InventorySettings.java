@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param importChunkSize      vehicles read, checked and written per transaction during an import
  * @param maxListedRejections  rejected lines listed in an import report (all are counted)
- * @param maxImportLineChars   longest JSON line or CSV field an import accepts
+ * @param maxImportLineChars   longest line (JSON Lines or CSV row) an import accepts
  * @param importWriters        database connections one import writes chunks on at once
  * @param ecuReportInterval    how often a vehicle with ECU keys is asked for fresh ECU-signed version reports
  *                             even when nothing changed (default 24 h)

@@ -59,10 +59,10 @@ final class CsvHeader {
         return width;
     }
 
-    /** The cell of a named column, {@code ""} when the header has no such column. */
+    /** The cell of a named column, {@code ""} when the header or the row has no such column. */
     String cell(List<String> row, String column) {
         Integer index = columns.get(column);
-        return index == null ? "" : row.get(index);
+        return index == null || index >= row.size() ? "" : row.get(index);
     }
 
     /** attribute name → column index. */

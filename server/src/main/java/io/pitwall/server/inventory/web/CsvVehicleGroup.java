@@ -18,27 +18,34 @@ import java.util.Map;
  * The adjacent rows of one VIN in a CSV import, turned into one vehicle. The first row gives the vehicle
  * columns; each further row must repeat them or leave them empty. Each row with an {@code ecuSerial}
  * adds one ECU; a row whose ECU columns are all empty adds none (a vehicle without ECUs). The first
- * problem found rejects the whole vehicle, reported at the row where it was found.
+ * problem found (a malformed row included) rejects the whole vehicle, reported at the row where it was
+ * found.
  */
 final class CsvVehicleGroup {
 
-    /** A CSV record: the line it starts on and its cells. */
-    record Row(long line, List<String> cells) {
-    }
-
     private final CsvHeader header;
-    private final Row first;
+    private final CsvRow first;
     private final List<Ecu> ecus = new ArrayList<>();
     private ImportLine.Unreadable problem;
 
-    CsvVehicleGroup(CsvHeader header, Row first) {
+    CsvVehicleGroup(CsvHeader header, CsvRow first) {
         this.header = header;
         this.first = first;
         add(first);
     }
 
-    void add(Row row) {
+    /** Whether the row is one of this vehicle's: it names the same VIN. */
+    boolean takes(CsvRow row) {
+        return header.cell(row.cells(), "vin").equals(vin());
+    }
+
+    void add(CsvRow row) {
         if (problem != null || ecus.size() > Vehicle.MAX_ECUS) {
+            return;
+        }
+        if (row.malformed() != null) {
+            problem = new ImportLine.Unreadable(row.line(), writtenVin(), row.malformed().code(),
+                    row.malformed().reason());
             return;
         }
         try {
@@ -58,7 +65,7 @@ final class CsvVehicleGroup {
                 ecus.add(ecu);
             }
         } catch (ApiException e) {
-            problem = new ImportLine.Unreadable(row.line(), vin(), e.code(), e.getMessage());
+            problem = new ImportLine.Unreadable(row.line(), writtenVin(), e.code(), e.getMessage());
         }
     }
 
@@ -80,12 +87,16 @@ final class CsvVehicleGroup {
                     header.cell(cells, "customerType"), header.cell(cells, "connectivity"), attributes,
                     tags.isEmpty() ? null : new HashSet<>(Arrays.asList(tags.split(";", -1))), ecus));
         } catch (ApiException e) {
-            return new ImportLine.Unreadable(first.line(), vin(), e.code(), e.getMessage());
+            return new ImportLine.Unreadable(first.line(), writtenVin(), e.code(), e.getMessage());
         }
     }
 
     String vin() {
         return header.cell(first.cells(), "vin");
+    }
+
+    private String writtenVin() {
+        return vin().isEmpty() ? null : vin();
     }
 
     private Ecu ecu(List<String> cells) {

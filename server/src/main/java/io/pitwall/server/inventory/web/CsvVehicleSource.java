@@ -5,16 +5,8 @@ import io.pitwall.server.inventory.ImportSource;
 import io.pitwall.server.shared.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.dataformat.csv.CsvFactory;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * CSV ({@code text/csv}, RFC 4180, UTF-8, comma-separated, header row first): one row per ECU, the
@@ -29,34 +21,36 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  * Required columns: {@link CsvHeader#REQUIRED}; optional: {@code tags} (separated by {@code ;}),
  * {@code hardwareVariant}, {@code imageHash}, {@code primary} ({@code true}/{@code false}, empty = false)
  * and any number of {@code attr.<name>} columns (an empty cell = no such attribute). A vehicle without
- * ECUs is one row with every ECU column empty. This layout streams: a vehicle is complete as soon as the
- * VIN changes, so memory holds one vehicle whatever the file's size. Rows of a VIN that reappears later
- * form a second vehicle that replaces the first, as a second import would. A syntax error (an unclosed
- * quote) ends the import at that line; everything before it is imported.
+ * ECUs is one row with every ECU column empty. Blank lines are skipped. This layout streams: a vehicle is
+ * complete as soon as the VIN changes, so memory holds one vehicle whatever the file's size. A row is
+ * one line ({@link CsvRow}); a malformed row (a stray quote, a line over the limit) rejects the vehicle
+ * of its VIN and the import goes on with the next vehicle. Rows of a VIN that reappears later are a
+ * second vehicle with that VIN, which the import rejects.
  */
 final class CsvVehicleSource implements ImportSource {
 
-    private final JsonParser parser;
+    private final LineReader lines;
+    private final int maxLineChars;
     private final CsvHeader header;
-    private CsvVehicleGroup.Row pending;
-    private ImportLine.Unreadable broken;
-    private boolean ended;
+    private CsvRow pending;
 
-    private CsvVehicleSource(JsonParser parser) throws IOException {
-        this.parser = parser;
-        var names = readRow();
+    private CsvVehicleSource(LineReader lines, int maxLineChars) throws IOException {
+        this.lines = lines;
+        this.maxLineChars = maxLineChars;
+        var names = readRow(10_000);
         if (names == null) {
             throw ApiException.badRequest("empty-import", "The CSV contains no header and no vehicles");
+        }
+        if (names.malformed() != null) {
+            throw ApiException.badRequest("invalid-csv-header", "The header row is unreadable: "
+                    + names.malformed().reason());
         }
         this.header = CsvHeader.of(names.cells());
     }
 
-    static CsvVehicleSource open(InputStream body, int maxFieldChars) throws IOException {
-        var factory = CsvFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxFieldChars).build())
-                .enable(CsvReadFeature.SKIP_EMPTY_LINES)
-                .build();
-        return new CsvVehicleSource(CsvMapper.builder(factory).build().createParser(body));
+    static CsvVehicleSource open(InputStream body, int maxLineChars) throws IOException {
+        return new CsvVehicleSource(new LineReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxLineChars),
+                maxLineChars);
     }
 
     @Override
@@ -66,52 +60,30 @@ final class CsvVehicleSource implements ImportSource {
 
     @Override
     public ImportLine next() throws IOException {
-        var first = pending != null ? pending : readRow();
+        var first = pending != null ? pending : readRow(header.width() + 1);
         pending = null;
         if (first == null) {
-            var last = broken;
-            broken = null;
-            return last;
+            return null;
         }
         var group = new CsvVehicleGroup(header, first);
-        CsvVehicleGroup.Row row;
-        while ((row = readRow()) != null && header.cell(row.cells(), "vin").equals(group.vin())) {
+        CsvRow row;
+        while ((row = readRow(header.width() + 1)) != null && group.takes(row)) {
             group.add(row);
         }
         pending = row;
         return group.toLine();
     }
 
-    private CsvVehicleGroup.Row readRow() throws IOException {
-        if (ended) {
-            return null;
-        }
-        long line = 0;
-        try {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                ended = true;
-                return null;
+    /** The next non-blank row with at most {@code maxCells} cells kept, {@code null} at the end. */
+    private CsvRow readRow(int maxCells) throws IOException {
+        for (var line = lines.next(); line != null; line = lines.next()) {
+            if (line.tooLong()) {
+                return CsvRow.tooLong(line.number(), line.text(), maxCells, maxLineChars);
             }
-            List<String> cells = new ArrayList<>();
-            int limit = header == null ? 10_000 : header.width() + 1;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                if (cells.isEmpty()) {
-                    // the row's own line is known at its first value, not at the array start
-                    line = parser.currentTokenLocation().getLineNr();
-                }
-                if (cells.size() < limit) {
-                    cells.add(parser.getString());
-                }
+            if (!line.text().isBlank()) {
+                return CsvRow.parse(line.number(), line.text(), maxCells);
             }
-            return new CsvVehicleGroup.Row(line, cells);
-        } catch (JacksonIOException e) {
-            throw e.getCause() != null ? e.getCause() : new IOException(e);
-        } catch (JacksonException e) {
-            ended = true;
-            broken = new ImportLine.Unreadable(Math.max(line, parser.currentLocation().getLineNr()), null,
-                    "malformed-csv", "CSV syntax error, the import stopped here: " + e.getOriginalMessage());
-            return null;
         }
+        return null;
     }
 }

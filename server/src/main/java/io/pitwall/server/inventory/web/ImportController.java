@@ -42,7 +42,7 @@ class ImportController {
             + "line. CSV: header row, then one row per ECU with the vehicle columns repeated and the rows of a VIN "
             + "adjacent; columns vin, model, modelYear, region, market, customerType, connectivity, ecuSerial, "
             + "ecuType, hardwareId, softwareVersion, updatePolicy, optional tags (';'-separated), hardwareVariant, "
-            + "imageHash, primary and attr.<name>.",
+            + "imageHash, primary and attr.<name>. Each VIN once per import: a repeat is rejected as duplicate-vin.",
             content = {@Content(mediaType = NDJSON), @Content(mediaType = CSV)})
     // The content type is checked here rather than with 'consumes', so the permission check answers first.
     @PostMapping(path = "/api/v1/vehicles/import")

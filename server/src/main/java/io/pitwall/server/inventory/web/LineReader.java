@@ -5,17 +5,14 @@ import java.io.Reader;
 
 /**
  * Splits a character stream into lines without ever holding more than one line of at most
- * {@code maxChars}: a longer line is skipped to its end and reported as too long, so one huge line
- * cannot exhaust memory. Accepts LF and CRLF endings and drops a leading byte order mark.
+ * {@code maxChars}: a longer line is skipped to its end and reported as too long with only its first
+ * {@code maxChars} characters, so one huge line cannot exhaust memory. Accepts LF and CRLF endings and
+ * drops a leading byte order mark.
  */
 final class LineReader {
 
-    /** A line's 1-based number and text ({@code null} when it was too long). */
-    record Line(long number, String text) {
-
-        boolean tooLong() {
-            return text == null;
-        }
+    /** A line's 1-based number and text (when {@code tooLong}, only the text's beginning). */
+    record Line(long number, String text, boolean tooLong) {
     }
 
     private final Reader in;
@@ -55,7 +52,7 @@ final class LineReader {
             }
             if (!tooLong && line.length() + position - start > maxChars) {
                 tooLong = true;
-                line.setLength(0);
+                line.append(buffer, start, maxChars - line.length());
             }
             if (!tooLong) {
                 line.append(buffer, start, position - start);
@@ -66,9 +63,6 @@ final class LineReader {
             }
         }
         number++;
-        if (tooLong) {
-            return new Line(number, null);
-        }
         int length = line.length();
         if (length > 0 && line.charAt(length - 1) == '\r') {
             line.setLength(length - 1);
@@ -76,6 +70,6 @@ final class LineReader {
         if (number == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
             line.deleteCharAt(0);
         }
-        return new Line(number, line.toString());
+        return new Line(number, line.toString(), tooLong);
     }
 }

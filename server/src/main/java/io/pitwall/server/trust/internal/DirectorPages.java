@@ -89,13 +89,30 @@ final class DirectorPages implements AutoCloseable {
                     return count;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new ConcurrencyFailureException("director metadata of " + lost.size() + " vehicles kept "
-                            + "changing under regeneration");
+                    throw new KeptChanging(lost.size());
                 }
                 current = prepare(List.copyOf(lost), current.force(), current.now());
             }
         });
         return written == null ? 0 : written;
+    }
+
+    /**
+     * Other writers changed some of a page's vehicles through every attempt: the page is rolled back and its
+     * change left pending, so a later round regenerates it. Normal under contention, not a fault.
+     */
+    static final class KeptChanging extends ConcurrencyFailureException {
+
+        private final int vehicles;
+
+        KeptChanging(int vehicles) {
+            super("director metadata of " + vehicles + " vehicles kept changing under regeneration");
+            this.vehicles = vehicles;
+        }
+
+        int vehicles() {
+            return vehicles;
+        }
     }
 
     /** A run of pages: each one is prepared by the caller while the one before is written on the writer thread. */

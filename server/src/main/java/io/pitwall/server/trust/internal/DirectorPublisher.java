@@ -1,5 +1,7 @@
 package io.pitwall.server.trust.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.trust.DirectorRepository;
@@ -33,11 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under the {@code director-regenerator} lease, a batch of vehicles per transaction, signing in parallel and
  * signing the next page while the last one is written ({@link DirectorPages}). A campaign change is walked by
  * VIN; the change row is deleted only when every page is done, so a crash repeats pages, and pages whose
- * content did not change sign nothing.
+ * content did not change sign nothing. A round given up because other writers kept changing its vehicles
+ * ({@link DirectorPages.KeptChanging}) is counted in {@value #CONFLICTS} and logged in one line; its
+ * change stays pending for the next round.
  */
 class DirectorPublisher implements DirectorRepository, AutoCloseable {
 
     static final String LEASE = "director-regenerator";
+    static final String CONFLICTS = "pitwall.director.regeneration.conflicts";
     private static final Logger log = LoggerFactory.getLogger(DirectorPublisher.class);
     private static final Pattern VERSIONED_ROOT = Pattern.compile("([1-9][0-9]{0,17})\\.root\\.json");
     private static final Duration LEASE_TTL = Duration.ofMinutes(2);
@@ -55,9 +60,10 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private final DirectorPages pages;
+    private final Counter conflicts;
 
     DirectorPublisher(DirectorFiles files, DevelopmentKeys keys, DirectorTargets targets, DirectorSettings settings,
-            Leases leases, PlatformTransactionManager transactions, Clock clock) {
+            Leases leases, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
         this.files = files;
         this.roots = new DirectorRoots(files, keys, settings.rootExpiry());
         this.targets = targets;
@@ -66,6 +72,8 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.pages = new DirectorPages(files, roots, targets, settings, leases, transaction);
+        this.conflicts = Counter.builder(CONFLICTS).description("Director regeneration rounds given up because other "
+                + "writers kept changing their vehicles; each is retried by a later round").register(meters);
     }
 
     @Override
@@ -154,11 +162,20 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         return vehicles;
     }
 
-    /**
-     * The periodic round: pending changes, then vehicles whose metadata has less than half its lifetime left
-     * (re-signed with a new version), then the root when the server holds its key and it is due.
-     */
+    /** The periodic round ({@link #sweepRound}); a conflict waits for the next one. */
     void sweep() {
+        try {
+            sweepRound();
+        } catch (DirectorPages.KeptChanging conflict) {
+            deferred(conflict, "the next sweep regenerates them");
+        }
+    }
+
+    /**
+     * Pending changes, then vehicles whose metadata has less than half its lifetime left (re-signed with a
+     * new version), then the root when the server holds its key and it is due.
+     */
+    private void sweepRound() {
         if (regeneratePending() < 0) {
             return;
         }
@@ -215,11 +232,20 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
                 queued.set(false);
                 try {
                     regeneratePending();
+                } catch (DirectorPages.KeptChanging conflict) {
+                    deferred(conflict, "the periodic sweep regenerates them");
                 } catch (RuntimeException e) {
                     log.warn("Director regeneration failed; the periodic sweep retries it", e);
                 }
             });
         }
+    }
+
+    /** A conflict is normal operation: counted, and one line without a stack trace. */
+    private void deferred(DirectorPages.KeptChanging conflict, String retry) {
+        conflicts.increment();
+        log.info("Director metadata of {} vehicles kept changing under other writers; {}", conflict.vehicles(),
+                retry);
     }
 
     private Instant now() {

@@ -1,5 +1,6 @@
 package io.pitwall.server.trust.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pitwall.server.shared.PeriodicTask;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.trust.DirectorTargets;
@@ -52,8 +53,9 @@ class TrustConfiguration {
 
     @Bean
     DirectorPublisher directorRepository(DirectorFiles files, DevelopmentKeys keys, DirectorTargets targets,
-            DirectorSettings settings, Leases leases, PlatformTransactionManager transactions, Clock clock) {
-        return new DirectorPublisher(files, keys, targets, settings, leases, transactions, clock);
+            DirectorSettings settings, Leases leases, PlatformTransactionManager transactions, Clock clock,
+            MeterRegistry meters) {
+        return new DirectorPublisher(files, keys, targets, settings, leases, transactions, clock, meters);
     }
 
     @Bean

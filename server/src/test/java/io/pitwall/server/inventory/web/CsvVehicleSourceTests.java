@@ -69,7 +69,7 @@ class CsvVehicleSourceTests {
     }
 
     @Test
-    void quotedFieldsMayHoldCommasQuotesAndNewlines() throws IOException {
+    void quotedFieldsMayHoldCommasAndQuotesButNotALineBreak() throws IOException {
         String a = TestFleet.vin();
         String b = TestFleet.vin();
         var lines = read(HEADER + a + ",\"Taycan, 4S\",2024,EU,DE,RETAIL,LTE,,\"say \"\"GTS\"\"\",S-" + a
@@ -79,18 +79,60 @@ class CsvVehicleSourceTests {
         var taycan = ((ImportLine.Parsed) lines.get(0)).vehicle();
         assertThat(taycan.model()).isEqualTo("Taycan, 4S");
         assertThat(taycan.attributes()).containsEntry("trim", "say \"GTS\"");
-        assertThat(((ImportLine.Unreadable) lines.get(1)).code()).as("control characters are refused")
-                .isEqualTo("invalid-field");
-        assertThat(lines.get(2).line()).isEqualTo(5);
+        var broken = (ImportLine.Unreadable) lines.get(1);
+        assertThat(broken.code()).as("no inventory field holds a line break").isEqualTo("malformed-csv");
+        assertThat(broken.vin()).isEqualTo(b);
+        assertThat(broken.line()).isEqualTo(3);
+        assertThat(((ImportLine.Unreadable) lines.get(2)).line()).as("the rest of the broken field").isEqualTo(4);
+        assertThat(lines.get(3)).isInstanceOf(ImportLine.Parsed.class);
+        assertThat(lines.get(3).line()).isEqualTo(5);
     }
 
     @Test
-    void aSyntaxErrorEndsTheImportWithARejectedLine() throws IOException {
+    void aSyntaxErrorRejectsTheVehicleOfItsRowAndTheImportReadsOn() throws IOException {
         String a = TestFleet.vin();
-        var lines = read(HEADER + TestFleet.csvRows(a, "Taycan", 1) + TestFleet.vin() + ",\"Tay\"can,2024\n"
-                + TestFleet.csvRows(TestFleet.vin(), "Taycan", 1));
-        assertThat(lines.get(0)).isInstanceOf(ImportLine.Parsed.class);
-        assertThat(lines).last().satisfies(l -> assertThat(((ImportLine.Unreadable) l).code()).isEqualTo("malformed-csv"));
+        String b = TestFleet.vin();
+        String c = TestFleet.vin();
+        var lines = read(HEADER + TestFleet.csvRows(a, "Taycan", 1)
+                + TestFleet.csvRows(b, "Taycan", 3).replace(",Taycan,2024,EU,DE,RETAIL,LTE,pilot,GTS," + b + "-1,",
+                        ",\"Tay\"can,2024,EU,DE,RETAIL,LTE,pilot,GTS," + b + "-1,")
+                + TestFleet.csvRows(c, "Taycan", 2));
+
+        assertThat(lines).extracting(ImportLine::line).containsExactly(2L, 4L, 6L);
+        var broken = (ImportLine.Unreadable) lines.get(1);
+        assertThat(broken.code()).isEqualTo("malformed-csv");
+        assertThat(broken.vin()).isEqualTo(b);
+        assertThat(broken.reason()).contains("Field 2 has text after its closing quote");
+        assertThat(((ImportLine.Parsed) lines.get(2)).vehicle()).isEqualTo(TestFleet.record(c, "Taycan", 2));
+    }
+
+    @Test
+    void aRowLongerThanTheLimitRejectsTheVehicleNamedAtItsStart() throws IOException {
+        String a = TestFleet.vin();
+        String b = TestFleet.vin();
+        var lines = read(HEADER + TestFleet.csvRows(a, "Taycan", 1).replace(",GTS,", ",\"" + "x".repeat(20_000) + "\",")
+                + TestFleet.csvRows(a, "Taycan", 2).lines().skip(1).findFirst().orElseThrow() + "\n"
+                + TestFleet.csvRows(b, "Taycan", 1));
+
+        assertThat(lines).extracting(ImportLine::line).containsExactly(2L, 4L);
+        var tooLong = (ImportLine.Unreadable) lines.get(0);
+        assertThat(tooLong.code()).isEqualTo("line-too-long");
+        assertThat(tooLong.vin()).isEqualTo(a);
+        assertThat(lines.get(1)).isInstanceOf(ImportLine.Parsed.class);
+    }
+
+    @Test
+    void aRowsUnclosedQuoteEndsAtItsLine() throws IOException {
+        String a = TestFleet.vin();
+        var lines = read(HEADER + a + ",\"Taycan,2024\n" + TestFleet.csvRows(TestFleet.vin(), "Taycan", 1));
+        assertThat(((ImportLine.Unreadable) lines.get(0)).reason()).contains("not closed on its line");
+        assertThat(lines.get(1)).isInstanceOf(ImportLine.Parsed.class);
+    }
+
+    @Test
+    void aHeaderThatIsNotValidCsvIsRefused() {
+        assertThatThrownBy(() -> read("vin,\"model\n")).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("invalid-csv-header"));
     }
 
     @Test

@@ -26,6 +26,15 @@ class LineReaderTests {
         assertThat(read("ok\n" + longLine + "\nnext\n", 1_000)).containsExactly("1:ok", "2:<too long>", "3:next");
     }
 
+    @Test
+    void keepsTheBeginningOfALineThatIsTooLong() throws IOException {
+        var reader = new LineReader(new StringReader("ab" + "x".repeat(50_000) + "\nnext\n"), 1_000);
+        var line = reader.next();
+        assertThat(line.tooLong()).isTrue();
+        assertThat(line.text()).hasSize(1_000).startsWith("abx");
+        assertThat(reader.next().text()).isEqualTo("next");
+    }
+
     private static List<String> read(String text, int max) throws IOException {
         var reader = new LineReader(new StringReader(text), max);
         List<String> lines = new ArrayList<>();

@@ -1,26 +1,39 @@
 package io.pitwall.server.trust.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
+import io.pitwall.server.trust.DirectorTarget;
 import io.pitwall.server.trust.DirectorTargets;
 import io.pitwall.server.trust.persistence.DirectorFiles;
+import io.pitwall.server.trust.persistence.DirectorFiles.VehicleFiles;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +62,10 @@ class DirectorRegenerationIntegrationTests {
         Leases leases;
         @Autowired
         PlatformTransactionManager transactionManager;
+        @Autowired
+        JdbcTemplate template;
+        @Autowired
+        MeterRegistry meters;
         DirectorPages pages;
         TestFleet fleet;
         String model;
@@ -118,6 +135,56 @@ class DirectorRegenerationIntegrationTests {
             assertThat(targetsOf(vin)).isNotEqualTo(second);
             assertThat(Envelope.fromJson(JSON.readTree(targetsOf(vin))).signed().get("version").asLong())
                     .isEqualTo(3);
+        }
+
+        /**
+         * A round whose vehicles other writers keep changing through every attempt gives up: normal under
+         * contention, so it is counted and logged in one line, not thrown, and its change waits for a later round.
+         * Both background paths: the periodic sweep and the regeneration started after a change's commit.
+         */
+        @Test
+        void aRoundWhoseVehiclesKeepChangingIsCountedAndItsChangeKeptForALaterRound() {
+            String vin = vehicleWithoutMetadata();
+            long campaign = 900_000_000L + MODELS.incrementAndGet();
+            var contested = new DirectorFiles(jdbc, template, transactionManager) {
+                @Override
+                public Set<String> write(List<VehicleFiles> written, OffsetDateTime now) {
+                    // every vehicle of the page was changed by someone else since it was read
+                    return written.stream().map(VehicleFiles::vin).collect(Collectors.toSet());
+                }
+            };
+            var campaignTargets = new DirectorTargets() {
+                @Override
+                public List<String> vehiclesOf(long campaignId, String afterVin, int limit) {
+                    return campaignId == campaign && afterVin.isEmpty() ? List.of(vin) : List.of();
+                }
+
+                @Override
+                public Map<String, List<DirectorTarget>> of(Collection<String> vins) {
+                    return Map.of();
+                }
+            };
+            var publisher = new DirectorPublisher(contested, keys, campaignTargets, settings, leases,
+                    transactionManager, Clock.systemUTC(), meters);
+            contested.recordCampaignChange(campaign, now().atOffset(ZoneOffset.UTC));
+            double before = conflicts();
+            try {
+                publisher.sweep();
+                assertThat(conflicts()).isEqualTo(before + 1);
+                assertThat(contested.pendingChanges(10_000)).as("the change waits for a later round")
+                        .extracting(DirectorFiles.Change::campaignId).contains(campaign);
+
+                publisher.assignmentsChanged(campaign);
+                await().atMost(Duration.ofSeconds(30)).until(() -> conflicts() == before + 2);
+            } finally {
+                publisher.close();
+            }
+            assertThat(versionOf(vin)).isNull();
+        }
+
+        double conflicts() {
+            var counter = meters.find(DirectorPublisher.CONFLICTS).counter();
+            return counter == null ? 0 : counter.count();
         }
 
         @Test
