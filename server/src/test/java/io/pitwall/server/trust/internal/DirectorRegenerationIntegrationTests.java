@@ -48,6 +48,8 @@ class DirectorRegenerationIntegrationTests {
         @Autowired
         Leases leases;
         @Autowired
+        DirectorPublisher publisher;
+        @Autowired
         PlatformTransactionManager transactionManager;
         DirectorPages pages;
         TestFleet fleet;
@@ -118,6 +120,18 @@ class DirectorRegenerationIntegrationTests {
             assertThat(targetsOf(vin)).isNotEqualTo(second);
             assertThat(Envelope.fromJson(JSON.readTree(targetsOf(vin))).signed().get("version").asLong())
                     .isEqualTo(3);
+        }
+
+        @Test
+        void aPendingChangeOfOneVehicleIsRegenerated() {
+            String vin = vehicleWithoutMetadata();
+            files.recordVehicleChange(vin, java.time.OffsetDateTime.now());
+
+            assertThat(publisher.regeneratePending()).isGreaterThanOrEqualTo(1);
+
+            assertThat(versionOf(vin)).as("a change naming a vehicle, not a campaign").isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM director_change WHERE vin = :vin").param("vin", vin)
+                    .query(Long.class).single()).isZero();
         }
 
         @Test
