@@ -55,7 +55,8 @@ public class Attempts {
                 continue;
             }
             List<State> states = new ArrayList<>();
-            for (Assignments.EcuPart ecu : assignments.ecus(ref.id())) {
+            List<Assignments.EcuPart> parts = assignments.ecus(ref.id());
+            for (Assignments.EcuPart ecu : parts) {
                 State next = ecu.status();
                 if (AssignmentLifecycle.apply(ecu.status(), Trigger.TIME_OUT) instanceof Accepted a && a.changed()) {
                     next = a.next();
@@ -66,6 +67,7 @@ public class Attempts {
                 states.add(next);
             }
             State derived = Derivation.of(states);
+            OpenParts.closeIfEnded(assignments, ref.id(), parts, states, derived);
             assignments.update(ref.id(), locked.get().version(), derived, null, TIMEOUT_CODE, now);
             if (derived == State.TIMED_OUT) {
                 scheduleRetry(ref.id(), locked.get().attempt(), schedule, now);
