@@ -21,7 +21,8 @@ import java.util.Map;
  * ECU runs the target, or its installer remembers rolling it back) and never flashes it again.
  *
  * @param installs     expected installer calls per ECU serial (every ECU of the vehicle)
- * @param ecuStates    expected server state per targeted ECU serial
+ * @param ecuStates    expected server state per targeted ECU serial (the ECUs after the one that ended the
+ *                     assignment are CANCELLED)
  * @param versions     expected software version per ECU serial on the server afterwards
  */
 record Expectation(String vin, String status, State agentOutcome, String failureCategory,
@@ -68,6 +69,10 @@ record Expectation(String vin, String status, State agentOutcome, String failure
             installs.put(ecu.serial(), 1);
             ecuStates.put(ecu.serial(), "SUCCEEDED");
             versions.put(ecu.serial(), version);
+        }
+        if (!status.equals("SUCCEEDED")) {
+            // The agent stopped at the failing ECU; the server closes the parts it never began installing.
+            ecuStates.replaceAll((serial, state) -> state.equals("DOWNLOADED") ? "CANCELLED" : state);
         }
         State outcome = switch (status) {
             case "ROLLED_BACK" -> State.ROLLED_BACK;

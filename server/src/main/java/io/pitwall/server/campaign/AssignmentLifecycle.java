@@ -7,17 +7,17 @@ package io.pitwall.server.campaign;
  * (never an error, never a regression), and the terminal states absorb everything.
  *
  * <pre>
- * state \ trigger | DELIVER   | DL_STARTED  | DL_PROGRESS | DL_COMPLETED | DL_FAILED | DEFERRED | INST_STARTED | PAUSED/RESUMED/RETRIED | INST_FAILED | INST_COMPLETED | ROLLED_BACK | CANCEL              | TIME_OUT  | REOFFER
- * PENDING         | DELIVERED | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | =         | =
- * DELIVERED       | =         | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =
- * DOWNLOADING     | =         | =           | =           | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =
- * DOWNLOADED      | =         | =           | =           | =            | =         | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =
- * INSTALLING      | =         | =           | =           | =            | =         | =        | =            | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | ✗ installing        | TIMED_OUT | =
- * SUCCEEDED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | ROLLED_BACK | ✗ finished          | =         | =
- * FAILED          | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished          | =         | PENDING
- * ROLLED_BACK     | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished          | =         | =
- * CANCELLED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | =                   | =         | =
- * TIMED_OUT       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | SUCCEEDED      | ROLLED_BACK | ✗ finished          | =         | PENDING
+ * state \ trigger | DELIVER   | DL_STARTED  | DL_PROGRESS | DL_COMPLETED | DL_FAILED | DEFERRED | INST_STARTED | PAUSED/RESUMED/RETRIED | INST_FAILED | INST_COMPLETED | ROLLED_BACK | CANCEL              | TIME_OUT  | REOFFER | ENDED
+ * PENDING         | DELIVERED | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | =         | =       | CANCELLED
+ * DELIVERED       | =         | DOWNLOADING | DOWNLOADING | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =       | CANCELLED
+ * DOWNLOADING     | =         | =           | =           | DOWNLOADED   | FAILED    | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =       | CANCELLED
+ * DOWNLOADED      | =         | =           | =           | =            | =         | =        | INSTALLING   | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | CANCELLED           | TIMED_OUT | =       | CANCELLED
+ * INSTALLING      | =         | =           | =           | =            | =         | =        | =            | =                      | FAILED      | SUCCEEDED      | ROLLED_BACK | ✗ installing        | TIMED_OUT | =       | TIMED_OUT
+ * SUCCEEDED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | ROLLED_BACK | ✗ finished          | =         | =       | =
+ * FAILED          | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished          | =         | PENDING | =
+ * ROLLED_BACK     | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | ✗ finished          | =         | =       | =
+ * CANCELLED       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | =              | =           | =                   | =         | =       | =
+ * TIMED_OUT       | =         | =           | =           | =            | =         | =        | =            | =                      | =           | SUCCEEDED      | ROLLED_BACK | ✗ finished          | =         | PENDING | =
  * </pre>
  *
  * {@code =} is "accepted, unchanged". A rollback reported after success still counts: the health check
@@ -26,6 +26,11 @@ package io.pitwall.server.campaign;
  * progress past the campaign's in-progress timeout; a completion or rollback the vehicle reports later for the
  * same attempt still counts (the vehicle knows best). {@code REOFFER} starts another attempt of a failed or
  * timed-out assignment (a retry after the backoff, or an operator's retry from the exception queue).
+ * {@code ENDED} ({@link Trigger#ASSIGNMENT_ENDED}) closes the parts left open when another part's rollback,
+ * failure or timeout ended the assignment, so a finished assignment has no part in progress: a part the vehicle
+ * had not begun installing is CANCELLED (the vehicle stops at the first part that fails or rolls back; the gate
+ * does not count it as failing), and a part it was installing is TIMED_OUT (the server stops waiting; a
+ * completion or rollback reported later still counts, as after a timeout).
  */
 public final class AssignmentLifecycle {
 
@@ -53,7 +58,7 @@ public final class AssignmentLifecycle {
     public enum Trigger {
         DELIVER, DOWNLOAD_STARTED, DOWNLOAD_PROGRESS, DOWNLOAD_COMPLETED, DOWNLOAD_FAILED, INSTALL_DEFERRED,
         INSTALL_STARTED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, INSTALL_FAILED, INSTALL_COMPLETED,
-        ROLLED_BACK, CANCEL, TIME_OUT, REOFFER
+        ROLLED_BACK, CANCEL, TIME_OUT, REOFFER, ASSIGNMENT_ENDED
     }
 
     public sealed interface Transition permits Accepted, Rejected {
@@ -82,6 +87,10 @@ public final class AssignmentLifecycle {
         }
         if (trigger == Trigger.REOFFER) {
             return state == State.FAILED || state == State.TIMED_OUT ? move(state, State.PENDING) : stay(state);
+        }
+        if (trigger == Trigger.ASSIGNMENT_ENDED) {
+            return state == State.INSTALLING ? move(state, State.TIMED_OUT)
+                    : state.isActive() ? move(state, State.CANCELLED) : stay(state);
         }
         if (trigger == Trigger.TIME_OUT) {
             return state.isActive() && state != State.PENDING ? move(state, State.TIMED_OUT) : stay(state);
@@ -115,7 +124,8 @@ public final class AssignmentLifecycle {
             case INSTALL_STARTED -> State.INSTALLING;
             case INSTALL_COMPLETED -> State.SUCCEEDED;
             case ROLLED_BACK -> State.ROLLED_BACK;
-            case INSTALL_DEFERRED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, CANCEL, TIME_OUT, REOFFER -> null;
+            case INSTALL_DEFERRED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, CANCEL, TIME_OUT, REOFFER,
+                    ASSIGNMENT_ENDED -> null;
         };
     }
 

@@ -100,7 +100,7 @@ public class CampaignExceptions {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.exclude(ref.id(), locked.status(), actor, comment, now);
-        attempts.completeIfDone(id, now);
+        attempts.completeIfDone(id, CampaignCommands.SYSTEM, now);
         events.publishEvent(Audited.succeeded("campaign.exception.exclude", "campaign:" + id,
                 Map.of("vin", vin, "comment", comment, "was", locked.status().name())));
     }

@@ -14,13 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          in the campaign's exception queue
  * @param releaseNoteInterval how often each node refreshes today's release note of every campaign under way;
  *                          0 turns it off on this node
- * @param reconcilerLease   how long the reconciler lease lasts without renewal: how soon another node takes
- *                          over from a node that died (several reconcile intervals, so a live holder renews it)
+ * @param reconcilerLease   how long the reconciler lease lasts without renewal (each tick renews it): another
+ *                          node takes over from a node that died within this plus one reconcile interval (30 s
+ *                          by default), and at its next tick from one that stopped cleanly (it releases it)
  */
 @ConfigurationProperties("pitwall.campaign")
 public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
         @DefaultValue("5s") Duration reconcileInterval, @DefaultValue("1h") Duration noProgressAfter,
-        @DefaultValue("15m") Duration releaseNoteInterval, @DefaultValue("30s") Duration reconcilerLease) {
+        @DefaultValue("15m") Duration releaseNoteInterval, @DefaultValue("25s") Duration reconcilerLease) {
 
     public CampaignSettings {
         if (highRiskVehicles < 0) {

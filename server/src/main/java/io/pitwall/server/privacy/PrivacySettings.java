@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention     how long data of each class is kept, by class code
  * @param purgeInterval how often each node tries to purge (0 = never on this node); one node at a time purges
  * @param purgeBatch    rows changed per purge transaction
+ * @param purgeLease    how long the {@code privacy-retention} lease lasts without renewal; a purge renews it before
+ *                      every batch, so this only bounds how long a purge that died blocks the next one
  */
 @ConfigurationProperties("pitwall.privacy")
-public record PrivacySettings(Map<String, Duration> retention, Duration purgeInterval, Integer purgeBatch) {
+public record PrivacySettings(Map<String, Duration> retention, Duration purgeInterval, Integer purgeBatch,
+        Duration purgeLease) {
 
     public static final Duration DEFAULT_LOCATION = Duration.ofDays(30);
     public static final Duration DEFAULT_DRIVER_BEHAVIOUR = Duration.ofDays(90);
@@ -46,6 +49,10 @@ public record PrivacySettings(Map<String, Duration> retention, Duration purgeInt
         purgeBatch = purgeBatch == null ? 1000 : purgeBatch;
         if (purgeBatch < 1) {
             throw new IllegalArgumentException("pitwall.privacy.purge-batch must be at least 1");
+        }
+        purgeLease = purgeLease == null ? Duration.ofMinutes(1) : purgeLease;
+        if (purgeLease.isNegative() || purgeLease.isZero()) {
+            throw new IllegalArgumentException("pitwall.privacy.purge-lease must be positive");
         }
     }
 

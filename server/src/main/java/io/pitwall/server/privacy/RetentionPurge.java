@@ -4,7 +4,6 @@ import io.pitwall.server.privacy.persistence.PersonalDataRows;
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -21,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Enforces {@link PrivacySettings#retentions()}: location and driver-behaviour signals older than their
  * retention are cut out of every stored copy ({@link DataCatalogue#SIGNAL_COLUMNS}); with a diagnostic
  * retention, older DTC reports, their observations and the pattern rollup's days before the cutoff are deleted.
- * Runs on one node at a time (lease {@value #LEASE}), in transactions of at most {@code purgeBatch} rows, each
- * re-checking the lease: killed at any point, it has purged whole batches and the next round goes on from the
- * stored state (what is purged no longer matches). Not audited: nothing is decided, the configuration is.
+ * Runs on one node at a time (lease {@value #LEASE}, {@code purge-lease} long and renewed before every batch), in
+ * transactions of at most {@code purgeBatch} rows, each re-checking the lease: killed at any point, it has purged
+ * whole batches and the next round goes on from the stored state (what is purged no longer matches). Not audited: nothing is decided, the configuration is.
  */
 @Component
 public class RetentionPurge {
@@ -47,25 +46,24 @@ public class RetentionPurge {
 
     /** One purge round; the rows changed per class (empty when another node holds the lease). */
     public Map<DataClass, Long> purgeOnce() {
-        Duration ttl = settings.purgeInterval().isZero() ? Duration.ofMinutes(5)
-                : settings.purgeInterval().multipliedBy(2).plusMinutes(1);
-        Optional<LeaseGrant> grant = leases.acquire(LEASE, ttl);
+        Optional<LeaseGrant> grant = leases.acquire(LEASE, settings.purgeLease());
         if (grant.isEmpty()) {
             return Map.of();
         }
+        Held held = new Held(grant.get());
         Instant now = clock.instant();
         Map<DataClass, Long> purged = new EnumMap<>(DataClass.class);
         settings.retentions().forEach((dataClass, keep) -> {
             Instant cutoff = now.minus(keep);
-            long count = dataClass == DataClass.DIAGNOSTIC ? diagnostics(grant.get(), cutoff)
-                    : signals(grant.get(), dataClass, cutoff);
+            long count = dataClass == DataClass.DIAGNOSTIC ? diagnostics(held, cutoff)
+                    : signals(held, dataClass, cutoff);
             purged.put(dataClass, count);
         });
         log.info("Retention purge: {}", purged);
         return purged;
     }
 
-    private long signals(LeaseGrant grant, DataClass dataClass, Instant cutoff) {
+    private long signals(Held grant, DataClass dataClass, Instant cutoff) {
         SignalRedaction redaction = new SignalRedaction(java.util.Set.of(dataClass));
         String like = SignalRedaction.likePattern(dataClass);
         long total = 0;
@@ -89,7 +87,7 @@ public class RetentionPurge {
         return total;
     }
 
-    private long diagnostics(LeaseGrant grant, Instant cutoff) {
+    private long diagnostics(Held grant, Instant cutoff) {
         long reports = batches(grant, () -> {
             var ids = rows.reportsReceivedBefore(cutoff, settings.purgeBatch());
             int deleted = rows.deleteReports(ids);
@@ -103,14 +101,34 @@ public class RetentionPurge {
         return reports + rollup;
     }
 
+    /** The purge's hold on its lease, renewed (same term) before every batch. */
+    private final class Held {
+
+        private LeaseGrant grant;
+
+        Held(LeaseGrant grant) {
+            this.grant = grant;
+        }
+
+        /** The renewed grant; null when the lease went to another node (or this one is stopping). */
+        LeaseGrant renew() {
+            long term = grant.term();
+            grant = leases.acquire(LEASE, settings.purgeLease()).filter(g -> g.term() == term).orElse(null);
+            return grant;
+        }
+    }
+
     /**
-     * Runs batches, each in its own transaction under the lease, until one reports it was the last (a negative
-     * result {@code -n - 1} for {@code n} rows changed) or a batch changed nothing, or the lease was lost.
+     * Runs batches, each in its own transaction under the lease (renewed first), until one reports it was the
+     * last (a negative result {@code -n - 1} for {@code n} rows changed) or a batch changed nothing, or the lease
+     * was lost.
      */
-    private long batches(LeaseGrant grant, IntSupplier batch) {
+    private long batches(Held held, IntSupplier batch) {
         long total = 0;
         while (true) {
-            Integer result = transactions.execute(status -> leases.stillHeld(grant) ? batch.getAsInt() : null);
+            LeaseGrant grant = held.grant == null ? null : held.renew();
+            Integer result = grant == null ? null
+                    : transactions.execute(status -> leases.stillHeld(grant) ? batch.getAsInt() : null);
             if (result == null) {
                 log.info("Retention purge stopped: lease {} lost", LEASE);
                 return total;

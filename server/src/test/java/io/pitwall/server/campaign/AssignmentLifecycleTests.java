@@ -14,33 +14,34 @@ import org.junit.jupiter.api.Test;
 class AssignmentLifecycleTests {
 
     // Columns: DELIVER, DL_STARTED, DL_PROGRESS, DL_COMPLETED, DL_FAILED, DEFERRED, INST_STARTED,
-    // PAUSED, RESUMED, RETRIED, INST_FAILED, INST_COMPLETED, ROLLED_BACK, CANCEL, TIME_OUT, REOFFER.
+    // PAUSED, RESUMED, RETRIED, INST_FAILED, INST_COMPLETED, ROLLED_BACK, CANCEL, TIME_OUT, REOFFER, ENDED.
     // "=" unchanged, "!x" rejected.
     private static final Trigger[] COLUMNS = {Trigger.DELIVER, Trigger.DOWNLOAD_STARTED, Trigger.DOWNLOAD_PROGRESS,
         Trigger.DOWNLOAD_COMPLETED, Trigger.DOWNLOAD_FAILED, Trigger.INSTALL_DEFERRED, Trigger.INSTALL_STARTED,
         Trigger.INSTALL_PAUSED, Trigger.INSTALL_RESUMED, Trigger.INSTALL_RETRIED, Trigger.INSTALL_FAILED,
-        Trigger.INSTALL_COMPLETED, Trigger.ROLLED_BACK, Trigger.CANCEL, Trigger.TIME_OUT, Trigger.REOFFER};
+        Trigger.INSTALL_COMPLETED, Trigger.ROLLED_BACK, Trigger.CANCEL, Trigger.TIME_OUT, Trigger.REOFFER,
+        Trigger.ASSIGNMENT_ENDED};
 
     private static final String[][] TABLE = {
         {"PENDING", "DELIVERED", "DOWNLOADING", "DOWNLOADING", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=",
-            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "=", "="},
+            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "=", "=", "CANCELLED"},
         {"DELIVERED", "=", "DOWNLOADING", "DOWNLOADING", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=",
-            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "="},
+            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "=", "CANCELLED"},
         {"DOWNLOADING", "=", "=", "=", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=", "FAILED", "SUCCEEDED",
-            "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "="},
+            "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "=", "CANCELLED"},
         {"DOWNLOADED", "=", "=", "=", "=", "=", "=", "INSTALLING", "=", "=", "=", "FAILED", "SUCCEEDED", "ROLLED_BACK",
-            "CANCELLED", "TIMED_OUT", "="},
+            "CANCELLED", "TIMED_OUT", "=", "CANCELLED"},
         {"INSTALLING", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "FAILED", "SUCCEEDED", "ROLLED_BACK",
-            "!install-in-progress", "TIMED_OUT", "="},
+            "!install-in-progress", "TIMED_OUT", "=", "TIMED_OUT"},
         {"SUCCEEDED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "ROLLED_BACK", "!assignment-finished",
-            "=", "="},
+            "=", "=", "="},
         {"FAILED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished", "=",
-            "PENDING"},
+            "PENDING", "="},
         {"ROLLED_BACK", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished", "=",
-            "="},
-        {"CANCELLED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "="},
+            "=", "="},
+        {"CANCELLED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "="},
         {"TIMED_OUT", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "SUCCEEDED", "ROLLED_BACK",
-            "!assignment-finished", "=", "PENDING"},
+            "!assignment-finished", "=", "PENDING", "="},
     };
 
     @Test

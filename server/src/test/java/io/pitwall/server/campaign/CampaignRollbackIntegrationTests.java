@@ -176,6 +176,8 @@ class CampaignRollbackIntegrationTests {
 
             assertThat(status(rollbackId)).isEqualTo("COMPLETED");
             assertThat(status(id)).isEqualTo("ROLLED_BACK");
+            assertThat(auditedBySystem("campaign.complete", rollbackId)).as("completed by the last report").isOne();
+            assertThat(auditedBySystem("campaign.rollback.done", id)).isOne();
             Map<String, String> after = inventory();
             for (String vin : List.of(installed, failedInstalling, rolledBackOnItsOwn)) {
                 assertThat(after.get(hardwareId + "-" + vin)).isEqualTo("1.5.0 " + knownGoodSha256());
@@ -185,6 +187,11 @@ class CampaignRollbackIntegrationTests {
             assertThat(after).as("every other ECU of the fleet as it was").isEqualTo(before);
             assertThat(before).containsKeys(hardwareId + "-" + downloadFailed, hardwareId + "-" + untouched,
                     hardwareId + "-" + otherModel);
+        }
+
+        long auditedBySystem(String action, long campaign) {
+            return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND target = ? AND operator = 'system'")
+                    .params(action, "campaign:" + campaign).query(Long.class).single();
         }
 
         JsonNode lastDecision(long id, String kind) {

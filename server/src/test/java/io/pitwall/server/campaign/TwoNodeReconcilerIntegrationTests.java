@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two server nodes on one PostgreSQL schema, both running the campaign reconciler every 200 ms with a
- * 2-second lease. The lease holder is closed in the middle of a phased campaign; the other node takes the
- * lease over once it lapses and drives the campaign to the end. Nothing is advanced or assigned twice:
+ * 2-second lease. The lease holder is closed in the middle of a phased campaign; it releases the lease as it
+ * stops, and the other node takes it over and drives the campaign to the end. Nothing is advanced or assigned twice:
  * one WAVE_STARTED per wave in the decision log, one assignment per vehicle.
  */
 @PostgresTest
@@ -121,6 +121,8 @@ class TwoNodeReconcilerIntegrationTests {
         killed.close();
 
         JdbcClient live = survivor.getBean(JdbcClient.class);
+        assertThat(holder(live)).as("a clean stop releases the lease instead of leaving it to lapse")
+                .isNotEqualTo(holder);
         TestFleet liveFleet = new TestFleet(live, admin(survivor));
         finish(liveFleet, waves.get(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> waveStatus(live, id, 2).equals("ACTIVE"));

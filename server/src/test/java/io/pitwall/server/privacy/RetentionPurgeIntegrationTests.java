@@ -10,6 +10,9 @@ import io.pitwall.server.support.MovableClock;
 import io.pitwall.server.support.PostgresTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -37,7 +40,7 @@ class RetentionPurgeIntegrationTests {
 
         RetentionPurge purgeAt(Instant now, Map<String, Duration> retention, int batch,
                 PlatformTransactionManager manager) {
-            return new RetentionPurge(rows, new PrivacySettings(retention, Duration.ZERO, batch), leases, manager,
+            return new RetentionPurge(rows, new PrivacySettings(retention, Duration.ZERO, batch, null), leases, manager,
                     new MovableClock(now));
         }
 
@@ -111,6 +114,41 @@ class RetentionPurgeIntegrationTests {
             assertThat(purgeAt(later).purgeOnce().get(DataClass.LOCATION)).isZero();
         }
 
+        @Test
+        void thePurgeHoldsAShortLeaseAndRenewsItBeforeEveryBatch() {
+            var car = new PrivacySteps(jdbc, admin);
+            for (int i = 0; i < 3; i++) {
+                car.faultAt(40.0 + i, 8.0, 10.0);
+            }
+            List<Long> terms = new ArrayList<>();
+            List<OffsetDateTime> expiries = new ArrayList<>();
+            List<Duration> leftAtCommit = new ArrayList<>();
+            PlatformTransactionManager watching = new Delegating(transactions) {
+                @Override
+                public void commit(TransactionStatus status) {
+                    jdbc.sql("SELECT term, expires_at FROM lease WHERE name = :n").param("n", RetentionPurge.LEASE)
+                            .query(rs -> {
+                                terms.add(rs.getLong(1));
+                                OffsetDateTime expires = rs.getObject(2, OffsetDateTime.class);
+                                expiries.add(expires);
+                                leftAtCommit.add(Duration.between(Instant.now(), expires.toInstant()));
+                            });
+                    super.commit(status);
+                }
+            };
+            Duration lease = Duration.ofMinutes(1);
+            new RetentionPurge(rows, new PrivacySettings(Map.of(), Duration.ofHours(1), 1, lease), leases, watching,
+                    new MovableClock(Instant.now().plus(Duration.ofDays(31)))).purgeOnce();
+
+            assertThat(car.storedSignalTexts()).noneMatch(t -> t.contains("CurrentLocation"));
+            assertThat(terms).as("a purge transaction per row").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(terms).as("renewed, never lost").containsOnly(terms.get(0));
+            assertThat(leftAtCommit).as("never more than the configured lease ahead")
+                    .allMatch(left -> left.compareTo(lease) <= 0 && !left.isNegative());
+            assertThat(expiries).as("pushed on batch by batch").isSorted();
+            assertThat(expiries.get(expiries.size() - 1)).isAfter(expiries.get(0));
+        }
+
         long reportsOf(String vin) {
             return jdbc.sql("SELECT COUNT(*) FROM dtc_report WHERE vin = :v").param("v", vin).query(Long.class)
                     .single();
@@ -119,6 +157,31 @@ class RetentionPurgeIntegrationTests {
         long patternDaysOf(String vin) {
             return jdbc.sql("SELECT COUNT(*) FROM fault_pattern_day WHERE vin = :v").param("v", vin)
                     .query(Long.class).single();
+        }
+
+        /** Hands everything to the real transaction manager; tests override what they watch. */
+        static class Delegating implements PlatformTransactionManager {
+
+            private final PlatformTransactionManager real;
+
+            Delegating(PlatformTransactionManager real) {
+                this.real = real;
+            }
+
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                return real.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {
+                real.commit(status);
+            }
+
+            @Override
+            public void rollback(TransactionStatus status) {
+                real.rollback(status);
+            }
         }
 
         /** The real transaction manager, except that the n-th commit rolls back and throws, as a kill would. */

@@ -9,6 +9,8 @@ import io.pitwall.server.support.MovableClock;
 import io.pitwall.server.support.PostgresTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +77,66 @@ class LeasesIntegrationTests {
             var held = leases.acquire(name, "node-a", TTL).orElseThrow();
             leases.release(held);
             assertThat(leases.acquire(name, "node-b", TTL)).hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(2));
+        }
+
+        @Test
+        void aNodeThatStopsCleanlyReleasesItsLeasesSoAnotherTakesOverAtOnce() {
+            var stopping = new Leases(rows, transactionManager, clock);
+            stopping.start();
+            var held = stopping.acquire(name, TTL).orElseThrow();
+            var other = new Leases(rows, transactionManager, clock);
+            assertThat(other.acquire(name, TTL)).as("held, not lapsed").isEmpty();
+
+            stopping.stop();
+
+            assertThat(stopping.isRunning()).isFalse();
+            var taken = other.acquire(name, TTL);
+            assertThat(taken).as("no waiting for the time to live").hasValueSatisfying(g -> {
+                assertThat(g.holder()).isEqualTo(other.node());
+                assertThat(g.term()).isEqualTo(held.term() + 1);
+            });
+            assertThat(stopping.acquire(name, TTL)).as("a stopped node acquires nothing").isEmpty();
+            assertThat(inTransaction(() -> stopping.stillHeld(held))).isFalse();
+        }
+
+        @Test
+        void aStoppedNodeReleasesOnlyWhatItStillHolds() {
+            var stopping = new Leases(rows, transactionManager, clock);
+            stopping.acquire(name, TTL).orElseThrow();
+            clock.advance(TTL.plusSeconds(1));
+            var other = new Leases(rows, transactionManager, clock);
+            var taken = other.acquire(name, TTL).orElseThrow();
+
+            stopping.stop();
+
+            assertThat(inTransaction(() -> leases.stillHeld(taken))).as("the other node's lease is untouched").isTrue();
+        }
+
+        @Test
+        void aRestartedNodeWithTheSameIdentityTakesItsUnexpiredLeaseBackAtOnceAndFencesItsEarlierRun()
+                throws Exception {
+            Path dataDir = Files.createTempDirectory("pitwall-node");
+            NodeIdentity firstRun = NodeIdentity.of(new NodeSettings(null, dataDir));
+            var before = new Leases(rows, transactionManager, clock, firstRun);
+            var held = before.acquire(name, TTL).orElseThrow();
+            firstRun.close(); // the process dies: its file lock goes, its lease stays
+
+            NodeIdentity secondRun = NodeIdentity.of(new NodeSettings(null, dataDir));
+            try {
+                assertThat(secondRun.name()).isEqualTo(firstRun.name());
+                var after = new Leases(rows, transactionManager, clock, secondRun);
+                clock.advance(Duration.ofSeconds(1));
+                assertThat(new Leases(rows, transactionManager, clock).acquire(name, TTL))
+                        .as("another node still waits").isEmpty();
+                var regained = after.acquire(name, TTL).orElseThrow();
+                assertThat(regained.holder()).isEqualTo(held.holder());
+                assertThat(regained.term()).as("a new run of the same node").isEqualTo(held.term() + 1);
+                assertThat(inTransaction(() -> before.stillHeld(held))).as("the earlier run is fenced").isFalse();
+                assertThat(after.acquire(name, TTL)).as("renewals keep the term")
+                        .hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(regained.term()));
+            } finally {
+                secondRun.close();
+            }
         }
 
         @Test

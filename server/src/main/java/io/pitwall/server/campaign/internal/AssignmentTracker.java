@@ -119,7 +119,9 @@ class AssignmentTracker {
             states.add(next);
         }
         if (changed) {
-            settle(assignment, Derivation.of(states), trigger, event.code());
+            State derived = Derivation.of(states);
+            OpenParts.closeIfEnded(assignments, assignment.id(), ecus, states, derived);
+            settle(assignment, derived, trigger, event.code());
         }
     }
 

@@ -4,10 +4,7 @@ import io.pitwall.server.campaign.AssignmentLifecycle;
 import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
 import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
-import io.pitwall.server.campaign.CampaignCommands;
-import io.pitwall.server.campaign.CampaignLifecycle;
 import io.pitwall.server.campaign.CampaignSchedule;
-import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.trust.DirectorRepository;
@@ -15,7 +12,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -43,7 +39,10 @@ public class Attempts {
         this.moves = moves;
     }
 
-    /** Times out the campaign's attempts in progress longer than its timeout; returns how many. */
+    /**
+     * Times out the campaign's attempts in progress longer than its timeout; returns how many. The caller
+     * completes the campaign if that ended its last assignment ({@link #completeIfDone}).
+     */
     public int timeOut(long campaignId, CampaignSchedule schedule, OffsetDateTime now) {
         Optional<Duration> timeout = schedule.inProgressTimeout();
         if (timeout.isEmpty()) {
@@ -56,7 +55,8 @@ public class Attempts {
                 continue;
             }
             List<State> states = new ArrayList<>();
-            for (Assignments.EcuPart ecu : assignments.ecus(ref.id())) {
+            List<Assignments.EcuPart> parts = assignments.ecus(ref.id());
+            for (Assignments.EcuPart ecu : parts) {
                 State next = ecu.status();
                 if (AssignmentLifecycle.apply(ecu.status(), Trigger.TIME_OUT) instanceof Accepted a && a.changed()) {
                     next = a.next();
@@ -67,14 +67,12 @@ public class Attempts {
                 states.add(next);
             }
             State derived = Derivation.of(states);
+            OpenParts.closeIfEnded(assignments, ref.id(), parts, states, derived);
             assignments.update(ref.id(), locked.get().version(), derived, null, TIMEOUT_CODE, now);
             if (derived == State.TIMED_OUT) {
                 scheduleRetry(ref.id(), locked.get().attempt(), schedule, now);
             }
             timedOut++;
-        }
-        if (timedOut > 0) {
-            completeIfDone(campaignId, now);
         }
         return timedOut;
     }
@@ -109,11 +107,13 @@ public class Attempts {
         return true;
     }
 
-    /** Completes the campaign when nothing is left to do (after timeouts, exclusions). */
-    public void completeIfDone(long campaignId, OffsetDateTime now) {
+    /**
+     * Completes the campaign when nothing is left to do (after timeouts, exclusions), logged and audited as the
+     * actor's step ({@link CampaignMoves#completed}, which also finishes a rollback campaign's original).
+     */
+    public void completeIfDone(long campaignId, String actor, OffsetDateTime now) {
         if (campaigns.completeIfDone(campaignId, now)) {
-            moves.log(campaignId, CampaignLifecycle.Trigger.COMPLETE, CampaignCommands.SYSTEM, now,
-                    CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
+            moves.completed(campaignId, actor, now);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignLifecycle;
 import io.pitwall.server.campaign.CampaignStatus;
-
 import io.pitwall.server.campaign.CampaignLifecycle.Accepted;
 import io.pitwall.server.campaign.CampaignLifecycle.Rejected;
 import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
@@ -11,15 +11,19 @@ import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.shared.ApiException;
+import io.pitwall.server.shared.Audited;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The one path by which campaign use cases change a campaign's status: the lifecycle decides, the row
  * changes, and the decision log gets an entry with the numbers of the moment. Callers run it inside their
- * transaction, holding the campaign's lock, and publish their own audit event.
+ * transaction, holding the campaign's lock, and publish their own audit event; the moves nobody asks for (a
+ * campaign completing, and with it the campaign a rollback undid) are audited here, with the system as actor
+ * ({@link #principal}), in the same transaction.
  */
 @Component
 public class CampaignMoves {
@@ -28,12 +32,30 @@ public class CampaignMoves {
     private final Assignments assignments;
     private final Decisions decisions;
     private final ReviewOpening reviews;
+    private final ApplicationEventPublisher events;
 
-    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions, ReviewOpening reviews) {
+    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions, ReviewOpening reviews,
+            ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.decisions = decisions;
         this.reviews = reviews;
+        this.events = events;
+    }
+
+    /**
+     * Who the audit trail names for a step taken by {@code actor} when no operator is signed in: the system
+     * ({@code system}, or {@code system:reconciler} for the wave reconciler); an operator's own name otherwise.
+     */
+    public static String principal(String actor) {
+        return WaveReconciler.ACTOR.equals(actor) ? CampaignCommands.SYSTEM + ":" + actor : actor;
+    }
+
+    /** Publishes the audit entry of a step, naming {@link #principal} of the actor, in the caller's transaction. */
+    public void audit(String action, long campaignId, String actor, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("principal", principal(actor));
+        events.publishEvent(Audited.succeeded(action, "campaign:" + campaignId, all));
     }
 
     /** Reads and locks the campaign until the commit, or refuses with {@code campaign-not-found}. */
@@ -80,15 +102,17 @@ public class CampaignMoves {
         detail.put("byFailureCategory", assignments.countByFailureCategory(id));
         detail.putAll(extra);
         decisions.append(id, now, actor, kind.name(), detail);
-        reviews.onMove(id, from, to, now);
+        reviews.onMove(id, from, to, principal(actor), now);
     }
 
     /**
-     * Logs that a campaign just completed (its caller moved it to COMPLETED). A rollback campaign completing
-     * moves the campaign it undoes from ROLLING_BACK to ROLLED_BACK; that row is locked after the rollback
-     * campaign's, the order every completion takes.
+     * Logs and audits that a campaign just completed (its caller moved it to COMPLETED). A rollback campaign
+     * completing moves the campaign it undoes from ROLLING_BACK to ROLLED_BACK (audited too); that row is locked
+     * after the rollback campaign's, the order every completion takes.
      */
     public void completed(long id, String actor, OffsetDateTime now) {
+        audit("campaign.complete", id, actor, Map.of("from", CampaignStatus.RUNNING.name(),
+                "to", CampaignStatus.COMPLETED.name(), "byStatus", assignments.countByStatus(id)));
         log(id, Trigger.COMPLETE, actor, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
         Campaign done = campaign(id);
         if (done.isRollback()) {
@@ -96,6 +120,8 @@ public class CampaignMoves {
             var transition = CampaignLifecycle.apply(original.status(), original.held(), Trigger.ROLLBACK_DONE);
             if (transition instanceof Accepted accepted) {
                 apply(original, Trigger.ROLLBACK_DONE, accepted, actor, now, Map.of("rollbackCampaign", id));
+                audit("campaign.rollback.done", original.id(), actor, Map.of("rollbackCampaign", id,
+                        "from", original.status().name(), "to", accepted.next().name()));
             }
         }
     }

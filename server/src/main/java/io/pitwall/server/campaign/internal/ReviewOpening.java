@@ -47,7 +47,7 @@ class ReviewOpening {
         this.events = events;
     }
 
-    void onMove(long id, CampaignStatus from, CampaignStatus to, OffsetDateTime now) {
+    void onMove(long id, CampaignStatus from, CampaignStatus to, String principal, OffsetDateTime now) {
         if (from == to || !to.isFinished() || reviews.find(id).isPresent()) {
             return;
         }
@@ -55,7 +55,7 @@ class ReviewOpening {
         String owner = sheets.find(id).map(ReadinessSheet::owners).map(ReadinessSheet.Owners::review).orElse(null);
         reviews.open(id, to.name(), owner, metrics(campaign, now), now);
         events.publishEvent(Audited.succeeded("campaign.review.open", "campaign:" + id,
-                Map.of("outcome", to.name(), "owner", owner == null ? "" : owner)));
+                Map.of("outcome", to.name(), "owner", owner == null ? "" : owner, "principal", principal)));
     }
 
     private Map<String, Object> metrics(Campaign campaign, OffsetDateTime now) {

@@ -7,6 +7,7 @@ import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignSettings;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.FailingVehicle;
+import io.pitwall.server.campaign.GateCheck;
 import io.pitwall.server.campaign.GateCondition;
 import io.pitwall.server.campaign.GateVerdict;
 import io.pitwall.server.campaign.Wave;
@@ -17,7 +18,6 @@ import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.WaveEvidences;
 import io.pitwall.server.campaign.persistence.Waves;
-import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import java.time.Clock;
@@ -50,6 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  * Before the waves, every running campaign with a schedule has its due retries started and its attempts in
  * progress past the in-progress timeout moved to TIMED_OUT ({@link Attempts}), in a fenced transaction of its own.
+ * <p>
+ * Every step is in the decision log and, in the same transaction, in the audit trail: one entry per step (not
+ * per vehicle), naming {@code system:reconciler} and the node that held the lease.
  */
 @Component
 public class WaveReconciler {
@@ -137,6 +140,10 @@ public class WaveReconciler {
         int timedOut = attempts.timeOut(scheduled.id(), schedule, now);
         if (timedOut + retried > 0) {
             decisions.append(scheduled.id(), now, ACTOR, "ATTEMPTS", Map.of("timedOut", timedOut, "retried", retried));
+            audit("campaign.attempts", scheduled.id(), grant, Map.of("timedOut", timedOut, "retried", retried));
+        }
+        if (timedOut > 0) {
+            attempts.completeIfDone(scheduled.id(), ACTOR, now);
         }
         return timedOut + retried;
     }
@@ -156,7 +163,7 @@ public class WaveReconciler {
         for (AbortCriterion criterion : waves.abortCriteria(id)) {
             Optional<String> reason = criterion.trippedBy(overall);
             if (reason.isPresent()) {
-                pause(campaign, now, Map.of("reason", reason.get(), "abortCriterion", criterion));
+                pause(campaign, grant, now, Map.of("reason", reason.get(), "abortCriterion", criterion));
                 return true;
             }
         }
@@ -171,11 +178,13 @@ public class WaveReconciler {
         Wave wave = current.get();
         switch (wave.status()) {
             case PLANNED -> {
-                activation.activate(campaign, wave, ACTOR, now);
+                int assigned = activation.activate(campaign, wave, ACTOR, now);
+                audit("campaign.wave.start", id, grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
+                        "assigned", assigned));
                 return true;
             }
             case ACTIVE -> {
-                return judge(campaign, wave, now);
+                return judge(campaign, wave, grant, now);
             }
             default -> {
                 return false;
@@ -183,11 +192,13 @@ public class WaveReconciler {
         }
     }
 
-    private boolean judge(Campaign campaign, Wave wave, OffsetDateTime now) {
+    private boolean judge(Campaign campaign, Wave wave, LeaseGrant grant, OffsetDateTime now) {
         if (wave.assigned() == 0) {
             waves.decided(wave, WaveStatus.PASSED, Map.of("wave", wave.number(), "outcome", "EMPTY"), ACTOR, now);
             decisions.append(campaign.id(), now, ACTOR, "WAVE_EMPTY", Map.of("wave", wave.number(),
                     "name", wave.spec().name()));
+            audit("campaign.wave.pass", campaign.id(), grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
+                    "outcome", "EMPTY", "status", WaveStatus.PASSED.name()));
             return true;
         }
         WaveEvidence evidence = evidences.of(campaign.id(), wave.number());
@@ -211,7 +222,10 @@ public class WaveReconciler {
             record.put("failingByHardware", FailurePattern.byHardware(failing));
             waves.decided(wave, WaveStatus.FAILED, record, ACTOR, now);
             decisions.append(campaign.id(), now, ACTOR, "WAVE_GATE_FAILED", record);
-            pause(campaign, now, Map.of("reason", "The gate of wave " + wave.number() + " (" + wave.spec().name()
+            audit("campaign.wave.fail", campaign.id(), grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
+                    "failedChecks", verdict.failedChecks().stream().map(GateCheck::name).toList(),
+                    "failing", failing.size()));
+            pause(campaign, grant, now, Map.of("reason", "The gate of wave " + wave.number() + " (" + wave.spec().name()
                     + ") failed: " + FailurePattern.summary(verdict), "wave", wave.number()));
             events.publishEvent(new WaveGateFailed(campaign.id(), wave.number(), verdict.failedChecks()));
             return true;
@@ -219,13 +233,22 @@ public class WaveReconciler {
         WaveStatus next = wave.spec().needsApproval() ? WaveStatus.AWAITING_APPROVAL : WaveStatus.PASSED;
         waves.decided(wave, next, record, ACTOR, now);
         decisions.append(campaign.id(), now, ACTOR, "WAVE_GATE_PASSED", record);
+        audit("campaign.wave.pass", campaign.id(), grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
+                "outcome", verdict.outcome().name(), "status", next.name(), "executed", evidence.executed()));
         return true;
     }
 
-    private void pause(Campaign campaign, OffsetDateTime now, Map<String, Object> extra) {
+    private void pause(Campaign campaign, LeaseGrant grant, OffsetDateTime now, Map<String, Object> extra) {
         var accepted = CampaignMoves.accept(campaign, Trigger.PAUSE);
         moves.apply(campaign, Trigger.PAUSE, accepted, ACTOR, now, extra);
-        events.publishEvent(Audited.succeeded("campaign.pause", "campaign:" + campaign.id(),
-                Map.of("by", ACTOR, "reason", String.valueOf(extra.get("reason")))));
+        audit("campaign.pause", campaign.id(), grant, Map.of("by", ACTOR, "reason",
+                String.valueOf(extra.get("reason"))));
+    }
+
+    /** The step's audit entry, in its transaction: the system as actor, and the node holding the lease. */
+    private void audit(String action, long campaignId, LeaseGrant grant, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("node", grant.holder());
+        moves.audit(action, campaignId, ACTOR, all);
     }
 }

@@ -30,16 +30,19 @@ public class LeaseRows {
     }
 
     /**
-     * Takes the lease when it is free, lapsed or already the holder's (a renewal keeps the term; a change
-     * of holder raises it). The update locks the row, so two nodes claiming at once are serialised and the
-     * second sees the first's claim.
+     * Takes the lease when it is free, lapsed or already the holder's. A renewal of the term the caller holds
+     * ({@code knownTerm}) keeps it; any other claim raises it: a change of holder, or the same holder name
+     * claiming anew (a restarted node), which fences whatever its earlier run still had in flight. The update
+     * locks the row, so two nodes claiming at once are serialised and the second sees the first's claim.
      */
-    public Optional<LeaseGrant> claim(String name, String holder, OffsetDateTime now, OffsetDateTime until) {
+    public Optional<LeaseGrant> claim(String name, String holder, long knownTerm, OffsetDateTime now,
+            OffsetDateTime until) {
         int claimed = jdbc.sql("""
-                UPDATE lease SET term = CASE WHEN holder = :holder THEN term ELSE term + 1 END,
+                UPDATE lease SET term = CASE WHEN holder = :holder AND term = :known THEN term ELSE term + 1 END,
                        holder = :holder, expires_at = :until
                 WHERE name = :name AND (holder = :holder OR holder IS NULL OR expires_at <= :now)""")
-                .param("holder", holder).param("until", until).param("name", name).param("now", now).update();
+                .param("holder", holder).param("known", knownTerm).param("until", until).param("name", name)
+                .param("now", now).update();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -51,6 +54,7 @@ public class LeaseRows {
         return current(name, true);
     }
 
+    /** Frees the lease at once if the grant is still the current one (holder and term). */
     public void release(LeaseGrant grant, OffsetDateTime now) {
         jdbc.sql("UPDATE lease SET holder = NULL, expires_at = :now WHERE name = :name AND holder = :holder AND term = :term")
                 .param("now", now).param("name", grant.name()).param("holder", grant.holder())

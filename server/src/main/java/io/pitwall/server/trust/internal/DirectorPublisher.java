@@ -8,7 +8,6 @@ import io.pitwall.server.trust.DirectorRepository;
 import io.pitwall.server.trust.DirectorTargets;
 import io.pitwall.server.trust.persistence.DirectorFiles;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The director repository's use cases. Changes are rows in {@code director_change}, written in the changing
- * transaction; after its commit a background thread (and the periodic sweep on every node) regenerates them
+ * transaction; after its commit a background thread (and, for changes made where the lease is not held or left
+ * by a holder that died, a pending round every {@code pending-interval} on every node) regenerates them
  * under the {@code director-regenerator} lease, a batch of vehicles per transaction, signing in parallel and
  * signing the next page while the last one is written ({@link DirectorPages}). A campaign change is walked by
  * VIN; the change row is deleted only when every page is done, so a crash repeats pages, and pages whose
@@ -45,7 +46,6 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     static final String CONFLICTS = "pitwall.director.regeneration.conflicts";
     private static final Logger log = LoggerFactory.getLogger(DirectorPublisher.class);
     private static final Pattern VERSIONED_ROOT = Pattern.compile("([1-9][0-9]{0,17})\\.root\\.json");
-    private static final Duration LEASE_TTL = Duration.ofMinutes(2);
     private final DirectorFiles files;
     private final DirectorRoots roots;
     private final DirectorTargets targets;
@@ -59,6 +59,8 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** One regeneration at a time in this process (the lease keeps other nodes out, not this node's threads). */
+    private final ReentrantLock regenerating = new ReentrantLock();
     private final DirectorPages pages;
     private final Counter conflicts;
 
@@ -121,7 +123,33 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
 
     @Override
     public int regeneratePending() {
-        var grant = leases.acquire(LEASE, LEASE_TTL);
+        regenerating.lock();
+        try {
+            return regeneratePendingLocked();
+        } finally {
+            regenerating.unlock();
+        }
+    }
+
+    /**
+     * The periodic pending round: picks up changes committed where the lease is not held, or left by a holder
+     * that died; skipped while this process regenerates already (that run takes what is pending).
+     */
+    void pendingRound() {
+        if (!regenerating.tryLock()) {
+            return;
+        }
+        try {
+            regeneratePendingLocked();
+        } catch (DirectorPages.KeptChanging conflict) {
+            deferred(conflict, "the next round regenerates them");
+        } finally {
+            regenerating.unlock();
+        }
+    }
+
+    private int regeneratePendingLocked() {
+        var grant = leases.acquire(LEASE, settings.lease());
         if (grant.isEmpty()) {
             return -1;
         }
@@ -164,22 +192,25 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
 
     /** The periodic round ({@link #sweepRound}); a conflict waits for the next one. */
     void sweep() {
+        regenerating.lock();
         try {
             sweepRound();
         } catch (DirectorPages.KeptChanging conflict) {
             deferred(conflict, "the next sweep regenerates them");
+        } finally {
+            regenerating.unlock();
         }
     }
 
     /**
      * Pending changes, then vehicles whose metadata has less than half its lifetime left (re-signed with a
-     * new version), then the root when the server holds its key and it is due.
+     * new version), then the root when the server holds its key and it is due. Runs holding {@code regenerating}.
      */
     private void sweepRound() {
-        if (regeneratePending() < 0) {
+        if (regeneratePendingLocked() < 0) {
             return;
         }
-        var grant = leases.acquire(LEASE, LEASE_TTL).orElse(null);
+        var grant = leases.acquire(LEASE, settings.lease()).orElse(null);
         if (grant == null) {
             return;
         }
@@ -204,7 +235,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     }
 
     private LeaseGrant renew(LeaseGrant grant) {
-        return leases.acquire(LEASE, LEASE_TTL).orElseThrow(() -> new IllegalStateException("lost the " + LEASE
+        return leases.acquire(LEASE, settings.lease()).orElseThrow(() -> new IllegalStateException("lost the " + LEASE
                 + " lease (term " + grant.term() + ")"));
     }
 

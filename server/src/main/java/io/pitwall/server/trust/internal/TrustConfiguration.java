@@ -72,6 +72,13 @@ class TrustConfiguration {
     }
 
     @Bean
+    PeriodicTask directorPendingChanges(DirectorPublisher director, DirectorSettings settings) {
+        // Changes committed on a node without the lease, or left by a holder that died, wait for this round.
+        return new PeriodicTask("director-pending", settings.pendingInterval(), settings.pendingInterval(),
+                director::pendingRound);
+    }
+
+    @Bean
     ApplicationRunner developmentKeyCheck(DevelopmentKeys keys, RepositoryPublisher repository,
             DirectorPublisher director) {
         return args -> {

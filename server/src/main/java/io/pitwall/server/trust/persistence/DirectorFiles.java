@@ -182,7 +182,9 @@ public class DirectorFiles {
                 .param("n", limit)
                 .query((rs, i) -> {
                     long campaign = rs.getLong(2);
-                    return new Change(rs.getLong(1), rs.wasNull() ? null : campaign, rs.getString(3));
+                    // wasNull() speaks of the column read last: ask before reading another.
+                    Long campaignId = rs.wasNull() ? null : campaign;
+                    return new Change(rs.getLong(1), campaignId, rs.getString(3));
                 })
                 .list();
     }

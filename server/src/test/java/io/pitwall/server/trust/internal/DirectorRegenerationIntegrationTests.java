@@ -61,6 +61,8 @@ class DirectorRegenerationIntegrationTests {
         @Autowired
         Leases leases;
         @Autowired
+        DirectorPublisher publisher;
+        @Autowired
         PlatformTransactionManager transactionManager;
         @Autowired
         JdbcTemplate template;
@@ -185,6 +187,18 @@ class DirectorRegenerationIntegrationTests {
         double conflicts() {
             var counter = meters.find(DirectorPublisher.CONFLICTS).counter();
             return counter == null ? 0 : counter.count();
+        }
+
+        @Test
+        void aPendingChangeOfOneVehicleIsRegenerated() {
+            String vin = vehicleWithoutMetadata();
+            files.recordVehicleChange(vin, java.time.OffsetDateTime.now());
+
+            assertThat(publisher.regeneratePending()).isGreaterThanOrEqualTo(1);
+
+            assertThat(versionOf(vin)).as("a change naming a vehicle, not a campaign").isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM director_change WHERE vin = :vin").param("vin", vin)
+                    .query(Long.class).single()).isZero();
         }
 
         @Test
