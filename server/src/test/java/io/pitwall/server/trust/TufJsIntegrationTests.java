@@ -60,6 +60,24 @@ class TufJsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aReleaseCounterAboveTwoToThe53IsRefusedAndTufJsStillReadsEveryTarget() throws Exception {
+        String hardwareId = "TUFJS-UNSAFE-" + System.nanoTime();
+        var refused = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware", "version",
+                "1.0", "releaseCounter", 9_007_199_254_740_993L, "fileName", "fw.bin", "installType", "AB",
+                "riskClass", "LOW", "ecuType", "TCU", "newHardware", true));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("integer-out-of-range");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM image WHERE hardware_id = :hw").param("hw", hardwareId)
+                .query(Long.class).single()).isZero();
+
+        var image = RepositoryFixtures.publishImage(admin, 9_007_199_254_740_991L);
+        var ok = check(trustedRoot(), image.targetPath(), "ok");
+
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("\"releaseCounter\":9007199254740991");
+    }
+
+    @Test
     void tufJsRefusesTamperedTargetsMetadataAndATamperedTargetFile() throws Exception {
         var image = RepositoryFixtures.publishImage(admin, 4);
         Path root = trustedRoot();

@@ -86,6 +86,7 @@ class DirectorRootUpdates implements DirectorTrust {
 
     @Override
     public DirectorStatus acceptRoot(Envelope candidate) {
+        UploadedIntegers.check(candidate.signed(), "director root");
         publisher.initialize();
         transaction.executeWithoutResult(tx -> {
             lock.lock();

@@ -116,6 +116,7 @@ class RepositoryPublisher implements ImageRepository {
 
     @Override
     public void acceptRoot(Envelope candidate) {
+        UploadedIntegers.check(candidate.signed(), "root");
         transaction.executeWithoutResult(tx -> {
             files.lock();
             Instant now = now();
@@ -190,6 +191,7 @@ class RepositoryPublisher implements ImageRepository {
 
     @Override
     public void acceptTargets(Envelope signedTargets) {
+        UploadedIntegers.check(signedTargets.signed(), "targets metadata");
         transaction.executeWithoutResult(tx -> {
             files.lock();
             Instant now = now();
