@@ -6,10 +6,8 @@ import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +17,10 @@ import tools.jackson.databind.JsonNode;
  * signature threshold, version rollback, the version and hashes the role above names, size, and expiry at one
  * update start time from {@link TrustedTime}. Delegations are resolved per target ({@link #findTarget}).
  *
- * <p>An {@link #update()} is only a candidate: it is verified as TUF, but nothing of it is persisted or trusted (the
- * next update's rollback checks still compare against what was trusted before) until it is {@link Update#commit()
+ * <p>The root chain is persisted as it is followed (spec 5.3.8), with the fast-forward recovery it calls for: a
+ * root carries nothing vehicle-specific and only a threshold of the previous root's keys can sign one. Everything
+ * else of an {@link #update()} is only a candidate: verified as TUF, but neither persisted nor trusted (the next
+ * update's rollback checks still compare against what was trusted before) until it is {@link Update#commit()
  * committed}, which a caller does once its own checks passed too (an Uptane primary: VIN, ECUs, agreement with the
  * image repository). So metadata refused for another reason, another vehicle's director metadata say, cannot raise
  * the versions this vehicle's own metadata is compared against. Committed files are persisted through the
@@ -81,17 +81,15 @@ public final class TufClient {
     }
 
     /**
-     * Downloads and verifies the repository's current metadata against what is trusted, without persisting or
-     * trusting any of it.
+     * Follows the root chain (persisted as it goes), then downloads and verifies the repository's timestamp,
+     * snapshot and targets against what is trusted, without persisting or trusting them.
      *
      * @throws UptaneRejected with the reason the repository's metadata was refused; what was trusted stays trusted
      */
     public Update update() {
-        Trusted base = loadTrusted();
         Instant now = time.now();
         time.attest(now);
-        Update update = new Update(base, now);
-        update.updateRoot();
+        Update update = new Update(updateRoot(loadTrusted(), now), now);
         update.updateTimestamp();
         update.updateSnapshot();
         update.updateTargets();
@@ -121,20 +119,19 @@ public final class TufClient {
     }
 
     /**
-     * A verified candidate state of the repository: root (after following the chain), timestamp, snapshot and
-     * targets, with the bytes to persist. Only {@link #commit()} makes it trusted.
+     * A verified candidate state of the repository under the trusted root: timestamp, snapshot and targets, with the
+     * bytes to persist. Only {@link #commit()} makes it trusted.
      */
     public final class Update {
 
         private final Trusted base;
         private final Instant now;
-        private Root root;
+        private final Root root;
         private Envelope timestamp;
         private Envelope snapshot;
         private Envelope targets;
-        /** Store name → bytes to write on commit, in order (root first), and names to delete first. */
+        /** Store name → bytes to write on commit. */
         private final Map<String, byte[]> writes = new LinkedHashMap<>();
-        private final Set<String> deletes = new LinkedHashSet<>();
         private boolean committed;
 
         private Update(Trusted base, Instant now) {
@@ -161,7 +158,7 @@ public final class TufClient {
         }
 
         /**
-         * Persists the candidate (root first, then the files it replaced or made obsolete) and trusts it from now on.
+         * Persists the candidate and trusts it from now on.
          *
          * @throws IllegalStateException when another update of this client was committed since this one was made
          */
@@ -169,71 +166,9 @@ public final class TufClient {
             if (committed || trusted != base) {
                 throw new IllegalStateException("this update of the " + name + " repository is stale");
             }
-            String rootFile = file("root");
-            if (writes.containsKey(rootFile)) {
-                store.write(rootFile, writes.get(rootFile));
-            }
-            deletes.forEach(store::delete);
-            writes.forEach((file, bytes) -> {
-                if (!file.equals(rootFile)) {
-                    store.write(file, bytes);
-                }
-            });
+            writes.forEach(store::write);
             trusted = new Trusted(root, timestamp, snapshot, targets);
             committed = true;
-        }
-
-        private void updateRoot() {
-            int rotations = 0;
-            while (rotations < limits.maxRootRotations()) {
-                long next = root.version() + 1;
-                Optional<byte[]> bytes = fetcher.fetch(next + ".root.json", limits.rootBytes());
-                if (bytes.isEmpty()) {
-                    break;
-                }
-                String what = "root version " + next;
-                Envelope envelope = Checks.parse(bytes.get(), what);
-                Root candidate = Checks.readRoot(envelope, what);
-                Checks.signedByRole(envelope, root, "root", what + " (by the keys of version " + root.version() + ")");
-                Checks.signedByRole(envelope, candidate, "root", what + " (by its own keys)");
-                if (candidate.version() != next) {
-                    throw new UptaneRejected(Reason.ROOT_VERSION, next + ".root.json carries version "
-                            + candidate.version());
-                }
-                Root previous = root;
-                writes.put(file("root"), bytes.get());
-                root = candidate;
-                fastForwardRecovery(previous);
-                rotations++;
-            }
-            if (!root.expires().isAfter(now)) {
-                throw new UptaneRejected(rotations == 0 ? Reason.FREEZE : Reason.EXPIRED, "root version "
-                        + root.version() + " expired at " + root.expires());
-            }
-        }
-
-        /** Rotated online keys may have signed absurd versions; forget what the rollback checks compare against. */
-        private void fastForwardRecovery(Root previous) {
-            boolean timestampKeys = !previous.roles().get("timestamp").equals(root.roles().get("timestamp"));
-            boolean snapshotKeys = !previous.roles().get("snapshot").equals(root.roles().get("snapshot"));
-            boolean targetsKeys = !previous.roles().get("targets").equals(root.roles().get("targets"));
-            if (timestampKeys || snapshotKeys) {
-                forget("timestamp");
-                timestamp = null;
-            }
-            if (snapshotKeys || targetsKeys) {
-                forget("snapshot");
-                snapshot = null;
-            }
-            if (targetsKeys) {
-                forget("targets");
-                targets = null;
-            }
-        }
-
-        private void forget(String role) {
-            deletes.add(file(role));
-            writes.remove(file(role));
         }
 
         private void updateTimestamp() {
@@ -328,6 +263,64 @@ public final class TufClient {
                 }
             }
         }
+    }
+
+    /**
+     * Follows the chain from {@code current}: each root N+1 must be signed by a threshold of root N's keys and of its
+     * own and carry version N+1; each is persisted and trusted at once, and rotated online keys forget the files they
+     * could have inflated. Only the final root must be unexpired.
+     */
+    private Trusted updateRoot(Trusted current, Instant now) {
+        int rotations = 0;
+        while (rotations < limits.maxRootRotations()) {
+            Root root = current.root();
+            long next = root.version() + 1;
+            Optional<byte[]> bytes = fetcher.fetch(next + ".root.json", limits.rootBytes());
+            if (bytes.isEmpty()) {
+                break;
+            }
+            String what = "root version " + next;
+            Envelope envelope = Checks.parse(bytes.get(), what);
+            Root candidate = Checks.readRoot(envelope, what);
+            Checks.signedByRole(envelope, root, "root", what + " (by the keys of version " + root.version() + ")");
+            Checks.signedByRole(envelope, candidate, "root", what + " (by its own keys)");
+            if (candidate.version() != next) {
+                throw new UptaneRejected(Reason.ROOT_VERSION, next + ".root.json carries version "
+                        + candidate.version());
+            }
+            store.write(file("root"), bytes.get());
+            current = fastForwardRecovery(current, candidate);
+            trusted = current;
+            rotations++;
+        }
+        if (!current.root().expires().isAfter(now)) {
+            throw new UptaneRejected(rotations == 0 ? Reason.FREEZE : Reason.EXPIRED, "root version "
+                    + current.root().version() + " expired at " + current.root().expires());
+        }
+        return current;
+    }
+
+    /** Rotated online keys may have signed absurd versions; forget what the rollback checks compare against. */
+    private Trusted fastForwardRecovery(Trusted previous, Root root) {
+        boolean timestampKeys = !previous.root().roles().get("timestamp").equals(root.roles().get("timestamp"));
+        boolean snapshotKeys = !previous.root().roles().get("snapshot").equals(root.roles().get("snapshot"));
+        boolean targetsKeys = !previous.root().roles().get("targets").equals(root.roles().get("targets"));
+        Envelope timestamp = previous.timestamp();
+        Envelope snapshot = previous.snapshot();
+        Envelope targets = previous.targets();
+        if (timestampKeys || snapshotKeys) {
+            store.delete(file("timestamp"));
+            timestamp = null;
+        }
+        if (snapshotKeys || targetsKeys) {
+            store.delete(file("snapshot"));
+            snapshot = null;
+        }
+        if (targetsKeys) {
+            store.delete(file("targets"));
+            targets = null;
+        }
+        return new Trusted(root, timestamp, snapshot, targets);
     }
 
     String file(String role) {

@@ -52,10 +52,11 @@ public final class UptanePrimary {
 
     /**
      * Refreshes both repositories and returns the images the director assigns to this vehicle's ECUs. Both
-     * repositories' new metadata is persisted and trusted only after every check passed (TUF, then VIN, ECU
-     * identifiers, hardware ids, agreement with the image repository, release counters): metadata refused for any
-     * of them, say another vehicle's director metadata with higher versions, leaves the trusted versions as they
-     * were, so this vehicle's own metadata is not refused as a rollback afterwards.
+     * repositories' new timestamp, snapshot and targets are persisted and trusted only after every check passed
+     * (TUF, then VIN, ECU identifiers, hardware ids, agreement with the image repository, release counters):
+     * metadata refused for any of them, say another vehicle's director metadata with higher versions, leaves the
+     * trusted versions as they were, so this vehicle's own metadata is not refused as a rollback afterwards. (Roots
+     * are shared by every vehicle and signed by root keys only; they are kept as the chain is followed.)
      *
      * @throws UptaneRejected on the first check that fails; nothing of the update may then be installed
      */
