@@ -85,6 +85,7 @@ public final class TufClient {
      * snapshot and targets against what is trusted, without persisting or trusting them.
      *
      * @throws UptaneRejected with the reason the repository's metadata was refused; what was trusted stays trusted
+     *                        (roots already followed included)
      */
     public Update update() {
         Instant now = time.now();
