@@ -1,5 +1,7 @@
 // Independent check of Pitwall's TUF image repository with tuf-js (a TUF client that shares no code with
 // Pitwall). Usage: node check.js BASE_URL TRUSTED_ROOT WORK_DIR TARGET_PATH [ok|tamper-targets|tamper-target-file]
+// (also: replay-timestamp FILE, the file served as timestamp.json to an existing client in WORK_DIR; forged-root
+// FILE, the root served in place of the real one of its version).
 // Prints "OK <length> <sha256>" and exits 0 when the target was refreshed, downloaded and verified;
 // prints "FAIL <ErrorClass>: <message>" and exits 1 when tuf-js refused something.
 // Director: node check.js BASE_URL TRUSTED_DIRECTOR_ROOT WORK_DIR VIN director|director-tamper-targets TOKEN
@@ -92,6 +94,12 @@ function fetcherFor(mode) {
     case 'tamper-target-file': return new TamperingFetcher((url) => url.includes('/targets/'));
     case 'replay-timestamp':
       return new ReplayingFetcher((url) => url.endsWith('/timestamp.json'), fs.readFileSync(replayFile));
+    case 'forged-root': {
+      // An attacker's root N+1 (signed, say, with a superseded root key) in place of the real next root.
+      const forged = fs.readFileSync(replayFile);
+      const version = JSON.parse(forged).signed.version;
+      return new ReplayingFetcher((url) => url.endsWith(`/${version}.root.json`), forged);
+    }
     default: throw new Error(`unknown mode ${mode}`);
   }
 }

@@ -35,8 +35,9 @@ public final class AgentBuilder {
     Transport metadataTransport;
 
     /**
-     * The trust anchors of an Uptane primary: this vehicle's VIN and the {@code 1.root.json} (or any later root
-     * obtained out of band) of the director and of the image repository, as installed at manufacture.
+     * The trust anchors of an Uptane primary: this vehicle's VIN and the newest root of the director and of the
+     * image repository ({@code root.json} at provisioning), as installed at manufacture. An older root still works
+     * (the chain is followed), but it trusts keys a hand-over or rotation has since replaced.
      */
     public record UptaneTrust(String vin, byte[] directorRoot, byte[] imageRoot) {
 

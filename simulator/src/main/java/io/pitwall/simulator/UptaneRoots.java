@@ -9,9 +9,10 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * The trust anchors the simulated vehicles are "manufactured" with when they verify as Uptane primaries: the
- * {@code 1.root.json} of the director repository (one root chain for every vehicle) and of the image repository.
- * Fetched once at provisioning, like the image keys; vehicles then follow the root chain themselves.
+ * The trust anchors the simulated vehicles are "manufactured" with when they verify as Uptane primaries: the newest
+ * root of the director repository (one root chain for every vehicle) and of the image repository, never root 1,
+ * whose keys a hand-over to offline keys or a rotation has since replaced. Fetched once at provisioning, like the
+ * image keys; vehicles then follow the root chain themselves.
  */
 public record UptaneRoots(byte[] director, byte[] image) {
 
@@ -20,13 +21,13 @@ public record UptaneRoots(byte[] director, byte[] image) {
         image = image.clone();
     }
 
-    /** Fetches both first roots from {@code server}, the director's with one provisioned vehicle's credential. */
+    /** Fetches both roots in force from {@code server}, the director's with one provisioned vehicle's credential. */
     public static UptaneRoots fetch(URI server, Map<String, String> tokens) {
         var any = tokens.entrySet().stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no vehicle to fetch the director root with"));
         HttpTransport transport = HttpTransport.builder(server, any.getKey(), any.getValue()).build();
         return new UptaneRoots(get(transport, DevicePaths.PREFIX + "/vehicles/" + any.getKey()
-                + "/director/1.root.json"), get(transport, "/repo/1.root.json"));
+                + "/director/root.json"), get(transport, "/repo/root.json"));
     }
 
     private static byte[] get(HttpTransport transport, String path) {

@@ -37,15 +37,24 @@ final class Delegations {
         this.maxBytes = maxBytes;
     }
 
-    Optional<TargetFile> find(String path, Envelope targets, Instant now) {
+    /** The metadata a search runs in: the snapshot naming the delegated roles' versions, and where files go. */
+    private record Scope(Envelope snapshot, boolean consistent, Instant now, Map<String, byte[]> writes) {
+    }
+
+    /**
+     * @param writes receives each delegated role file verified on the way (store name → bytes), for the caller to
+     *               persist when it trusts what it searched
+     */
+    Optional<TargetFile> find(String path, Envelope targets, Envelope snapshot, boolean consistent, Instant now,
+            Map<String, byte[]> writes) {
         Set<String> visited = new HashSet<>();
         visited.add("targets");
         TargetFile[] found = new TargetFile[1];
-        search(path, "targets", targets, now, visited, found);
+        search(path, "targets", targets, new Scope(snapshot, consistent, now, writes), visited, found);
         return Optional.ofNullable(found[0]);
     }
 
-    private Outcome search(String path, String roleName, Envelope role, Instant now, Set<String> visited,
+    private Outcome search(String path, String roleName, Envelope role, Scope scope, Set<String> visited,
             TargetFile[] found) {
         JsonNode entry = role.signed().path("targets").path(path);
         if (entry.isObject()) {
@@ -65,8 +74,8 @@ final class Delegations {
             if (visited.size() - 1 > maxRoles) {
                 throw new UptaneRejected(Reason.DELEGATION_LIMIT, "more than " + maxRoles + " delegated roles");
             }
-            Envelope childRole = load(childName, child, keys, now);
-            if (search(path, childName, childRole, now, visited, found) == Outcome.STOP
+            Envelope childRole = load(childName, child, keys, scope);
+            if (search(path, childName, childRole, scope, visited, found) == Outcome.STOP
                     || child.path("terminating").asBoolean(false)) {
                 return Outcome.STOP;
             }
@@ -74,11 +83,12 @@ final class Delegations {
         return Outcome.NOT_FOUND;
     }
 
-    private Envelope load(String roleName, JsonNode delegation, Map<String, TufKey> delegatorKeys, Instant now) {
+    private Envelope load(String roleName, JsonNode delegation, Map<String, TufKey> delegatorKeys, Scope scope) {
         if (!roleName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || roleName.contains("..")) {
             throw new UptaneRejected(Reason.BAD_PATH, "refused delegated role name " + roleName);
         }
-        Envelope snapshot = client.snapshotEnvelope();
+        Instant now = scope.now();
+        Envelope snapshot = scope.snapshot();
         long version = Checks.metaVersion(snapshot, roleName + ".json", "snapshot");
         Map<String, TufKey> roleKeys = new LinkedHashMap<>();
         for (JsonNode id : delegation.path("keyids")) {
@@ -98,7 +108,7 @@ final class Delegations {
             Checks.signed(cached, roleKeys, threshold, "delegated role " + roleName);
             return cached;
         }
-        String fileName = (client.consistent() ? version + "." : "")
+        String fileName = (scope.consistent() ? version + "." : "")
                 + URLEncoder.encode(roleName, StandardCharsets.UTF_8) + ".json";
         byte[] bytes = client.download(fileName, snapshot.signed().path("meta").path(roleName + ".json"),
                 maxBytes);
@@ -112,7 +122,7 @@ final class Delegations {
         if (Checks.expired(fresh, now)) {
             throw new UptaneRejected(Reason.EXPIRED, "delegated role " + roleName + " has expired");
         }
-        client.store().write(client.file("role-" + HexFormat.of().formatHex(roleName.getBytes(StandardCharsets.UTF_8))),
+        scope.writes().put(client.file("role-" + HexFormat.of().formatHex(roleName.getBytes(StandardCharsets.UTF_8))),
                 bytes);
         verified.put(roleName, fresh);
         return fresh;

@@ -51,15 +51,20 @@ public final class UptanePrimary {
     }
 
     /**
-     * Refreshes both repositories and returns the images the director assigns to this vehicle's ECUs.
+     * Refreshes both repositories and returns the images the director assigns to this vehicle's ECUs. Both
+     * repositories' new timestamp, snapshot and targets are persisted and trusted only after every check passed
+     * (TUF, then VIN, ECU identifiers, hardware ids, agreement with the image repository, release counters):
+     * metadata refused for any of them, say another vehicle's director metadata with higher versions, leaves the
+     * trusted versions as they were, so this vehicle's own metadata is not refused as a rollback afterwards. (Roots
+     * are shared by every vehicle and signed by root keys only; they are kept as the chain is followed.)
      *
      * @throws UptaneRejected on the first check that fails; nothing of the update may then be installed
      */
     public List<VerifiedImage> verify(Collection<EcuState> ecus) {
         Map<String, EcuState> bySerial = ecus.stream().collect(Collectors.toMap(EcuState::serial,
                 Function.identity()));
-        director.refresh();
-        JsonNode signed = director.targets();
+        TufClient.Update directorUpdate = director.update();
+        JsonNode signed = directorUpdate.targets();
         JsonNode delegations = signed.path("delegations");
         if (!delegations.isMissingNode() && !delegations.isNull() && (!delegations.path("roles").isEmpty()
                 || !delegations.path("keys").isEmpty())) {
@@ -90,22 +95,26 @@ public final class UptanePrimary {
             }
         }
         if (assigned.isEmpty()) {
+            directorUpdate.commit();
             return List.of();
         }
-        images.refresh();
+        TufClient.Update imageUpdate = images.update();
         List<VerifiedImage> verified = new ArrayList<>();
         for (Assigned one : assigned) {
-            verified.add(agree(one.target(), one.ecu(), one.hardwareId()));
+            verified.add(agree(imageUpdate, one.target(), one.ecu(), one.hardwareId()));
         }
+        imageUpdate.commit();
+        directorUpdate.commit();
         return verified;
     }
 
     private record Assigned(TargetFile target, EcuState ecu, String hardwareId) {
     }
 
-    private VerifiedImage agree(TargetFile fromDirector, EcuState ecu, String hardware) {
+    private VerifiedImage agree(TufClient.Update imageRepository, TargetFile fromDirector, EcuState ecu,
+            String hardware) {
         String path = fromDirector.path();
-        TargetFile released = images.findTarget(path).orElseThrow(() -> new UptaneRejected(
+        TargetFile released = imageRepository.findTarget(path).orElseThrow(() -> new UptaneRejected(
                 Reason.NOT_IN_IMAGE_REPOSITORY, "the image repository does not list " + path));
         if (released.length() != fromDirector.length()) {
             throw new UptaneRejected(Reason.LENGTH_MISMATCH, path + ": director length " + fromDirector.length()

@@ -130,6 +130,81 @@ class UptaneAttackTests {
     }
 
     @Test
+    void row06AnotherVehiclesDirectorMetadataIsRefusedAndThisVehiclesOwnLowerVersionsAreStillAccepted()
+            throws Exception {
+        try (UptaneFixture f = new UptaneFixture().standard()) {
+            f.verify();
+            long trusted = storedVersion(f, "director.timestamp.json");
+            // Vehicle A: the same director keys, its own VIN and ECU, and many more regenerations than this vehicle.
+            f.director.extraTargetsFields.putObject("custom").put("vin", "WVWZZZ1JZXW999999");
+            f.director.targets.clear();
+            f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-of-a", "HW-A", 6, null);
+            publishDirectorAt(f, 40);
+
+            assertThat(code(f::verify)).isEqualTo("wrong-vehicle");
+            assertThat(storedVersion(f, "director.timestamp.json")).isEqualTo(trusted);
+            f.restart();
+            assertThat(code(f::verify)).as("after a restart too").isEqualTo("wrong-vehicle");
+
+            // This vehicle's own next metadata, at versions far below A's.
+            f.director.extraTargetsFields.putObject("custom").put("vin", UptaneFixture.VIN);
+            f.director.targets.clear();
+            f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
+            publishDirectorAt(f, trusted + 1);
+
+            assertThat(f.verify()).singleElement().extracting(UptanePrimary.VerifiedImage::ecuSerial)
+                    .isEqualTo("ecu-1");
+            assertThat(storedVersion(f, "director.timestamp.json")).isEqualTo(trusted + 1);
+        }
+    }
+
+    @Test
+    void metadataRefusedByAnyUptaneCheckIsNeitherPersistedNorComparedAgainstLater() throws Exception {
+        Map<String, java.util.function.Consumer<UptaneFixture>> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("ecu-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-9", "HW-A", 6, null));
+        refusals.put("hardware-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-Z", 6,
+                null));
+        refusals.put("release-counter-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A",
+                7, null));
+        refusals.put("not-in-image-repository", f -> {
+            f.assign("fw/x.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
+            f.image.timestampVersion = 40;
+            f.image.publish();
+        });
+        for (var refusal : refusals.entrySet()) {
+            try (UptaneFixture f = new UptaneFixture().standard()) {
+                f.verify();
+                long director = storedVersion(f, "director.timestamp.json");
+                long image = storedVersion(f, "image.timestamp.json");
+                f.director.targets.clear();
+                refusal.getValue().accept(f);
+                publishDirectorAt(f, 40);
+
+                assertThat(code(f::verify)).isEqualTo(refusal.getKey());
+
+                assertThat(storedVersion(f, "director.timestamp.json")).as(refusal.getKey()).isEqualTo(director);
+                assertThat(storedVersion(f, "image.timestamp.json")).as(refusal.getKey()).isEqualTo(image);
+                f.director.targets.clear();
+                f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
+                publishDirectorAt(f, director + 1);
+                assertThat(f.verify()).as(refusal.getKey()).hasSize(1);
+            }
+        }
+    }
+
+    /** Publishes the director's current targets with timestamp, snapshot and targets all at {@code version}. */
+    private static void publishDirectorAt(UptaneFixture f, long version) {
+        f.director.targetsVersion = version - 1;
+        f.director.snapshotVersion = version - 1;
+        f.director.timestampVersion = version - 1;
+        f.director.publish();
+    }
+
+    private static long storedVersion(UptaneFixture f, String name) {
+        return HostileRepository.readVersion(f.storage.metadata().read(name).orElseThrow());
+    }
+
+    @Test
     void row07MixAndMatchOfVersionsOrASnapshotWithAnotherHashIsRefused() throws Exception {
         try (UptaneFixture f = new UptaneFixture().standard()) {
             f.verify();

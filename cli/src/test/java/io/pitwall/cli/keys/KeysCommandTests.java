@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.endtoend.LocalServer;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
+import io.pitwall.simulator.Provisioning;
+import io.pitwall.simulator.Seeds;
+import io.pitwall.simulator.UptaneRoots;
+import io.pitwall.simulator.fleet.FleetMix;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -15,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +104,8 @@ class KeysCommandTests {
                 three.roles().get("timestamp").keyIds());
         assertThat(four.signedBy(envelope("/repo/timestamp.json"), "timestamp")).as("re-signed with the new key")
                 .isTrue();
+        assertThat(provisionedRoot(UptaneRoots::image, 101).version()).as("vehicles are provisioned with the "
+                + "newest image root").isEqualTo(4);
     }
 
     @Test
@@ -133,12 +141,22 @@ class KeysCommandTests {
         assertThat(renewed.get("rootVersion").asLong()).isEqualTo(handedOver + 2);
         assertThat(renewed.get("rootThreshold").asInt()).isEqualTo(1);
         assertThat(renewed.get("onlineKeys")).isEqualTo(rotated.get("onlineKeys"));
+        assertThat(provisionedRoot(UptaneRoots::director, 102).version()).as("vehicles are provisioned with the "
+                + "newest director root").isEqualTo(handedOver + 2);
         try (Stream<Path> retired = Files.list(keys.resolve("retired"))) {
             assertThat(retired.count()).isEqualTo(3);
         }
     }
 
     private record Run(int code, String err) {
+    }
+
+    /** The root a vehicle provisioned now (as {@code sim} and {@code demo} provision theirs) starts from. */
+    private static Root provisionedRoot(Function<UptaneRoots, byte[]> repository, long seed) {
+        Map<String, String> tokens = Provisioning.provision(server.admin(), new Seeds(seed).fleet(1,
+                FleetMix.standard()));
+        byte[] root = repository.apply(UptaneRoots.fetch(server.base(), tokens));
+        return Root.fromSigned(Envelope.fromJson(JSON.readTree(root)).signed());
     }
 
     private static Run run(String command, Path keys, Path passphrase, String... more) {

@@ -1,5 +1,6 @@
 package io.pitwall.server.catalog;
 
+import io.pitwall.protocol.tuf.SafeIntegers;
 import io.pitwall.server.catalog.internal.Identifiers;
 import io.pitwall.server.shared.ApiException;
 import java.util.HashSet;
@@ -29,6 +30,9 @@ public record NewImage(String hardwareId, String name, String version, Long rele
         if (releaseCounter == null || releaseCounter < 0) {
             throw invalid("invalid-release-counter", "releaseCounter is a whole number, 0 or greater");
         }
+        if (!SafeIntegers.safe(releaseCounter)) {
+            throw outOfRange("releaseCounter");
+        }
         var fileProblem = Identifiers.fileNameProblem(fileName);
         if (fileProblem.isPresent()) {
             throw invalid("invalid-file-name", "Invalid fileName: " + fileProblem.get());
@@ -48,6 +52,16 @@ public record NewImage(String hardwareId, String name, String version, Long rele
         if (declaredSize != null && declaredSize < 1) {
             throw invalid("invalid-size", "size, when given, is the image's length in bytes (1 or more)");
         }
+        if (declaredSize != null && !SafeIntegers.safe(declaredSize)) {
+            throw outOfRange("declaredSize");
+        }
+    }
+
+    /** Signed into the image's TUF targets entry, it must stay readable by JavaScript TUF clients. */
+    private static ApiException outOfRange(String field) {
+        return invalid("integer-out-of-range", field + " is above " + SafeIntegers.MAX + " (2^53 - 1), the largest "
+                + "integer every TUF client reads exactly; it would make the whole targets metadata unreadable to "
+                + "JavaScript clients");
     }
 
     private static ApiException invalid(String code, String detail) {

@@ -29,7 +29,8 @@ public interface DirectorTrust {
      * transaction, so a vehicle sees either root N with the old keys or root N+1 with the new ones. Audited.
      *
      * @throws io.pitwall.server.shared.ApiException 422 with a {@link io.pitwall.protocol.tuf.RootRejected} code
-     *                                               or {@code root-online-keys-missing}; nothing changes
+     *                                               {@code root-online-keys-missing} or {@code integer-out-of-range}
+     *                                               (above 2^53 - 1); nothing changes
      */
     DirectorStatus acceptRoot(Envelope candidate);
 }

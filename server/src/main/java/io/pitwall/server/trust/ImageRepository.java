@@ -27,7 +27,8 @@ public interface ImageRepository {
      * root N, which is how a development repository is handed over to offline keys.
      *
      * @throws io.pitwall.server.shared.ApiException 422 with the {@link io.pitwall.protocol.tuf.RootRejected}
-     *                                               code, or {@code root-online-keys-missing}; nothing changes
+     *                                               code, {@code root-online-keys-missing} or
+     *                                               {@code integer-out-of-range} (above 2^53 - 1); nothing changes
      */
     void acceptRoot(Envelope candidate);
 
@@ -52,7 +53,8 @@ public interface ImageRepository {
      *
      * @throws io.pitwall.server.shared.ApiException 422 {@code targets-invalid}, {@code targets-delegations-unsupported},
      *                                               {@code targets-invalid-path}, {@code targets-version-not-newer},
-     *                                               {@code targets-expired} or {@code targets-signature-threshold}
+     *                                               {@code targets-expired}, {@code targets-signature-threshold} or
+     *                                               {@code integer-out-of-range} (above 2^53 - 1)
      */
     void acceptTargets(Envelope signedTargets);
 

@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param role the TUF role it signs for: {@link #IMAGE_ROOT}, {@link #IMAGE_TARGETS}, {@link #IMAGE_SNAPSHOT},
  *             {@link #IMAGE_TIMESTAMP}, or the director repository's {@link #DIRECTOR_ROOT},
  *             {@link #DIRECTOR_TARGETS}, {@link #DIRECTOR_SNAPSHOT}, {@link #DIRECTOR_TIMESTAMP}
- * @param mode how the private key is held; {@link Mode#DEVELOPMENT} is not for production
+ * @param mode        how the private key is held; {@link Mode#DEVELOPMENT} is not for production
+ * @param destroyedAt when its private half was destroyed because a published root no longer lists it (the key
+ *                    then signs nothing any more), or null
  */
 public record SigningKey(String keyId, String role, Mode mode, Status status, TufKey publicKey,
-        OffsetDateTime createdAt, OffsetDateTime retiredAt) {
+        OffsetDateTime createdAt, OffsetDateTime retiredAt, OffsetDateTime destroyedAt) {
 
     /** The role of the key that signs image targets entries. */
     public static final String IMAGE_TARGETS = "image-targets";
@@ -52,8 +54,9 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
     }
 
     /**
-     * ACTIVE keys sign and are trusted; RETIRED keys are kept on record only; a PENDING key is named by a proposed
-     * root N+1 and becomes ACTIVE when that root is accepted. Names are the stored codes.
+     * ACTIVE keys sign and are trusted; RETIRED keys are kept on record only (their private half is destroyed once a
+     * published root no longer lists them); a PENDING key is named by a proposed root N+1 and becomes ACTIVE when
+     * that root is accepted. Names are the stored codes.
      */
     public enum Status { ACTIVE, RETIRED, PENDING }
 
@@ -65,7 +68,13 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
         Objects.requireNonNull(publicKey);
     }
 
+    /** Whether the private half is gone: nothing can be signed with this key any more. */
+    public boolean destroyed() {
+        return destroyedAt != null;
+    }
+
+    /** A development key the server still holds (a destroyed one is no longer held by anyone). */
     public boolean notForProduction() {
-        return mode == Mode.DEVELOPMENT;
+        return mode == Mode.DEVELOPMENT && !destroyed();
     }
 }

@@ -81,7 +81,12 @@ class CatalogBadInputIntegrationTests {
                     new Case("dependency on itself", "application/json", json(good, "dependencies",
                             List.of(dependency(hw, "1.0"))), 422, "invalid-dependency"),
                     new Case("declared size zero", "application/json", json(good, "declaredSize", 0), 422,
-                            "invalid-size")));
+                            "invalid-size"),
+                    // Signed into the targets metadata: JavaScript TUF clients round anything above 2^53 - 1.
+                    new Case("counter above 2^53 - 1", "application/json", json(good, "releaseCounter",
+                            9_007_199_254_740_993L), 422, "integer-out-of-range"),
+                    new Case("declared size above 2^53 - 1", "application/json", json(good, "declaredSize",
+                            9_007_199_254_740_992L), 422, "integer-out-of-range")));
             for (String name : new String[] {"../../etc/passwd", "..", "dir/fw.bin", "dir\\fw.bin", ".hidden",
                 "f".repeat(129), "fw bin.bin", "fw\u0000.bin", "fw\r\n.bin", "fw\u001b[31m.bin", "fw\u007f.bin"}) {
                 cases.add(new Case("file name " + name.replaceAll("\\p{Cntrl}", "?"), "application/json",

@@ -33,12 +33,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The TUF image repository over HTTP: format, publication, root rotation, refusals, re-signing. */
+/**
+ * The TUF image repository over HTTP: format, publication, root rotation, refusals, re-signing. In an application
+ * context of its own: handing the root and targets roles over to offline keys destroys the server's keys for them.
+ */
+@TestPropertySource(properties = "pitwall.test.context=image-repository")
 class ImageRepositoryIntegrationTests {
 
     abstract static class Contract extends IntegrationTest {
@@ -201,6 +206,42 @@ class ImageRepositoryIntegrationTests {
         }
 
         @Test
+        void uploadedMetadataWithAnIntegerAboveTwoToThe53IsRefusedBeforeAnythingElseAndNothingIsStored() {
+            var officer = operatorWith(Role.SECURITY_OFFICER);
+            long unsafe = 9_007_199_254_740_993L;
+            ObjectNode root = latestRoot(api).toSigned();
+            root.put("version", root.get("version").asLong() + 1).putObject("custom").put("counter", unsafe);
+            ObjectNode targetsVersion = (ObjectNode) officer.get("/api/v1/trust/repository/targets/unsigned").json();
+            targetsVersion.put("version", unsafe);
+            ObjectNode targetsCustom = (ObjectNode) officer.get("/api/v1/trust/repository/targets/unsigned").json();
+            targetsCustom.withObject("targets").set("HW-X/fw.bin", JSON.readTree("{\"length\": 3, \"hashes\": "
+                    + "{\"sha256\": \"" + "e".repeat(64) + "\"}, \"custom\": {\"releaseCounter\": " + unsafe + "}}"));
+            ObjectNode director = (ObjectNode) JSON.readTree(officer.get("/api/v1/trust/director/root").body())
+                    .get("signed");
+            director.put("version", director.get("version").asLong() + 1).put("threshold-hint", -unsafe);
+            long files = count("repository_metadata");
+            long directorRoots = count("director_root");
+
+            for (var upload : List.of(List.of("POST", "/api/v1/trust/repository/root", root, "/custom/counter"),
+                    List.of("PUT", "/api/v1/trust/repository/targets", targetsVersion, "/version"),
+                    List.of("PUT", "/api/v1/trust/repository/targets", targetsCustom,
+                            "/targets/HW-X~1fw.bin/custom/releaseCounter"),
+                    List.of("POST", "/api/v1/trust/director/root", director, "/threshold-hint"))) {
+                ObjectNode envelope = JSON.createObjectNode();
+                envelope.set("signed", (JsonNode) upload.get(2));
+                envelope.putArray("signatures");
+                var answer = "POST".equals(upload.get(0)) ? officer.post((String) upload.get(1), envelope)
+                        : officer.put((String) upload.get(1), envelope);
+                assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+                assertThat(answer.code()).isEqualTo("integer-out-of-range");
+                assertThat(answer.contentType()).contains("application/problem+json");
+                assertThat(answer.body()).contains((String) upload.get(3));
+            }
+            assertThat(count("repository_metadata")).isEqualTo(files);
+            assertThat(count("director_root")).isEqualTo(directorRoots);
+        }
+
+        @Test
         void unknownMetadataAnswers404() {
             assertThat(api.download("GET", "/repo/999.targets.json", null).status()).isEqualTo(404);
             assertThat(api.download("GET", "/repo/1.root.json.bak", null).status()).isEqualTo(404);
@@ -255,8 +296,9 @@ class ImageRepositoryIntegrationTests {
         /** Hands the root role to offline keys (2 of 3) once; the server counter-signs as the development root. */
         private void ensureOfflineRoot() {
             Root current = latestRoot(api);
-            var server = RepositoryTestAccess.of(context).serverRootKey().keySet().iterator().next();
-            if (!current.keysOf("root").containsKey(server.keyId())) {
+            // Once handed over, the server's root key is destroyed.
+            if (RepositoryTestAccess.of(context).serverRootKey().keySet().stream()
+                    .noneMatch(server -> current.keysOf("root").containsKey(server.keyId()))) {
                 return;
             }
             List<KeyPair> offline = offlineKeys();

@@ -46,9 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The server's half of the Uptane/TUF attack table (../shared/reference/uptane-tuf.md, section 2), one test
- * per row, against the running server over HTTP. The agent's half is {@code UptaneAttackTests}. Rows 12
- * (eavesdrop: no image encryption yet) and 16 (forged or replayed ECU reports: ECU-signed manifests are
- * being built separately) have no server test here. This class runs in an application context of its own,
+ * per row (6b: another vehicle's director metadata), against the running server over HTTP. The agent's half is
+ * {@code UptaneAttackTests}. Rows 12 (eavesdrop: no image encryption yet) and 16 (forged or replayed ECU reports:
+ * ECU-signed manifests are being built separately) have no server test here. This class runs in an application context of its own,
  * because several rows change the image repository's root and put it back.
  */
 @TestPropertySource(properties = "pitwall.test.context=server-attack-suite")
@@ -266,6 +266,49 @@ class ServerAttackSuiteIntegrationTests {
             forged.withObject("custom").put("vin", b);
             assertThat(root.signedBy(Envelope.fromJson(withSigned(targets, forged)), "targets"))
                     .as("A's signature does not cover B's VIN").isFalse();
+        }
+
+        @Test
+        @DisplayName("6b another vehicle's director metadata: none of its files for another credential; every "
+                + "vehicle's chain ends in targets naming its VIN")
+        void anotherVehiclesDirectorMetadataIsNotServedAndEveryVehiclesChainNamesItsVin() {
+            String a = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
+            String b = fleet.vehicle(model, "EU", "1.0.0", hardwareId + "-B");
+            ApiClient vehicleA = fleet.credentialFor(a);
+            ApiClient vehicleB = fleet.credentialFor(b);
+            // A gets an assignment, B none: A's director metadata lists an image at higher versions than B's.
+            startedCampaign(fleet.publishWithKnownGood(hardwareId, "2.0.0", 20));
+            await().atMost(Duration.ofSeconds(20)).until(() -> Envelope.fromJson(vehicleA.get(
+                    director(a, "targets.json")).json()).signed().get("targets").size() == 1);
+
+            for (String file : List.of("root.json", "1.root.json", "timestamp.json", "snapshot.json", "targets.json")) {
+                var replay = vehicleB.get(director(a, file));
+                assertThat(replay.status()).as(file).isEqualTo(403);
+                assertThat(replay.body()).as(file).doesNotContain("\"signed\"", "\"signatures\"");
+            }
+            Root root = directorRoot(vehicleA, a);
+            assertThat(directorRoot(vehicleB, b)).isEqualTo(root);
+            for (var vehicle : Map.of(a, vehicleA, b, vehicleB).entrySet()) {
+                String vin = vehicle.getKey();
+                byte[] timestampBytes = vehicle.getValue().download("GET", director(vin, "timestamp.json"), null).body();
+                Envelope timestamp = envelope(timestampBytes);
+                assertThat(root.signedBy(timestamp, "timestamp")).as(vin).isTrue();
+                JsonNode snapshotMeta = timestamp.signed().get("meta").get("snapshot.json");
+                byte[] snapshotBytes = vehicle.getValue().download("GET", director(vin, "snapshot.json"), null).body();
+                assertThat(RoleMetadata.digest("sha256", snapshotBytes)).as(vin)
+                        .isEqualTo(snapshotMeta.get("hashes").get("sha256").asString());
+                Envelope snapshot = envelope(snapshotBytes);
+                assertThat(root.signedBy(snapshot, "snapshot")).as(vin).isTrue();
+                JsonNode targetsMeta = snapshot.signed().get("meta").get("targets.json");
+                byte[] targetsBytes = vehicle.getValue().download("GET", director(vin, "targets.json"), null).body();
+                assertThat(RoleMetadata.digest("sha256", targetsBytes)).as(vin)
+                        .isEqualTo(targetsMeta.get("hashes").get("sha256").asString());
+                Envelope targets = envelope(targetsBytes);
+                assertThat(root.signedBy(targets, "targets")).as(vin).isTrue();
+                assertThat(targets.signed().get("version").asLong()).isEqualTo(targetsMeta.get("version").asLong());
+                assertThat(targets.signed().get("custom").get("vin").asString()).as("what " + vin + "'s timestamp "
+                        + "vouches for names " + vin).isEqualTo(vin);
+            }
         }
 
         @Test

@@ -1,7 +1,6 @@
 package io.pitwall.server.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.server.access.Role;
@@ -9,16 +8,13 @@ import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.TestFleet;
 import io.pitwall.server.trust.internal.RepositoryTestAccess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +29,7 @@ import org.springframework.context.ApplicationContext;
  */
 class TufJsIntegrationTests extends IntegrationTest {
 
-    private static final Path SOURCES = Path.of("src/test/tuf-js");
-    private static final Path WORK = Path.of("target/tuf-js");
+    private static final Path WORK = TufJs.WORK;
 
     /** Why the check cannot run here, or null. */
     private static String unavailable;
@@ -44,24 +39,7 @@ class TufJsIntegrationTests extends IntegrationTest {
 
     @BeforeAll
     static void installTufJs() throws Exception {
-        boolean required = "true".equalsIgnoreCase(System.getenv("PITWALL_TEST_NODE_REQUIRED"));
-        String missing = run(Path.of("."), 30, "node", "--version").exit() != 0 ? "node"
-                : run(Path.of("."), 30, "npm", "--version").exit() != 0 ? "npm" : null;
-        if (missing != null) {
-            if (required) {
-                fail(missing + " is not installed, and PITWALL_TEST_NODE_REQUIRED=true");
-            }
-            unavailable = "Skipping the tuf-js check: " + missing + " is not installed (install nodejs >= 20 and npm; "
-                    + "PITWALL_TEST_NODE_REQUIRED=true makes this a failure)";
-            System.err.println(unavailable);
-            return;
-        }
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "package-lock.json", "check.js")) {
-            Files.copy(SOURCES.resolve(file), WORK.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        var installed = run(WORK, 300, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        assertThat(installed.exit()).as("npm ci: " + installed.output()).isZero();
+        unavailable = TufJs.install();
     }
 
     @BeforeEach
@@ -79,6 +57,24 @@ class TufJsIntegrationTests extends IntegrationTest {
         assertThat(ok.exit()).as(ok.output()).isZero();
         assertThat(ok.output()).startsWith("OK 2048 " + io.pitwall.protocol.tuf.RoleMetadata.digest("sha256",
                 image.bytes())).contains("\"releaseCounter\":3").contains(image.hardwareId());
+    }
+
+    @Test
+    void aReleaseCounterAboveTwoToThe53IsRefusedAndTufJsStillReadsEveryTarget() throws Exception {
+        String hardwareId = "TUFJS-UNSAFE-" + System.nanoTime();
+        var refused = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware", "version",
+                "1.0", "releaseCounter", 9_007_199_254_740_993L, "fileName", "fw.bin", "installType", "AB",
+                "riskClass", "LOW", "ecuType", "TCU", "newHardware", true));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("integer-out-of-range");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM image WHERE hardware_id = :hw").param("hw", hardwareId)
+                .query(Long.class).single()).isZero();
+
+        var image = RepositoryFixtures.publishImage(admin, 9_007_199_254_740_991L);
+        var ok = check(trustedRoot(), image.targetPath(), "ok");
+
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("\"releaseCounter\":9007199254740991");
     }
 
     @Test
@@ -168,32 +164,11 @@ class TufJsIntegrationTests extends IntegrationTest {
         return root;
     }
 
-    private Result check(Path root, String targetPath, String mode) throws Exception {
+    private TufJs.Result check(Path root, String targetPath, String mode) throws Exception {
         return check(root, targetPath, mode, WORK.resolve("client-" + mode));
     }
 
-    private Result check(Path root, String targetPath, String mode, Path work, String... more) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("node", "check.js", "http://127.0.0.1:" + port,
-                root.toAbsolutePath().toString(), work.toAbsolutePath().toString(), targetPath, mode));
-        command.addAll(List.of(more));
-        return run(WORK, 120, command.toArray(String[]::new));
-    }
-
-    record Result(int exit, String output) {
-    }
-
-    private static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            return new Result(-1, notInstalled.getMessage());
-        }
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-2, "timed out: " + String.join(" ", command));
-        }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8).trim());
+    private TufJs.Result check(Path root, String targetPath, String mode, Path work, String... more) throws Exception {
+        return TufJs.check(port, root, targetPath, mode, work, more);
     }
 }

@@ -61,9 +61,17 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         return SignedTarget.sign(targetPath, entry, active.key().publicKey(), privateKey(active));
     }
 
+    /**
+     * The ACTIVE image-targets key, and the earlier ones whose private half was destroyed when a root stopped listing
+     * them: nothing can be signed with those any more, and the entries they signed before stay valid.
+     */
     @Override
     public List<TufKey> current() {
-        return keys.active(SigningKey.IMAGE_TARGETS).map(s -> List.of(s.key().publicKey())).orElse(List.of());
+        List<TufKey> trusted = new java.util.ArrayList<>();
+        keys.active(SigningKey.IMAGE_TARGETS).ifPresent(s -> trusted.add(s.key().publicKey()));
+        keys.all(SigningKey.IMAGE_TARGETS).stream().filter(SigningKey::destroyed).map(SigningKey::publicKey)
+                .forEach(trusted::add);
+        return trusted;
     }
 
     @Override
@@ -87,6 +95,38 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         } catch (DuplicateKeyException raced) {
             return keys.active(role).orElseThrow(() -> raced);
         }
+    }
+
+    /** The ACTIVE key of a role, if there is one; never generates (see {@link #ensureActive(String)}). */
+    java.util.Optional<SigningKeys.Stored> held(String role) {
+        return keys.active(role);
+    }
+
+    /** The keys of these roles whose private half is still stored (ACTIVE and RETIRED, not PENDING). */
+    List<SigningKey> withPrivateHalf(java.util.Collection<String> roles) {
+        return keys.withPrivateHalf(roles);
+    }
+
+    /**
+     * Destroys a key's private half in the caller's transaction (database row and this node's decrypted copy) and
+     * audits it with {@code details}; the key's public record stays.
+     *
+     * @return false when it was destroyed already
+     */
+    boolean destroy(SigningKey key, Map<String, Object> details) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+        decrypted.remove(key.keyId());
+        if (!keys.destroy(key.keyId(), now)) {
+            return false;
+        }
+        Map<String, Object> audited = new java.util.LinkedHashMap<>(details);
+        audited.put("role", key.role());
+        audited.put("principal", "system");
+        events.publishEvent(Audited.succeeded("key.destroy", "key:" + key.keyId(), audited));
+        log.info("Destroyed the private half of the superseded {} signing key {} ({})", key.role(), key.keyId(),
+                details);
+        return true;
     }
 
     /**
@@ -142,6 +182,10 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
     }
 
     PrivateKey privateKey(SigningKeys.Stored stored) {
+        if (stored.sealed() == null) {
+            throw new IllegalStateException("the " + stored.key().role() + " key " + stored.key().keyId()
+                    + " was destroyed");
+        }
         return decrypted.computeIfAbsent(stored.key().keyId(), id -> {
             byte[] pkcs8 = encryption.open(stored.sealed(), associatedData(id));
             try {
@@ -158,7 +202,7 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MICROS);
         var key = new SigningKey(publicKey.keyId(), role, SigningKey.modeOf(role),
-                pending ? SigningKey.Status.PENDING : SigningKey.Status.ACTIVE, publicKey, now, null);
+                pending ? SigningKey.Status.PENDING : SigningKey.Status.ACTIVE, publicKey, now, null, null);
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         try {
             var sealed = encryption.seal(pkcs8, associatedData(key.keyId()));

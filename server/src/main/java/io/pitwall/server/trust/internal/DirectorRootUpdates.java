@@ -35,6 +35,7 @@ class DirectorRootUpdates implements DirectorTrust {
     private final RepositoryFiles lock;
     private final DirectorPublisher publisher;
     private final OnlineKeyRotation rotation;
+    private final SupersededKeys superseded;
     private final DirectorSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -49,6 +50,7 @@ class DirectorRootUpdates implements DirectorTrust {
         this.publisher = publisher;
         this.rotation = new OnlineKeyRotation(keys, Map.of("targets", SigningKey.DIRECTOR_TARGETS,
                 "snapshot", SigningKey.DIRECTOR_SNAPSHOT, "timestamp", SigningKey.DIRECTOR_TIMESTAMP));
+        this.superseded = SupersededKeys.ofDirector(keys);
         this.settings = settings;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -84,6 +86,7 @@ class DirectorRootUpdates implements DirectorTrust {
 
     @Override
     public DirectorStatus acceptRoot(Envelope candidate) {
+        UploadedIntegers.check(candidate.signed(), "director root");
         publisher.initialize();
         transaction.executeWithoutResult(tx -> {
             lock.lock();
@@ -111,15 +114,31 @@ class DirectorRootUpdates implements DirectorTrust {
             rotation.promote(rotated);
             roots.store(next, toVerify, now);
             int resigned = rotated.isEmpty() ? 0 : resignEveryVehicle();
+            // The development root key at the hand-over, rotated online keys: no root in force names them.
+            List<String> destroyed = superseded.destroy(roots.all(), next);
             events.publishEvent(Audited.succeeded("director.root", "director:root", Map.of("version", next.version(),
                     "rootThreshold", next.roles().get("root").threshold(), "rotatedOnlineKeys", rotated,
-                    "vehiclesResigned", resigned)));
+                    "vehiclesResigned", resigned, "destroyedKeys", destroyed)));
             if (!rotated.isEmpty()) {
                 log.info("Director root {}: rotated the online {} keys, re-signed {} vehicles", next.version(),
                         rotated.keySet(), resigned);
             }
         });
         return status();
+    }
+
+    /**
+     * Destroys the private half of every server key an earlier director root named and the root in force does not
+     * (a database from before keys were destroyed at the hand-over); run at start-up.
+     *
+     * @return the keyids destroyed
+     */
+    List<String> destroySupersededKeys() {
+        publisher.initialize();
+        return transaction.execute(tx -> {
+            lock.lock();
+            return superseded.destroy(roots.all(), roots.current(now()));
+        });
     }
 
     /** Every vehicle's metadata signed again with the (new) active keys, in the caller's transaction. */

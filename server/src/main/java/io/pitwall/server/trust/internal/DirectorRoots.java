@@ -77,6 +77,11 @@ class DirectorRoots {
                 online(root, "timestamp", SigningKey.DIRECTOR_TIMESTAMP));
     }
 
+    /** Every root version, oldest first. */
+    List<Root> all() {
+        return files.roots().stream().map(body -> Root.fromSigned(JSON.readTree(body).get("signed"))).toList();
+    }
+
     /** Stores a root N+1 verified elsewhere, exactly as signed. */
     void store(Root root, io.pitwall.protocol.tuf.Envelope signed, Instant now) {
         files.insertRoot(root.version(), DirectorMetadata.bytes(signed), root.expires().atOffset(ZoneOffset.UTC),
@@ -98,9 +103,16 @@ class DirectorRoots {
                 + "force does not trust the server's online " + tufRole + " key"));
     }
 
-    /** The server's key for a role, if the root trusts it for that role and one signature suffices. */
+    /**
+     * The server's key for a role, if it holds one, the root trusts it for that role and one signature suffices.
+     * Never generates a key: once the hand-over destroyed the server's director root key, there is none.
+     */
     private Optional<Map<TufKey, PrivateKey>> signer(Root root, String tufRole, String keyRole) {
-        var stored = keys.ensureActive(keyRole);
+        var held = keys.held(keyRole);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        var stored = held.get();
         TufKey k = stored.key().publicKey();
         if (!root.keysOf(tufRole).containsKey(k.keyId()) || root.roles().get(tufRole).threshold() != 1) {
             return Optional.empty();

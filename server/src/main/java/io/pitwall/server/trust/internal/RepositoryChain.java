@@ -128,9 +128,16 @@ class RepositoryChain {
                 expires, now);
     }
 
-    /** The server's key for a role, if the root trusts it for that role and one signature suffices. */
+    /**
+     * The server's key for a role, if it holds one, the root trusts it for that role and one signature suffices.
+     * Never generates a key: once a hand-over destroyed the server's root key, there is none.
+     */
     Optional<Map<TufKey, PrivateKey>> signer(Root root, String tufRole, String keyRole) {
-        var stored = keys.ensureActive(keyRole);
+        var held = keys.held(keyRole);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        var stored = held.get();
         TufKey key = stored.key().publicKey();
         if (!root.keysOf(tufRole).containsKey(key.keyId()) || root.roles().get(tufRole).threshold() != 1) {
             return Optional.empty();
@@ -140,6 +147,11 @@ class RepositoryChain {
 
     DevelopmentKeys keys() {
         return keys;
+    }
+
+    /** Every root version, oldest first. */
+    List<Root> roots() {
+        return files.all(ROOT).stream().map(f -> Root.fromSigned(parse(f.body()).get("signed"))).toList();
     }
 
     TufKey key(String keyRole) {

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,6 +46,7 @@ class RepositoryPublisher implements ImageRepository {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final OnlineKeyRotation rotation;
+    private final SupersededKeys superseded;
 
     RepositoryPublisher(RepositoryChain chain, RepositoryFiles files, RepositorySettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
@@ -56,6 +58,7 @@ class RepositoryPublisher implements ImageRepository {
         this.clock = clock;
         this.rotation = new OnlineKeyRotation(chain.keys(), Map.of(SNAPSHOT, SigningKey.IMAGE_SNAPSHOT,
                 TIMESTAMP, SigningKey.IMAGE_TIMESTAMP));
+        this.superseded = SupersededKeys.ofImage(chain.keys());
     }
 
     /** Creates root 1 and the first targets, snapshot and timestamp when the repository is empty. */
@@ -113,6 +116,7 @@ class RepositoryPublisher implements ImageRepository {
 
     @Override
     public void acceptRoot(Envelope candidate) {
+        UploadedIntegers.check(candidate.signed(), "root");
         transaction.executeWithoutResult(tx -> {
             files.lock();
             Instant now = now();
@@ -143,10 +147,29 @@ class RepositoryPublisher implements ImageRepository {
             if (!chain.publishTargets(next, now)) {
                 chain.publishSnapshot(next, now);
             }
+            // Keys root N+1 lets go of (the development root and targets keys at the hand-over, rotated online
+            // keys) could still sign a forged root N+2 or metadata for a client holding an older root: destroyed.
+            List<String> destroyed = superseded.destroy(chain.roots(), next);
             events.publishEvent(Audited.succeeded("repository.root", "repository:root", Map.of(
                     "version", next.version(), "rootThreshold", next.roles().get(ROOT).threshold(),
                     "targetsThreshold", next.roles().get(TARGETS).threshold(),
-                    "rotatedOnlineKeys", rotated)));
+                    "rotatedOnlineKeys", rotated, "destroyedKeys", destroyed)));
+        });
+    }
+
+    /**
+     * Destroys the private half of every server key an earlier root named and the root in force does not (a
+     * database from before keys were destroyed at the hand-over); run at start-up.
+     *
+     * @return the keyids destroyed
+     */
+    List<String> destroySupersededKeys() {
+        return transaction.execute(tx -> {
+            files.lock();
+            if (files.latest(ROOT).isEmpty()) {
+                return List.of();
+            }
+            return superseded.destroy(chain.roots(), chain.currentRoot(now()));
         });
     }
 
@@ -168,6 +191,7 @@ class RepositoryPublisher implements ImageRepository {
 
     @Override
     public void acceptTargets(Envelope signedTargets) {
+        UploadedIntegers.check(signedTargets.signed(), "targets metadata");
         transaction.executeWithoutResult(tx -> {
             files.lock();
             Instant now = now();

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires development-mode signing and makes sure, at start-up, that an image-targets key exists and
- * decrypts with the configured key-encryption key (a wrong passphrase stops the server here, not later).
+ * Wires development-mode signing and makes sure, at start-up, that no key the roots in force have let go of keeps
+ * its private half, and that an image-targets key exists and decrypts with the configured key-encryption key (a
+ * wrong passphrase stops the server here, not later).
  */
 @Configuration(proxyBeanMethods = false)
 class TrustConfiguration {
@@ -80,13 +81,20 @@ class TrustConfiguration {
 
     @Bean
     ApplicationRunner developmentKeyCheck(DevelopmentKeys keys, RepositoryPublisher repository,
-            DirectorPublisher director) {
+            DirectorPublisher director, DirectorRootUpdates directorRoots) {
         return args -> {
+            repository.initialize();
+            director.initialize();
+            // A database from before superseded keys were destroyed at the hand-over still holds them.
+            var destroyed = new java.util.ArrayList<>(repository.destroySupersededKeys());
+            destroyed.addAll(directorRoots.destroySupersededKeys());
+            if (!destroyed.isEmpty()) {
+                log.warn("Trust: destroyed the private halves of {} signing keys that the roots in force no longer "
+                        + "name: {}", destroyed.size(), destroyed);
+            }
             var active = keys.ensureActive();
             // Every held key must open with the configured key-encryption key: fail here, not at first signing.
             keys.checkAllDecrypt();
-            repository.initialize();
-            director.initialize();
             var status = repository.status();
             if (status.notForProduction()) {
                 log.warn("Trust: DEVELOPMENT MODE, NOT FOR PRODUCTION. The image repository's root and/or targets "

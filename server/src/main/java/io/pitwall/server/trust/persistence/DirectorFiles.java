@@ -66,6 +66,12 @@ public class DirectorFiles {
                 .optional();
     }
 
+    /** Every root version's body, oldest first. */
+    public List<byte[]> roots() {
+        return jdbc.sql("SELECT body FROM director_root ORDER BY meta_version").query(String.class).list().stream()
+                .map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
     /** Inserts a root version; a concurrent insert of the same version fails with a DuplicateKeyException. */
     public void insertRoot(long version, byte[] body, OffsetDateTime expires, OffsetDateTime now) {
         jdbc.sql("INSERT INTO director_root (meta_version, body, expires_at, created_at) VALUES (:v, :b, :e, :n)")

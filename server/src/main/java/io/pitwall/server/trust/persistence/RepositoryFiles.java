@@ -51,6 +51,15 @@ public class RepositoryFiles {
                 .optional();
     }
 
+    /** Every stored version of a role, oldest first (used for the few root versions). */
+    public java.util.List<File> all(String role) {
+        return jdbc.sql("SELECT role_name, meta_version, body, expires_at FROM repository_metadata WHERE role_name = "
+                        + ":role ORDER BY meta_version")
+                .param("role", role).query((rs, i) -> new File(rs.getString(1), rs.getLong(2),
+                        rs.getString(3).getBytes(StandardCharsets.UTF_8), rs.getObject(4, OffsetDateTime.class)))
+                .list();
+    }
+
     public Optional<File> version(String role, long version) {
         return jdbc.sql("SELECT role_name, meta_version, body, expires_at FROM repository_metadata WHERE role_name = "
                         + ":role AND meta_version = :version")

@@ -13,17 +13,17 @@ import org.springframework.stereotype.Repository;
 /**
  * Signing keys with their encrypted private halves. {@code active_slot} is 1 for the ACTIVE key and NULL
  * once retired; the unique (role, active_slot) constraint allows one ACTIVE key per role even when two
- * nodes generate at once.
+ * nodes generate at once. A destroyed key keeps its row (public key, dates) without any private material.
  */
 @Repository
 public class SigningKeys {
 
-    /** A stored key: its public view and its sealed private half. */
+    /** A stored key: its public view and its sealed private half (null once destroyed). */
     public record Stored(SigningKey key, SealedKey sealed) {
     }
 
     private static final String COLUMNS = "key_id, key_role, key_mode, status, public_key, kek_kind, kdf_salt, "
-            + "kdf_iterations, nonce, encrypted_private_key, created_at, retired_at";
+            + "kdf_iterations, nonce, encrypted_private_key, created_at, retired_at, destroyed_at";
     private final JdbcClient jdbc;
 
     public SigningKeys(JdbcClient jdbc) {
@@ -33,7 +33,7 @@ public class SigningKeys {
     /** Inserts an ACTIVE key; fails with a DuplicateKeyException when the role already has one. */
     public void insertActive(SigningKey key, SealedKey sealed) {
         jdbc.sql("INSERT INTO signing_key (" + COLUMNS + ", active_slot, version) VALUES (:id, :role, :mode, "
-                        + "'ACTIVE', :pub, :kind, :salt, :iterations, :nonce, :ciphertext, :created, NULL, 1, 0)")
+                        + "'ACTIVE', :pub, :kind, :salt, :iterations, :nonce, :ciphertext, :created, NULL, NULL, 1, 0)")
                 .param("id", key.keyId()).param("role", key.role()).param("mode", key.mode().name())
                 .param("pub", key.publicKey().publicHex()).param("kind", sealed.kekKind())
                 .param("salt", sealed.salt()).param("iterations", sealed.iterations())
@@ -45,7 +45,8 @@ public class SigningKeys {
     /** Inserts a PENDING key: named by a proposed root, not trusted or used until {@link #promote}. */
     public void insertPending(SigningKey key, SealedKey sealed) {
         jdbc.sql("INSERT INTO signing_key (" + COLUMNS + ", active_slot, version) VALUES (:id, :role, :mode, "
-                        + "'PENDING', :pub, :kind, :salt, :iterations, :nonce, :ciphertext, :created, NULL, NULL, 0)")
+                        + "'PENDING', :pub, :kind, :salt, :iterations, :nonce, :ciphertext, :created, NULL, NULL, "
+                        + "NULL, 0)")
                 .param("id", key.keyId()).param("role", key.role()).param("mode", key.mode().name())
                 .param("pub", key.publicKey().publicHex()).param("kind", sealed.kekKind())
                 .param("salt", sealed.salt()).param("iterations", sealed.iterations())
@@ -81,6 +82,27 @@ public class SigningKeys {
                 .query((rs, i) -> map(rs)).list();
     }
 
+    /** The keys of these roles whose private half is still stored (ACTIVE and RETIRED; never PENDING ones). */
+    public List<SigningKey> withPrivateHalf(java.util.Collection<String> roles) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role IN (:roles) AND status IN ('ACTIVE', "
+                        + "'RETIRED') AND destroyed_at IS NULL ORDER BY key_id")
+                .param("roles", roles).query((rs, i) -> map(rs).key()).list();
+    }
+
+    /**
+     * Removes a key's private half (ciphertext, nonce, KDF salt and iterations) and retires it, in the caller's
+     * transaction; the row stays as the public record of the key.
+     *
+     * @return false when it was destroyed already
+     */
+    public boolean destroy(String keyId, OffsetDateTime now) {
+        return jdbc.sql("UPDATE signing_key SET status = 'RETIRED', active_slot = NULL, "
+                        + "retired_at = COALESCE(retired_at, :now), destroyed_at = :now, encrypted_private_key = NULL, "
+                        + "nonce = NULL, kdf_salt = NULL, kdf_iterations = NULL, version = version + 1 "
+                        + "WHERE key_id = :id AND destroyed_at IS NULL")
+                .param("id", keyId).param("now", now).update() == 1;
+    }
+
     public Optional<Stored> active(String role) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM signing_key WHERE key_role = :role AND status = 'ACTIVE'")
                 .param("role", role).query((rs, i) -> map(rs)).optional();
@@ -97,10 +119,12 @@ public class SigningKeys {
         var key = new SigningKey(rs.getString("key_id"), rs.getString("key_role"),
                 SigningKey.Mode.valueOf(rs.getString("key_mode")), SigningKey.Status.valueOf(rs.getString("status")),
                 new TufKey(rs.getString("public_key")), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("retired_at", OffsetDateTime.class));
+                rs.getObject("retired_at", OffsetDateTime.class), rs.getObject("destroyed_at", OffsetDateTime.class));
         int iterations = rs.getInt("kdf_iterations");
-        var sealed = new SealedKey(rs.getString("kek_kind"), rs.getString("kdf_salt"),
-                rs.wasNull() ? null : iterations, rs.getString("nonce"), rs.getString("encrypted_private_key"));
+        boolean noIterations = rs.wasNull();
+        String ciphertext = rs.getString("encrypted_private_key");
+        var sealed = ciphertext == null ? null : new SealedKey(rs.getString("kek_kind"), rs.getString("kdf_salt"),
+                noIterations ? null : iterations, rs.getString("nonce"), ciphertext);
         return new Stored(key, sealed);
     }
 }

@@ -6,6 +6,7 @@ import io.pitwall.server.trust.SigningKey;
 import io.pitwall.server.trust.persistence.RepositoryFiles;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,11 +27,27 @@ public final class RepositoryTestAccess {
         return new RepositoryTestAccess(context);
     }
 
-    /** The server-held root key, as a signer for {@link io.pitwall.protocol.tuf.Envelope#sign}. */
+    /**
+     * The server-held image root key, as a signer for {@link io.pitwall.protocol.tuf.Envelope#sign}; empty once a
+     * hand-over to offline root keys destroyed it.
+     */
     public Map<TufKey, PrivateKey> serverRootKey() {
+        return serverKey(SigningKey.IMAGE_ROOT);
+    }
+
+    /** The server-held key of a signing-key role ({@code SigningKey.DIRECTOR_ROOT}, ...); empty when it holds none. */
+    public Map<TufKey, PrivateKey> serverKey(String keyRole) {
         var keys = context.getBean(DevelopmentKeys.class);
-        var stored = keys.ensureActive(SigningKey.IMAGE_ROOT);
-        return Map.of(stored.key().publicKey(), keys.privateKey(stored));
+        return keys.held(keyRole).map(stored -> Map.of(stored.key().publicKey(), keys.privateKey(stored)))
+                .orElse(Map.of());
+    }
+
+    /** Runs the start-up pass that destroys keys the roots in force no longer name; answers the keyids destroyed. */
+    public List<String> destroySupersededKeys() {
+        List<String> destroyed = new java.util.ArrayList<>(context.getBean(RepositoryPublisher.class)
+                .destroySupersededKeys());
+        destroyed.addAll(context.getBean(DirectorRootUpdates.class).destroySupersededKeys());
+        return destroyed;
     }
 
     /** Runs the start-up check that every ACTIVE and PENDING key decrypts; answers how many it opened. */
@@ -38,7 +55,7 @@ public final class RepositoryTestAccess {
         return context.getBean(DevelopmentKeys.class).checkAllDecrypt();
     }
 
-    /** The server-held image-targets public key. */
+    /** The server-held image-targets public key (a fresh one once a hand-over destroyed the previous one). */
     public TufKey serverTargetsKey() {
         return context.getBean(DevelopmentKeys.class).ensureActive(SigningKey.IMAGE_TARGETS).key().publicKey();
     }
