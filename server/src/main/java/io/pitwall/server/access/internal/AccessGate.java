@@ -8,6 +8,7 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.web.HandlerGate;
+import io.pitwall.server.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
@@ -95,6 +96,7 @@ class AccessGate implements HandlerInterceptor, HandlerGate {
             String action = request.getMethod() + " " + request.getRequestURI();
             events.publishEvent(Audited.refused(action, request.getRequestURI(), Map.of("status", 403,
                     "code", "permission-denied", "permission", permission.code())));
+            request.setAttribute(Problems.REFUSAL_AUDITED, Boolean.TRUE);
             throw new ApiException(403, "permission-denied", "This needs the permission '" + permission.code() + "'");
         }
     }

@@ -193,7 +193,7 @@ class ProblemAdvice {
 
     private ResponseEntity<ProblemDetail> answer(HttpServletRequest request, int status, String code, String detail,
             Map<String, Object> properties) {
-        if (status < 500 && isAuditedRequest(request)) {
+        if (status < 500 && isAuditedRequest(request) && request.getAttribute(Problems.REFUSAL_AUDITED) == null) {
             events.publishEvent(Audited.refused(request.getMethod() + " " + request.getRequestURI(),
                     request.getRequestURI(), Map.of("status", status, "code", code)));
         }

@@ -20,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    /**
+     * Request attribute set by whoever already wrote a refusal of this request to the audit trail (with more detail
+     * than the error answer knows), so the refusal is recorded once.
+     */
+    public static final String REFUSAL_AUDITED = "pitwall.refusal-audited";
     private final JsonMapper json;
 
     public Problems(JsonMapper json) {
