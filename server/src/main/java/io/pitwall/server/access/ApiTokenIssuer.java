@@ -2,6 +2,7 @@ package io.pitwall.server.access;
 
 import io.pitwall.server.access.internal.AccessSettings;
 import io.pitwall.server.access.persistence.ApiTokens;
+import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.Secrets;
@@ -26,12 +27,15 @@ public class ApiTokenIssuer {
     }
 
     private final ApiTokens tokens;
+    private final Operators operators;
     private final AccessSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokenIssuer(ApiTokens tokens, AccessSettings settings, ApplicationEventPublisher events, Clock clock) {
+    ApiTokenIssuer(ApiTokens tokens, Operators operators, AccessSettings settings, ApplicationEventPublisher events,
+            Clock clock) {
         this.tokens = tokens;
+        this.operators = operators;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -59,6 +63,9 @@ public class ApiTokenIssuer {
         }
         if (permissions.isEmpty()) {
             throw ApiException.unprocessable("invalid-token-permissions", "A token carries at least one permission");
+        }
+        if (!operators.lockEnabled(who.id())) {
+            throw new ApiException(403, "operator-disabled", "This operator account is disabled");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String secret = Secrets.newToken("pwt_");

@@ -1,5 +1,6 @@
 package io.pitwall.server.access;
 
+import io.pitwall.server.access.persistence.ApiTokens;
 import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
@@ -13,7 +14,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes operator accounts. */
+/**
+ * Creates and changes operator accounts. A password is changed only by its operator signed in with it
+ * (never with an API token, whatever the token carries) and only with the current password. Changing it,
+ * or disabling the operator, revokes every API token they hold, for good.
+ */
 @Service
 public class OperatorAccounts {
 
@@ -21,12 +26,15 @@ public class OperatorAccounts {
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     private final Operators operators;
+    private final ApiTokens tokens;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OperatorAccounts(Operators operators, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+    OperatorAccounts(Operators operators, ApiTokens tokens, PasswordEncoder passwords, ApplicationEventPublisher events,
+            Clock clock) {
         this.operators = operators;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
@@ -53,21 +61,51 @@ public class OperatorAccounts {
         var operator = operators.byId(id)
                 .orElseThrow(() -> ApiException.notFound("operator-not-found", "No operator with id " + id));
         operators.update(id, version, role, enabled);
+        int revoked = enabled ? 0 : revokeTokens(id, "operator-disabled");
         events.publishEvent(Audited.succeeded("operator.change", "operator:" + operator.username(),
-                Map.of("role", role.code(), "enabled", enabled)));
+                Map.of("role", role.code(), "enabled", enabled, "tokensRevoked", revoked)));
         return operators.byId(id).orElseThrow();
     }
 
+    /**
+     * Changes the signed-in operator's own password. Refused (403) to an API token, so a token can never
+     * turn into its operator's password and with it the whole role, and refused (403) without the right
+     * current password; each refusal is audited by the web layer and changes nothing.
+     */
     @Transactional
-    public void changeOwnPassword(CurrentOperator who, String newPassword) {
+    public void changeOwnPassword(CurrentOperator who, String currentPassword, String newPassword) {
+        if (who.tokenId() != null) {
+            throw new ApiException(403, "password-login-required",
+                    "A password is changed by its operator signed in with that password, not with an API token");
+        }
+        var credentials = operators.credentials(who.id())
+                .orElseThrow(() -> ApiException.notFound("operator-not-found", "No operator with id " + who.id()));
+        if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
+            throw new ApiException(403, "wrong-current-password", "The current password is not right");
+        }
         checkPassword(newPassword);
         operators.changePassword(who.id(), passwords.encode(newPassword));
-        events.publishEvent(Audited.succeeded("operator.password", "operator:" + who.username(), Map.of()));
+        int revoked = revokeTokens(who.id(), "password-changed");
+        events.publishEvent(Audited.succeeded("operator.password", "operator:" + who.username(),
+                Map.of("tokensRevoked", revoked)));
     }
 
     @Transactional(readOnly = true)
     public List<Operator> all() {
         return operators.all();
+    }
+
+    /** Revokes the operator's live tokens, one audit entry each; runs after the operator row was updated (locked). */
+    private int revokeTokens(long operatorId, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int revoked = 0;
+        for (long tokenId : tokens.liveIdsOf(operatorId, now)) {
+            if (tokens.revoke(tokenId, now)) {
+                revoked++;
+                events.publishEvent(Audited.succeeded("token.revoke", "token:" + tokenId, Map.of("reason", reason)));
+            }
+        }
+        return revoked;
     }
 
     private static void checkPassword(String password) {

@@ -35,7 +35,8 @@ class OperatorController {
     record ChangeOperatorRequest(@NotBlank String role, @NotNull Boolean enabled, @NotNull Long version) {
     }
 
-    record ChangePasswordRequest(@NotBlank String newPassword) {
+    /** Only for an operator signed in with their password (HTTP Basic), never with an API token. */
+    record ChangePasswordRequest(@NotBlank String currentPassword, @NotBlank String newPassword) {
     }
 
     record OperatorResponse(long id, String username, String displayName, String role, boolean enabled, long version,
@@ -89,7 +90,7 @@ class OperatorController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.SELF)
     void changePassword(@Valid @RequestBody ChangePasswordRequest request) {
-        accounts.changeOwnPassword(CurrentOperator.require(), request.newPassword());
+        accounts.changeOwnPassword(CurrentOperator.require(), request.currentPassword(), request.newPassword());
     }
 
     private static Role role(String code) {
