@@ -4,6 +4,7 @@ import io.pitwall.server.access.persistence.ApiTokens;
 import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OperatorAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    public static final int MAX_USERNAME = 64;
+    public static final int MAX_DISPLAY_NAME = 200;
     public static final int MIN_PASSWORD_LENGTH = 12;
+    /** bcrypt reads 72 bytes: Spring's encoder refuses a longer password, and a longer one would be cut anyway. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final Operators operators;
     private final ApiTokens tokens;
@@ -109,9 +114,10 @@ public class OperatorAccounts {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
-            throw ApiException.unprocessable("weak-password",
-                    "A password has between " + MIN_PASSWORD_LENGTH + " and 200 characters");
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.unprocessable("weak-password", "A password has at least " + MIN_PASSWORD_LENGTH
+                    + " characters and at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
     }
 }
