@@ -26,6 +26,7 @@ public class ApiTokenIssuer {
     public record Issued(ApiToken token, String secret) {
     }
 
+    public static final int MAX_NAME = 100;
     private final ApiTokens tokens;
     private final Operators operators;
     private final AccessSettings settings;
@@ -43,8 +44,8 @@ public class ApiTokenIssuer {
 
     @Transactional
     public Issued issue(CurrentOperator who, String name, Set<String> permissionCodes, Duration lifetime) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.unprocessable("invalid-token-name", "A token name has 1 to 100 characters");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw ApiException.unprocessable("invalid-token-name", "A token name has 1 to " + MAX_NAME + " characters");
         }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero()
                 || lifetime.compareTo(settings.maxTokenLifetime()) > 0) {
