@@ -2,6 +2,7 @@ package io.pitwall.server.access;
 
 import io.pitwall.server.access.internal.AccessSettings;
 import io.pitwall.server.access.persistence.ApiTokens;
+import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.Secrets;
@@ -25,13 +26,17 @@ public class ApiTokenIssuer {
     public record Issued(ApiToken token, String secret) {
     }
 
+    public static final int MAX_NAME = 100;
     private final ApiTokens tokens;
+    private final Operators operators;
     private final AccessSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokenIssuer(ApiTokens tokens, AccessSettings settings, ApplicationEventPublisher events, Clock clock) {
+    ApiTokenIssuer(ApiTokens tokens, Operators operators, AccessSettings settings, ApplicationEventPublisher events,
+            Clock clock) {
         this.tokens = tokens;
+        this.operators = operators;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -39,8 +44,8 @@ public class ApiTokenIssuer {
 
     @Transactional
     public Issued issue(CurrentOperator who, String name, Set<String> permissionCodes, Duration lifetime) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.unprocessable("invalid-token-name", "A token name has 1 to 100 characters");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw ApiException.unprocessable("invalid-token-name", "A token name has 1 to " + MAX_NAME + " characters");
         }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero()
                 || lifetime.compareTo(settings.maxTokenLifetime()) > 0) {
@@ -59,6 +64,9 @@ public class ApiTokenIssuer {
         }
         if (permissions.isEmpty()) {
             throw ApiException.unprocessable("invalid-token-permissions", "A token carries at least one permission");
+        }
+        if (!operators.lockEnabled(who.id())) {
+            throw new ApiException(403, "operator-disabled", "This operator account is disabled");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String secret = Secrets.newToken("pwt_");

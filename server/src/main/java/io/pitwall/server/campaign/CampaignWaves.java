@@ -26,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignWaves {
 
     static final int MAX_WAVES = 20;
+    /** Abort criteria of one campaign; what a plan needs is a few, and they are stored with the campaign. */
+    static final int MAX_ABORT_CRITERIA = 20;
+    /** The longest comment of an expansion approval or gate override. */
+    public static final int MAX_COMMENT = 2000;
     static final int MAX_VINS = 10_000;
     private final Waves waves;
     private final Decisions decisions;
@@ -47,6 +51,10 @@ public class CampaignWaves {
     /** Replaces the wave plan and abort criteria of a draft campaign. */
     @Transactional
     public List<Wave> define(long id, List<WaveSpec> specs, List<AbortCriterion> abort) {
+        if (abort != null && abort.size() > MAX_ABORT_CRITERIA) {
+            throw ApiException.unprocessable("invalid-abort-criterion", "A plan has at most " + MAX_ABORT_CRITERIA
+                    + " abort criteria");
+        }
         Campaign campaign = moves.lock(id);
         if (campaign.status() != CampaignStatus.DRAFT) {
             throw ApiException.conflict("campaign-not-draft", "Waves are planned while the campaign is a draft");
@@ -87,6 +95,9 @@ public class CampaignWaves {
      */
     @Transactional
     public Wave approveExpansion(long id, int number, String approver, String comment) {
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw ApiException.unprocessable("invalid-comment", "A comment has at most " + MAX_COMMENT + " characters");
+        }
         Campaign campaign = moves.lock(id);
         if (approver.equals(campaign.createdBy()) || approver.equals(campaign.submittedBy())) {
             throw new ApiException(403, "self-approval", "Whoever created or submitted a campaign cannot approve it");

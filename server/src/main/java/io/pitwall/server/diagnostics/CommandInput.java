@@ -1,6 +1,8 @@
 package io.pitwall.server.diagnostics;
 
+import io.pitwall.protocol.device.DeviceJson;
 import io.pitwall.server.shared.ApiException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +12,8 @@ final class CommandInput {
 
     static final String CODE = "invalid-command";
     private static final int MAX_PARAMETERS = 20;
+    /** The parameters are stored as one JSON object in a column of this many characters. */
+    static final int MAX_PARAMETERS_JSON = 2000;
 
     private CommandInput() {
     }
@@ -23,6 +27,10 @@ final class CommandInput {
         parameters.forEach((key, value) -> {
             checked.put(text(key, 64, "parameter name"), text(value, 500, "parameter '" + key + "'"));
         });
+        if (new String(DeviceJson.write(checked), StandardCharsets.UTF_8).length() > MAX_PARAMETERS_JSON) {
+            throw ApiException.badRequest(CODE, "The parameters take at most " + MAX_PARAMETERS_JSON
+                    + " characters as JSON");
+        }
         if (checked.containsKey("ecuSerial")) {
             throw ApiException.badRequest(CODE, "Name the ECU with the request's ecuSerial, not a parameter");
         }

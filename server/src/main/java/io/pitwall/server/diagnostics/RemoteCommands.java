@@ -96,6 +96,7 @@ public class RemoteCommands {
     /** A second operator releases a command that needs one; its requester cannot. */
     @Transactional
     public DiagnosticCommand approve(String id, String comment) {
+        String checked = CommandInput.reason(comment);
         DiagnosticCommand command = get(id);
         String actor = CurrentOperator.require().username();
         if (command.status() != CommandStatus.AWAITING_APPROVAL) {
@@ -107,13 +108,14 @@ public class RemoteCommands {
         commands.update(command, CommandStatus.PENDING, actor);
         deliverableAfterCommit(command.vin());
         events.publishEvent(Audited.succeeded("diagnostics.command-approve", "command:" + id,
-                Map.of("vin", command.vin(), "comment", CommandInput.reason(comment))));
+                Map.of("vin", command.vin(), "comment", checked)));
         return get(id);
     }
 
     /** Withdraws a command not yet delivered; a delivered one may be running on the vehicle already. */
     @Transactional
     public DiagnosticCommand cancel(String id, String comment) {
+        String checked = CommandInput.reason(comment);
         DiagnosticCommand command = get(id);
         if (command.status() != CommandStatus.AWAITING_APPROVAL && command.status() != CommandStatus.PENDING) {
             throw ApiException.conflict("command-not-cancellable", "Command " + id + " is " + command.status()
@@ -121,7 +123,7 @@ public class RemoteCommands {
         }
         commands.update(command, CommandStatus.CANCELLED, command.approvedBy());
         events.publishEvent(Audited.succeeded("diagnostics.command-cancel", "command:" + id,
-                Map.of("vin", command.vin(), "comment", CommandInput.reason(comment))));
+                Map.of("vin", command.vin(), "comment", checked)));
         return get(id);
     }
 

@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SeverityRuleSets {
 
     private static final String LOCK = "severity-rule-sets";
+    /** The width of {@code severity_rule_set.body}: a request may carry a little more (the JSON body limit). */
+    static final int MAX_STORED_CHARS = 1_000_000;
     private final RuleSetRows rows;
     private final RuleSetCache cache;
     private final Leases leases;
@@ -47,10 +49,14 @@ public class SeverityRuleSets {
     @Transactional
     public RuleSet upload(JsonNode body, boolean activate) {
         RuleSetParser.Parsed parsed = RuleSetParser.parse(body);
+        String text = json.writeValueAsString(body);
+        if (text.length() > MAX_STORED_CHARS) {
+            throw new ApiException(400, "invalid-rule-set", "The rule set is stored as at most " + MAX_STORED_CHARS
+                    + " characters of JSON, not " + text.length());
+        }
         leases.lockUntilCommit(LOCK);
         int version = rows.nextVersion();
         String by = CurrentOperator.get().map(CurrentOperator::username).orElse("system");
-        String text = json.writeValueAsString(body);
         var at = clock.instant();
         rows.insert(version, parsed.name(), text, parsed.rules().size(), by, at);
         if (activate) {

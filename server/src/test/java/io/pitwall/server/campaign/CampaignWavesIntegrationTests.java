@@ -11,6 +11,7 @@ import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -292,6 +293,12 @@ class CampaignWavesIntegrationTests {
             var abort = manager.put(path(id, "/waves"), Map.of("waves", List.of(wave("x", "REST", null, gate, false)),
                     "abortCriteria", List.of(Map.of("failureType", "ALL", "thresholdPercent", 0.0, "minExecuted", 1))));
             assertThat(abort.code()).isEqualTo("invalid-abort-criterion");
+            // Stored with the campaign in one column: more criteria than a plan needs are refused, not a 500.
+            var tooMany = manager.put(path(id, "/waves"), Map.of("waves", List.of(wave("x", "REST", null, gate, false)),
+                    "abortCriteria", Collections.nCopies(60, Map.of("failureType", "VERIFICATION",
+                            "thresholdPercent", 12.5, "minExecuted", 10))));
+            assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(422);
+            assertThat(tooMany.code()).isEqualTo("invalid-abort-criterion");
             assertThat(count("campaign_wave")).isEqualTo(waves);
             assertThat(operatorWith(Role.VIEWER).put(path(id, "/waves"), Map.of("waves", List.of())).status())
                     .isEqualTo(403);

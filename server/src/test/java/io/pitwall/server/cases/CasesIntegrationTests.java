@@ -173,6 +173,23 @@ class CasesIntegrationTests {
         }
 
         @Test
+        void aTransitionKeepsACommentOfTheLongestAllowedLengthInTheHistory() {
+            long id = openCase.open(newCase(TestFleet.newVin("CASELONG"), "rule:long", Duration.ofHours(8)));
+            String comment = "c".repeat(CaseCommands.MAX_TEXT);
+
+            var moved = admin.post("/api/v1/cases/" + id + "/transitions", Map.of("trigger", "acknowledge",
+                    "comment", comment));
+
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            JsonNode history = admin.get("/api/v1/cases/" + id).json().get("history");
+            assertThat(history.get(1).get("body").asString()).isEqualTo("OPEN -> ACKNOWLEDGED: " + comment);
+            var tooLong = admin.post("/api/v1/cases/" + id + "/transitions", Map.of("trigger", "start",
+                    "comment", comment + "c"));
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.code()).isEqualTo("invalid-comment");
+        }
+
+        @Test
         void ownersMustBeCaseWorkersAndCommentsAreKeptInTheHistory() {
             long n = SEQUENCE.incrementAndGet();
             long id = openCase.open(newCase(TestFleet.newVin("CASEOWNR"), "rule:owner", Duration.ofHours(8)));

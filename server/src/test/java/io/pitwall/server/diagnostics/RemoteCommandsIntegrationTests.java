@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,14 @@ class RemoteCommandsIntegrationTests {
                 assertThat(answer.status()).as("%s: %s", bad.body(), answer.body()).isEqualTo(bad.status());
                 assertThat(answer.code()).as("%s", bad.body()).isEqualTo(bad.code());
             }
+            // Each parameter is within its limits, together they do not fit where a command's parameters are kept.
+            Map<String, Object> parameters = new TreeMap<>();
+            for (int i = 0; i < 20; i++) {
+                parameters.put("p" + i + "-" + "n".repeat(60), "v".repeat(500));
+            }
+            var tooMuch = request(engineer, Map.of("type", "READ_DTCS", "reason", "x", "parameters", parameters));
+            assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(400);
+            assertThat(tooMuch.code()).isEqualTo("invalid-command");
             var unknown = engineer.post("/api/v1/vehicles/WPW00000000000000/commands",
                     Map.of("type", "READ_DTCS", "reason", "x"));
             assertThat(unknown.status()).isEqualTo(404);

@@ -9,6 +9,9 @@ import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,30 @@ class RuleSetsIntegrationTests {
             var unknown = engineer.post("/api/v1/diagnostics/rule-sets/999999/activate", "");
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.code()).isEqualTo("rule-set-not-found");
+            assertThat(count("severity_rule_set")).isEqualTo(before);
+        }
+
+        @Test
+        void aValidRuleSetTooLargeToStoreIsRefusedAndNothingIsWritten() {
+            String codes = String.join(",", Collections.nCopies(100, "\"P0A80\""));
+            String bits = String.join(",", Collections.nCopies(100, "\"testNotCompletedThisOperationCycle\""));
+            List<String> rules = new ArrayList<>();
+            int length = 0;
+            while (length < 1_010_000) {
+                String rule = ("{\"id\":\"r%d\",\"description\":\"%s\",\"match\":{\"codes\":[%s],\"statusBits\":[%s]},"
+                        + "\"class\":\"informational\",\"team\":\"maintenance\",\"sla\":\"P1D\",\"nextAction\":\"%s\"}")
+                        .formatted(rules.size(), "d".repeat(500), codes, bits, "n".repeat(500));
+                rules.add(rule);
+                length += rule.length() + 1;
+            }
+            String body = "{\"name\":\"large\",\"rules\":[" + String.join(",", rules) + "]}";
+            assertThat(body.length()).as("within the request size limit").isBetween(1_000_001, 1_048_575);
+            long before = count("severity_rule_set");
+
+            var refused = upload(engineer(), body, true);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("invalid-rule-set");
             assertThat(count("severity_rule_set")).isEqualTo(before);
         }
 

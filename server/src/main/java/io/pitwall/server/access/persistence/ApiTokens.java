@@ -53,6 +53,14 @@ public class ApiTokens {
                 .param("o", operatorId).query((rs, i) -> map(rs)).list();
     }
 
+    /** Ids of the operator's tokens that are neither revoked nor expired at {@code now}. */
+    public List<Long> liveIdsOf(long operatorId, OffsetDateTime now) {
+        return jdbc.sql("""
+                SELECT id FROM api_token WHERE operator_id = :o AND revoked_at IS NULL AND expires_at > :now
+                ORDER BY id""")
+                .param("o", operatorId).param("now", now).query(Long.class).list();
+    }
+
     public boolean revoke(long id, OffsetDateTime now) {
         return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .param("now", now).param("id", id).update() == 1;

@@ -52,6 +52,20 @@ public class Operators {
                 .query((rs, i) -> new Credentials(map(rs), rs.getString("password_hash"))).optional();
     }
 
+    public Optional<Credentials> credentials(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE id = :id").param("id", id)
+                .query((rs, i) -> new Credentials(map(rs), rs.getString("password_hash"))).optional();
+    }
+
+    /**
+     * Whether the operator is enabled, holding their row until the transaction ends, so a token cannot be
+     * issued while a disable or password change (which update that row) is committing.
+     */
+    public boolean lockEnabled(long id) {
+        return jdbc.sql("SELECT enabled FROM operator WHERE id = :id FOR UPDATE").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public Optional<Operator> byId(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE id = :id").param("id", id)
                 .query((rs, i) -> map(rs)).optional();

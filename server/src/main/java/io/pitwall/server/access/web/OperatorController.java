@@ -7,9 +7,11 @@ import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -28,15 +30,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class OperatorController {
 
-    record CreateOperatorRequest(@NotBlank String username, String displayName, @NotBlank String password,
-            @NotBlank String role) {
+    record CreateOperatorRequest(@NotBlank @Schema(maxLength = OperatorAccounts.MAX_USERNAME) String username,
+            @Size(max = OperatorAccounts.MAX_DISPLAY_NAME) String displayName,
+            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_PASSWORD_BYTES) String password,
+            @NotBlank @Schema(maxLength = ROLE) String role) {
     }
 
-    record ChangeOperatorRequest(@NotBlank String role, @NotNull Boolean enabled, @NotNull Long version) {
+    record ChangeOperatorRequest(@NotBlank @Schema(maxLength = ROLE) String role, @NotNull Boolean enabled,
+            @NotNull Long version) {
     }
 
-    record ChangePasswordRequest(@NotBlank String newPassword) {
+    /** Only for an operator signed in with their password (HTTP Basic), never with an API token. */
+    record ChangePasswordRequest(@NotBlank @Size(max = OperatorAccounts.MAX_PASSWORD_BYTES) String currentPassword,
+            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_PASSWORD_BYTES) String newPassword) {
     }
+
+    /** Longest role code accepted (the column's width); a code is checked against {@link Role}. */
+    private static final int ROLE = 40;
 
     record OperatorResponse(long id, String username, String displayName, String role, boolean enabled, long version,
             OffsetDateTime createdAt) {
@@ -89,7 +99,7 @@ class OperatorController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresPermission(Permission.SELF)
     void changePassword(@Valid @RequestBody ChangePasswordRequest request) {
-        accounts.changeOwnPassword(CurrentOperator.require(), request.newPassword());
+        accounts.changeOwnPassword(CurrentOperator.require(), request.currentPassword(), request.newPassword());
     }
 
     private static Role role(String code) {

@@ -6,6 +6,8 @@ import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -31,7 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
     /** {@code expiresIn} is an ISO-8601 duration such as {@code P30D} or {@code PT8H}. */
-    record IssueTokenRequest(@NotBlank String name, @NotEmpty Set<String> permissions, @NotBlank String expiresIn) {
+    record IssueTokenRequest(@NotBlank @Schema(maxLength = ApiTokenIssuer.MAX_NAME) String name,
+            @NotEmpty @ArraySchema(schema = @Schema(maxLength = 40)) Set<String> permissions,
+            @NotBlank @Schema(maxLength = 40) String expiresIn) {
     }
 
     record TokenResponse(long id, String name, Set<String> permissions, OffsetDateTime expiresAt,

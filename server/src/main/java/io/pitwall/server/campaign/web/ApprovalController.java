@@ -8,6 +8,7 @@ import io.pitwall.server.campaign.CampaignApprovals;
 import io.pitwall.server.campaign.Decision;
 import io.pitwall.server.campaign.web.CampaignController.CampaignResponse;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalController {
 
     /** {@code decision} is APPROVE or REFUSE; a refusal needs a comment. */
-    record DecisionRequest(String decision, String comment) {
+    record DecisionRequest(@Schema(maxLength = 20) String decision, @Schema(maxLength = 2000) String comment) {
     }
 
     record ApprovalResponse(long id, int round, String approver, String decision, String comment,

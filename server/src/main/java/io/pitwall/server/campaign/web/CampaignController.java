@@ -11,6 +11,7 @@ import io.pitwall.server.campaign.CampaignTargeting;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 class CampaignController {
 
     /** {@code filter}: an RSQL string or the older equality object, see {@link TargetFilterBody}. */
-    record CreateCampaignRequest(@NotBlank String name, @NotNull Long releaseId, JsonNode filter,
-            ScheduleBody schedule) {
+    record CreateCampaignRequest(@NotBlank @Schema(maxLength = 200) String name, @NotNull Long releaseId,
+            JsonNode filter, ScheduleBody schedule) {
     }
 
     record CampaignResponse(long id, String name, long releaseId, String status, boolean emergencyHold,

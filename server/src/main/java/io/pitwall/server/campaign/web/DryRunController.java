@@ -6,6 +6,8 @@ import io.pitwall.server.campaign.CampaignTargeting;
 import io.pitwall.server.campaign.DryRun;
 import io.pitwall.server.campaign.WaveSpec;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
@@ -29,7 +31,8 @@ class DryRunController {
      * {@code allowedRegions}: when given, vehicles elsewhere count as region-not-allowed; {@code waves}: a
      * plan (as for {@code PUT …/waves}) to size over the eligible vehicles.
      */
-    record DryRunRequest(@NotNull Long releaseId, JsonNode filter, List<String> allowedRegions,
+    record DryRunRequest(@NotNull Long releaseId, JsonNode filter,
+            @ArraySchema(schema = @Schema(maxLength = 32), maxItems = 100) List<String> allowedRegions,
             List<WaveBody> waves) {
     }
 

@@ -4,6 +4,7 @@ import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.EmergencyStop;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EmergencyStopController {
 
-    record StopRequest(String reason) {
+    record StopRequest(@Schema(maxLength = 2000) String reason) {
     }
 
     record StopResponse(List<Long> paused) {

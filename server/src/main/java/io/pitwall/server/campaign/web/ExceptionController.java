@@ -8,6 +8,7 @@ import io.pitwall.server.campaign.CampaignExceptions;
 import io.pitwall.server.campaign.QueuedVehicle;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ class ExceptionController {
         }
     }
 
-    record ActionRequest(String comment) {
+    record ActionRequest(@Schema(maxLength = 2000) String comment) {
     }
 
     private final CampaignExceptions exceptions;

@@ -8,6 +8,8 @@ import io.pitwall.server.campaign.Evidence;
 import io.pitwall.server.campaign.Readiness;
 import io.pitwall.server.campaign.ReadinessSheet;
 import io.pitwall.server.campaign.ReadinessSheet.Owners;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -26,16 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{id}")
 class ReadinessController {
 
-    record OwnersRequest(String approval, String validation, String monitoring, String support, String rollback,
-            String review) {
+    record OwnersRequest(@Schema(maxLength = 100) String approval, @Schema(maxLength = 100) String validation,
+            @Schema(maxLength = 100) String monitoring, @Schema(maxLength = 100) String support,
+            @Schema(maxLength = 100) String rollback, @Schema(maxLength = 100) String review) {
     }
 
     /** The sheet; in a PATCH, fields left out (null) keep their value (owners field by field). */
-    record ReadinessRequest(Long rollbackReleaseId, OwnersRequest owners, String runbookUrl,
-            List<String> incidentContacts, String customerCommunication) {
+    record ReadinessRequest(Long rollbackReleaseId, OwnersRequest owners, @Schema(maxLength = 500) String runbookUrl,
+            @ArraySchema(schema = @Schema(maxLength = 180), maxItems = 10) List<String> incidentContacts,
+            @Schema(maxLength = 10_000) String customerCommunication) {
     }
 
-    record EvidenceRequest(String name, String sha256, String url) {
+    record EvidenceRequest(@Schema(maxLength = 200) String name, @Schema(maxLength = 64) String sha256,
+            @Schema(maxLength = 500) String url) {
     }
 
     record ItemResponse(String item, boolean met, String reason) {

@@ -6,6 +6,7 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignRollback;
 import io.pitwall.server.campaign.CancelReport;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{id}")
 class RecoveryController {
 
-    record RollbackRequest(String comment) {
+    record RollbackCampaignRequest(@Schema(maxLength = 2000) String comment) {
     }
 
     private final CampaignRollback rollback;
@@ -36,7 +37,7 @@ class RecoveryController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.CAMPAIGN_OPERATE)
     CampaignController.CampaignResponse rollback(@PathVariable long id, @RequestBody(required = false)
-            RollbackRequest request) {
+            RollbackCampaignRequest request) {
         return CampaignController.CampaignResponse.of(rollback.request(id, request == null ? null : request.comment(),
                 CurrentOperator.require().username()));
     }

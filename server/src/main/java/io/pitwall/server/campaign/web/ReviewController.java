@@ -5,6 +5,7 @@ import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.CampaignReviews;
 import io.pitwall.server.campaign.Review;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
     /** {@code close}: true closes the review with these notes (it then no longer changes). */
-    record ReviewRequest(String learningNotes, Boolean close) {
+    record ReviewRequest(@Schema(maxLength = 10_000) String learningNotes, Boolean close) {
     }
 
     private final CampaignReviews reviews;

@@ -6,6 +6,8 @@ import io.pitwall.server.campaign.RetryPolicy;
 import io.pitwall.server.campaign.RolloutRate;
 import io.pitwall.server.campaign.VehicleStatePolicy;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -18,7 +20,8 @@ record ScheduleBody(OffsetDateTime startAt, OffsetDateTime endAt, Rate rolloutRa
             Boolean countSucceeded) {
     }
 
-    record Window(String cron, Integer durationMinutes, String timeZone) {
+    record Window(@Schema(maxLength = 256) String cron, Integer durationMinutes,
+            @Schema(maxLength = 64) String timeZone) {
     }
 
     record Retries(Integer maxAttempts, Integer backoffSeconds, Double backoffMultiplier) {
@@ -26,7 +29,9 @@ record ScheduleBody(OffsetDateTime startAt, OffsetDateTime endAt, Rate rolloutRa
 
     /** Validated into a {@link VehicleStatePolicy} after binding, so bad values answer {@code invalid-vehicle-state}. */
     record VehicleState(Double minStateOfChargePercent, Double minLowVoltageVolts, Boolean ignitionOff, Boolean parked,
-            Long wifiRequiredAboveBytes, List<String> allowedRegions, Boolean consentRequired) {
+            Long wifiRequiredAboveBytes,
+            @ArraySchema(schema = @Schema(maxLength = 32), maxItems = 100) List<String> allowedRegions,
+            Boolean consentRequired) {
 
         VehicleStatePolicy toPolicy() {
             return new VehicleStatePolicy(minStateOfChargePercent, minLowVoltageVolts, ignitionOff, parked,

@@ -5,11 +5,13 @@ import io.pitwall.server.campaign.WaveGate;
 import io.pitwall.server.campaign.WaveKind;
 import io.pitwall.server.campaign.WaveSpec;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** A wave as the API takes it; converted (and validated) into a {@link WaveSpec}. */
-record WaveBody(String name, String kind, String selector, Integer soakMinutes, GateBody gate,
+record WaveBody(@Schema(maxLength = 100) String name, @Schema(maxLength = 20) String kind,
+        @Schema(maxLength = 4000) String selector, Integer soakMinutes, GateBody gate,
         Boolean needsApproval) {
 
     record GateBody(Integer minExecuted, Double minSuccessRate, Double maxFailureRate,

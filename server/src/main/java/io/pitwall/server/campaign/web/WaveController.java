@@ -7,6 +7,8 @@ import io.pitwall.server.campaign.AbortCriterion;
 import io.pitwall.server.campaign.CampaignWaves;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveSpec;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{id}/waves")
 class WaveController {
 
-    record PlanRequest(List<WaveBody> waves, List<AbortBody> abortCriteria) {
+    record PlanRequest(List<WaveBody> waves, @ArraySchema(maxItems = 20) List<AbortBody> abortCriteria) {
     }
 
     record PlanResponse(List<WaveResponse> waves, List<AbortCriterion> abortCriteria) {
@@ -40,7 +42,7 @@ class WaveController {
         }
     }
 
-    record ApprovalRequest(String comment) {
+    record ApprovalRequest(@Schema(maxLength = CampaignWaves.MAX_COMMENT) String comment) {
     }
 
     private final CampaignWaves waves;

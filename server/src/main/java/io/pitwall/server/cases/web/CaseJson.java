@@ -1,8 +1,10 @@
 package io.pitwall.server.cases.web;
 
+import io.pitwall.server.cases.CaseCommands;
 import io.pitwall.server.cases.CaseContext;
 import io.pitwall.server.cases.CaseNote;
 import io.pitwall.server.cases.ServiceCase;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,13 +21,14 @@ final class CaseJson {
     record CaseDetail(CaseResponse serviceCase, CaseContext context, List<CaseNote> history) {
     }
 
-    record TransitionRequest(String trigger, Long version, String comment) {
+    record TransitionRequest(@Schema(maxLength = 20) String trigger, Long version,
+            @Schema(maxLength = CaseCommands.MAX_TEXT) String comment) {
     }
 
-    record OwnerRequest(String owner, Long version) {
+    record OwnerRequest(@Schema(maxLength = 64) String owner, Long version) {
     }
 
-    record CommentRequest(String comment) {
+    record CommentRequest(@Schema(maxLength = CaseCommands.MAX_TEXT) String comment) {
     }
 
     private CaseJson() {

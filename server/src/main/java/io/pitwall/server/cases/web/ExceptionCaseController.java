@@ -3,8 +3,10 @@ package io.pitwall.server.cases.web;
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
+import io.pitwall.server.cases.CaseCommands;
 import io.pitwall.server.cases.ExceptionCases;
 import io.pitwall.server.cases.FindCases;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExceptionCaseController {
 
-    record OpenRequest(String comment) {
+    record OpenRequest(@Schema(maxLength = CaseCommands.MAX_TEXT) String comment) {
     }
 
     private final ExceptionCases exceptionCases;

@@ -13,6 +13,7 @@ import io.pitwall.server.catalog.RegisterImage;
 import io.pitwall.server.catalog.RevalidateImage;
 import io.pitwall.server.catalog.RiskClass;
 import io.pitwall.server.catalog.UploadImageContent;
+import io.pitwall.server.catalog.internal.Identifiers;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Page;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,15 +44,17 @@ class ImageController {
      * {@code dependencies}: [{hardwareId, minVersion}] on other hardware ids; {@code newHardware}: declare
      * hardware not yet in the inventory; {@code declaredSize}: optional length the content must have.
      */
-    record CreateImageRequest(String hardwareId, String name, String version, Long releaseCounter, String fileName,
-            String installType, String riskClass, String ecuType, List<DependencyRequest> dependencies,
-            Boolean newHardware, Long declaredSize) {
+    record CreateImageRequest(@Schema(maxLength = 64) String hardwareId, @Schema(maxLength = 100) String name,
+            @Schema(maxLength = 64) String version, Long releaseCounter,
+            @Schema(maxLength = Identifiers.MAX_FILE_NAME) String fileName, @Schema(maxLength = 20) String installType,
+            @Schema(maxLength = 20) String riskClass, @Schema(maxLength = 32) String ecuType,
+            List<DependencyRequest> dependencies, Boolean newHardware, Long declaredSize) {
     }
 
-    record DependencyRequest(String hardwareId, String minVersion) {
+    record DependencyRequest(@Schema(maxLength = 64) String hardwareId, @Schema(maxLength = 64) String minVersion) {
     }
 
-    record RollbackRequest(String reason) {
+    record RollbackRequest(@Schema(maxLength = AuthorizeRollback.MAX_REASON) String reason) {
     }
 
     private final RegisterImage register;

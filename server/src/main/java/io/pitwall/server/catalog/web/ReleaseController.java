@@ -12,6 +12,7 @@ import io.pitwall.server.catalog.ReleaseReport;
 import io.pitwall.server.catalog.ReleaseStatus;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/releases")
 class ReleaseController {
 
-    record CreateReleaseRequest(String name, String version, String notes, List<Long> imageIds) {
+    record CreateReleaseRequest(@Schema(maxLength = 100) String name, @Schema(maxLength = 64) String version,
+            @Schema(maxLength = NewRelease.MAX_NOTES) String notes, List<Long> imageIds) {
     }
 
     /** A release; {@code validation} is the gate's report at publication. */

@@ -5,6 +5,7 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.device.VehicleCertificateRegistration;
 import io.pitwall.server.device.VehicleCertificateRegistration.RegisteredCertificate;
 import io.pitwall.server.shared.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/vehicles/{vin}")
 class CertificateController {
 
-    record CertificateRequest(String certificate) {
+    record CertificateRequest(@Schema(maxLength = 65_536) String certificate) {
     }
 
-    record RevocationRequest(String fingerprint, String serialNumber) {
+    record RevocationRequest(@Schema(maxLength = 64) String fingerprint, @Schema(maxLength = 64) String serialNumber) {
     }
 
     private final VehicleCertificateRegistration registration;

@@ -3,6 +3,8 @@ package io.pitwall.server.device.web;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.device.VehicleProvisioning;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,10 +26,10 @@ class ProvisioningController {
     record CredentialResponse(String vin, String token) {
     }
 
-    record BulkCredentialRequest(@NotEmpty List<String> vins) {
+    record BulkCredentialRequest(@NotEmpty @ArraySchema(schema = @Schema(maxLength = 17)) List<String> vins) {
     }
 
-    record BlockRequest(@NotBlank String reason) {
+    record BlockRequest(@NotBlank @Schema(maxLength = 500) String reason) {
     }
 
     private final VehicleProvisioning provisioning;

@@ -4,6 +4,7 @@ import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.diagnostics.DiagnosticCommand;
 import io.pitwall.server.diagnostics.RemoteCommands;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommandController {
 
-    record CommandBody(String type, String ecuSerial, Map<String, String> parameters, String reason, Long ttlSeconds) {
+    record CommandBody(@Schema(maxLength = 20) String type, @Schema(maxLength = 64) String ecuSerial,
+            @Schema(description = "at most 20, names of 1-64 characters, 2000 characters as JSON",
+                    additionalPropertiesSchema = ParameterValue.class) Map<String, String> parameters, @Schema(maxLength = 500) String reason, Long ttlSeconds) {
     }
 
-    record CommentBody(String comment) {
+    /** A parameter's value in the API document (checked by {@link RemoteCommands}). */
+    @Schema(type = "string", maxLength = 500)
+    interface ParameterValue {
+    }
+
+    record CommentBody(@Schema(maxLength = 500) String comment) {
     }
 
     record CommandList(List<DiagnosticCommand> items) {

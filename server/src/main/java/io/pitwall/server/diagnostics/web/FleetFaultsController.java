@@ -10,6 +10,7 @@ import io.pitwall.server.diagnostics.FindFaults;
 import io.pitwall.server.diagnostics.FleetFaults;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.web.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class FleetFaultsController {
      * @param format {@code UDS}, {@code J2012} or {@code OEM_JSON}; absent = told by the input's shape
      * @param input  UDS response hex ({@code 59 02 FF 0A 80 1B 2F}), J2012 text or OEM JSON as a string
      */
-    record DecodeRequest(String format, String input) {
+    record DecodeRequest(@Schema(maxLength = 20) String format, @Schema(maxLength = MAX_INPUT) String input) {
     }
 
     private final FindFaults faults;

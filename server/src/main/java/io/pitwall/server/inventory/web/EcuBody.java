@@ -3,10 +3,13 @@ package io.pitwall.server.inventory.web;
 import io.pitwall.server.inventory.Ecu;
 import io.pitwall.server.inventory.EcuType;
 import io.pitwall.server.inventory.UpdatePolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An ECU as JSON (request bodies and import lines); {@code type} and {@code updatePolicy} by name. */
-record EcuBody(String serial, String type, String hardwareId, String hardwareVariant, String softwareVersion,
-        String imageHash, String updatePolicy, Boolean primary) {
+record EcuBody(@Schema(maxLength = 64) String serial, @Schema(maxLength = 32) String type,
+        @Schema(maxLength = 64) String hardwareId, @Schema(maxLength = 64) String hardwareVariant,
+        @Schema(maxLength = 64) String softwareVersion, @Schema(maxLength = 64) String imageHash,
+        @Schema(maxLength = 20) String updatePolicy, Boolean primary) {
 
     Ecu toEcu() {
         return new Ecu(serial, EcuType.parse(type), hardwareId, hardwareVariant, softwareVersion, imageHash,

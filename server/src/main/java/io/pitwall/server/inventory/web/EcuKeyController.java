@@ -5,6 +5,7 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.inventory.AttackIndicator;
 import io.pitwall.server.inventory.EcuKeys;
 import io.pitwall.server.inventory.RegisteredEcuKey;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
@@ -26,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/vehicles")
 class EcuKeyController {
 
-    record BulkKey(String vin, String serial, JsonNode key) {
+    record BulkKey(@Schema(maxLength = 17) String vin, @Schema(maxLength = 64) String serial, JsonNode key) {
     }
 
     record BulkRequest(@NotEmpty List<BulkKey> keys) {

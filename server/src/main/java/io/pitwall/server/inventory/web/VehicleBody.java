@@ -3,6 +3,8 @@ package io.pitwall.server.inventory.web;
 import io.pitwall.server.inventory.Ecu;
 import io.pitwall.server.inventory.Vehicle;
 import io.pitwall.server.inventory.Vin;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +15,17 @@ import java.util.Map;
  * is checked by the inventory's records, so a refusal carries the same code on every path.
  * {@code version} is required by a replace and ignored elsewhere.
  */
-record VehicleBody(String vin, String model, Integer modelYear, String region, String market, String customerType,
-        String connectivity, Map<String, String> attributes, List<String> tags, List<EcuBody> ecus, Long version) {
+record VehicleBody(@Schema(maxLength = 17) String vin, @Schema(maxLength = 64) String model, Integer modelYear,
+        @Schema(maxLength = 32) String region, @Schema(maxLength = 32) String market,
+        @Schema(maxLength = 32) String customerType, @Schema(maxLength = 32) String connectivity,
+        @Schema(description = "names: 1-64 of letters, digits, '.', '_', ':', '-'",
+                additionalPropertiesSchema = AttributeValue.class) Map<String, String> attributes,
+        @ArraySchema(schema = @Schema(maxLength = 64)) List<String> tags, List<EcuBody> ecus, Long version) {
+
+    /** An attribute's value in the API document (checked by {@link Vehicle}). */
+    @Schema(type = "string", maxLength = 256)
+    interface AttributeValue {
+    }
 
     Vehicle toVehicle() {
         return toVehicle(new Vin(vin));
