@@ -37,6 +37,18 @@ class AuthenticationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPasswordLongerThanAnyStoredOneIsRefusedEvenWhenItsFirst72BytesAreRight() {
+        String password = "p".repeat(OperatorAccounts.MAX_PASSWORD_BYTES);
+        var created = admin.post("/api/v1/operators", Map.of("username", "longpass", "password", password,
+                "role", "viewer"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.as("longpass", password).get("/api/v1/me").status()).isEqualTo(200);
+        var longer = api.as("longpass", password + "-and-more").get("/api/v1/me");
+        assertThat(longer.status()).isEqualTo(401);
+        assertThat(longer.code()).isEqualTo("bad-credentials");
+    }
+
+    @Test
     void tokenCarriesOnlyItsPermissionsAndStopsWorkingWhenRevoked() {
         var viewer = operatorWith(Role.VIEWER);
         var issued = viewer.post("/api/v1/tokens", Map.of("name", "ci", "permissions", List.of("vehicle:read", "self:manage"),

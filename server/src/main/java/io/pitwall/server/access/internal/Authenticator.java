@@ -2,10 +2,12 @@ package io.pitwall.server.access.internal;
 
 import io.pitwall.server.access.ApiToken;
 import io.pitwall.server.access.CurrentOperator;
+import io.pitwall.server.access.OperatorAccounts;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.persistence.ApiTokens;
 import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.Secrets;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -43,6 +45,10 @@ class Authenticator {
     }
 
     Result basic(String username, String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > OperatorAccounts.MAX_PASSWORD_BYTES) {
+            // No stored password is longer; bcrypt would compare only the first 72 bytes of this one.
+            return new Refused("bad-credentials", "Unknown operator or wrong password");
+        }
         var found = operators.credentials(username);
         if (found.isEmpty()) {
             passwords.matches(password, DUMMY_HASH);

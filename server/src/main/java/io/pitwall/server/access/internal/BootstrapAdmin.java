@@ -1,9 +1,11 @@
 package io.pitwall.server.access.internal;
 
+import io.pitwall.server.access.OperatorAccounts;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.Secrets;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
@@ -46,6 +48,11 @@ class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         boolean given = settings.adminPassword() != null && !settings.adminPassword().isBlank();
+        if (given && settings.adminPassword().getBytes(StandardCharsets.UTF_8).length
+                > OperatorAccounts.MAX_PASSWORD_BYTES) {
+            throw new IllegalStateException("PITWALL_ADMIN_PASSWORD is longer than "
+                    + OperatorAccounts.MAX_PASSWORD_BYTES + " bytes (UTF-8), more than a password can be");
+        }
         String password = given ? settings.adminPassword() : Secrets.newToken("").substring(0, 24);
         operators.insert(USERNAME, "Bootstrap administrator", passwords.encode(password), Role.ADMIN,
                 OffsetDateTime.now(clock));
