@@ -163,9 +163,10 @@ class TwoNodeReconcilerIntegrationTests {
                 .query(String.class).single();
     }
 
+    /** The lease's holder; empty while nobody holds it (released). */
     private static String holder(JdbcClient jdbc) {
         return jdbc.sql("SELECT holder FROM lease WHERE name = ?").params(WaveReconciler.LEASE)
-                .query(String.class).single();
+                .query((row, n) -> java.util.Objects.toString(row.getString(1), "")).single();
     }
 
     private static long term(JdbcClient jdbc) {
