@@ -104,11 +104,15 @@ public final class RawHttp {
             if (socket == null) {
                 socket = new Socket("127.0.0.1", port);
                 socket.setSoTimeout(30_000);
+                socket.setTcpNoDelay(true);
                 in = new BufferedInputStream(socket.getInputStream());
             }
+            // One write (and no Nagle delay): a body written after its head would wait for the head's delayed ACK.
+            byte[] request = new byte[head.length + content.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(content, 0, request, head.length, content.length);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write(content);
+            out.write(request);
             out.flush();
             Answer answer = parse(readOne(in, "HEAD".equals(method)));
             if (answer.status() == 0) {
