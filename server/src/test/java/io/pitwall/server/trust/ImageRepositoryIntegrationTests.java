@@ -242,6 +242,25 @@ class ImageRepositoryIntegrationTests {
         }
 
         @Test
+        void aSignedRootTooLargeToKeepIsRefusedBeforeItsSignaturesAndNothingIsStored() {
+            Root current = latestRoot(api);
+            List<KeyPair> offline = offlineKeys();
+            ObjectNode next = nextRoot(current, offline, 1);
+            next.putObject("custom").put("padding", "x".repeat(1_000_001));
+            Map<TufKey, PrivateKey> signers = signersFor(current);
+            signers.put(TufKey.of(offline.get(0).getPublic()), offline.get(0).getPrivate());
+            long files = count("repository_metadata");
+
+            var answer = operatorWith(Role.SECURITY_OFFICER).post("/api/v1/trust/repository/root",
+                    Envelope.sign(next, signers).toJson());
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+            assertThat(answer.code()).isEqualTo("metadata-too-large");
+            assertThat(count("repository_metadata")).isEqualTo(files);
+            assertThat(latestRoot(api).version()).isEqualTo(current.version());
+        }
+
+        @Test
         void unknownMetadataAnswers404() {
             assertThat(api.download("GET", "/repo/999.targets.json", null).status()).isEqualTo(404);
             assertThat(api.download("GET", "/repo/1.root.json.bak", null).status()).isEqualTo(404);

@@ -3,7 +3,6 @@ package io.pitwall.server.trust.web;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.trust.DirectorStatus;
 import io.pitwall.server.trust.DirectorTrust;
 import java.time.Instant;
@@ -67,12 +66,7 @@ class DirectorAdminController {
     @PostMapping("/root")
     @RequiresPermission(Permission.KEYS_MANAGE)
     StatusResponse uploadRoot(@RequestBody JsonNode body) {
-        Envelope envelope;
-        try {
-            envelope = Envelope.fromJson(body);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("root-invalid", e.getMessage());
-        }
+        Envelope envelope = UploadedEnvelopes.read(body, "root-invalid");
         return StatusResponse.of(director.acceptRoot(envelope));
     }
 }

@@ -3,7 +3,6 @@ package io.pitwall.server.trust.web;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.trust.ImageRepository;
 import io.pitwall.server.trust.RepositoryStatus;
 import java.time.Instant;
@@ -67,12 +66,7 @@ class RepositoryAdminController {
     @PutMapping("/repository/targets")
     @RequiresPermission(Permission.KEYS_MANAGE)
     StatusResponse uploadTargets(@RequestBody JsonNode body) {
-        Envelope envelope;
-        try {
-            envelope = Envelope.fromJson(body);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("targets-invalid", e.getMessage());
-        }
+        Envelope envelope = UploadedEnvelopes.read(body, "targets-invalid");
         repository.acceptTargets(envelope);
         return StatusResponse.of(repository.status());
     }
@@ -91,12 +85,7 @@ class RepositoryAdminController {
     @PostMapping("/repository/root")
     @RequiresPermission(Permission.KEYS_MANAGE)
     ResponseEntity<StatusResponse> uploadRoot(@RequestBody JsonNode body) {
-        Envelope envelope;
-        try {
-            envelope = Envelope.fromJson(body);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("root-invalid", e.getMessage());
-        }
+        Envelope envelope = UploadedEnvelopes.read(body, "root-invalid");
         repository.acceptRoot(envelope);
         return ResponseEntity.ok(StatusResponse.of(repository.status()));
     }
