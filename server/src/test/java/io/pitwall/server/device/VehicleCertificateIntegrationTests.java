@@ -94,6 +94,10 @@ class VehicleCertificateIntegrationTests {
                     now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))).certificatePem()));
             assertThat(expired.status()).isEqualTo(422);
             assertThat(expired.code()).isEqualTo("certificate-expired");
+            var longSerial = admin.put(path(vin), Map.of("certificate", TestPki.client(FLEET_CA, vin,
+                    java.math.BigInteger.TWO.pow(263)).certificatePem()));
+            assertThat(longSerial.status()).as(longSerial.body()).isEqualTo(422);
+            assertThat(longSerial.code()).isEqualTo("certificate-serial-too-long");
             var notAVin = admin.put(path(vin), Map.of("certificate", TestPki.client(FLEET_CA, "not-a-vin").certificatePem()));
             assertThat(notAVin.code()).isEqualTo("certificate-vin-missing");
             var unknown = admin.put(path("WPWNXSUCH00000000"), Map.of("certificate",

@@ -92,6 +92,14 @@ public final class TestPki {
         return client(ca, cn, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
+    /** A client certificate with the given CN and serial number (e.g. one longer than RFC 5280 allows). */
+    public static Issued client(Issued ca, String cn, BigInteger serial) {
+        KeyPair keys = keys();
+        return new Issued(keys, sign(new X500Name("CN=" + cn + ",O=Pitwall test fleet"), dn(ca), keys, ca.keys(), false,
+                null, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)), serial),
+                ca.certificate());
+    }
+
     /** A server certificate for 127.0.0.1. */
     public static Issued server(Issued ca) {
         KeyPair keys = keys();
@@ -118,9 +126,15 @@ public final class TestPki {
 
     private static X509Certificate sign(X500Name subject, X500Name issuer, KeyPair subjectKeys, KeyPair issuerKeys,
             boolean isCa, String ipAddress, Instant notBefore, Instant notAfter) {
+        return sign(subject, issuer, subjectKeys, issuerKeys, isCa, ipAddress, notBefore, notAfter,
+                BigInteger.valueOf(SERIALS.incrementAndGet()));
+    }
+
+    private static X509Certificate sign(X500Name subject, X500Name issuer, KeyPair subjectKeys, KeyPair issuerKeys,
+            boolean isCa, String ipAddress, Instant notBefore, Instant notAfter, BigInteger serial) {
         try {
             var tbs = new V3TBSCertificateGenerator();
-            tbs.setSerialNumber(new ASN1Integer(BigInteger.valueOf(SERIALS.incrementAndGet())));
+            tbs.setSerialNumber(new ASN1Integer(serial));
             tbs.setIssuer(issuer);
             tbs.setSubject(subject);
             tbs.setStartDate(new Time(Date.from(notBefore)));

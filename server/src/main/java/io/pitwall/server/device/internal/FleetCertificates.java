@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 public class FleetCertificates {
 
     /** A certificate that checked out: its VIN, SHA-256 fingerprint and serial number (lower-case hex). */
+    /** Hex digits of the longest serial number kept (the revocation and pinning columns). */
+    static final int MAX_SERIAL_HEX = 64;
+
     public record Verified(String vin, String fingerprint, String serialNumber, X509Certificate leaf) {
     }
 
@@ -91,7 +94,12 @@ public class FleetCertificates {
         if (leaf.getBasicConstraints() != -1 || !clientAuthAllowed(leaf)) {
             throw new Refused("certificate-untrusted", "The certificate is not a client certificate");
         }
-        return new Verified(vin(leaf), fingerprint(leaf), leaf.getSerialNumber().toString(16), leaf);
+        String serial = leaf.getSerialNumber().toString(16);
+        if (serial.length() > MAX_SERIAL_HEX) {
+            // RFC 5280 allows 20 octets; the fleet's records keep up to 32.
+            throw new Refused("certificate-serial-too-long", "The certificate's serial number is longer than 32 bytes");
+        }
+        return new Verified(vin(leaf), fingerprint(leaf), serial, leaf);
     }
 
     private static boolean clientAuthAllowed(X509Certificate leaf) {
