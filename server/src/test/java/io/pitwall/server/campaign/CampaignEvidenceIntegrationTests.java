@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,26 +69,11 @@ class CampaignEvidenceIntegrationTests {
         }
 
         List<String> vehicles(int n, String tag) {
-            List<String> vins = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String vin = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
-                if (tag != null) {
-                    jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, tag).update();
-                }
-                vins.add(vin);
-            }
-            return vins;
+            return fleet.vehicles(n, model, hardwareId, tag);
         }
 
         static Map<String, Object> wave(String name, String kind, String selector, int minExecuted) {
-            Map<String, Object> wave = new LinkedHashMap<>();
-            wave.put("name", name);
-            wave.put("kind", kind);
-            if (selector != null) {
-                wave.put("selector", selector);
-            }
-            wave.put("gate", Map.of("minExecuted", minExecuted));
-            return wave;
+            return CampaignSteps.wave(name, kind, selector, Map.of("minExecuted", minExecuted));
         }
 
         /** A started campaign whose readiness sheet names {@link #owner} as review owner. */

@@ -1,5 +1,6 @@
 package io.pitwall.server.diagnostics;
 
+import static io.pitwall.server.support.CampaignSteps.wave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
@@ -14,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -165,28 +165,7 @@ class FaultRegressionGateIntegrationTests {
         }
 
         List<String> vehicles(int n, String tag) {
-            List<String> vins = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String vin = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
-                if (tag != null) {
-                    jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, tag).update();
-                }
-                vins.add(vin);
-            }
-            return vins;
-        }
-
-        static Map<String, Object> wave(String name, String kind, String selector, Map<String, Object> gate) {
-            Map<String, Object> wave = new LinkedHashMap<>();
-            wave.put("name", name);
-            wave.put("kind", kind);
-            if (selector != null) {
-                wave.put("selector", selector);
-            }
-            wave.put("soakMinutes", 0);
-            wave.put("gate", gate);
-            wave.put("needsApproval", false);
-            return wave;
+            return fleet.vehicles(n, model, hardwareId, tag);
         }
 
         String path(String rest) {

@@ -17,6 +17,18 @@ public final class CampaignSteps {
     }
 
     /** A readiness sheet with every item filled in. */
+    /** A wave of a plan: name, kind ({@code TAG}, {@code FILTER}, {@code REST}, ...), selector or null, gate. */
+    public static Map<String, Object> wave(String name, String kind, String selector, Map<String, Object> gate) {
+        Map<String, Object> wave = new java.util.LinkedHashMap<>();
+        wave.put("name", name);
+        wave.put("kind", kind);
+        if (selector != null) {
+            wave.put("selector", selector);
+        }
+        wave.put("gate", gate);
+        return wave;
+    }
+
     public static Map<String, Object> completeSheet(long rollbackReleaseId) {
         return Map.of("rollbackReleaseId", rollbackReleaseId,
                 "owners", Map.of("approval", "Ada", "validation", "Ben", "monitoring", "Cy", "support", "Dee",

@@ -51,6 +51,19 @@ public final class TestFleet {
     }
 
     /** Uploads a BMS image for the hardware id, puts it in a release and publishes it. */
+    /** {@code n} vehicles of one model and hardware id (EU, 1.0.0), each tagged {@code tag} unless it is null. */
+    public List<String> vehicles(int n, String model, String hardwareId, String tag) {
+        List<String> vins = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String vin = vehicle(model, "EU", "1.0.0", hardwareId);
+            if (tag != null) {
+                jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, tag).update();
+            }
+            vins.add(vin);
+        }
+        return vins;
+    }
+
     public PublishedRelease publish(String hardwareId, String version, long releaseCounter) {
         return publish(hardwareId, version, releaseCounter, "BMS");
     }
