@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + "(seeded network, vehicle and ECU faults) until --duration or Ctrl-C, with a progress line per "
                 + "second and a summary at the end.",
             "Profiles: clean, flaky-network, harsh, demo. A scenario file (JSON) describes the fleet and its "
-                + "faults; see the README."})
+                + "faults; see docs/vehicle-integration.md."})
 class SimCommand implements Callable<Integer> {
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. http://localhost:8080.")
