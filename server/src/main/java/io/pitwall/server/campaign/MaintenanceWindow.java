@@ -26,7 +26,9 @@ public record MaintenanceWindow(String cron, int durationMinutes, String timeZon
             throw invalid("durationMinutes is 1 to 1430");
         }
         timeZone = timeZone == null ? "UTC" : timeZone;
-        zone(timeZone).orElseThrow(() -> invalid("timeZone is not an IANA time zone id"));
+        if (zone(timeZone).isEmpty()) {
+            throw invalid("timeZone is not an IANA time zone id");
+        }
         expression(cron);
     }
 
