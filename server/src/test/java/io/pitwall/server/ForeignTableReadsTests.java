@@ -93,7 +93,8 @@ class ForeignTableReadsTests {
         List<Source> sources = sources();
         Map<String, String> owner = owners(declaredOwners());
         assertThat(sources).as("source files inspected").hasSizeGreaterThan(100);
-        assertThat(sources.stream().filter(s -> !references(s).isEmpty())).as("files naming tables").hasSizeGreaterThan(30);
+        assertThat(sources.stream().filter(s -> !references(s).isEmpty())).as("files naming tables")
+                .hasSizeGreaterThan(30);
         List<String> found = foreignReads(sources, owner);
         List<String> offending = found.stream().map(f -> f.substring(0, f.indexOf(' '))).distinct().toList();
         assertThat(found.stream().filter(f -> !PENDING.contains(f.substring(0, f.indexOf(' '))))).isEmpty();
