@@ -46,9 +46,7 @@ class ForeignTableReadsTests {
             "campaign/persistence/DryRuns.java",
             "campaign/persistence/MissingDependencies.java",
             "campaign/persistence/PublishedReleases.java",
-            "campaign/persistence/WaveEvidences.java",
-            "privacy/persistence/PersonalDataRows.java",
-            "privacy/DataCatalogue.java");
+            "campaign/persistence/WaveEvidences.java");
 
     private static final Pattern SQL_TABLE = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)");
     private static final Pattern BIND_NAME = Pattern.compile("\\b(?:param|put|addValue)\\(\\s*$");
