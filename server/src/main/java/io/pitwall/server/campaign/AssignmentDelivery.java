@@ -11,6 +11,7 @@ import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.CampaignSchedule.Deferral;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.inventory.VehicleFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +57,15 @@ public class AssignmentDelivery {
 
     private final Assignments assignments;
     private final Campaigns campaigns;
+    private final VehicleFacts vehicles;
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    AssignmentDelivery(Assignments assignments, Campaigns campaigns, TransactionOperations transactions, Clock clock) {
+    AssignmentDelivery(Assignments assignments, Campaigns campaigns, VehicleFacts vehicles,
+            TransactionOperations transactions, Clock clock) {
         this.assignments = assignments;
         this.campaigns = campaigns;
+        this.vehicles = vehicles;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -89,7 +93,7 @@ public class AssignmentDelivery {
         Instant now = clock.instant();
         if (schedule != null) {
             ZoneId zone = schedule.maintenanceWindows().isEmpty() ? null
-                    : assignments.vehicleTimeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
+                    : vehicles.timeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
             Optional<Deferral> deferral = schedule.deferralAt(now, zone).or(() -> vehicleDeferral(vin,
                     schedule.vehicleState()));
             if (deferral.isPresent()) {
@@ -104,7 +108,7 @@ public class AssignmentDelivery {
         if (state == null || (state.allowedRegions().isEmpty() && !state.requiresConsent())) {
             return Optional.empty();
         }
-        var vehicle = assignments.regionAndConsent(vin).orElse(new Assignments.RegionConsent(null, false));
+        var vehicle = vehicles.regionAndConsent(vin).orElse(new VehicleFacts.RegionConsent(null, false));
         if (!state.allowsRegion(vehicle.region())) {
             return Optional.of(new Deferral(Deferral.REGION_NOT_ALLOWED, null));
         }

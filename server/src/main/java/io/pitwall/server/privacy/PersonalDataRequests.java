@@ -5,6 +5,7 @@ import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,11 +32,19 @@ public class PersonalDataRequests {
             "case_id", "assignment_id", "ecu_serial", "epoch_day");
     private static final Set<DataClass> SIGNAL_CLASSES = EnumSet.of(DataClass.LOCATION, DataClass.DRIVER_BEHAVIOUR);
     private final PersonalDataRows rows;
+    private final DataCatalogue catalogue;
+    private final List<PersonalDataContribution> contributions;
+    private final DataSubjects subjects;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PersonalDataRequests(PersonalDataRows rows, ApplicationEventPublisher events, Clock clock) {
+    PersonalDataRequests(PersonalDataRows rows, DataCatalogue catalogue, List<PersonalDataContribution> contributions,
+            DataSubjects subjects, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
+        this.catalogue = catalogue;
+        this.contributions = contributions.stream()
+                .sorted(Comparator.comparing(c -> c.getClass().getName())).toList();
+        this.subjects = subjects;
         this.events = events;
         this.clock = clock;
     }
@@ -50,9 +59,9 @@ public class PersonalDataRequests {
         requireVehicle(vin);
         Map<DataClass, Map<String, List<Map<String, Object>>>> classes = new EnumMap<>(DataClass.class);
         SignalRedaction redaction = new SignalRedaction(SIGNAL_CLASSES);
-        for (DataCatalogue.Table table : DataCatalogue.tables()) {
+        for (DataCatalogue.Table table : catalogue.tables()) {
             for (Map<String, Object> row : rows.rowsOf(table, vin)) {
-                DataCatalogue.WITHHELD.stream().filter(w -> w.startsWith(table.name() + "."))
+                catalogue.withheld().stream().filter(w -> w.startsWith(table.name() + "."))
                         .forEach(w -> row.replace(w.substring(table.name().length() + 1), "withheld"));
                 for (DataClass dataClass : DataClass.values()) {
                     Map<String, Object> projected = new LinkedHashMap<>();
@@ -100,7 +109,7 @@ public class PersonalDataRequests {
         for (DataClass dataClass : SIGNAL_CLASSES) {
             SignalRedaction redaction = new SignalRedaction(Set.of(dataClass));
             long count = 0;
-            for (DataCatalogue.SignalColumn column : DataCatalogue.SIGNAL_COLUMNS) {
+            for (DataCatalogue.SignalColumn column : catalogue.signalColumns()) {
                 for (var row : rows.signalRows(column, SignalRedaction.likePattern(dataClass), null, vin,
                         Integer.MAX_VALUE)) {
                     String redacted = redaction.strip(row.text());
@@ -112,7 +121,11 @@ public class PersonalDataRequests {
             changed.put(dataClass.code(), count);
         }
         Instant now = clock.instant();
-        changed.put(DataClass.ACCOUNT.code(), rows.deleteAttributes(vin) + rows.anonymizeCustomerType(vin, ERASED, now));
+        int account = 0;
+        for (PersonalDataContribution contribution : contributions) {
+            account += contribution.eraseAccountData(vin, ERASED, now);
+        }
+        changed.put(DataClass.ACCOUNT.code(), account);
         events.publishEvent(Audited.succeeded("personal-data.erase", "vehicle:" + vin, changed));
         return changed;
     }
@@ -120,7 +133,7 @@ public class PersonalDataRequests {
     private Map<String, List<Map<String, Object>>> signals(String vin, DataClass dataClass) {
         SignalRedaction redaction = new SignalRedaction(Set.of(dataClass));
         Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
-        for (DataCatalogue.SignalColumn column : DataCatalogue.SIGNAL_COLUMNS) {
+        for (DataCatalogue.SignalColumn column : catalogue.signalColumns()) {
             for (var row : rows.signalRows(column, SignalRedaction.likePattern(dataClass), null, vin,
                     Integer.MAX_VALUE)) {
                 Map<String, String> found = redaction.extract(row.text());
@@ -160,7 +173,7 @@ public class PersonalDataRequests {
     }
 
     private void requireVehicle(String vin) {
-        if (vin == null || vin.length() != 17 || !rows.vehicleExists(vin)) {
+        if (vin == null || vin.length() != 17 || !subjects.exists(vin)) {
             throw ApiException.notFound("vehicle-not-found", "No vehicle with VIN '" + vin + "'");
         }
     }

@@ -5,8 +5,9 @@ import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -18,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enforces {@link PrivacySettings#retentions()}: location and driver-behaviour signals older than their
- * retention are cut out of every stored copy ({@link DataCatalogue#SIGNAL_COLUMNS}); with a diagnostic
- * retention, older DTC reports, their observations and the pattern rollup's days before the cutoff are deleted.
+ * retention are cut out of every stored copy ({@link DataCatalogue#signalColumns()}); with a diagnostic
+ * retention, each module deletes its older diagnostic rows ({@link PersonalDataContribution#diagnosticRetention()}:
+ * DTC reports, their observations and the pattern rollup's days before the cutoff).
  * Runs on one node at a time (lease {@value #LEASE}, {@code purge-lease} long and renewed before every batch), in
  * transactions of at most {@code purgeBatch} rows, each re-checking the lease: killed at any point, it has purged
  * whole batches and the next round goes on from the stored state (what is purged no longer matches). Not audited: nothing is decided, the configuration is.
@@ -30,14 +32,19 @@ public class RetentionPurge {
     static final String LEASE = "privacy-retention";
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private final PersonalDataRows rows;
+    private final DataCatalogue catalogue;
+    private final List<PersonalDataContribution> contributions;
     private final PrivacySettings settings;
     private final Leases leases;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RetentionPurge(PersonalDataRows rows, PrivacySettings settings, Leases leases,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    RetentionPurge(PersonalDataRows rows, DataCatalogue catalogue, List<PersonalDataContribution> contributions,
+            PrivacySettings settings, Leases leases, PlatformTransactionManager transactionManager, Clock clock) {
         this.rows = rows;
+        this.catalogue = catalogue;
+        this.contributions = contributions.stream()
+                .sorted(Comparator.comparing(c -> c.getClass().getName())).toList();
         this.settings = settings;
         this.leases = leases;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -67,7 +74,7 @@ public class RetentionPurge {
         SignalRedaction redaction = new SignalRedaction(java.util.Set.of(dataClass));
         String like = SignalRedaction.likePattern(dataClass);
         long total = 0;
-        for (DataCatalogue.SignalColumn column : DataCatalogue.SIGNAL_COLUMNS) {
+        for (DataCatalogue.SignalColumn column : catalogue.signalColumns()) {
             total += batches(grant, () -> {
                 var found = rows.signalRows(column, like, cutoff, null, settings.purgeBatch());
                 int changed = 0;
@@ -88,17 +95,13 @@ public class RetentionPurge {
     }
 
     private long diagnostics(Held grant, Instant cutoff) {
-        long reports = batches(grant, () -> {
-            var ids = rows.reportsReceivedBefore(cutoff, settings.purgeBatch());
-            int deleted = rows.deleteReports(ids);
-            return ids.size() < settings.purgeBatch() ? -deleted - 1 : deleted;
-        });
-        long day = cutoff.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        long rollup = batches(grant, () -> {
-            int deleted = rows.deletePatternDaysBefore(day, settings.purgeBatch());
-            return deleted == 0 ? -1 : deleted;
-        });
-        return reports + rollup;
+        long total = 0;
+        for (PersonalDataContribution contribution : contributions) {
+            for (PersonalDataContribution.RetentionStep step : contribution.diagnosticRetention()) {
+                total += batches(grant, () -> step.deleteBatch(cutoff, settings.purgeBatch()));
+            }
+        }
+        return total;
     }
 
     /** The purge's hold on its lease, renewed (same term) before every batch. */

@@ -34,14 +34,18 @@ class RetentionPurgeIntegrationTests {
         @Autowired
         PersonalDataRows rows;
         @Autowired
+        DataCatalogue catalogue;
+        @Autowired
+        List<PersonalDataContribution> contributions;
+        @Autowired
         Leases leases;
         @Autowired
         PlatformTransactionManager transactions;
 
         RetentionPurge purgeAt(Instant now, Map<String, Duration> retention, int batch,
                 PlatformTransactionManager manager) {
-            return new RetentionPurge(rows, new PrivacySettings(retention, Duration.ZERO, batch, null), leases, manager,
-                    new MovableClock(now));
+            return new RetentionPurge(rows, catalogue, contributions,
+                    new PrivacySettings(retention, Duration.ZERO, batch, null), leases, manager, new MovableClock(now));
         }
 
         RetentionPurge purgeAt(Instant now) {
@@ -137,7 +141,8 @@ class RetentionPurgeIntegrationTests {
                 }
             };
             Duration lease = Duration.ofMinutes(1);
-            new RetentionPurge(rows, new PrivacySettings(Map.of(), Duration.ofHours(1), 1, lease), leases, watching,
+            new RetentionPurge(rows, catalogue, contributions,
+                    new PrivacySettings(Map.of(), Duration.ofHours(1), 1, lease), leases, watching,
                     new MovableClock(Instant.now().plus(Duration.ofDays(31)))).purgeOnce();
 
             assertThat(car.storedSignalTexts()).noneMatch(t -> t.contains("CurrentLocation"));

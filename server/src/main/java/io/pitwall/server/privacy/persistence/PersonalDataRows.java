@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The privacy module's SQL over the tables of {@link DataCatalogue}: the one documented exception to "modules
- * never touch each other's tables", because retention and erasure must reach every stored copy and the
- * catalogue (checked against the live schema) is where that knowledge lives. Table and column names come
- * only from the catalogue, never from input.
+ * The privacy module's generic SQL over the tables of {@link DataCatalogue}: export reads a vehicle's rows, and
+ * retention and erasure cut signals out of the JSON columns the owning modules declared, because they must reach
+ * every stored copy. Table and column names come only from the modules' contributions, never from input; this
+ * class names no table itself (statements that need more than names are the owning module's own).
  */
 @Repository
 public class PersonalDataRows {
@@ -76,66 +76,10 @@ public class PersonalDataRows {
         return statement.update();
     }
 
-    /** Ids of up to {@code limit} DTC reports received before the instant, oldest first. */
-    public List<Long> reportsReceivedBefore(Instant before, int limit) {
-        return jdbc.sql("SELECT id FROM dtc_report WHERE received_at < :before ORDER BY id FETCH FIRST " + limit
-                + " ROWS ONLY").param("before", before.atOffset(ZoneOffset.UTC)).query(Long.class).list();
-    }
-
-    /** Deletes the reports and their fault observations; returns the reports deleted. */
-    public int deleteReports(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        jdbc.sql("DELETE FROM fault_observation WHERE report_id IN (:ids)").param("ids", ids).update();
-        return jdbc.sql("DELETE FROM dtc_report WHERE id IN (:ids)").param("ids", ids).update();
-    }
-
-    /** Deletes up to {@code limit} rows of each pattern rollup for UTC days before the given one. */
-    public int deletePatternDaysBefore(long epochDay, int limit) {
-        int deleted = jdbc.sql("""
-                DELETE FROM fault_pattern_day WHERE (epoch_day, code, model, ecu_type, firmware_version, vin) IN (
-                    SELECT epoch_day, code, model, ecu_type, firmware_version, vin FROM fault_pattern_day
-                    WHERE epoch_day < :day ORDER BY epoch_day FETCH FIRST %d ROWS ONLY)""".formatted(limit))
-                .param("day", epochDay).update();
-        deleted += jdbc.sql("""
-                DELETE FROM fault_pattern_count WHERE (epoch_day, code, model, ecu_type, firmware_version) IN (
-                    SELECT epoch_day, code, model, ecu_type, firmware_version FROM fault_pattern_count
-                    WHERE epoch_day < :day ORDER BY epoch_day FETCH FIRST %d ROWS ONLY)""".formatted(limit))
-                .param("day", epochDay).update();
-        deleted += jdbc.sql("""
-                DELETE FROM fault_pattern_week WHERE (epoch_week, code, model, ecu_type, firmware_version) IN (
-                    SELECT epoch_week, code, model, ecu_type, firmware_version FROM fault_pattern_week
-                    WHERE epoch_week * 7 + 3 < :day ORDER BY epoch_week FETCH FIRST %d ROWS ONLY)""".formatted(limit))
-                .param("day", epochDay).update();
-        return deleted + jdbc.sql("""
-                DELETE FROM fault_pattern_delta WHERE id IN (
-                    SELECT id FROM fault_pattern_delta WHERE epoch_day < :day ORDER BY id FETCH FIRST %d ROWS ONLY)"""
-                .formatted(limit)).param("day", epochDay).update();
-    }
-
     /** Every row of the table that belongs to the vehicle, column names in lower case, times as instants. */
     public List<Map<String, Object>> rowsOf(Table table, String vin) {
         return jdbc.sql("SELECT * FROM " + table.name() + " WHERE " + table.vehicleCondition())
                 .param("vin", vin).query((rs, n) -> row(rs)).list();
-    }
-
-    public boolean vehicleExists(String vin) {
-        return jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = :vin").param("vin", vin).query(Long.class)
-                .single() > 0;
-    }
-
-    /** Deletes the vehicle's free-form attributes (account data); returns how many. */
-    public int deleteAttributes(String vin) {
-        return jdbc.sql("DELETE FROM vehicle_attribute WHERE vin = :vin").param("vin", vin).update();
-    }
-
-    /** Replaces the vehicle's customer type (account data) with the marker, as a change of the vehicle row. */
-    public int anonymizeCustomerType(String vin, String marker, Instant now) {
-        return jdbc.sql("""
-                UPDATE vehicle SET customer_type = :marker, version = version + 1, updated_at = :now
-                WHERE vin = :vin AND customer_type <> :marker""")
-                .param("marker", marker).param("now", now.atOffset(ZoneOffset.UTC)).param("vin", vin).update();
     }
 
     private static Map<String, Object> row(ResultSet rs) throws SQLException {
