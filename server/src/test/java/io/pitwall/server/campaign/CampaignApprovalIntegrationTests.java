@@ -6,7 +6,6 @@ import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import io.pitwall.server.support.TestFleet.PublishedRelease;
 import java.util.ArrayList;
@@ -18,7 +17,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Readiness, submission, dual-control approval and refusal of campaigns over the API. */
+/**
+ * Readiness, submission, dual-control approval and refusal of campaigns over the API.
+ * Runs on H2 only: readiness and approval rules in Java over single-row SQL, without locking or dialect SQL.
+ */
 class CampaignApprovalIntegrationTests {
 
     private static final AtomicLong HARDWARE = new AtomicLong();
@@ -232,10 +234,5 @@ class CampaignApprovalIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }

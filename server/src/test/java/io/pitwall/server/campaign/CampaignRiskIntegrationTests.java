@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +11,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** The fleet-size half of the risk class: more matched vehicles than the setting makes a campaign HIGH. */
+/**
+ * The fleet-size half of the risk class: more matched vehicles than the setting makes a campaign HIGH.
+ * Runs on H2 only: a setting against the matched count, which CampaignTargetingIntegrationTests runs on both.
+ */
 class CampaignRiskIntegrationTests {
 
     private static final AtomicLong HARDWARE = new AtomicLong();
@@ -46,10 +48,5 @@ class CampaignRiskIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** A campaign's schedule through the API: set in DRAFT only, validated, nothing written on bad input. */
+/**
+ * A campaign's schedule through the API: set in DRAFT only, validated, nothing written on bad input.
+ * Runs on H2 only: validation and a stored schedule shown back; CampaignSchedulingIntegrationTests uses it on both.
+ */
 class CampaignScheduleIntegrationTests {
 
     private static final AtomicLong HARDWARE = new AtomicLong();
@@ -127,10 +129,5 @@ class CampaignScheduleIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The emergency stop, re-approval before resuming, and the decision log with its numbers. */
+/**
+ * The emergency stop, re-approval before resuming, and the decision log with its numbers.
+ * Runs on H2 only: a permission, a reason and state rules, no race; CampaignFlowIntegrationTests pauses on both.
+ */
 class EmergencyStopIntegrationTests {
 
     private static final AtomicLong HARDWARE = new AtomicLong();
@@ -123,10 +125,5 @@ class EmergencyStopIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }

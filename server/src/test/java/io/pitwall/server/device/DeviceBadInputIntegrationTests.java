@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Bad input on the device API: a 4xx problem+json with a stable code and nothing written, or (for odd but
  * storable events) the event kept with a data-quality flag. Never a 5xx, never a corrupted assignment.
  * The vehicle has a pending assignment of a running campaign that every bad payload names.
+ * Runs on H2 only: bad input is refused before any SQL; EventIngestionIntegrationTests runs on both.
  */
 class DeviceBadInputIntegrationTests {
 
@@ -270,10 +270,5 @@ class DeviceBadInputIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }

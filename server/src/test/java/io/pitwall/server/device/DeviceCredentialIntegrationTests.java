@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/** Runs on H2 only: authentication rules in Java over single-row SQL, without locking or dialect SQL. */
 class DeviceCredentialIntegrationTests {
 
     abstract static class Contract extends IntegrationTest {
@@ -99,10 +99,5 @@ class DeviceCredentialIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }

@@ -6,7 +6,6 @@ import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.DtcSteps;
 import io.pitwall.server.support.IntegrationTest;
-import io.pitwall.server.support.PostgresTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Severity rule sets over real HTTP: versions, activation, validation that writes nothing, the dry run. */
+/**
+ * Severity rule sets over real HTTP: versions, activation, validation that writes nothing, the dry run.
+ * Runs on H2 only: rule sets are validated and evaluated in Java and stored by single-row SQL.
+ */
 class RuleSetsIntegrationTests {
 
     private static final AtomicLong HARDWARE = new AtomicLong();
@@ -159,10 +161,5 @@ class RuleSetsIntegrationTests {
 
     @Nested
     class OnH2 extends Contract {
-    }
-
-    @Nested
-    @PostgresTest
-    class OnPostgres extends Contract {
     }
 }
