@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.agent.EcuKey;
+import io.pitwall.client.ManagementClient;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.Provisioning;
 import io.pitwall.simulator.Seeds;
 import io.pitwall.simulator.Simulation;
-import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fleet.Fleet;
 import io.pitwall.simulator.fleet.FleetMix;

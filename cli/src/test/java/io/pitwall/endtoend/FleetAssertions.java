@@ -2,8 +2,8 @@ package io.pitwall.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pitwall.client.CampaignProgress;
 import io.pitwall.simulator.DemoRelease;
-import io.pitwall.simulator.api.CampaignProgress;
 import io.pitwall.simulator.fault.CrashPlan;
 import io.pitwall.simulator.fleet.VehicleSpec;
 import io.pitwall.simulator.run.SimulatedVehicle;

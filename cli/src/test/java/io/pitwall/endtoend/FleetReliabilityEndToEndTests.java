@@ -3,7 +3,7 @@ package io.pitwall.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pitwall.simulator.api.CampaignProgress;
+import io.pitwall.client.CampaignProgress;
 import io.pitwall.simulator.fault.FaultProfile;
 import java.nio.file.Path;
 import java.time.Duration;

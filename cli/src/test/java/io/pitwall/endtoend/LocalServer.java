@@ -1,8 +1,8 @@
 package io.pitwall.endtoend;
 
+import io.pitwall.client.ManagementClient;
 import io.pitwall.server.PitwallServerApplication;
 import io.pitwall.server.support.PostgresCondition;
-import io.pitwall.simulator.api.ManagementClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

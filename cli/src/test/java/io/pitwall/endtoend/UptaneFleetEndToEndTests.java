@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.agent.AgentLifecycle.State;
+import io.pitwall.client.CampaignFilter;
+import io.pitwall.client.ManagementClient;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.DemoRelease;
@@ -12,8 +14,6 @@ import io.pitwall.simulator.Provisioning;
 import io.pitwall.simulator.Seeds;
 import io.pitwall.simulator.Simulation;
 import io.pitwall.simulator.UptaneRoots;
-import io.pitwall.simulator.api.CampaignFilter;
-import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fleet.Fleet;
 import io.pitwall.simulator.fleet.FleetMix;

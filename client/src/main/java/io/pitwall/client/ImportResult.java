@@ -1,4 +1,4 @@
-package io.pitwall.simulator.api;
+package io.pitwall.client;
 
 /** What an import did; {@code firstRejection} explains the first rejected line, if any. */
 public record ImportResult(long received, long created, long updated, long unchanged, long rejected,

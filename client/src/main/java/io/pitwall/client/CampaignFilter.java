@@ -1,4 +1,4 @@
-package io.pitwall.simulator.api;
+package io.pitwall.client;
 
 import java.util.Map;
 

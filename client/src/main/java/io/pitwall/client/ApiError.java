@@ -1,4 +1,4 @@
-package io.pitwall.simulator.api;
+package io.pitwall.client;
 
 /** The management API refused a request: its HTTP status and the problem's stable {@code code}. */
 public final class ApiError extends RuntimeException {

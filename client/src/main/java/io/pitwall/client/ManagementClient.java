@@ -1,4 +1,4 @@
-package io.pitwall.simulator.api;
+package io.pitwall.client;
 
 import io.pitwall.protocol.tuf.TufKey;
 import java.io.ByteArrayOutputStream;
@@ -21,8 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The management API calls the simulator and the demo need, as an operator (HTTP Basic) or with an API
- * token (Bearer). A refusal is an {@link ApiError} with the problem's code; a network failure an
+ * The one client of Pitwall's management API: typed calls for the flows the simulator, the demo, the key tools,
+ * the benchmarks and the tests share, as an operator (HTTP Basic), with an API token (Bearer) or anonymously,
+ * plus one generic call ({@link #exchange}) that answers status, headers and body whatever the status. A typed
+ * call's refusal is an {@link ApiError} with the problem's code; a network failure an
  * {@link UncheckedIOException}. Thread-safe.
  */
 public final class ManagementClient {
@@ -31,28 +33,57 @@ public final class ManagementClient {
     public static final int CREDENTIALS_PER_REQUEST = 10_000;
     static final int IMPORT_LINES_PER_REQUEST = 5_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final URI base;
+    private static final String ACCEPT = "application/json, application/problem+json";
+    private final String base;
     private final String authorization;
     private final HttpClient http;
 
-    private ManagementClient(URI base, String authorization) {
-        this.base = base;
+    private ManagementClient(String base, String authorization, HttpClient http) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.authorization = authorization;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public static ManagementClient basic(URI base, String user, String password) {
-        String pair = user + ":" + password;
-        return new ManagementClient(base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return new ManagementClient(base.toString(), basicAuthorization(user, password), newHttpClient());
     }
 
     public static ManagementClient bearer(URI base, String token) {
-        return new ManagementClient(base, "Bearer " + token);
+        return new ManagementClient(base.toString(), "Bearer " + token, newHttpClient());
+    }
+
+    /** An anonymous client of the server at {@code base} over the given HttpClient (e.g. one with a client certificate). */
+    public static ManagementClient over(URI base, HttpClient http) {
+        return new ManagementClient(base.toString(), null, http);
+    }
+
+    /** An anonymous client of the server at {@code base}. */
+    public static ManagementClient anonymous(URI base) {
+        return new ManagementClient(base.toString(), null, newHttpClient());
+    }
+
+    /** A client acting as another operator on the same server, over the same connection pool. */
+    public ManagementClient as(String username, String password) {
+        return new ManagementClient(base, basicAuthorization(username, password), http);
+    }
+
+    /** A client using this bearer token (an API token or a vehicle credential) on the same server. */
+    public ManagementClient withToken(String token) {
+        return new ManagementClient(base, "Bearer " + token, http);
+    }
+
+    /** A client without credentials on the same server. */
+    public ManagementClient anonymous() {
+        return new ManagementClient(base, null, http);
     }
 
     public URI base() {
-        return base;
+        return URI.create(base);
     }
 
     /** The acting operator ({@code GET /me}): a cheap check that the credentials work. */
@@ -68,7 +99,7 @@ public final class ManagementClient {
     public ManagementClient withNewToken(String name, Set<String> permissions, Duration lifetime) {
         JsonNode issued = post("/api/v1/tokens", Map.of("name", name, "permissions", permissions,
                 "expiresIn", lifetime.toString()));
-        return bearer(base, issued.path("secret").asString());
+        return withToken(issued.path("secret").asString());
     }
 
     /** Upserts vehicles by VIN ({@code POST /vehicles/import}, JSON Lines), one request per 5,000 lines. */
@@ -146,11 +177,6 @@ public final class ManagementClient {
     /** Creates an operator with the role ({@code POST /operators}; needs {@code operator:admin}). */
     public void createOperator(String username, String password, String role) {
         post("/api/v1/operators", Map.of("username", username, "password", password, "role", role));
-    }
-
-    /** A client acting as another operator on the same server. */
-    public ManagementClient as(String username, String password) {
-        return basic(base, username, password);
     }
 
     /**
@@ -253,28 +279,51 @@ public final class ManagementClient {
     }
 
     private JsonNode call(String method, String path, String contentType, byte[] body) {
-        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", authorization).header("Accept", "application/json, application/problem+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        ApiResponse response = exchange(method, path, contentType, body);
+        JsonNode json = response.bytes().length == 0 ? JSON.missingNode() : readOrMissing(response.bytes());
+        if (!response.isSuccess()) {
+            String code = json.path("code").isString() ? json.path("code").asString() : null;
+            String detail = json.path("detail").isString() ? json.path("detail").asString() : method + " " + path;
+            throw new ApiError(response.status(), code, detail);
         }
-        HttpResponse<byte[]> response;
+        return json;
+    }
+
+    /**
+     * Sends any request and answers whatever came back, refusals included; {@code contentType} and {@code body}
+     * may be null (no body).
+     */
+    public ApiResponse exchange(String method, String path, String contentType, byte[] body) {
+        return exchange(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /**
+     * Sends any request with these headers (they replace the defaults, e.g. {@code Accept}) and body, and
+     * answers whatever came back, refusals included.
+     */
+    public ApiResponse exchange(String method, String path, Map<String, String> headers,
+            HttpRequest.BodyPublisher body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Accept", ACCEPT).method(method, body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::setHeader);
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new ApiResponse(response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException(method + " " + path + " interrupted"));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
         }
-        JsonNode json = response.body().length == 0 ? JSON.missingNode() : readOrMissing(response.body());
-        if (response.statusCode() / 100 != 2) {
-            String code = json.path("code").isString() ? json.path("code").asString() : null;
-            String detail = json.path("detail").isString() ? json.path("detail").asString() : method + " " + path;
-            throw new ApiError(response.statusCode(), code, detail);
-        }
-        return json;
+    }
+
+    private static String basicAuthorization(String user, String password) {
+        String pair = user + ":" + password;
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode readOrMissing(byte[] body) {
