@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.client.CampaignProgress;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.simulator.fault.FaultProfile;
 import java.nio.file.Path;
 import java.time.Duration;

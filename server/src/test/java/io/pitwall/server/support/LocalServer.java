@@ -1,8 +1,8 @@
-package io.pitwall.endtoend;
+package io.pitwall.server.support;
 
 import io.pitwall.client.ManagementClient;
 import io.pitwall.server.PitwallServerApplication;
-import io.pitwall.server.support.PostgresCondition;
+import io.pitwall.testsupport.PostgresCondition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

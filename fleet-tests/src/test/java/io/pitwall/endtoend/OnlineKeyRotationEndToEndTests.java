@@ -10,6 +10,7 @@ import io.pitwall.agent.uptane.Limits;
 import io.pitwall.agent.uptane.TrustedTime;
 import io.pitwall.agent.uptane.TufClient;
 import io.pitwall.agent.uptane.UptaneRejected;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.simulator.Provisioning;
 import io.pitwall.simulator.Seeds;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pitwall.client.CampaignFilter;
 import io.pitwall.client.ManagementClient;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.DemoRelease;
@@ -16,6 +17,7 @@ import io.pitwall.simulator.fault.DtcStreams;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fleet.Fleet;
 import io.pitwall.simulator.fleet.FleetMix;
+import io.pitwall.testsupport.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The regression gate over real HTTP with a simulated fleet whose new battery-management images raise the BMS
  * fault rate: the pilot wave installs them, fleet time moves on in 6-hour steps (server and vehicles share a
- * {@link ShiftedClock}; the pilot's soak is 5 days), every vehicle reports its DTCs through the agent in the
+ * {@link MovableClock}; the pilot's soak is 5 days), every vehicle reports its DTCs through the agent in the
  * three raw formats, and the gate's {@code fault-regression} check pauses the campaign and opens one
  * campaign-related case before the next wave gets anything. The gate itself runs unchanged (7-day window,
  * alpha 0.01, ratio bound 1.5, 20 vehicle-days per group).
@@ -62,7 +64,7 @@ class FaultRegressionEndToEndTests {
 
         @Test
         void aBadImagesFaultRatePausesThePilotAndOpensACampaignRelatedCase() {
-            ShiftedClock clock = new ShiftedClock();
+            MovableClock clock = MovableClock.shiftedSystem();
             server = server(dir.resolve("server")).withClock(clock).with("--pitwall.campaign.reconcile-interval=1s")
                     .start();
             ManagementClient admin = server.admin();

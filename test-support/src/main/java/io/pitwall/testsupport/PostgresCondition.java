@@ -1,4 +1,4 @@
-package io.pitwall.server.support;
+package io.pitwall.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -7,6 +7,7 @@ import io.pitwall.client.CampaignFilter;
 import io.pitwall.client.CampaignProgress;
 import io.pitwall.client.ManagementClient;
 import io.pitwall.protocol.tuf.TufKey;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.DemoRelease;
 import io.pitwall.simulator.Pacing;

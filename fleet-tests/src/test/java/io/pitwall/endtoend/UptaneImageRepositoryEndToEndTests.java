@@ -8,6 +8,7 @@ import io.pitwall.agent.uptane.Limits;
 import io.pitwall.agent.uptane.TargetFile;
 import io.pitwall.agent.uptane.TrustedTime;
 import io.pitwall.agent.uptane.TufClient;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.server.support.PostgresTest;
 import java.net.URI;
 import java.net.http.HttpClient;

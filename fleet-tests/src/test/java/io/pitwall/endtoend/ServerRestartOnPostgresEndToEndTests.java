@@ -1,5 +1,6 @@
 package io.pitwall.endtoend;
 
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.server.support.PostgresTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

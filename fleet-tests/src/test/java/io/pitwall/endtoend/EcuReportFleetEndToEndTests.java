@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pitwall.agent.EcuKey;
 import io.pitwall.client.ManagementClient;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.Provisioning;
