@@ -289,6 +289,11 @@ public final class ManagementClient {
         return json;
     }
 
+    /** Sends any request without a body and answers whatever came back, refusals included. */
+    public ApiResponse exchange(String method, String path) {
+        return exchange(method, path, Map.of(), HttpRequest.BodyPublishers.noBody());
+    }
+
     /**
      * Sends any request and answers whatever came back, refusals included; {@code contentType} and {@code body}
      * may be null (no body).
