@@ -12,6 +12,7 @@ import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.protocol.device.EcuTarget;
 import io.pitwall.protocol.device.EventType;
 import io.pitwall.protocol.device.VehicleSignals;
+import io.pitwall.testsupport.MovableClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class AgentHarness implements AutoCloseable {
     static final InstalledImage BMS_FACTORY = new InstalledImage("2.3.1", "c".repeat(64), 4);
     final TestImages images = new TestImages();
     final FakeDeviceServer server;
-    final TestClock clock = new TestClock(Instant.parse("2030-01-01T08:00:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T08:00:00Z"));
     final Path dir;
     final AtomicBoolean offline = new AtomicBoolean();
     volatile VehicleState vehicle = new VehicleState(VehicleSignals.parkedAndOff(80, 12.6), Connectivity.WIFI, true);

@@ -1,6 +1,8 @@
 package io.pitwall.bench;
 
+import io.pitwall.client.ManagementClient;
 import io.pitwall.server.PitwallServerApplication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +78,9 @@ public final class BenchServer implements AutoCloseable {
                                 || info.getMethodsCondition().getMethods().contains(RequestMethod.valueOf(method))));
     }
 
-    /** The {@code Authorization} header of the bootstrap administrator. */
-    public static String adminAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(
-                ("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** A management API client acting as the bootstrap administrator (one connection pool per client). */
+    public ManagementClient admin() {
+        return ManagementClient.basic(URI.create(baseUrl()), "admin", ADMIN_PASSWORD);
     }
 
     @Override

@@ -16,7 +16,7 @@ import io.pitwall.bench.fleet.FirmwareInventory;
 import io.pitwall.bench.fleet.FleetImport;
 import io.pitwall.server.audit.AuditChainVerifier;
 import io.pitwall.server.audit.persistence.AuditRecords;
-import io.pitwall.server.support.PostgresCondition;
+import io.pitwall.testsupport.PostgresCondition;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.pitwall.cli;
 
-import io.pitwall.simulator.api.CampaignProgress;
-import io.pitwall.simulator.api.ManagementClient;
+import io.pitwall.client.CampaignProgress;
+import io.pitwall.client.ManagementClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,13 +1,13 @@
 package io.pitwall.cli;
 
+import io.pitwall.client.CampaignFilter;
+import io.pitwall.client.CampaignProgress;
+import io.pitwall.client.ManagementClient;
 import io.pitwall.server.PitwallServerApplication;
 import io.pitwall.simulator.CampaignSignOff;
 import io.pitwall.simulator.DemoRelease;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.Seeds;
-import io.pitwall.simulator.api.CampaignFilter;
-import io.pitwall.simulator.api.CampaignProgress;
-import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fault.InstallFault;
 import io.pitwall.simulator.fleet.FleetMix;

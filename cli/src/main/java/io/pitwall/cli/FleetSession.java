@@ -1,5 +1,7 @@
 package io.pitwall.cli;
 
+import io.pitwall.client.CampaignProgress;
+import io.pitwall.client.ManagementClient;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.ProgressPrinter;
 import io.pitwall.simulator.Provisioning;
@@ -7,8 +9,6 @@ import io.pitwall.simulator.Reports;
 import io.pitwall.simulator.Seeds;
 import io.pitwall.simulator.Simulation;
 import io.pitwall.simulator.UptaneRoots;
-import io.pitwall.simulator.api.CampaignProgress;
-import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fleet.Fleet;
 import io.pitwall.simulator.fleet.FleetMix;

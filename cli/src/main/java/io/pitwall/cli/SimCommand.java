@@ -1,8 +1,8 @@
 package io.pitwall.cli;
 
+import io.pitwall.client.ManagementClient;
 import io.pitwall.simulator.Pacing;
 import io.pitwall.simulator.Seeds;
-import io.pitwall.simulator.api.ManagementClient;
 import io.pitwall.simulator.fault.FaultProfile;
 import io.pitwall.simulator.fault.Scenario;
 import java.io.PrintStream;

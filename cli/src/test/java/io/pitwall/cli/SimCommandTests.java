@@ -2,7 +2,7 @@ package io.pitwall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.endtoend.LocalServer;
+import io.pitwall.server.support.LocalServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

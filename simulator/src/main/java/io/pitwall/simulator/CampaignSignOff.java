@@ -1,6 +1,6 @@
 package io.pitwall.simulator;
 
-import io.pitwall.simulator.api.ManagementClient;
+import io.pitwall.client.ManagementClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package io.pitwall.simulator;
 
-import io.pitwall.simulator.api.ImageRequest;
-import io.pitwall.simulator.api.ManagementClient;
+import io.pitwall.client.ImageRequest;
+import io.pitwall.client.ManagementClient;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.pitwall.simulator;
 
-import io.pitwall.simulator.api.CampaignProgress;
+import io.pitwall.client.CampaignProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.pitwall.simulator;
 
 import io.pitwall.agent.EcuKey;
-import io.pitwall.simulator.api.ImportResult;
-import io.pitwall.simulator.api.ManagementClient;
+import io.pitwall.client.ImportResult;
+import io.pitwall.client.ManagementClient;
 import io.pitwall.simulator.fleet.EcuSpec;
 import io.pitwall.simulator.fleet.Fleet;
 import io.pitwall.simulator.fleet.VehicleSpec;

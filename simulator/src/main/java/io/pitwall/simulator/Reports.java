@@ -1,7 +1,7 @@
 package io.pitwall.simulator;
 
 import io.pitwall.agent.AgentLifecycle.State;
-import io.pitwall.simulator.api.CampaignProgress;
+import io.pitwall.client.CampaignProgress;
 import io.pitwall.simulator.fault.FleetCounters;
 import java.util.List;
 import java.util.Map;

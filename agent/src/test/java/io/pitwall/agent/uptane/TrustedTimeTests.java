@@ -3,6 +3,7 @@ package io.pitwall.agent.uptane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.agent.storage.InMemoryStorage;
+import io.pitwall.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.pitwall.agent.uptane;
 import io.pitwall.agent.storage.InMemoryStorage;
 import io.pitwall.agent.uptane.UptanePrimary.EcuState;
 import io.pitwall.agent.uptane.UptanePrimary.VerifiedImage;
+import io.pitwall.testsupport.MovableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,37 +1,27 @@
 package io.pitwall.bench.device;
 
 import io.pitwall.bench.BenchServer;
-import java.io.IOException;
+import io.pitwall.client.ApiResponse;
+import io.pitwall.client.ManagementClient;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
- * Real HTTP/1.1 to the benchmark server, as the administrator (one JDK {@link HttpClient}) or as a vehicle
+ * Real HTTP/1.1 to the benchmark server, as the administrator (the management API client) or as a vehicle
  * with its bearer credential (prepared {@link WireRequest}s on a {@link KeepAliveConnection} per load thread).
  */
 public final class DeviceHttp {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ManagementClient admin;
     private final String baseUrl;
 
     public DeviceHttp(BenchServer server) {
+        this.admin = server.admin();
         this.baseUrl = server.baseUrl();
     }
 
-    /** A JSON (or other) request as the bootstrap administrator; {@code body} null means an empty POST. */
-    public HttpResponse<String> admin(String method, String path, String contentType, byte[] body)
-            throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", BenchServer.adminAuthorization())
-                .header("Accept", "application/json, application/problem+json")
-                .header("Content-Type", contentType)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    /** A JSON (or other) request as the bootstrap administrator; {@code body} null means an empty body. */
+    public ApiResponse admin(String method, String path, String contentType, byte[] body) {
+        return admin.exchange(method, path, contentType, body);
     }
 
     /** A prepared {@code POST} of a vehicle to a device path (the request can be sent many times). */
@@ -49,10 +39,6 @@ public final class DeviceHttp {
         return URI.create(baseUrl).getAuthority();
     }
 
-    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Fails with the status and the start of the body unless the answer has the expected status. */
     static KeepAliveConnection.Answer require(WireRequest request, KeepAliveConnection.Answer answer, int status) {
         if (answer.status() != status) {
@@ -64,11 +50,10 @@ public final class DeviceHttp {
     }
 
     /** Fails with the status and the start of the body unless the answer has the expected status. */
-    public static HttpResponse<String> require(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
+    public static ApiResponse require(ApiResponse response, int status) {
+        if (response.status() != status) {
             String body = response.body();
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
-                    + ": expected HTTP " + status + " but got " + response.statusCode() + ": "
+            throw new IllegalStateException("expected HTTP " + status + " but got " + response.status() + ": "
                     + body.substring(0, Math.min(300, body.length())));
         }
         return response;

@@ -52,6 +52,7 @@ public final class FirmwareInventory implements Scenario {
             long loadStarted = System.nanoTime();
             new FleetLoader().load(database.dataSource(), new FleetGenerator(seed, ecusPerVehicle), vehicles);
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+            var admin = server.admin();
             int bytes = 0;
             long[] nanos = new long[calls];
             CpuMeter meter = null;
@@ -62,9 +63,9 @@ public final class FirmwareInventory implements Scenario {
                     meter = CpuMeter.start(database);
                 }
                 long begin = System.nanoTime();
-                var response = Http.get(server, PATH);
-                if (response.statusCode() != 200) {
-                    return Result.failed(name(), target(), "HTTP " + response.statusCode() + ": " + response.body());
+                var response = admin.exchange("GET", PATH);
+                if (response.status() != 200) {
+                    return Result.failed(name(), target(), "HTTP " + response.status() + ": " + response.body());
                 }
                 if (i >= 0) {
                     nanos[i] = System.nanoTime() - begin;

@@ -50,21 +50,22 @@ public final class FleetImport implements Scenario {
                         + " (the inventory module is not merged yet)");
             }
             var fleet = new FleetGenerator(seed, ecusPerVehicle);
+            var admin = server.admin();
             if (warmup > 0) {
-                var warm = Http.post(server, PATH, FleetPayload.CONTENT_TYPE,
+                var warm = admin.exchange("POST", PATH, FleetPayload.CONTENT_TYPE,
                         FleetPayload.importRequest(fleet, vehicles, warmup));
-                if (warm.statusCode() / 100 != 2) {
-                    return Result.failed(name(), target(), "warm-up import: HTTP " + warm.statusCode());
+                if (warm.status() / 100 != 2) {
+                    return Result.failed(name(), target(), "warm-up import: HTTP " + warm.status());
                 }
             }
             byte[] body = FleetPayload.importRequest(fleet, 0, vehicles);
             var meter = CpuMeter.start(database);
             long started = System.nanoTime();
-            var response = Http.post(server, PATH, FleetPayload.CONTENT_TYPE, body);
+            var response = admin.exchange("POST", PATH, FleetPayload.CONTENT_TYPE, body);
             double seconds = (System.nanoTime() - started) / 1e9;
             var cpu = meter.stop();
-            if (response.statusCode() / 100 != 2) {
-                return Result.failed(name(), target(), "HTTP " + response.statusCode() + ": "
+            if (response.status() / 100 != 2) {
+                return Result.failed(name(), target(), "HTTP " + response.status() + ": "
                         + response.body().substring(0, Math.min(300, response.body().length())));
             }
             long vehicleRows = database.count("SELECT COUNT(*) FROM vehicle");

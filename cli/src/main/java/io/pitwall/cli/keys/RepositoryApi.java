@@ -1,13 +1,9 @@
 package io.pitwall.cli.keys;
 
-import java.io.IOException;
+import io.pitwall.client.ApiResponse;
+import io.pitwall.client.ManagementClient;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,14 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class RepositoryApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
-    private final String authorization;
+    private final ManagementClient client;
 
     RepositoryApi(String base, String token, String user, String password) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.authorization = token != null ? "Bearer " + token : "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = token != null ? ManagementClient.bearer(URI.create(this.base), token)
+                : ManagementClient.basic(URI.create(this.base), user, password);
     }
 
     JsonNode get(String path) {
@@ -38,26 +33,18 @@ final class RepositoryApi {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+        ApiResponse response;
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode json = response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " was refused (" + response.statusCode() + " "
-                        + json.path("code").asString("") + "): " + json.path("detail").asString(""));
-            }
-            return json;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach " + base + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            response = client.exchange(method, path, body == null ? null : "application/json",
+                    body == null ? null : JSON.writeValueAsBytes(body));
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("cannot reach " + base + ": " + e.getCause().getMessage(), e);
         }
+        JsonNode json = response.bytes().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.bytes());
+        if (response.status() >= 300) {
+            throw new IllegalStateException(method + " " + path + " was refused (" + response.status() + " "
+                    + json.path("code").asString("") + "): " + json.path("detail").asString(""));
+        }
+        return json;
     }
 }

@@ -2,9 +2,9 @@ package io.pitwall.cli.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.endtoend.LocalServer;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
+import io.pitwall.server.support.LocalServer;
 import io.pitwall.simulator.Provisioning;
 import io.pitwall.simulator.Seeds;
 import io.pitwall.simulator.UptaneRoots;

@@ -1,17 +1,21 @@
 package io.pitwall.server.support;
 
-import java.io.IOException;
+import io.pitwall.client.ApiResponse;
+import io.pitwall.client.ManagementClient;
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for tests: JSON in, status and parsed JSON out, as a given operator or token. */
+/**
+ * The management API client's generic call in the short form the server tests use: JSON in, status and parsed
+ * JSON out, as a given operator or token. The HTTP is {@link ManagementClient}'s; this only shapes it.
+ */
 public final class ApiClient {
 
     /** An answer: status, content type, raw body and (when JSON) the parsed body. */
@@ -23,81 +27,73 @@ public final class ApiClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
-    private final String authorization;
-    private final HttpClient http;
+    private final ManagementClient client;
 
-    private ApiClient(String base, String authorization, HttpClient http) {
-        this.base = base;
-        this.authorization = authorization;
-        this.http = http;
+    private ApiClient(ManagementClient client) {
+        this.client = client;
     }
 
     public static ApiClient at(int port) {
-        return new ApiClient("http://127.0.0.1:" + port, null, HTTP);
+        return new ApiClient(ManagementClient.anonymous(URI.create("http://127.0.0.1:" + port)));
     }
 
     /** A client of another base URL (e.g. https) over the given HttpClient (e.g. one with a client certificate). */
     public static ApiClient at(String base, HttpClient http) {
-        return new ApiClient(base, null, http);
+        return new ApiClient(ManagementClient.over(URI.create(base), http));
     }
 
     public ApiClient as(String username, String password) {
-        String encoded = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(base, "Basic " + encoded, http);
+        return new ApiClient(client.as(username, password));
     }
 
     public ApiClient withToken(String token) {
-        return new ApiClient(base, "Bearer " + token, http);
+        return new ApiClient(client.withToken(token));
     }
 
     public ApiClient anonymous() {
-        return new ApiClient(base, null, http);
+        return new ApiClient(client.anonymous());
+    }
+
+    /** The typed client acting with the same credentials. */
+    public ManagementClient typed() {
+        return client;
     }
 
     public String base() {
-        return base;
+        return client.base().toString();
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send("GET", path, null, null);
     }
 
     /** A GET asking for another representation (e.g. {@code text/markdown}). */
     public Response get(String path, String accept) {
-        return send(request(path).setHeader("Accept", accept).GET());
+        return response(exchange("GET", path, Map.of("Accept", accept), HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response delete(String path) {
-        return send(request(path).DELETE());
+        return send("DELETE", path, null, null);
     }
 
     public Response post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").POST(publisher(body)));
+        return send("POST", path, "application/json", json(body));
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").PUT(publisher(body)));
+        return send("PUT", path, "application/json", json(body));
     }
 
     /** Sends raw bytes with the given content type and method. */
     public Response send(String method, String path, String contentType, byte[] body) {
-        var builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        return send(builder);
+        return response(exchange(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Sends bytes without a declared length (chunked transfer encoding), as a streaming client would. */
     public Response sendChunked(String method, String path, String contentType, byte[] body) {
-        var builder = request(path).method(method,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        return send(builder);
+        return response(exchange(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     /** A binary answer with its headers. */
@@ -110,49 +106,26 @@ public final class ApiClient {
 
     /** GET or HEAD of binary content, optionally with a Range header. */
     public Download download(String method, String path, String range) {
-        var builder = request(path).method(method, HttpRequest.BodyPublishers.noBody());
-        if (range != null) {
-            builder.header("Range", range);
-        }
+        ApiResponse response = exchange(method, path, range == null ? Map.of() : Map.of("Range", range),
+                HttpRequest.BodyPublishers.noBody());
+        return new Download(response.status(), response.headers(), response.bytes());
+    }
+
+    private ApiResponse exchange(String method, String path, Map<String, String> headers,
+            HttpRequest.BodyPublisher body) {
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Download(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return client.exchange(method, path, headers, body);
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    private HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json, application/problem+json");
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        return builder;
-    }
-
-    private static HttpRequest.BodyPublisher publisher(Object body) {
+    private static byte[] json(Object body) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-        return HttpRequest.BodyPublishers.ofString(text);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private Response send(HttpRequest.Builder builder) {
-        try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = null;
-            if (contentType.contains("json") && !response.body().isEmpty()) {
-                json = JSON.readTree(response.body());
-            }
-            return new Response(response.statusCode(), contentType, response.body(), json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Response response(ApiResponse response) {
+        return new Response(response.status(), response.contentType(), response.body(), response.json());
     }
 }

@@ -1,5 +1,6 @@
 package io.pitwall.server.support;
 
+import io.pitwall.testsupport.PostgresCondition;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;

@@ -1,11 +1,12 @@
 package io.pitwall.server.support;
 
+import io.pitwall.client.ImageRequest;
+import io.pitwall.client.ManagementClient;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -71,17 +72,11 @@ public final class TestFleet {
     /** Uploads an image of the ECU type for the hardware id, puts it in a release and publishes it. */
     public PublishedRelease publish(String hardwareId, String version, long releaseCounter, String ecuType) {
         byte[] content = ("image " + hardwareId + " " + version + " ").repeat(2_000).getBytes();
-        var image = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware " + hardwareId,
-                "version", version, "releaseCounter", releaseCounter, "fileName", "fw-" + version + ".bin",
-                "installType", "AB", "riskClass", "LOW", "ecuType", ecuType));
-        require(image, 201);
-        long imageId = image.json().get("id").asLong();
-        require(admin.send("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream", content), 200);
-        var release = admin.post("/api/v1/releases", Map.of("name", "Release " + hardwareId + " " + version,
-                "version", version, "notes", "Test release", "imageIds", List.of(imageId)));
-        require(release, 201);
-        long releaseId = release.json().get("id").asLong();
-        require(admin.post("/api/v1/releases/" + releaseId + "/publish", ""), 200);
+        ManagementClient client = admin.typed();
+        long imageId = client.uploadImage(new ImageRequest(hardwareId, "Firmware " + hardwareId, version,
+                releaseCounter, "fw-" + version + ".bin", "AB", "LOW", ecuType), content);
+        long releaseId = client.publishRelease("Release " + hardwareId + " " + version, version, "Test release",
+                List.of(imageId));
         return new PublishedRelease(releaseId, imageId, hardwareId, version, sha256(content), content, 0);
     }
 

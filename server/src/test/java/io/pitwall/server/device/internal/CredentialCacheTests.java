@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.device.DeviceSettings;
 import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.device.persistence.VehicleCredentials.Resolved;
-import io.pitwall.server.support.MovableClock;
+import io.pitwall.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
