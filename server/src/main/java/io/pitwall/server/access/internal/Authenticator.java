@@ -28,20 +28,20 @@ class Authenticator {
     record Refused(String code, String detail) implements Result {
     }
 
-    // A real hash to compare against when the user does not exist, so timing does not reveal usernames.
-    private static final String DUMMY_HASH =
-            "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6Y0bBvY/QxjzY5B5Z6y8r7K";
-
     private final Operators operators;
     private final ApiTokens tokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    // A real hash, at the configured cost, to compare against when the user does not exist, so timing does not
+    // reveal usernames.
+    private final String dummyHash;
 
     Authenticator(Operators operators, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
         this.operators = operators;
         this.tokens = tokens;
         this.passwords = passwords;
         this.clock = clock;
+        this.dummyHash = passwords.encode(Secrets.newToken("absent-"));
     }
 
     Result basic(String username, String password) {
@@ -51,7 +51,7 @@ class Authenticator {
         }
         var found = operators.credentials(username);
         if (found.isEmpty()) {
-            passwords.matches(password, DUMMY_HASH);
+            passwords.matches(password, dummyHash);
             return new Refused("bad-credentials", "Unknown operator or wrong password");
         }
         var credentials = found.get();

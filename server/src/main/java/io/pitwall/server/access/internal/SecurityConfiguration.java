@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -27,9 +28,26 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * bcrypt at the configured cost, stored with its {@code {bcrypt}} prefix. Only bcrypt hashes are accepted:
+     * Pitwall never wrote any other kind, and a {@code {noop}} row must not sign anyone in.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccessSettings settings) {
+        var bcrypt = new BCryptPasswordEncoder(settings.passwordCost());
+        var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                throw new UnsupportedOperationException("only bcrypt hashes are written");
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String stored) {
+                return false;
+            }
+        });
+        return encoder;
     }
 
     /**
