@@ -1,7 +1,8 @@
 package io.pitwall.server.campaign;
 
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.internal.Attempts;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.delivery.Attempts;
+import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.shared.ApiException;

@@ -2,10 +2,11 @@ package io.pitwall.server.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.server.campaign.AssignmentLifecycle.Accepted;
-import io.pitwall.server.campaign.AssignmentLifecycle.Rejected;
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.AssignmentLifecycle.Trigger;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Accepted;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Rejected;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.FailureCategory;
-import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.delivery.ReleaseImage;
 import io.pitwall.server.inventory.VehicleSelection;
 import io.pitwall.server.inventory.VehicleSelector;
 import io.pitwall.server.shared.Leases;

@@ -2,10 +2,10 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignRisk;
-import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
-import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.campaign.delivery.CampaignSchedule;
+import io.pitwall.server.campaign.delivery.ReleaseImage;
 import io.pitwall.server.inventory.VehicleSelector;
 import io.pitwall.server.shared.ApiException;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.DryRun;
-import io.pitwall.server.campaign.IneligibleReason;
-import io.pitwall.server.campaign.PlannedWave;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.WaveKind;
+import io.pitwall.server.campaign.governance.DryRun;
+import io.pitwall.server.campaign.governance.IneligibleReason;
+import io.pitwall.server.campaign.governance.PlannedWave;
 import io.pitwall.server.inventory.VehicleSelection;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.ReleaseImage;
+import io.pitwall.server.campaign.delivery.ReleaseImage;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.WaveEvidence;
-import io.pitwall.server.campaign.FailingVehicle;
+import io.pitwall.server.campaign.rollout.FailingVehicle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

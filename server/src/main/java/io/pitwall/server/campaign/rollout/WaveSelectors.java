@@ -1,0 +1,45 @@
+package io.pitwall.server.campaign.rollout;
+
+import io.pitwall.server.campaign.WaveSpec;
+import io.pitwall.server.campaign.persistence.DryRuns;
+import io.pitwall.server.inventory.VehicleSelector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A wave's selector as a SQL condition over {@code vehicle v} with its own bind parameters, named after
+ * the wave's number so the conditions of every wave of a plan fit in one statement. PERCENT and REST
+ * select nothing by themselves (an empty condition): their share is taken from what earlier waves left.
+ */
+@Component
+public class WaveSelectors {
+
+    private final VehicleSelector selector;
+
+    WaveSelectors(VehicleSelector selector) {
+        this.selector = selector;
+    }
+
+    public DryRuns.WaveSelection of(int number, WaveSpec spec) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String condition = switch (spec.kind()) {
+            case TAG -> {
+                params.put("wtag" + number, spec.selector().trim());
+                yield "EXISTS (SELECT 1 FROM vehicle_tag wt WHERE wt.vin = v.vin AND wt.tag = :wtag" + number + ")";
+            }
+            case VINS -> {
+                params.put("wvins" + number, CampaignWaves.vinsOf(spec));
+                yield "v.vin IN (:wvins" + number + ")";
+            }
+            case FILTER -> {
+                var selection = selector.compile(spec.selector()).withPrefix("wave" + number + "p");
+                params.putAll(selection.params());
+                yield selection.sql();
+            }
+            case PERCENT, REST -> "";
+        };
+        return new DryRuns.WaveSelection(spec.name(), spec.kind(), condition, params,
+                spec.kind() == io.pitwall.server.campaign.WaveKind.PERCENT ? spec.percent() : null);
+    }
+}
