@@ -16,6 +16,8 @@ import io.pitwall.server.campaign.delivery.RolloutRate;
 import io.pitwall.server.campaign.delivery.VehicleStatePolicy;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.campaign.persistence.DeliveryRates;
+import io.pitwall.server.campaign.persistence.VehicleFactsReadModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,12 +62,17 @@ public class AssignmentDelivery {
     }
 
     private final Assignments assignments;
+    private final VehicleFactsReadModel facts;
+    private final DeliveryRates rates;
     private final Campaigns campaigns;
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    AssignmentDelivery(Assignments assignments, Campaigns campaigns, TransactionOperations transactions, Clock clock) {
+    AssignmentDelivery(Assignments assignments, VehicleFactsReadModel facts, DeliveryRates rates, Campaigns campaigns,
+            TransactionOperations transactions, Clock clock) {
         this.assignments = assignments;
+        this.facts = facts;
+        this.rates = rates;
         this.campaigns = campaigns;
         this.transactions = transactions;
         this.clock = clock;
@@ -94,7 +101,7 @@ public class AssignmentDelivery {
         Instant now = clock.instant();
         if (schedule != null) {
             ZoneId zone = schedule.maintenanceWindows().isEmpty() ? null
-                    : assignments.vehicleTimeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
+                    : facts.vehicleTimeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
             Optional<Deferral> deferral = schedule.deferralAt(now, zone).or(() -> vehicleDeferral(vin,
                     schedule.vehicleState()));
             if (deferral.isPresent()) {
@@ -109,7 +116,7 @@ public class AssignmentDelivery {
         if (state == null || (state.allowedRegions().isEmpty() && !state.requiresConsent())) {
             return Optional.empty();
         }
-        var vehicle = assignments.regionAndConsent(vin).orElse(new Assignments.RegionConsent(null, false));
+        var vehicle = facts.regionAndConsent(vin).orElse(new VehicleFactsReadModel.RegionConsent(null, false));
         if (!state.allowsRegion(vehicle.region())) {
             return Optional.of(new Deferral(Deferral.REGION_NOT_ALLOWED, null));
         }
@@ -162,12 +169,12 @@ public class AssignmentDelivery {
      * Deliveries of the campaign are serialised from here to the commit, on every node.
      */
     private Optional<Deferral> rateLimit(long campaignId, RolloutRate rate, Instant now) {
-        assignments.lockCampaignDeliveries(campaignId);
+        rates.lockCampaignDeliveries(campaignId);
         OffsetDateTime minuteAgo = OffsetDateTime.ofInstant(now.minus(Duration.ofMinutes(1)), ZoneOffset.UTC);
-        var recent = assignments.deliveredSince(campaignId, minuteAgo);
+        var recent = rates.deliveredSince(campaignId, minuteAgo);
         long limit = rate.maximumPerMinute();
         if (rate.baseRatePerMinute() != null && recent.count() >= rate.baseRatePerMinute()) {
-            long[] progress = assignments.notifiedAndSucceeded(campaignId);
+            long[] progress = rates.notifiedAndSucceeded(campaignId);
             limit = rate.perMinute(progress[0], progress[1]);
         } else if (rate.baseRatePerMinute() != null) {
             limit = rate.baseRatePerMinute();

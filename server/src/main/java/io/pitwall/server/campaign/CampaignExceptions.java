@@ -5,6 +5,7 @@ import io.pitwall.server.campaign.delivery.Attempts;
 import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Assignments;
+import io.pitwall.server.campaign.persistence.ExceptionQueue;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.Page;
@@ -26,15 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignExceptions {
 
     private final Assignments assignments;
+    private final ExceptionQueue queue;
     private final Attempts attempts;
     private final CampaignMoves moves;
     private final CampaignSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignExceptions(Assignments assignments, Attempts attempts, CampaignMoves moves, CampaignSettings settings,
-            ApplicationEventPublisher events, Clock clock) {
+    CampaignExceptions(Assignments assignments, ExceptionQueue queue, Attempts attempts, CampaignMoves moves,
+            CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.assignments = assignments;
+        this.queue = queue;
         this.attempts = attempts;
         this.moves = moves;
         this.settings = settings;
@@ -43,12 +46,12 @@ public class CampaignExceptions {
     }
 
     @Transactional(readOnly = true)
-    public Page<Assignments.ExceptionRow> list(long id, int page, int size) {
+    public Page<ExceptionQueue.ExceptionRow> list(long id, int page, int size) {
         Page.check(page, size);
         moves.campaign(id);
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
-        return new Page<>(assignments.exceptions(id, stale, page, size), page, size,
-                assignments.countExceptions(id, stale));
+        return new Page<>(queue.exceptions(id, stale, page, size), page, size,
+                queue.countExceptions(id, stale));
     }
 
     /**
@@ -61,7 +64,7 @@ public class CampaignExceptions {
         Campaign campaign = moves.campaign(id);
         assignment(id, vin);
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
-        var row = assignments.exception(id, vin, stale).orElseThrow(() -> ApiException.conflict("not-an-exception",
+        var row = queue.exception(id, vin, stale).orElseThrow(() -> ApiException.conflict("not-an-exception",
                 "Vehicle " + vin + " is not in campaign " + id + "'s exception queue"));
         return new QueuedVehicle(id, campaign.name(), row.vin(), row.kind(), row.status().name(),
                 QueuedVehicle.reason(row.kind(), row.status().name(), row.failureCategory(), row.failureCode(),
@@ -80,7 +83,7 @@ public class CampaignExceptions {
         if (!attempts.reoffer(ref.id(), ref.vin(), OffsetDateTime.now(clock))) {
             throw ApiException.conflict("not-retryable", "Only a failed or timed-out vehicle can be retried");
         }
-        assignments.comment(ref.id(), comment);
+        queue.comment(ref.id(), comment);
         events.publishEvent(Audited.succeeded("campaign.exception.retry", "campaign:" + id,
                 Map.of("vin", vin, "comment", comment)));
     }
@@ -100,7 +103,7 @@ public class CampaignExceptions {
             throw ApiException.conflict("not-an-exception", "The vehicle's assignment is " + locked.status());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        assignments.exclude(ref.id(), locked.status(), actor, comment, now);
+        queue.exclude(ref.id(), locked.status(), actor, comment, now);
         attempts.completeIfDone(id, CampaignCommands.SYSTEM, now);
         events.publishEvent(Audited.succeeded("campaign.exception.exclude", "campaign:" + id,
                 Map.of("vin", vin, "comment", comment, "was", locked.status().name())));

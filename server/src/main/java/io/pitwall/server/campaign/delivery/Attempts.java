@@ -4,6 +4,7 @@ import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Accepted;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
+import io.pitwall.server.campaign.persistence.AssignmentAttempts;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.trust.DirectorRepository;
@@ -27,13 +28,16 @@ public class Attempts {
     public static final String TIMEOUT_CODE = "IN_PROGRESS_TIMEOUT";
     static final int BATCH = 1_000;
     private final Assignments assignments;
+    private final AssignmentAttempts attemptRows;
     private final Campaigns campaigns;
     private final CampaignMoves moves;
     private final DirectorRepository director;
 
-    Attempts(Assignments assignments, Campaigns campaigns, CampaignMoves moves, DirectorRepository director) {
+    Attempts(Assignments assignments, AssignmentAttempts attemptRows, Campaigns campaigns, CampaignMoves moves,
+            DirectorRepository director) {
         this.director = director;
         this.assignments = assignments;
+        this.attemptRows = attemptRows;
         this.campaigns = campaigns;
         this.moves = moves;
     }
@@ -48,7 +52,7 @@ public class Attempts {
             return 0;
         }
         int timedOut = 0;
-        for (Assignments.Ref ref : assignments.inProgressSince(campaignId, now.minus(timeout.get()), BATCH)) {
+        for (Assignments.Ref ref : attemptRows.inProgressSince(campaignId, now.minus(timeout.get()), BATCH)) {
             var locked = assignments.lock(ref.id(), ref.vin());
             if (locked.isEmpty() || locked.get().status().isTerminal() || locked.get().status() == State.PENDING) {
                 continue;
@@ -78,13 +82,13 @@ public class Attempts {
 
     /** Schedules the next attempt after the backoff, if the schedule leaves one; the caller holds the lock. */
     public void scheduleRetry(long id, int attempt, CampaignSchedule schedule, OffsetDateTime now) {
-        schedule.retryAfter(attempt).ifPresent(backoff -> assignments.retryAt(id, now.plus(backoff)));
+        schedule.retryAfter(attempt).ifPresent(backoff -> attemptRows.retryAt(id, now.plus(backoff)));
     }
 
     /** Starts the next attempt of every assignment of the campaign whose retry is due; returns how many. */
     public int retryDue(long campaignId, OffsetDateTime now) {
         int retried = 0;
-        for (Assignments.Ref ref : assignments.retriesDue(campaignId, now, BATCH)) {
+        for (Assignments.Ref ref : attemptRows.retriesDue(campaignId, now, BATCH)) {
             retried += reoffer(ref.id(), ref.vin(), now) ? 1 : 0;
         }
         return retried;
@@ -100,7 +104,7 @@ public class Attempts {
         if (!(result instanceof Accepted a) || !a.changed()) {
             return false;
         }
-        assignments.reoffer(id, locked.get().version(), now);
+        attemptRows.reoffer(id, locked.get().version(), now);
         // The failed attempt's end took the images off the vehicle's director targets; the new one lists them.
         director.vehicleChanged(vin);
         return true;

@@ -8,9 +8,9 @@ import io.pitwall.server.campaign.governance.Approval.Verdict;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Approvals;
-import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
+import io.pitwall.server.campaign.persistence.EligibilityReadModel;
 import io.pitwall.server.campaign.persistence.PublishedReleases;
 import io.pitwall.server.campaign.rollback.CampaignRollback;
 import io.pitwall.server.shared.ApiException;
@@ -39,21 +39,21 @@ public class CampaignApprovals {
     private final Campaigns campaigns;
     private final Approvals approvals;
     private final Decisions decisions;
-    private final Assignments assignments;
+    private final EligibilityReadModel eligibility;
     private final PublishedReleases releases;
     private final CampaignSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignApprovals(CampaignMoves moves, CampaignReadiness readiness, Campaigns campaigns, Approvals approvals,
-            Decisions decisions, Assignments assignments, PublishedReleases releases, CampaignSettings settings,
-            ApplicationEventPublisher events, Clock clock) {
+            Decisions decisions, EligibilityReadModel eligibility, PublishedReleases releases,
+            CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.moves = moves;
         this.readiness = readiness;
         this.campaigns = campaigns;
         this.approvals = approvals;
         this.decisions = decisions;
-        this.assignments = assignments;
+        this.eligibility = eligibility;
         this.releases = releases;
         this.settings = settings;
         this.events = events;
@@ -72,7 +72,7 @@ public class CampaignApprovals {
             throw new ApiException(422, "campaign-not-ready", unmet.size() + " readiness item(s) unmet: "
                     + ready.unmet().stream().map(Readiness.Item::item).toList(), Map.of("unmet", unmet));
         }
-        long matched = assignments.countMatching(id, campaign.filter());
+        long matched = eligibility.countMatching(id, campaign.filter());
         boolean riskyImage = releases.sendsHighRiskImage(id, CampaignRisk.HIGH_RISK_ECU_TYPES);
         CampaignRisk risk = riskyImage || matched > settings.highRiskVehicles() ? CampaignRisk.HIGH
                 : CampaignRisk.STANDARD;

@@ -7,6 +7,8 @@ import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import io.pitwall.server.campaign.delivery.CampaignSchedule;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
+import io.pitwall.server.campaign.persistence.AssignmentCounts;
+import io.pitwall.server.campaign.persistence.EligibilityReadModel;
 import io.pitwall.server.campaign.rollout.WaveActivation;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.campaign.persistence.Assignments;
@@ -34,6 +36,8 @@ public class CampaignCommands {
     public static final String SYSTEM = "system";
     private final Campaigns campaigns;
     private final Assignments assignments;
+    private final EligibilityReadModel eligibility;
+    private final AssignmentCounts counts;
     private final PublishedReleases releases;
     private final CampaignMoves moves;
     private final Waves waves;
@@ -42,11 +46,13 @@ public class CampaignCommands {
     private final DirectorRepository director;
     private final Clock clock;
 
-    CampaignCommands(Campaigns campaigns, Assignments assignments, PublishedReleases releases, CampaignMoves moves,
-            Waves waves, WaveActivation activation, ApplicationEventPublisher events, DirectorRepository director,
-            Clock clock) {
+    CampaignCommands(Campaigns campaigns, Assignments assignments, EligibilityReadModel eligibility,
+            AssignmentCounts counts, PublishedReleases releases, CampaignMoves moves, Waves waves,
+            WaveActivation activation, ApplicationEventPublisher events, DirectorRepository director, Clock clock) {
         this.campaigns = campaigns;
         this.assignments = assignments;
+        this.eligibility = eligibility;
+        this.counts = counts;
         this.releases = releases;
         this.moves = moves;
         this.waves = waves;
@@ -105,7 +111,7 @@ public class CampaignCommands {
             moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created,
                     "rollbackOf", campaign.rollbackOf()));
         } else if (plan.isEmpty()) {
-            created = assignments.createEligible(id, campaign.filter(), now);
+            created = eligibility.createEligible(id, campaign.filter(), now);
             if (created > 0) {
                 director.assignmentsChanged(id);
             }
@@ -162,7 +168,7 @@ public class CampaignCommands {
         var byStatus = assignments.countByStatus(id);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id),
-                assignments.countDeferred(id));
+                counts.countDeferred(id));
     }
 
     /** Which vehicles a cancel stopped before installing and how those already installing ended. */
@@ -172,7 +178,7 @@ public class CampaignCommands {
         var byStatus = assignments.countByStatus(id);
         java.util.function.Function<AssignmentLifecycle.State, CancelReport.Group> group = state ->
                 new CancelReport.Group(byStatus.getOrDefault(state.name(), 0L),
-                        assignments.vinsIn(id, state, CancelReport.MAX_VINS));
+                        counts.vinsIn(id, state, CancelReport.MAX_VINS));
         return new CancelReport(id, campaign.status(), group.apply(AssignmentLifecycle.State.CANCELLED),
                 group.apply(AssignmentLifecycle.State.SUCCEEDED), group.apply(AssignmentLifecycle.State.FAILED),
                 group.apply(AssignmentLifecycle.State.ROLLED_BACK), group.apply(AssignmentLifecycle.State.INSTALLING));

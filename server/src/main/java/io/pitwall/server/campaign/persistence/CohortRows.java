@@ -34,14 +34,15 @@ public class CohortRows {
     /** Filter matches, an ECU the campaign could still update, no assignment of it past delivery. */
     public List<String> notYetUpdated(long campaignId, TargetFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String vehicleFilter = Assignments.vehicleConditions(filter, selector.compile(filter.query()), params);
+        String vehicleFilter = EligibilityReadModel.vehicleConditions(filter, selector.compile(filter.query()), params);
         var query = jdbc.sql("""
                 SELECT v.vin FROM vehicle v
                 WHERE EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
                     WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
                 AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.campaign_id = :cid
                     AND a.status NOT IN ('PENDING', 'DELIVERED', 'CANCELLED'))
-                %s ORDER BY v.vin""".formatted(Assignments.ECU_ELIGIBLE, vehicleFilter)).param("cid", campaignId);
+                %s ORDER BY v.vin""".formatted(EligibilityReadModel.ECU_ELIGIBLE, vehicleFilter))
+                .param("cid", campaignId);
         for (var p : params.entrySet()) {
             query = query.param(p.getKey(), p.getValue());
         }

@@ -75,7 +75,7 @@ public class DryRuns {
     public DryRun count(Images images, TargetFilter filter, VehicleSelection selection, List<String> allowedRegions,
             List<WaveSelection> waves) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = Assignments.vehicleConditions(filter, selection, params);
+        String where = EligibilityReadModel.vehicleConditions(filter, selection, params);
         params.put("images", images.id());
         String ecus = "SELECT 1 FROM ecu e JOIN " + images.table() + " ci ON ci.hardware_id = e.hardware_id "
                 + "WHERE e.vin = v.vin";
@@ -86,7 +86,7 @@ public class DryRuns {
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE') THEN 'service-only-ecu'",
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE'" + notCurrent
                         + ") THEN 'already-current'",
-                "WHEN NOT EXISTS (" + ecus + " AND " + Assignments.ECU_ELIGIBLE + ") THEN 'downgrade'"));
+                "WHEN NOT EXISTS (" + ecus + " AND " + EligibilityReadModel.ECU_ELIGIBLE + ") THEN 'downgrade'"));
         MissingDependencies.condition(jdbc, images, params)
                 .ifPresent(missing -> cases.add("WHEN " + missing + " THEN 'missing-dependency'"));
         if (allowedRegions != null && !allowedRegions.isEmpty()) {

@@ -7,6 +7,7 @@ import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReadinessSheet;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
+import io.pitwall.server.campaign.persistence.AssignmentCounts;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.PublishedReleases;
@@ -38,6 +39,7 @@ public class CampaignRollback {
     private final CampaignMoves moves;
     private final Campaigns campaigns;
     private final Assignments assignments;
+    private final AssignmentCounts counts;
     private final ReadinessSheets sheets;
     private final PublishedReleases releases;
     private final CampaignSettings settings;
@@ -45,13 +47,15 @@ public class CampaignRollback {
     private final Clock clock;
     private final DirectorRepository director;
 
-    CampaignRollback(CampaignMoves moves, Campaigns campaigns, Assignments assignments, ReadinessSheets sheets,
+    CampaignRollback(CampaignMoves moves, Campaigns campaigns, Assignments assignments, AssignmentCounts counts,
+            ReadinessSheets sheets,
             PublishedReleases releases, CampaignSettings settings, ApplicationEventPublisher events, Clock clock,
             DirectorRepository director) {
         this.director = director;
         this.moves = moves;
         this.campaigns = campaigns;
         this.assignments = assignments;
+        this.counts = counts;
         this.sheets = sheets;
         this.releases = releases;
         this.settings = settings;
@@ -78,7 +82,7 @@ public class CampaignRollback {
         if (cancelled > 0) {
             director.assignmentsChanged(id);
         }
-        long changed = assignments.countChanged(id);
+        long changed = counts.countChanged(id);
         boolean riskyImage = images.stream().anyMatch(i -> CampaignRisk.HIGH_RISK_ECU_TYPES.contains(i.ecuType()));
         CampaignRisk risk = riskyImage || changed > settings.highRiskVehicles() ? CampaignRisk.HIGH
                 : CampaignRisk.STANDARD;

@@ -3,8 +3,8 @@ package io.pitwall.server.campaign.rollout;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveKind;
-import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Decisions;
+import io.pitwall.server.campaign.persistence.EligibilityReadModel;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.trust.DirectorRepository;
 import java.time.OffsetDateTime;
@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class WaveActivation {
 
-    private final Assignments assignments;
+    private final EligibilityReadModel eligibility;
     private final Waves waves;
     private final Decisions decisions;
     private final WaveSelectors selectors;
     private final DirectorRepository director;
 
-    WaveActivation(Assignments assignments, Waves waves, Decisions decisions, WaveSelectors selectors,
+    WaveActivation(EligibilityReadModel eligibility, Waves waves, Decisions decisions, WaveSelectors selectors,
             DirectorRepository director) {
-        this.assignments = assignments;
+        this.eligibility = eligibility;
         this.waves = waves;
         this.decisions = decisions;
         this.selectors = selectors;
@@ -42,10 +42,10 @@ public class WaveActivation {
         Map<String, Object> params = selection.params();
         Long limit = null;
         if (wave.spec().kind() == WaveKind.PERCENT) {
-            long remaining = assignments.countForWave(campaign.id(), campaign.filter(), condition, params);
+            long remaining = eligibility.countForWave(campaign.id(), campaign.filter(), condition, params);
             limit = (remaining * wave.spec().percent() + 99) / 100;
         }
-        int assigned = limit != null && limit == 0 ? 0 : assignments.createForWave(campaign.id(), campaign.filter(),
+        int assigned = limit != null && limit == 0 ? 0 : eligibility.createForWave(campaign.id(), campaign.filter(),
                 wave.number(), condition, params, limit, now);
         if (assigned > 0) {
             director.assignmentsChanged(campaign.id());
