@@ -55,7 +55,7 @@ class CampaignSchedulingIntegrationTests {
         @Autowired
         WaveReconciler reconciler;
         @Autowired
-        io.pitwall.server.campaign.persistence.WaveEvidences evidences;
+        io.pitwall.server.campaign.persistence.WaveEvidenceReadModel evidences;
         TestFleet fleet;
         ApiClient manager;
         String hardwareId;

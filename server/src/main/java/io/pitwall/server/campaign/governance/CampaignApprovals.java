@@ -11,7 +11,7 @@ import io.pitwall.server.campaign.persistence.Approvals;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.EligibilityReadModel;
-import io.pitwall.server.campaign.persistence.PublishedReleases;
+import io.pitwall.server.campaign.persistence.ReleaseReadModel;
 import io.pitwall.server.campaign.rollback.CampaignRollback;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
@@ -40,13 +40,13 @@ public class CampaignApprovals {
     private final Approvals approvals;
     private final Decisions decisions;
     private final EligibilityReadModel eligibility;
-    private final PublishedReleases releases;
+    private final ReleaseReadModel releases;
     private final CampaignSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignApprovals(CampaignMoves moves, CampaignReadiness readiness, Campaigns campaigns, Approvals approvals,
-            Decisions decisions, EligibilityReadModel eligibility, PublishedReleases releases,
+            Decisions decisions, EligibilityReadModel eligibility, ReleaseReadModel releases,
             CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.moves = moves;
         this.readiness = readiness;

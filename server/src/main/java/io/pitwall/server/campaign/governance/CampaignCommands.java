@@ -13,7 +13,7 @@ import io.pitwall.server.campaign.rollout.WaveActivation;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
-import io.pitwall.server.campaign.persistence.PublishedReleases;
+import io.pitwall.server.campaign.persistence.ReleaseReadModel;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.trust.DirectorRepository;
@@ -38,7 +38,7 @@ public class CampaignCommands {
     private final Assignments assignments;
     private final EligibilityReadModel eligibility;
     private final AssignmentCounts counts;
-    private final PublishedReleases releases;
+    private final ReleaseReadModel releases;
     private final CampaignMoves moves;
     private final Waves waves;
     private final WaveActivation activation;
@@ -47,7 +47,7 @@ public class CampaignCommands {
     private final Clock clock;
 
     CampaignCommands(Campaigns campaigns, Assignments assignments, EligibilityReadModel eligibility,
-            AssignmentCounts counts, PublishedReleases releases, CampaignMoves moves, Waves waves,
+            AssignmentCounts counts, ReleaseReadModel releases, CampaignMoves moves, Waves waves,
             WaveActivation activation, ApplicationEventPublisher events, DirectorRepository director, Clock clock) {
         this.campaigns = campaigns;
         this.assignments = assignments;

@@ -5,8 +5,8 @@ import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.ReadinessSheet;
 import io.pitwall.server.campaign.governance.Readiness.Item;
 import io.pitwall.server.campaign.internal.CampaignMoves;
-import io.pitwall.server.campaign.persistence.PublishedReleases;
 import io.pitwall.server.campaign.persistence.ReadinessSheets;
+import io.pitwall.server.campaign.persistence.ReleaseReadModel;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;
@@ -26,11 +26,11 @@ public class CampaignReadiness {
 
     private final CampaignMoves moves;
     private final ReadinessSheets sheets;
-    private final PublishedReleases releases;
+    private final ReleaseReadModel releases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignReadiness(CampaignMoves moves, ReadinessSheets sheets, PublishedReleases releases,
+    CampaignReadiness(CampaignMoves moves, ReadinessSheets sheets, ReleaseReadModel releases,
             ApplicationEventPublisher events, Clock clock) {
         this.moves = moves;
         this.sheets = sheets;

@@ -5,8 +5,8 @@ import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveSpec;
 import io.pitwall.server.campaign.persistence.Campaigns;
-import io.pitwall.server.campaign.persistence.DryRuns;
-import io.pitwall.server.campaign.persistence.PublishedReleases;
+import io.pitwall.server.campaign.persistence.DryRunReadModel;
+import io.pitwall.server.campaign.persistence.ReleaseReadModel;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.campaign.rollout.CampaignWaves;
 import io.pitwall.server.campaign.rollout.WaveSelectors;
@@ -25,13 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignTargeting {
 
     private final VehicleSelector selector;
-    private final DryRuns dryRuns;
-    private final PublishedReleases releases;
+    private final DryRunReadModel dryRuns;
+    private final ReleaseReadModel releases;
     private final Campaigns campaigns;
     private final Waves waves;
     private final WaveSelectors selectors;
 
-    CampaignTargeting(VehicleSelector selector, DryRuns dryRuns, PublishedReleases releases, Campaigns campaigns,
+    CampaignTargeting(VehicleSelector selector, DryRunReadModel dryRuns, ReleaseReadModel releases, Campaigns campaigns,
             Waves waves, WaveSelectors selectors) {
         this.selector = selector;
         this.dryRuns = dryRuns;
@@ -61,12 +61,12 @@ public class CampaignTargeting {
         if (waves.size() > CampaignWaves.MAX_WAVES) {
             throw WaveSpec.invalid("A plan has at most " + CampaignWaves.MAX_WAVES + " waves");
         }
-        List<DryRuns.WaveSelection> selections = selections(waves);
+        List<DryRunReadModel.WaveSelection> selections = selections(waves);
         if (releases.publishedImages(releaseId).isEmpty()) {
             throw ApiException.unprocessable("release-not-published",
                     "Release " + releaseId + " does not exist or is not published");
         }
-        return dryRuns.count(DryRuns.Images.ofRelease(releaseId), filter, selector.compile(filter.query()),
+        return dryRuns.count(DryRunReadModel.Images.ofRelease(releaseId), filter, selector.compile(filter.query()),
                 allowedRegions, selections);
     }
 
@@ -79,13 +79,13 @@ public class CampaignTargeting {
     public DryRun dryRun(long campaignId, List<String> allowedRegions) {
         Campaign campaign = campaigns.byId(campaignId).orElseThrow(
                 () -> ApiException.notFound("campaign-not-found", "No campaign " + campaignId));
-        return dryRuns.count(DryRuns.Images.ofCampaign(campaignId), campaign.filter(),
+        return dryRuns.count(DryRunReadModel.Images.ofCampaign(campaignId), campaign.filter(),
                 selector.compile(campaign.filter().query()), allowedRegions,
                 selections(waves.of(campaignId).stream().map(Wave::spec).toList()));
     }
 
-    private List<DryRuns.WaveSelection> selections(List<WaveSpec> specs) {
-        List<DryRuns.WaveSelection> selections = new ArrayList<>();
+    private List<DryRunReadModel.WaveSelection> selections(List<WaveSpec> specs) {
+        List<DryRunReadModel.WaveSelection> selections = new ArrayList<>();
         for (int n = 0; n < specs.size(); n++) {
             selections.add(selectors.of(n, specs.get(n)));
         }

@@ -46,7 +46,7 @@ public class EligibilityReadModel {
     /**
      * Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. Eligible: the
      * filter matches, an ECU can take an image (remote, not current, no downgrade), the images' dependencies
-     * are met ({@link MissingDependencies}) and no other assignment is active. The filter's RSQL query is
+     * are met ({@link DependencyReadModel}) and no other assignment is active. The filter's RSQL query is
      * compiled now, so its version ranges see the fleet as it is at the start.
      */
     public int createEligible(long campaignId, TargetFilter filter, OffsetDateTime now) {
@@ -111,7 +111,7 @@ public class EligibilityReadModel {
      */
     private String eligibleWhere(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
         String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
-                + MissingDependencies.condition(jdbc, DryRuns.Images.ofCampaign(campaignId), params)
+                + DependencyReadModel.condition(jdbc, DryRunReadModel.Images.ofCampaign(campaignId), params)
                         .map(missing -> " AND NOT " + missing).orElse("");
         return """
                 EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id

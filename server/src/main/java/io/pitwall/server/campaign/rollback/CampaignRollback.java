@@ -10,8 +10,8 @@ import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.AssignmentCounts;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
-import io.pitwall.server.campaign.persistence.PublishedReleases;
 import io.pitwall.server.campaign.persistence.ReadinessSheets;
+import io.pitwall.server.campaign.persistence.ReleaseReadModel;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.trust.DirectorRepository;
@@ -41,7 +41,7 @@ public class CampaignRollback {
     private final Assignments assignments;
     private final AssignmentCounts counts;
     private final ReadinessSheets sheets;
-    private final PublishedReleases releases;
+    private final ReleaseReadModel releases;
     private final CampaignSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -49,7 +49,7 @@ public class CampaignRollback {
 
     CampaignRollback(CampaignMoves moves, Campaigns campaigns, Assignments assignments, AssignmentCounts counts,
             ReadinessSheets sheets,
-            PublishedReleases releases, CampaignSettings settings, ApplicationEventPublisher events, Clock clock,
+            ReleaseReadModel releases, CampaignSettings settings, ApplicationEventPublisher events, Clock clock,
             DirectorRepository director) {
         this.director = director;
         this.moves = moves;

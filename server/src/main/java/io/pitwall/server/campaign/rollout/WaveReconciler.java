@@ -16,7 +16,7 @@ import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
-import io.pitwall.server.campaign.persistence.WaveEvidences;
+import io.pitwall.server.campaign.persistence.WaveEvidenceReadModel;
 import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
@@ -61,7 +61,7 @@ public class WaveReconciler {
     public static final String ACTOR = "reconciler";
     private static final Logger log = LoggerFactory.getLogger(WaveReconciler.class);
     private final Waves waves;
-    private final WaveEvidences evidences;
+    private final WaveEvidenceReadModel evidences;
     private final WaveActivation activation;
     private final Campaigns campaigns;
     private final Decisions decisions;
@@ -74,7 +74,7 @@ public class WaveReconciler {
     private final Clock clock;
     private final Duration leaseTtl;
 
-    WaveReconciler(Waves waves, WaveEvidences evidences, WaveActivation activation, Campaigns campaigns,
+    WaveReconciler(Waves waves, WaveEvidenceReadModel evidences, WaveActivation activation, Campaigns campaigns,
             Decisions decisions, CampaignMoves moves, List<GateCondition> conditions, Leases leases, Attempts attempts,
             PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
             CampaignSettings settings) {

@@ -1,7 +1,7 @@
 package io.pitwall.server.campaign.rollout;
 
 import io.pitwall.server.campaign.WaveSpec;
-import io.pitwall.server.campaign.persistence.DryRuns;
+import io.pitwall.server.campaign.persistence.DryRunReadModel;
 import io.pitwall.server.inventory.VehicleSelector;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ public class WaveSelectors {
         this.selector = selector;
     }
 
-    public DryRuns.WaveSelection of(int number, WaveSpec spec) {
+    public DryRunReadModel.WaveSelection of(int number, WaveSpec spec) {
         Map<String, Object> params = new LinkedHashMap<>();
         String condition = switch (spec.kind()) {
             case TAG -> {
@@ -39,7 +39,7 @@ public class WaveSelectors {
             }
             case PERCENT, REST -> "";
         };
-        return new DryRuns.WaveSelection(spec.name(), spec.kind(), condition, params,
+        return new DryRunReadModel.WaveSelection(spec.name(), spec.kind(), condition, params,
                 spec.kind() == io.pitwall.server.campaign.WaveKind.PERCENT ? spec.percent() : null);
     }
 }

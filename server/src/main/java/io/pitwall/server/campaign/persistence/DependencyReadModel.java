@@ -12,12 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Versions compare by SemVer precedence ({@link SemanticVersion}); a version that is not SemVer never
  * satisfies a dependency, so such a vehicle counts as missing it rather than being updated on a guess.
  */
-final class MissingDependencies {
+final class DependencyReadModel {
 
     private record Dependency(String imageHardwareId, String hardwareId, String minVersion) {
     }
 
-    private MissingDependencies() {
+    private DependencyReadModel() {
     }
 
     /**
@@ -26,7 +26,7 @@ final class MissingDependencies {
      * satisfying installed version; empty when no dependency needs checking. The satisfying
      * versions are resolved in Java by SemVer precedence over the few distinct versions installed in the fleet.
      */
-    static Optional<String> condition(JdbcClient jdbc, DryRuns.Images images, Map<String, Object> params) {
+    static Optional<String> condition(JdbcClient jdbc, DryRunReadModel.Images images, Map<String, Object> params) {
         var shipped = jdbc.sql("SELECT hardware_id, sw_version FROM " + images.table() + " ci")
                 .param("images", images.id()).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
         var dependencies = jdbc.sql("SELECT ci.hardware_id, d.hardware_id, d.min_version FROM image_dependency d JOIN "

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * leaves them to the vehicle-state rules applied at delivery).
  */
 @Repository
-public class DryRuns {
+public class DryRunReadModel {
 
     /** Where the images come from: a campaign's snapshot or a published release. */
     public record Images(String table, long id) {
@@ -45,7 +45,7 @@ public class DryRuns {
 
     private final JdbcClient jdbc;
 
-    public DryRuns(JdbcClient jdbc) {
+    public DryRunReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -87,7 +87,7 @@ public class DryRuns {
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE'" + notCurrent
                         + ") THEN 'already-current'",
                 "WHEN NOT EXISTS (" + ecus + " AND " + EligibilityReadModel.ECU_ELIGIBLE + ") THEN 'downgrade'"));
-        MissingDependencies.condition(jdbc, images, params)
+        DependencyReadModel.condition(jdbc, images, params)
                 .ifPresent(missing -> cases.add("WHEN " + missing + " THEN 'missing-dependency'"));
         if (allowedRegions != null && !allowedRegions.isEmpty()) {
             cases.add("WHEN v.region NOT IN (:regions) THEN 'region-not-allowed'");

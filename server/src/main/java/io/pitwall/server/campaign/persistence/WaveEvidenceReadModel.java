@@ -16,12 +16,12 @@ import org.springframework.stereotype.Repository;
  * eligibility).
  */
 @Repository
-public class WaveEvidences {
+public class WaveEvidenceReadModel {
 
     private static final int MAX_LISTED = 200;
     private final JdbcClient jdbc;
 
-    public WaveEvidences(JdbcClient jdbc) {
+    public WaveEvidenceReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

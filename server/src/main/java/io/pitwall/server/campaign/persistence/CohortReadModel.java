@@ -12,12 +12,12 @@ import org.springframework.stereotype.Repository;
 
 /** The groups of {@code CampaignCohorts}. */
 @Repository
-public class CohortRows {
+public class CohortReadModel {
 
     private final JdbcClient jdbc;
     private final VehicleSelector selector;
 
-    CohortRows(JdbcClient jdbc, VehicleSelector selector) {
+    CohortReadModel(JdbcClient jdbc, VehicleSelector selector) {
         this.jdbc = jdbc;
         this.selector = selector;
     }

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
  * check a campaign's readiness.
  */
 @Repository
-public class PublishedReleases {
+public class ReleaseReadModel {
 
     private final JdbcClient jdbc;
 
-    public PublishedReleases(JdbcClient jdbc) {
+    public ReleaseReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
