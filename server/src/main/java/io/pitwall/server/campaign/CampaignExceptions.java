@@ -1,6 +1,9 @@
 package io.pitwall.server.campaign;
 
-import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Accepted;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Rejected;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Trigger;
 import io.pitwall.server.campaign.delivery.Attempts;
 import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.campaign.internal.CampaignMoves;
@@ -95,15 +98,15 @@ public class CampaignExceptions {
         moves.campaign(id);
         var ref = assignment(id, vin);
         var locked = assignments.lock(ref.id(), ref.vin()).orElseThrow();
-        if (locked.status() == State.INSTALLING) {
-            throw ApiException.conflict("install-in-progress", "The vehicle is installing; it finishes or rolls back"
-                    + " on its own");
+        var exclusion = AssignmentLifecycle.apply(locked.status(), Trigger.EXCLUDE);
+        if (exclusion instanceof Rejected rejected) {
+            throw ApiException.conflict(rejected.code(), rejected.code().equals("install-in-progress")
+                    ? "The vehicle is installing; it finishes or rolls back on its own"
+                    : "The vehicle's assignment is " + locked.status());
         }
-        if (locked.status() == State.SUCCEEDED || locked.status() == State.CANCELLED) {
-            throw ApiException.conflict("not-an-exception", "The vehicle's assignment is " + locked.status());
-        }
+        boolean cancel = ((Accepted) exclusion).changed();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        queue.exclude(ref.id(), locked.status(), actor, comment, now);
+        queue.exclude(ref.id(), cancel, actor, comment, now);
         attempts.completeIfDone(id, CampaignCommands.SYSTEM, now);
         events.publishEvent(Audited.succeeded("campaign.exception.exclude", "campaign:" + id,
                 Map.of("vin", vin, "comment", comment, "was", locked.status().name())));

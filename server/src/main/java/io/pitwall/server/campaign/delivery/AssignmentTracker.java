@@ -119,7 +119,7 @@ class AssignmentTracker {
             states.add(next);
         }
         if (changed) {
-            State derived = Derivation.of(states);
+            State derived = AssignmentLifecycle.derive(states);
             OpenParts.closeIfEnded(assignments, assignment.id(), ecus, states, derived);
             settle(assignment, derived, trigger, event.code());
         }

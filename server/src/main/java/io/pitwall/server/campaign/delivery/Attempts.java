@@ -54,7 +54,7 @@ public class Attempts {
         int timedOut = 0;
         for (Assignments.Ref ref : attemptRows.inProgressSince(campaignId, now.minus(timeout.get()), BATCH)) {
             var locked = assignments.lock(ref.id(), ref.vin());
-            if (locked.isEmpty() || locked.get().status().isTerminal() || locked.get().status() == State.PENDING) {
+            if (locked.isEmpty() || !AssignmentLifecycle.IN_PROGRESS.contains(locked.get().status())) {
                 continue;
             }
             List<State> states = new ArrayList<>();
@@ -69,7 +69,7 @@ public class Attempts {
                 }
                 states.add(next);
             }
-            State derived = Derivation.of(states);
+            State derived = AssignmentLifecycle.derive(states);
             OpenParts.closeIfEnded(assignments, ref.id(), parts, states, derived);
             assignments.update(ref.id(), locked.get().version(), derived, null, TIMEOUT_CODE, now);
             if (derived == State.TIMED_OUT) {

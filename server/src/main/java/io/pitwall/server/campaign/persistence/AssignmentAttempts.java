@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign.persistence;
 
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,8 +21,8 @@ public class AssignmentAttempts {
     public List<Assignments.Ref> inProgressSince(long campaignId, OffsetDateTime cutoff, int limit) {
         return jdbc.sql("""
                 SELECT id, vin FROM assignment WHERE campaign_id = :cid
-                AND status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND delivered_at < :cutoff
-                ORDER BY id FETCH FIRST :limit ROWS ONLY""")
+                AND status IN %s AND delivered_at < :cutoff
+                ORDER BY id FETCH FIRST :limit ROWS ONLY""".formatted(StatusList.of(AssignmentLifecycle.IN_PROGRESS)))
                 .param("cid", campaignId).param("cutoff", cutoff).param("limit", limit)
                 .query((rs, i) -> new Assignments.Ref(rs.getLong(1), rs.getString(2).trim())).list();
     }
@@ -49,7 +50,8 @@ public class AssignmentAttempts {
                 UPDATE assignment SET status = 'PENDING', attempt = attempt + 1, failure_category = NULL,
                     failure_code = NULL, retry_at = NULL, delivered_at = NULL, deferred_reason = NULL,
                     deferred_until = NULL, version = version + 1, updated_at = :now
-                WHERE id = :id AND version = :version AND status IN ('FAILED', 'TIMED_OUT')""")
+                WHERE id = :id AND version = :version AND status IN %s"""
+                .formatted(StatusList.of(AssignmentLifecycle.RETRYABLE)))
                 .param("now", now).param("id", id).param("version", expectedVersion).update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");

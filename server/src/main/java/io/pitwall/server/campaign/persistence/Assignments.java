@@ -1,6 +1,7 @@
 package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.FailureCategory;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.delivery.ReleaseImage;
 import io.pitwall.server.shared.Leases;
@@ -41,7 +42,8 @@ public class Assignments {
     public record Ref(long id, String vin) {
     }
 
-    static final String ACTIVE_STATES = "('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')";
+    static final String ACTIVE_STATES = StatusList.of(AssignmentLifecycle.ACTIVE);
+    private static final String CANCELLABLE = StatusList.of(AssignmentLifecycle.CANCELLABLE);
 
     private final JdbcClient jdbc;
     private final Leases leases;
@@ -139,12 +141,12 @@ public class Assignments {
     public int cancelNotInstalling(long campaignId, OffsetDateTime now) {
         int cancelled = jdbc.sql("""
                 UPDATE assignment SET status = 'CANCELLED', version = version + 1, updated_at = :now
-                WHERE campaign_id = :cid AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""")
+                WHERE campaign_id = :cid AND status IN %s""".formatted(CANCELLABLE))
                 .param("cid", campaignId).param("now", now).update();
         jdbc.sql("""
-                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN ('PENDING', 'DELIVERED', 'DOWNLOADING',
-                    'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
-                    AND status = 'CANCELLED')""")
+                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN %s
+                    AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
+                    AND status = 'CANCELLED')""".formatted(CANCELLABLE))
                 .param("cid", campaignId).update();
         jdbc.sql("UPDATE assignment SET retry_at = NULL WHERE campaign_id = :cid AND retry_at IS NOT NULL")
                 .param("cid", campaignId).update();

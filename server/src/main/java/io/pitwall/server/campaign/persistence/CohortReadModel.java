@@ -2,6 +2,7 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.WaveCohort;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import io.pitwall.server.inventory.VehicleSelector;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -40,8 +41,9 @@ public class CohortReadModel {
                 WHERE EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
                     WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
                 AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.campaign_id = :cid
-                    AND a.status NOT IN ('PENDING', 'DELIVERED', 'CANCELLED'))
-                %s ORDER BY v.vin""".formatted(EligibilityReadModel.ECU_ELIGIBLE, vehicleFilter))
+                    AND a.status NOT IN %s)
+                %s ORDER BY v.vin""".formatted(EligibilityReadModel.ECU_ELIGIBLE,
+                        StatusList.of(AssignmentLifecycle.NOT_BEGUN), vehicleFilter))
                 .param("cid", campaignId);
         for (var p : params.entrySet()) {
             query = query.param(p.getKey(), p.getValue());

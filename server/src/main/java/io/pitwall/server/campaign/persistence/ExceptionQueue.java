@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign.persistence;
 
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,9 +19,11 @@ public class ExceptionQueue {
     }
 
     private static final String EXCEPTIONAL = """
-            a.campaign_id = :cid AND a.excluded_by IS NULL AND (a.status IN ('FAILED', 'ROLLED_BACK', 'TIMED_OUT')
+            a.campaign_id = :cid AND a.excluded_by IS NULL AND (a.status IN %s
             OR (a.status = 'PENDING' AND a.deferred_reason IS NOT NULL)
-            OR (a.status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND a.updated_at < :stale))""";
+            OR (a.status IN %s AND a.updated_at < :stale))""".formatted(
+            StatusList.of(AssignmentLifecycle.EXCEPTIONAL_ENDS), StatusList.of(AssignmentLifecycle.IN_PROGRESS));
+    private static final String FAILURES = StatusList.of(AssignmentLifecycle.FAILURES);
 
     private final JdbcClient jdbc;
 
@@ -35,10 +38,11 @@ public class ExceptionQueue {
     public List<ExceptionRow> exceptions(long campaignId, OffsetDateTime stale, int page, int size) {
         return jdbc.sql("""
                 SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
-                    WHEN a.status IN ('FAILED', 'ROLLED_BACK') THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
+                    WHEN a.status IN %s THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
                     ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
                     a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""".formatted(EXCEPTIONAL))
+                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY"""
+                .formatted(FAILURES, EXCEPTIONAL))
                 .param("cid", campaignId).param("stale", stale).param("o", (long) page * size).param("s", size)
                 .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
                         State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -51,10 +55,10 @@ public class ExceptionQueue {
     public Optional<ExceptionRow> exception(long campaignId, String vin, OffsetDateTime stale) {
         return jdbc.sql("""
                 SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
-                    WHEN a.status IN ('FAILED', 'ROLLED_BACK') THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
+                    WHEN a.status IN %s THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
                     ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
                     a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE a.vin = :vin AND %s""".formatted(EXCEPTIONAL))
+                FROM assignment a WHERE a.vin = :vin AND %s""".formatted(FAILURES, EXCEPTIONAL))
                 .param("cid", campaignId).param("stale", stale).param("vin", vin)
                 .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
                         State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -69,11 +73,11 @@ public class ExceptionQueue {
     }
 
     /**
-     * Takes a locked assignment out of the campaign's exception queue for good: one not yet installing is
-     * cancelled (and its ECU parts), no retry follows, and who did it and why is kept.
+     * Takes a locked assignment out of the campaign's exception queue for good: cancelled (and its ECU parts not
+     * yet installing) when {@code cancel} ({@code EXCLUDE} in the assignment lifecycle), no retry follows, and who
+     * did it and why is kept.
      */
-    public void exclude(long id, State status, String by, String comment, OffsetDateTime now) {
-        boolean cancel = status.isActive();
+    public void exclude(long id, boolean cancel, String by, String comment, OffsetDateTime now) {
         jdbc.sql("""
                 UPDATE assignment SET status = CASE WHEN :cancel THEN 'CANCELLED' ELSE status END, retry_at = NULL,
                     excluded_by = :by, exception_comment = :comment, version = version + 1, updated_at = :now
@@ -83,7 +87,8 @@ public class ExceptionQueue {
         if (cancel) {
             jdbc.sql("""
                     UPDATE assignment_ecu SET status = 'CANCELLED' WHERE assignment_id = :id
-                    AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""").param("id", id).update();
+                    AND status IN %s""".formatted(StatusList.of(AssignmentLifecycle.CANCELLABLE))).param("id", id)
+                    .update();
         }
     }
 

@@ -2,6 +2,8 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.WaveEvidence;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.rollout.FailingVehicle;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,7 +59,7 @@ public class WaveEvidenceReadModel {
                 counts[1] += n;
             } else if (status.equals("TIMED_OUT")) {
                 counts[2] += n;
-            } else if (status.equals("FAILED") || status.equals("ROLLED_BACK")) {
+            } else if (State.valueOf(status).isFailure()) {
                 String category = rs.getString(2);
                 failures.merge(category == null ? FailureCategory.INSTALL : FailureCategory.valueOf(category), n,
                         Long::sum);
@@ -85,10 +87,11 @@ public class WaveEvidenceReadModel {
         return jdbc.sql("""
                 SELECT a.vin, x.ecu_serial, x.hardware_id, e.hardware_variant, a.failure_category,
                        COALESCE(x.failure_code, a.failure_code) FROM assignment a
-                JOIN assignment_ecu x ON x.assignment_id = a.id AND x.status IN ('FAILED', 'ROLLED_BACK')
+                JOIN assignment_ecu x ON x.assignment_id = a.id AND x.status IN %1$s
                 LEFT JOIN ecu e ON e.serial = x.ecu_serial
-                WHERE a.campaign_id = :id AND a.wave_no = :wave AND a.status IN ('FAILED', 'ROLLED_BACK')
-                ORDER BY a.vin, x.ecu_serial FETCH FIRST %d ROWS ONLY""".formatted(MAX_LISTED))
+                WHERE a.campaign_id = :id AND a.wave_no = :wave AND a.status IN %1$s
+                ORDER BY a.vin, x.ecu_serial FETCH FIRST %2$d ROWS ONLY""".formatted(
+                        StatusList.of(AssignmentLifecycle.FAILURES), MAX_LISTED))
                 .param("id", campaignId).param("wave", wave)
                 .query((rs, i) -> new FailingVehicle(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5) == null ? FailureCategory.INSTALL
