@@ -145,7 +145,7 @@ class AssignmentTracker {
             case INSTALLING, SUCCEEDED, ROLLED_BACK -> true;
             case FAILED -> trigger == Trigger.INSTALL_FAILED
                     && (event.code() == null || !event.code().startsWith("PRECONDITION"));
-            default -> false;
+            case PENDING, DELIVERED, DOWNLOADING, DOWNLOADED, CANCELLED, TIMED_OUT -> false;
         };
     }
 
@@ -165,7 +165,7 @@ class AssignmentTracker {
             case ROLLED_BACK -> FailureCategory.BOOT_HEALTH_ROLLBACK;
             case FAILED -> trigger == Trigger.DOWNLOAD_FAILED ? FailureCategory.ofDownloadFailure(code)
                     : FailureCategory.ofInstallFailure(code);
-            default -> null;
+            case PENDING, DELIVERED, DOWNLOADING, DOWNLOADED, INSTALLING, SUCCEEDED, CANCELLED, TIMED_OUT -> null;
         };
         OffsetDateTime now = OffsetDateTime.now(clock);
         assignments.update(assignment.id(), assignment.version(), derived, category,

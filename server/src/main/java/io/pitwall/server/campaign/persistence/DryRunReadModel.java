@@ -108,7 +108,7 @@ public class DryRunReadModel {
             members.add(switch (wave.kind()) {
                 case PERCENT -> percentMember(judged, members, wave.percent(), "wcut" + n, params);
                 case REST -> "1 = 1";
-                default -> wave.condition();
+                case TAG, VINS, FILTER -> wave.condition();
             });
         }
         StringBuilder waveCase = new StringBuilder("CASE WHEN verdict <> 'eligible' THEN -1");

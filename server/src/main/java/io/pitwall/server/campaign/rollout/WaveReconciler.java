@@ -176,20 +176,16 @@ public class WaveReconciler {
             return false;
         }
         Wave wave = current.get();
-        switch (wave.status()) {
+        return switch (wave.status()) {
             case PLANNED -> {
                 int assigned = activation.activate(campaign, wave, ACTOR, now);
                 audit("campaign.wave.start", id, grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
                         "assigned", assigned));
-                return true;
+                yield true;
             }
-            case ACTIVE -> {
-                return judge(campaign, wave, grant, now);
-            }
-            default -> {
-                return false;
-            }
-        }
+            case ACTIVE -> judge(campaign, wave, grant, now);
+            case AWAITING_APPROVAL, PASSED, FAILED -> false;
+        };
     }
 
     private boolean judge(Campaign campaign, Wave wave, LeaseGrant grant, OffsetDateTime now) {
