@@ -35,19 +35,6 @@ class ForeignTableReadsTests {
 
     private static final Path SOURCES = Path.of("src/main/java/io/pitwall/server");
 
-    /**
-     * Campaign classes that still read other modules' tables outside a read model, while campaign's persistence is
-     * being split by role (each of their foreign reads moves into a campaign {@code *ReadModel}). Empty it then.
-     */
-    private static final Set<String> PENDING = Set.of(
-            "campaign/internal/WaveSelectors.java",
-            "campaign/persistence/Assignments.java",
-            "campaign/persistence/CohortRows.java",
-            "campaign/persistence/DryRuns.java",
-            "campaign/persistence/MissingDependencies.java",
-            "campaign/persistence/PublishedReleases.java",
-            "campaign/persistence/WaveEvidences.java");
-
     private static final Pattern SQL_TABLE = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)");
     private static final Pattern BIND_NAME = Pattern.compile("\\b(?:param|put|addValue)\\(\\s*$");
 
@@ -94,9 +81,7 @@ class ForeignTableReadsTests {
         assertThat(sources.stream().filter(s -> !references(s).isEmpty())).as("files naming tables")
                 .hasSizeGreaterThan(30);
         List<String> found = foreignReads(sources, owner);
-        List<String> offending = found.stream().map(f -> f.substring(0, f.indexOf(' '))).distinct().toList();
-        assertThat(found.stream().filter(f -> !PENDING.contains(f.substring(0, f.indexOf(' '))))).isEmpty();
-        assertThat(PENDING).as("pending entries that no longer read foreign tables").allMatch(offending::contains);
+        assertThat(found).isEmpty();
         assertThat(sources.stream().filter(s -> s.path().endsWith("ReadModel.java") && !s.readModel()))
                 .as("read models outside persistence").isEmpty();
     }

@@ -7,10 +7,16 @@ import io.pitwall.protocol.device.EcuTarget;
 import io.pitwall.protocol.device.Hashes;
 import io.pitwall.protocol.device.InstallType;
 import io.pitwall.protocol.device.VehiclePolicy;
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.CampaignSchedule.Deferral;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.delivery.CampaignSchedule.Deferral;
+import io.pitwall.server.campaign.delivery.CampaignSchedule;
+import io.pitwall.server.campaign.delivery.MaintenanceWindow;
+import io.pitwall.server.campaign.delivery.ReleaseImage;
+import io.pitwall.server.campaign.delivery.RolloutRate;
+import io.pitwall.server.campaign.delivery.VehicleStatePolicy;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.campaign.persistence.DeliveryRates;
 import io.pitwall.server.inventory.VehicleFacts;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,14 +62,16 @@ public class AssignmentDelivery {
     }
 
     private final Assignments assignments;
+    private final DeliveryRates rates;
     private final Campaigns campaigns;
     private final VehicleFacts vehicles;
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    AssignmentDelivery(Assignments assignments, Campaigns campaigns, VehicleFacts vehicles,
+    AssignmentDelivery(Assignments assignments, DeliveryRates rates, Campaigns campaigns, VehicleFacts vehicles,
             TransactionOperations transactions, Clock clock) {
         this.assignments = assignments;
+        this.rates = rates;
         this.campaigns = campaigns;
         this.vehicles = vehicles;
         this.transactions = transactions;
@@ -161,12 +169,12 @@ public class AssignmentDelivery {
      * Deliveries of the campaign are serialised from here to the commit, on every node.
      */
     private Optional<Deferral> rateLimit(long campaignId, RolloutRate rate, Instant now) {
-        assignments.lockCampaignDeliveries(campaignId);
+        rates.lockCampaignDeliveries(campaignId);
         OffsetDateTime minuteAgo = OffsetDateTime.ofInstant(now.minus(Duration.ofMinutes(1)), ZoneOffset.UTC);
-        var recent = assignments.deliveredSince(campaignId, minuteAgo);
+        var recent = rates.deliveredSince(campaignId, minuteAgo);
         long limit = rate.maximumPerMinute();
         if (rate.baseRatePerMinute() != null && recent.count() >= rate.baseRatePerMinute()) {
-            long[] progress = assignments.notifiedAndSucceeded(campaignId);
+            long[] progress = rates.notifiedAndSucceeded(campaignId);
             limit = rate.perMinute(progress[0], progress[1]);
         } else if (rate.baseRatePerMinute() != null) {
             limit = rate.baseRatePerMinute();

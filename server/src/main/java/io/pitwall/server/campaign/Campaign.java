@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.campaign.governance.CampaignLifecycle;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,7 +1,7 @@
 package io.pitwall.server.campaign;
 
 import io.pitwall.server.campaign.persistence.Campaigns;
-import io.pitwall.server.campaign.persistence.CohortRows;
+import io.pitwall.server.campaign.persistence.CohortReadModel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignCohorts {
 
     private final Campaigns campaigns;
-    private final CohortRows rows;
+    private final CohortReadModel rows;
 
-    CampaignCohorts(Campaigns campaigns, CohortRows rows) {
+    CampaignCohorts(Campaigns campaigns, CohortReadModel rows) {
         this.campaigns = campaigns;
         this.rows = rows;
     }

@@ -1,9 +1,14 @@
 package io.pitwall.server.campaign;
 
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.internal.Attempts;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Accepted;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Rejected;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Trigger;
+import io.pitwall.server.campaign.delivery.Attempts;
+import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Assignments;
+import io.pitwall.server.campaign.persistence.ExceptionQueue;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.shared.Page;
@@ -25,15 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignExceptions {
 
     private final Assignments assignments;
+    private final ExceptionQueue queue;
     private final Attempts attempts;
     private final CampaignMoves moves;
     private final CampaignSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignExceptions(Assignments assignments, Attempts attempts, CampaignMoves moves, CampaignSettings settings,
-            ApplicationEventPublisher events, Clock clock) {
+    CampaignExceptions(Assignments assignments, ExceptionQueue queue, Attempts attempts, CampaignMoves moves,
+            CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.assignments = assignments;
+        this.queue = queue;
         this.attempts = attempts;
         this.moves = moves;
         this.settings = settings;
@@ -42,12 +49,12 @@ public class CampaignExceptions {
     }
 
     @Transactional(readOnly = true)
-    public Page<Assignments.ExceptionRow> list(long id, int page, int size) {
+    public Page<ExceptionQueue.ExceptionRow> list(long id, int page, int size) {
         Page.check(page, size);
         moves.campaign(id);
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
-        return new Page<>(assignments.exceptions(id, stale, page, size), page, size,
-                assignments.countExceptions(id, stale));
+        return new Page<>(queue.exceptions(id, stale, page, size), page, size,
+                queue.countExceptions(id, stale));
     }
 
     /**
@@ -60,7 +67,7 @@ public class CampaignExceptions {
         Campaign campaign = moves.campaign(id);
         assignment(id, vin);
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
-        var row = assignments.exception(id, vin, stale).orElseThrow(() -> ApiException.conflict("not-an-exception",
+        var row = queue.exception(id, vin, stale).orElseThrow(() -> ApiException.conflict("not-an-exception",
                 "Vehicle " + vin + " is not in campaign " + id + "'s exception queue"));
         return new QueuedVehicle(id, campaign.name(), row.vin(), row.kind(), row.status().name(),
                 QueuedVehicle.reason(row.kind(), row.status().name(), row.failureCategory(), row.failureCode(),
@@ -79,7 +86,7 @@ public class CampaignExceptions {
         if (!attempts.reoffer(ref.id(), ref.vin(), OffsetDateTime.now(clock))) {
             throw ApiException.conflict("not-retryable", "Only a failed or timed-out vehicle can be retried");
         }
-        assignments.comment(ref.id(), comment);
+        queue.comment(ref.id(), comment);
         events.publishEvent(Audited.succeeded("campaign.exception.retry", "campaign:" + id,
                 Map.of("vin", vin, "comment", comment)));
     }
@@ -91,15 +98,15 @@ public class CampaignExceptions {
         moves.campaign(id);
         var ref = assignment(id, vin);
         var locked = assignments.lock(ref.id(), ref.vin()).orElseThrow();
-        if (locked.status() == State.INSTALLING) {
-            throw ApiException.conflict("install-in-progress", "The vehicle is installing; it finishes or rolls back"
-                    + " on its own");
+        var exclusion = AssignmentLifecycle.apply(locked.status(), Trigger.EXCLUDE);
+        if (exclusion instanceof Rejected rejected) {
+            throw ApiException.conflict(rejected.code(), rejected.code().equals("install-in-progress")
+                    ? "The vehicle is installing; it finishes or rolls back on its own"
+                    : "The vehicle's assignment is " + locked.status());
         }
-        if (locked.status() == State.SUCCEEDED || locked.status() == State.CANCELLED) {
-            throw ApiException.conflict("not-an-exception", "The vehicle's assignment is " + locked.status());
-        }
+        boolean cancel = ((Accepted) exclusion).changed();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        assignments.exclude(ref.id(), locked.status(), actor, comment, now);
+        queue.exclude(ref.id(), cancel, actor, comment, now);
         attempts.completeIfDone(id, CampaignCommands.SYSTEM, now);
         events.publishEvent(Audited.succeeded("campaign.exception.exclude", "campaign:" + id,
                 Map.of("vin", vin, "comment", comment, "was", locked.status().name())));

@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.campaign.governance.Readiness;
 import io.pitwall.server.shared.ApiException;
 import java.net.URI;
 import java.util.List;
@@ -61,13 +62,13 @@ public record ReadinessSheet(Long rollbackReleaseId, Owners owners, String runbo
         }
     }
 
-    static void text(String value, String field, int max) {
+    public static void text(String value, String field, int max) {
         if (value != null && (value.isBlank() || value.length() > max || value.chars().anyMatch(c -> c < 0x20 && c != '\n'))) {
             throw invalid(field + " has 1 to " + max + " characters (no control characters)");
         }
     }
 
-    static ApiException invalid(String detail) {
+    public static ApiException invalid(String detail) {
         return ApiException.unprocessable("invalid-readiness", detail);
     }
 }

@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import java.time.Instant;
 
 /**

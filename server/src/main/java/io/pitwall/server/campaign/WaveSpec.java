@@ -58,7 +58,7 @@ public record WaveSpec(String name, WaveKind kind, String selector, int soakMinu
         }
     }
 
-    static ApiException invalid(String detail) {
+    public static ApiException invalid(String detail) {
         return ApiException.unprocessable("invalid-wave-plan", detail);
     }
 }

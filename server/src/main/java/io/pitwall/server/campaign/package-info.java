@@ -1,8 +1,8 @@
 /**
- * Campaigns: a release sent to the vehicles a target filter selects, moved by
- * {@link io.pitwall.server.campaign.CampaignLifecycle}: readiness, submission, dual-control approval, start
- * (eligibility set-based in SQL, one assignment per eligible vehicle), pause/resume, the emergency stop, with
- * every decision in a per-campaign log. Vehicle events drive each assignment through
- * {@link io.pitwall.server.campaign.AssignmentLifecycle}. (Waves, gates and rollback campaigns come later.)
+ * Campaigns: a release sent to the vehicles a target filter selects. One module in feature packages that share
+ * its locks and transactions: {@code governance} (lifecycle, readiness, approvals, dry run, decision log,
+ * emergency stop), {@code delivery} (assignments and their lifecycle, schedule, attempts, delivery at check-in),
+ * {@code rollout} (waves, gates, the reconciler) and {@code rollback}. The root holds what other modules use:
+ * delivery at check-in, the exception queue, vehicle updates, the gate and cohort SPI, and the campaign's values.
  */
 package io.pitwall.server.campaign;

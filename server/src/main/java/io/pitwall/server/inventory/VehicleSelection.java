@@ -27,6 +27,12 @@ public record VehicleSelection(String sql, Map<String, Object> params) {
         return new VehicleSelection(sql.replaceAll(":rsql(\\d+)\\b", ":" + prefix + "$1"), renamed);
     }
 
+    /** Vehicles carrying the tag. */
+    public static VehicleSelection taggedWith(String tag) {
+        return new VehicleSelection("EXISTS (SELECT 1 FROM vehicle_tag wt WHERE wt.vin = v.vin AND wt.tag = :rsql0)",
+                Map.of("rsql0", tag));
+    }
+
     /** Every vehicle. */
     public static VehicleSelection all() {
         return new VehicleSelection("1 = 1", Map.of());

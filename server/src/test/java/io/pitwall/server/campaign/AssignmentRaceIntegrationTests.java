@@ -5,6 +5,7 @@ import static io.pitwall.server.support.HeldTransaction.awaitSomeoneBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
+import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.HeldTransaction;
 import io.pitwall.server.support.IntegrationTest;

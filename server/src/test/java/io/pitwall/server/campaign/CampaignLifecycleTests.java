@@ -2,9 +2,10 @@ package io.pitwall.server.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.server.campaign.CampaignLifecycle.Accepted;
-import io.pitwall.server.campaign.CampaignLifecycle.Rejected;
-import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
+import io.pitwall.server.campaign.governance.CampaignLifecycle;
+import io.pitwall.server.campaign.governance.CampaignLifecycle.Accepted;
+import io.pitwall.server.campaign.governance.CampaignLifecycle.Rejected;
+import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.pitwall.server.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
-import io.pitwall.server.campaign.internal.WaveReconciler;
+import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
@@ -55,7 +55,7 @@ class CampaignSchedulingIntegrationTests {
         @Autowired
         WaveReconciler reconciler;
         @Autowired
-        io.pitwall.server.campaign.persistence.WaveEvidences evidences;
+        io.pitwall.server.campaign.persistence.WaveEvidenceReadModel evidences;
         TestFleet fleet;
         ApiClient manager;
         String hardwareId;

@@ -3,6 +3,9 @@ package io.pitwall.server.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pitwall.server.campaign.delivery.MaintenanceWindow;
+import io.pitwall.server.campaign.delivery.RolloutRate;
+import io.pitwall.server.campaign.rollout.AbortCriterion;
 import io.pitwall.server.shared.ApiException;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pitwall.server.PitwallServerApplication;
 import io.pitwall.server.access.Role;
-import io.pitwall.server.campaign.internal.WaveReconciler;
+import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.CampaignSteps;

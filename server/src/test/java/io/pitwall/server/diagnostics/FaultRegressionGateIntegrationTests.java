@@ -4,7 +4,7 @@ import static io.pitwall.server.support.CampaignSteps.wave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
-import io.pitwall.server.campaign.internal.WaveReconciler;
+import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;

@@ -1,15 +1,16 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.server.campaign.Campaign;
-import io.pitwall.server.campaign.CampaignCommands;
-import io.pitwall.server.campaign.CampaignLifecycle;
+import io.pitwall.server.campaign.governance.CampaignCommands;
+import io.pitwall.server.campaign.governance.CampaignLifecycle;
 import io.pitwall.server.campaign.CampaignStatus;
-import io.pitwall.server.campaign.CampaignLifecycle.Accepted;
-import io.pitwall.server.campaign.CampaignLifecycle.Rejected;
-import io.pitwall.server.campaign.CampaignLifecycle.Trigger;
+import io.pitwall.server.campaign.governance.CampaignLifecycle.Accepted;
+import io.pitwall.server.campaign.governance.CampaignLifecycle.Rejected;
+import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
+import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.Approval;
+import io.pitwall.server.campaign.governance.Approval;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,14 +1,11 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.FailureCategory;
-import io.pitwall.server.campaign.ReleaseImage;
-import io.pitwall.server.campaign.TargetFilter;
-import io.pitwall.server.inventory.VehicleSelection;
-import io.pitwall.server.inventory.VehicleSelector;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
+import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import io.pitwall.server.campaign.delivery.ReleaseImage;
 import io.pitwall.server.shared.Leases;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Assignments and their ECUs. Eligibility is computed set-based in one statement per table; it reads the
- * inventory's vehicle and ECU tables (through the inventory's compiled {@link VehicleSelection} too) and the
- * catalog's image table read-only (the documented exception to
- * "no module reads another's tables": a per-vehicle API call would make large starts take minutes).
+ * Assignments and their ECU parts: a vehicle's active assignment, the row lock every writer takes first, the
+ * state writes under it, a campaign's cancel and rollback assignments, and its counts by state. Creating a
+ * campaign's assignments from the fleet is {@link EligibilityReadModel}'s.
  */
 @Repository
 public class Assignments {
@@ -42,149 +38,19 @@ public class Assignments {
     public record EcuPart(String ecuSerial, State status, String failureCode, ReleaseImage image) {
     }
 
-    /** The named lock {@link #createEligible} and {@link #createForWave} take; tests hold it to race them. */
-    public static final String ASSIGNMENT_CREATION = "campaign-assignment-creation";
-    static final String ACTIVE_STATES = "('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')";
-    static final String ECU_ELIGIBLE = """
-            e.update_policy = 'REMOTE'
-            AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)
-            AND e.software_version <> ci.sw_version
-            AND NOT EXISTS (SELECT 1 FROM image i WHERE i.hardware_id = e.hardware_id
-                AND (i.sha256 = e.image_hash OR (e.image_hash IS NULL AND i.sw_version = e.software_version))
-                AND i.release_counter > ci.release_counter)""";
+    /** An assignment the reconciler or an operator acts on. */
+    public record Ref(long id, String vin) {
+    }
+
+    static final String ACTIVE_STATES = StatusList.of(AssignmentLifecycle.ACTIVE);
+    private static final String CANCELLABLE = StatusList.of(AssignmentLifecycle.CANCELLABLE);
 
     private final JdbcClient jdbc;
-    private final VehicleSelector selector;
     private final Leases leases;
 
-    public Assignments(JdbcClient jdbc, VehicleSelector selector, Leases leases) {
+    public Assignments(JdbcClient jdbc, Leases leases) {
         this.jdbc = jdbc;
-        this.selector = selector;
         this.leases = leases;
-    }
-
-    /**
-     * Creates one assignment per eligible vehicle and its ECU parts; returns how many vehicles. Eligible: the
-     * filter matches, an ECU can take an image (remote, not current, no downgrade), the images' dependencies
-     * are met ({@link MissingDependencies}) and no other assignment is active. The filter's RSQL query is
-     * compiled now, so its version ranges see the fleet as it is at the start.
-     */
-    public int createEligible(long campaignId, TargetFilter filter, OffsetDateTime now) {
-        return create(campaignId, filter, null, "", Map.of(), null, now);
-    }
-
-    /**
-     * A wave's part of {@link #createEligible}: the eligible vehicles not yet in this campaign that also
-     * meet {@code condition} (over {@code vehicle v}, its values in {@code params}), at most {@code limit}
-     * of them (lowest VINs first) when a limit is given, tagged with the wave's number.
-     */
-    public int createForWave(long campaignId, TargetFilter filter, int wave, String condition,
-            Map<String, Object> params, Long limit, OffsetDateTime now) {
-        return create(campaignId, filter, wave, condition, params, limit, now);
-    }
-
-    /** How many eligible vehicles not yet in this campaign meet the condition (to size a percentage wave). */
-    public long countForWave(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
-        Map<String, Object> all = new LinkedHashMap<>(params);
-        var count = jdbc.sql("SELECT COUNT(*) FROM vehicle v WHERE " + eligibleWhere(campaignId, filter, condition, all))
-                .param("cid", campaignId);
-        for (var p : all.entrySet()) {
-            count = count.param(p.getKey(), p.getValue());
-        }
-        return count.query(Long.class).single();
-    }
-
-    private int create(long campaignId, TargetFilter filter, Integer wave, String condition, Map<String, Object> extra,
-            Long limit, OffsetDateTime now) {
-        // One campaign at a time assigns vehicles, on every node: the "no other active assignment" check
-        // below then sees the assignments of a campaign that started a moment earlier, so no vehicle ends
-        // up in two campaigns at once.
-        leases.lockUntilCommit(ASSIGNMENT_CREATION);
-        Map<String, Object> params = new LinkedHashMap<>(extra);
-        String where = eligibleWhere(campaignId, filter, condition, params);
-        var insert = jdbc.sql("""
-                INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at, wave_no)
-                SELECT :cid, v.vin, 'PENDING', 0, :now, :now, :wave FROM vehicle v
-                WHERE %s%s""".formatted(where, limit == null ? "" : " ORDER BY v.vin FETCH FIRST :limit ROWS ONLY"))
-                .param("cid", campaignId).param("now", now).param("wave", wave, java.sql.Types.INTEGER);
-        if (limit != null) {
-            insert = insert.param("limit", limit);
-        }
-        for (var p : params.entrySet()) {
-            insert = insert.param(p.getKey(), p.getValue());
-        }
-        int vehicles = insert.update();
-        jdbc.sql("""
-                INSERT INTO assignment_ecu (assignment_id, ecu_serial, hardware_id, status)
-                SELECT a.id, e.serial, e.hardware_id, 'PENDING' FROM assignment a
-                JOIN ecu e ON e.vin = a.vin
-                JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = e.hardware_id
-                WHERE a.campaign_id = :cid AND %s
-                AND NOT EXISTS (SELECT 1 FROM assignment_ecu x WHERE x.assignment_id = a.id)""".formatted(ECU_ELIGIBLE))
-                .param("cid", campaignId).update();
-        return vehicles;
-    }
-
-    /**
-     * Eligible for this campaign, over {@code vehicle v}: the filter matches, an ECU can take an image, the
-     * dependencies are met, no other assignment is active, and the vehicle is not in this campaign yet.
-     */
-    private String eligibleWhere(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
-        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
-                + MissingDependencies.condition(jdbc, DryRuns.Images.ofCampaign(campaignId), params)
-                        .map(missing -> " AND NOT " + missing).orElse("");
-        return """
-                EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
-                    WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
-                AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.status IN %s)
-                AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.campaign_id = :cid)
-                %s%s""".formatted(ECU_ELIGIBLE, ACTIVE_STATES, vehicleFilter,
-                condition.isBlank() ? "" : " AND (" + condition + ")");
-    }
-
-    /** How many vehicles the filter matches that have an ECU the campaign could update (for its risk class). */
-    public long countMatching(long campaignId, TargetFilter filter) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params);
-        var count = jdbc.sql("""
-                SELECT COUNT(*) FROM vehicle v
-                WHERE EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
-                    WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
-                %s""".formatted(ECU_ELIGIBLE, vehicleFilter)).param("cid", campaignId);
-        for (var p : params.entrySet()) {
-            count = count.param(p.getKey(), p.getValue());
-        }
-        return count.query(Long.class).single();
-    }
-
-    /** The filter as {@code AND ...} conditions over {@code vehicle v} (or nothing), its values put in params. */
-    static String vehicleConditions(TargetFilter filter, VehicleSelection selection, Map<String, Object> params) {
-        List<String> conditions = new ArrayList<>();
-        if (!selection.equals(VehicleSelection.all())) {
-            conditions.add(selection.sql());
-            params.putAll(selection.params());
-        }
-        if (filter.model() != null) {
-            conditions.add("v.model = :model");
-            params.put("model", filter.model());
-        }
-        if (filter.region() != null) {
-            conditions.add("v.region = :region");
-            params.put("region", filter.region());
-        }
-        if (filter.tag() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM vehicle_tag t WHERE t.vin = v.vin AND t.tag = :tag)");
-            params.put("tag", filter.tag());
-        }
-        int n = 0;
-        for (var attribute : filter.attributes().entrySet()) {
-            conditions.add("EXISTS (SELECT 1 FROM vehicle_attribute va WHERE va.vin = v.vin AND va.name = :an" + n
-                    + " AND va.attr_value = :av" + n + ")");
-            params.put("an" + n, attribute.getKey());
-            params.put("av" + n, attribute.getValue());
-            n++;
-        }
-        return conditions.isEmpty() ? "" : "AND " + String.join(" AND ", conditions);
     }
 
     /** The vehicle's oldest active assignment, if any. */
@@ -275,12 +141,12 @@ public class Assignments {
     public int cancelNotInstalling(long campaignId, OffsetDateTime now) {
         int cancelled = jdbc.sql("""
                 UPDATE assignment SET status = 'CANCELLED', version = version + 1, updated_at = :now
-                WHERE campaign_id = :cid AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""")
+                WHERE campaign_id = :cid AND status IN %s""".formatted(CANCELLABLE))
                 .param("cid", campaignId).param("now", now).update();
         jdbc.sql("""
-                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN ('PENDING', 'DELIVERED', 'DOWNLOADING',
-                    'DOWNLOADED') AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
-                    AND status = 'CANCELLED')""")
+                UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN %s
+                    AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
+                    AND status = 'CANCELLED')""".formatted(CANCELLABLE))
                 .param("cid", campaignId).update();
         jdbc.sql("UPDATE assignment SET retry_at = NULL WHERE campaign_id = :cid AND retry_at IS NOT NULL")
                 .param("cid", campaignId).update();
@@ -294,7 +160,7 @@ public class Assignments {
      * that already rolled back on its own reports it installed). Returns how many vehicles.
      */
     public int createRollback(long rollbackId, long originalId, OffsetDateTime now) {
-        leases.lockUntilCommit(ASSIGNMENT_CREATION);
+        leases.lockUntilCommit(EligibilityReadModel.ASSIGNMENT_CREATION);
         int vehicles = jdbc.sql("""
                 INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at)
                 SELECT :rid, o.vin, 'PENDING', 0, :now, :now FROM assignment o
@@ -311,23 +177,6 @@ public class Assignments {
                 WHERE r.campaign_id = :rid""")
                 .param("rid", rollbackId).param("oid", originalId).update();
         return vehicles;
-    }
-
-    /** How many vehicles of the campaign have an ECU part that began installing (what a rollback undoes). */
-    public long countChanged(long campaignId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :cid AND EXISTS (SELECT 1 FROM assignment_ecu ae
-                    WHERE ae.assignment_id = a.id AND ae.install_started = TRUE)""")
-                .param("cid", campaignId).query(Long.class).single();
-    }
-
-    /** Up to {@code limit} VINs of the campaign's assignments in this state, in VIN order. */
-    public List<String> vinsIn(long campaignId, State state, int limit) {
-        return jdbc.sql("""
-                SELECT vin FROM assignment WHERE campaign_id = :cid AND status = :status ORDER BY vin
-                FETCH FIRST :limit ROWS ONLY""")
-                .param("cid", campaignId).param("status", state.name()).param("limit", limit)
-                .query((rs, i) -> rs.getString(1).trim()).list();
     }
 
     /** Counts by state, and failed ones by category. */
@@ -351,134 +200,11 @@ public class Assignments {
         return counts;
     }
 
-    /** One vehicle of a campaign's exception queue. */
-    public record ExceptionRow(String vin, long id, int attempt, State status, String kind, String failureCategory,
-            String failureCode, String deferredReason, OffsetDateTime deferredUntil, OffsetDateTime retryAt,
-            OffsetDateTime since, String comment) {
-    }
-
-    private static final String EXCEPTIONAL = """
-            a.campaign_id = :cid AND a.excluded_by IS NULL AND (a.status IN ('FAILED', 'ROLLED_BACK', 'TIMED_OUT')
-            OR (a.status = 'PENDING' AND a.deferred_reason IS NOT NULL)
-            OR (a.status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND a.updated_at < :stale))""";
-
-    /**
-     * The campaign's stuck (timed out, or in progress without a change since {@code stale}), failed and
-     * deferred vehicles, not excluded, by VIN.
-     */
-    public List<ExceptionRow> exceptions(long campaignId, OffsetDateTime stale, int page, int size) {
-        return jdbc.sql("""
-                SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
-                    WHEN a.status IN ('FAILED', 'ROLLED_BACK') THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
-                    ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
-                    a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""".formatted(EXCEPTIONAL))
-                .param("cid", campaignId).param("stale", stale).param("o", (long) page * size).param("s", size)
-                .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class), rs.getString(12)))
-                .list();
-    }
-
-    /** The vehicle's row of the campaign's exception queue, if it is in the queue. */
-    public Optional<ExceptionRow> exception(long campaignId, String vin, OffsetDateTime stale) {
-        return jdbc.sql("""
-                SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
-                    WHEN a.status IN ('FAILED', 'ROLLED_BACK') THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
-                    ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
-                    a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE a.vin = :vin AND %s""".formatted(EXCEPTIONAL))
-                .param("cid", campaignId).param("stale", stale).param("vin", vin)
-                .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class), rs.getString(12)))
-                .optional();
-    }
-
-    public long countExceptions(long campaignId, OffsetDateTime stale) {
-        return jdbc.sql("SELECT COUNT(*) FROM assignment a WHERE " + EXCEPTIONAL).param("cid", campaignId)
-                .param("stale", stale).query(Long.class).single();
-    }
-
     /** The vehicle's assignment in this campaign. */
     public Optional<Ref> of(long campaignId, String vin) {
         return jdbc.sql("SELECT id, vin FROM assignment WHERE campaign_id = :cid AND vin = :vin")
                 .param("cid", campaignId).param("vin", vin)
                 .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).optional();
-    }
-
-    /**
-     * Takes a locked assignment out of the campaign's exception queue for good: one not yet installing is
-     * cancelled (and its ECU parts), no retry follows, and who did it and why is kept.
-     */
-    public void exclude(long id, State status, String by, String comment, OffsetDateTime now) {
-        boolean cancel = status.isActive();
-        jdbc.sql("""
-                UPDATE assignment SET status = CASE WHEN :cancel THEN 'CANCELLED' ELSE status END, retry_at = NULL,
-                    excluded_by = :by, exception_comment = :comment, version = version + 1, updated_at = :now
-                WHERE id = :id""")
-                .param("cancel", cancel).param("by", by).param("comment", comment).param("now", now).param("id", id)
-                .update();
-        if (cancel) {
-            jdbc.sql("""
-                    UPDATE assignment_ecu SET status = 'CANCELLED' WHERE assignment_id = :id
-                    AND status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED')""").param("id", id).update();
-        }
-    }
-
-    /** Keeps the operator's comment on an assignment retried from the exception queue. */
-    public void comment(long id, String comment) {
-        jdbc.sql("UPDATE assignment SET exception_comment = :c WHERE id = :id").param("c", comment).param("id", id)
-                .update();
-    }
-
-    /** An assignment the reconciler or an operator acts on. */
-    public record Ref(long id, String vin) {
-    }
-
-    /** Attempts of the campaign in progress (delivered, not ended) since before {@code cutoff}, oldest first. */
-    public List<Ref> inProgressSince(long campaignId, OffsetDateTime cutoff, int limit) {
-        return jdbc.sql("""
-                SELECT id, vin FROM assignment WHERE campaign_id = :cid
-                AND status IN ('DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING') AND delivered_at < :cutoff
-                ORDER BY id FETCH FIRST :limit ROWS ONLY""")
-                .param("cid", campaignId).param("cutoff", cutoff).param("limit", limit)
-                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).list();
-    }
-
-    /** Failed or timed-out assignments of the campaign whose retry is due. */
-    public List<Ref> retriesDue(long campaignId, OffsetDateTime now, int limit) {
-        return jdbc.sql("""
-                SELECT id, vin FROM assignment WHERE campaign_id = :cid AND retry_at <= :now
-                ORDER BY retry_at, id FETCH FIRST :limit ROWS ONLY""")
-                .param("cid", campaignId).param("now", now).param("limit", limit)
-                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).list();
-    }
-
-    /** Schedules another attempt of a failed or timed-out assignment; the caller holds its lock. */
-    public void retryAt(long id, OffsetDateTime at) {
-        jdbc.sql("UPDATE assignment SET retry_at = :at WHERE id = :id").param("at", at).param("id", id).update();
-    }
-
-    /**
-     * Starts the next attempt of a locked, failed or timed-out assignment: it is pending again (offered at the
-     * next check-in the schedule allows) with its attempt counted up; ECU parts not yet succeeded start over.
-     */
-    public void reoffer(long id, long expectedVersion, OffsetDateTime now) {
-        int rows = jdbc.sql("""
-                UPDATE assignment SET status = 'PENDING', attempt = attempt + 1, failure_category = NULL,
-                    failure_code = NULL, retry_at = NULL, delivered_at = NULL, deferred_reason = NULL,
-                    deferred_until = NULL, version = version + 1, updated_at = :now
-                WHERE id = :id AND version = :version AND status IN ('FAILED', 'TIMED_OUT')""")
-                .param("now", now).param("id", id).param("version", expectedVersion).update();
-        if (rows == 0) {
-            throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
-        }
-        jdbc.sql("""
-                UPDATE assignment_ecu SET status = 'PENDING', failure_code = NULL
-                WHERE assignment_id = :id AND status <> 'SUCCEEDED'""").param("id", id).update();
     }
 
     /** Marks a locked, pending assignment delivered now: the rollout rate counts {@code delivered_at}. */
@@ -503,46 +229,6 @@ public class Assignments {
                 WHERE id = :id AND status = 'PENDING'""")
                 .param("reason", reason).param("until", until, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("id", id).update();
-    }
-
-    /**
-     * Serialises deliveries of one campaign across nodes until the commit, so the rollout rate's count of
-     * the last minute cannot be passed by two deliveries at once. A no-op update, like {@code completeIfDone}:
-     * taken after the assignment row (the lock order), and no conflict with foreign-key share locks.
-     */
-    public void lockCampaignDeliveries(long campaignId) {
-        jdbc.sql("UPDATE campaign SET version = version WHERE id = :id").param("id", campaignId).update();
-    }
-
-    /** Deliveries since an instant: how many, and the earliest of them (null when none). */
-    public record Deliveries(long count, OffsetDateTime earliest) {
-    }
-
-    public Deliveries deliveredSince(long campaignId, OffsetDateTime since) {
-        return jdbc.sql("""
-                SELECT COUNT(*), MIN(delivered_at) FROM assignment WHERE campaign_id = :cid AND delivered_at > :since""")
-                .param("cid", campaignId).param("since", since)
-                .query((rs, i) -> new Deliveries(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).single();
-    }
-
-    /** How many vehicles were notified so far, and how many succeeded (an exponential rate's criterion). */
-    public long[] notifiedAndSucceeded(long campaignId) {
-        return jdbc.sql("""
-                SELECT COUNT(delivered_at), COALESCE(SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), 0)
-                FROM assignment WHERE campaign_id = :cid""")
-                .param("cid", campaignId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-    }
-
-    /** Pending vehicles not offered their update yet, by reason. */
-    public Map<String, Long> countDeferred(long campaignId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT deferred_reason, COUNT(*) FROM assignment WHERE campaign_id = :cid AND status = 'PENDING'
-                AND deferred_reason IS NOT NULL GROUP BY deferred_reason ORDER BY deferred_reason""")
-                .param("cid", campaignId).query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        return counts;
     }
 
     /** Whether an assignment of this vehicle (in any state) sends the image with this sha256. */

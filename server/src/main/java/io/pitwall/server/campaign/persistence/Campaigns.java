@@ -2,10 +2,10 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignRisk;
-import io.pitwall.server.campaign.CampaignSchedule;
 import io.pitwall.server.campaign.CampaignStatus;
-import io.pitwall.server.campaign.ReleaseImage;
 import io.pitwall.server.campaign.TargetFilter;
+import io.pitwall.server.campaign.delivery.CampaignSchedule;
+import io.pitwall.server.campaign.delivery.ReleaseImage;
 import io.pitwall.server.inventory.VehicleSelector;
 import io.pitwall.server.shared.ApiException;
 import java.sql.ResultSet;
@@ -175,9 +175,9 @@ public class Campaigns {
         return jdbc.sql("""
                 UPDATE campaign SET status = 'COMPLETED', finished_at = :now, version = version + 1
                 WHERE id = :id AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM assignment a
-                    WHERE a.campaign_id = :id AND (a.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED',
-                    'INSTALLING') OR a.retry_at IS NOT NULL))
-                AND NOT EXISTS (SELECT 1 FROM campaign_wave w WHERE w.campaign_id = :id AND w.status <> 'PASSED')""")
+                    WHERE a.campaign_id = :id AND (a.status IN %s OR a.retry_at IS NOT NULL))
+                AND NOT EXISTS (SELECT 1 FROM campaign_wave w WHERE w.campaign_id = :id AND w.status <> 'PASSED')"""
+                .formatted(Assignments.ACTIVE_STATES))
                 .param("id", id).param("now", now).update() == 1;
     }
 

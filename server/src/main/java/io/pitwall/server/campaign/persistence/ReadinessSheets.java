@@ -1,8 +1,8 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.Evidence;
 import io.pitwall.server.campaign.ReadinessSheet;
 import io.pitwall.server.campaign.ReadinessSheet.Owners;
+import io.pitwall.server.campaign.governance.Evidence;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;

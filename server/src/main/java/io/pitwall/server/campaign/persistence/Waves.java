@@ -1,11 +1,11 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.AbortCriterion;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveGate;
 import io.pitwall.server.campaign.WaveKind;
 import io.pitwall.server.campaign.WaveSpec;
 import io.pitwall.server.campaign.WaveStatus;
+import io.pitwall.server.campaign.rollout.AbortCriterion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package io.pitwall.server.campaign.web;
 
-import io.pitwall.server.campaign.AbortCriterion;
+import io.pitwall.server.campaign.rollout.AbortCriterion;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An abort criterion as the API takes it. */

@@ -2,9 +2,9 @@ package io.pitwall.server.campaign.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.campaign.CampaignTargeting;
-import io.pitwall.server.campaign.DryRun;
 import io.pitwall.server.campaign.WaveSpec;
+import io.pitwall.server.campaign.governance.CampaignTargeting;
+import io.pitwall.server.campaign.governance.DryRun;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -3,7 +3,7 @@ package io.pitwall.server.campaign.web;
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.campaign.EmergencyStop;
+import io.pitwall.server.campaign.governance.EmergencyStop;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;

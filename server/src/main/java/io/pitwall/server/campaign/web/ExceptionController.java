@@ -6,7 +6,7 @@ import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.AssignmentDelivery;
 import io.pitwall.server.campaign.CampaignExceptions;
 import io.pitwall.server.campaign.QueuedVehicle;
-import io.pitwall.server.campaign.persistence.Assignments;
+import io.pitwall.server.campaign.persistence.ExceptionQueue;
 import io.pitwall.server.shared.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
@@ -32,7 +32,7 @@ class ExceptionController {
             String failureCategory, String failureCode, String deferredReason, OffsetDateTime deferredUntil,
             OffsetDateTime retryAt, OffsetDateTime since, String comment) {
 
-        static ExceptionResponse of(Assignments.ExceptionRow r) {
+        static ExceptionResponse of(ExceptionQueue.ExceptionRow r) {
             String reason = QueuedVehicle.reason(r.kind(), r.status().name(), r.failureCategory(), r.failureCode(),
                     r.deferredReason(), r.since());
             return new ExceptionResponse(r.vin(), AssignmentDelivery.deviceId(r.id(), r.attempt()), r.attempt(),

@@ -1,10 +1,10 @@
 package io.pitwall.server.campaign.web;
 
-import io.pitwall.server.campaign.CampaignSchedule;
-import io.pitwall.server.campaign.MaintenanceWindow;
-import io.pitwall.server.campaign.RetryPolicy;
-import io.pitwall.server.campaign.RolloutRate;
-import io.pitwall.server.campaign.VehicleStatePolicy;
+import io.pitwall.server.campaign.delivery.CampaignSchedule;
+import io.pitwall.server.campaign.delivery.MaintenanceWindow;
+import io.pitwall.server.campaign.delivery.RetryPolicy;
+import io.pitwall.server.campaign.delivery.RolloutRate;
+import io.pitwall.server.campaign.delivery.VehicleStatePolicy;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

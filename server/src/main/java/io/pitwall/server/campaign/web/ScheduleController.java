@@ -2,8 +2,8 @@ package io.pitwall.server.campaign.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.campaign.CampaignSchedule;
-import io.pitwall.server.campaign.CampaignScheduling;
+import io.pitwall.server.campaign.delivery.CampaignSchedule;
+import io.pitwall.server.campaign.delivery.CampaignScheduling;
 import io.pitwall.server.shared.ApiException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
