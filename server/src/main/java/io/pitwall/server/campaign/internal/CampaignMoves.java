@@ -3,6 +3,7 @@ package io.pitwall.server.campaign.internal;
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignCommands;
 import io.pitwall.server.campaign.CampaignLifecycle;
+import io.pitwall.server.campaign.CampaignMoved;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.CampaignLifecycle.Accepted;
 import io.pitwall.server.campaign.CampaignLifecycle.Rejected;
@@ -31,15 +32,13 @@ public class CampaignMoves {
     private final Campaigns campaigns;
     private final Assignments assignments;
     private final Decisions decisions;
-    private final ReviewOpening reviews;
     private final ApplicationEventPublisher events;
 
-    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions, ReviewOpening reviews,
+    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions,
             ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.decisions = decisions;
-        this.reviews = reviews;
         this.events = events;
     }
 
@@ -88,8 +87,8 @@ public class CampaignMoves {
     }
 
     /**
-     * Logs a decision: the status before and after, the assignment counts, and the extra details; a move
-     * to a finished status opens the post-release review.
+     * Logs a decision: the status before and after, the assignment counts, and the extra details; a change of
+     * status publishes {@link CampaignMoved} in the caller's transaction.
      */
     public void log(long id, Trigger kind, String actor, OffsetDateTime now, CampaignStatus from, CampaignStatus to,
             Map<String, Object> extra) {
@@ -102,7 +101,9 @@ public class CampaignMoves {
         detail.put("byFailureCategory", assignments.countByFailureCategory(id));
         detail.putAll(extra);
         decisions.append(id, now, actor, kind.name(), detail);
-        reviews.onMove(id, from, to, principal(actor), now);
+        if (from != to) {
+            events.publishEvent(new CampaignMoved(id, from, to, now, principal(actor)));
+        }
     }
 
     /**

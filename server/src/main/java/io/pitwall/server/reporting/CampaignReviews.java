@@ -1,7 +1,7 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.reporting;
 
-import io.pitwall.server.campaign.internal.CampaignMoves;
-import io.pitwall.server.campaign.persistence.Reviews;
+import io.pitwall.server.reporting.persistence.CampaignReadModel;
+import io.pitwall.server.reporting.persistence.Reviews;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;
@@ -20,13 +20,13 @@ public class CampaignReviews {
 
     static final int MAX_NOTES = 10_000;
     private final Reviews reviews;
-    private final CampaignMoves moves;
+    private final CampaignReadModel campaigns;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignReviews(Reviews reviews, CampaignMoves moves, ApplicationEventPublisher events, Clock clock) {
+    CampaignReviews(Reviews reviews, CampaignReadModel campaigns, ApplicationEventPublisher events, Clock clock) {
         this.reviews = reviews;
-        this.moves = moves;
+        this.campaigns = campaigns;
         this.events = events;
         this.clock = clock;
     }
@@ -34,7 +34,7 @@ public class CampaignReviews {
     /** The campaign's review; 404 {@code review-not-found} until the campaign finished. */
     @Transactional(readOnly = true)
     public Review of(long id) {
-        moves.campaign(id);
+        CampaignReports.requireCampaign(campaigns, id);
         return reviews.find(id).orElseThrow(() -> notFound(id));
     }
 
@@ -48,7 +48,7 @@ public class CampaignReviews {
         if (learningNotes == null || learningNotes.isBlank() || learningNotes.length() > MAX_NOTES) {
             throw ApiException.unprocessable("invalid-review", "learningNotes has 1 to " + MAX_NOTES + " characters");
         }
-        moves.lock(id);
+        CampaignReports.lockCampaign(campaigns, id);
         Review review = reviews.lock(id).orElseThrow(() -> notFound(id));
         if (!mayApprove && !by.equals(review.owner())) {
             throw new ApiException(403, "not-review-owner",

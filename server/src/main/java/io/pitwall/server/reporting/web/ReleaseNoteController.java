@@ -1,9 +1,9 @@
-package io.pitwall.server.campaign.web;
+package io.pitwall.server.reporting.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.campaign.CampaignReleaseNotes;
-import io.pitwall.server.campaign.ReleaseNote;
+import io.pitwall.server.reporting.CampaignReleaseNotes;
+import io.pitwall.server.reporting.ReleaseNote;
 import io.pitwall.server.shared.ApiException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

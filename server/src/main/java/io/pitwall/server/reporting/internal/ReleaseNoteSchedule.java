@@ -1,7 +1,7 @@
-package io.pitwall.server.campaign.internal;
+package io.pitwall.server.reporting.internal;
 
-import io.pitwall.server.campaign.CampaignReleaseNotes;
 import io.pitwall.server.campaign.CampaignSettings;
+import io.pitwall.server.reporting.CampaignReleaseNotes;
 import io.pitwall.server.shared.PeriodicTask;
 import java.time.Duration;
 import org.slf4j.Logger;

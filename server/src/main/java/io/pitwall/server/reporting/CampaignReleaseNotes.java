@@ -1,10 +1,14 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.reporting;
 
-import io.pitwall.server.campaign.internal.CampaignMoves;
-import io.pitwall.server.campaign.persistence.Assignments;
-import io.pitwall.server.campaign.persistence.Decisions;
-import io.pitwall.server.campaign.persistence.ReleaseNotes;
-import io.pitwall.server.campaign.persistence.Waves;
+import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignApprovals;
+import io.pitwall.server.campaign.CampaignCommands;
+import io.pitwall.server.campaign.CampaignWaves;
+import io.pitwall.server.campaign.CaseCounts;
+import io.pitwall.server.campaign.Wave;
+import io.pitwall.server.campaign.WaveStatus;
+import io.pitwall.server.reporting.persistence.CampaignReadModel;
+import io.pitwall.server.reporting.persistence.ReleaseNotes;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;
@@ -30,20 +34,21 @@ public class CampaignReleaseNotes {
 
     private static final Set<String> GATE_KINDS = Set.of("WAVE_GATE_PASSED", "WAVE_GATE_FAILED", "WAVE_EMPTY",
             "WAVE_GATE_OVERRIDDEN", "WAVE_EXPANSION_APPROVED");
-    private final CampaignMoves moves;
-    private final Assignments assignments;
-    private final Waves waves;
-    private final Decisions decisions;
+    private final CampaignReadModel campaigns;
+    private final CampaignCommands progress;
+    private final CampaignWaves waves;
+    private final CampaignApprovals decisions;
     private final ReleaseNotes notes;
     private final ObjectProvider<CaseCounts> cases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignReleaseNotes(CampaignMoves moves, Assignments assignments, Waves waves, Decisions decisions,
-            ReleaseNotes notes, ObjectProvider<CaseCounts> cases, ApplicationEventPublisher events, Clock clock) {
+    CampaignReleaseNotes(CampaignReadModel campaigns, CampaignCommands progress, CampaignWaves waves,
+            CampaignApprovals decisions, ReleaseNotes notes, ObjectProvider<CaseCounts> cases,
+            ApplicationEventPublisher events, Clock clock) {
         this.events = events;
-        this.moves = moves;
-        this.assignments = assignments;
+        this.campaigns = campaigns;
+        this.progress = progress;
         this.waves = waves;
         this.decisions = decisions;
         this.notes = notes;
@@ -54,15 +59,15 @@ public class CampaignReleaseNotes {
     /** The campaigns {@link #store} should run for. */
     @Transactional(readOnly = true)
     public List<Long> campaignsUnderWay() {
-        return notes.campaignsUnderWay();
+        return campaigns.campaignsUnderWay();
     }
 
     /** Writes today's (UTC) note of the campaign, replacing an earlier version of today's. */
     @Transactional
     public ReleaseNote store(long campaignId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ReleaseNote note = compute(moves.campaign(campaignId), now.withOffsetSameInstant(ZoneOffset.UTC)
-                .toLocalDate(), now).asStored();
+        ReleaseNote note = compute(campaignId, now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), now)
+                .asStored();
         if (!notes.store(note)) {
             // Audited once per campaign and day (the first version); later refreshes only update numbers.
             events.publishEvent(Audited.succeeded("campaign.release-note", "campaign:" + campaignId,
@@ -77,14 +82,14 @@ public class CampaignReleaseNotes {
      */
     @Transactional(readOnly = true)
     public ReleaseNote note(long campaignId, LocalDate day) {
-        Campaign campaign = moves.campaign(campaignId);
+        CampaignReports.requireCampaign(campaigns, campaignId);
         var stored = notes.find(campaignId, day);
         if (stored.isPresent()) {
             return stored.get();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (day.equals(now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())) {
-            return compute(campaign, day, now);
+            return compute(campaignId, day, now);
         }
         throw ApiException.notFound("release-note-not-found", "Campaign " + campaignId + " has no release note of "
                 + day);
@@ -92,28 +97,29 @@ public class CampaignReleaseNotes {
 
     @Transactional(readOnly = true)
     public List<ReleaseNotes.Entry> list(long campaignId) {
-        moves.campaign(campaignId);
+        CampaignReports.requireCampaign(campaigns, campaignId);
         return notes.list(campaignId);
     }
 
-    private ReleaseNote compute(Campaign campaign, LocalDate day, OffsetDateTime now) {
+    private ReleaseNote compute(long campaignId, LocalDate day, OffsetDateTime now) {
         OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = from.plusDays(1);
-        var byStatus = assignments.countByStatus(campaign.id());
+        var counts = progress.progress(campaignId);
+        Campaign campaign = counts.campaign();
+        var byStatus = counts.byStatus();
         List<Wave> plan = waves.of(campaign.id());
         List<String> passedThatDay = plan.stream().filter(w -> w.status() == WaveStatus.PASSED
                 && w.decidedAt() != null && !w.decidedAt().isBefore(from) && w.decidedAt().isBefore(to))
                 .map(w -> w.spec().name()).toList();
-        List<ReleaseNote.GateDecision> gates = decisions.between(campaign.id(), from, to).stream()
-                .filter(d -> GATE_KINDS.contains(d.kind()))
+        List<ReleaseNote.GateDecision> gates = decisions.decisions(campaign.id()).stream()
+                .filter(d -> !d.at().isBefore(from) && d.at().isBefore(to) && GATE_KINDS.contains(d.kind()))
                 .map(d -> new ReleaseNote.GateDecision(d.at(), d.actor(), d.kind(), d.detail().get("wave"),
                         d.detail().get("name"), d.detail().getOrDefault("outcome", d.kind())))
                 .toList();
-        CaseCounts counts = cases.getIfAvailable(() -> CaseCounts.NONE);
+        CaseCounts opened = cases.getIfAvailable(() -> CaseCounts.NONE);
         return new ReleaseNote(campaign.id(), campaign.name(), day, now, campaign.status().name(), false,
-                byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus,
-                assignments.countByFailureCategory(campaign.id()), plan.size(),
+                counts.assignments(), byStatus, counts.byFailureCategory(), plan.size(),
                 (int) plan.stream().filter(w -> w.status() == WaveStatus.PASSED).count(), passedThatDay, gates,
-                counts.openedOn(campaign.id(), day), counts.source());
+                opened.openedOn(campaign.id(), day), opened.source());
     }
 }

@@ -1,10 +1,10 @@
-package io.pitwall.server.campaign.web;
+package io.pitwall.server.reporting.web;
 
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.campaign.CampaignReviews;
-import io.pitwall.server.campaign.Review;
+import io.pitwall.server.reporting.CampaignReviews;
+import io.pitwall.server.reporting.Review;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

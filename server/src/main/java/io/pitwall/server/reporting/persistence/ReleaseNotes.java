@@ -1,6 +1,6 @@
-package io.pitwall.server.campaign.persistence;
+package io.pitwall.server.reporting.persistence;
 
-import io.pitwall.server.campaign.ReleaseNote;
+import io.pitwall.server.reporting.ReleaseNote;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,12 +23,6 @@ public class ReleaseNotes {
     public ReleaseNotes(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    /** Campaigns that get a note: running or paused (a paused campaign is still under way). */
-    public List<Long> campaignsUnderWay() {
-        return jdbc.sql("SELECT id FROM campaign WHERE status IN ('RUNNING', 'PAUSED') ORDER BY id")
-                .query(Long.class).list();
     }
 
     /**

@@ -1,8 +1,9 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
+import io.pitwall.server.campaign.CaseCounts;
 import io.pitwall.server.campaign.internal.WaveReconciler;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.CampaignSteps;

@@ -1,6 +1,6 @@
-package io.pitwall.server.campaign.persistence;
+package io.pitwall.server.reporting.persistence;
 
-import io.pitwall.server.campaign.Review;
+import io.pitwall.server.reporting.Review;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;

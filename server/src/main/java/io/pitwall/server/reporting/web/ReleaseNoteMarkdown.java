@@ -1,6 +1,6 @@
-package io.pitwall.server.campaign.web;
+package io.pitwall.server.reporting.web;
 
-import io.pitwall.server.campaign.ReleaseNote;
+import io.pitwall.server.reporting.ReleaseNote;
 import java.util.Map;
 
 /** A release note as Markdown: headings and tables, names escaped so they cannot add table cells. */

@@ -1,4 +1,4 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.reporting;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
