@@ -1,9 +1,12 @@
-package io.pitwall.server.diagnostics;
+package io.pitwall.server.commands;
 
 import io.pitwall.protocol.device.Command;
 import io.pitwall.server.access.CurrentOperator;
-import io.pitwall.server.diagnostics.internal.OpenCommandIndex;
-import io.pitwall.server.diagnostics.persistence.DiagnosticCommands;
+import io.pitwall.server.commands.CommandLifecycle.Accepted;
+import io.pitwall.server.commands.CommandLifecycle.Rejected;
+import io.pitwall.server.commands.CommandLifecycle.Trigger;
+import io.pitwall.server.commands.internal.OpenCommandIndex;
+import io.pitwall.server.commands.persistence.DiagnosticCommands;
 import io.pitwall.server.inventory.Ecu;
 import io.pitwall.server.inventory.FindVehicles;
 import io.pitwall.server.inventory.KnownVehicles;
@@ -83,7 +86,7 @@ public class RemoteCommands {
         boolean secondApprover = type == CommandType.CLEAR_DTCS && concerned.stream().anyMatch(e -> e.type().safetyRelevant());
         Instant now = clock.instant();
         var command = new DiagnosticCommand(UUID.randomUUID().toString(), vin, type, request.ecuSerial(), parameters,
-                reason, secondApprover ? CommandStatus.AWAITING_APPROVAL : CommandStatus.PENDING,
+                reason, CommandLifecycle.initial(secondApprover),
                 CurrentOperator.require().username(), null, now, now.plus(ttl), null, null, null, null, 0);
         commands.insert(command);
         if (!secondApprover) {
@@ -99,13 +102,11 @@ public class RemoteCommands {
         String checked = CommandInput.reason(comment);
         DiagnosticCommand command = get(id);
         String actor = CurrentOperator.require().username();
-        if (command.status() != CommandStatus.AWAITING_APPROVAL) {
-            throw ApiException.conflict("command-not-awaiting-approval", "Command " + id + " is " + command.status());
-        }
+        CommandStatus next = accept(command, Trigger.APPROVE, "");
         if (command.requestedBy().equals(actor)) {
             throw new ApiException(403, "self-approval", "Whoever requested a command cannot approve it");
         }
-        commands.update(command, CommandStatus.PENDING, actor);
+        commands.update(command, next, actor);
         deliverableAfterCommit(command.vin());
         events.publishEvent(Audited.succeeded("diagnostics.command-approve", "command:" + id,
                 Map.of("vin", command.vin(), "comment", checked)));
@@ -117,11 +118,8 @@ public class RemoteCommands {
     public DiagnosticCommand cancel(String id, String comment) {
         String checked = CommandInput.reason(comment);
         DiagnosticCommand command = get(id);
-        if (command.status() != CommandStatus.AWAITING_APPROVAL && command.status() != CommandStatus.PENDING) {
-            throw ApiException.conflict("command-not-cancellable", "Command " + id + " is " + command.status()
-                    + "; only commands not yet delivered can be cancelled");
-        }
-        commands.update(command, CommandStatus.CANCELLED, command.approvedBy());
+        CommandStatus next = accept(command, Trigger.CANCEL, "; only commands not yet delivered can be cancelled");
+        commands.update(command, next, command.approvedBy());
         events.publishEvent(Audited.succeeded("diagnostics.command-cancel", "command:" + id,
                 Map.of("vin", command.vin(), "comment", checked)));
         return get(id);
@@ -150,7 +148,8 @@ public class RemoteCommands {
         }
         return transactions.execute(status -> {
             List<DiagnosticCommand> due = commands.deliverable(vin, clock.instant());
-            List<String> fresh = due.stream().filter(c -> c.status() == CommandStatus.PENDING)
+            List<String> fresh = due.stream()
+                    .filter(c -> CommandLifecycle.apply(c.status(), Trigger.DELIVER) instanceof Accepted a && a.changed())
                     .map(DiagnosticCommand::id).toList();
             if (!fresh.isEmpty()) {
                 commands.markDelivered(fresh, clock.instant());
@@ -179,15 +178,24 @@ public class RemoteCommands {
      * undelivered or delivered command of this very vehicle; anything else changes nothing.
      */
     public void answered(String vin, String id, String code, String detail) {
-        CommandStatus status = CommandStatus.ofResult(code);
+        CommandLifecycle.Move answer = CommandLifecycle.move(CommandLifecycle.answer(code));
         String kept = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         String result = code == null || code.length() <= 40 ? code : code.substring(0, 40);
-        if (commands.complete(id, vin, status, result, kept, clock.instant())) {
+        if (commands.complete(id, vin, answer, result, kept, clock.instant())) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("vin", vin);
             details.put("result", code == null ? "" : code);
             events.publishEvent(Audited.succeeded("diagnostics.command-result", "command:" + id, details));
         }
+    }
+
+    /** The status the lifecycle moves the command to; a refusal is a 409 with its code. */
+    private static CommandStatus accept(DiagnosticCommand command, Trigger trigger, String why) {
+        var transition = CommandLifecycle.apply(command.status(), trigger);
+        if (transition instanceof Rejected rejected) {
+            throw ApiException.conflict(rejected.code(), "Command " + command.id() + " is " + command.status() + why);
+        }
+        return ((Accepted) transition).next();
     }
 
     private static Command wire(DiagnosticCommand command) {

@@ -1,7 +1,7 @@
-package io.pitwall.server.diagnostics.internal;
+package io.pitwall.server.commands.internal;
 
-import io.pitwall.server.diagnostics.CommandSettings;
-import io.pitwall.server.diagnostics.persistence.DiagnosticCommands;
+import io.pitwall.server.commands.CommandSettings;
+import io.pitwall.server.commands.persistence.DiagnosticCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.pitwall.server.diagnostics;
+package io.pitwall.server.commands;
 
 import io.pitwall.server.shared.ApiException;
 import java.util.Arrays;

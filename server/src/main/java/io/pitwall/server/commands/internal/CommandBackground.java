@@ -1,7 +1,7 @@
-package io.pitwall.server.diagnostics.internal;
+package io.pitwall.server.commands.internal;
 
-import io.pitwall.server.diagnostics.CommandSettings;
-import io.pitwall.server.diagnostics.RemoteCommands;
+import io.pitwall.server.commands.CommandSettings;
+import io.pitwall.server.commands.RemoteCommands;
 import io.pitwall.server.shared.PeriodicTask;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;

@@ -1,14 +1,18 @@
-package io.pitwall.server.diagnostics.persistence;
+package io.pitwall.server.commands.persistence;
 
 import io.pitwall.protocol.device.DeviceJson;
-import io.pitwall.server.diagnostics.CommandStatus;
-import io.pitwall.server.diagnostics.CommandType;
-import io.pitwall.server.diagnostics.DiagnosticCommand;
+import io.pitwall.server.commands.CommandLifecycle;
+import io.pitwall.server.commands.CommandLifecycle.Move;
+import io.pitwall.server.commands.CommandLifecycle.Trigger;
+import io.pitwall.server.commands.CommandStatus;
+import io.pitwall.server.commands.CommandType;
+import io.pitwall.server.commands.DiagnosticCommand;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +25,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DiagnosticCommands {
 
-    private static final List<String> DELIVERABLE = List.of(CommandStatus.PENDING.name(), CommandStatus.DELIVERED.name());
-    private static final List<String> OPEN = List.of(CommandStatus.AWAITING_APPROVAL.name(),
-            CommandStatus.PENDING.name(), CommandStatus.DELIVERED.name());
+    /** The statuses a check-in hands to the vehicle: those {@link CommandLifecycle} lets it deliver. */
+    private static final List<String> DELIVERABLE = CommandLifecycle.accepting(Trigger.DELIVER).stream()
+            .map(CommandStatus::name).toList();
+    private static final Move DELIVER = CommandLifecycle.move(Trigger.DELIVER);
+    private static final Move EXPIRE = CommandLifecycle.move(Trigger.EXPIRE);
     private final JdbcClient jdbc;
 
     DiagnosticCommands(JdbcClient jdbc) {
@@ -38,7 +44,7 @@ public class DiagnosticCommands {
                 .param("id", c.id()).param("vin", c.vin()).param("type", c.type().name()).param("ecu", c.ecuSerial())
                 .param("parameters", new String(DeviceJson.write(c.parameters()), StandardCharsets.UTF_8))
                 .param("reason", c.reason()).param("status", c.status().name()).param("by", c.requestedBy())
-                .param("created", DtcReports.utc(c.createdAt())).param("expires", DtcReports.utc(c.expiresAt()))
+                .param("created", utc(c.createdAt())).param("expires", utc(c.expiresAt()))
                 .update();
     }
 
@@ -59,15 +65,16 @@ public class DiagnosticCommands {
         return jdbc.sql("""
                 SELECT * FROM diagnostic_command WHERE vin = :vin AND status IN (:statuses) AND expires_at > :now
                 ORDER BY created_at, id""")
-                .param("vin", vin).param("statuses", DELIVERABLE).param("now", DtcReports.utc(now))
+                .param("vin", vin).param("statuses", DELIVERABLE).param("now", utc(now))
                 .query((rs, n) -> command(rs)).list();
     }
 
     public void markDelivered(List<String> ids, Instant now) {
         jdbc.sql("""
-                UPDATE diagnostic_command SET status = 'DELIVERED', delivered_at = :now, version = version + 1
-                WHERE id IN (:ids) AND status = 'PENDING'""")
-                .param("ids", ids).param("now", DtcReports.utc(now)).update();
+                UPDATE diagnostic_command SET status = :to, delivered_at = :now, version = version + 1
+                WHERE id IN (:ids) AND status IN (:from)""")
+                .param("to", DELIVER.to().name()).param("ids", ids).param("now", utc(now))
+                .param("from", DELIVER.fromNames()).update();
     }
 
     /** Moves a command from the state it was read in; a concurrent change is a version conflict. */
@@ -83,16 +90,16 @@ public class DiagnosticCommands {
     }
 
     /**
-     * Ends a delivered (or pending) command of this vehicle with its answer; false when the id is unknown,
-     * belongs to another vehicle, or the command has already ended (a late duplicate).
+     * Ends a command of this vehicle with its answer, as {@code answer} moves it (from delivered or pending);
+     * false when the id is unknown, belongs to another vehicle, or the command has already ended (a late duplicate).
      */
-    public boolean complete(String id, String vin, CommandStatus status, String code, String detail, Instant now) {
+    public boolean complete(String id, String vin, Move answer, String code, String detail, Instant now) {
         return jdbc.sql("""
                 UPDATE diagnostic_command SET status = :status, result_code = :code, result_detail = :detail,
                     completed_at = :now, version = version + 1
                 WHERE id = :id AND vin = :vin AND status IN (:statuses)""")
-                .param("status", status.name()).param("code", code).param("detail", detail)
-                .param("now", DtcReports.utc(now)).param("id", id).param("vin", vin).param("statuses", DELIVERABLE)
+                .param("status", answer.to().name()).param("code", code).param("detail", detail)
+                .param("now", utc(now)).param("id", id).param("vin", vin).param("statuses", answer.fromNames())
                 .update() == 1;
     }
 
@@ -101,13 +108,15 @@ public class DiagnosticCommands {
         return jdbc.sql("""
                 SELECT * FROM diagnostic_command WHERE status IN (:statuses) AND expires_at <= :now
                 ORDER BY expires_at FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(limit))
-                .param("statuses", OPEN).param("now", DtcReports.utc(now)).query((rs, n) -> command(rs)).list();
+                .param("statuses", EXPIRE.fromNames()).param("now", utc(now)).query((rs, n) -> command(rs)).list();
     }
 
     public void expire(List<String> ids, Instant now) {
         jdbc.sql("""
-                UPDATE diagnostic_command SET status = 'EXPIRED', completed_at = :now, version = version + 1
-                WHERE id IN (:ids)""").param("ids", ids).param("now", DtcReports.utc(now)).update();
+                UPDATE diagnostic_command SET status = :to, completed_at = :now, version = version + 1
+                WHERE id IN (:ids) AND status IN (:from)""")
+                .param("to", EXPIRE.to().name()).param("ids", ids).param("now", utc(now))
+                .param("from", EXPIRE.fromNames()).update();
     }
 
     /** Vehicles with a command to deliver; at most {@code limit} + 1, so the caller can tell "more". */
@@ -127,6 +136,10 @@ public class DiagnosticCommands {
                 rs.getString("approved_by"), instant(rs, "created_at"), instant(rs, "expires_at"),
                 instant(rs, "delivered_at"), instant(rs, "completed_at"), rs.getString("result_code"),
                 rs.getString("result_detail"), rs.getInt("version"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

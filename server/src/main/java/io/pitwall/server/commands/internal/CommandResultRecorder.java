@@ -1,7 +1,7 @@
-package io.pitwall.server.diagnostics.internal;
+package io.pitwall.server.commands.internal;
 
 import io.pitwall.protocol.device.EventType;
-import io.pitwall.server.diagnostics.RemoteCommands;
+import io.pitwall.server.commands.RemoteCommands;
 import io.pitwall.server.telemetry.RecordedEvent;
 import io.pitwall.server.telemetry.VehicleEventsRecorded;
 import org.springframework.context.event.EventListener;

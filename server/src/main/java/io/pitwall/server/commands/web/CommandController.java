@@ -1,9 +1,9 @@
-package io.pitwall.server.diagnostics.web;
+package io.pitwall.server.commands.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.diagnostics.DiagnosticCommand;
-import io.pitwall.server.diagnostics.RemoteCommands;
+import io.pitwall.server.commands.DiagnosticCommand;
+import io.pitwall.server.commands.RemoteCommands;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.List;
@@ -56,24 +56,24 @@ class CommandController {
     @GetMapping("/api/v1/vehicles/{vin}/commands")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
     CommandList ofVehicle(@PathVariable String vin) {
-        return new CommandList(commands.ofVehicle(vin).stream().map(LocationVisibility::visible).toList());
+        return new CommandList(commands.ofVehicle(vin).stream().map(ResultVisibility::visible).toList());
     }
 
     @GetMapping("/api/v1/commands/{id}")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
     DiagnosticCommand get(@PathVariable String id) {
-        return LocationVisibility.visible(commands.get(id));
+        return ResultVisibility.visible(commands.get(id));
     }
 
     @PostMapping("/api/v1/commands/{id}/approve")
     @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
     DiagnosticCommand approve(@PathVariable String id, @RequestBody CommentBody body) {
-        return LocationVisibility.visible(commands.approve(id, body.comment()));
+        return ResultVisibility.visible(commands.approve(id, body.comment()));
     }
 
     @PostMapping("/api/v1/commands/{id}/cancel")
     @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
     DiagnosticCommand cancel(@PathVariable String id, @RequestBody CommentBody body) {
-        return LocationVisibility.visible(commands.cancel(id, body.comment()));
+        return ResultVisibility.visible(commands.cancel(id, body.comment()));
     }
 }

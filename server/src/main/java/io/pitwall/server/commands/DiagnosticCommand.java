@@ -1,4 +1,4 @@
-package io.pitwall.server.diagnostics;
+package io.pitwall.server.commands;
 
 import java.time.Instant;
 import java.util.Map;

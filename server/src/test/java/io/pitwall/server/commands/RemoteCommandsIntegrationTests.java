@@ -1,4 +1,4 @@
-package io.pitwall.server.diagnostics;
+package io.pitwall.server.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
