@@ -4,6 +4,7 @@ import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignRisk;
 import io.pitwall.server.campaign.CampaignSettings;
 import io.pitwall.server.campaign.CampaignStatus;
+import io.pitwall.server.campaign.Decision;
 import io.pitwall.server.campaign.governance.Approval.Verdict;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;

@@ -1,6 +1,7 @@
 package io.pitwall.server.campaign.governance;
 
 import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignProgress;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
@@ -8,12 +9,12 @@ import io.pitwall.server.campaign.delivery.CampaignSchedule;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.AssignmentCounts;
-import io.pitwall.server.campaign.persistence.EligibilityReadModel;
-import io.pitwall.server.campaign.rollout.WaveActivation;
-import io.pitwall.server.campaign.persistence.Waves;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.campaign.persistence.EligibilityReadModel;
 import io.pitwall.server.campaign.persistence.ReleaseReadModel;
+import io.pitwall.server.campaign.persistence.Waves;
+import io.pitwall.server.campaign.rollout.WaveActivation;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.trust.DirectorRepository;

@@ -1,12 +1,13 @@
 package io.pitwall.server.campaign.internal;
 
 import io.pitwall.server.campaign.Campaign;
-import io.pitwall.server.campaign.governance.CampaignCommands;
-import io.pitwall.server.campaign.governance.CampaignLifecycle;
+import io.pitwall.server.campaign.CampaignMoved;
 import io.pitwall.server.campaign.CampaignStatus;
+import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Accepted;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Rejected;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
+import io.pitwall.server.campaign.governance.CampaignLifecycle;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
@@ -32,15 +33,13 @@ public class CampaignMoves {
     private final Campaigns campaigns;
     private final Assignments assignments;
     private final Decisions decisions;
-    private final ReviewOpening reviews;
     private final ApplicationEventPublisher events;
 
-    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions, ReviewOpening reviews,
+    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions,
             ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.decisions = decisions;
-        this.reviews = reviews;
         this.events = events;
     }
 
@@ -89,8 +88,8 @@ public class CampaignMoves {
     }
 
     /**
-     * Logs a decision: the status before and after, the assignment counts, and the extra details; a move
-     * to a finished status opens the post-release review.
+     * Logs a decision: the status before and after, the assignment counts, and the extra details; a change of
+     * status publishes {@link CampaignMoved} in the caller's transaction.
      */
     public void log(long id, Trigger kind, String actor, OffsetDateTime now, CampaignStatus from, CampaignStatus to,
             Map<String, Object> extra) {
@@ -103,7 +102,9 @@ public class CampaignMoves {
         detail.put("byFailureCategory", assignments.countByFailureCategory(id));
         detail.putAll(extra);
         decisions.append(id, now, actor, kind.name(), detail);
-        reviews.onMove(id, from, to, principal(actor), now);
+        if (from != to) {
+            events.publishEvent(new CampaignMoved(id, from, to, now, principal(actor)));
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.governance.Decision;
+import io.pitwall.server.campaign.Decision;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.governance.Approval;
 import io.pitwall.server.campaign.governance.CampaignApprovals;
-import io.pitwall.server.campaign.governance.Decision;
+import io.pitwall.server.campaign.Decision;
 import io.pitwall.server.campaign.web.CampaignController.CampaignResponse;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -7,7 +7,7 @@ import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.delivery.CampaignSchedule;
 import io.pitwall.server.campaign.governance.CampaignCommands;
-import io.pitwall.server.campaign.governance.CampaignProgress;
+import io.pitwall.server.campaign.CampaignProgress;
 import io.pitwall.server.campaign.governance.CampaignTargeting;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.shared.Page;

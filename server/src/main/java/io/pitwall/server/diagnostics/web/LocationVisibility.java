@@ -3,7 +3,6 @@ package io.pitwall.server.diagnostics.web;
 import io.pitwall.protocol.device.VehicleSignals;
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
-import io.pitwall.server.diagnostics.DiagnosticCommand;
 import io.pitwall.server.privacy.DataClass;
 import io.pitwall.server.privacy.SignalRedaction;
 import java.util.Set;
@@ -24,15 +23,6 @@ final class LocationVisibility {
             return state;
         }
         return state.withoutLocation();
-    }
-
-    static DiagnosticCommand visible(DiagnosticCommand c) {
-        if (c.resultDetail() == null || allowed() || !LOCATION.has(c.resultDetail())) {
-            return c;
-        }
-        return new DiagnosticCommand(c.id(), c.vin(), c.type(), c.ecuSerial(), c.parameters(), c.reason(), c.status(),
-                c.requestedBy(), c.approvedBy(), c.createdAt(), c.expiresAt(), c.deliveredAt(), c.completedAt(),
-                c.resultCode(), LOCATION.strip(c.resultDetail()), c.version());
     }
 
     private static boolean allowed() {
