@@ -5,4 +5,6 @@
  * every decision in a per-campaign log. Vehicle events drive each assignment through
  * {@link io.pitwall.server.campaign.AssignmentLifecycle}. (Waves, gates and rollback campaigns come later.)
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "access", "inventory", "shared", "telemetry", "trust"})
 package io.pitwall.server.campaign;

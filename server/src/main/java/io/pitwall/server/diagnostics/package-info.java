@@ -7,4 +7,6 @@
  * shows what a rule set would have produced. Every campaign wave gate carries the fault-regression check
  * ({@link io.pitwall.server.diagnostics.FaultRegressions}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "access", "campaign", "inventory", "privacy", "shared", "telemetry"})
 package io.pitwall.server.diagnostics;

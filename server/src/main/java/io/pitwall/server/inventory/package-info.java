@@ -4,4 +4,5 @@
  * {@link io.pitwall.server.inventory.FleetHardware}; nobody reads its tables, except campaign eligibility,
  * which embeds the SQL predicates {@link io.pitwall.server.inventory.VehicleSelector} compiles from RSQL filters.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "shared"})
 package io.pitwall.server.inventory;

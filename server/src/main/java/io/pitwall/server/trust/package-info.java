@@ -8,4 +8,5 @@
  * The per-vehicle Uptane director repository ({@link io.pitwall.server.trust.DirectorRepository}, own online keys)
  * lists what the campaign module supplies through {@link io.pitwall.server.trust.DirectorTargets}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "shared"})
 package io.pitwall.server.trust;
