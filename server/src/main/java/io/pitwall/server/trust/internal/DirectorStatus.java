@@ -1,4 +1,4 @@
-package io.pitwall.server.trust;
+package io.pitwall.server.trust.internal;
 
 import io.pitwall.protocol.tuf.TufKey;
 import java.time.Instant;

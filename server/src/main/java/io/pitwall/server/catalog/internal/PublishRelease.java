@@ -1,7 +1,12 @@
-package io.pitwall.server.catalog;
+package io.pitwall.server.catalog.internal;
 
 import io.pitwall.server.access.CurrentOperator;
-import io.pitwall.server.catalog.internal.ValidationGate;
+import io.pitwall.server.catalog.CheckResult;
+import io.pitwall.server.catalog.Image;
+import io.pitwall.server.catalog.Release;
+import io.pitwall.server.catalog.ReleasePublished;
+import io.pitwall.server.catalog.ReleaseReport;
+import io.pitwall.server.catalog.ReleaseStatus;
 import io.pitwall.server.catalog.persistence.Images;
 import io.pitwall.server.catalog.persistence.Releases;
 import io.pitwall.server.shared.ApiException;

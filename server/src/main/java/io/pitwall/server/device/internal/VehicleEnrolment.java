@@ -1,6 +1,6 @@
-package io.pitwall.server.device;
+package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.VehicleProvisioning.IssuedCredential;
+import io.pitwall.server.device.internal.VehicleProvisioning.IssuedCredential;
 import io.pitwall.server.inventory.KnownVehicles;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;

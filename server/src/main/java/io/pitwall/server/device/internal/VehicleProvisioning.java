@@ -1,6 +1,5 @@
-package io.pitwall.server.device;
+package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.internal.CredentialCache;
 import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.inventory.KnownVehicles;
 import io.pitwall.server.shared.ApiException;

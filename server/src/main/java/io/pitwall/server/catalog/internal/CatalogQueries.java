@@ -1,5 +1,9 @@
-package io.pitwall.server.catalog;
+package io.pitwall.server.catalog.internal;
 
+import io.pitwall.server.catalog.Image;
+import io.pitwall.server.catalog.ImageStatus;
+import io.pitwall.server.catalog.Release;
+import io.pitwall.server.catalog.ReleaseStatus;
 import io.pitwall.server.catalog.persistence.Images;
 import io.pitwall.server.catalog.persistence.Releases;
 import io.pitwall.server.shared.Page;

@@ -1,6 +1,8 @@
-package io.pitwall.server.cases;
+package io.pitwall.server.cases.internal;
 
 import io.pitwall.server.campaign.VehicleUpdates;
+import io.pitwall.server.cases.CaseNote;
+import io.pitwall.server.cases.ServiceCase;
 import io.pitwall.server.cases.persistence.CaseNotes;
 import io.pitwall.server.cases.persistence.ServiceCases;
 import io.pitwall.server.diagnostics.FaultHistory;

@@ -1,4 +1,4 @@
-package io.pitwall.server.catalog;
+package io.pitwall.server.catalog.internal;
 
 import io.pitwall.server.shared.ApiException;
 import java.time.Clock;

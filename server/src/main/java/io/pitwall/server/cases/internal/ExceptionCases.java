@@ -1,7 +1,10 @@
-package io.pitwall.server.cases;
+package io.pitwall.server.cases.internal;
 
 import io.pitwall.server.campaign.CampaignExceptions;
 import io.pitwall.server.campaign.QueuedVehicle;
+import io.pitwall.server.cases.CasesSettings;
+import io.pitwall.server.cases.NewCase;
+import io.pitwall.server.cases.OpenCase;
 import io.pitwall.server.cases.persistence.CaseNotes;
 import io.pitwall.server.diagnostics.RoutingTeam;
 import io.pitwall.server.diagnostics.SeverityClass;

@@ -1,4 +1,4 @@
-package io.pitwall.server.device;
+package io.pitwall.server.device.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

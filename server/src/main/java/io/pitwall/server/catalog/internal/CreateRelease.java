@@ -1,6 +1,10 @@
-package io.pitwall.server.catalog;
+package io.pitwall.server.catalog.internal;
 
 import io.pitwall.server.access.CurrentOperator;
+import io.pitwall.server.catalog.Image;
+import io.pitwall.server.catalog.ImageStatus;
+import io.pitwall.server.catalog.NewRelease;
+import io.pitwall.server.catalog.Release;
 import io.pitwall.server.catalog.persistence.Images;
 import io.pitwall.server.catalog.persistence.Releases;
 import io.pitwall.server.shared.ApiException;

@@ -1,6 +1,8 @@
-package io.pitwall.server.access;
+package io.pitwall.server.access.internal;
 
-import io.pitwall.server.access.internal.AccessSettings;
+import io.pitwall.server.access.ApiToken;
+import io.pitwall.server.access.CurrentOperator;
+import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.persistence.ApiTokens;
 import io.pitwall.server.access.persistence.Operators;
 import io.pitwall.server.shared.ApiException;

@@ -1,9 +1,12 @@
-package io.pitwall.server.catalog;
+package io.pitwall.server.catalog.internal;
 
 import io.pitwall.server.access.CurrentOperator;
-import io.pitwall.server.catalog.internal.CatalogSettings;
-import io.pitwall.server.catalog.internal.ValidationGate;
-import io.pitwall.server.catalog.internal.ValidationScope;
+import io.pitwall.server.catalog.ArtifactStore;
+import io.pitwall.server.catalog.ArtifactTooLarge;
+import io.pitwall.server.catalog.Image;
+import io.pitwall.server.catalog.ImageStatus;
+import io.pitwall.server.catalog.StoredArtifact;
+import io.pitwall.server.catalog.ValidationReport;
 import io.pitwall.server.catalog.persistence.Images;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;

@@ -1,7 +1,8 @@
-package io.pitwall.server.catalog;
+package io.pitwall.server.catalog.internal;
 
 import io.pitwall.server.access.CurrentOperator;
-import io.pitwall.server.catalog.internal.CatalogSettings;
+import io.pitwall.server.catalog.Image;
+import io.pitwall.server.catalog.NewImage;
 import io.pitwall.server.catalog.persistence.Images;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;

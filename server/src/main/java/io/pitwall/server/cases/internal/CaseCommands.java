@@ -1,11 +1,16 @@
-package io.pitwall.server.cases;
+package io.pitwall.server.cases.internal;
 
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.OperatorAccounts;
 import io.pitwall.server.access.Permission;
+import io.pitwall.server.cases.CaseLifecycle;
 import io.pitwall.server.cases.CaseLifecycle.Accepted;
 import io.pitwall.server.cases.CaseLifecycle.Rejected;
 import io.pitwall.server.cases.CaseLifecycle.Trigger;
+import io.pitwall.server.cases.CaseNote;
+import io.pitwall.server.cases.CaseStatus;
+import io.pitwall.server.cases.OpenCase;
+import io.pitwall.server.cases.ServiceCase;
 import io.pitwall.server.cases.persistence.CaseNotes;
 import io.pitwall.server.cases.persistence.ServiceCases;
 import io.pitwall.server.shared.ApiException;

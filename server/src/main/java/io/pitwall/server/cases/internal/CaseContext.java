@@ -1,4 +1,4 @@
-package io.pitwall.server.cases;
+package io.pitwall.server.cases.internal;
 
 import io.pitwall.server.campaign.VehicleUpdate;
 import io.pitwall.server.diagnostics.AnswerQuality;
