@@ -6,5 +6,5 @@
  * {@link io.pitwall.server.campaign.AssignmentLifecycle}. (Waves, gates and rollback campaigns come later.)
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "inventory", "shared", "telemetry", "trust"})
+        "access", "inventory", "shared", "telemetry", "trust", "trust :: spi"})
 package io.pitwall.server.campaign;

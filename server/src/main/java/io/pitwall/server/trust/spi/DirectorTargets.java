@@ -1,4 +1,4 @@
-package io.pitwall.server.trust;
+package io.pitwall.server.trust.spi;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pitwall.server.trust;
+package io.pitwall.server.trust.spi;
 
 import io.pitwall.protocol.tuf.TargetEntry;
 import java.util.Map;
