@@ -5,6 +5,7 @@ import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Decisions;
 import io.pitwall.server.campaign.persistence.ReleaseNotes;
 import io.pitwall.server.campaign.persistence.Waves;
+import io.pitwall.server.campaign.spi.CaseCounts;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;

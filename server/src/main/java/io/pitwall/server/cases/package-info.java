@@ -4,5 +4,5 @@
  * on breach, moved through {@link io.pitwall.server.cases.CaseLifecycle}, each shown with its vehicle's context.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "campaign", "diagnostics", "inventory", "shared"})
+        "access", "campaign", "campaign :: spi", "diagnostics", "inventory", "shared"})
 package io.pitwall.server.cases;

@@ -8,5 +8,5 @@
  * ({@link io.pitwall.server.diagnostics.FaultRegressions}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "campaign", "inventory", "privacy", "shared", "telemetry"})
+        "access", "campaign", "campaign :: spi", "inventory", "privacy", "shared", "telemetry"})
 package io.pitwall.server.diagnostics;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.campaign.internal.WaveReconciler;
+import io.pitwall.server.campaign.spi.CaseCounts;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;

@@ -1,8 +1,8 @@
 package io.pitwall.server.campaign.internal;
 
-import io.pitwall.server.campaign.GateCheck;
-import io.pitwall.server.campaign.GateVerdict;
 import io.pitwall.server.campaign.FailingVehicle;
+import io.pitwall.server.campaign.spi.GateCheck;
+import io.pitwall.server.campaign.spi.GateVerdict;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

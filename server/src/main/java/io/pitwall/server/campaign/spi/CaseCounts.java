@@ -1,4 +1,4 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.campaign.spi;
 
 import java.time.LocalDate;
 

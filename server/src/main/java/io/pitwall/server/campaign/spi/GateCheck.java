@@ -1,4 +1,4 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.campaign.spi;
 
 /**
  * One check of a wave gate with the numbers it judged, so a decision can be explained afterwards.

@@ -1,4 +1,7 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.campaign.spi;
+
+import io.pitwall.server.campaign.WaveEvidence;
+import io.pitwall.server.campaign.WaveGate;
 
 /**
  * A pluggable gate condition beside the numeric limits of a {@link WaveGate}, e.g. the diagnostics

@@ -1,5 +1,6 @@
-package io.pitwall.server.campaign;
+package io.pitwall.server.campaign.spi;
 
+import io.pitwall.server.campaign.AssignmentLifecycle;
 import java.time.Instant;
 
 /**

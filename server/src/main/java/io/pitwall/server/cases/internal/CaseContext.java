@@ -1,6 +1,6 @@
 package io.pitwall.server.cases.internal;
 
-import io.pitwall.server.campaign.VehicleUpdate;
+import io.pitwall.server.campaign.spi.VehicleUpdate;
 import io.pitwall.server.diagnostics.AnswerQuality;
 import io.pitwall.server.diagnostics.FaultObservation;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.pitwall.server.cases.internal;
 
-import io.pitwall.server.campaign.VehicleUpdates;
+import io.pitwall.server.campaign.spi.VehicleUpdates;
 import io.pitwall.server.cases.CaseNote;
 import io.pitwall.server.cases.ServiceCase;
 import io.pitwall.server.cases.persistence.CaseNotes;
