@@ -1,5 +1,8 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.campaign.spi.GateCheck;
+import io.pitwall.server.campaign.spi.GateCondition;
+import io.pitwall.server.campaign.spi.GateVerdict;
 import io.pitwall.server.shared.ApiException;
 import java.util.ArrayList;
 import java.util.EnumMap;

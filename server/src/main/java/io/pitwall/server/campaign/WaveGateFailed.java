@@ -1,5 +1,6 @@
 package io.pitwall.server.campaign;
 
+import io.pitwall.server.campaign.spi.GateCheck;
 import java.util.List;
 
 /**

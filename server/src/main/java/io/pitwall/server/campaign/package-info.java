@@ -5,4 +5,6 @@
  * {@code rollout} (waves, gates, the reconciler) and {@code rollback}. The root holds what other modules use:
  * delivery at check-in, the exception queue, vehicle updates, the gate and cohort SPI, and the campaign's values.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "access", "inventory", "privacy", "shared", "telemetry", "trust", "trust :: spi"})
 package io.pitwall.server.campaign;

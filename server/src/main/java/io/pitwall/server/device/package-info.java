@@ -3,4 +3,6 @@
  * stored hashed, revocable), blocking, and the authentication that binds every device request to the
  * VIN in its path.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "access", "campaign", "catalog", "commands", "inventory", "privacy", "shared", "telemetry"})
 package io.pitwall.server.device;

@@ -1,7 +1,7 @@
 package io.pitwall.server.diagnostics;
 
-import io.pitwall.server.campaign.CampaignCohorts;
-import io.pitwall.server.campaign.WaveCohort;
+import io.pitwall.server.campaign.spi.CampaignCohorts;
+import io.pitwall.server.campaign.spi.WaveCohort;
 import io.pitwall.server.diagnostics.persistence.FaultIncidenceRows;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.pitwall.server.diagnostics;
 
-import io.pitwall.server.campaign.VehicleUpdate;
-import io.pitwall.server.campaign.VehicleUpdates;
+import io.pitwall.server.campaign.spi.VehicleUpdate;
+import io.pitwall.server.campaign.spi.VehicleUpdates;
 import io.pitwall.server.diagnostics.internal.RuleEngine;
 import io.pitwall.server.diagnostics.persistence.ObservationRows;
 import io.pitwall.server.shared.ApiException;

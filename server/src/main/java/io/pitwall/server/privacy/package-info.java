@@ -3,4 +3,5 @@
  * {@link io.pitwall.server.privacy.DataCatalogue}; retention per class is enforced by a scheduled purge; one
  * vehicle's personal data can be exported and erased ({@link io.pitwall.server.privacy.PersonalDataRequests}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "shared"})
 package io.pitwall.server.privacy;

@@ -2,9 +2,9 @@ package io.pitwall.server.reporting;
 
 import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignRecords;
-import io.pitwall.server.campaign.CaseCounts;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveStatus;
+import io.pitwall.server.campaign.spi.CaseCounts;
 import io.pitwall.server.reporting.persistence.CampaignReadModel;
 import io.pitwall.server.reporting.persistence.ReleaseNotes;
 import io.pitwall.server.shared.ApiException;

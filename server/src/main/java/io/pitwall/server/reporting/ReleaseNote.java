@@ -1,5 +1,6 @@
 package io.pitwall.server.reporting;
 
+import io.pitwall.server.campaign.spi.CaseCounts;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

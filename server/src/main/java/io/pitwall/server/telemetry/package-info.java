@@ -5,4 +5,6 @@
  * dropped. Stored events are announced as {@link io.pitwall.server.telemetry.VehicleEventsRecorded} for
  * projections, filled gaps as {@link io.pitwall.server.telemetry.SequenceGapsFilled}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "privacy", "shared"})
 package io.pitwall.server.telemetry;

@@ -1,5 +1,6 @@
 package io.pitwall.server.trust;
 
+import io.pitwall.server.trust.spi.DirectorTargets;
 import java.util.Optional;
 
 /**

@@ -4,8 +4,10 @@
  * holds root and targets keys and signs everything online; {@code ./pitwall keys} hands root and targets over
  * to offline keys. Snapshot and timestamp keys are online and re-signed before expiry. Other modules use
  * {@link io.pitwall.server.trust.TargetSigning}, {@link io.pitwall.server.trust.TrustedKeys} and
- * {@link io.pitwall.server.trust.ImageRepository}; the catalog supplies {@link io.pitwall.server.trust.RepositoryTargets}.
+ * {@link io.pitwall.server.trust.ImageRepository}; the catalog supplies {@link io.pitwall.server.trust.spi.RepositoryTargets}.
  * The per-vehicle Uptane director repository ({@link io.pitwall.server.trust.DirectorRepository}, own online keys)
- * lists what the campaign module supplies through {@link io.pitwall.server.trust.DirectorTargets}.
+ * lists what the campaign module supplies through {@link io.pitwall.server.trust.spi.DirectorTargets}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "access", "privacy", "shared"})
 package io.pitwall.server.trust;

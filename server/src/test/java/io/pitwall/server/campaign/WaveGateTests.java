@@ -3,7 +3,9 @@ package io.pitwall.server.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pitwall.server.campaign.GateVerdict.Outcome;
+import io.pitwall.server.campaign.spi.GateVerdict.Outcome;
+import io.pitwall.server.campaign.spi.GateCheck;
+import io.pitwall.server.campaign.spi.GateCondition;
 import io.pitwall.server.shared.ApiException;
 import java.util.List;
 import java.util.Map;

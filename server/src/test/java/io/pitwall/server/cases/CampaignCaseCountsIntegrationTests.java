@@ -2,7 +2,7 @@ package io.pitwall.server.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.server.campaign.CaseCounts;
+import io.pitwall.server.campaign.spi.CaseCounts;
 import io.pitwall.server.diagnostics.RoutingTeam;
 import io.pitwall.server.diagnostics.SeverityClass;
 import io.pitwall.server.support.IntegrationTest;

@@ -3,6 +3,7 @@ package io.pitwall.server.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
+import io.pitwall.server.cases.internal.CaseCommands;
 import io.pitwall.server.cases.internal.SlaEscalation;
 import io.pitwall.server.cases.persistence.CaseNotes;
 import io.pitwall.server.cases.persistence.ServiceCases;

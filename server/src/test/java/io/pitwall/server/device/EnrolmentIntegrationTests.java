@@ -4,6 +4,7 @@ import static io.pitwall.server.support.HeldTransaction.async;
 import static io.pitwall.server.support.HeldTransaction.awaitSomeoneBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pitwall.server.device.internal.VehicleEnrolment;
 import io.pitwall.server.shared.Secrets;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.HeldTransaction;

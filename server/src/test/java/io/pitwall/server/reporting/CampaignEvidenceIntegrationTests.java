@@ -3,8 +3,8 @@ package io.pitwall.server.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
-import io.pitwall.server.campaign.CaseCounts;
 import io.pitwall.server.campaign.rollout.WaveReconciler;
+import io.pitwall.server.campaign.spi.CaseCounts;
 import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;

@@ -1,10 +1,10 @@
 package io.pitwall.server.access.web;
 
 import io.pitwall.server.access.ApiToken;
-import io.pitwall.server.access.ApiTokenIssuer;
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
+import io.pitwall.server.access.internal.ApiTokenIssuer;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

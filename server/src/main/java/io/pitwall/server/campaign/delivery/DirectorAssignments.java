@@ -1,8 +1,8 @@
 package io.pitwall.server.campaign.delivery;
 
 import io.pitwall.server.campaign.persistence.AssignedTargets;
-import io.pitwall.server.trust.DirectorTarget;
-import io.pitwall.server.trust.DirectorTargets;
+import io.pitwall.server.trust.spi.DirectorTarget;
+import io.pitwall.server.trust.spi.DirectorTargets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.protocol.tuf.TargetEntry;
-import io.pitwall.server.trust.DirectorTarget;
+import io.pitwall.server.trust.spi.DirectorTarget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

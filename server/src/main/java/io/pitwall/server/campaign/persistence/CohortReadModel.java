@@ -1,8 +1,8 @@
 package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.TargetFilter;
-import io.pitwall.server.campaign.WaveCohort;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
+import io.pitwall.server.campaign.spi.WaveCohort;
 import io.pitwall.server.inventory.VehicleSelector;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

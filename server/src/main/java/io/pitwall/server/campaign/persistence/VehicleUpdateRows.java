@@ -1,6 +1,6 @@
 package io.pitwall.server.campaign.persistence;
 
-import io.pitwall.server.campaign.VehicleUpdate;
+import io.pitwall.server.campaign.spi.VehicleUpdate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.pitwall.server.campaign.rollout;
 
-import io.pitwall.server.campaign.GateCheck;
-import io.pitwall.server.campaign.GateVerdict;
+import io.pitwall.server.campaign.spi.GateCheck;
+import io.pitwall.server.campaign.spi.GateVerdict;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

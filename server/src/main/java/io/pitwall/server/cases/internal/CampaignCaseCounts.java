@@ -1,6 +1,6 @@
 package io.pitwall.server.cases.internal;
 
-import io.pitwall.server.campaign.CaseCounts;
+import io.pitwall.server.campaign.spi.CaseCounts;
 import io.pitwall.server.cases.persistence.ServiceCases;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

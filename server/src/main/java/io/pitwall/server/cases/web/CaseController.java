@@ -2,12 +2,12 @@ package io.pitwall.server.cases.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.cases.CaseCommands;
 import io.pitwall.server.cases.CaseLifecycle.Trigger;
 import io.pitwall.server.cases.CaseNote;
 import io.pitwall.server.cases.CaseStatus;
-import io.pitwall.server.cases.FindCases;
 import io.pitwall.server.cases.ServiceCase;
+import io.pitwall.server.cases.internal.CaseCommands;
+import io.pitwall.server.cases.internal.FindCases;
 import io.pitwall.server.cases.persistence.ServiceCases;
 import io.pitwall.server.diagnostics.RoutingTeam;
 import io.pitwall.server.diagnostics.SeverityClass;

@@ -1,9 +1,9 @@
 package io.pitwall.server.cases.web;
 
-import io.pitwall.server.cases.CaseCommands;
-import io.pitwall.server.cases.CaseContext;
 import io.pitwall.server.cases.CaseNote;
 import io.pitwall.server.cases.ServiceCase;
+import io.pitwall.server.cases.internal.CaseCommands;
+import io.pitwall.server.cases.internal.CaseContext;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.pitwall.server.catalog.internal;
 import io.pitwall.protocol.tuf.TargetEntry;
 import io.pitwall.server.catalog.Image;
 import io.pitwall.server.catalog.persistence.Images;
-import io.pitwall.server.trust.RepositoryTargets;
+import io.pitwall.server.trust.spi.RepositoryTargets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.ClientCertificateSettings;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.net.SSLHostConfig;

@@ -1,6 +1,5 @@
 package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.DeviceSettings;
 import io.pitwall.server.inventory.KnownVehicles;
 import io.pitwall.server.device.persistence.VehicleCertificates;
 import io.pitwall.server.device.persistence.VehicleCredentials;

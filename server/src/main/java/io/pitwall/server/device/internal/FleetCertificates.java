@@ -1,6 +1,5 @@
 package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.ClientCertificateSettings;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;

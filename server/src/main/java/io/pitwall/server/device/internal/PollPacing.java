@@ -1,6 +1,5 @@
 package io.pitwall.server.device.internal;
 
-import io.pitwall.server.device.DeviceSettings;
 import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package io.pitwall.server.device.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.device.VehicleCertificateRegistration;
-import io.pitwall.server.device.VehicleCertificateRegistration.RegisteredCertificate;
+import io.pitwall.server.device.internal.VehicleCertificateRegistration.RegisteredCertificate;
+import io.pitwall.server.device.internal.VehicleCertificateRegistration;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;

@@ -4,7 +4,7 @@ import io.pitwall.protocol.device.DevicePaths;
 import io.pitwall.protocol.device.EnrolmentRequest;
 import io.pitwall.protocol.device.EnrolmentResponse;
 import io.pitwall.server.access.PublicEndpoint;
-import io.pitwall.server.device.VehicleEnrolment;
+import io.pitwall.server.device.internal.VehicleEnrolment;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

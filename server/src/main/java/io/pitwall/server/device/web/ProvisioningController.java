@@ -2,7 +2,7 @@ package io.pitwall.server.device.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.device.VehicleProvisioning;
+import io.pitwall.server.device.internal.VehicleProvisioning;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package io.pitwall.server.diagnostics.internal;
 
-import io.pitwall.server.campaign.VehicleUpdate;
-import io.pitwall.server.campaign.VehicleUpdates;
+import io.pitwall.server.campaign.spi.VehicleUpdate;
+import io.pitwall.server.campaign.spi.VehicleUpdates;
 import io.pitwall.server.diagnostics.FaultClassified;
 import io.pitwall.server.diagnostics.FaultObservation;
 import io.pitwall.server.diagnostics.SeverityRule;

@@ -1,9 +1,9 @@
 package io.pitwall.server.diagnostics.internal;
 
-import io.pitwall.server.campaign.GateCheck;
-import io.pitwall.server.campaign.GateCondition;
 import io.pitwall.server.campaign.WaveEvidence;
 import io.pitwall.server.campaign.WaveGateFailed;
+import io.pitwall.server.campaign.spi.GateCheck;
+import io.pitwall.server.campaign.spi.GateCondition;
 import io.pitwall.server.diagnostics.FaultRegression;
 import io.pitwall.server.diagnostics.FaultRegressionFound;
 import io.pitwall.server.diagnostics.FaultRegressionSettings;

@@ -2,9 +2,9 @@ package io.pitwall.server.trust.internal;
 
 import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
-import io.pitwall.server.trust.DirectorTarget;
-import io.pitwall.server.trust.DirectorTargets;
 import io.pitwall.server.trust.persistence.DirectorFiles;
+import io.pitwall.server.trust.spi.DirectorTarget;
+import io.pitwall.server.trust.spi.DirectorTargets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -5,8 +5,6 @@ import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RootRejected;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
-import io.pitwall.server.trust.DirectorStatus;
-import io.pitwall.server.trust.DirectorTrust;
 import io.pitwall.server.trust.SigningKey;
 import io.pitwall.server.trust.persistence.DirectorFiles;
 import io.pitwall.server.trust.persistence.RepositoryFiles;

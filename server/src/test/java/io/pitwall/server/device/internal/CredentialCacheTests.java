@@ -2,7 +2,6 @@ package io.pitwall.server.device.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.server.device.DeviceSettings;
 import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.device.persistence.VehicleCredentials.Resolved;
 import io.pitwall.testsupport.MovableClock;

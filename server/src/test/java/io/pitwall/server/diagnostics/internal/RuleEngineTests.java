@@ -2,7 +2,7 @@ package io.pitwall.server.diagnostics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.server.campaign.VehicleUpdate;
+import io.pitwall.server.campaign.spi.VehicleUpdate;
 import io.pitwall.server.diagnostics.FaultObservation;
 import io.pitwall.server.diagnostics.SeverityRule;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.pitwall.protocol.tuf.RoleMetadata;
 import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.TargetEntry;
 import io.pitwall.protocol.tuf.TufKey;
-import io.pitwall.server.trust.DirectorTarget;
+import io.pitwall.server.trust.spi.DirectorTarget;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.pitwall.server.trust.internal;
 
 import io.pitwall.protocol.tuf.TufKey;
-import io.pitwall.server.trust.RepositoryTargets;
 import io.pitwall.server.trust.SigningKey;
 import io.pitwall.server.trust.persistence.RepositoryFiles;
+import io.pitwall.server.trust.spi.RepositoryTargets;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.List;

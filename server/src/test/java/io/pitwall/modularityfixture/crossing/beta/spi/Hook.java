@@ -1,0 +1,5 @@
+package io.pitwall.modularityfixture.crossing.beta.spi;
+
+/** A hook other modules implement. */
+public interface Hook {
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("spi")
+package io.pitwall.modularityfixture.crossing.beta.spi;
