@@ -3,7 +3,8 @@
  * its locks and transactions: {@code governance} (lifecycle, readiness, approvals, dry run, decision log,
  * emergency stop), {@code delivery} (assignments and their lifecycle, schedule, attempts, delivery at check-in),
  * {@code rollout} (waves, gates, the reconciler) and {@code rollback}. The root holds what other modules use:
- * delivery at check-in, the exception queue, vehicle updates, the gate and cohort SPI, and the campaign's values.
+ * delivery at check-in, the exception queue, the campaign's values and events; what other modules implement (gate
+ * checks, cohorts, vehicle updates, case counts) is the {@code spi} named interface.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
         "access", "inventory", "privacy", "shared", "telemetry", "trust", "trust :: spi"})
