@@ -59,18 +59,33 @@ public final class Agent {
         this.recheck = builder.recheckInterval;
         AgentStorage storage = builder.storage;
         this.recorder = new Recorder(storage, clock);
-        this.uplink = new Uplink(builder.transport, storage.journal(), new RetryTimer(builder.backoff, builder.random),
+        this.uplink = new Uplink(
+                builder.transport,
+                storage.journal(),
+                new RetryTimer(builder.backoff, builder.random),
                 new RetryTimer(builder.backoff, builder.random));
         this.journal = storage.journal();
         Map<String, Ecu> byId = Map.copyOf(builder.ecus);
-        Installation installation = new Installation(recorder, byId, storage.staging(), builder.policy, clock,
-                recheck, builder.maxInstallAttempts);
-        UptaneGate uptane = builder.uptane == null ? null : new UptaneGate(builder.uptane,
-                builder.metadataTransport != null ? builder.metadataTransport : builder.transport, storage.metadata(),
-                clock);
-        this.assignments = new AssignmentRunner(recorder, byId, new ImageVerifier(builder.trustedKeys), uptane,
-                new Downloader(builder.transport, storage.staging(), builder.downloadChunkBytes), storage.staging(),
-                builder.policy, new RetryTimer(builder.backoff, builder.random), recheck, installation,
+        Installation installation = new Installation(
+                recorder, byId, storage.staging(), builder.policy, clock, recheck, builder.maxInstallAttempts);
+        UptaneGate uptane = builder.uptane == null
+                ? null
+                : new UptaneGate(
+                        builder.uptane,
+                        builder.metadataTransport != null ? builder.metadataTransport : builder.transport,
+                        storage.metadata(),
+                        clock);
+        this.assignments = new AssignmentRunner(
+                recorder,
+                byId,
+                new ImageVerifier(builder.trustedKeys),
+                uptane,
+                new Downloader(builder.transport, storage.staging(), builder.downloadChunkBytes),
+                storage.staging(),
+                builder.policy,
+                new RetryTimer(builder.backoff, builder.random),
+                recheck,
+                installation,
                 uplink::checkinSoon);
         installation.finishWith(assignments::finish);
         this.commands = new CommandRunner(recorder, builder.commandHandler);
@@ -173,13 +188,15 @@ public final class Agent {
     }
 
     private CheckinRequest checkinRequest(VehicleState state) {
-        List<EcuVersion> manifest = ecus.stream().map(ecu -> {
-            InstalledImage image = ecu.installer().installed();
-            return new EcuVersion(ecu.serial(), ecu.hardwareId(), image.version(), image.sha256());
-        }).toList();
+        List<EcuVersion> manifest = ecus.stream()
+                .map(ecu -> {
+                    InstalledImage image = ecu.installer().installed();
+                    return new EcuVersion(ecu.serial(), ecu.hardwareId(), image.version(), image.sha256());
+                })
+                .toList();
         // A reading outside its VSS range is left out, like one the vehicle cannot read: the server refuses it.
         VehicleSignals signals = state.signals().withinRange();
-        return new CheckinRequest(signals, state.connectivity(), state.ownerConsent(), manifest,
-                ecuReports.forCheckin());
+        return new CheckinRequest(
+                signals, state.connectivity(), state.ownerConsent(), manifest, ecuReports.forCheckin());
     }
 }

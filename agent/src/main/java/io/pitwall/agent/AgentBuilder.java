@@ -50,8 +50,7 @@ public final class AgentBuilder {
         }
     }
 
-    AgentBuilder() {
-    }
+    AgentBuilder() {}
 
     public AgentBuilder transport(Transport value) {
         this.transport = Objects.requireNonNull(value);

@@ -23,7 +23,14 @@ package io.pitwall.agent;
 public final class AgentLifecycle {
 
     public enum State {
-        IDLE, DOWNLOADING, DOWNLOAD_PAUSED, READY, INSTALLING, COMPLETED, FAILED, ROLLED_BACK;
+        IDLE,
+        DOWNLOADING,
+        DOWNLOAD_PAUSED,
+        READY,
+        INSTALLING,
+        COMPLETED,
+        FAILED,
+        ROLLED_BACK;
 
         /** The assignment is over; its id is never started again. */
         public boolean isTerminal() {
@@ -32,67 +39,77 @@ public final class AgentLifecycle {
     }
 
     public enum Trigger {
-        ASSIGNMENT_RECEIVED, ASSIGNMENT_WITHDRAWN, PRECONDITION_LOST, PRECONDITION_RESTORED, DOWNLOAD_VERIFIED,
-        DOWNLOAD_REFUSED, INSTALL_DEFERRED, INSTALL_STARTED, INSTALL_RETRY, INSTALL_SUCCEEDED, INSTALL_FAILED,
+        ASSIGNMENT_RECEIVED,
+        ASSIGNMENT_WITHDRAWN,
+        PRECONDITION_LOST,
+        PRECONDITION_RESTORED,
+        DOWNLOAD_VERIFIED,
+        DOWNLOAD_REFUSED,
+        INSTALL_DEFERRED,
+        INSTALL_STARTED,
+        INSTALL_RETRY,
+        INSTALL_SUCCEEDED,
+        INSTALL_FAILED,
         INSTALL_ROLLED_BACK
     }
 
     /** The outcome of applying a trigger. */
-    public sealed interface Transition permits Accepted, Rejected {
-    }
+    public sealed interface Transition permits Accepted, Rejected {}
 
-    public record Accepted(State next) implements Transition {
-    }
+    public record Accepted(State next) implements Transition {}
 
-    public record Rejected(String code) implements Transition {
-    }
+    public record Rejected(String code) implements Transition {}
 
     static final String ILLEGAL = "illegal-transition";
     static final String BUSY = "assignment-in-progress";
     static final String INSTALLING = "install-in-progress";
 
-    private AgentLifecycle() {
-    }
+    private AgentLifecycle() {}
 
     public static Transition apply(State state, Trigger trigger) {
         return switch (state) {
             case IDLE -> trigger == Trigger.ASSIGNMENT_RECEIVED ? to(State.DOWNLOADING) : reject(ILLEGAL);
-            case DOWNLOADING -> switch (trigger) {
-                case ASSIGNMENT_RECEIVED -> reject(BUSY);
-                case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
-                case PRECONDITION_LOST -> to(State.DOWNLOAD_PAUSED);
-                case DOWNLOAD_VERIFIED -> to(State.READY);
-                case DOWNLOAD_REFUSED -> to(State.FAILED);
-                default -> reject(ILLEGAL);
-            };
-            case DOWNLOAD_PAUSED -> switch (trigger) {
-                case ASSIGNMENT_RECEIVED -> reject(BUSY);
-                case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
-                case PRECONDITION_RESTORED -> to(State.DOWNLOADING);
-                default -> reject(ILLEGAL);
-            };
-            case READY -> switch (trigger) {
-                case ASSIGNMENT_RECEIVED -> reject(BUSY);
-                case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
-                case INSTALL_DEFERRED -> to(State.READY);
-                case INSTALL_STARTED -> to(State.INSTALLING);
-                case INSTALL_FAILED -> to(State.FAILED);
-                default -> reject(ILLEGAL);
-            };
-            case INSTALLING -> switch (trigger) {
-                case ASSIGNMENT_RECEIVED -> reject(BUSY);
-                case ASSIGNMENT_WITHDRAWN -> reject(INSTALLING);
-                case INSTALL_RETRY -> to(State.READY);
-                case INSTALL_SUCCEEDED -> to(State.COMPLETED);
-                case INSTALL_FAILED -> to(State.FAILED);
-                case INSTALL_ROLLED_BACK -> to(State.ROLLED_BACK);
-                default -> reject(ILLEGAL);
-            };
-            case COMPLETED, FAILED, ROLLED_BACK -> switch (trigger) {
-                case ASSIGNMENT_RECEIVED -> to(State.DOWNLOADING);
-                case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
-                default -> reject(ILLEGAL);
-            };
+            case DOWNLOADING ->
+                switch (trigger) {
+                    case ASSIGNMENT_RECEIVED -> reject(BUSY);
+                    case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
+                    case PRECONDITION_LOST -> to(State.DOWNLOAD_PAUSED);
+                    case DOWNLOAD_VERIFIED -> to(State.READY);
+                    case DOWNLOAD_REFUSED -> to(State.FAILED);
+                    default -> reject(ILLEGAL);
+                };
+            case DOWNLOAD_PAUSED ->
+                switch (trigger) {
+                    case ASSIGNMENT_RECEIVED -> reject(BUSY);
+                    case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
+                    case PRECONDITION_RESTORED -> to(State.DOWNLOADING);
+                    default -> reject(ILLEGAL);
+                };
+            case READY ->
+                switch (trigger) {
+                    case ASSIGNMENT_RECEIVED -> reject(BUSY);
+                    case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
+                    case INSTALL_DEFERRED -> to(State.READY);
+                    case INSTALL_STARTED -> to(State.INSTALLING);
+                    case INSTALL_FAILED -> to(State.FAILED);
+                    default -> reject(ILLEGAL);
+                };
+            case INSTALLING ->
+                switch (trigger) {
+                    case ASSIGNMENT_RECEIVED -> reject(BUSY);
+                    case ASSIGNMENT_WITHDRAWN -> reject(INSTALLING);
+                    case INSTALL_RETRY -> to(State.READY);
+                    case INSTALL_SUCCEEDED -> to(State.COMPLETED);
+                    case INSTALL_FAILED -> to(State.FAILED);
+                    case INSTALL_ROLLED_BACK -> to(State.ROLLED_BACK);
+                    default -> reject(ILLEGAL);
+                };
+            case COMPLETED, FAILED, ROLLED_BACK ->
+                switch (trigger) {
+                    case ASSIGNMENT_RECEIVED -> to(State.DOWNLOADING);
+                    case ASSIGNMENT_WITHDRAWN -> to(State.IDLE);
+                    default -> reject(ILLEGAL);
+                };
         };
     }
 

@@ -43,10 +43,18 @@ final class AssignmentRunner {
     /** Checks of a director that does not list the assignment yet before it is refused as DIRECTOR_MISMATCH. */
     static final int MAX_DIRECTOR_WAITS = 10;
 
-    AssignmentRunner(Recorder recorder, Map<String, Ecu> ecus, ImageVerifier verifier, UptaneGate uptane,
+    AssignmentRunner(
+            Recorder recorder,
+            Map<String, Ecu> ecus,
+            ImageVerifier verifier,
+            UptaneGate uptane,
             Downloader downloader,
-            StagingArea staging, InstallPolicy policy, RetryTimer downloadRetry, Duration recheck,
-            Installation installation, Runnable onFinished) {
+            StagingArea staging,
+            InstallPolicy policy,
+            RetryTimer downloadRetry,
+            Duration recheck,
+            Installation installation,
+            Runnable onFinished) {
         this.recorder = recorder;
         this.ecus = ecus;
         this.verifier = verifier;
@@ -65,7 +73,8 @@ final class AssignmentRunner {
         Progress progress = recorder.progress();
         Assignment current = progress.assignment();
         if (offered == null) {
-            if (current != null && AgentLifecycle.apply(progress.state(), Trigger.ASSIGNMENT_WITHDRAWN) instanceof Accepted a) {
+            if (current != null
+                    && AgentLifecycle.apply(progress.state(), Trigger.ASSIGNMENT_WITHDRAWN) instanceof Accepted a) {
                 recorder.commit(progress.idle(a.next()));
                 discardStaged(current);
             }
@@ -95,22 +104,29 @@ final class AssignmentRunner {
             Ecu ecu = ecus.get(target.ecuSerial());
             Optional<Refusal> refusal;
             if (ecu == null) {
-                refusal = Optional.of(new Refusal(FailureCode.UNKNOWN_ECU, "no ECU " + target.ecuSerial() + " on this vehicle"));
+                refusal = Optional.of(
+                        new Refusal(FailureCode.UNKNOWN_ECU, "no ECU " + target.ecuSerial() + " on this vehicle"));
             } else {
                 InstalledImage installed = ecu.installer().installed();
                 if (target.hashes().sha256().equals(installed.sha256())) {
                     steps.put(target.ecuSerial(), new EcuProgress(Step.INSTALLED, 100));
-                    drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, target.ecuSerial()).detail("already installed"));
+                    drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, target.ecuSerial())
+                            .detail("already installed"));
                     continue;
                 }
                 // With Uptane on, a lower release counter is judged by the director's signed flag (UptaneGate).
-                refusal = verifier.check(target, ecu.hardwareId(), installed.releaseCounter(),
+                refusal = verifier.check(
+                        target,
+                        ecu.hardwareId(),
+                        installed.releaseCounter(),
                         uptane != null || assignment.authorizedRollback());
             }
             if (refusal.isPresent()) {
-                Progress failed = recorder.progress().starting(assignment, Lifecycle.next(downloading, Trigger.DOWNLOAD_REFUSED), steps);
+                Progress failed = recorder.progress()
+                        .starting(assignment, Lifecycle.next(downloading, Trigger.DOWNLOAD_REFUSED), steps);
                 drafts.add(Draft.of(EventType.DOWNLOAD_FAILED, id, target.ecuSerial())
-                        .code(refusal.get().code().name()).detail(refusal.get().detail()));
+                        .code(refusal.get().code().name())
+                        .detail(refusal.get().detail()));
                 recorder.commit(failed.finished(), drafts);
                 onFinished.run();
                 return;
@@ -136,7 +152,9 @@ final class AssignmentRunner {
         List<Rule> unmet = VehicleRules.unmetForDownload(policy, vehicle, progress.assignment());
         if (!unmet.isEmpty()) {
             String rule = unmet.get(0).name();
-            recorder.commit(progress.with(Lifecycle.next(progress.state(), Trigger.PRECONDITION_LOST)).deferred(rule, null),
+            recorder.commit(
+                    progress.with(Lifecycle.next(progress.state(), Trigger.PRECONDITION_LOST))
+                            .deferred(rule, null),
                     Draft.of(EventType.INSTALL_PAUSED, id, null).detail(rule));
             return recheck;
         }
@@ -178,7 +196,8 @@ final class AssignmentRunner {
         if (step instanceof Downloader.Advanced advanced) {
             int quartile = (int) (advanced.staged() * 4 / Math.max(1, advanced.length())) * 25;
             if (quartile > ecu.reportedPercent() && quartile < 100) {
-                drafts.add(Draft.of(EventType.DOWNLOAD_PROGRESS, id, target.ecuSerial()).progress(quartile));
+                drafts.add(Draft.of(EventType.DOWNLOAD_PROGRESS, id, target.ecuSerial())
+                        .progress(quartile));
                 ecu = new EcuProgress(Step.PENDING, quartile);
             }
             if (!drafts.isEmpty()) {
@@ -186,7 +205,8 @@ final class AssignmentRunner {
             }
         } else if (step instanceof Downloader.Refused refused) {
             drafts.add(Draft.of(EventType.DOWNLOAD_FAILED, id, target.ecuSerial())
-                    .code(refused.refusal().code().name()).detail(refused.refusal().detail()));
+                    .code(refused.refusal().code().name())
+                    .detail(refused.refusal().detail()));
             finish(progress.with(Lifecycle.next(progress.state(), Trigger.DOWNLOAD_REFUSED)), drafts);
         } else {
             drafts.add(Draft.of(EventType.DOWNLOAD_COMPLETED, id, target.ecuSerial()));
@@ -220,16 +240,22 @@ final class AssignmentRunner {
             code = FailureCode.DIRECTOR_MISMATCH.name();
             detail = ((UptaneGate.NotYet) verdict).detail();
         }
-        finish(progress.with(Lifecycle.next(progress.state(), Trigger.DOWNLOAD_REFUSED)), List.of(
-                Draft.of(EventType.DOWNLOAD_FAILED, id, pending.get(0).ecuSerial()).code(code).detail(detail)));
+        finish(
+                progress.with(Lifecycle.next(progress.state(), Trigger.DOWNLOAD_REFUSED)),
+                List.of(Draft.of(EventType.DOWNLOAD_FAILED, id, pending.get(0).ecuSerial())
+                        .code(code)
+                        .detail(detail)));
         return Duration.ZERO;
     }
 
     private Duration resume(Progress progress, VehicleState vehicle) {
-        if (!VehicleRules.unmetForDownload(policy, vehicle, progress.assignment()).isEmpty()) {
+        if (!VehicleRules.unmetForDownload(policy, vehicle, progress.assignment())
+                .isEmpty()) {
             return recheck;
         }
-        recorder.commit(progress.with(Lifecycle.next(progress.state(), Trigger.PRECONDITION_RESTORED)).deferred(null, null),
+        recorder.commit(
+                progress.with(Lifecycle.next(progress.state(), Trigger.PRECONDITION_RESTORED))
+                        .deferred(null, null),
                 Draft.of(EventType.INSTALL_RESUMED, progress.assignment().assignmentId(), null));
         return Duration.ZERO;
     }

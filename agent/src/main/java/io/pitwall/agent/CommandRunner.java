@@ -22,10 +22,16 @@ final class CommandRunner {
             if (progress.handledCommands().contains(command.id())) {
                 continue;
             }
-            CommandResult result = command.expiresAt() != null && command.expiresAt().isBefore(now)
-                    ? CommandResult.expired() : execute(command);
-            recorder.commit(progress.handled(command.id()), Draft.of(EventType.COMMAND_RESULT, null, null)
-                    .command(command.id()).code(result.code()).detail(result.detail()));
+            CommandResult result =
+                    command.expiresAt() != null && command.expiresAt().isBefore(now)
+                            ? CommandResult.expired()
+                            : execute(command);
+            recorder.commit(
+                    progress.handled(command.id()),
+                    Draft.of(EventType.COMMAND_RESULT, null, null)
+                            .command(command.id())
+                            .code(result.code())
+                            .detail(result.detail()));
         }
     }
 

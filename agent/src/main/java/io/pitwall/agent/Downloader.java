@@ -17,17 +17,13 @@ import java.util.HexFormat;
 final class Downloader {
 
     /** What one step achieved. */
-    sealed interface Step permits Advanced, Verified, Refused {
-    }
+    sealed interface Step permits Advanced, Verified, Refused {}
 
-    record Advanced(long staged, long length) implements Step {
-    }
+    record Advanced(long staged, long length) implements Step {}
 
-    record Verified() implements Step {
-    }
+    record Verified() implements Step {}
 
-    record Refused(Refusal refusal) implements Step {
-    }
+    record Refused(Refusal refusal) implements Step {}
 
     private final Transport transport;
     private final StagingArea staging;
@@ -74,7 +70,8 @@ final class Downloader {
         if (staged == 0) {
             ArtifactHead head = transport.head(target.downloadUrl());
             if (head.length() >= 0 && head.length() != length) {
-                return refuse(sha, FailureCode.LENGTH_MISMATCH, "server has " + head.length() + " bytes, signed " + length);
+                return refuse(
+                        sha, FailureCode.LENGTH_MISMATCH, "server has " + head.length() + " bytes, signed " + length);
             }
         }
         try (ArtifactBody body = transport.download(target.downloadUrl(), staged)) {
@@ -87,7 +84,10 @@ final class Downloader {
                 from = 0;
             }
             if (body.totalLength() >= 0 && body.totalLength() != length) {
-                return refuse(sha, FailureCode.LENGTH_MISMATCH, "server offers " + body.totalLength() + " bytes, signed " + length);
+                return refuse(
+                        sha,
+                        FailureCode.LENGTH_MISMATCH,
+                        "server offers " + body.totalLength() + " bytes, signed " + length);
             }
             long want = Math.min(length - from, chunkBytes);
             long copied;
@@ -95,7 +95,8 @@ final class Downloader {
                 copied = copy(body.body(), out, want);
             }
             if (from + copied == length && body.body().read() != -1) {
-                return refuse(sha, FailureCode.LENGTH_MISMATCH, "server sent more than the signed " + length + " bytes");
+                return refuse(
+                        sha, FailureCode.LENGTH_MISMATCH, "server sent more than the signed " + length + " bytes");
             }
             if (copied < want) {
                 throw new IOException("connection ended at byte " + (from + copied) + " of " + length);
@@ -120,7 +121,10 @@ final class Downloader {
         if (!HexFormat.of().formatHex(sha256.digest()).equals(sha)) {
             return refuse(sha, FailureCode.HASH_MISMATCH, "downloaded bytes do not hash to the signed sha256");
         }
-        if (sha512 != null && !HexFormat.of().formatHex(sha512.digest()).equals(target.hashes().sha512())) {
+        if (sha512 != null
+                && !HexFormat.of()
+                        .formatHex(sha512.digest())
+                        .equals(target.hashes().sha512())) {
             return refuse(sha, FailureCode.HASH_MISMATCH, "downloaded bytes do not hash to the signed sha512");
         }
         return new Verified();

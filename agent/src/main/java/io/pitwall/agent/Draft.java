@@ -5,7 +5,13 @@ import io.pitwall.protocol.device.EventType;
 import java.time.Instant;
 
 /** An event before it has a seq and a time. */
-record Draft(EventType type, String assignmentId, String ecuSerial, String code, String detail, Integer progress,
+record Draft(
+        EventType type,
+        String assignmentId,
+        String ecuSerial,
+        String code,
+        String detail,
+        Integer progress,
         String commandId) {
 
     static Draft of(EventType type, String assignmentId, String ecuSerial) {

@@ -26,8 +26,7 @@ final class EcuReports {
     static final String DOCUMENT = "ecu-reports.json";
 
     /** Persistent state: the last counter used, the manifest the server last received reports for, the nonce asked. */
-    record State(long counter, String reported, String nonce) {
-    }
+    record State(long counter, String reported, String nonce) {}
 
     private final Map<String, EcuKey> keys;
     private final List<Ecu> ecus;
@@ -42,7 +41,8 @@ final class EcuReports {
         this.ecus = ecus.stream().filter(e -> keys.containsKey(e.serial())).toList();
         this.store = store;
         this.clock = clock;
-        this.state = store.read(DOCUMENT).map(bytes -> DeviceJson.read(bytes, State.class))
+        this.state = store.read(DOCUMENT)
+                .map(bytes -> DeviceJson.read(bytes, State.class))
                 .orElse(new State(0, null, null));
     }
 
@@ -52,7 +52,8 @@ final class EcuReports {
         if (ecus.isEmpty()) {
             return List.of();
         }
-        List<InstalledImage> images = ecus.stream().map(e -> e.installer().installed()).toList();
+        List<InstalledImage> images =
+                ecus.stream().map(e -> e.installer().installed()).toList();
         String manifest = fingerprint(images);
         if (state.nonce() == null && manifest.equals(state.reported())) {
             return List.of();
@@ -64,14 +65,22 @@ final class EcuReports {
             if (image.sha256() == null) {
                 continue;
             }
-            reports.add(new EcuVersionReport(ecus.get(i).serial(), image.version(), image.length(),
-                    new Hashes(image.sha256(), null), ++counter, state.nonce(), clock.instant()));
+            reports.add(new EcuVersionReport(
+                    ecus.get(i).serial(),
+                    image.version(),
+                    image.length(),
+                    new Hashes(image.sha256(), null),
+                    ++counter,
+                    state.nonce(),
+                    clock.instant()));
         }
         save(new State(counter, state.reported(), state.nonce()));
         sentManifest = manifest;
         sentNonce = state.nonce();
-        return reports.stream().map(r -> (JsonNode) r.sign(keys.get(r.ecuSerial()).publicKey(),
-                keys.get(r.ecuSerial())::sign).toJson()).toList();
+        return reports.stream()
+                .map(r -> (JsonNode) r.sign(keys.get(r.ecuSerial()).publicKey(), keys.get(r.ecuSerial())::sign)
+                        .toJson())
+                .toList();
     }
 
     /** Takes in the server's answer; true when it asks for fresh reports (check in again soon). */
@@ -98,12 +107,17 @@ final class EcuReports {
     private String fingerprint(List<InstalledImage> images) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < ecus.size(); i++) {
-            text.append(ecus.get(i).serial()).append('|').append(images.get(i).sha256()).append('|')
-                    .append(images.get(i).version()).append('\n');
+            text.append(ecus.get(i).serial())
+                    .append('|')
+                    .append(images.get(i).sha256())
+                    .append('|')
+                    .append(images.get(i).version())
+                    .append('\n');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

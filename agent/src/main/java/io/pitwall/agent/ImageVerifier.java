@@ -26,8 +26,8 @@ final class ImageVerifier {
         return check(target, ecuHardwareId, installedReleaseCounter, false);
     }
 
-    Optional<Refusal> check(EcuTarget target, String ecuHardwareId, long installedReleaseCounter,
-            boolean authorizedRollback) {
+    Optional<Refusal> check(
+            EcuTarget target, String ecuHardwareId, long installedReleaseCounter, boolean authorizedRollback) {
         if (target.signedTarget() == null) {
             return refuse(FailureCode.SIGNATURE_INVALID, "the target carries no signed targets entry");
         }
@@ -49,10 +49,15 @@ final class ImageVerifier {
         return agreement(target, entry, ecuHardwareId, installedReleaseCounter, authorizedRollback);
     }
 
-    private static Optional<Refusal> agreement(EcuTarget target, TargetEntry entry, String ecuHardwareId,
-            long installedReleaseCounter, boolean authorizedRollback) {
+    private static Optional<Refusal> agreement(
+            EcuTarget target,
+            TargetEntry entry,
+            String ecuHardwareId,
+            long installedReleaseCounter,
+            boolean authorizedRollback) {
         if (entry.length() != target.length()) {
-            return refuse(FailureCode.LENGTH_MISMATCH, "signed length " + entry.length() + ", assigned " + target.length());
+            return refuse(
+                    FailureCode.LENGTH_MISMATCH, "signed length " + entry.length() + ", assigned " + target.length());
         }
         Map<String, String> assigned = target.hashes().asMap();
         for (var hash : entry.hashes().entrySet()) {
@@ -65,16 +70,20 @@ final class ImageVerifier {
             return refuse(FailureCode.HASH_MISMATCH, "signed sha256 differs from the assignment");
         }
         if (!target.hardwareId().equals(ecuHardwareId) || !entry.hardwareIds().contains(ecuHardwareId)) {
-            return refuse(FailureCode.HARDWARE_MISMATCH, "ECU hardware " + ecuHardwareId + ", assigned "
-                    + target.hardwareId() + ", signed for " + entry.hardwareIds());
+            return refuse(
+                    FailureCode.HARDWARE_MISMATCH,
+                    "ECU hardware " + ecuHardwareId + ", assigned " + target.hardwareId() + ", signed for "
+                            + entry.hardwareIds());
         }
         if (entry.releaseCounter() != target.releaseCounter()) {
-            return refuse(FailureCode.RELEASE_COUNTER_MISMATCH, "signed release counter " + entry.releaseCounter()
-                    + ", assigned " + target.releaseCounter());
+            return refuse(
+                    FailureCode.RELEASE_COUNTER_MISMATCH,
+                    "signed release counter " + entry.releaseCounter() + ", assigned " + target.releaseCounter());
         }
         if (entry.releaseCounter() < installedReleaseCounter && !authorizedRollback) {
-            return refuse(FailureCode.RELEASE_COUNTER_LOWER, "release counter " + entry.releaseCounter()
-                    + " is below the installed " + installedReleaseCounter);
+            return refuse(
+                    FailureCode.RELEASE_COUNTER_LOWER,
+                    "release counter " + entry.releaseCounter() + " is below the installed " + installedReleaseCounter);
         }
         return Optional.empty();
     }

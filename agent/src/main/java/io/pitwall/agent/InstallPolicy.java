@@ -9,11 +9,19 @@ import io.pitwall.protocol.device.VehiclePolicy;
  * ignition off, whatever the policy says. A campaign's {@link VehiclePolicy} can only tighten this one
  * ({@link #stricter}).
  */
-public record InstallPolicy(double minStateOfChargePercent, double minLowVoltageVolts, boolean requireIgnitionOff,
-        boolean requireParked, boolean requireStationary, long wifiRequiredAboveBytes, boolean requireOwnerConsent) {
+public record InstallPolicy(
+        double minStateOfChargePercent,
+        double minLowVoltageVolts,
+        boolean requireIgnitionOff,
+        boolean requireParked,
+        boolean requireStationary,
+        long wifiRequiredAboveBytes,
+        boolean requireOwnerConsent) {
 
     public InstallPolicy {
-        if (minStateOfChargePercent < 0 || minStateOfChargePercent > 100 || minLowVoltageVolts < 0
+        if (minStateOfChargePercent < 0
+                || minStateOfChargePercent > 100
+                || minLowVoltageVolts < 0
                 || wifiRequiredAboveBytes < 0) {
             throw new IllegalArgumentException("thresholds out of range");
         }
@@ -25,24 +33,48 @@ public record InstallPolicy(double minStateOfChargePercent, double minLowVoltage
     }
 
     public InstallPolicy withMinStateOfChargePercent(double percent) {
-        return new InstallPolicy(percent, minLowVoltageVolts, requireIgnitionOff, requireParked, requireStationary,
-                wifiRequiredAboveBytes, requireOwnerConsent);
+        return new InstallPolicy(
+                percent,
+                minLowVoltageVolts,
+                requireIgnitionOff,
+                requireParked,
+                requireStationary,
+                wifiRequiredAboveBytes,
+                requireOwnerConsent);
     }
 
     public InstallPolicy withMinLowVoltageVolts(double volts) {
-        return new InstallPolicy(minStateOfChargePercent, volts, requireIgnitionOff, requireParked, requireStationary,
-                wifiRequiredAboveBytes, requireOwnerConsent);
+        return new InstallPolicy(
+                minStateOfChargePercent,
+                volts,
+                requireIgnitionOff,
+                requireParked,
+                requireStationary,
+                wifiRequiredAboveBytes,
+                requireOwnerConsent);
     }
 
     public InstallPolicy withWifiRequiredAboveBytes(long bytes) {
-        return new InstallPolicy(minStateOfChargePercent, minLowVoltageVolts, requireIgnitionOff, requireParked,
-                requireStationary, bytes, requireOwnerConsent);
+        return new InstallPolicy(
+                minStateOfChargePercent,
+                minLowVoltageVolts,
+                requireIgnitionOff,
+                requireParked,
+                requireStationary,
+                bytes,
+                requireOwnerConsent);
     }
 
     /** Ignition, park lock and speed no longer required for A/B installs (they still are for in-place). */
     public InstallPolicy allowingAbInstallsWhileDriving() {
-        return new InstallPolicy(minStateOfChargePercent, minLowVoltageVolts, false, false, false,
-                wifiRequiredAboveBytes, requireOwnerConsent);
+        return new InstallPolicy(
+                minStateOfChargePercent,
+                minLowVoltageVolts,
+                false,
+                false,
+                false,
+                wifiRequiredAboveBytes,
+                requireOwnerConsent);
     }
 
     /**
@@ -59,7 +91,8 @@ public record InstallPolicy(double minStateOfChargePercent, double minLowVoltage
                 requireIgnitionOff || Boolean.TRUE.equals(campaign.ignitionOff()),
                 requireParked || Boolean.TRUE.equals(campaign.parked()),
                 requireStationary,
-                campaign.wifiRequiredAboveBytes() == null ? wifiRequiredAboveBytes
+                campaign.wifiRequiredAboveBytes() == null
+                        ? wifiRequiredAboveBytes
                         : Math.min(wifiRequiredAboveBytes, campaign.wifiRequiredAboveBytes()),
                 requireOwnerConsent || Boolean.TRUE.equals(campaign.consentRequired()));
     }

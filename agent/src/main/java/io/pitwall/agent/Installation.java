@@ -32,8 +32,14 @@ final class Installation {
     private final int maxAttempts;
     private BiConsumer<Progress, List<Draft>> finisher;
 
-    Installation(Recorder recorder, Map<String, Ecu> ecus, StagingArea staging, InstallPolicy policy, Clock clock,
-            Duration recheck, int maxAttempts) {
+    Installation(
+            Recorder recorder,
+            Map<String, Ecu> ecus,
+            StagingArea staging,
+            InstallPolicy policy,
+            Clock clock,
+            Duration recheck,
+            int maxAttempts) {
         this.recorder = recorder;
         this.ecus = ecus;
         this.staging = staging;
@@ -66,10 +72,13 @@ final class Installation {
         }
         boolean inPlace = todo.stream().anyMatch(t -> t.installType() == InstallType.IN_PLACE);
         for (EcuTarget target : todo) {
-            if (target.installType() == InstallType.IN_PLACE && !ecus.get(target.ecuSerial()).installer().allowsInPlace()) {
-                finisher.accept(progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_FAILED)),
+            if (target.installType() == InstallType.IN_PLACE
+                    && !ecus.get(target.ecuSerial()).installer().allowsInPlace()) {
+                finisher.accept(
+                        progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_FAILED)),
                         List.of(Draft.of(EventType.INSTALL_FAILED, id, target.ecuSerial())
-                                .code(FailureCode.IN_PLACE_NOT_ALLOWED.name()).detail("the ECU only takes A/B installs")));
+                                .code(FailureCode.IN_PLACE_NOT_ALLOWED.name())
+                                .detail("the ECU only takes A/B installs")));
                 return Duration.ZERO;
             }
         }
@@ -77,13 +86,17 @@ final class Installation {
         if (!unmet.isEmpty()) {
             String rule = unmet.get(0).name();
             // Report a deferral when its reason changes, not on every re-check.
-            List<Draft> drafts = rule.equals(progress.lastRule()) ? List.of()
+            List<Draft> drafts = rule.equals(progress.lastRule())
+                    ? List.of()
                     : List.of(Draft.of(EventType.INSTALL_DEFERRED, id, null).detail(rule));
-            recorder.commit(progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_DEFERRED))
-                    .deferred(rule, now.plus(recheck)), drafts);
+            recorder.commit(
+                    progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_DEFERRED))
+                            .deferred(rule, now.plus(recheck)),
+                    drafts);
             return recheck;
         }
-        Progress installing = progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_STARTED)).deferred(null, null);
+        Progress installing = progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_STARTED))
+                .deferred(null, null);
         recorder.commit(installing);
         return installAll(todo);
     }
@@ -94,29 +107,42 @@ final class Installation {
             String id = progress.assignment().assignmentId();
             String serial = target.ecuSerial();
             int attempt = progress.attempts() + 1;
-            recorder.commit(progress.with(serial, progress.ecu(serial).with(Step.INSTALLING)),
+            recorder.commit(
+                    progress.with(serial, progress.ecu(serial).with(Step.INSTALLING)),
                     Draft.of(EventType.INSTALL_STARTED, id, serial).detail("attempt " + attempt));
             InstallOutcome outcome = install(id, target, attempt);
             progress = recorder.progress();
             if (outcome instanceof InstallOutcome.Installed installed) {
-                recorder.commit(progress.with(serial, progress.ecu(serial).with(Step.INSTALLED)),
+                recorder.commit(
+                        progress.with(serial, progress.ecu(serial).with(Step.INSTALLED)),
                         Draft.of(EventType.INSTALL_COMPLETED, id, serial),
-                        Draft.of(EventType.POST_UPDATE_HEALTH, id, serial).code("HEALTHY").detail(installed.health()));
+                        Draft.of(EventType.POST_UPDATE_HEALTH, id, serial)
+                                .code("HEALTHY")
+                                .detail(installed.health()));
             } else if (outcome instanceof InstallOutcome.Failed failed && failed.retryable() && attempt < maxAttempts) {
                 Progress retry = progress.with(serial, progress.ecu(serial).with(Step.DOWNLOADED))
-                        .with(Lifecycle.next(progress.state(), Trigger.INSTALL_RETRY)).withAttempts(attempt)
+                        .with(Lifecycle.next(progress.state(), Trigger.INSTALL_RETRY))
+                        .withAttempts(attempt)
                         .deferred(null, clock.instant().plus(recheck));
-                recorder.commit(retry, Draft.of(EventType.INSTALL_RETRIED, id, serial).code(failed.code())
-                        .detail("attempt " + attempt + " of " + maxAttempts + " failed: " + failed.detail()));
+                recorder.commit(
+                        retry,
+                        Draft.of(EventType.INSTALL_RETRIED, id, serial)
+                                .code(failed.code())
+                                .detail("attempt " + attempt + " of " + maxAttempts + " failed: " + failed.detail()));
                 return recheck;
             } else if (outcome instanceof InstallOutcome.Failed failed) {
-                finisher.accept(progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_FAILED)),
-                        List.of(Draft.of(EventType.INSTALL_FAILED, id, serial).code(failed.code()).detail(failed.detail())));
+                finisher.accept(
+                        progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_FAILED)),
+                        List.of(Draft.of(EventType.INSTALL_FAILED, id, serial)
+                                .code(failed.code())
+                                .detail(failed.detail())));
                 return Duration.ZERO;
             } else {
                 InstallOutcome.RolledBack rolledBack = (InstallOutcome.RolledBack) outcome;
-                finisher.accept(progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_ROLLED_BACK)),
-                        List.of(Draft.of(EventType.ROLLED_BACK, id, serial).code(rolledBack.code())
+                finisher.accept(
+                        progress.with(Lifecycle.next(progress.state(), Trigger.INSTALL_ROLLED_BACK)),
+                        List.of(Draft.of(EventType.ROLLED_BACK, id, serial)
+                                .code(rolledBack.code())
                                 .detail(rolledBack.detail())));
                 return Duration.ZERO;
             }
@@ -131,11 +157,12 @@ final class Installation {
         var request = new InstallRequest(assignmentId, target, () -> staging.open(sha), attempt);
         try {
             InstallOutcome outcome = ecus.get(target.ecuSerial()).installer().install(request);
-            return outcome != null ? outcome
+            return outcome != null
+                    ? outcome
                     : new InstallOutcome.Failed(FailureCode.INSTALLER_ERROR.name(), "installer returned nothing", true);
         } catch (RuntimeException e) {
-            return new InstallOutcome.Failed(FailureCode.INSTALLER_ERROR.name(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+            return new InstallOutcome.Failed(
+                    FailureCode.INSTALLER_ERROR.name(), e.getClass().getSimpleName() + ": " + e.getMessage(), true);
         }
     }
 
@@ -153,38 +180,49 @@ final class Installation {
         for (EcuTarget target : progress.targetsAt(Step.INSTALLING)) {
             String serial = target.ecuSerial();
             EcuProgress ecu = progress.ecu(serial);
-            var remembered = ecus.get(serial).installer().lastOutcome(id, target.hashes().sha256());
-            if (target.hashes().sha256().equals(ecus.get(serial).installer().installed().sha256())) {
+            var remembered =
+                    ecus.get(serial).installer().lastOutcome(id, target.hashes().sha256());
+            if (target.hashes()
+                    .sha256()
+                    .equals(ecus.get(serial).installer().installed().sha256())) {
                 next = next.with(serial, ecu.with(Step.INSTALLED));
                 // Running the new image means it came up healthy (an installer rolls back one that does not).
                 String health = remembered.isPresent() && remembered.get() instanceof InstallOutcome.Installed done
                         ? done.health() + " (confirmed after agent restart)"
                         : "runs the target image after an agent restart";
                 drafts.add(Draft.of(EventType.INSTALL_COMPLETED, id, serial).detail("confirmed after agent restart"));
-                drafts.add(Draft.of(EventType.POST_UPDATE_HEALTH, id, serial).code("HEALTHY").detail(health));
+                drafts.add(Draft.of(EventType.POST_UPDATE_HEALTH, id, serial)
+                        .code("HEALTHY")
+                        .detail(health));
                 continue;
             }
             if (remembered.isPresent() && remembered.get() instanceof InstallOutcome.RolledBack rolledBack) {
-                drafts.add(Draft.of(EventType.ROLLED_BACK, id, serial).code(rolledBack.code())
+                drafts.add(Draft.of(EventType.ROLLED_BACK, id, serial)
+                        .code(rolledBack.code())
                         .detail(rolledBack.detail() + " (confirmed after agent restart)"));
                 finisher.accept(next.with(Lifecycle.next(next.state(), Trigger.INSTALL_ROLLED_BACK)), drafts);
                 return;
             }
-            if (remembered.isPresent() && remembered.get() instanceof InstallOutcome.Failed failed && !failed.retryable()) {
-                drafts.add(Draft.of(EventType.INSTALL_FAILED, id, serial).code(failed.code())
+            if (remembered.isPresent()
+                    && remembered.get() instanceof InstallOutcome.Failed failed
+                    && !failed.retryable()) {
+                drafts.add(Draft.of(EventType.INSTALL_FAILED, id, serial)
+                        .code(failed.code())
                         .detail(failed.detail() + " (confirmed after agent restart)"));
                 finisher.accept(next.with(Lifecycle.next(next.state(), Trigger.INSTALL_FAILED)), drafts);
                 return;
             }
             int attempt = next.attempts() + 1;
             if (attempt >= maxAttempts) {
-                drafts.add(Draft.of(EventType.INSTALL_FAILED, id, serial).code(FailureCode.INSTALL_INTERRUPTED.name())
+                drafts.add(Draft.of(EventType.INSTALL_FAILED, id, serial)
+                        .code(FailureCode.INSTALL_INTERRUPTED.name())
                         .detail("agent restarted during the install " + attempt + " times"));
                 finisher.accept(next.with(Lifecycle.next(next.state(), Trigger.INSTALL_FAILED)), drafts);
                 return;
             }
             next = next.with(serial, ecu.with(Step.DOWNLOADED)).withAttempts(attempt);
-            drafts.add(Draft.of(EventType.INSTALL_RETRIED, id, serial).code(FailureCode.INSTALL_INTERRUPTED.name())
+            drafts.add(Draft.of(EventType.INSTALL_RETRIED, id, serial)
+                    .code(FailureCode.INSTALL_INTERRUPTED.name())
                     .detail("agent restarted during the install"));
         }
         if (next.targetsAt(Step.DOWNLOADED).isEmpty()) {

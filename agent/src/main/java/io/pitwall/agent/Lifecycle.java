@@ -8,8 +8,7 @@ import io.pitwall.agent.AgentLifecycle.Trigger;
 /** Applies a transition the agent's own logic guarantees to be legal; a refusal is a bug, not an input. */
 final class Lifecycle {
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     static State next(State state, Trigger trigger) {
         AgentLifecycle.Transition transition = AgentLifecycle.apply(state, trigger);

@@ -17,13 +17,26 @@ import java.util.Map;
  * with this document, appended to the journal right after (and again on recovery if the crash came
  * in between; their seqs are fixed up front, so never twice).
  */
-record Progress(Assignment assignment, State state, Map<String, EcuProgress> ecus, String lastRule, int attempts,
-        Instant notBefore, List<String> finishedAssignments, List<String> handledCommands, List<DeviceEvent> outbox) {
+record Progress(
+        Assignment assignment,
+        State state,
+        Map<String, EcuProgress> ecus,
+        String lastRule,
+        int attempts,
+        Instant notBefore,
+        List<String> finishedAssignments,
+        List<String> handledCommands,
+        List<DeviceEvent> outbox) {
 
     private static final int REMEMBERED = 32;
 
     /** Where one ECU of the assignment is. */
-    enum Step { PENDING, DOWNLOADED, INSTALLING, INSTALLED }
+    enum Step {
+        PENDING,
+        DOWNLOADED,
+        INSTALLING,
+        INSTALLED
+    }
 
     /** {@code reportedPercent}: -1 before DOWNLOAD_STARTED was reported, then the last reported quartile. */
     record EcuProgress(Step step, int reportedPercent) {
@@ -45,25 +58,25 @@ record Progress(Assignment assignment, State state, Map<String, EcuProgress> ecu
     }
 
     Progress with(State next) {
-        return new Progress(assignment, next, ecus, lastRule, attempts, notBefore, finishedAssignments,
-                handledCommands, outbox);
+        return new Progress(
+                assignment, next, ecus, lastRule, attempts, notBefore, finishedAssignments, handledCommands, outbox);
     }
 
     Progress with(String serial, EcuProgress ecu) {
         Map<String, EcuProgress> copy = new LinkedHashMap<>(ecus);
         copy.put(serial, ecu);
-        return new Progress(assignment, state, copy, lastRule, attempts, notBefore, finishedAssignments,
-                handledCommands, outbox);
+        return new Progress(
+                assignment, state, copy, lastRule, attempts, notBefore, finishedAssignments, handledCommands, outbox);
     }
 
     Progress deferred(String rule, Instant until) {
-        return new Progress(assignment, state, ecus, rule, attempts, until, finishedAssignments, handledCommands,
-                outbox);
+        return new Progress(
+                assignment, state, ecus, rule, attempts, until, finishedAssignments, handledCommands, outbox);
     }
 
     Progress withAttempts(int count) {
-        return new Progress(assignment, state, ecus, lastRule, count, notBefore, finishedAssignments,
-                handledCommands, outbox);
+        return new Progress(
+                assignment, state, ecus, lastRule, count, notBefore, finishedAssignments, handledCommands, outbox);
     }
 
     /** A new assignment begins with every ECU in {@code ecus}. */
@@ -73,8 +86,16 @@ record Progress(Assignment assignment, State state, Map<String, EcuProgress> ecu
 
     /** The assignment is over: remember its id, forget the bookkeeping. */
     Progress finished() {
-        return new Progress(assignment, state, ecus, null, 0, null,
-                remember(finishedAssignments, assignment.assignmentId()), handledCommands, outbox);
+        return new Progress(
+                assignment,
+                state,
+                ecus,
+                null,
+                0,
+                null,
+                remember(finishedAssignments, assignment.assignmentId()),
+                handledCommands,
+                outbox);
     }
 
     Progress idle(State next) {
@@ -82,13 +103,21 @@ record Progress(Assignment assignment, State state, Map<String, EcuProgress> ecu
     }
 
     Progress handled(String commandId) {
-        return new Progress(assignment, state, ecus, lastRule, attempts, notBefore, finishedAssignments,
-                remember(handledCommands, commandId), outbox);
+        return new Progress(
+                assignment,
+                state,
+                ecus,
+                lastRule,
+                attempts,
+                notBefore,
+                finishedAssignments,
+                remember(handledCommands, commandId),
+                outbox);
     }
 
     Progress withOutbox(List<DeviceEvent> events) {
-        return new Progress(assignment, state, ecus, lastRule, attempts, notBefore, finishedAssignments,
-                handledCommands, events);
+        return new Progress(
+                assignment, state, ecus, lastRule, attempts, notBefore, finishedAssignments, handledCommands, events);
     }
 
     EcuProgress ecu(String serial) {
@@ -97,8 +126,11 @@ record Progress(Assignment assignment, State state, Map<String, EcuProgress> ecu
 
     /** The assignment's targets whose ECU is at {@code step}, in assignment order. */
     List<EcuTarget> targetsAt(Step step) {
-        return assignment == null ? List.of()
-                : assignment.ecus().stream().filter(t -> ecus.get(t.ecuSerial()).step() == step).toList();
+        return assignment == null
+                ? List.of()
+                : assignment.ecus().stream()
+                        .filter(t -> ecus.get(t.ecuSerial()).step() == step)
+                        .toList();
     }
 
     private static List<String> remember(List<String> ids, String id) {

@@ -30,7 +30,9 @@ final class Recorder {
     }
 
     void recover() {
-        progress = storage.readProgress().map(bytes -> DeviceJson.read(bytes, Progress.class)).orElse(Progress.initial());
+        progress = storage.readProgress()
+                .map(bytes -> DeviceJson.read(bytes, Progress.class))
+                .orElse(Progress.initial());
         List<DeviceEvent> missing = new ArrayList<>();
         long next = journal.nextSeq();
         for (DeviceEvent event : progress.outbox()) {

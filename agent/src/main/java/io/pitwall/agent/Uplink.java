@@ -98,8 +98,13 @@ final class Uplink {
         }
         journal.setAside(refused);
         for (RefusedEvent r : refused) {
-            LOG.log(Level.WARNING, "The server refused event {0} ({1}) for good: {2} {3}; it is set aside, not resent",
-                    r.event().seq(), r.event().type(), r.code(), r.detail());
+            LOG.log(
+                    Level.WARNING,
+                    "The server refused event {0} ({1}) for good: {2} {3}; it is set aside, not resent",
+                    r.event().seq(),
+                    r.event().type(),
+                    r.code(),
+                    r.detail());
         }
     }
 

@@ -26,31 +26,31 @@ import java.util.Map;
 final class UptaneGate {
 
     /** The outcome of one check. */
-    sealed interface Verdict permits Agreed, Refused, NotYet {
-    }
+    sealed interface Verdict permits Agreed, Refused, NotYet {}
 
     /** Both repositories agree with the assignment. */
-    record Agreed(List<VerifiedImage> images) implements Verdict {
-    }
+    record Agreed(List<VerifiedImage> images) implements Verdict {}
 
     /** Refuse the update: {@code code} is the event's code. */
-    record Refused(String code, String detail) implements Verdict {
-    }
+    record Refused(String code, String detail) implements Verdict {}
 
     /** Try again later; {@code directorLags}: the metadata verified but does not list the assignment yet. */
-    record NotYet(boolean directorLags, String detail) implements Verdict {
-    }
+    record NotYet(boolean directorLags, String detail) implements Verdict {}
 
-    private static final java.util.Set<Reason> REREAD = java.util.EnumSet.of(Reason.HASH_MISMATCH,
-            Reason.LENGTH_MISMATCH, Reason.TOO_LARGE);
+    private static final java.util.Set<Reason> REREAD =
+            java.util.EnumSet.of(Reason.HASH_MISMATCH, Reason.LENGTH_MISMATCH, Reason.TOO_LARGE);
     private final UptanePrimary primary;
 
     UptaneGate(AgentBuilder.UptaneTrust trust, Transport transport, MetadataStore store, Clock clock) {
         TrustedTime time = new TrustedTime(clock, store);
-        TufClient director = new TufClient("director", new TransportFetcher(transport,
-                DevicePaths.PREFIX + "/vehicles/" + trust.vin() + "/director/"), store, time, Limits.defaults());
-        TufClient images = new TufClient("image", new TransportFetcher(transport, "/repo/"), store, time,
+        TufClient director = new TufClient(
+                "director",
+                new TransportFetcher(transport, DevicePaths.PREFIX + "/vehicles/" + trust.vin() + "/director/"),
+                store,
+                time,
                 Limits.defaults());
+        TufClient images =
+                new TufClient("image", new TransportFetcher(transport, "/repo/"), store, time, Limits.defaults());
         director.provision(trust.directorRoot());
         images.provision(trust.imageRoot());
         // Lower release counters pass only where the director's signed targets say authorizedRollback.
@@ -58,8 +58,12 @@ final class UptaneGate {
     }
 
     Verdict check(Collection<Ecu> ecus, List<EcuTarget> pending) {
-        List<EcuState> states = ecus.stream().map(ecu -> new EcuState(ecu.serial(), ecu.hardwareId(),
-                ecu.installer().installed().releaseCounter())).toList();
+        List<EcuState> states = ecus.stream()
+                .map(ecu -> new EcuState(
+                        ecu.serial(),
+                        ecu.hardwareId(),
+                        ecu.installer().installed().releaseCounter()))
+                .toList();
         List<VerifiedImage> verified;
         try {
             try {
@@ -83,20 +87,26 @@ final class UptaneGate {
         for (EcuTarget target : pending) {
             VerifiedImage image = bySerial.get(target.ecuSerial());
             if (image == null || !image.image().path().equals(target.targetPath())) {
-                return new NotYet(true, "the director does not list " + target.targetPath() + " for ECU "
-                        + target.ecuSerial());
+                return new NotYet(
+                        true, "the director does not list " + target.targetPath() + " for ECU " + target.ecuSerial());
             }
             if (image.image().length() != target.length()) {
-                return new Refused(FailureCode.LENGTH_MISMATCH.name(), target.targetPath()
-                        + ": the assignment's length differs from the signed director targets");
+                return new Refused(
+                        FailureCode.LENGTH_MISMATCH.name(),
+                        target.targetPath() + ": the assignment's length differs from the signed director targets");
             }
-            if (!target.hashes().sha256().equalsIgnoreCase(image.image().hashes().getOrDefault("sha256", ""))) {
-                return new Refused(FailureCode.HASH_MISMATCH.name(), target.targetPath()
-                        + ": the assignment's sha256 differs from the signed director targets");
+            if (!target.hashes()
+                    .sha256()
+                    .equalsIgnoreCase(image.image().hashes().getOrDefault("sha256", ""))) {
+                return new Refused(
+                        FailureCode.HASH_MISMATCH.name(),
+                        target.targetPath() + ": the assignment's sha256 differs from the signed director targets");
             }
             if (image.releaseCounter() != target.releaseCounter()) {
-                return new Refused(FailureCode.RELEASE_COUNTER_MISMATCH.name(), target.targetPath()
-                        + ": the assignment's release counter differs from the signed director targets");
+                return new Refused(
+                        FailureCode.RELEASE_COUNTER_MISMATCH.name(),
+                        target.targetPath()
+                                + ": the assignment's release counter differs from the signed director targets");
             }
         }
         return new Agreed(verified);

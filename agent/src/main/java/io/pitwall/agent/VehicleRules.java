@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class VehicleRules {
 
-    private VehicleRules() {
-    }
+    private VehicleRules() {}
 
     /** Unmet rules for downloading the assignment under the stricter of the vehicle's and the campaign's policy. */
     public static List<Rule> unmetForDownload(InstallPolicy policy, VehicleState state, Assignment assignment) {
@@ -25,8 +24,8 @@ public final class VehicleRules {
     }
 
     /** Unmet rules for installing the assignment now under the stricter of the two policies. */
-    public static List<Rule> unmetForInstall(InstallPolicy policy, VehicleState state, Assignment assignment,
-            boolean inPlace) {
+    public static List<Rule> unmetForInstall(
+            InstallPolicy policy, VehicleState state, Assignment assignment, boolean inPlace) {
         return unmetForInstall(policy.stricter(assignment.policy()), state, inPlace);
     }
 

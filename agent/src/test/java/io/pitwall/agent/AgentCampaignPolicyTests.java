@@ -45,7 +45,8 @@ class AgentCampaignPolicyTests {
         harness.start();
         harness.settle(State.READY);
         harness.tick(3);
-        assertThat(harness.events(INSTALL_DEFERRED)).extracting(DeviceEvent::detail)
+        assertThat(harness.events(INSTALL_DEFERRED))
+                .extracting(DeviceEvent::detail)
                 .containsExactly("STATE_OF_CHARGE_LOW");
         assertThat(harness.bms.installs()).isZero();
 
@@ -61,7 +62,9 @@ class AgentCampaignPolicyTests {
         harness.vehicle(VehicleSignals.parkedAndOff(80, 12.6), Connectivity.CELLULAR);
         harness.start();
         harness.tick(4);
-        assertThat(harness.events(INSTALL_PAUSED)).extracting(DeviceEvent::detail).containsExactly("WIFI_REQUIRED");
+        assertThat(harness.events(INSTALL_PAUSED))
+                .extracting(DeviceEvent::detail)
+                .containsExactly("WIFI_REQUIRED");
         assertThat(harness.bms.installs()).isZero();
 
         harness.vehicle(VehicleSignals.parkedAndOff(80, 12.6), Connectivity.WIFI);

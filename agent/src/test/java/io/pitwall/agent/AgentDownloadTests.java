@@ -45,17 +45,22 @@ class AgentDownloadTests {
         assertThat(h.agent.state()).isEqualTo(State.DOWNLOAD_PAUSED);
         long gets = h.server.requests.stream().filter(r -> r.startsWith("GET")).count();
         h.tick(3);
-        assertThat(h.server.requests.stream().filter(r -> r.startsWith("GET")).count()).isEqualTo(gets);
+        assertThat(h.server.requests.stream().filter(r -> r.startsWith("GET")).count())
+                .isEqualTo(gets);
 
         h.vehicle(VehicleSignals.parkedAndOff(80, 12.6), Connectivity.WIFI);
         h.settle(State.COMPLETED);
 
-        assertThat(h.events(EventType.INSTALL_PAUSED)).extracting(DeviceEvent::detail).containsExactly("WIFI_REQUIRED");
-        assertThat(h.types()).containsSubsequence(EventType.INSTALL_PAUSED, EventType.INSTALL_RESUMED,
-                EventType.DOWNLOAD_COMPLETED);
+        assertThat(h.events(EventType.INSTALL_PAUSED))
+                .extracting(DeviceEvent::detail)
+                .containsExactly("WIFI_REQUIRED");
+        assertThat(h.types())
+                .containsSubsequence(EventType.INSTALL_PAUSED, EventType.INSTALL_RESUMED, EventType.DOWNLOAD_COMPLETED);
         assertThat(h.events(EventType.DOWNLOAD_STARTED)).hasSize(1);
         assertThat(h.server.requests).contains("GET " + target.downloadUrl() + " bytes=1000-");
-        assertThat(h.events(EventType.CONNECTIVITY)).extracting(DeviceEvent::detail).containsExactly("CELLULAR", "WIFI");
+        assertThat(h.events(EventType.CONNECTIVITY))
+                .extracting(DeviceEvent::detail)
+                .containsExactly("CELLULAR", "WIFI");
     }
 
     @Test
@@ -64,8 +69,17 @@ class AgentDownloadTests {
         EcuTarget good = h.images.target("BMS-0001", "BMS-HW-7", "2.4.0", image, 5);
         ObjectNode forged = (ObjectNode) good.signedTarget().deepCopy();
         ((ObjectNode) forged.get("signed").get("target").get("custom")).put("releaseCounter", 6);
-        EcuTarget bad = new EcuTarget(good.ecuSerial(), good.hardwareId(), good.targetPath(), good.version(),
-                good.downloadUrl(), good.length(), good.hashes(), 6, good.installType(), forged);
+        EcuTarget bad = new EcuTarget(
+                good.ecuSerial(),
+                good.hardwareId(),
+                good.targetPath(),
+                good.version(),
+                good.downloadUrl(),
+                good.length(),
+                good.hashes(),
+                6,
+                good.installType(),
+                forged);
         h.server.artifact(image);
         h.assign(new Assignment("asg-1", "cmp-1", List.of(bad)));
         h.start();
@@ -91,7 +105,9 @@ class AgentDownloadTests {
 
         h.settle(State.FAILED);
 
-        assertThat(h.events(EventType.DOWNLOAD_FAILED)).extracting(DeviceEvent::code).containsExactly("HASH_MISMATCH");
+        assertThat(h.events(EventType.DOWNLOAD_FAILED))
+                .extracting(DeviceEvent::code)
+                .containsExactly("HASH_MISMATCH");
         assertThat(h.bms.installs()).isZero();
         assertThat(Files.list(dir.resolve("agent/staging"))).isEmpty();
     }
@@ -104,7 +120,9 @@ class AgentDownloadTests {
 
         h.settle(State.FAILED);
 
-        assertThat(h.events(EventType.DOWNLOAD_FAILED)).extracting(DeviceEvent::code).containsExactly("RELEASE_COUNTER_LOWER");
+        assertThat(h.events(EventType.DOWNLOAD_FAILED))
+                .extracting(DeviceEvent::code)
+                .containsExactly("RELEASE_COUNTER_LOWER");
     }
 
     @Test
@@ -132,7 +150,9 @@ class AgentDownloadTests {
 
         h.settle(State.FAILED);
 
-        assertThat(h.events(EventType.DOWNLOAD_FAILED)).extracting(DeviceEvent::code).containsExactly("UNKNOWN_ECU");
+        assertThat(h.events(EventType.DOWNLOAD_FAILED))
+                .extracting(DeviceEvent::code)
+                .containsExactly("UNKNOWN_ECU");
     }
 
     @Test
@@ -140,7 +160,8 @@ class AgentDownloadTests {
         h = new AgentHarness(dir);
         h.customize = b -> b.recheckInterval(java.time.Duration.ofSeconds(1));
         h.assign("asg-1", image, "2.4.0", 5);
-        h.server.checkinAnswer.set(new CheckinResponse(1, h.server.checkinAnswer.get().assignment(), List.of()));
+        h.server.checkinAnswer.set(
+                new CheckinResponse(1, h.server.checkinAnswer.get().assignment(), List.of()));
         h.start();
         h.tickUntil(() -> h.server.requests.stream().anyMatch(r -> r.startsWith("GET")), 5);
         h.server.checkinAnswer.set(new CheckinResponse(1, null, List.of()));
@@ -167,8 +188,10 @@ class AgentDownloadTests {
         h.tickUntil(() -> h.server.checkins.size() >= 3, 20);
         h.settle(State.COMPLETED);
 
-        assertThat(h.agent.assignment()).hasValueSatisfying(a -> assertThat(a.assignmentId()).isEqualTo("asg-2"));
-        assertThat(h.server.requests.subList(requests, h.server.requests.size())).noneMatch(r -> r.contains("/artifacts/"));
+        assertThat(h.agent.assignment())
+                .hasValueSatisfying(a -> assertThat(a.assignmentId()).isEqualTo("asg-2"));
+        assertThat(h.server.requests.subList(requests, h.server.requests.size()))
+                .noneMatch(r -> r.contains("/artifacts/"));
         assertThat(h.events(EventType.INSTALL_COMPLETED)).last().satisfies(e -> {
             assertThat(e.assignmentId()).isEqualTo("asg-2");
             assertThat(e.detail()).isEqualTo("already installed");

@@ -23,6 +23,7 @@ class AgentEcuReportTests {
 
     @TempDir
     Path dir;
+
     private AgentHarness h;
     private final EcuKey key = EcuKey.generate();
     private final AtomicReference<InstalledImage> running = new AtomicReference<>(AgentHarness.BMS_FACTORY);
@@ -50,12 +51,15 @@ class AgentEcuReportTests {
     }
 
     private List<EcuVersionReport> reportsOf(CheckinRequest checkin) {
-        return checkin.ecuReports().stream().map(node -> {
-            Envelope envelope = Envelope.fromJson(node);
-            assertThat(envelope.validSignatures(Map.of(key.publicKey().keyId(), key.publicKey())))
-                    .as("signed by the ECU key").isEqualTo(1);
-            return EcuVersionReport.fromSigned(envelope.signed());
-        }).toList();
+        return checkin.ecuReports().stream()
+                .map(node -> {
+                    Envelope envelope = Envelope.fromJson(node);
+                    assertThat(envelope.validSignatures(Map.of(key.publicKey().keyId(), key.publicKey())))
+                            .as("signed by the ECU key")
+                            .isEqualTo(1);
+                    return EcuVersionReport.fromSigned(envelope.signed());
+                })
+                .toList();
     }
 
     private CheckinRequest last() {

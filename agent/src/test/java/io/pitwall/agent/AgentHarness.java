@@ -44,6 +44,7 @@ final class AgentHarness implements AutoCloseable {
     final List<Duration> delays = new ArrayList<>();
     /** Opens the agent's storage; the default reopens the same directory, as a restarted vehicle would. */
     java.util.function.Function<Path, AgentStorage> openStorage = d -> FileStorage.open(d.resolve("agent"), 4);
+
     private AgentStorage storage;
     Agent agent;
 
@@ -54,7 +55,9 @@ final class AgentHarness implements AutoCloseable {
     }
 
     AgentHarness bms(FaultModel faults) {
-        bms = SimulatedEcuInstaller.builder(BMS_FACTORY, new SplittableRandom(5)).faults(faults).build();
+        bms = SimulatedEcuInstaller.builder(BMS_FACTORY, new SplittableRandom(5))
+                .faults(faults)
+                .build();
         bmsInstaller = bms;
         return this;
     }
@@ -62,17 +65,19 @@ final class AgentHarness implements AutoCloseable {
     Agent start() {
         storage = openStorage.apply(dir);
         Transport http = HttpTransport.builder(server.base(), TestImages.VIN, FakeDeviceServer.TOKEN)
-                .readTimeout(Duration.ofSeconds(5)).build();
-        agent = customize.apply(Agent.builder()
-                .transport(new SwitchableTransport(http, offline))
-                .storage(wrapStorage.apply(storage))
-                .vehicleState(() -> vehicle)
-                .trustedKeys(images.trusted().values())
-                .ecu("BMS-0001", "BMS-HW-7", bmsInstaller)
-                .clock(clock)
-                .random(new SplittableRandom(99))
-                .downloadChunkBytes(1000)
-                .recheckInterval(Duration.ofSeconds(60)))
+                .readTimeout(Duration.ofSeconds(5))
+                .build();
+        agent = customize
+                .apply(Agent.builder()
+                        .transport(new SwitchableTransport(http, offline))
+                        .storage(wrapStorage.apply(storage))
+                        .vehicleState(() -> vehicle)
+                        .trustedKeys(images.trusted().values())
+                        .ecu("BMS-0001", "BMS-HW-7", bmsInstaller)
+                        .clock(clock)
+                        .random(new SplittableRandom(99))
+                        .downloadChunkBytes(1000)
+                        .recheckInterval(Duration.ofSeconds(60)))
                 .build();
         return agent;
     }
@@ -95,7 +100,8 @@ final class AgentHarness implements AutoCloseable {
 
     void commands(Command... commands) {
         var current = server.checkinAnswer.get();
-        server.checkinAnswer.set(new CheckinResponse(current.pollAfterSeconds(), current.assignment(), List.of(commands)));
+        server.checkinAnswer.set(
+                new CheckinResponse(current.pollAfterSeconds(), current.assignment(), List.of(commands)));
     }
 
     /** Ticks, advancing the clock by each returned delay, until the condition holds. */

@@ -49,15 +49,27 @@ class AgentInstallTests {
 
         h.settle(State.COMPLETED);
 
-        assertThat(h.types()).containsExactly(DOWNLOAD_STARTED, DOWNLOAD_PROGRESS, DOWNLOAD_PROGRESS, DOWNLOAD_COMPLETED,
-                INSTALL_STARTED, INSTALL_COMPLETED, POST_UPDATE_HEALTH);
+        assertThat(h.types())
+                .containsExactly(
+                        DOWNLOAD_STARTED,
+                        DOWNLOAD_PROGRESS,
+                        DOWNLOAD_PROGRESS,
+                        DOWNLOAD_COMPLETED,
+                        INSTALL_STARTED,
+                        INSTALL_COMPLETED,
+                        POST_UPDATE_HEALTH);
         assertThat(h.server.events()).extracting(DeviceEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
-        assertThat(h.server.events()).allSatisfy(e -> assertThat(e.assignmentId()).isEqualTo("asg-1"));
-        assertThat(h.events(DOWNLOAD_PROGRESS)).extracting(DeviceEvent::progress).containsExactly(25, 75);
-        assertThat(h.bms.installed()).isEqualTo(new InstalledImage("2.4.0", target.hashes().sha256(), 5, target.length()));
+        assertThat(h.server.events())
+                .allSatisfy(e -> assertThat(e.assignmentId()).isEqualTo("asg-1"));
+        assertThat(h.events(DOWNLOAD_PROGRESS))
+                .extracting(DeviceEvent::progress)
+                .containsExactly(25, 75);
+        assertThat(h.bms.installed())
+                .isEqualTo(new InstalledImage("2.4.0", target.hashes().sha256(), 5, target.length()));
 
         h.tickUntil(() -> h.server.checkins.size() >= 2, 10);
-        assertThat(h.server.checkins.get(1).ecus().get(0).installedSha256()).isEqualTo(target.hashes().sha256());
+        assertThat(h.server.checkins.get(1).ecus().get(0).installedSha256())
+                .isEqualTo(target.hashes().sha256());
     }
 
     @Test
@@ -88,7 +100,8 @@ class AgentInstallTests {
 
         h.vehicle(new VehicleSignals(15.0, 12.6, LowVoltageSystemState.OFF, true, 0.0), Connectivity.WIFI);
         h.tick(3);
-        assertThat(h.events(INSTALL_DEFERRED)).extracting(DeviceEvent::detail)
+        assertThat(h.events(INSTALL_DEFERRED))
+                .extracting(DeviceEvent::detail)
                 .containsExactly("IGNITION_ON", "STATE_OF_CHARGE_LOW");
 
         h.vehicle(VehicleSignals.parkedAndOff(80, 12.6), Connectivity.WIFI);
@@ -121,8 +134,8 @@ class AgentInstallTests {
 
         h.settle(State.COMPLETED);
 
-        assertThat(h.types()).containsSubsequence(INSTALL_STARTED, EventType.INSTALL_RETRIED, INSTALL_STARTED,
-                INSTALL_COMPLETED);
+        assertThat(h.types())
+                .containsSubsequence(INSTALL_STARTED, EventType.INSTALL_RETRIED, INSTALL_STARTED, INSTALL_COMPLETED);
         assertThat(h.events(EventType.INSTALL_RETRIED).get(0).code()).isEqualTo("SLOT_WRITE_FAILED");
         assertThat(h.bms.installs()).isEqualTo(2);
     }
@@ -137,21 +150,25 @@ class AgentInstallTests {
 
         assertThat(h.events(INSTALL_STARTED)).hasSize(3);
         assertThat(h.events(EventType.INSTALL_RETRIED)).hasSize(2);
-        assertThat(h.events(EventType.INSTALL_FAILED)).extracting(DeviceEvent::code).containsExactly("SLOT_WRITE_FAILED");
+        assertThat(h.events(EventType.INSTALL_FAILED))
+                .extracting(DeviceEvent::code)
+                .containsExactly("SLOT_WRITE_FAILED");
     }
 
     @Test
     void anInPlaceInstallOnAnAbOnlyEcuFailsWithoutTouchingIt() throws IOException {
         var h = harness();
-        var target = h.images.target("BMS-0001", "BMS-HW-7", "2.4.0", image, 5,
-                io.pitwall.protocol.device.InstallType.IN_PLACE);
+        var target = h.images.target(
+                "BMS-0001", "BMS-HW-7", "2.4.0", image, 5, io.pitwall.protocol.device.InstallType.IN_PLACE);
         h.server.artifact(image);
         h.assign(new io.pitwall.protocol.device.Assignment("asg-1", "cmp-1", java.util.List.of(target)));
         h.start();
 
         h.settle(State.FAILED);
 
-        assertThat(h.events(EventType.INSTALL_FAILED)).extracting(DeviceEvent::code).containsExactly("IN_PLACE_NOT_ALLOWED");
+        assertThat(h.events(EventType.INSTALL_FAILED))
+                .extracting(DeviceEvent::code)
+                .containsExactly("IN_PLACE_NOT_ALLOWED");
         assertThat(h.bms.installs()).isZero();
     }
 }

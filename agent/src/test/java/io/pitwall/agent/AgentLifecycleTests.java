@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every cell of the state table in AgentLifecycle's Javadoc, copied here verbatim. */
 class AgentLifecycleTests {
@@ -32,7 +32,8 @@ class AgentLifecycleTests {
 
     static Stream<Arguments> cells() {
         List<String> lines = TABLE.lines().toList();
-        List<Trigger> triggers = Arrays.stream(split(lines.get(0))).skip(1).map(Trigger::valueOf).toList();
+        List<Trigger> triggers =
+                Arrays.stream(split(lines.get(0))).skip(1).map(Trigger::valueOf).toList();
         List<Arguments> cells = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] row = split(line);
@@ -63,12 +64,16 @@ class AgentLifecycleTests {
 
     @Test
     void theJavadocShowsThisVeryTable() throws java.io.IOException {
-        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
-                "src/main/java/io/pitwall/agent/AgentLifecycle.java"));
+        String source = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/java/io/pitwall/agent/AgentLifecycle.java"));
         String pre = source.substring(source.indexOf("<pre>") + 5, source.indexOf("</pre>"));
-        List<String> documented = pre.lines().map(l -> l.replaceFirst("^\\s*\\*", ""))
-                .filter(l -> !l.isBlank()).map(AgentLifecycleTests::cells).toList();
-        assertThat(documented).isEqualTo(TABLE.lines().map(AgentLifecycleTests::cells).toList());
+        List<String> documented = pre.lines()
+                .map(l -> l.replaceFirst("^\\s*\\*", ""))
+                .filter(l -> !l.isBlank())
+                .map(AgentLifecycleTests::cells)
+                .toList();
+        assertThat(documented)
+                .isEqualTo(TABLE.lines().map(AgentLifecycleTests::cells).toList());
     }
 
     @Test

@@ -34,7 +34,10 @@ class AgentRecoveryTests {
             h.settle(State.COMPLETED);
 
             assertThat(h.server.requests).contains("GET " + target.downloadUrl() + " bytes=1000-");
-            assertThat(h.server.requests.stream().filter(r -> r.startsWith("GET")).count()).isEqualTo(3);
+            assertThat(h.server.requests.stream()
+                            .filter(r -> r.startsWith("GET"))
+                            .count())
+                    .isEqualTo(3);
             assertThat(h.events(EventType.DOWNLOAD_STARTED)).hasSize(1);
             assertThat(h.server.conflicts).isEmpty();
         }
@@ -54,10 +57,13 @@ class AgentRecoveryTests {
 
             assertThat(h.bms.installs()).isEqualTo(1);
             assertThat(h.events(EventType.INSTALL_STARTED)).hasSize(1);
-            assertThat(h.events(EventType.INSTALL_COMPLETED)).extracting(DeviceEvent::detail)
+            assertThat(h.events(EventType.INSTALL_COMPLETED))
+                    .extracting(DeviceEvent::detail)
                     .containsExactly("confirmed after agent restart");
-            assertThat(h.events(EventType.POST_UPDATE_HEALTH)).as("the health report of the confirmed install")
-                    .singleElement().satisfies(health -> {
+            assertThat(h.events(EventType.POST_UPDATE_HEALTH))
+                    .as("the health report of the confirmed install")
+                    .singleElement()
+                    .satisfies(health -> {
                         assertThat(health.code()).isEqualTo("HEALTHY");
                         assertThat(health.assignmentId()).isEqualTo("asg-1");
                         assertThat(health.ecuSerial()).isEqualTo("BMS-0001");
@@ -68,8 +74,7 @@ class AgentRecoveryTests {
     }
 
     @Test
-    void anInstallConfirmedAfterACrashIsReportedHealthyEvenByAnInstallerThatRemembersNothing()
-            throws IOException {
+    void anInstallConfirmedAfterACrashIsReportedHealthyEvenByAnInstallerThatRemembersNothing() throws IOException {
         try (var h = new AgentHarness(dir)) {
             AtomicBoolean crash = new AtomicBoolean(true);
             EcuInstaller remembering = crashing(h, crash, false);
@@ -95,8 +100,9 @@ class AgentRecoveryTests {
                 assertThat(health.code()).isEqualTo("HEALTHY");
                 assertThat(health.detail()).isEqualTo("runs the target image after an agent restart");
             });
-            assertThat(h.types()).containsSubsequence(EventType.INSTALL_STARTED, EventType.INSTALL_COMPLETED,
-                    EventType.POST_UPDATE_HEALTH);
+            assertThat(h.types())
+                    .containsSubsequence(
+                            EventType.INSTALL_STARTED, EventType.INSTALL_COMPLETED, EventType.POST_UPDATE_HEALTH);
         }
     }
 
@@ -114,10 +120,15 @@ class AgentRecoveryTests {
             h.settle(State.ROLLED_BACK);
 
             assertThat(h.bms.lastOutcome("asg-1", sha)).containsInstanceOf(InstallOutcome.RolledBack.class);
-            assertThat(h.bms.lastOutcome("asg-2", sha)).as("another assignment's install of the image").isEmpty();
-            assertThat(h.bms.installs()).as("the ECU is not flashed a second time").isEqualTo(1);
+            assertThat(h.bms.lastOutcome("asg-2", sha))
+                    .as("another assignment's install of the image")
+                    .isEmpty();
+            assertThat(h.bms.installs())
+                    .as("the ECU is not flashed a second time")
+                    .isEqualTo(1);
             assertThat(h.events(EventType.INSTALL_STARTED)).hasSize(1);
-            assertThat(h.events(EventType.ROLLED_BACK)).extracting(DeviceEvent::code)
+            assertThat(h.events(EventType.ROLLED_BACK))
+                    .extracting(DeviceEvent::code)
                     .containsExactly("HEALTH_CHECK_FAILED");
             assertThat(h.events(EventType.ROLLED_BACK).get(0).detail()).endsWith("(confirmed after agent restart)");
             assertThat(h.bms.installed()).isEqualTo(AgentHarness.BMS_FACTORY);
@@ -138,9 +149,14 @@ class AgentRecoveryTests {
             h.settle(State.COMPLETED);
 
             assertThat(h.bms.installs()).isEqualTo(1);
-            assertThat(h.types()).containsSubsequence(EventType.INSTALL_STARTED, EventType.INSTALL_RETRIED,
-                    EventType.INSTALL_STARTED, EventType.INSTALL_COMPLETED);
-            assertThat(h.events(EventType.INSTALL_RETRIED)).extracting(DeviceEvent::code)
+            assertThat(h.types())
+                    .containsSubsequence(
+                            EventType.INSTALL_STARTED,
+                            EventType.INSTALL_RETRIED,
+                            EventType.INSTALL_STARTED,
+                            EventType.INSTALL_COMPLETED);
+            assertThat(h.events(EventType.INSTALL_RETRIED))
+                    .extracting(DeviceEvent::code)
                     .containsExactly("INSTALL_INTERRUPTED");
         }
     }
@@ -179,8 +195,13 @@ class AgentRecoveryTests {
                 assertThat(h.events(EventType.POST_UPDATE_HEALTH)).as(at2).hasSize(1);
                 assertThat(h.events(EventType.INSTALL_STARTED)).as(at2).hasSizeBetween(1, 2);
                 assertThat(h.bms.installs()).as(at2).isEqualTo(1);
-                assertThat(h.server.events()).extracting(DeviceEvent::seq).as(at2)
-                        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, h.server.events().size()).boxed().toList());
+                assertThat(h.server.events())
+                        .extracting(DeviceEvent::seq)
+                        .as(at2)
+                        .isEqualTo(java.util.stream.LongStream.rangeClosed(
+                                        1, h.server.events().size())
+                                .boxed()
+                                .toList());
             }
             if (!crashed) {
                 assertThat(crashAt).as("the update took several durable writes").isGreaterThan(10);

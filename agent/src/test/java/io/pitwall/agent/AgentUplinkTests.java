@@ -24,6 +24,7 @@ class AgentUplinkTests {
 
     @TempDir
     Path dir;
+
     private AgentHarness h;
 
     @BeforeEach
@@ -58,7 +59,8 @@ class AgentUplinkTests {
 
         for (int failures = 1; failures <= 12; failures++) {
             Duration delay = h.tick();
-            assertThat(delay).as("after %d failures", failures)
+            assertThat(delay)
+                    .as("after %d failures", failures)
                     .isBetween(backoff.ceiling(failures).dividedBy(2), backoff.ceiling(failures));
         }
         assertThat(h.delays.subList(8, 12)).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMinutes(15)));
@@ -92,8 +94,11 @@ class AgentUplinkTests {
         h.offline.set(false);
         h.settle(State.COMPLETED);
         assertThat(h.types()).contains(EventType.INSTALL_COMPLETED, EventType.POST_UPDATE_HEALTH);
-        assertThat(h.server.events()).extracting(DeviceEvent::seq)
-                .isEqualTo(LongStream.rangeClosed(1, h.server.events().size()).boxed().toList());
+        assertThat(h.server.events())
+                .extracting(DeviceEvent::seq)
+                .isEqualTo(LongStream.rangeClosed(1, h.server.events().size())
+                        .boxed()
+                        .toList());
     }
 
     @Test
@@ -121,7 +126,9 @@ class AgentUplinkTests {
         h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "OK", "third");
 
         h.tick();
-        assertThat(h.events(EventType.MODULE_HEALTH)).extracting(DeviceEvent::detail).containsExactly("first", "third");
+        assertThat(h.events(EventType.MODULE_HEALTH))
+                .extracting(DeviceEvent::detail)
+                .containsExactly("first", "third");
         assertThat(h.agent.pendingEvents()).isZero();
         assertThat(h.agent.refusedEvents()).singleElement().satisfies(refused -> {
             assertThat(refused.event().detail()).isEqualTo("second");
@@ -132,9 +139,12 @@ class AgentUplinkTests {
         h.tick();
         h.restart();
         h.tick(3);
-        assertThat(h.events(EventType.MODULE_HEALTH)).extracting(DeviceEvent::detail)
+        assertThat(h.events(EventType.MODULE_HEALTH))
+                .extracting(DeviceEvent::detail)
                 .containsExactly("first", "third", "fourth");
-        assertThat(eventBatches()).as("the refused event was not sent again, not even after a restart").isEqualTo(2);
+        assertThat(eventBatches())
+                .as("the refused event was not sent again, not even after a restart")
+                .isEqualTo(2);
         assertThat(h.agent.refusedEvents()).as("kept aside across the restart").hasSize(1);
         assertThat(List.copyOf(h.server.conflicts)).isEmpty();
     }
@@ -151,23 +161,33 @@ class AgentUplinkTests {
         while (h.clock.instant().isBefore(first.plus(Duration.ofMinutes(10)))) {
             h.tick();
         }
-        assertThat(h.server.checkins).as("one check-in a minute, as the server said").hasSize(11);
-        assertThat(eventBatches()).as("batches wait out the server's Retry-After").isEqualTo(1);
+        assertThat(h.server.checkins)
+                .as("one check-in a minute, as the server said")
+                .hasSize(11);
+        assertThat(eventBatches())
+                .as("batches wait out the server's Retry-After")
+                .isEqualTo(1);
         assertThat(h.agent.pendingEvents()).isEqualTo(1);
 
         h.server.failEventsWith = 0;
         h.tickUntil(() -> h.agent.pendingEvents() == 0, 20);
-        assertThat(h.events(EventType.MODULE_HEALTH)).extracting(DeviceEvent::detail).containsExactly("waiting");
+        assertThat(h.events(EventType.MODULE_HEALTH))
+                .extracting(DeviceEvent::detail)
+                .containsExactly("waiting");
     }
 
     private long eventBatches() {
-        return h.server.requests.stream().filter(r -> r.startsWith("POST") && r.endsWith("/events")).count();
+        return h.server.requests.stream()
+                .filter(r -> r.startsWith("POST") && r.endsWith("/events"))
+                .count();
     }
 
     @Test
     void readingsOutsideTheirVssRangesAreLeftOutOfTheCheckIn() {
-        h.vehicle(new io.pitwall.protocol.device.VehicleSignals(-50.0, 12.6,
-                io.pitwall.protocol.device.LowVoltageSystemState.OFF, true, 0.0, 999.0, 11.5), h.vehicle.connectivity());
+        h.vehicle(
+                new io.pitwall.protocol.device.VehicleSignals(
+                        -50.0, 12.6, io.pitwall.protocol.device.LowVoltageSystemState.OFF, true, 0.0, 999.0, 11.5),
+                h.vehicle.connectivity());
         h.start();
         h.tick();
         var signals = h.server.checkins.get(0).signals();
@@ -184,7 +204,8 @@ class AgentUplinkTests {
                 .isInstanceOf(IllegalArgumentException.class);
         h.agent.report(EventType.MODULE_HEALTH, "BMS-0001", "DEGRADED", "cell imbalance");
         h.tick();
-        assertThat(h.events(EventType.MODULE_HEALTH)).singleElement()
+        assertThat(h.events(EventType.MODULE_HEALTH))
+                .singleElement()
                 .satisfies(e -> assertThat(e.code()).isEqualTo("DEGRADED"));
     }
 
@@ -195,7 +216,12 @@ class AgentUplinkTests {
             runs.incrementAndGet();
             return command.type().equals("READ_DTC") ? CommandResult.ok("P0A80") : CommandResult.unsupported();
         });
-        h.commands(new Command("cmd-1", "READ_DTC", Map.of("ecuSerial", "BMS-0001"), h.clock.instant().plusSeconds(600)),
+        h.commands(
+                new Command(
+                        "cmd-1",
+                        "READ_DTC",
+                        Map.of("ecuSerial", "BMS-0001"),
+                        h.clock.instant().plusSeconds(600)),
                 new Command("cmd-2", "FLY", Map.of(), null),
                 new Command("cmd-3", "READ_DTC", Map.of(), h.clock.instant().minusSeconds(1)));
         h.start();
@@ -203,8 +229,10 @@ class AgentUplinkTests {
         h.tickUntil(() -> h.server.checkins.size() >= 3, 10);
 
         assertThat(runs).hasValue(2);
-        assertThat(h.events(EventType.COMMAND_RESULT)).extracting(DeviceEvent::commandId, DeviceEvent::code, DeviceEvent::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cmd-1", "OK", "P0A80"),
+        assertThat(h.events(EventType.COMMAND_RESULT))
+                .extracting(DeviceEvent::commandId, DeviceEvent::code, DeviceEvent::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cmd-1", "OK", "P0A80"),
                         org.assertj.core.groups.Tuple.tuple("cmd-2", "UNSUPPORTED", null),
                         org.assertj.core.groups.Tuple.tuple("cmd-3", "EXPIRED", null));
     }
@@ -216,7 +244,8 @@ class AgentUplinkTests {
         h.assign("asg-1", TestImages.bytes(2500, 11), "2.4.0", 5);
         Agent agent = h.start();
         try (AgentRunner runner = agent.start(scheduler)) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> h.types().contains(EventType.INSTALL_COMPLETED) && agent.pendingEvents() == 0);
         } finally {
             scheduler.shutdownNow();

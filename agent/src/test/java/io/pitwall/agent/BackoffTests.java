@@ -44,7 +44,10 @@ class BackoffTests {
     @Test
     void jitterActuallySpreadsTheDelays() {
         var random = new SplittableRandom(1);
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> backoff.delay(6, random)).distinct().count();
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> backoff.delay(6, random))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(40);
     }
 }

@@ -25,13 +25,15 @@ class DownloaderTests {
     private final EcuTarget target = images.target("BMS-1", "BMS-HW-7", "2.4.0", image, 5);
     private final FakeDeviceServer server;
     private final Transport transport;
+
     @TempDir
     Path dir;
 
     DownloaderTests() throws IOException {
         server = new FakeDeviceServer();
         transport = HttpTransport.builder(server.base(), TestImages.VIN, FakeDeviceServer.TOKEN)
-                .readTimeout(java.time.Duration.ofMillis(300)).build();
+                .readTimeout(java.time.Duration.ofMillis(300))
+                .build();
     }
 
     @AfterEach
@@ -57,9 +59,11 @@ class DownloaderTests {
         assertThat(downloader.step(target)).isEqualTo(new Verified());
 
         String url = target.downloadUrl();
-        assertThat(server.requests).containsExactly("HEAD " + url, "GET " + url, "GET " + url + " bytes=1000-",
-                "GET " + url + " bytes=2000-");
-        assertThat(Files.readAllBytes(dir.resolve(target.hashes().sha256() + ".part"))).isEqualTo(image);
+        assertThat(server.requests)
+                .containsExactly(
+                        "HEAD " + url, "GET " + url, "GET " + url + " bytes=1000-", "GET " + url + " bytes=2000-");
+        assertThat(Files.readAllBytes(dir.resolve(target.hashes().sha256() + ".part")))
+                .isEqualTo(image);
     }
 
     @Test
@@ -81,7 +85,9 @@ class DownloaderTests {
         server.mischief.set(FakeDeviceServer.Mischief.STALL_AFTER_700_BYTES);
         Downloader downloader = downloader(1 << 20);
 
-        assertThatThrownBy(() -> downloader.step(target)).isInstanceOf(IOException.class).hasMessageContaining("no data");
+        assertThatThrownBy(() -> downloader.step(target))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no data");
         assertThat(staging().size(target.hashes().sha256())).isEqualTo(700);
 
         assertThat(downloader.step(target)).isEqualTo(new Verified());
@@ -119,14 +125,22 @@ class DownloaderTests {
     void aWrongSha512AloneIsEnoughToRefuse() throws IOException {
         server.artifact(image);
         var wrong512 = new io.pitwall.protocol.device.Hashes(target.hashes().sha256(), "0".repeat(128));
-        var target512 = new EcuTarget(target.ecuSerial(), target.hardwareId(), target.targetPath(), target.version(),
-                target.downloadUrl(), target.length(), wrong512, target.releaseCounter(), target.installType(),
+        var target512 = new EcuTarget(
+                target.ecuSerial(),
+                target.hardwareId(),
+                target.targetPath(),
+                target.version(),
+                target.downloadUrl(),
+                target.length(),
+                wrong512,
+                target.releaseCounter(),
+                target.installType(),
                 target.signedTarget());
 
         var step = downloader(1 << 20).step(target512);
 
-        assertThat(((Refused) step).refusal()).isEqualTo(new Refusal(FailureCode.HASH_MISMATCH,
-                "downloaded bytes do not hash to the signed sha512"));
+        assertThat(((Refused) step).refusal())
+                .isEqualTo(new Refusal(FailureCode.HASH_MISMATCH, "downloaded bytes do not hash to the signed sha512"));
     }
 
     @Test
@@ -146,8 +160,8 @@ class DownloaderTests {
 
         var step = downloader(1 << 20).step(target);
 
-        assertThat(((Refused) step).refusal()).isEqualTo(new Refusal(FailureCode.LENGTH_MISMATCH,
-                "server sent more than the signed 2500 bytes"));
+        assertThat(((Refused) step).refusal())
+                .isEqualTo(new Refusal(FailureCode.LENGTH_MISMATCH, "server sent more than the signed 2500 bytes"));
         assertThat(staging().size(target.hashes().sha256())).isZero();
     }
 
@@ -159,8 +173,8 @@ class DownloaderTests {
 
         var step = downloader(1 << 20).step(target);
 
-        assertThat(((Refused) step).refusal()).isEqualTo(new Refusal(FailureCode.LENGTH_MISMATCH,
-                "server sent more than the signed 2500 bytes"));
+        assertThat(((Refused) step).refusal())
+                .isEqualTo(new Refusal(FailureCode.LENGTH_MISMATCH, "server sent more than the signed 2500 bytes"));
         assertThat(staging().size(target.hashes().sha256())).isZero();
     }
 
@@ -171,8 +185,10 @@ class DownloaderTests {
 
         server.artifact(image);
         server.failNextRequestsWith503 = 1;
-        assertThatThrownBy(() -> downloader(1 << 20).step(target)).isInstanceOf(TransportException.class)
-                .satisfies(e -> assertThat(((TransportException) e).retryAfter()).hasValue(java.time.Duration.ofSeconds(1)));
+        assertThatThrownBy(() -> downloader(1 << 20).step(target))
+                .isInstanceOf(TransportException.class)
+                .satisfies(e ->
+                        assertThat(((TransportException) e).retryAfter()).hasValue(java.time.Duration.ofSeconds(1)));
         assertThat(downloader(1 << 20).step(target)).isEqualTo(new Verified());
     }
 }

@@ -33,7 +33,14 @@ import java.util.regex.Pattern;
 final class FakeDeviceServer implements AutoCloseable {
 
     /** How the next artifact GETs misbehave. */
-    enum Mischief { NONE, IGNORE_RANGE, CUT_AFTER_700_BYTES, STALL_AFTER_700_BYTES, STREAM_WITHOUT_LENGTH, ENDLESS }
+    enum Mischief {
+        NONE,
+        IGNORE_RANGE,
+        CUT_AFTER_700_BYTES,
+        STALL_AFTER_700_BYTES,
+        STREAM_WITHOUT_LENGTH,
+        ENDLESS
+    }
 
     static {
         // Without TCP_NODELAY every small response waits out the peer's delayed ACK (~40 ms).
@@ -51,14 +58,17 @@ final class FakeDeviceServer implements AutoCloseable {
     volatile java.util.function.Predicate<DeviceEvent> refuse = event -> false;
     /** When above 0, every event batch is answered with this status (and Retry-After) instead of being stored. */
     volatile int failEventsWith;
+
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<CheckinRequest> checkins = new CopyOnWriteArrayList<>();
-    final AtomicReference<CheckinResponse> checkinAnswer = new AtomicReference<>(new CheckinResponse(60, null, List.of()));
+    final AtomicReference<CheckinResponse> checkinAnswer =
+            new AtomicReference<>(new CheckinResponse(60, null, List.of()));
     final AtomicReference<Mischief> mischief = new AtomicReference<>(Mischief.NONE);
     volatile int failNextRequestsWith503;
     volatile int retryAfterSeconds = 1;
     /** Two different events sent under one seq: the one thing a vehicle must never do. */
     final List<String> conflicts = new CopyOnWriteArrayList<>();
+
     final java.util.concurrent.CountDownLatch stallReleased = new java.util.concurrent.CountDownLatch(1);
 
     FakeDeviceServer() throws IOException {
@@ -89,7 +99,8 @@ final class FakeDeviceServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String range = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Range")).orElse("");
+            String range = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Range"))
+                    .orElse("");
             requests.add(exchange.getRequestMethod() + " " + path + (range.isEmpty() ? "" : " " + range));
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.sendResponseHeaders(401, -1);

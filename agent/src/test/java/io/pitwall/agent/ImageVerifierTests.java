@@ -22,7 +22,9 @@ class ImageVerifierTests {
     @Test
     void acceptsATargetSignedByATrustedKeyThatAgreesWithTheAssignment() {
         assertThat(verifier.check(target, "BMS-HW-7", 4)).isEmpty();
-        assertThat(verifier.check(target, "BMS-HW-7", 5)).as("same release counter is no downgrade").isEmpty();
+        assertThat(verifier.check(target, "BMS-HW-7", 5))
+                .as("same release counter is no downgrade")
+                .isEmpty();
     }
 
     @Test
@@ -30,7 +32,8 @@ class ImageVerifierTests {
         assertThat(code(verifier.check(with(target, null), "BMS-HW-7", 0))).isEqualTo(FailureCode.SIGNATURE_INVALID);
         ObjectNode tampered = (ObjectNode) target.signedTarget().deepCopy();
         ((ObjectNode) tampered.get("signed").get("target").get("custom")).put("releaseCounter", 99);
-        assertThat(code(verifier.check(with(target, tampered), "BMS-HW-7", 0))).isEqualTo(FailureCode.SIGNATURE_INVALID);
+        assertThat(code(verifier.check(with(target, tampered), "BMS-HW-7", 0)))
+                .isEqualTo(FailureCode.SIGNATURE_INVALID);
         var stranger = TufKey.of(Ed25519.generate().getPublic());
         assertThat(code(new ImageVerifier(Map.of(stranger.keyId(), stranger)).check(target, "BMS-HW-7", 0)))
                 .isEqualTo(FailureCode.SIGNATURE_INVALID);
@@ -38,25 +41,63 @@ class ImageVerifierTests {
 
     @Test
     void refusesMalformedOrMisdirectedMetadata() {
-        JsonNode notAnEnvelope = tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"signed\": 1}");
-        assertThat(code(verifier.check(with(target, notAnEnvelope), "BMS-HW-7", 0))).isEqualTo(FailureCode.METADATA_INVALID);
-        var otherPath = new EcuTarget("BMS-1", "BMS-HW-7", "other.bin", "2.4.0", target.downloadUrl(), target.length(),
-                target.hashes(), 5, target.installType(), target.signedTarget());
+        JsonNode notAnEnvelope =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"signed\": 1}");
+        assertThat(code(verifier.check(with(target, notAnEnvelope), "BMS-HW-7", 0)))
+                .isEqualTo(FailureCode.METADATA_INVALID);
+        var otherPath = new EcuTarget(
+                "BMS-1",
+                "BMS-HW-7",
+                "other.bin",
+                "2.4.0",
+                target.downloadUrl(),
+                target.length(),
+                target.hashes(),
+                5,
+                target.installType(),
+                target.signedTarget());
         assertThat(code(verifier.check(otherPath, "BMS-HW-7", 0))).isEqualTo(FailureCode.METADATA_INVALID);
     }
 
     @Test
     void refusesAnAssignmentThatDisagreesWithTheSignedEntry() {
-        var longer = new EcuTarget("BMS-1", "BMS-HW-7", target.targetPath(), "2.4.0", target.downloadUrl(), 301,
-                target.hashes(), 5, target.installType(), target.signedTarget());
+        var longer = new EcuTarget(
+                "BMS-1",
+                "BMS-HW-7",
+                target.targetPath(),
+                "2.4.0",
+                target.downloadUrl(),
+                301,
+                target.hashes(),
+                5,
+                target.installType(),
+                target.signedTarget());
         assertThat(code(verifier.check(longer, "BMS-HW-7", 0))).isEqualTo(FailureCode.LENGTH_MISMATCH);
 
-        var otherHash = new EcuTarget("BMS-1", "BMS-HW-7", target.targetPath(), "2.4.0", target.downloadUrl(), 300,
-                new Hashes("0".repeat(64), null), 5, target.installType(), target.signedTarget());
+        var otherHash = new EcuTarget(
+                "BMS-1",
+                "BMS-HW-7",
+                target.targetPath(),
+                "2.4.0",
+                target.downloadUrl(),
+                300,
+                new Hashes("0".repeat(64), null),
+                5,
+                target.installType(),
+                target.signedTarget());
         assertThat(code(verifier.check(otherHash, "BMS-HW-7", 0))).isEqualTo(FailureCode.HASH_MISMATCH);
 
-        var otherCounter = new EcuTarget("BMS-1", "BMS-HW-7", target.targetPath(), "2.4.0", target.downloadUrl(), 300,
-                target.hashes(), 6, target.installType(), target.signedTarget());
+        var otherCounter = new EcuTarget(
+                "BMS-1",
+                "BMS-HW-7",
+                target.targetPath(),
+                "2.4.0",
+                target.downloadUrl(),
+                300,
+                target.hashes(),
+                6,
+                target.installType(),
+                target.signedTarget());
         assertThat(code(verifier.check(otherCounter, "BMS-HW-7", 0))).isEqualTo(FailureCode.RELEASE_COUNTER_MISMATCH);
     }
 
@@ -64,16 +105,33 @@ class ImageVerifierTests {
     void refusesAnImageForOtherHardwareOrOlderThanTheInstalledOne() {
         assertThat(code(verifier.check(target, "BMS-HW-8", 0))).isEqualTo(FailureCode.HARDWARE_MISMATCH);
         var signedForOther = images.target("BMS-1", "BMS-HW-8", "2.4.0", image, 5);
-        var assignedToUs = new EcuTarget("BMS-1", "BMS-HW-7", signedForOther.targetPath(), "2.4.0",
-                signedForOther.downloadUrl(), 300, signedForOther.hashes(), 5, signedForOther.installType(),
+        var assignedToUs = new EcuTarget(
+                "BMS-1",
+                "BMS-HW-7",
+                signedForOther.targetPath(),
+                "2.4.0",
+                signedForOther.downloadUrl(),
+                300,
+                signedForOther.hashes(),
+                5,
+                signedForOther.installType(),
                 signedForOther.signedTarget());
         assertThat(code(verifier.check(assignedToUs, "BMS-HW-7", 0))).isEqualTo(FailureCode.HARDWARE_MISMATCH);
         assertThat(code(verifier.check(target, "BMS-HW-7", 6))).isEqualTo(FailureCode.RELEASE_COUNTER_LOWER);
     }
 
     private static EcuTarget with(EcuTarget t, JsonNode signed) {
-        return new EcuTarget(t.ecuSerial(), t.hardwareId(), t.targetPath(), t.version(), t.downloadUrl(), t.length(),
-                t.hashes(), t.releaseCounter(), t.installType(), signed);
+        return new EcuTarget(
+                t.ecuSerial(),
+                t.hardwareId(),
+                t.targetPath(),
+                t.version(),
+                t.downloadUrl(),
+                t.length(),
+                t.hashes(),
+                t.releaseCounter(),
+                t.installType(),
+                signed);
     }
 
     private static FailureCode code(Optional<Refusal> refusal) {

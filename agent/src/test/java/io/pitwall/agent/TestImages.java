@@ -46,14 +46,28 @@ final class TestImages {
         return target(serial, hardwareId, version, image, releaseCounter, InstallType.AB);
     }
 
-    EcuTarget target(String serial, String hardwareId, String version, byte[] image, long releaseCounter,
+    EcuTarget target(
+            String serial,
+            String hardwareId,
+            String version,
+            byte[] image,
+            long releaseCounter,
             InstallType installType) {
         Hashes hashes = new Hashes(sha256(image), sha512(image));
         String path = hardwareId.toLowerCase() + "-" + version + ".bin";
         var entry = new TargetEntry(image.length, hashes.asMap(), List.of(hardwareId), releaseCounter, null);
         var envelope = SignedTarget.sign(path, entry, key, keys.getPrivate());
-        return new EcuTarget(serial, hardwareId, path, version, DevicePaths.artifact(VIN, hashes.sha256()),
-                image.length, hashes, releaseCounter, installType, envelope.toJson());
+        return new EcuTarget(
+                serial,
+                hardwareId,
+                path,
+                version,
+                DevicePaths.artifact(VIN, hashes.sha256()),
+                image.length,
+                hashes,
+                releaseCounter,
+                installType,
+                envelope.toJson());
     }
 
     private static String hex(String algorithm, byte[] bytes) {

@@ -37,7 +37,8 @@ public record BenchDatabase(String url, String user, String password) {
 
     /** Drops everything in the public schema (the audit trail refuses TRUNCATE, so the schema goes). */
     public void reset() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
@@ -45,7 +46,8 @@ public record BenchDatabase(String url, String user, String password) {
 
     /** Runs the statements in order, each in its own transaction (so {@code VACUUM} works too). */
     public void execute(String... statements) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -54,7 +56,9 @@ public record BenchDatabase(String url, String user, String password) {
 
     /** The single number a query such as {@code SELECT COUNT(*) ...} answers. */
     public long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -62,13 +66,16 @@ public record BenchDatabase(String url, String user, String password) {
 
     /** Applies the server's migrations without starting the server. */
     public void migrate() {
-        Flyway.configure().dataSource(url, user, password)
+        Flyway.configure()
+                .dataSource(url, user, password)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-                .load().migrate();
+                .load()
+                .migrate();
     }
 
     public String serverVersion() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'), "
                         + "current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
             rs.next();

@@ -72,8 +72,8 @@ public final class BenchServer implements AutoCloseable {
     /** Whether this build of the server has a handler for the method and path pattern (e.g. an endpoint of a module not merged yet). */
     public boolean serves(String method, String pathPattern) {
         var mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
-        return mapping.getHandlerMethods().keySet().stream().anyMatch(info ->
-                info.getPatternValues().contains(pathPattern)
+        return mapping.getHandlerMethods().keySet().stream()
+                .anyMatch(info -> info.getPatternValues().contains(pathPattern)
                         && (info.getMethodsCondition().getMethods().isEmpty()
                                 || info.getMethodsCondition().getMethods().contains(RequestMethod.valueOf(method))));
     }

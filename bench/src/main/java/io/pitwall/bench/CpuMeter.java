@@ -55,19 +55,23 @@ public final class CpuMeter {
     private static Map<Long, Long> backendTicks(String database) {
         Map<Long, Long> ticks = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                try {
-                    String title = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (title.startsWith("postgres: ") && title.contains(" " + database + " ")) {
-                        String stat = Files.readString(p.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks.put(Long.parseLong(p.getFileName().toString()),
-                                Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile, or is not ours to read
-                }
-            });
+            processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(p -> {
+                        try {
+                            String title = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                            if (title.startsWith("postgres: ") && title.contains(" " + database + " ")) {
+                                String stat = Files.readString(p.resolve("stat"));
+                                String[] fields = stat.substring(stat.lastIndexOf(')') + 2)
+                                        .split(" ");
+                                ticks.put(
+                                        Long.parseLong(p.getFileName().toString()),
+                                        Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            // the process ended meanwhile, or is not ours to read
+                        }
+                    });
         } catch (IOException e) {
             return Map.of();
         }

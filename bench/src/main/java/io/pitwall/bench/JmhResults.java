@@ -13,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Turns JMH's JSON result file into one table row per benchmark. */
 final class JmhResults {
 
-    private JmhResults() {
-    }
+    private JmhResults() {}
 
     static List<Result> read(Path file) throws IOException {
         JsonNode runs = JsonMapper.builder().build().readTree(Files.readString(file));
@@ -26,9 +25,19 @@ final class JmhResults {
             double score = metric.get("score").asDouble();
             double error = metric.get("scoreError").asDouble();
             String unit = metric.get("scoreUnit").asString();
-            String measured = String.format(Locale.ROOT, "%.1f ± %.1f %s (%s, %d threads)", score,
-                    Double.isNaN(error) ? 0 : error, unit, run.get("mode").asString(), run.get("threads").asInt());
-            results.add(new Result(name, measured, "—", Result.Verdict.MEASURED,
+            String measured = String.format(
+                    Locale.ROOT,
+                    "%.1f ± %.1f %s (%s, %d threads)",
+                    score,
+                    Double.isNaN(error) ? 0 : error,
+                    unit,
+                    run.get("mode").asString(),
+                    run.get("threads").asInt());
+            results.add(new Result(
+                    name,
+                    measured,
+                    "—",
+                    Result.Verdict.MEASURED,
                     Map.of("score", score, "scoreError", error, "unit", unit)));
         }
         return results;

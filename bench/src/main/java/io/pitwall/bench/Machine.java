@@ -16,11 +16,13 @@ public record Machine(int cpus, String cpuModel, String memory, String jvm, Stri
         } catch (Exception e) {
             db = "PostgreSQL (version unknown: " + e.getMessage() + ")";
         }
-        return new Machine(Runtime.getRuntime().availableProcessors(),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
                 procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")),
                 procLine("/proc/meminfo", "MemTotal").map(Machine::gibibytes).orElse("unknown"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), db);
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                db);
     }
 
     /** One line for the table's footnote. */
@@ -59,8 +61,10 @@ public record Machine(int cpus, String cpuModel, String memory, String jvm, Stri
 
     private static Optional<String> procLine(String file, String key) {
         try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

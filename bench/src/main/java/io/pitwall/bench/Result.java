@@ -11,7 +11,13 @@ import java.util.Objects;
 public record Result(String scenario, String measured, String target, Verdict verdict, Map<String, Object> metrics) {
 
     /** MEASURED: a figure without a target (micro-benchmarks). */
-    public enum Verdict { MET, MISSED, MEASURED, FAILED, SKIPPED }
+    public enum Verdict {
+        MET,
+        MISSED,
+        MEASURED,
+        FAILED,
+        SKIPPED
+    }
 
     public Result {
         Objects.requireNonNull(scenario);

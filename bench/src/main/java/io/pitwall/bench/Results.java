@@ -25,10 +25,14 @@ public final class Results {
 
     public void record(Run run) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(fileOf(run.result().scenario()),
+        Files.writeString(
+                fileOf(run.result().scenario()),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-        Files.writeString(directory.resolve("history.jsonl"), JSON.writeValueAsString(run) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                directory.resolve("history.jsonl"),
+                JSON.writeValueAsString(run) + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     public List<Run> latest() throws IOException {
@@ -37,7 +41,8 @@ public final class Results {
         }
         List<Run> runs = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 runs.add(JSON.readValue(file.toFile(), Run.class));
             }
         }
@@ -53,10 +58,21 @@ public final class Results {
         for (Run run : runs) {
             Result r = run.result();
             machines.add(run.machine().summary());
-            out.append("| ").append(r.scenario()).append(" | ").append(cell(r.measured())).append(" | ")
-                    .append(cell(r.target())).append(" | ").append(r.verdict().name().toLowerCase())
-                    .append(" | `").append(run.command()).append("` | ").append(run.date()).append(" | ")
-                    .append(run.load()).append(" |\n");
+            out.append("| ")
+                    .append(r.scenario())
+                    .append(" | ")
+                    .append(cell(r.measured()))
+                    .append(" | ")
+                    .append(cell(r.target()))
+                    .append(" | ")
+                    .append(r.verdict().name().toLowerCase())
+                    .append(" | `")
+                    .append(run.command())
+                    .append("` | ")
+                    .append(run.date())
+                    .append(" | ")
+                    .append(run.load())
+                    .append(" |\n");
         }
         out.append('\n');
         for (String machine : machines) {

@@ -7,11 +7,11 @@ import io.pitwall.bench.audit.AuditVerify;
 import io.pitwall.bench.audit.ChainGenerator;
 import io.pitwall.bench.device.CampaignMillion;
 import io.pitwall.bench.device.CampaignStart;
-import io.pitwall.bench.device.DirectorRegen;
-import io.pitwall.bench.diagnostics.FaultPatterns;
 import io.pitwall.bench.device.Checkin;
+import io.pitwall.bench.device.DirectorRegen;
 import io.pitwall.bench.device.EventIngestionLoad;
 import io.pitwall.bench.device.ReconcilerTick;
+import io.pitwall.bench.diagnostics.FaultPatterns;
 import io.pitwall.bench.fleet.FirmwareInventory;
 import io.pitwall.bench.fleet.FleetImport;
 import io.pitwall.server.audit.AuditChainVerifier;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresCondition.class)
 class ScenarioSmokeTests {
 
-    private final BenchDatabase database = new BenchDatabase(PostgresCondition.url(), PostgresCondition.user(),
-            PostgresCondition.password());
+    private final BenchDatabase database =
+            new BenchDatabase(PostgresCondition.url(), PostgresCondition.user(), PostgresCondition.password());
 
     @Test
     void auditAppendChainsEveryRecordItAppends() throws Exception {
@@ -49,7 +49,8 @@ class ScenarioSmokeTests {
         var report = new AuditChainVerifier(new AuditRecords(database.dataSource())).verify();
         assertThat(report.intact()).isTrue();
         assertThat(report.length()).isEqualTo(500);
-        assertThat(new ChainGenerator(42).record(7, "x").hash()).isEqualTo(new ChainGenerator(42).record(7, "x").hash())
+        assertThat(new ChainGenerator(42).record(7, "x").hash())
+                .isEqualTo(new ChainGenerator(42).record(7, "x").hash())
                 .isNotEqualTo(new ChainGenerator(43).record(7, "x").hash());
     }
 
@@ -57,7 +58,10 @@ class ScenarioSmokeTests {
     void importLandsEveryGeneratedVehicleWithItsEcus() throws Exception {
         Result result = new FleetImport(50, 5, 1, 20).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
-        assertThat(result.metrics()).containsEntry("vehicles", 50).containsEntry("warmupVehicles", 20).containsEntry("ecus", 250L);
+        assertThat(result.metrics())
+                .containsEntry("vehicles", 50)
+                .containsEntry("warmupVehicles", 20)
+                .containsEntry("ecus", 250L);
     }
 
     @Test
@@ -72,8 +76,11 @@ class ScenarioSmokeTests {
     void checkinAnswersEveryUnchangedReportOnPostgres() throws Exception {
         Result result = new Checkin(false, 20, 60, 10, 4, 1, 200).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
-        assertThat(result.metrics()).containsEntry("requests", 60).containsEntry("vehicles", 20)
-                .containsEntry("pacedTargetPerSecond", 200.0).containsKey("pacedP99Millis");
+        assertThat(result.metrics())
+                .containsEntry("requests", 60)
+                .containsEntry("vehicles", 20)
+                .containsEntry("pacedTargetPerSecond", 200.0)
+                .containsKey("pacedP99Millis");
     }
 
     @Test
@@ -102,7 +109,9 @@ class ScenarioSmokeTests {
     void eventsAreAllStoredAndAcknowledged() throws Exception {
         Result result = new EventIngestionLoad(7, 3, 5, 3, 1).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
-        assertThat(result.metrics()).containsEntry("events", 105L).containsEntry("storedEvents", 105L)
+        assertThat(result.metrics())
+                .containsEntry("events", 105L)
+                .containsEntry("storedEvents", 105L)
                 .containsEntry("batches", 21);
     }
 
@@ -111,7 +120,8 @@ class ScenarioSmokeTests {
         Result result = new EventIngestionLoad(7, 3, 6, 3, 1, true).run(database);
         assertThat(result.verdict()).as(result.measured()).isIn(Result.Verdict.MET, Result.Verdict.MISSED);
         assertThat(result.metrics()).containsEntry("events", 126L).containsEntry("storedEvents", 126L);
-        assertThat(database.count("SELECT COUNT(DISTINCT source_format) FROM dtc_report")).isEqualTo(3);
+        assertThat(database.count("SELECT COUNT(DISTINCT source_format) FROM dtc_report"))
+                .isEqualTo(3);
     }
 
     @Test

@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit trail tools.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Audit trail tools.",
         subcommands = AuditCommand.Verify.class)
 class AuditCommand implements Runnable {
 
@@ -21,7 +24,9 @@ class AuditCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Verifies the hash chain of the audit trail in a database. Exit code 0: intact; 1: broken.")
     static class Verify implements Callable<Integer> {
 
@@ -34,7 +39,8 @@ class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             database.validate(spec.commandLine());
-            var dataSource = new DriverManagerDataSource(database.existingJdbcUrl(), database.user(), database.password());
+            var dataSource =
+                    new DriverManagerDataSource(database.existingJdbcUrl(), database.user(), database.password());
             long started = System.nanoTime();
             ChainReport report = new AuditChainVerifier(new AuditRecords(dataSource)).verify();
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -45,8 +51,9 @@ class AuditCommand implements Runnable {
                 System.out.printf("Audit chain intact: %d records verified in %d ms%n", report.length(), millis);
                 return 0;
             }
-            System.out.printf("Audit chain BROKEN at record %d: %s (%d records checked)%n", report.firstBadSeq(),
-                    report.problem(), report.length());
+            System.out.printf(
+                    "Audit chain BROKEN at record %d: %s (%d records checked)%n",
+                    report.firstBadSeq(), report.problem(), report.length());
             return 1;
         }
     }

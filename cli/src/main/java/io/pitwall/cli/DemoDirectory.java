@@ -19,8 +19,7 @@ final class DemoDirectory {
     static final String MARKER = ".pitwall-demo";
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
-    private DemoDirectory() {
-    }
+    private DemoDirectory() {}
 
     static Path wipe(Path given, CommandLine commandLine) {
         Path dir = given.toAbsolutePath().normalize();
@@ -31,8 +30,10 @@ final class DemoDirectory {
                     empty = entries.findAny().isEmpty();
                 }
                 if (!empty && !Files.exists(dir.resolve(MARKER))) {
-                    throw new CommandLine.ParameterException(commandLine, dir + " is not empty and was not created by "
-                            + "the demo; refusing to wipe it (choose another --data-dir)");
+                    throw new CommandLine.ParameterException(
+                            commandLine,
+                            dir + " is not empty and was not created by "
+                                    + "the demo; refusing to wipe it (choose another --data-dir)");
                 }
                 try (Stream<Path> all = Files.walk(dir)) {
                     for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {

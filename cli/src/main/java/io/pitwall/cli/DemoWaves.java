@@ -13,17 +13,22 @@ final class DemoWaves {
 
     static final String DESCRIPTION = "pilot 10 % → early adopters 30 % of the rest → everyone else";
 
-    private DemoWaves() {
-    }
+    private DemoWaves() {}
 
     static Map<String, Object> plan() {
-        Map<String, Object> gate = Map.of("minExecuted", 20, "maxFailureRateByCategory",
+        Map<String, Object> gate = Map.of(
+                "minExecuted",
+                20,
+                "maxFailureRateByCategory",
                 Map.of("VERIFICATION", 0.0, "INSTALL", 0.25, "DOWNLOAD", 0.25));
-        return Map.of("waves", List.of(
-                wave("pilot", "PERCENT", "10", gate),
-                wave("early adopters", "PERCENT", "30", gate),
-                Map.of("name", "everyone else", "kind", "REST", "soakMinutes", 0, "gate", gate)),
-                "abortCriteria", List.of(Map.of("failureType", "ALL", "thresholdPercent", 20.0, "minExecuted", 20)));
+        return Map.of(
+                "waves",
+                List.of(
+                        wave("pilot", "PERCENT", "10", gate),
+                        wave("early adopters", "PERCENT", "30", gate),
+                        Map.of("name", "everyone else", "kind", "REST", "soakMinutes", 0, "gate", gate)),
+                "abortCriteria",
+                List.of(Map.of("failureType", "ALL", "thresholdPercent", 20.0, "minExecuted", 20)));
     }
 
     static final String BAD_DESCRIPTION = "pilot 20 % (at most 20 % failures of any kind) → everyone else";
@@ -34,9 +39,13 @@ final class DemoWaves {
      */
     static Map<String, Object> badPlan() {
         Map<String, Object> gate = Map.of("minExecuted", 5, "maxFailureRate", 0.2);
-        return Map.of("waves", List.of(wave("pilot", "PERCENT", "20", gate),
-                Map.of("name", "everyone else", "kind", "REST", "soakMinutes", 0, "gate", gate)),
-                "abortCriteria", List.of());
+        return Map.of(
+                "waves",
+                List.of(
+                        wave("pilot", "PERCENT", "20", gate),
+                        Map.of("name", "everyone else", "kind", "REST", "soakMinutes", 0, "gate", gate)),
+                "abortCriteria",
+                List.of());
     }
 
     private static Map<String, Object> wave(String name, String kind, String selector, Map<String, Object> gate) {

@@ -29,8 +29,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
             try {
                 duration = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; write e.g. 90s, 5m, 2h "
-                        + "or PT5M");
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a duration; write e.g. 90s, 5m, 2h " + "or PT5M");
             }
         }
         if (duration.isNegative() || duration.isZero()) {

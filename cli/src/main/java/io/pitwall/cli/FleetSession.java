@@ -35,18 +35,39 @@ final class FleetSession implements AutoCloseable {
     }
 
     /** Imports the fleet, issues its credentials, reads the image keys and assembles the simulation. */
-    static FleetSession provision(PrintStream out, ManagementClient client, Seeds seeds, int vehicles, FleetMix mix,
-            FaultProfile faults, Pacing pacing, Path stateDir, int concurrency,
+    static FleetSession provision(
+            PrintStream out,
+            ManagementClient client,
+            Seeds seeds,
+            int vehicles,
+            FleetMix mix,
+            FaultProfile faults,
+            Pacing pacing,
+            Path stateDir,
+            int concurrency,
             Supplier<List<CampaignProgress>> campaigns) {
         Fleet fleet = seeds.fleet(vehicles, mix);
-        out.printf("Provisioning %d vehicles (seed %d, VINs PWS%s000000001…) through %s%n", vehicles, seeds.seed(),
-                seeds.vinTag(), client.base());
+        out.printf(
+                "Provisioning %d vehicles (seed %d, VINs PWS%s000000001…) through %s%n",
+                vehicles, seeds.seed(), seeds.vinTag(), client.base());
         Map<String, String> tokens = Provisioning.provision(client, fleet);
-        Simulation simulation = Simulation.builder(client.base()).fleet(fleet).credentials(tokens)
-                .trustedKeys(client.imageKeys()).uptane(UptaneRoots.fetch(client.base(), tokens)).faults(faults).seeds(seeds).pacing(pacing).stateDir(stateDir)
-                .maxConcurrentTicks(concurrency).build();
-        out.printf("Fault profile '%s'; ticks on %s%n", faults.name(), TickScheduler.usesVirtualThreads()
-                ? "virtual threads" : "a pool of " + concurrency + " platform threads (no virtual threads in this JDK)");
+        Simulation simulation = Simulation.builder(client.base())
+                .fleet(fleet)
+                .credentials(tokens)
+                .trustedKeys(client.imageKeys())
+                .uptane(UptaneRoots.fetch(client.base(), tokens))
+                .faults(faults)
+                .seeds(seeds)
+                .pacing(pacing)
+                .stateDir(stateDir)
+                .maxConcurrentTicks(concurrency)
+                .build();
+        out.printf(
+                "Fault profile '%s'; ticks on %s%n",
+                faults.name(),
+                TickScheduler.usesVirtualThreads()
+                        ? "virtual threads"
+                        : "a pool of " + concurrency + " platform threads (no virtual threads in this JDK)");
         return new FleetSession(simulation, campaigns, out);
     }
 

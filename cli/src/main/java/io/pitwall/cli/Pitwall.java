@@ -4,11 +4,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ./pitwall} launcher. */
-@Command(name = "pitwall", mixinStandardHelpOptions = true, version = "Pitwall 0.1.0",
+@Command(
+        name = "pitwall",
+        mixinStandardHelpOptions = true,
+        version = "Pitwall 0.1.0",
         description = "Over-the-air updates and remote diagnostics for vehicle fleets.",
-        subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, AuditCommand.class,
+        subcommands = {
+            ServerCommand.class,
+            DemoCommand.class,
+            SimCommand.class,
+            AuditCommand.class,
             io.pitwall.cli.keys.KeysCommand.class,
-            CommandLine.HelpCommand.class})
+            CommandLine.HelpCommand.class
+        })
 public class Pitwall implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +30,8 @@ public class Pitwall implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Pitwall()).setCaseInsensitiveEnumValuesAllowed(true)
+        return new CommandLine(new Pitwall())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     // Operators get the reason, not a stack trace.
                     commandLine.getErr().println("pitwall: " + rootMessage(e));

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
         description = "Runs the Pitwall server (management API, device API, reconcilers).")
 class ServerCommand implements Callable<Integer> {
 
@@ -20,25 +22,39 @@ class ServerCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            paramLabel = "N",
             description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+    @Option(
+            names = "--bind",
+            defaultValue = "0.0.0.0",
+            paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--header-timeout", paramLabel = "D", converter = DurationConverter.class,
+    @Option(
+            names = "--header-timeout",
+            paramLabel = "D",
+            converter = DurationConverter.class,
             description = "Longest silence while a request line and headers arrive (default: 20s, "
                     + "server.tomcat.connection-timeout).")
     Duration headerTimeout;
 
-    @Option(names = "--body-read-timeout", paramLabel = "D", converter = DurationConverter.class,
+    @Option(
+            names = "--body-read-timeout",
+            paramLabel = "D",
+            converter = DurationConverter.class,
             description = "Longest silence while a request body arrives; the request then gets 408 (default: 20s, "
                     + "pitwall.http.body-read-timeout).")
     Duration bodyReadTimeout;
 
-    @Option(names = "--max-body-waits", paramLabel = "N",
+    @Option(
+            names = "--max-body-waits",
+            paramLabel = "N",
             description = "Requests that may wait for their bodies at once; one more gets 503 (default: 64, 0 = no "
                     + "limit, pitwall.http.max-body-waits).")
     Integer maxBodyWaits;

@@ -19,26 +19,40 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulates a fleet of vehicles against a Pitwall server: imports a seeded fleet and issues its "
-                + "credentials through the management API, then runs the real vehicle agent for every vehicle "
-                + "(seeded network, vehicle and ECU faults) until --duration or Ctrl-C, with a progress line per "
-                + "second and a summary at the end.",
+@Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Simulates a fleet of vehicles against a Pitwall server: imports a seeded fleet and issues its "
+                    + "credentials through the management API, then runs the real vehicle agent for every vehicle "
+                    + "(seeded network, vehicle and ECU faults) until --duration or Ctrl-C, with a progress line per "
+                    + "second and a summary at the end.",
             "Profiles: clean, flaky-network, harsh, demo. A scenario file (JSON) describes the fleet and its "
-                + "faults; see docs/vehicle-integration.md."})
+                    + "faults; see docs/vehicle-integration.md."
+        })
 class SimCommand implements Callable<Integer> {
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. http://localhost:8080.")
+    @Option(
+            names = "--server",
+            required = true,
+            paramLabel = "URL",
+            description = "The server, e.g. http://localhost:8080.")
     String server;
 
     @Option(names = "--vehicles", paramLabel = "N", description = "Fleet size (default: the scenario's, else 100).")
     Integer vehicles;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the fleet and its faults (default: the scenario's, else 1).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "Seed of the fleet and its faults (default: the scenario's, else 1).")
     Long seed;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Built-in fault profile: clean (default), "
-            + "flaky-network, harsh or demo.")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "Built-in fault profile: clean (default), " + "flaky-network, harsh or demo.")
     String profile;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (JSON): fleet mix and faults.")
@@ -53,15 +67,24 @@ class SimCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "P", description = "Operator password (with --user).")
     String password;
 
-    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            converter = DurationConverter.class,
             description = "How long to drive the fleet, e.g. 90s, 10m (default: until Ctrl-C).")
     Duration duration;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where agents that get killed keep their files "
-            + "(default: a temporary directory, deleted at the end).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = "Where agents that get killed keep their files "
+                    + "(default: a temporary directory, deleted at the end).")
     Path stateDir;
 
-    @Option(names = "--concurrency", defaultValue = "64", paramLabel = "N",
+    @Option(
+            names = "--concurrency",
+            defaultValue = "64",
+            paramLabel = "N",
             description = "Most agent ticks at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -84,17 +107,29 @@ class SimCommand implements Callable<Integer> {
         PrintStream out = System.out;
         var watch = new CampaignWatch(progressClient(client));
         Seeds seeds = new Seeds(seed != null ? seed : scenario.seed().orElse(1L));
-        try (FleetSession session = FleetSession.provision(out, client, seeds,
-                size, scenario.fleet(), scenario.faults(), pacing(size), stateDir, concurrency, watch)) {
+        try (FleetSession session = FleetSession.provision(
+                out,
+                client,
+                seeds,
+                size,
+                scenario.fleet(),
+                scenario.faults(),
+                pacing(size),
+                stateDir,
+                concurrency,
+                watch)) {
             CountDownLatch stop = new CountDownLatch(1);
             CountDownLatch summarized = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.countDown();
-                awaitQuietly(summarized);
-            }, "pitwall-sim-stop");
+            Thread hook = new Thread(
+                    () -> {
+                        stop.countDown();
+                        awaitQuietly(summarized);
+                    },
+                    "pitwall-sim-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            out.printf("Simulating %d vehicles against %s%s; Ctrl-C stops and prints a summary%n", size, base,
-                    duration == null ? "" : " for " + duration.toSeconds() + " s");
+            out.printf(
+                    "Simulating %d vehicles against %s%s; Ctrl-C stops and prints a summary%n",
+                    size, base, duration == null ? "" : " for " + duration.toSeconds() + " s");
             session.start();
             if (duration == null) {
                 stop.await();
@@ -130,8 +165,9 @@ class SimCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
         }
-        FaultProfile faults = FaultProfile.named(profile == null ? "clean" : profile).orElseThrow(() ->
-                usage("unknown profile '" + profile + "'; profiles are " + String.join(", ", FaultProfile.names())));
+        FaultProfile faults = FaultProfile.named(profile == null ? "clean" : profile)
+                .orElseThrow(() -> usage(
+                        "unknown profile '" + profile + "'; profiles are " + String.join(", ", FaultProfile.names())));
         return Scenario.of(faults);
     }
 

@@ -20,8 +20,7 @@ class CommandLineTests {
     @TempDir
     Path dir;
 
-    private record Run(int code, String err) {
-    }
+    private record Run(int code, String err) {}
 
     private static Run run(String... args) {
         CommandLine commandLine = Pitwall.commandLine();
@@ -39,15 +38,27 @@ class CommandLineTests {
         assertRefused(run("sim", "--token", "t"), "Missing required option: '--server=URL'");
         assertRefused(run("sim", "--server", "ftp://example.com", "--token", "t"), "--server must be an http");
         assertRefused(run("sim", "--server", server), "give --token T, or --user U with --password P");
-        assertRefused(run("sim", "--server", server, "--user", "admin"), "give --token T, or --user U with --password P");
-        assertRefused(run("sim", "--server", server, "--token", "t", "--user", "u", "--password", "p"),
+        assertRefused(
+                run("sim", "--server", server, "--user", "admin"), "give --token T, or --user U with --password P");
+        assertRefused(
+                run("sim", "--server", server, "--token", "t", "--user", "u", "--password", "p"),
                 "either --token or --user");
-        assertRefused(run("sim", "--server", server, "--token", "t", "--profile", "stormy"),
+        assertRefused(
+                run("sim", "--server", server, "--token", "t", "--profile", "stormy"),
                 "unknown profile 'stormy'; profiles are clean, flaky-network, harsh, demo");
-        assertRefused(run("sim", "--server", server, "--token", "t", "--profile", "clean", "--scenario",
-                typo.toString()), "either --profile or --scenario");
+        assertRefused(
+                run("sim", "--server", server, "--token", "t", "--profile", "clean", "--scenario", typo.toString()),
+                "either --profile or --scenario");
         assertRefused(run("sim", "--server", server, "--token", "t", "--scenario", typo.toString()), "networkDropRat");
-        assertRefused(run("sim", "--server", server, "--token", "t", "--scenario", dir.resolve("none.json").toString()),
+        assertRefused(
+                run(
+                        "sim",
+                        "--server",
+                        server,
+                        "--token",
+                        "t",
+                        "--scenario",
+                        dir.resolve("none.json").toString()),
                 "cannot read the scenario file");
         assertRefused(run("sim", "--server", server, "--token", "t", "--vehicles", "0"), "--vehicles must be between");
         assertRefused(run("sim", "--server", server, "--token", "t", "--duration", "5x"), "'5x' is not a duration");
@@ -60,9 +71,23 @@ class CommandLineTests {
         String server = "http://127.0.0.1:9";
 
         assertRefused(run("keys", "init", "--dir", keys.toString()), "Missing required option: '--server=URL'");
-        assertRefused(run("keys", "init", "--dir", keys.toString(), "--server", server, "--token", "t",
-                "--root-keys", "2", "--root-threshold", "3"), "need 1 <= --root-threshold <= --root-keys");
-        assertRefused(run("keys", "sign-targets", "--dir", keys.toString(), "--server", "ftp://x", "--token", "t"),
+        assertRefused(
+                run(
+                        "keys",
+                        "init",
+                        "--dir",
+                        keys.toString(),
+                        "--server",
+                        server,
+                        "--token",
+                        "t",
+                        "--root-keys",
+                        "2",
+                        "--root-threshold",
+                        "3"),
+                "need 1 <= --root-threshold <= --root-keys");
+        assertRefused(
+                run("keys", "sign-targets", "--dir", keys.toString(), "--server", "ftp://x", "--token", "t"),
                 "--server must be an http");
         assertThat(Files.exists(keys)).isFalse();
     }
@@ -76,18 +101,23 @@ class CommandLineTests {
         assertRefused(run("demo", "--port", "70000"), "--port must be between 1 and 65535");
         assertRefused(run("demo", "--timeout", "0s"), "a duration must be positive");
         assertRefused(run("demo", "--frobnicate"), "Unknown option: '--frobnicate'");
-        assertRefused(run("demo", "--data-dir", precious.toString()), "was not created by the demo; refusing to wipe it");
+        assertRefused(
+                run("demo", "--data-dir", precious.toString()), "was not created by the demo; refusing to wipe it");
         assertThat(precious.resolve("notes.txt")).hasContent("keep me");
     }
 
     @Test
     void serverPassesItsRequestTimeoutsAndBodyWaitLimitOnAndRefusesBadOnes() {
-        var given = serverCommand("server", "--header-timeout", "15s", "--body-read-timeout", "30s",
-                "--max-body-waits", "32");
+        var given = serverCommand(
+                "server", "--header-timeout", "15s", "--body-read-timeout", "30s", "--max-body-waits", "32");
 
-        assertThat(given.serverArguments()).contains("--server.tomcat.connection-timeout=15000ms",
-                "--pitwall.http.body-read-timeout=30000ms", "--pitwall.http.max-body-waits=32");
-        assertThat(serverCommand("server").serverArguments()).as("defaults stay the server's")
+        assertThat(given.serverArguments())
+                .contains(
+                        "--server.tomcat.connection-timeout=15000ms",
+                        "--pitwall.http.body-read-timeout=30000ms",
+                        "--pitwall.http.max-body-waits=32");
+        assertThat(serverCommand("server").serverArguments())
+                .as("defaults stay the server's")
                 .noneMatch(argument -> argument.contains("timeout") || argument.contains("body-waits"));
         assertRefused(run("server", "--max-body-waits", "-1"), "--max-body-waits must not be negative");
         assertRefused(run("server", "--body-read-timeout", "0s"), "a duration must be positive");
@@ -95,7 +125,8 @@ class CommandLineTests {
     }
 
     private static ServerCommand serverCommand(String... args) {
-        return (ServerCommand) Pitwall.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
+        return (ServerCommand)
+                Pitwall.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
     }
 
     private static void assertRefused(Run run, String reason) {

@@ -37,7 +37,9 @@ public record ApiResponse(int status, HttpHeaders headers, byte[] bytes) {
     /** The problem's {@code code}, or null when there is none. */
     public String code() {
         JsonNode json = json();
-        return json == null || json.get("code") == null ? null : json.get("code").asString();
+        return json == null || json.get("code") == null
+                ? null
+                : json.get("code").asString();
     }
 
     public boolean isSuccess() {

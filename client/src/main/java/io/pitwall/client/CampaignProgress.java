@@ -5,7 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A campaign as {@code GET /api/v1/campaigns/{id}} reports it: status, assignments by state and failure category. */
-public record CampaignProgress(long id, String name, String status, long assignments, Map<String, Long> byStatus,
+public record CampaignProgress(
+        long id,
+        String name,
+        String status,
+        long assignments,
+        Map<String, Long> byStatus,
         Map<String, Long> byFailureCategory) {
 
     public CampaignProgress {

@@ -31,6 +31,7 @@ public final class ManagementClient {
 
     /** The server's bulk credential limit per request. */
     public static final int CREDENTIALS_PER_REQUEST = 10_000;
+
     static final int IMPORT_LINES_PER_REQUEST = 5_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACCEPT = "application/json, application/problem+json";
@@ -45,7 +46,9 @@ public final class ManagementClient {
     }
 
     private static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .build();
     }
 
@@ -97,8 +100,8 @@ public final class ManagementClient {
      * one, so frequent polling should use a token.
      */
     public ManagementClient withNewToken(String name, Set<String> permissions, Duration lifetime) {
-        JsonNode issued = post("/api/v1/tokens", Map.of("name", name, "permissions", permissions,
-                "expiresIn", lifetime.toString()));
+        JsonNode issued = post(
+                "/api/v1/tokens", Map.of("name", name, "permissions", permissions, "expiresIn", lifetime.toString()));
         return withToken(issued.path("secret").asString());
     }
 
@@ -113,9 +116,16 @@ public final class ManagementClient {
             }
             JsonNode report = call("POST", "/api/v1/vehicles/import", "application/x-ndjson", body.toByteArray());
             JsonNode first = report.path("rejections").path(0);
-            total = total.plus(new ImportResult(report.path("received").asLong(), report.path("created").asLong(),
-                    report.path("updated").asLong(), report.path("unchanged").asLong(), report.path("rejected").asLong(),
-                    first.isMissingNode() ? null : first.path("vin").asString() + ": " + first.path("reason").asString()));
+            total = total.plus(new ImportResult(
+                    report.path("received").asLong(),
+                    report.path("created").asLong(),
+                    report.path("updated").asLong(),
+                    report.path("unchanged").asLong(),
+                    report.path("rejected").asLong(),
+                    first.isMissingNode()
+                            ? null
+                            : first.path("vin").asString() + ": "
+                                    + first.path("reason").asString()));
         }
         return total;
     }
@@ -133,14 +143,15 @@ public final class ManagementClient {
     }
 
     /** One ECU identity key to register. */
-    public record EcuKeyRegistration(String vin, String serial, TufKey key) {
-    }
+    public record EcuKeyRegistration(String vin, String serial, TufKey key) {}
 
     /** Registers ECU identity keys ({@code POST /api/v1/vehicles/ecu-keys}), in requests of at most 10,000. */
     public void registerEcuKeys(List<EcuKeyRegistration> keys) {
         for (int from = 0; from < keys.size(); from += CREDENTIALS_PER_REQUEST) {
             var chunk = keys.subList(from, Math.min(keys.size(), from + CREDENTIALS_PER_REQUEST)).stream()
-                    .map(k -> Map.of("vin", k.vin(), "serial", k.serial(), "key", k.key().toJson())).toList();
+                    .map(k -> Map.of(
+                            "vin", k.vin(), "serial", k.serial(), "key", k.key().toJson()))
+                    .toList();
             post("/api/v1/vehicles/ecu-keys", Map.of("keys", chunk));
         }
     }
@@ -163,15 +174,19 @@ public final class ManagementClient {
 
     /** Creates a release of the images and publishes it; answers its id. */
     public long publishRelease(String name, String version, String notes, List<Long> imageIds) {
-        long id = post("/api/v1/releases", Map.of("name", name, "version", version, "notes", notes,
-                "imageIds", imageIds)).path("id").asLong();
+        long id = post(
+                        "/api/v1/releases",
+                        Map.of("name", name, "version", version, "notes", notes, "imageIds", imageIds))
+                .path("id")
+                .asLong();
         post("/api/v1/releases/" + id + "/publish", Map.of());
         return id;
     }
 
     public long createCampaign(String name, long releaseId, CampaignFilter filter) {
         return post("/api/v1/campaigns", Map.of("name", name, "releaseId", releaseId, "filter", filter))
-                .path("id").asLong();
+                .path("id")
+                .asLong();
     }
 
     /** Creates an operator with the role ({@code POST /operators}; needs {@code operator:admin}). */
@@ -183,23 +198,29 @@ public final class ManagementClient {
      * Fills in a campaign's readiness sheet ({@code PUT /campaigns/{id}/readiness}, see the API for its
      * fields) and attaches one test-evidence record; answers whether every readiness item is met.
      */
-    public boolean prepareCampaign(long id, Map<String, Object> sheet, String evidenceName, String evidenceSha256,
-            String evidenceUrl) {
+    public boolean prepareCampaign(
+            long id, Map<String, Object> sheet, String evidenceName, String evidenceSha256, String evidenceUrl) {
         call("PUT", "/api/v1/campaigns/" + id + "/readiness", "application/json", JSON.writeValueAsBytes(sheet));
-        return post("/api/v1/campaigns/" + id + "/evidence", Map.of("name", evidenceName, "sha256", evidenceSha256,
-                "url", evidenceUrl)).path("ready").asBoolean();
+        return post(
+                        "/api/v1/campaigns/" + id + "/evidence",
+                        Map.of("name", evidenceName, "sha256", evidenceSha256, "url", evidenceUrl))
+                .path("ready")
+                .asBoolean();
     }
 
     /** Submits a ready campaign for approval; answers its risk class ({@code STANDARD} or {@code HIGH}). */
     public String submitCampaign(long id) {
-        return post("/api/v1/campaigns/" + id + "/submit", Map.of()).path("risk").asString();
+        return post("/api/v1/campaigns/" + id + "/submit", Map.of())
+                .path("risk")
+                .asString();
     }
 
     /** Approves a campaign as the acting operator; answers whether it still awaits another approval. */
     public boolean approveCampaign(long id, String comment) {
-        JsonNode campaign = post("/api/v1/campaigns/" + id + "/approvals", Map.of("decision", "APPROVE",
-                "comment", comment));
-        return "SUBMITTED".equals(campaign.path("status").asString()) || campaign.path("emergencyHold").asBoolean();
+        JsonNode campaign =
+                post("/api/v1/campaigns/" + id + "/approvals", Map.of("decision", "APPROVE", "comment", comment));
+        return "SUBMITTED".equals(campaign.path("status").asString())
+                || campaign.path("emergencyHold").asBoolean();
     }
 
     /**
@@ -213,7 +234,8 @@ public final class ManagementClient {
     /** One line per wave: name, status and vehicles assigned, e.g. {@code pilot PASSED (25)}. */
     public List<String> waves(long id) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode wave : call("GET", "/api/v1/campaigns/" + id + "/waves", null, null).path("waves")) {
+        for (JsonNode wave :
+                call("GET", "/api/v1/campaigns/" + id + "/waves", null, null).path("waves")) {
             lines.add(wave.path("name").asString() + " " + wave.path("status").asString() + " ("
                     + wave.path("assigned").asLong() + ")");
         }
@@ -230,7 +252,9 @@ public final class ManagementClient {
      * rollback campaign, SUBMITTED and awaiting two approvers other than the acting operator.
      */
     public long rollbackCampaign(long id, String comment) {
-        return post("/api/v1/campaigns/" + id + "/rollback", Map.of("comment", comment)).path("id").asLong();
+        return post("/api/v1/campaigns/" + id + "/rollback", Map.of("comment", comment))
+                .path("id")
+                .asLong();
     }
 
     public CampaignProgress campaign(long id) {
@@ -251,21 +275,31 @@ public final class ManagementClient {
 
     /** Requests a remote diagnostic command for a vehicle; answers its id. */
     public String requestCommand(String vin, String type, Map<String, String> parameters, String reason) {
-        return post("/api/v1/vehicles/" + vin + "/commands", Map.of("type", type, "parameters", parameters,
-                "reason", reason)).path("id").asString();
+        return post(
+                        "/api/v1/vehicles/" + vin + "/commands",
+                        Map.of("type", type, "parameters", parameters, "reason", reason))
+                .path("id")
+                .asString();
     }
 
     /** A command's status and the vehicle's answer, e.g. {@code SUCCEEDED OK {"Vehicle.Speed":0.0}}. */
     public String command(String id) {
         JsonNode command = call("GET", "/api/v1/commands/" + id, null, null);
-        return (command.path("status").asString() + " " + command.path("resultCode").asString("") + " "
-                + command.path("resultDetail").asString("")).strip();
+        return (command.path("status").asString() + " "
+                        + command.path("resultCode").asString("") + " "
+                        + command.path("resultDetail").asString(""))
+                .strip();
     }
 
     private static CampaignProgress progress(JsonNode p) {
         JsonNode c = p.path("campaign");
-        return new CampaignProgress(c.path("id").asLong(), c.path("name").asString(), c.path("status").asString(),
-                p.path("assignments").asLong(), counts(p.path("byStatus")), counts(p.path("byFailureCategory")));
+        return new CampaignProgress(
+                c.path("id").asLong(),
+                c.path("name").asString(),
+                c.path("status").asString(),
+                p.path("assignments").asLong(),
+                counts(p.path("byStatus")),
+                counts(p.path("byFailureCategory")));
     }
 
     private static Map<String, Long> counts(JsonNode node) {
@@ -299,7 +333,10 @@ public final class ManagementClient {
      * may be null (no body).
      */
     public ApiResponse exchange(String method, String path, String contentType, byte[] body) {
-        return exchange(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+        return exchange(
+                method,
+                path,
+                contentType == null ? Map.of() : Map.of("Content-Type", contentType),
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
@@ -307,10 +344,12 @@ public final class ManagementClient {
      * Sends any request with these headers (they replace the defaults, e.g. {@code Accept}) and body, and
      * answers whatever came back, refusals included.
      */
-    public ApiResponse exchange(String method, String path, Map<String, String> headers,
-            HttpRequest.BodyPublisher body) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                .header("Accept", ACCEPT).method(method, body);
+    public ApiResponse exchange(
+            String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Accept", ACCEPT)
+                .method(method, body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

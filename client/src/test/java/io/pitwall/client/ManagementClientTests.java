@@ -27,8 +27,13 @@ class ManagementClientTests {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             answer(exchange, 200, "application/json", "{\"username\":\"ops\"}");
         });
-        server.createContext("/api/v1/campaigns/7/start", exchange -> answer(exchange, 409,
-                "application/problem+json", "{\"code\":\"campaign-not-approved\",\"detail\":\"not approved\"}"));
+        server.createContext(
+                "/api/v1/campaigns/7/start",
+                exchange -> answer(
+                        exchange,
+                        409,
+                        "application/problem+json",
+                        "{\"code\":\"campaign-not-approved\",\"detail\":\"not approved\"}"));
         server.start();
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -55,8 +60,9 @@ class ManagementClientTests {
 
     @Test
     void theGenericCallAnswersARefusalAsItCame() {
-        ApiResponse response = ManagementClient.anonymous(base).exchange("POST", "/api/v1/campaigns/7/start",
-                "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        ApiResponse response = ManagementClient.anonymous(base)
+                .exchange(
+                        "POST", "/api/v1/campaigns/7/start", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.code()).isEqualTo("campaign-not-approved");

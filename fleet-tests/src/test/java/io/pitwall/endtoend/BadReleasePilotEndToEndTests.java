@@ -48,6 +48,7 @@ class BadReleasePilotEndToEndTests {
 
         @TempDir
         Path dir;
+
         private LocalServer server;
 
         abstract LocalServer server(Path dataDir);
@@ -66,48 +67,84 @@ class BadReleasePilotEndToEndTests {
             Seeds seeds = new Seeds(4_020);
             Fleet fleet = fleet(seeds);
             List<String> pilot = new ArrayList<>();
-            fleet.vehicles().stream().filter(BadReleasePilotEndToEndTests::hasBadHardware).forEach(v -> pilot.add(v.vin()));
-            fleet.vehicles().stream().filter(v -> !hasBadHardware(v)).limit(OTHER_PILOT_VEHICLES)
+            fleet.vehicles().stream()
+                    .filter(BadReleasePilotEndToEndTests::hasBadHardware)
+                    .forEach(v -> pilot.add(v.vin()));
+            fleet.vehicles().stream()
+                    .filter(v -> !hasBadHardware(v))
+                    .limit(OTHER_PILOT_VEHICLES)
                     .forEach(v -> pilot.add(v.vin()));
             Map<String, String> tokens = Provisioning.provision(admin, fleet);
             var knownGood = DemoRelease.publishKnownGood(admin, 2026, "Pilot known-good", "2025.4");
             var release = DemoRelease.publish(admin, 2026, "Pilot release", "2026.1");
             long campaign = admin.createCampaign("Bad pilot", release.releaseId(), CampaignFilter.tagged("bad-pilot"));
             Map<String, Object> gate = Map.of("minExecuted", pilot.size(), "maxFailureRate", 0.1);
-            admin.planWaves(campaign, Map.of("waves", List.of(
-                    Map.of("name", "pilot", "kind", "VINS", "selector", String.join(",", pilot), "soakMinutes", 0,
-                            "gate", gate),
-                    Map.of("name", "rest", "kind", "REST", "soakMinutes", 0, "gate", Map.of("minExecuted", 1))),
-                    "abortCriteria", List.of()));
+            admin.planWaves(
+                    campaign,
+                    Map.of(
+                            "waves",
+                            List.of(
+                                    Map.of(
+                                            "name",
+                                            "pilot",
+                                            "kind",
+                                            "VINS",
+                                            "selector",
+                                            String.join(",", pilot),
+                                            "soakMinutes",
+                                            0,
+                                            "gate",
+                                            gate),
+                                    Map.of(
+                                            "name",
+                                            "rest",
+                                            "kind",
+                                            "REST",
+                                            "soakMinutes",
+                                            0,
+                                            "gate",
+                                            Map.of("minExecuted", 1))),
+                            "abortCriteria",
+                            List.of()));
             CampaignSignOff.signOff(admin, campaign, knownGood.releaseId(), "approver-bad-pilot");
             admin.startCampaign(campaign);
             assertThat(assigned(campaign)).as("the pilot alone is assigned").isEqualTo(pilot.size());
 
             // Exactly 20 % of the fleet's BMS-HW-8 ECUs (all of them in the pilot) fail every flash write.
-            FaultProfile faults = FaultProfile.CLEAN.withInstallFaults(List.of(
-                    InstallFault.failingExactly(BAD_HARDWARE, null, 0.2)));
-            Simulation simulation = Simulation.builder(server.base()).fleet(fleet).credentials(tokens)
-                    .trustedKeys(admin.imageKeys()).faults(faults).seeds(seeds).pacing(Pacing.fast())
-                    .maxConcurrentTicks(8).build();
+            FaultProfile faults =
+                    FaultProfile.CLEAN.withInstallFaults(List.of(InstallFault.failingExactly(BAD_HARDWARE, null, 0.2)));
+            Simulation simulation = Simulation.builder(server.base())
+                    .fleet(fleet)
+                    .credentials(tokens)
+                    .trustedKeys(admin.imageKeys())
+                    .faults(faults)
+                    .seeds(seeds)
+                    .pacing(Pacing.fast())
+                    .maxConcurrentTicks(8)
+                    .build();
             try (simulation) {
                 simulation.start();
-                await().atMost(LIMIT).pollInterval(Duration.ofMillis(250))
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> "PAUSED".equals(admin.campaign(campaign).status()));
             }
 
             Map<String, Long> byStatus = new java.util.HashMap<>();
-            server.jdbc().sql("SELECT status, COUNT(*) FROM assignment WHERE campaign_id = ? GROUP BY status")
-                    .param(campaign).query(rs -> {
+            server.jdbc()
+                    .sql("SELECT status, COUNT(*) FROM assignment WHERE campaign_id = ? GROUP BY status")
+                    .param(campaign)
+                    .query(rs -> {
                         byStatus.put(rs.getString(1), rs.getLong(2));
                     });
-            assertThat(byStatus).as("exactly 20 % of the bad variant's vehicles failed, everyone else succeeded")
-                    .isEqualTo(Map.of("FAILED", (long) BAD_VEHICLES / 5, "SUCCEEDED",
-                            (long) pilot.size() - BAD_VEHICLES / 5));
-            assertThat(admin.waves(campaign)).containsExactly("pilot FAILED (" + pilot.size() + ")",
-                    "rest PLANNED (0)");
-            String stored = server.jdbc().sql("""
-                    SELECT w.verdict_json FROM campaign_wave w WHERE w.campaign_id = ? AND w.name = 'pilot'""")
-                    .param(campaign).query(String.class).single();
+            assertThat(byStatus)
+                    .as("exactly 20 % of the bad variant's vehicles failed, everyone else succeeded")
+                    .isEqualTo(Map.of(
+                            "FAILED", (long) BAD_VEHICLES / 5, "SUCCEEDED", (long) pilot.size() - BAD_VEHICLES / 5));
+            assertThat(admin.waves(campaign))
+                    .containsExactly("pilot FAILED (" + pilot.size() + ")", "rest PLANNED (0)");
+            String stored =
+                    server.jdbc().sql("""
+                    SELECT w.verdict_json FROM campaign_wave w WHERE w.campaign_id = ? AND w.name = 'pilot'""").param(campaign).query(String.class).single();
             JsonNode verdict = JsonMapper.builder().build().readTree(stored);
             JsonNode byHardware = verdict.get("failingByHardware");
             assertThat(byHardware.propertyNames()).as(stored).hasSize(1);
@@ -119,12 +156,17 @@ class BadReleasePilotEndToEndTests {
                 assertThat(f.get("hardwareId").asString()).isEqualTo(BAD_HARDWARE);
                 failingVins.add(f.get("vin").asString());
             });
-            assertThat(failingVins).hasSize(BAD_VEHICLES / 5).allSatisfy(vin -> assertThat(pilot).contains(vin));
+            assertThat(failingVins)
+                    .hasSize(BAD_VEHICLES / 5)
+                    .allSatisfy(vin -> assertThat(pilot).contains(vin));
         }
 
         private long assigned(long campaign) {
-            return server.jdbc().sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?").param(campaign)
-                    .query(Long.class).single();
+            return server.jdbc()
+                    .sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?")
+                    .param(campaign)
+                    .query(Long.class)
+                    .single();
         }
     }
 
@@ -138,10 +180,14 @@ class BadReleasePilotEndToEndTests {
      */
     static Fleet fleet(Seeds seeds) {
         Fleet all = seeds.fleet(120, FleetMix.standard().withTags(List.of("sim", "bad-pilot")));
-        List<VehicleSpec> bad = all.vehicles().stream().filter(BadReleasePilotEndToEndTests::hasBadHardware)
-                .limit(BAD_VEHICLES).toList();
-        List<VehicleSpec> others = all.vehicles().stream().filter(v -> !hasBadHardware(v))
-                .limit(OTHER_PILOT_VEHICLES + REST_VEHICLES).toList();
+        List<VehicleSpec> bad = all.vehicles().stream()
+                .filter(BadReleasePilotEndToEndTests::hasBadHardware)
+                .limit(BAD_VEHICLES)
+                .toList();
+        List<VehicleSpec> others = all.vehicles().stream()
+                .filter(v -> !hasBadHardware(v))
+                .limit(OTHER_PILOT_VEHICLES + REST_VEHICLES)
+                .toList();
         assertThat(bad).hasSize(BAD_VEHICLES);
         assertThat(others).hasSize(OTHER_PILOT_VEHICLES + REST_VEHICLES);
         List<VehicleSpec> chosen = new ArrayList<>(bad);

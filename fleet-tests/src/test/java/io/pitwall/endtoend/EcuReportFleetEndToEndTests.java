@@ -37,6 +37,7 @@ class EcuReportFleetEndToEndTests {
 
         @TempDir
         Path dir;
+
         private LocalServer server;
 
         abstract LocalServer server(Path dataDir);
@@ -58,26 +59,53 @@ class EcuReportFleetEndToEndTests {
             Map<String, EcuKey> keys = Provisioning.registerEcuKeys(admin, fleet);
             var victim = fleet.vehicles().get(0);
             String forgedSerial = victim.ecus().get(0).serial();
-            admin.registerEcuKeys(List.of(new ManagementClient.EcuKeyRegistration(victim.vin(), forgedSerial,
-                    EcuKey.generate().publicKey())));
-            Simulation simulation = Simulation.builder(server.base()).fleet(fleet).credentials(tokens)
-                    .trustedKeys(admin.imageKeys()).ecuKeys(keys).faults(FaultProfile.CLEAN).seeds(seeds)
-                    .pacing(Pacing.fast()).maxConcurrentTicks(4).build();
+            admin.registerEcuKeys(List.of(new ManagementClient.EcuKeyRegistration(
+                    victim.vin(), forgedSerial, EcuKey.generate().publicKey())));
+            Simulation simulation = Simulation.builder(server.base())
+                    .fleet(fleet)
+                    .credentials(tokens)
+                    .trustedKeys(admin.imageKeys())
+                    .ecuKeys(keys)
+                    .faults(FaultProfile.CLEAN)
+                    .seeds(seeds)
+                    .pacing(Pacing.fast())
+                    .maxConcurrentTicks(4)
+                    .build();
             try (simulation) {
                 simulation.start();
-                await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> server.jdbc()
-                        .sql("SELECT COUNT(*) FROM ecu_key WHERE last_counter IS NOT NULL").query(Long.class)
-                        .single() == keys.size() - 1);
-                await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> server.jdbc()
-                        .sql("SELECT COUNT(*) FROM attack_indicator").query(Long.class).single() > 0);
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> server.jdbc()
+                                        .sql("SELECT COUNT(*) FROM ecu_key WHERE last_counter IS NOT NULL")
+                                        .query(Long.class)
+                                        .single()
+                                == keys.size() - 1);
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> server.jdbc()
+                                        .sql("SELECT COUNT(*) FROM attack_indicator")
+                                        .query(Long.class)
+                                        .single()
+                                > 0);
             }
-            List<List<String>> indicators = server.jdbc().sql("SELECT vin, ecu_serial, kind FROM attack_indicator")
-                    .query((rs, i) -> List.of(rs.getString(1).trim(), rs.getString(2), rs.getString(3))).list();
+            List<List<String>> indicators = server.jdbc()
+                    .sql("SELECT vin, ecu_serial, kind FROM attack_indicator")
+                    .query((rs, i) -> List.of(rs.getString(1).trim(), rs.getString(2), rs.getString(3)))
+                    .list();
             assertThat(indicators).containsExactly(List.of(victim.vin(), forgedSerial, "FORGED_REPORT"));
-            assertThat(server.jdbc().sql("SELECT last_counter FROM ecu_key WHERE serial = ?").param(forgedSerial)
-                    .query(Long.class).optional()).isEmpty();
-            assertThat(server.jdbc().sql("SELECT COUNT(*) FROM vehicle_report WHERE vin = ?").param(victim.vin())
-                    .query(Long.class).single()).as("the victim's check-ins still land").isEqualTo(1);
+            assertThat(server.jdbc()
+                            .sql("SELECT last_counter FROM ecu_key WHERE serial = ?")
+                            .param(forgedSerial)
+                            .query(Long.class)
+                            .optional())
+                    .isEmpty();
+            assertThat(server.jdbc()
+                            .sql("SELECT COUNT(*) FROM vehicle_report WHERE vin = ?")
+                            .param(victim.vin())
+                            .query(Long.class)
+                            .single())
+                    .as("the victim's check-ins still land")
+                    .isEqualTo(1);
         }
     }
 

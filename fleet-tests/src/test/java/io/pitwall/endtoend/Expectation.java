@@ -25,8 +25,14 @@ import java.util.Map;
  *                     assignment are CANCELLED)
  * @param versions     expected software version per ECU serial on the server afterwards
  */
-record Expectation(String vin, String status, State agentOutcome, String failureCategory,
-        Map<String, Integer> installs, Map<String, String> ecuStates, Map<String, String> versions) {
+record Expectation(
+        String vin,
+        String status,
+        State agentOutcome,
+        String failureCategory,
+        Map<String, Integer> installs,
+        Map<String, String> ecuStates,
+        Map<String, String> versions) {
 
     private static final int MAX_ATTEMPTS = 3;
 
@@ -38,8 +44,10 @@ record Expectation(String vin, String status, State agentOutcome, String failure
             versions.put(e.serial(), e.firmware().version());
         });
         List<EcuSpec> targets = vehicle.ecus().stream()
-                .filter(e -> e.hardware().remote() && release.forHardware(e.hardwareId()).isPresent())
-                .sorted(Comparator.comparing(EcuSpec::serial)).toList();
+                .filter(e -> e.hardware().remote()
+                        && release.forHardware(e.hardwareId()).isPresent())
+                .sorted(Comparator.comparing(EcuSpec::serial))
+                .toList();
         Map<String, String> ecuStates = new LinkedHashMap<>();
         targets.forEach(e -> ecuStates.put(e.serial(), "DOWNLOADED"));
         String status = "SUCCEEDED";
@@ -47,8 +55,10 @@ record Expectation(String vin, String status, State agentOutcome, String failure
         for (EcuSpec ecu : targets) {
             String version = release.forHardware(ecu.hardwareId()).orElseThrow().version();
             InstallFault rule = faults.installFaults().stream()
-                    .filter(f -> f.hardwareId().equals(ecu.hardwareId()) && (f.version() == null || f.version().equals(version)))
-                    .findFirst().orElse(new InstallFault(ecu.hardwareId(), null, 0, 0));
+                    .filter(f -> f.hardwareId().equals(ecu.hardwareId())
+                            && (f.version() == null || f.version().equals(version)))
+                    .findFirst()
+                    .orElse(new InstallFault(ecu.hardwareId(), null, 0, 0));
             InstallKill here = first ? kill : InstallKill.NONE;
             first = false;
             if (rule.bootFailure() == 1) {

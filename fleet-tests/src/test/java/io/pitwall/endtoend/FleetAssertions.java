@@ -36,8 +36,8 @@ final class FleetAssertions {
     }
 
     /** Every count exact: assignments by state and category, ECU installs and versions, events, no duplicates. */
-    static void assertExact(FleetRuns.FleetRun run, DemoRelease.Published release, CampaignProgress progress,
-            JdbcClient jdbc) {
+    static void assertExact(
+            FleetRuns.FleetRun run, DemoRelease.Published release, CampaignProgress progress, JdbcClient jdbc) {
         var checks = new FleetAssertions(run, release, jdbc);
         checks.campaignCounts(progress);
         checks.assignmentsPerVehicle();
@@ -59,20 +59,23 @@ final class FleetAssertions {
         assertThat(progress.assignments()).isEqualTo(FleetRuns.VEHICLES);
         assertThat(new TreeMap<>(progress.byStatus())).isEqualTo(byStatus);
         assertThat(new TreeMap<>(progress.byFailureCategory())).isEqualTo(byCategory);
-        assertThat(byStatus).as("the scenario exercises success, rollback and failure").containsKeys("SUCCEEDED",
-                "ROLLED_BACK", "FAILED");
+        assertThat(byStatus)
+                .as("the scenario exercises success, rollback and failure")
+                .containsKeys("SUCCEEDED", "ROLLED_BACK", "FAILED");
     }
 
     private void assignmentsPerVehicle() {
         Map<String, String> stored = new HashMap<>();
-        jdbc.sql("SELECT vin, status FROM assignment WHERE campaign_id = :c").param("c", run.campaignId())
+        jdbc.sql("SELECT vin, status FROM assignment WHERE campaign_id = :c")
+                .param("c", run.campaignId())
                 .query(rs -> {
                     stored.put(rs.getString(1).trim(), rs.getString(2));
                 });
         Map<String, String> want = new HashMap<>();
         expected.forEach((vin, e) -> want.put(vin, e.status()));
         assertThat(stored).isEqualTo(want);
-        expected.forEach((vin, e) -> assertThat(run.vehicle(vin).outcome()).as("agent outcome of " + vin)
+        expected.forEach((vin, e) -> assertThat(run.vehicle(vin).outcome())
+                .as("agent outcome of " + vin)
                 .contains(e.agentOutcome()));
     }
 
@@ -81,12 +84,14 @@ final class FleetAssertions {
         jdbc.sql("""
                 SELECT ae.ecu_serial, ae.status FROM assignment_ecu ae JOIN assignment a ON a.id = ae.assignment_id
                 WHERE a.campaign_id = :c""").param("c", run.campaignId()).query(rs -> {
-                    states.put(rs.getString(1), rs.getString(2));
-                });
-        Map<String, String> versions = new HashMap<>();
-        jdbc.sql("SELECT serial, software_version FROM ecu WHERE vin LIKE :v").param("v", vins).query(rs -> {
-            versions.put(rs.getString(1), rs.getString(2));
+            states.put(rs.getString(1), rs.getString(2));
         });
+        Map<String, String> versions = new HashMap<>();
+        jdbc.sql("SELECT serial, software_version FROM ecu WHERE vin LIKE :v")
+                .param("v", vins)
+                .query(rs -> {
+                    versions.put(rs.getString(1), rs.getString(2));
+                });
         Map<String, String> wantStates = new HashMap<>();
         Map<String, String> wantVersions = new HashMap<>();
         Map<String, Integer> wantInstalls = new HashMap<>();
@@ -96,7 +101,9 @@ final class FleetAssertions {
             wantVersions.putAll(e.versions());
             wantInstalls.putAll(e.installs());
             installs.putAll(run.vehicle(vin).installsByEcu());
-            assertThat(run.vehicle(vin).installedVersions()).as("versions running on " + vin).isEqualTo(e.versions());
+            assertThat(run.vehicle(vin).installedVersions())
+                    .as("versions running on " + vin)
+                    .isEqualTo(e.versions());
         });
         assertThat(states).as("assignment ECU states on the server").isEqualTo(wantStates);
         assertThat(versions).as("ECU software versions on the server").isEqualTo(wantVersions);
@@ -106,43 +113,52 @@ final class FleetAssertions {
     private void eventsPerVehicle() {
         Map<String, List<Long>> stored = new HashMap<>();
         jdbc.sql("SELECT vin, COUNT(*), MIN(seq), MAX(seq) FROM vehicle_event WHERE vin LIKE :v GROUP BY vin")
-                .param("v", vins).query(rs -> {
+                .param("v", vins)
+                .query(rs -> {
                     stored.put(rs.getString(1).trim(), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 });
         Map<String, List<Long>> produced = new HashMap<>();
         for (String vin : expected.keySet()) {
             SimulatedVehicle vehicle = run.vehicle(vin);
-            assertThat(vehicle.pendingEvents()).as("events still pending on " + vin).isZero();
+            assertThat(vehicle.pendingEvents())
+                    .as("events still pending on " + vin)
+                    .isZero();
             produced.put(vin, List.of(vehicle.eventsProduced(), 1L, vehicle.eventsProduced()));
         }
-        assertThat(stored).as("events stored per vehicle: count, lowest and highest seq").isEqualTo(produced);
+        assertThat(stored)
+                .as("events stored per vehicle: count, lowest and highest seq")
+                .isEqualTo(produced);
         Map<String, Long> finals = new HashMap<>();
         jdbc.sql("""
                 SELECT ecu_serial, type, COUNT(*) FROM vehicle_event WHERE vin LIKE :v
-                AND type IN ('INSTALL_COMPLETED', 'INSTALL_FAILED', 'ROLLED_BACK') GROUP BY ecu_serial, type""")
-                .param("v", vins).query(rs -> {
-                    finals.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
-                });
+                AND type IN ('INSTALL_COMPLETED', 'INSTALL_FAILED', 'ROLLED_BACK') GROUP BY ecu_serial, type""").param("v", vins).query(rs -> {
+            finals.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+        });
         Map<String, Long> wantFinals = new HashMap<>();
-        expected.values().forEach(e -> e.ecuStates().forEach((serial, state) -> {
-            switch (state) {
-                case "SUCCEEDED" -> wantFinals.put(serial + " INSTALL_COMPLETED", 1L);
-                case "FAILED" -> wantFinals.put(serial + " INSTALL_FAILED", 1L);
-                case "ROLLED_BACK" -> wantFinals.put(serial + " ROLLED_BACK", 1L);
-                default -> {
-                }
-            }
-        }));
-        assertThat(finals).as("final install events per ECU, each reported exactly once").isEqualTo(wantFinals);
+        expected.values()
+                .forEach(e -> e.ecuStates().forEach((serial, state) -> {
+                    switch (state) {
+                        case "SUCCEEDED" -> wantFinals.put(serial + " INSTALL_COMPLETED", 1L);
+                        case "FAILED" -> wantFinals.put(serial + " INSTALL_FAILED", 1L);
+                        case "ROLLED_BACK" -> wantFinals.put(serial + " ROLLED_BACK", 1L);
+                        default -> {}
+                    }
+                }));
+        assertThat(finals)
+                .as("final install events per ECU, each reported exactly once")
+                .isEqualTo(wantFinals);
     }
 
     private void plannedKillsHappened() {
         for (SimulatedVehicle vehicle : run.simulation().vehicles()) {
             CrashPlan plan = vehicle.crashPlan();
             if (plan.installKill() != CrashPlan.InstallKill.NONE) {
-                assertThat(plan.killedDuringInstall()).as("install kill of " + vehicle.vin()).isTrue();
+                assertThat(plan.killedDuringInstall())
+                        .as("install kill of " + vehicle.vin())
+                        .isTrue();
             }
-            assertThat(vehicle.restarts()).as("restarts of " + vehicle.vin())
+            assertThat(vehicle.restarts())
+                    .as("restarts of " + vehicle.vin())
                     .isEqualTo((plan.killedDuringInstall() ? 1 : 0) + (plan.killedDuringDownload() ? 1 : 0));
         }
     }

@@ -55,42 +55,59 @@ class FleetReliabilityEndToEndTests {
         List<String> commands = new ArrayList<>();
         var run = runs.run("e2e-clean", 11, FleetRuns.RULES, dir.resolve("clean"), (simulation, campaign) -> {
             for (var vehicle : simulation.vehicles().subList(0, 3)) {
-                commands.add(server.admin().requestCommand(vehicle.vin(), "READ_DATA",
-                        Map.of("signals", "Vehicle.Speed"), "end-to-end check"));
+                commands.add(server.admin()
+                        .requestCommand(
+                                vehicle.vin(), "READ_DATA", Map.of("signals", "Vehicle.Speed"), "end-to-end check"));
             }
         });
         assertExact(run);
         assertThat(run.simulation().snapshot().counts().droppedBeforeSending()).isZero();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(commands)
-                .allSatisfy(id -> assertThat(server.admin().command(id)).matches("SUCCEEDED OK \\{\"Vehicle.Speed\":[0-9.]+}")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(commands)
+                        .allSatisfy(id -> assertThat(server.admin().command(id))
+                                .matches("SUCCEEDED OK \\{\"Vehicle.Speed\":[0-9.]+}")));
     }
 
     @Test
     void agentsKilledMidDownloadAndMidInstallResumeFromTheirFiles() {
         FaultProfile faults = FleetRuns.RULES.withCrashes(0.3, 0.3);
-        var run = runs.run("e2e-crash", 12, faults, dir.resolve("crash"), (simulation, campaign) -> {
-        });
+        var run = runs.run("e2e-crash", 12, faults, dir.resolve("crash"), (simulation, campaign) -> {});
         assertExact(run);
         var snapshot = run.simulation().snapshot();
-        assertThat(run.simulation().vehicles().stream().filter(v -> v.crashPlan().killedDuringDownload()).count())
-                .as("agents killed mid-download").isGreaterThan(30);
-        assertThat(run.simulation().vehicles().stream().filter(v -> v.crashPlan().killedDuringInstall()).count())
-                .as("agents killed mid-install").isGreaterThan(30);
-        assertThat(snapshot.counts().downloadsResumed()).as("downloads resumed with a Range request").isGreaterThan(30);
+        assertThat(run.simulation().vehicles().stream()
+                        .filter(v -> v.crashPlan().killedDuringDownload())
+                        .count())
+                .as("agents killed mid-download")
+                .isGreaterThan(30);
+        assertThat(run.simulation().vehicles().stream()
+                        .filter(v -> v.crashPlan().killedDuringInstall())
+                        .count())
+                .as("agents killed mid-install")
+                .isGreaterThan(30);
+        assertThat(snapshot.counts().downloadsResumed())
+                .as("downloads resumed with a Range request")
+                .isGreaterThan(30);
     }
 
     @Test
     void aServerRestartMidCampaignLosesNothing() {
-        var run = runs.run("e2e-restart", 13, FleetRuns.RULES.withVehicleConditions(0.2, 0.3), dir.resolve("restart"),
+        var run = runs.run(
+                "e2e-restart",
+                13,
+                FleetRuns.RULES.withVehicleConditions(0.2, 0.3),
+                dir.resolve("restart"),
                 runs.restartingTheServerMidway());
         assertExact(run);
     }
 
     @Test
     void thirtyPercentOfRequestsFailingChangesNothing() {
-        var run = runs.run("e2e-lossy", 14, FleetRuns.RULES.withNetworkDropRate(0.3).withVehicleConditions(0.2, 0.3),
-                dir.resolve("lossy"), (simulation, campaign) -> {
-                });
+        var run = runs.run(
+                "e2e-lossy",
+                14,
+                FleetRuns.RULES.withNetworkDropRate(0.3).withVehicleConditions(0.2, 0.3),
+                dir.resolve("lossy"),
+                (simulation, campaign) -> {});
         assertExact(run);
         var counts = run.simulation().snapshot().counts();
         assertThat((double) (counts.droppedBeforeSending() + counts.droppedAfterSending()) / counts.requests())
@@ -99,13 +116,17 @@ class FleetReliabilityEndToEndTests {
 
     @Test
     void duplicatedAndReorderedEventBatchesAreStoredOnce() {
-        var run = runs.run("e2e-chaos", 15, FleetRuns.RULES.withBatchChaos(0.3, 0.3), dir.resolve("chaos"),
-                (simulation, campaign) -> {
-                });
+        var run = runs.run(
+                "e2e-chaos",
+                15,
+                FleetRuns.RULES.withBatchChaos(0.3, 0.3),
+                dir.resolve("chaos"),
+                (simulation, campaign) -> {});
         assertExact(run);
         var counts = run.simulation().snapshot().counts();
         assertThat(counts.batchesDuplicated()).isGreaterThan(100);
         assertThat(counts.batchesReordered()).isGreaterThan(100);
-        assertThat(counts.eventsSent()).isGreaterThan(run.simulation().snapshot().eventsProduced());
+        assertThat(counts.eventsSent())
+                .isGreaterThan(run.simulation().snapshot().eventsProduced());
     }
 }

@@ -38,8 +38,9 @@ final class FleetRuns {
 
     static final int VEHICLES = 200;
     /** ADAS updates never boot healthy (rollback); BMS-HW-8 flash writes always fail (install failure). */
-    static final FaultProfile RULES = FaultProfile.CLEAN.withInstallFaults(List.of(
-            new InstallFault("ADAS-HW-9", null, 0, 1), new InstallFault("BMS-HW-8", null, 1, 0)));
+    static final FaultProfile RULES = FaultProfile.CLEAN.withInstallFaults(
+            List.of(new InstallFault("ADAS-HW-9", null, 0, 1), new InstallFault("BMS-HW-8", null, 1, 0)));
+
     private static final Duration LIMIT = Duration.ofSeconds(240);
     private final LocalServer server;
     private DemoRelease.Published release;
@@ -78,17 +79,26 @@ final class FleetRuns {
             release = DemoRelease.publish(admin, 2026, "End-to-end release", "2026.1");
         }
         List<TufKey> keys = admin.imageKeys();
-        Simulation simulation = Simulation.builder(server.base()).fleet(fleet).credentials(tokens).trustedKeys(keys)
-                .faults(faults).seeds(seeds).pacing(Pacing.fast()).stateDir(stateDir).maxConcurrentTicks(32).build();
+        Simulation simulation = Simulation.builder(server.base())
+                .fleet(fleet)
+                .credentials(tokens)
+                .trustedKeys(keys)
+                .faults(faults)
+                .seeds(seeds)
+                .pacing(Pacing.fast())
+                .stateDir(stateDir)
+                .maxConcurrentTicks(32)
+                .build();
         long campaign;
-        try (simulation; var progress = ProgressPrinter.start(simulation, () -> List.of(), System.out,
-                Duration.ofSeconds(2))) {
+        try (simulation;
+                var progress = ProgressPrinter.start(simulation, () -> List.of(), System.out, Duration.ofSeconds(2))) {
             simulation.start();
             long id = admin.createCampaign("End-to-end " + tag, release.releaseId(), CampaignFilter.tagged(tag));
             CampaignSignOff.signOff(admin, id, knownGood.releaseId(), "approver-" + tag);
             admin.startCampaign(id);
             midway.during(simulation, id);
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(250))
+            await().atMost(LIMIT)
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> completed(id) && settled(simulation));
             campaign = id;
             System.out.println(Reports.summary(simulation.snapshot(), List.of(progress(id))));
@@ -99,9 +109,15 @@ final class FleetRuns {
     /** Stops the server once the campaign is under way but far from done, and starts it again on the same database. */
     Midway restartingTheServerMidway() {
         return (simulation, campaign) -> {
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(20)).until(() ->
-                    simulation.vehicles().stream().filter(v -> v.outcome().isPresent()).count() >= 10);
-            long finishedBefore = simulation.vehicles().stream().filter(v -> v.outcome().isPresent()).count();
+            await().atMost(LIMIT)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> simulation.vehicles().stream()
+                                    .filter(v -> v.outcome().isPresent())
+                                    .count()
+                            >= 10);
+            long finishedBefore = simulation.vehicles().stream()
+                    .filter(v -> v.outcome().isPresent())
+                    .count();
             server.stop();
             assertThat(finishedBefore).as("the restart comes mid-campaign").isLessThan(VEHICLES / 2);
             server.start();

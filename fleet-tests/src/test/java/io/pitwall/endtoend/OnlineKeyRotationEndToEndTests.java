@@ -53,13 +53,14 @@ class OnlineKeyRotationEndToEndTests {
                     FileStorage directorStorage = FileStorage.open(dir.resolve("director"));
                     FileStorage staleStorage = FileStorage.open(dir.resolve("stale"))) {
                 HttpClient http = HttpClient.newHttpClient();
-                Map<String, String> tokens = Provisioning.provision(server.admin(), new Seeds(7).fleet(1,
-                        FleetMix.standard().withTags(List.of("rotation"))));
+                Map<String, String> tokens = Provisioning.provision(
+                        server.admin(),
+                        new Seeds(7).fleet(1, FleetMix.standard().withTags(List.of("rotation"))));
                 String vin = tokens.keySet().iterator().next();
                 URI repo = URI.create(server.base() + "/repo/");
                 Fetcher image = new HttpFetcher(http, repo, Duration.ofSeconds(10));
-                Fetcher director = new BearerFetcher(http, URI.create(server.base() + "/device/v1/vehicles/" + vin
-                        + "/director/"), tokens.get(vin));
+                Fetcher director = new BearerFetcher(
+                        http, URI.create(server.base() + "/device/v1/vehicles/" + vin + "/director/"), tokens.get(vin));
                 TufClient imageClient = client("image", image, imageStorage);
                 imageClient.provision(image.fetch("1.root.json", 1 << 20).orElseThrow());
                 TufClient directorClient = client("director", director, directorStorage);
@@ -67,7 +68,8 @@ class OnlineKeyRotationEndToEndTests {
                 imageClient.refresh();
                 directorClient.refresh();
                 long directorTargets = directorClient.targets().path("version").asLong();
-                byte[] oldImageTimestamp = image.fetch("timestamp.json", 1 << 16).orElseThrow();
+                byte[] oldImageTimestamp =
+                        image.fetch("timestamp.json", 1 << 16).orElseThrow();
 
                 rotate(server, "/api/v1/trust/repository/root");
                 rotate(server, "/api/v1/trust/director/root");
@@ -76,21 +78,35 @@ class OnlineKeyRotationEndToEndTests {
 
                 assertThat(imageClient.rootVersion()).isEqualTo(2);
                 assertThat(directorClient.rootVersion()).isEqualTo(2);
-                assertThat(directorClient.targets().path("custom").path("vin").asString()).isEqualTo(vin);
+                assertThat(directorClient.targets().path("custom").path("vin").asString())
+                        .isEqualTo(vin);
                 assertThat(directorClient.targets().path("version").asLong()).isGreaterThan(directorTargets);
 
-                TufClient stale = client("image", (name, max) -> "timestamp.json".equals(name)
-                        ? Optional.of(oldImageTimestamp) : image.fetch(name, 1 << 20), staleStorage);
+                TufClient stale = client(
+                        "image",
+                        (name, max) -> "timestamp.json".equals(name)
+                                ? Optional.of(oldImageTimestamp)
+                                : image.fetch(name, 1 << 20),
+                        staleStorage);
                 stale.provision(image.fetch("1.root.json", 1 << 20).orElseThrow());
-                assertThatThrownBy(stale::refresh).isInstanceOfSatisfying(UptaneRejected.class, e -> assertThat(
-                        e.reason()).isIn(UptaneRejected.Reason.BAD_SIGNATURE, UptaneRejected.Reason.THRESHOLD));
-                assertThat(stale.rootVersion()).as("the root chain itself was followed").isEqualTo(2);
+                assertThatThrownBy(stale::refresh)
+                        .isInstanceOfSatisfying(
+                                UptaneRejected.class,
+                                e -> assertThat(e.reason())
+                                        .isIn(UptaneRejected.Reason.BAD_SIGNATURE, UptaneRejected.Reason.THRESHOLD));
+                assertThat(stale.rootVersion())
+                        .as("the root chain itself was followed")
+                        .isEqualTo(2);
             }
         }
 
         private static TufClient client(String name, Fetcher fetcher, FileStorage storage) {
-            return new TufClient(name, fetcher, storage.metadata(), new TrustedTime(Clock.systemUTC(),
-                    storage.metadata()), Limits.defaults());
+            return new TufClient(
+                    name,
+                    fetcher,
+                    storage.metadata(),
+                    new TrustedTime(Clock.systemUTC(), storage.metadata()),
+                    Limits.defaults());
         }
 
         /** Development mode: the server holds the root keys, so its own proposal is uploaded unsigned. */
@@ -104,12 +120,20 @@ class OnlineKeyRotationEndToEndTests {
 
         private static byte[] call(LocalServer server, String method, String path, byte[] body) throws Exception {
             String auth = Base64.getEncoder().encodeToString(("admin:" + LocalServer.ADMIN_PASSWORD).getBytes());
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body))
-                    .header("Content-Type", "application/json").header("Authorization", "Basic " + auth).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + new String(response.body()))
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.base() + path))
+                                    .method(
+                                            method,
+                                            body == null
+                                                    ? HttpRequest.BodyPublishers.noBody()
+                                                    : HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", "Basic " + auth)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode())
+                    .as(method + " " + path + ": " + new String(response.body()))
                     .isEqualTo(200);
             return response.body();
         }
@@ -121,13 +145,18 @@ class OnlineKeyRotationEndToEndTests {
         @Override
         public Optional<byte[]> fetch(String name, long maxLength) {
             try {
-                var response = http.send(HttpRequest.newBuilder(base.resolve(name)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+                var response = http.send(
+                        HttpRequest.newBuilder(base.resolve(name))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 404) {
                     return Optional.empty();
                 }
                 if (response.statusCode() != 200 || response.body().length > maxLength) {
-                    throw new UptaneRejected(UptaneRejected.Reason.UNREACHABLE, name + ": HTTP " + response.statusCode());
+                    throw new UptaneRejected(
+                            UptaneRejected.Reason.UNREACHABLE, name + ": HTTP " + response.statusCode());
                 }
                 return Optional.of(response.body());
             } catch (java.io.IOException e) {

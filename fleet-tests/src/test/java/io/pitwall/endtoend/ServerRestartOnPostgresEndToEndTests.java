@@ -17,8 +17,12 @@ class ServerRestartOnPostgresEndToEndTests {
     void aServerRestartMidCampaignLosesNothingOnPostgres(@TempDir Path dir) {
         try (LocalServer server = LocalServer.onPostgres(dir.resolve("server")).start()) {
             FleetRuns runs = new FleetRuns(server);
-            var run = runs.run("e2e-pg-restart", 21, FleetRuns.RULES.withVehicleConditions(0.2, 0.3)
-                    .withNetworkDropRate(0.1), dir.resolve("agents"), runs.restartingTheServerMidway());
+            var run = runs.run(
+                    "e2e-pg-restart",
+                    21,
+                    FleetRuns.RULES.withVehicleConditions(0.2, 0.3).withNetworkDropRate(0.1),
+                    dir.resolve("agents"),
+                    runs.restartingTheServerMidway());
             FleetAssertions.assertExact(run, runs.release(), runs.progress(run.campaignId()), server.jdbc());
         }
     }

@@ -45,6 +45,7 @@ class UptaneFleetEndToEndTests {
 
         @TempDir
         Path dir;
+
         private LocalServer server;
 
         abstract LocalServer server(Path dataDir);
@@ -58,11 +59,15 @@ class UptaneFleetEndToEndTests {
 
         @Test
         void aFleetOfUptanePrimariesCompletesItsCampaign() {
-            var run = run("uptane-clean", 21, vin -> {
-            });
-            assertThat(run.outcomes()).allSatisfy((vin, state) -> assertThat(state).as(vin).isEqualTo(State.COMPLETED));
-            assertThat(server.jdbc().sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND status = 'SUCCEEDED'")
-                    .param(run.campaign()).query(Long.class).single()).isEqualTo(run.outcomes().size());
+            var run = run("uptane-clean", 21, vin -> {});
+            assertThat(run.outcomes())
+                    .allSatisfy((vin, state) -> assertThat(state).as(vin).isEqualTo(State.COMPLETED));
+            assertThat(server.jdbc()
+                            .sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND status = 'SUCCEEDED'")
+                            .param(run.campaign())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(run.outcomes().size());
         }
 
         @Test
@@ -72,13 +77,20 @@ class UptaneFleetEndToEndTests {
                 victim[0] = vin;
                 // One byte of the signed part (the VIN's last character), so the served bytes no longer match
                 // what the director's snapshot signed for them.
-                String body = server.jdbc().sql("SELECT targets_body FROM director_vehicle WHERE vin = ?").param(vin)
-                        .query(String.class).single();
-                String flipped = body.replace("\"vin\":\"" + vin + "\"", "\"vin\":\"" + vin.substring(0, 16)
-                        + (vin.charAt(16) == 'X' ? 'Y' : 'X') + "\"");
+                String body = server.jdbc()
+                        .sql("SELECT targets_body FROM director_vehicle WHERE vin = ?")
+                        .param(vin)
+                        .query(String.class)
+                        .single();
+                String flipped = body.replace(
+                        "\"vin\":\"" + vin + "\"",
+                        "\"vin\":\"" + vin.substring(0, 16) + (vin.charAt(16) == 'X' ? 'Y' : 'X') + "\"");
                 assertThat(flipped).hasSameSizeAs(body).isNotEqualTo(body);
-                server.jdbc().sql("UPDATE director_vehicle SET targets_body = ? WHERE vin = ?").param(flipped)
-                        .param(vin).update();
+                server.jdbc()
+                        .sql("UPDATE director_vehicle SET targets_body = ? WHERE vin = ?")
+                        .param(flipped)
+                        .param(vin)
+                        .update();
             });
             assertThat(run.outcomes().get(victim[0])).isEqualTo(State.FAILED);
             assertThat(run.outcomes()).allSatisfy((vin, state) -> {
@@ -86,15 +98,17 @@ class UptaneFleetEndToEndTests {
                     assertThat(state).as(vin).isEqualTo(State.COMPLETED);
                 }
             });
-            List<String> failed = server.jdbc().sql("""
+            List<String> failed = server.jdbc()
+                    .sql("""
                     SELECT status, failure_category, failure_code FROM assignment WHERE campaign_id = ? AND vin = ?""")
-                    .param(run.campaign()).param(victim[0])
-                    .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+                    .param(run.campaign())
+                    .param(victim[0])
+                    .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .single();
             assertThat(failed).containsExactly("FAILED", "VERIFICATION", "HASH_MISMATCH");
         }
 
-        private record Run(long campaign, Map<String, State> outcomes) {
-        }
+        private record Run(long campaign, Map<String, State> outcomes) {}
 
         /** Provisions a fleet, starts a campaign, lets {@code beforeFleet} see one vehicle, then runs the fleet. */
         private Run run(String tag, long seed, Consumer<String> beforeFleet) {
@@ -109,27 +123,55 @@ class UptaneFleetEndToEndTests {
             long campaign = admin.createCampaign("Uptane " + tag, release.releaseId(), CampaignFilter.tagged(tag));
             CampaignSignOff.signOff(admin, campaign, knownGood.releaseId(), "approver-" + tag);
             admin.startCampaign(campaign);
-            List<String> assigned = server.jdbc().sql("SELECT vin FROM assignment WHERE campaign_id = ? ORDER BY vin")
-                    .param(campaign).query((rs, i) -> rs.getString(1).trim()).list();
+            List<String> assigned = server.jdbc()
+                    .sql("SELECT vin FROM assignment WHERE campaign_id = ? ORDER BY vin")
+                    .param(campaign)
+                    .query((rs, i) -> rs.getString(1).trim())
+                    .list();
             assertThat(assigned).as("vehicles the release fits").hasSizeGreaterThan(VEHICLES / 2);
             String first = assigned.get(0);
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> server.jdbc()
-                    .sql("SELECT COUNT(*) FROM director_vehicle WHERE vin = ? AND targets_body LIKE '%ecuIdentifiers%'")
-                    .param(first).query(Long.class).single() == 1);
+            await().atMost(LIMIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> server.jdbc()
+                                    .sql(
+                                            "SELECT COUNT(*) FROM director_vehicle WHERE vin = ? AND targets_body LIKE '%ecuIdentifiers%'")
+                                    .param(first)
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
             beforeFleet.accept(first);
-            Simulation simulation = Simulation.builder(server.base()).fleet(fleet).credentials(tokens)
-                    .trustedKeys(admin.imageKeys()).uptane(roots).faults(FaultProfile.CLEAN).seeds(seeds)
-                    .pacing(Pacing.fast()).maxConcurrentTicks(8).build();
+            Simulation simulation = Simulation.builder(server.base())
+                    .fleet(fleet)
+                    .credentials(tokens)
+                    .trustedKeys(admin.imageKeys())
+                    .uptane(roots)
+                    .faults(FaultProfile.CLEAN)
+                    .seeds(seeds)
+                    .pacing(Pacing.fast())
+                    .maxConcurrentTicks(8)
+                    .build();
             try (simulation) {
                 simulation.start();
-                await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> simulation.vehicles().stream()
-                        .filter(v -> assigned.contains(v.vin()))
-                        .allMatch(v -> v.outcome().isPresent() && v.pendingEvents() == 0));
-                await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> server.jdbc()
-                        .sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND status IN ('SUCCEEDED', 'FAILED')")
-                        .param(campaign).query(Long.class).single() == assigned.size());
-                return new Run(campaign, simulation.vehicles().stream().filter(v -> assigned.contains(v.vin()))
-                        .collect(Collectors.toMap(SimulatedVehicle::vin, v -> v.outcome().orElseThrow())));
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> simulation.vehicles().stream()
+                                .filter(v -> assigned.contains(v.vin()))
+                                .allMatch(v -> v.outcome().isPresent() && v.pendingEvents() == 0));
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> server.jdbc()
+                                        .sql(
+                                                "SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND status IN ('SUCCEEDED', 'FAILED')")
+                                        .param(campaign)
+                                        .query(Long.class)
+                                        .single()
+                                == assigned.size());
+                return new Run(
+                        campaign,
+                        simulation.vehicles().stream()
+                                .filter(v -> assigned.contains(v.vin()))
+                                .collect(Collectors.toMap(
+                                        SimulatedVehicle::vin, v -> v.outcome().orElseThrow())));
             }
         }
     }

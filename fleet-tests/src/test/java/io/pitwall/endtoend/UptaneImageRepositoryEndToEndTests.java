@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UptaneImageRepositoryEndToEndTests {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     abstract static class Contract {
 
@@ -44,10 +43,17 @@ class UptaneImageRepositoryEndToEndTests {
                 publish(server, "HW-E2E", "fw-3.bin", 3, first);
                 HttpClient http = HttpClient.newHttpClient();
                 URI repo = URI.create(server.base() + "/repo/");
-                byte[] root = http.send(HttpRequest.newBuilder(repo.resolve("1.root.json")).build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body();
-                TufClient client = new TufClient("image", new HttpFetcher(http, repo, Duration.ofSeconds(10)),
-                        storage.metadata(), new TrustedTime(Clock.systemUTC(), storage.metadata()), Limits.defaults());
+                byte[] root = http.send(
+                                HttpRequest.newBuilder(repo.resolve("1.root.json"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body();
+                TufClient client = new TufClient(
+                        "image",
+                        new HttpFetcher(http, repo, Duration.ofSeconds(10)),
+                        storage.metadata(),
+                        new TrustedTime(Clock.systemUTC(), storage.metadata()),
+                        Limits.defaults());
                 client.provision(root);
 
                 client.refresh();
@@ -55,7 +61,8 @@ class UptaneImageRepositoryEndToEndTests {
                 TargetFile target = client.findTarget("HW-E2E/fw-3.bin").orElseThrow();
                 assertThat(target.length()).isEqualTo(first.length);
                 assertThat(target.custom().path("releaseCounter").asLong()).isEqualTo(3);
-                assertThat(target.custom().path("hardwareIds").get(0).asString()).isEqualTo("HW-E2E");
+                assertThat(target.custom().path("hardwareIds").get(0).asString())
+                        .isEqualTo("HW-E2E");
                 assertThat(target.verify(first)).isEqualTo(first);
                 long targetsVersion = client.targets().path("version").asLong();
 
@@ -73,26 +80,34 @@ class UptaneImageRepositoryEndToEndTests {
                 throws Exception {
             String body = """
                     {"hardwareId":"%s","name":"Firmware","version":"%d.0","releaseCounter":%d,"fileName":"%s",
-                     "installType":"AB","riskClass":"LOW","ecuType":"TCU","newHardware":true}"""
-                    .formatted(hardwareId, counter, counter, fileName);
+                     "installType":"AB","riskClass":"LOW","ecuType":"TCU","newHardware":true}""".formatted(hardwareId, counter, counter, fileName);
             long id = JSON.readTree(call(server, "POST", "/api/v1/images", "application/json", body.getBytes()))
-                    .path("id").asLong();
+                    .path("id")
+                    .asLong();
             call(server, "PUT", "/api/v1/images/" + id + "/content", "application/octet-stream", bytes);
             String release = """
                     {"name":"Release %d","version":"%d.0","notes":"n","imageIds":[%d]}""".formatted(counter, counter, id);
-            long releaseId = JSON.readTree(call(server, "POST", "/api/v1/releases", "application/json",
-                    release.getBytes())).path("id").asLong();
+            long releaseId = JSON.readTree(
+                            call(server, "POST", "/api/v1/releases", "application/json", release.getBytes()))
+                    .path("id")
+                    .asLong();
             call(server, "POST", "/api/v1/releases/" + releaseId + "/publish", "application/json", "{}".getBytes());
         }
 
         private static byte[] call(LocalServer server, String method, String path, String type, byte[] body)
                 throws Exception {
-            String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + LocalServer.ADMIN_PASSWORD)
-                    .getBytes());
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + path))
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", type)
-                    .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + new String(response.body()))
+            String auth =
+                    java.util.Base64.getEncoder().encodeToString(("admin:" + LocalServer.ADMIN_PASSWORD).getBytes());
+            var response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.base() + path))
+                                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .header("Content-Type", type)
+                                    .header("Authorization", "Basic " + auth)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode())
+                    .as(method + " " + path + ": " + new String(response.body()))
                     .isBetween(200, 299);
             return response.body();
         }

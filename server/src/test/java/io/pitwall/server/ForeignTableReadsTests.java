@@ -69,8 +69,11 @@ class ForeignTableReadsTests {
         Map<String, List<String>> owners = new TreeMap<>(declaredOwners());
         owners.put("ecu", List.of("inventory", "campaign"));
         owners.put("gone", List.of("diagnostics"));
-        assertThat(unowned(schema, owners)).containsExactly("driver_score has no owner",
-                "ecu has 2 owners: [inventory, campaign]", "gone is owned by diagnostics but not in the schema");
+        assertThat(unowned(schema, owners))
+                .containsExactly(
+                        "driver_score has no owner",
+                        "ecu has 2 owners: [inventory, campaign]",
+                        "gone is owned by diagnostics but not in the schema");
     }
 
     @Test
@@ -78,18 +81,20 @@ class ForeignTableReadsTests {
         List<Source> sources = sources();
         Map<String, String> owner = owners(declaredOwners());
         assertThat(sources).as("source files inspected").hasSizeGreaterThan(100);
-        assertThat(sources.stream().filter(s -> !references(s).isEmpty())).as("files naming tables")
+        assertThat(sources.stream().filter(s -> !references(s).isEmpty()))
+                .as("files naming tables")
                 .hasSizeGreaterThan(30);
         List<String> found = foreignReads(sources, owner);
         assertThat(found).isEmpty();
         assertThat(sources.stream().filter(s -> s.path().endsWith("ReadModel.java") && !s.readModel()))
-                .as("read models outside persistence").isEmpty();
+                .as("read models outside persistence")
+                .isEmpty();
     }
 
     @Test
     void aForeignTableInSqlOutsideAReadModelIsFound() {
-        Map<String, String> owner = Map.of("vehicle", "inventory", "vehicle_attribute", "inventory",
-                "assignment", "campaign");
+        Map<String, String> owner =
+                Map.of("vehicle", "inventory", "vehicle_attribute", "inventory", "assignment", "campaign");
         String planted = """
                 class Planted {
                     // SELECT * FROM vehicle in a comment is no SQL
@@ -100,15 +105,17 @@ class ForeignTableReadsTests {
                     Object spec = new Spec("vehicle_attribute", 'x');
                     Object bound = jdbc.sql(ok).param("vehicle", 1);
                 }""";
-        List<Source> sources = List.of(new Source("campaign/persistence/Planted.java", planted),
+        List<Source> sources = List.of(
+                new Source("campaign/persistence/Planted.java", planted),
                 new Source("campaign/persistence/PlantedReadModel.java", planted),
                 new Source("campaign/internal/Planted.java", planted),
                 new Source("inventory/persistence/Planted.java", planted));
-        assertThat(foreignReads(sources, owner)).containsExactly(
-                "campaign/persistence/Planted.java reads inventory's vehicle",
-                "campaign/persistence/Planted.java reads inventory's vehicle_attribute",
-                "campaign/internal/Planted.java reads inventory's vehicle",
-                "inventory/persistence/Planted.java reads campaign's assignment");
+        assertThat(foreignReads(sources, owner))
+                .containsExactly(
+                        "campaign/persistence/Planted.java reads inventory's vehicle",
+                        "campaign/persistence/Planted.java reads inventory's vehicle_attribute",
+                        "campaign/internal/Planted.java reads inventory's vehicle",
+                        "inventory/persistence/Planted.java reads campaign's assignment");
     }
 
     /** "path reads module's table" for every foreign table named outside a read model. */
@@ -140,7 +147,10 @@ class ForeignTableReadsTests {
                 i = text.charAt(i + 1) == '\\' ? text.indexOf('\'', i + 3) + 1 : i + 3;
             } else if (text.startsWith("\"\"\"", i)) {
                 int end = text.indexOf("\"\"\"", i + 3);
-                literal(text.substring(i + 3, end), text.substring(Math.max(0, i - 40), i), source.inPersistence(),
+                literal(
+                        text.substring(i + 3, end),
+                        text.substring(Math.max(0, i - 40), i),
+                        source.inPersistence(),
                         tables);
                 i = end + 3;
             } else if (c == '"') {
@@ -148,7 +158,10 @@ class ForeignTableReadsTests {
                 while (text.charAt(end) != '"') {
                     end += text.charAt(end) == '\\' ? 2 : 1;
                 }
-                literal(text.substring(i + 1, end), text.substring(Math.max(0, i - 40), i), source.inPersistence(),
+                literal(
+                        text.substring(i + 1, end),
+                        text.substring(Math.max(0, i - 40), i),
+                        source.inPersistence(),
                         tables);
                 i = end + 1;
             } else {
@@ -163,7 +176,9 @@ class ForeignTableReadsTests {
         while (m.find()) {
             tables.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
         }
-        if (whole && literal.matches("[a-z_][a-z0-9_]*") && !BIND_NAME.matcher(before).find()) {
+        if (whole
+                && literal.matches("[a-z_][a-z0-9_]*")
+                && !BIND_NAME.matcher(before).find()) {
             tables.add(literal);
         }
     }
@@ -222,8 +237,11 @@ class ForeignTableReadsTests {
     /** The tables the migrations create (H2, in memory), without Flyway's own history. */
     private static Set<String> migratedTables() throws SQLException {
         String url = "jdbc:h2:mem:owned-tables;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         Set<String> tables = new TreeSet<>();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", null, new String[] {"TABLE"})) {
@@ -238,7 +256,8 @@ class ForeignTableReadsTests {
     private static List<Source> sources() {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             List<Source> sources = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 sources.add(new Source(SOURCES.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
             }
             return sources;

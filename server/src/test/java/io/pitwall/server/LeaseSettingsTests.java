@@ -27,7 +27,8 @@ class LeaseSettingsTests {
 
     static Binder defaults() throws IOException {
         var environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
         return Binder.get(environment);
     }
@@ -43,7 +44,8 @@ class LeaseSettingsTests {
         Binder yml = defaults();
         Binder none = with(Map.of());
         var campaign = yml.bind("pitwall.campaign", CampaignSettings.class).get();
-        var director = yml.bind("pitwall.trust.director", DirectorSettings.class).get();
+        var director =
+                yml.bind("pitwall.trust.director", DirectorSettings.class).get();
         var privacy = yml.bind("pitwall.privacy", PrivacySettings.class).get();
         var node = yml.bind("pitwall", NodeSettings.class).get();
 
@@ -56,8 +58,10 @@ class LeaseSettingsTests {
         assertThat(node.configured()).as("a name kept in the data directory").isFalse();
         assertThat(node.dataDir().normalize()).isEqualTo(Path.of("data"));
 
-        assertThat(none.bindOrCreate("pitwall.campaign", CampaignSettings.class)).isEqualTo(campaign);
-        assertThat(none.bindOrCreate("pitwall.trust.director", DirectorSettings.class)).isEqualTo(director);
+        assertThat(none.bindOrCreate("pitwall.campaign", CampaignSettings.class))
+                .isEqualTo(campaign);
+        assertThat(none.bindOrCreate("pitwall.trust.director", DirectorSettings.class))
+                .isEqualTo(director);
         assertThat(none.bindOrCreate("pitwall.privacy", PrivacySettings.class).purgeLease())
                 .isEqualTo(privacy.purgeLease());
     }
@@ -66,25 +70,38 @@ class LeaseSettingsTests {
     void byDefaultADeadHoldersWorkIsHandedOnWithinThirtySeconds() throws IOException {
         Binder yml = defaults();
         var campaign = yml.bind("pitwall.campaign", CampaignSettings.class).get();
-        var director = yml.bind("pitwall.trust.director", DirectorSettings.class).get();
+        var director =
+                yml.bind("pitwall.trust.director", DirectorSettings.class).get();
         Duration bound = Duration.ofSeconds(30);
 
-        assertThat(campaign.reconcilerLease().plus(campaign.reconcileInterval())).isLessThanOrEqualTo(bound);
+        assertThat(campaign.reconcilerLease().plus(campaign.reconcileInterval()))
+                .isLessThanOrEqualTo(bound);
         assertThat(director.lease().plus(director.pendingInterval())).isLessThanOrEqualTo(bound);
-        assertThat(director.lease()).as("within the campaign lease's bound")
+        assertThat(director.lease())
+                .as("within the campaign lease's bound")
                 .isLessThanOrEqualTo(campaign.reconcilerLease());
         var privacy = yml.bind("pitwall.privacy", PrivacySettings.class).get();
-        assertThat(privacy.purgeLease()).as("renewed batch by batch, not held for a whole interval")
+        assertThat(privacy.purgeLease())
+                .as("renewed batch by batch, not held for a whole interval")
                 .isLessThan(privacy.purgeInterval());
     }
 
     @Test
     void overridesBindAndBadValuesAreRefused() {
-        Binder custom = with(Map.of("pitwall.node-id", "node-7", "pitwall.trust.director.lease", "40s",
-                "pitwall.trust.director.pending-interval", "2s", "pitwall.privacy.purge-lease", "2m",
-                "pitwall.campaign.reconciler-lease", "12s"));
+        Binder custom = with(Map.of(
+                "pitwall.node-id",
+                "node-7",
+                "pitwall.trust.director.lease",
+                "40s",
+                "pitwall.trust.director.pending-interval",
+                "2s",
+                "pitwall.privacy.purge-lease",
+                "2m",
+                "pitwall.campaign.reconciler-lease",
+                "12s"));
         assertThat(custom.bind("pitwall", NodeSettings.class).get().nodeId()).isEqualTo("node-7");
-        var director = custom.bind("pitwall.trust.director", DirectorSettings.class).get();
+        var director =
+                custom.bind("pitwall.trust.director", DirectorSettings.class).get();
         assertThat(director.lease()).isEqualTo(Duration.ofSeconds(40));
         assertThat(director.pendingInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(custom.bind("pitwall.privacy", PrivacySettings.class).get().purgeLease())
@@ -93,12 +110,18 @@ class LeaseSettingsTests {
                 .isEqualTo(Duration.ofSeconds(12));
 
         assertThatThrownBy(() -> with(Map.of("pitwall.trust.director.lease", "0s"))
-                .bind("pitwall.trust.director", DirectorSettings.class)).isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("pitwall.trust.director.lease");
+                        .bind("pitwall.trust.director", DirectorSettings.class))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("pitwall.trust.director.lease");
         assertThatThrownBy(() -> with(Map.of("pitwall.privacy.purge-lease", "-1s"))
-                .bind("pitwall.privacy", PrivacySettings.class)).isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("pitwall.privacy.purge-lease");
+                        .bind("pitwall.privacy", PrivacySettings.class))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("pitwall.privacy.purge-lease");
         assertThatThrownBy(() -> with(Map.of("pitwall.node-id", "a b")).bind("pitwall", NodeSettings.class))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("pitwall.node-id");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("pitwall.node-id");
     }
 }

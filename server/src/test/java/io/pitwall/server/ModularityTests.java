@@ -21,8 +21,21 @@ import org.springframework.modulith.core.ApplicationModules;
  */
 class ModularityTests {
 
-    private static final List<String> MODULE_NAMES = List.of("access", "audit", "campaign", "cases", "catalog", "commands",
-            "device", "diagnostics", "inventory", "privacy", "reporting", "shared", "telemetry", "trust");
+    private static final List<String> MODULE_NAMES = List.of(
+            "access",
+            "audit",
+            "campaign",
+            "cases",
+            "catalog",
+            "commands",
+            "device",
+            "diagnostics",
+            "inventory",
+            "privacy",
+            "reporting",
+            "shared",
+            "telemetry",
+            "trust");
     /** The campaign, assignment, case and command lifecycles; fewer means the rule lost sight of some. */
     private static final int MIN_LIFECYCLES = 4;
 
@@ -30,20 +43,25 @@ class ModularityTests {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.pitwall.server");
-    private static final JavaClasses FIXTURES = new ClassFileImporter()
-            .importPackages("io.pitwall.modularityfixture.rules");
+    private static final JavaClasses FIXTURES =
+            new ClassFileImporter().importPackages("io.pitwall.modularityfixture.rules");
 
     @Test
     void modulesRespectTheirBoundaries() {
-        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()).sorted().toList())
-                .as("modules found").isEqualTo(MODULE_NAMES);
+        assertThat(MODULES.stream()
+                        .map(m -> m.getIdentifier().toString())
+                        .sorted()
+                        .toList())
+                .as("modules found")
+                .isEqualTo(MODULE_NAMES);
         MODULES.verify();
     }
 
     @Test
     void everyModuleDeclaresItsAllowedDependencies() {
         assertThat(MODULES.stream().map(ModularityTests::allowedDependencies))
-                .as("allowed dependencies of every module").hasSize(MODULE_NAMES.size())
+                .as("allowed dependencies of every module")
+                .hasSize(MODULE_NAMES.size())
                 .allSatisfy(allowed -> assertThat(allowed).doesNotContain(ApplicationModule.OPEN_TOKEN));
     }
 
@@ -72,7 +90,8 @@ class ModularityTests {
     @Test
     void aModuleWithoutDeclaredDependenciesIsFound() {
         var beta = ApplicationModules.of("io.pitwall.modularityfixture.crossing", location -> true)
-                .getModuleByName("beta").orElseThrow();
+                .getModuleByName("beta")
+                .orElseThrow();
 
         assertThat(allowedDependencies(beta)).contains(ApplicationModule.OPEN_TOKEN);
     }
@@ -94,16 +113,28 @@ class ModularityTests {
         assertThatThrownBy(() -> checkLifecycles(noLifecycles, 1)).hasMessageContaining("lifecycles inspected");
     }
 
-    private static final ArchRule SQL_IN_PERSISTENCE = noClasses().that().resideOutsideOfPackage("..persistence..")
-            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+    private static final ArchRule SQL_IN_PERSISTENCE = noClasses()
+            .that()
+            .resideOutsideOfPackage("..persistence..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
             .because("SQL lives in persistence/ classes");
 
     private static void checkLifecycles(JavaClasses classes, int atLeast) {
-        var lifecycles = classes.stream().filter(c -> c.getSimpleName().endsWith("Lifecycle")).count();
+        var lifecycles = classes.stream()
+                .filter(c -> c.getSimpleName().endsWith("Lifecycle"))
+                .count();
         assertThat(lifecycles).as("lifecycles inspected").isGreaterThanOrEqualTo(atLeast);
-        noClasses().that().haveSimpleNameEndingWith("Lifecycle")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Lifecycle")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .check(classes);
     }
 
@@ -111,9 +142,10 @@ class ModularityTests {
     private static List<String> allowedDependencies(org.springframework.modulith.core.ApplicationModule module) {
         var basePackage = module.getBasePackage().getName();
         try {
-            var annotation = Class.forName(basePackage + ".package-info").getPackage()
-                    .getAnnotation(ApplicationModule.class);
-            return annotation == null ? List.of(ApplicationModule.OPEN_TOKEN)
+            var annotation =
+                    Class.forName(basePackage + ".package-info").getPackage().getAnnotation(ApplicationModule.class);
+            return annotation == null
+                    ? List.of(ApplicationModule.OPEN_TOKEN)
                     : Arrays.asList(annotation.allowedDependencies());
         } catch (ClassNotFoundException e) {
             return List.of(ApplicationModule.OPEN_TOKEN);

@@ -32,8 +32,10 @@ class ModuleDocumentationTests {
     void committedModuleDiagramMatchesTheCode() throws IOException {
         var generated = write(OUTPUT);
         assertThat(generated.lines().filter(line -> line.startsWith("  component ")))
-                .as("modules drawn").hasSize((int) MODULES.stream().count())
-                .anyMatch(line -> line.contains("==Campaign")).anyMatch(line -> line.contains("==Trust"));
+                .as("modules drawn")
+                .hasSize((int) MODULES.stream().count())
+                .anyMatch(line -> line.contains("==Campaign"))
+                .anyMatch(line -> line.contains("==Trust"));
         var committed = COMMITTED.resolve(DIAGRAM);
         if (Boolean.getBoolean(REFRESH_PROPERTY)) {
             Files.createDirectories(COMMITTED);
@@ -81,8 +83,8 @@ class ModuleDocumentationTests {
 
         assertThat(difference(generated, generated.replace("\n", "\r\n"))).isEmpty();
         assertThat(difference(generated, "@startuml\n@enduml\n"))
-                .hasValueSatisfying(message -> assertThat(message)
-                        .contains("docs/modules/" + DIAGRAM, "-D" + REFRESH_PROPERTY + "=true"));
+                .hasValueSatisfying(message ->
+                        assertThat(message).contains("docs/modules/" + DIAGRAM, "-D" + REFRESH_PROPERTY + "=true"));
     }
 
     /** A message saying how to refresh the committed diagram, when it differs from the generated one. */
@@ -116,7 +118,11 @@ class ModuleDocumentationTests {
         return String.join("\n", out);
     }
 
-    private enum Sortable { NO, MODULE, DEPENDENCY }
+    private enum Sortable {
+        NO,
+        MODULE,
+        DEPENDENCY
+    }
 
     private static Sortable sortable(String line) {
         if (line.startsWith("  component ")) {
@@ -137,7 +143,11 @@ class ModuleDocumentationTests {
 
     /** Writes the diagram of all modules ({@value #DIAGRAM}, Documenter's name for it) into the folder. */
     private static String write(Path folder) throws IOException {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()).withoutClean())
+        new Documenter(
+                        MODULES,
+                        Documenter.Options.defaults()
+                                .withOutputFolder(folder.toString())
+                                .withoutClean())
                 .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramStyle.UML));
         var diagram = canonical(Files.readString(folder.resolve(DIAGRAM)));
         Files.writeString(folder.resolve(DIAGRAM), diagram);

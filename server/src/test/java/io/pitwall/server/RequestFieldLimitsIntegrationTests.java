@@ -49,9 +49,20 @@ class RequestFieldLimitsIntegrationTests {
     }
 
     /** Tables written in the background (audit chaining, leases, repository re-signing), not by a request. */
-    private static final Set<String> BACKGROUND_TABLES = Set.of("audit_intake", "audit_record", "audit_head", "lease",
-            "flyway_schema_history", "repository_metadata", "director_vehicle", "director_change",
-            "fault_pattern_delta", "fault_pattern_day", "fault_pattern_count", "fault_pattern_week");
+    private static final Set<String> BACKGROUND_TABLES = Set.of(
+            "audit_intake",
+            "audit_record",
+            "audit_head",
+            "lease",
+            "flyway_schema_history",
+            "repository_metadata",
+            "director_vehicle",
+            "director_change",
+            "fault_pattern_delta",
+            "fault_pattern_day",
+            "fault_pattern_count",
+            "fault_pattern_week");
+
     private static final AtomicInteger FILLERS = new AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -69,14 +80,20 @@ class RequestFieldLimitsIntegrationTests {
             Map<String, List<Field>> fields = requestFields();
 
             assertThat(fields).as("request bodies found in the API document").hasSizeGreaterThan(30);
-            assertThat(fields.get("POST /api/v1/vehicles")).extracting(Field::toString).as("nested fields followed")
+            assertThat(fields.get("POST /api/v1/vehicles"))
+                    .extracting(Field::toString)
+                    .as("nested fields followed")
                     .contains("ecus.[].serial", "tags.[]", "attributes.{}");
-            assertThat(fields.get("POST /api/v1/campaigns")).extracting(Field::toString)
+            assertThat(fields.get("POST /api/v1/campaigns"))
+                    .extracting(Field::toString)
                     .contains("schedule.maintenanceWindows.[].cron", "schedule.vehicleState.allowedRegions.[]");
-            assertThat(fields.get("PUT /api/v1/campaigns/{id}/waves")).extracting(Field::toString)
+            assertThat(fields.get("PUT /api/v1/campaigns/{id}/waves"))
+                    .extracting(Field::toString)
                     .contains("waves.[].selector", "abortCriteria.[].failureType");
-            List<String> unbounded = fields.entrySet().stream().flatMap(e -> e.getValue().stream()
-                    .filter(f -> !f.bounded()).map(f -> e.getKey() + " " + f)).toList();
+            List<String> unbounded = fields.entrySet().stream()
+                    .flatMap(
+                            e -> e.getValue().stream().filter(f -> !f.bounded()).map(f -> e.getKey() + " " + f))
+                    .toList();
             assertThat(unbounded).as("string fields without a maxLength").isEmpty();
         }
 
@@ -95,8 +112,11 @@ class RequestFieldLimitsIntegrationTests {
                 }
             });
             assertThat(byName).as("request records").hasSizeGreaterThan(40);
-            assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getValue))
-                    .as("request records sharing a simple name").isEmpty();
+            assertThat(byName.entrySet().stream()
+                            .filter(e -> e.getValue().size() > 1)
+                            .map(Map.Entry::getValue))
+                    .as("request records sharing a simple name")
+                    .isEmpty();
         }
 
         private static void records(Type type, Map<String, Set<String>> byName) {
@@ -104,8 +124,10 @@ class RequestFieldLimitsIntegrationTests {
                 for (Type argument : parameterized.getActualTypeArguments()) {
                     records(argument, byName);
                 }
-            } else if (type instanceof Class<?> record && record.isRecord()
-                    && byName.computeIfAbsent(record.getSimpleName(), n -> new TreeSet<>()).add(record.getName())) {
+            } else if (type instanceof Class<?> record
+                    && record.isRecord()
+                    && byName.computeIfAbsent(record.getSimpleName(), n -> new TreeSet<>())
+                            .add(record.getName())) {
                 for (RecordComponent component : record.getRecordComponents()) {
                     records(component.getGenericType(), byName);
                 }
@@ -162,14 +184,16 @@ class RequestFieldLimitsIntegrationTests {
             var baseline = send(fixture.call(), method);
             String expected = fixture.refusedWith();
             if (expected == null && (baseline.status() < 200 || baseline.status() >= 300)) {
-                failures.add(key + ": the fixture's own request failed: " + baseline.status() + " "
-                        + clip(baseline.body()));
+                failures.add(
+                        key + ": the fixture's own request failed: " + baseline.status() + " " + clip(baseline.body()));
             } else if (expected != null && !expected.equals(baseline.code())) {
                 failures.add(key + ": the fixture's own request was to be refused with " + expected + ", not "
                         + baseline.status() + " " + clip(baseline.body()));
             } else if (expected != null) {
-                refusalCodes.stream().filter(c -> c.startsWith(expected + " ")).forEach(c -> failures.add(key
-                        + ": an over-long field was refused for the fixture's state, not its length: " + c));
+                refusalCodes.stream()
+                        .filter(c -> c.startsWith(expected + " "))
+                        .forEach(c -> failures.add(key
+                                + ": an over-long field was refused for the fixture's state, not its length: " + c));
             }
             for (Field field : fields) {
                 if (field.maxLength() == null) {
@@ -180,8 +204,8 @@ class RequestFieldLimitsIntegrationTests {
                 var answer = send(call, method);
                 sent++;
                 if (answer.status() >= 500) {
-                    failures.add(key + " " + field + " at its limit of " + field.maxLength() + ": "
-                            + answer.status() + " " + clip(answer.body()));
+                    failures.add(key + " " + field + " at its limit of " + field.maxLength() + ": " + answer.status()
+                            + " " + clip(answer.body()));
                 }
             }
             return sent;
@@ -201,7 +225,11 @@ class RequestFieldLimitsIntegrationTests {
                     continue;
                 }
                 for (var operation : path.getValue().properties()) {
-                    JsonNode body = operation.getValue().path("requestBody").path("content").path("application/json");
+                    JsonNode body = operation
+                            .getValue()
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json");
                     if (body.isMissingNode()) {
                         continue;
                     }
@@ -215,8 +243,8 @@ class RequestFieldLimitsIntegrationTests {
             return found;
         }
 
-        private static void collect(JsonNode schema, JsonNode schemas, List<String> path, List<Field> out,
-                Set<String> seen) {
+        private static void collect(
+                JsonNode schema, JsonNode schemas, List<String> path, List<Field> out, Set<String> seen) {
             if (schema == null) {
                 return;
             }
@@ -231,9 +259,14 @@ class RequestFieldLimitsIntegrationTests {
                 return;
             }
             if (isString(schema)) {
-                boolean bounded = schema.has("maxLength") || schema.has("enum") || schema.has("pattern")
-                        || schema.has("format") && !"binary".equals(schema.get("format").asString());
-                out.add(new Field(List.copyOf(path), schema.has("maxLength") ? schema.get("maxLength").asInt() : null,
+                boolean bounded = schema.has("maxLength")
+                        || schema.has("enum")
+                        || schema.has("pattern")
+                        || schema.has("format")
+                                && !"binary".equals(schema.get("format").asString());
+                out.add(new Field(
+                        List.copyOf(path),
+                        schema.has("maxLength") ? schema.get("maxLength").asInt() : null,
                         bounded));
                 return;
             }
@@ -274,10 +307,12 @@ class RequestFieldLimitsIntegrationTests {
         private long rows() {
             List<String> tables = jdbc.sql("""
                     SELECT LOWER(table_name) FROM information_schema.tables
-                    WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND table_type IN ('BASE TABLE', 'TABLE')""")
-                    .query(String.class).list().stream().filter(t -> !BACKGROUND_TABLES.contains(t)).toList();
+                    WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND table_type IN ('BASE TABLE', 'TABLE')""").query(String.class).list().stream()
+                    .filter(t -> !BACKGROUND_TABLES.contains(t))
+                    .toList();
             assertThat(tables).as("tables counted").hasSizeGreaterThan(20);
-            String sql = tables.stream().map(t -> "SELECT COUNT(*) AS n FROM " + t)
+            String sql = tables.stream()
+                    .map(t -> "SELECT COUNT(*) AS n FROM " + t)
                     .collect(Collectors.joining(" UNION ALL ", "SELECT SUM(n) FROM (", ") t"));
             return jdbc.sql(sql).query(Long.class).single();
         }
@@ -297,7 +332,8 @@ class RequestFieldLimitsIntegrationTests {
                 if (last) {
                     object.put(name, value);
                 } else {
-                    object.computeIfAbsent(name, n -> "[]".equals(nextStep) ? new ArrayList<>() : new LinkedHashMap<>());
+                    object.computeIfAbsent(
+                            name, n -> "[]".equals(nextStep) ? new ArrayList<>() : new LinkedHashMap<>());
                     container = object.get(name);
                 }
             } else if (container instanceof List<?> list) {
@@ -335,6 +371,5 @@ class RequestFieldLimitsIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

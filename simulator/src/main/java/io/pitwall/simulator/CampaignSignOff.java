@@ -30,14 +30,17 @@ public final class CampaignSignOff {
 
     private static final SecureRandom PASSWORDS = new SecureRandom();
 
-    private CampaignSignOff() {
-    }
+    private CampaignSignOff() {}
 
     /** Approvers are named {@code <approverPrefix>-1} and {@code -2}; the prefix must be new on the server. */
-    public static SignedOff signOff(ManagementClient admin, long campaignId, long knownGoodReleaseId,
-            String approverPrefix) {
+    public static SignedOff signOff(
+            ManagementClient admin, long campaignId, long knownGoodReleaseId, String approverPrefix) {
         String report = "Simulated hardware-in-the-loop run for campaign " + campaignId;
-        admin.prepareCampaign(campaignId, sheet(knownGoodReleaseId), "Simulated HIL report", sha256(report),
+        admin.prepareCampaign(
+                campaignId,
+                sheet(knownGoodReleaseId),
+                "Simulated HIL report",
+                sha256(report),
                 "https://ci.example.com/pitwall/hil/" + campaignId + ".html");
         String risk = admin.submitCampaign(campaignId);
         return new SignedOff(risk, approve(admin, campaignId, approverPrefix));
@@ -66,19 +69,35 @@ public final class CampaignSignOff {
     }
 
     private static Map<String, Object> sheet(long knownGoodReleaseId) {
-        return Map.of("rollbackReleaseId", knownGoodReleaseId,
-                "owners", Map.of("approval", "release-board", "validation", "validation-team",
-                        "monitoring", "fleet-operations", "support", "customer-support", "rollback", "fleet-operations",
-                        "review", "release-board"),
-                "runbookUrl", "https://wiki.example.com/pitwall/runbooks/demo-rollout",
-                "incidentContacts", List.of("oncall-fleet@example.com"),
-                "customerCommunication", "A software update for your vehicle is available; it installs while parked.");
+        return Map.of(
+                "rollbackReleaseId",
+                knownGoodReleaseId,
+                "owners",
+                Map.of(
+                        "approval",
+                        "release-board",
+                        "validation",
+                        "validation-team",
+                        "monitoring",
+                        "fleet-operations",
+                        "support",
+                        "customer-support",
+                        "rollback",
+                        "fleet-operations",
+                        "review",
+                        "release-board"),
+                "runbookUrl",
+                "https://wiki.example.com/pitwall/runbooks/demo-rollout",
+                "incidentContacts",
+                List.of("oncall-fleet@example.com"),
+                "customerCommunication",
+                "A software update for your vehicle is available; it installs while parked.");
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

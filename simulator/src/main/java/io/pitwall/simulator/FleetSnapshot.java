@@ -11,9 +11,17 @@ import java.util.Map;
  * The fleet at one moment: agents by lifecycle state ({@code down}: killed, not yet restarted), events
  * produced and still pending, how assignments ended on the vehicles, and the network and ECU tallies.
  */
-public record FleetSnapshot(Duration elapsed, int vehicles, Map<State, Integer> byState, int down,
-        long eventsPending, long eventsProduced, Map<State, Long> outcomes, FleetCounters.Counts counts,
-        long tickErrors, Throwable firstTickError) {
+public record FleetSnapshot(
+        Duration elapsed,
+        int vehicles,
+        Map<State, Integer> byState,
+        int down,
+        long eventsPending,
+        long eventsProduced,
+        Map<State, Long> outcomes,
+        FleetCounters.Counts counts,
+        long tickErrors,
+        Throwable firstTickError) {
 
     public FleetSnapshot {
         byState = ordered(byState);

@@ -30,8 +30,8 @@ public final class ProgressPrinter implements AutoCloseable {
         this.out = out;
     }
 
-    public static ProgressPrinter start(Simulation simulation, Supplier<List<CampaignProgress>> campaigns,
-            PrintStream out, Duration every) {
+    public static ProgressPrinter start(
+            Simulation simulation, Supplier<List<CampaignProgress>> campaigns, PrintStream out, Duration every) {
         ProgressPrinter printer = new ProgressPrinter(simulation, campaigns, out);
         printer.timer.scheduleAtFixedRate(printer::print, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return printer;

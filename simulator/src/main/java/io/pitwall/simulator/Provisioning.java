@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class Provisioning {
 
-    private Provisioning() {
-    }
+    private Provisioning() {}
 
     /** Imports the fleet and answers its tokens by VIN; a rejected vehicle fails the whole provisioning. */
     public static Map<String, String> provision(ManagementClient client, Fleet fleet) {
@@ -30,8 +29,8 @@ public final class Provisioning {
         }
         Map<String, String> tokens = client.issueCredentials(fleet.vins());
         if (tokens.size() != fleet.size()) {
-            throw new IllegalStateException("the server issued " + tokens.size() + " credentials for " + fleet.size()
-                    + " vehicles");
+            throw new IllegalStateException(
+                    "the server issued " + tokens.size() + " credentials for " + fleet.size() + " vehicles");
         }
         return tokens;
     }
@@ -48,7 +47,8 @@ public final class Provisioning {
             for (EcuSpec ecu : vehicle.ecus()) {
                 EcuKey key = EcuKey.generate();
                 keys.put(ecu.serial(), key);
-                registrations.add(new ManagementClient.EcuKeyRegistration(vehicle.vin(), ecu.serial(), key.publicKey()));
+                registrations.add(
+                        new ManagementClient.EcuKeyRegistration(vehicle.vin(), ecu.serial(), key.publicKey()));
             }
         }
         client.registerEcuKeys(registrations);

@@ -10,8 +10,7 @@ import java.util.StringJoiner;
 /** The terminal output of a simulation: one progress line per second and the final summary. */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** {@code [  12s] 500 vehicles | IDLE 120 DOWNLOADING 40 … | events pending 37 | campaign 1 RUNNING: …}. */
     public static String progressLine(FleetSnapshot s, List<CampaignProgress> campaigns, String campaignError) {
@@ -43,25 +42,50 @@ public final class Reports {
         FleetCounters.Counts c = s.counts();
         StringBuilder out = new StringBuilder();
         out.append(String.format("Summary after %ds: %d vehicles%n", s.elapsed().toSeconds(), s.vehicles()));
-        out.append(String.format("  on the vehicles: %s COMPLETED, %s FAILED, %s ROLLED_BACK (agents now: %s)%n",
-                s.outcome(State.COMPLETED), s.outcome(State.FAILED), s.outcome(State.ROLLED_BACK),
+        out.append(String.format(
+                "  on the vehicles: %s COMPLETED, %s FAILED, %s ROLLED_BACK (agents now: %s)%n",
+                s.outcome(State.COMPLETED),
+                s.outcome(State.FAILED),
+                s.outcome(State.ROLLED_BACK),
                 counts(s.byState())));
         for (CampaignProgress p : campaigns) {
-            out.append(String.format("  campaign %d \"%s\" %s: %d assignments, by state: %s; failures by category: %s%n",
-                    p.id(), p.name(), p.status(), p.assignments(), counts(p.byStatus()),
+            out.append(String.format(
+                    "  campaign %d \"%s\" %s: %d assignments, by state: %s; failures by category: %s%n",
+                    p.id(),
+                    p.name(),
+                    p.status(),
+                    p.assignments(),
+                    counts(p.byStatus()),
                     p.byFailureCategory().isEmpty() ? "none" : counts(p.byFailureCategory())));
         }
-        out.append(String.format("  installs: %d attempts, %d succeeded, %d failed, %d rolled back; "
-                + "downloads resumed: %d (%,d bytes downloaded)%n", c.installs(), c.installsSucceeded(),
-                c.installsFailed(), c.rollbacks(), c.downloadsResumed(), c.bytesDownloaded()));
-        out.append(String.format("  events: %d produced, %d acknowledged, %d pending; %d sent in %d batches "
-                + "(resends included; %d batches duplicated, %d reordered)%n", s.eventsProduced(),
-                s.eventsAcknowledged(), s.eventsPending(), c.eventsSent(), c.eventBatches(), c.batchesDuplicated(),
+        out.append(String.format(
+                "  installs: %d attempts, %d succeeded, %d failed, %d rolled back; "
+                        + "downloads resumed: %d (%,d bytes downloaded)%n",
+                c.installs(),
+                c.installsSucceeded(),
+                c.installsFailed(),
+                c.rollbacks(),
+                c.downloadsResumed(),
+                c.bytesDownloaded()));
+        out.append(String.format(
+                "  events: %d produced, %d acknowledged, %d pending; %d sent in %d batches "
+                        + "(resends included; %d batches duplicated, %d reordered)%n",
+                s.eventsProduced(),
+                s.eventsAcknowledged(),
+                s.eventsPending(),
+                c.eventsSent(),
+                c.eventBatches(),
+                c.batchesDuplicated(),
                 c.batchesReordered()));
-        out.append(String.format("  network: %d requests, %d dropped before sending, %d answers lost (simulated), "
-                + "%d failed for real%s; agents killed: %d%n", c.requests(), c.droppedBeforeSending(),
-                c.droppedAfterSending(), c.realFailures(), c.firstRealFailure() == null ? ""
-                        : " (first: " + c.firstRealFailure() + ")", c.agentKills()));
+        out.append(String.format(
+                "  network: %d requests, %d dropped before sending, %d answers lost (simulated), "
+                        + "%d failed for real%s; agents killed: %d%n",
+                c.requests(),
+                c.droppedBeforeSending(),
+                c.droppedAfterSending(),
+                c.realFailures(),
+                c.firstRealFailure() == null ? "" : " (first: " + c.firstRealFailure() + ")",
+                c.agentKills()));
         if (s.tickErrors() > 0) {
             out.append(String.format("  tick errors: %d, first: %s%n", s.tickErrors(), s.firstTickError()));
         }

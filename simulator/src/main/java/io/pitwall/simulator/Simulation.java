@@ -43,8 +43,12 @@ public final class Simulation implements AutoCloseable {
     private TickScheduler scheduler;
     private long startedAt;
 
-    Simulation(List<SimulatedVehicle> vehicles, List<Duration> startDelays, FleetContext context,
-            int maxConcurrentTicks, Path ownedTempDir) {
+    Simulation(
+            List<SimulatedVehicle> vehicles,
+            List<Duration> startDelays,
+            FleetContext context,
+            int maxConcurrentTicks,
+            Path ownedTempDir) {
         this.vehicles = List.copyOf(vehicles);
         this.startDelays = List.copyOf(startDelays);
         this.context = context;
@@ -92,8 +96,16 @@ public final class Simulation implements AutoCloseable {
         }
         TickScheduler running = scheduler;
         long elapsed = running == null ? 0 : context.world().millis() - startedAt;
-        return new FleetSnapshot(Duration.ofMillis(elapsed), vehicles.size(), byState, down, pending, produced,
-                context.outcomes().counts(), context.counters().counts(), running == null ? 0 : running.errors(),
+        return new FleetSnapshot(
+                Duration.ofMillis(elapsed),
+                vehicles.size(),
+                byState,
+                down,
+                pending,
+                produced,
+                context.outcomes().counts(),
+                context.counters().counts(),
+                running == null ? 0 : running.errors(),
                 running == null ? null : running.firstError());
     }
 
@@ -226,10 +238,14 @@ public final class Simulation implements AutoCloseable {
             if (trustedKeys == null || trustedKeys.isEmpty()) {
                 throw new IllegalStateException("vehicles need the server's image keys to trust");
             }
-            var context = new FleetContext(trustedKeys, policy, pacing, world, new FleetCounters(), new FleetOutcomes(),
-                    uptane, ecuKeys);
-            HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            var context = new FleetContext(
+                    trustedKeys, policy, pacing, world, new FleetCounters(), new FleetOutcomes(), uptane, ecuKeys);
+            HttpClient http = httpClient != null
+                    ? httpClient
+                    : HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
             return new VehicleAssembly(this, context, http).assemble();
         }
 

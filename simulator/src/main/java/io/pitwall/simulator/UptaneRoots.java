@@ -23,11 +23,14 @@ public record UptaneRoots(byte[] director, byte[] image) {
 
     /** Fetches both roots in force from {@code server}, the director's with one provisioned vehicle's credential. */
     public static UptaneRoots fetch(URI server, Map<String, String> tokens) {
-        var any = tokens.entrySet().stream().findFirst()
+        var any = tokens.entrySet().stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no vehicle to fetch the director root with"));
-        HttpTransport transport = HttpTransport.builder(server, any.getKey(), any.getValue()).build();
-        return new UptaneRoots(get(transport, DevicePaths.PREFIX + "/vehicles/" + any.getKey()
-                + "/director/root.json"), get(transport, "/repo/root.json"));
+        HttpTransport transport =
+                HttpTransport.builder(server, any.getKey(), any.getValue()).build();
+        return new UptaneRoots(
+                get(transport, DevicePaths.PREFIX + "/vehicles/" + any.getKey() + "/director/root.json"),
+                get(transport, "/repo/root.json"));
     }
 
     private static byte[] get(HttpTransport transport, String path) {

@@ -85,11 +85,17 @@ final class VehicleAssembly {
         Path tempDir = null;
         for (VehicleSpec vehicle : spec.fleet.vehicles()) {
             SplittableRandom random = faults.split();
-            VehicleConditions conditions = VehicleConditions.draw(context.world(), spec.faults.lowBatteryShare(),
-                    spec.faults.ignitionOnShare(), spec.pacing.conditionsSettleWithin(), random);
+            VehicleConditions conditions = VehicleConditions.draw(
+                    context.world(),
+                    spec.faults.lowBatteryShare(),
+                    spec.faults.ignitionOnShare(),
+                    spec.pacing.conditionsSettleWithin(),
+                    random);
             CrashPlan plan = crashPlan(spec.faults, random);
-            long skew = (long) ((random.nextDouble() * 2 - 1) * spec.faults.maxClockSkew().toMillis());
-            delays.add(Duration.ofMillis((long) (random.nextDouble() * spec.pacing.startSpread().toMillis())));
+            long skew = (long)
+                    ((random.nextDouble() * 2 - 1) * spec.faults.maxClockSkew().toMillis());
+            delays.add(Duration.ofMillis(
+                    (long) (random.nextDouble() * spec.pacing.startSpread().toMillis())));
             Path dir = null;
             if (plan.killsAgent()) {
                 if (spec.stateDir == null && tempDir == null) {
@@ -102,33 +108,52 @@ final class VehicleAssembly {
         return new Simulation(vehicles, delays, context, spec.maxConcurrentTicks, tempDir);
     }
 
-    private SimulatedVehicle vehicle(VehicleSpec vehicle, VehicleConditions conditions, CrashPlan plan, long skew,
-            Path dir, SplittableRandom random) {
+    private SimulatedVehicle vehicle(
+            VehicleSpec vehicle,
+            VehicleConditions conditions,
+            CrashPlan plan,
+            long skew,
+            Path dir,
+            SplittableRandom random) {
         String token = spec.credentials.get(vehicle.vin());
         if (token == null) {
             throw new IllegalArgumentException("no credential for " + vehicle.vin());
         }
-        Transport http = HttpTransport.builder(spec.server, vehicle.vin(), token).httpClient(this.http)
-                .requestTimeout(spec.pacing.requestTimeout()).readTimeout(spec.pacing.requestTimeout()).build();
-        Transport network = new FaultyTransport(http, spec.faults, random.split(), plan, context.counters(),
-                spec.pacing.downloadChunkBytes());
+        Transport http = HttpTransport.builder(spec.server, vehicle.vin(), token)
+                .httpClient(this.http)
+                .requestTimeout(spec.pacing.requestTimeout())
+                .readTimeout(spec.pacing.requestTimeout())
+                .build();
+        Transport network = new FaultyTransport(
+                http, spec.faults, random.split(), plan, context.counters(), spec.pacing.downloadChunkBytes());
         SplittableRandom agentRandom = random.split();
         List<FaultyEcu> ecus = new ArrayList<>(vehicle.ecus().size());
         List<DtcStream.Ecu> reporting = new ArrayList<>(vehicle.ecus().size());
         for (EcuSpec ecu : vehicle.ecus()) {
-            FaultModel model = picked.isEmpty() ? faultModel
-                    : spec.faults.faultModel(f -> picked.getOrDefault(f, Set.of()).contains(ecu.serial()));
-            var installer = SimulatedEcuInstaller.builder(ecu.firmware().image(), random.split()).faults(model).build();
+            FaultModel model = picked.isEmpty()
+                    ? faultModel
+                    : spec.faults.faultModel(
+                            f -> picked.getOrDefault(f, Set.of()).contains(ecu.serial()));
+            var installer = SimulatedEcuInstaller.builder(ecu.firmware().image(), random.split())
+                    .faults(model)
+                    .build();
             FaultyEcu faulty = new FaultyEcu(ecu.serial(), ecu.hardwareId(), installer, plan, context.counters());
             ecus.add(faulty);
-            reporting.add(new DtcStream.Ecu(ecu.serial(), ecu.hardware().type(), ecu.hardwareId(),
+            reporting.add(new DtcStream.Ecu(
+                    ecu.serial(),
+                    ecu.hardware().type(),
+                    ecu.hardwareId(),
                     () -> faulty.installed().version()));
         }
         // Drawn last, so DTC streams leave every earlier draw (and so existing seeds' runs) as they were.
-        var dtcs = new DtcStream(spec.faults.dtcs(), random.nextLong(), reporting, context.world().millis());
+        var dtcs = new DtcStream(
+                spec.faults.dtcs(),
+                random.nextLong(),
+                reporting,
+                context.world().millis());
         Clock clock = skew == 0 ? context.world() : Clock.offset(context.world(), Duration.ofMillis(skew));
-        return new SimulatedVehicle(vehicle.vin(), network, http, ecus, conditions, plan, clock, agentRandom, dir,
-                context, dtcs);
+        return new SimulatedVehicle(
+                vehicle.vin(), network, http, ecus, conditions, plan, clock, agentRandom, dir, context, dtcs);
     }
 
     private static CrashPlan crashPlan(FaultProfile faults, SplittableRandom random) {
@@ -139,7 +164,8 @@ final class VehicleAssembly {
         if (!duringDownload && !duringInstall) {
             return CrashPlan.NONE;
         }
-        CrashPlan.InstallKill kill = !duringInstall ? CrashPlan.InstallKill.NONE
+        CrashPlan.InstallKill kill = !duringInstall
+                ? CrashPlan.InstallKill.NONE
                 : beforeWrite ? CrashPlan.InstallKill.BEFORE_WRITE : CrashPlan.InstallKill.AFTER_INSTALL;
         return new CrashPlan(duringDownload ? fraction : -1, kill);
     }

@@ -47,11 +47,23 @@ class FleetMemoryTests {
             Fleet fleet = seeds.fleet(VEHICLES, FleetMix.standard());
             var tokens = TestKeys.tokens(fleet);
             var key = TestKeys.imageKey();
-            Pacing pacing = new Pacing(Backoff.defaults(), Duration.ofMinutes(5), 64 * 1024, Duration.ofSeconds(1),
-                    Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(30));
-            try (Simulation simulation = Simulation.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                    .fleet(fleet).credentials(tokens).trustedKeys(java.util.List.of(key)).seeds(seeds).pacing(pacing)
-                    .maxConcurrentTicks(32).build()) {
+            Pacing pacing = new Pacing(
+                    Backoff.defaults(),
+                    Duration.ofMinutes(5),
+                    64 * 1024,
+                    Duration.ofSeconds(1),
+                    Duration.ZERO,
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(30));
+            try (Simulation simulation = Simulation.builder(
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                    .fleet(fleet)
+                    .credentials(tokens)
+                    .trustedKeys(java.util.List.of(key))
+                    .seeds(seeds)
+                    .pacing(pacing)
+                    .maxConcurrentTicks(32)
+                    .build()) {
                 simulation.start();
                 await().atMost(Duration.ofMinutes(2)).until(() -> checkins.get() >= VEHICLES);
                 long perVehicle = (usedHeapAfterGc() - before) / VEHICLES;

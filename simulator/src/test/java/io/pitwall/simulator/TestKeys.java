@@ -10,12 +10,12 @@ import java.util.Map;
 /** A trusted key and credentials for simulations that never verify a real server's signatures. */
 final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static TufKey imageKey() {
         try {
-            return TufKey.of(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic());
+            return TufKey.of(
+                    KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

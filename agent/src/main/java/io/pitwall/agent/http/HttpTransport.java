@@ -77,13 +77,15 @@ public final class HttpTransport implements Transport {
 
     @Override
     public ArtifactHead head(String url) throws IOException {
-        HttpRequest request = request(url).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request =
+                request(url).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<Void> response = send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw error(response, "HEAD " + url);
         }
         var headers = response.headers();
-        return new ArtifactHead(headers.firstValueAsLong("Content-Length").orElse(-1),
+        return new ArtifactHead(
+                headers.firstValueAsLong("Content-Length").orElse(-1),
                 headers.firstValue("ETag").orElse(null),
                 headers.allValues("Accept-Ranges").stream().anyMatch(v -> v.contains("bytes")));
     }
@@ -98,10 +100,12 @@ public final class HttpTransport implements Transport {
         InputStream body = new StallGuard(response.body(), readTimeout);
         int status = response.statusCode();
         if (status == 200) {
-            return new ArtifactBody(0, response.headers().firstValueAsLong("Content-Length").orElse(-1), body);
+            return new ArtifactBody(
+                    0, response.headers().firstValueAsLong("Content-Length").orElse(-1), body);
         }
         if (status == 206) {
-            Matcher range = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+            Matcher range = CONTENT_RANGE.matcher(
+                    response.headers().firstValue("Content-Range").orElse(""));
             if (range.matches()) {
                 long total = "*".equals(range.group(3)) ? -1 : Long.parseLong(range.group(3));
                 return new ArtifactBody(Long.parseLong(range.group(1)), total, body);
@@ -114,9 +118,11 @@ public final class HttpTransport implements Transport {
     }
 
     private <T> T postJson(String path, Object body, Class<T> type) throws IOException {
-        HttpRequest request = request(path).header("Content-Type", "application/json")
+        HttpRequest request = request(path)
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(DeviceJson.write(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DeviceJson.write(body)))
+                .build();
         HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw error(response, "POST " + path);
@@ -144,8 +150,8 @@ public final class HttpTransport implements Transport {
 
     private static TransportException error(HttpResponse<?> response, String what) {
         OptionalLong seconds = response.headers().firstValueAsLong("Retry-After");
-        return new TransportException(response.statusCode(), what,
-                seconds.isPresent() ? Duration.ofSeconds(seconds.getAsLong()) : null);
+        return new TransportException(
+                response.statusCode(), what, seconds.isPresent() ? Duration.ofSeconds(seconds.getAsLong()) : null);
     }
 
     /** Builder; base URI, VIN and a token or a client certificate are required. */
@@ -209,7 +215,8 @@ public final class HttpTransport implements Transport {
 
         public HttpTransport build() {
             if (client != null && (keyStore != null || trustStore != null)) {
-                throw new IllegalStateException("configure TLS on the given httpClient, or use clientCertificate/trustStore");
+                throw new IllegalStateException(
+                        "configure TLS on the given httpClient, or use clientCertificate/trustStore");
             }
             if (token == null && keyStore == null) {
                 throw new IllegalStateException("a transport without a token needs a client certificate");

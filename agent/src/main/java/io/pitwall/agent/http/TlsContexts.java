@@ -9,8 +9,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** Builds the TLS context of a transport from a client key store and/or a trust store (JDK defaults otherwise). */
 final class TlsContexts {
 
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     static SSLContext of(KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
         try {
@@ -25,7 +24,8 @@ final class TlsContexts {
                 trust.init(trustStore);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            context.init(
+                    keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("unusable key or trust store: " + e.getMessage(), e);

@@ -68,7 +68,9 @@ public final class SimulatedEcuInstaller implements EcuInstaller {
     /** The bootloader's memory of the last install: survives an agent crash, as the ECU's flags do. */
     @Override
     public synchronized Optional<InstallOutcome> lastOutcome(String assignmentId, String imageSha256) {
-        return (assignmentId + "/" + imageSha256).equals(lastImage) ? Optional.ofNullable(lastOutcome) : Optional.empty();
+        return (assignmentId + "/" + imageSha256).equals(lastImage)
+                ? Optional.ofNullable(lastOutcome)
+                : Optional.empty();
     }
 
     private InstallOutcome installOnce(InstallRequest request) {
@@ -84,14 +86,16 @@ public final class SimulatedEcuInstaller implements EcuInstaller {
         try {
             written = write(request, target.length());
         } catch (IOException e) {
-            return new InstallOutcome.Failed("SLOT_WRITE_FAILED", "cannot read the staged image: " + e.getMessage(), true);
+            return new InstallOutcome.Failed(
+                    "SLOT_WRITE_FAILED", "cannot read the staged image: " + e.getMessage(), true);
         }
         if (random.nextDouble() < odds.writeFailure()) {
             slots[slot] = inPlace ? slots[slot] : null;
             return new InstallOutcome.Failed("SLOT_WRITE_FAILED", "flash write error on slot " + name(slot), true);
         }
         if (!target.hashes().sha256().equals(written)) {
-            return new InstallOutcome.Failed("SLOT_VERIFY_FAILED", "slot " + name(slot) + " does not hash to the target", false);
+            return new InstallOutcome.Failed(
+                    "SLOT_VERIFY_FAILED", "slot " + name(slot) + " does not hash to the target", false);
         }
         InstalledImage previous = slots[active];
         slots[slot] = new InstalledImage(target.version(), written, target.releaseCounter(), target.length());
@@ -99,16 +103,19 @@ public final class SimulatedEcuInstaller implements EcuInstaller {
         active = slot;
         for (bootCount = 1; bootCount <= maxBootAttempts; bootCount++) {
             if (random.nextDouble() >= odds.bootFailure()) {
-                return new InstallOutcome.Installed("healthy on slot " + name(slot) + " after " + bootCount + " boot(s)");
+                return new InstallOutcome.Installed(
+                        "healthy on slot " + name(slot) + " after " + bootCount + " boot(s)");
             }
         }
         if (inPlace) {
-            return new InstallOutcome.Failed("HEALTH_CHECK_FAILED", "unhealthy after " + maxBootAttempts
-                    + " boots and no fallback slot", false);
+            return new InstallOutcome.Failed(
+                    "HEALTH_CHECK_FAILED", "unhealthy after " + maxBootAttempts + " boots and no fallback slot", false);
         }
         active = fallback;
-        return new InstallOutcome.RolledBack("HEALTH_CHECK_FAILED", "unhealthy after " + maxBootAttempts
-                + " boots; back on " + previous.version() + " in slot " + name(fallback));
+        return new InstallOutcome.RolledBack(
+                "HEALTH_CHECK_FAILED",
+                "unhealthy after " + maxBootAttempts + " boots; back on " + previous.version() + " in slot "
+                        + name(fallback));
     }
 
     /** Streams at most {@code length + 1} bytes through SHA-256: an oversized image never verifies. */

@@ -10,8 +10,7 @@ import java.nio.file.StandardOpenOption;
 /** fsync helpers: a rename is only durable once the directory holding it is forced too. */
 final class Durable {
 
-    private Durable() {
-    }
+    private Durable() {}
 
     static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -24,8 +23,8 @@ final class Durable {
     /** Writes {@code bytes} to a sibling, forces it, and renames it over {@code target}. */
     static void replace(Path target, byte[] bytes) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             var buffer = java.nio.ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 out.write(buffer);

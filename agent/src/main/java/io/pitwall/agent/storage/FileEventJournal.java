@@ -154,11 +154,14 @@ public final class FileEventJournal implements EventJournal {
     @Override
     public void setAside(List<RefusedEvent> events) {
         List<RefusedEvent> pendingOnes = events.stream()
-                .filter(r -> pending.stream().anyMatch(e -> e.seq() == r.event().seq())).toList();
+                .filter(r -> pending.stream().anyMatch(e -> e.seq() == r.event().seq()))
+                .toList();
         if (pendingOnes.isEmpty()) {
             return;
         }
-        write(pendingOnes.stream().map(r -> JournalRecord.refused(DeviceJson.write(r))).toArray(ByteBuffer[]::new));
+        write(pendingOnes.stream()
+                .map(r -> JournalRecord.refused(DeviceJson.write(r)))
+                .toArray(ByteBuffer[]::new));
         pendingOnes.forEach(this::keepAside);
     }
 
@@ -207,8 +210,8 @@ public final class FileEventJournal implements EventJournal {
 
     private void compact() throws IOException {
         Path next = compactionFile(file);
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(
+                next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             List<ByteBuffer> records = new ArrayList<>();
             records.add(JournalRecord.ofLong(JournalRecord.ACK, acked));
             refused.forEach(event -> records.add(JournalRecord.refused(DeviceJson.write(event))));

@@ -19,6 +19,7 @@ public final class FileStorage implements AgentStorage, AutoCloseable {
 
     /** Acknowledged journal records tolerated before the journal file is compacted. */
     public static final int DEFAULT_COMPACT_AFTER = 256;
+
     private final Path progress;
     private final FileEventJournal journal;
     private final FileStagingArea staging;

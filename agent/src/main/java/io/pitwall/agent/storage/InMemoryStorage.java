@@ -143,8 +143,7 @@ public final class InMemoryStorage implements AgentStorage {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static final class Staging implements StagingArea {

@@ -31,7 +31,10 @@ record JournalRecord(byte kind, byte[] payload) {
 
     private static ByteBuffer frame(byte kind, byte[] payload) {
         ByteBuffer buffer = ByteBuffer.allocate(HEADER + 1 + payload.length);
-        buffer.putInt(1 + payload.length).putInt(crc(kind, payload, 0, payload.length)).put(kind).put(payload);
+        buffer.putInt(1 + payload.length)
+                .putInt(crc(kind, payload, 0, payload.length))
+                .put(kind)
+                .put(payload);
         return buffer.flip();
     }
 

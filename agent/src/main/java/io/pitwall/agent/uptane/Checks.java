@@ -4,22 +4,23 @@ import io.pitwall.agent.uptane.UptaneRejected.Reason;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RootRejected;
+import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.protocol.tuf.TufTime;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import io.pitwall.protocol.tuf.TufKey;
 
 /** The checks every role's metadata goes through, each failing with its own reason. */
 final class Checks {
 
     // Duplicate keys in an object would let two parsers see two different documents under one signature.
-    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static Envelope parse(byte[] bytes, String what) {
         try {
@@ -69,15 +70,20 @@ final class Checks {
             throw new UptaneRejected(Reason.BAD_SIGNATURE, what + ": no valid signature by a key of the role");
         }
         if (valid < threshold) {
-            throw new UptaneRejected(Reason.THRESHOLD, what + ": signed by " + valid + " of the " + threshold
-                    + " distinct keys needed");
+            throw new UptaneRejected(
+                    Reason.THRESHOLD, what + ": signed by " + valid + " of the " + threshold + " distinct keys needed");
         }
     }
 
     /** Target paths and role names may not climb out of a directory or hide in odd characters. */
     static String safePath(String path) {
-        if (path == null || path.isEmpty() || path.length() > 512 || path.startsWith("/") || path.contains("\\")
-                || path.contains("//") || path.endsWith("/")) {
+        if (path == null
+                || path.isEmpty()
+                || path.length() > 512
+                || path.startsWith("/")
+                || path.contains("\\")
+                || path.contains("//")
+                || path.endsWith("/")) {
             throw new UptaneRejected(Reason.BAD_PATH, "refused target path " + path);
         }
         for (String segment : path.split("/")) {
@@ -105,8 +111,9 @@ final class Checks {
         try {
             return Root.fromSigned(envelope.signed());
         } catch (RootRejected e) {
-            throw new UptaneRejected("root-keyid-mismatch".equals(e.code()) ? Reason.KEYID_MISMATCH
-                    : Reason.MALFORMED, what + ": " + e.getMessage());
+            throw new UptaneRejected(
+                    "root-keyid-mismatch".equals(e.code()) ? Reason.KEYID_MISMATCH : Reason.MALFORMED,
+                    what + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UptaneRejected(Reason.MALFORMED, what + ": " + e.getMessage());
         }

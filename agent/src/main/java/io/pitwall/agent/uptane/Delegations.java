@@ -24,7 +24,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class Delegations {
 
-    private enum Outcome { NOT_FOUND, STOP }
+    private enum Outcome {
+        NOT_FOUND,
+        STOP
+    }
 
     private final TufClient client;
     private final int maxRoles;
@@ -38,14 +41,18 @@ final class Delegations {
     }
 
     /** The metadata a search runs in: the snapshot naming the delegated roles' versions, and where files go. */
-    private record Scope(Envelope snapshot, boolean consistent, Instant now, Map<String, byte[]> writes) {
-    }
+    private record Scope(Envelope snapshot, boolean consistent, Instant now, Map<String, byte[]> writes) {}
 
     /**
      * @param writes receives each delegated role file verified on the way (store name → bytes), for the caller to
      *               persist when it trusts what it searched
      */
-    Optional<TargetFile> find(String path, Envelope targets, Envelope snapshot, boolean consistent, Instant now,
+    Optional<TargetFile> find(
+            String path,
+            Envelope targets,
+            Envelope snapshot,
+            boolean consistent,
+            Instant now,
             Map<String, byte[]> writes) {
         Set<String> visited = new HashSet<>();
         visited.add("targets");
@@ -54,8 +61,8 @@ final class Delegations {
         return Optional.ofNullable(found[0]);
     }
 
-    private Outcome search(String path, String roleName, Envelope role, Scope scope, Set<String> visited,
-            TargetFile[] found) {
+    private Outcome search(
+            String path, String roleName, Envelope role, Scope scope, Set<String> visited, TargetFile[] found) {
         JsonNode entry = role.signed().path("targets").path(path);
         if (entry.isObject()) {
             found[0] = TargetFile.of(path, entry, roleName);
@@ -102,28 +109,26 @@ final class Delegations {
             throw new UptaneRejected(Reason.MALFORMED, "delegation " + roleName + " has an unreachable threshold");
         }
         Envelope cached = verified.get(roleName);
-        if (cached != null && cached.signed().path("version").longValue() == version
-                && !Checks.expired(cached, now)) {
+        if (cached != null && cached.signed().path("version").longValue() == version && !Checks.expired(cached, now)) {
             // The delegator may have changed the role's keys without the role's file changing.
             Checks.signed(cached, roleKeys, threshold, "delegated role " + roleName);
             return cached;
         }
         String fileName = (scope.consistent() ? version + "." : "")
                 + URLEncoder.encode(roleName, StandardCharsets.UTF_8) + ".json";
-        byte[] bytes = client.download(fileName, snapshot.signed().path("meta").path(roleName + ".json"),
-                maxBytes);
+        byte[] bytes = client.download(fileName, snapshot.signed().path("meta").path(roleName + ".json"), maxBytes);
         Envelope fresh = Checks.parse(bytes, "delegated role " + roleName);
         long actual = Checks.typed(fresh, "targets", "delegated role " + roleName);
         Checks.signed(fresh, roleKeys, threshold, "delegated role " + roleName);
         if (actual != version) {
-            throw new UptaneRejected(Reason.MIX_AND_MATCH, "snapshot names " + roleName + " version " + version
-                    + ", got " + actual);
+            throw new UptaneRejected(
+                    Reason.MIX_AND_MATCH, "snapshot names " + roleName + " version " + version + ", got " + actual);
         }
         if (Checks.expired(fresh, now)) {
             throw new UptaneRejected(Reason.EXPIRED, "delegated role " + roleName + " has expired");
         }
-        scope.writes().put(client.file("role-" + HexFormat.of().formatHex(roleName.getBytes(StandardCharsets.UTF_8))),
-                bytes);
+        scope.writes()
+                .put(client.file("role-" + HexFormat.of().formatHex(roleName.getBytes(StandardCharsets.UTF_8))), bytes);
         verified.put(roleName, fresh);
         return fresh;
     }
@@ -139,8 +144,8 @@ final class Delegations {
                 throw new UptaneRejected(Reason.MALFORMED, "delegated key " + entry.getKey() + ": " + e.getMessage());
             }
             if (!key.keyId().equals(entry.getKey()) || !key.toJson().equals(entry.getValue())) {
-                throw new UptaneRejected(Reason.KEYID_MISMATCH, "delegated keyid " + entry.getKey()
-                        + " is not the SHA-256 of its key");
+                throw new UptaneRejected(
+                        Reason.KEYID_MISMATCH, "delegated keyid " + entry.getKey() + " is not the SHA-256 of its key");
             }
             byId.put(entry.getKey(), key);
         }

@@ -41,10 +41,13 @@ public final class HttpFetcher implements Fetcher {
 
     @Override
     public Optional<byte[]> fetch(String name, long maxLength) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(name)).timeout(deadline).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request,
-                info -> info.statusCode() == 200 ? new Limited(maxLength, name)
-                        : BodySubscribers.replacing(null));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(name))
+                .timeout(deadline)
+                .GET()
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(
+                request,
+                info -> info.statusCode() == 200 ? new Limited(maxLength, name) : BodySubscribers.replacing(null));
         try {
             HttpResponse<byte[]> answer = response.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             if (answer.statusCode() == 404 || answer.statusCode() == 403) {
@@ -100,8 +103,8 @@ public final class HttpFetcher implements Fetcher {
             for (ByteBuffer buffer : buffers) {
                 if (body.size() + (long) buffer.remaining() > max) {
                     subscription.cancel();
-                    result.completeExceptionally(new UptaneRejected(Reason.TOO_LARGE, name + " is longer than "
-                            + max + " bytes"));
+                    result.completeExceptionally(
+                            new UptaneRejected(Reason.TOO_LARGE, name + " is longer than " + max + " bytes"));
                     return;
                 }
                 byte[] bytes = new byte[buffer.remaining()];

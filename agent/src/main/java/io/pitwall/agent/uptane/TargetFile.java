@@ -48,8 +48,8 @@ public record TargetFile(String path, long length, Map<String, String> hashes, J
             throw new UptaneRejected(Reason.TOO_LARGE, path + " is longer than its signed length " + length);
         }
         if (bytes.length != length) {
-            throw new UptaneRejected(Reason.LENGTH_MISMATCH, path + " has " + bytes.length + " bytes, signed "
-                    + length);
+            throw new UptaneRejected(
+                    Reason.LENGTH_MISMATCH, path + " has " + bytes.length + " bytes, signed " + length);
         }
         checkHashes(path, hashes, bytes);
         return bytes;

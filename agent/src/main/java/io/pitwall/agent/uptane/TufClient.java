@@ -39,8 +39,7 @@ public final class TufClient {
     private Trusted trusted;
 
     /** The trusted root and role files (timestamp, snapshot, targets: null when none is trusted yet). */
-    private record Trusted(Root root, Envelope timestamp, Envelope snapshot, Envelope targets) {
-    }
+    private record Trusted(Root root, Envelope timestamp, Envelope snapshot, Envelope targets) {}
 
     /**
      * @param name prefix of this repository's stored documents, e.g. {@code image} or {@code director}
@@ -113,8 +112,13 @@ public final class TufClient {
     public Optional<TargetFile> findTarget(String path) {
         Trusted current = requireRefreshed();
         Map<String, byte[]> persist = new LinkedHashMap<>();
-        Optional<TargetFile> found = delegations.find(Checks.safePath(path), current.targets(), current.snapshot(),
-                current.root().consistentSnapshot(), time.now(), persist);
+        Optional<TargetFile> found = delegations.find(
+                Checks.safePath(path),
+                current.targets(),
+                current.snapshot(),
+                current.root().consistentSnapshot(),
+                time.now(),
+                persist);
         persist.forEach(store::write);
         return found;
     }
@@ -133,6 +137,7 @@ public final class TufClient {
         private Envelope targets;
         /** Store name → bytes to write on commit. */
         private final Map<String, byte[]> writes = new LinkedHashMap<>();
+
         private boolean committed;
 
         private Update(Trusted base, Instant now) {
@@ -173,8 +178,9 @@ public final class TufClient {
         }
 
         private void updateTimestamp() {
-            byte[] bytes = fetcher.fetch("timestamp.json", limits.timestampBytes()).orElseThrow(() ->
-                    new UptaneRejected(Reason.MISSING, "the " + name + " repository has no timestamp.json"));
+            byte[] bytes = fetcher.fetch("timestamp.json", limits.timestampBytes())
+                    .orElseThrow(() ->
+                            new UptaneRejected(Reason.MISSING, "the " + name + " repository has no timestamp.json"));
             Envelope fresh = Checks.parse(bytes, "timestamp");
             long version = Checks.typed(fresh, "timestamp", "timestamp");
             Checks.signedByRole(fresh, root, "timestamp", "timestamp");
@@ -182,20 +188,24 @@ public final class TufClient {
             if (timestamp != null) {
                 long trustedVersion = timestamp.signed().path("version").longValue();
                 if (version < trustedVersion) {
-                    throw new UptaneRejected(Reason.ROLLBACK, "timestamp version " + version + " is below the trusted "
-                            + trustedVersion);
+                    throw new UptaneRejected(
+                            Reason.ROLLBACK,
+                            "timestamp version " + version + " is below the trusted " + trustedVersion);
                 }
                 if (version == trustedVersion) {
                     if (Checks.expired(timestamp, now)) {
-                        throw new UptaneRejected(Reason.FREEZE, "no newer timestamp than version " + trustedVersion
-                                + ", which has expired");
+                        throw new UptaneRejected(
+                                Reason.FREEZE,
+                                "no newer timestamp than version " + trustedVersion + ", which has expired");
                     }
                     return;
                 }
                 long trustedSnapshot = Checks.metaVersion(timestamp, "snapshot.json", "trusted timestamp");
                 if (snapshotVersion < trustedSnapshot) {
-                    throw new UptaneRejected(Reason.ROLLBACK, "timestamp names snapshot version " + snapshotVersion
-                            + ", below the trusted " + trustedSnapshot);
+                    throw new UptaneRejected(
+                            Reason.ROLLBACK,
+                            "timestamp names snapshot version " + snapshotVersion + ", below the trusted "
+                                    + trustedSnapshot);
                 }
             }
             if (Checks.expired(fresh, now)) {
@@ -206,12 +216,12 @@ public final class TufClient {
         }
 
         private void updateSnapshot() {
-            snapshot = current("snapshot", timestamp, "timestamp", snapshot, limits.snapshotBytes(),
-                    this::noListedFileRolledBack);
+            snapshot = current(
+                    "snapshot", timestamp, "timestamp", snapshot, limits.snapshotBytes(), this::noListedFileRolledBack);
         }
 
         private void updateTargets() {
-            targets = current("targets", snapshot, "snapshot", targets, limits.targetsBytes(), fresh -> { });
+            targets = current("targets", snapshot, "snapshot", targets, limits.targetsBytes(), fresh -> {});
         }
 
         /**
@@ -220,8 +230,13 @@ public final class TufClient {
          * consistent), at most the listed length, with the listed hashes, signed by the role's threshold, of exactly
          * the named version, passing {@code extra}, unexpired; then staged for persisting.
          */
-        private Envelope current(String role, Envelope referrer, String referrerRole, Envelope trustedFile,
-                long defaultLimit, Consumer<Envelope> extra) {
+        private Envelope current(
+                String role,
+                Envelope referrer,
+                String referrerRole,
+                Envelope trustedFile,
+                long defaultLimit,
+                Consumer<Envelope> extra) {
             String file = role + ".json";
             long version = Checks.metaVersion(referrer, file, referrerRole);
             if (trustedFile != null && trustedFile.signed().path("version").longValue() == version) {
@@ -236,8 +251,9 @@ public final class TufClient {
             long actual = Checks.typed(fresh, role, role);
             Checks.signedByRole(fresh, root, role, role);
             if (actual != version) {
-                throw new UptaneRejected(Reason.MIX_AND_MATCH, referrerRole + " names " + role + " version " + version
-                        + ", got " + actual);
+                throw new UptaneRejected(
+                        Reason.MIX_AND_MATCH,
+                        referrerRole + " names " + role + " version " + version + ", got " + actual);
             }
             extra.accept(fresh);
             if (Checks.expired(fresh, now)) {
@@ -259,8 +275,10 @@ public final class TufClient {
                     throw new UptaneRejected(Reason.ROLLBACK, "snapshot drops " + entry.getKey());
                 }
                 if (listed.path("version").longValue() < trustedVersion) {
-                    throw new UptaneRejected(Reason.ROLLBACK, "snapshot lists " + entry.getKey() + " version "
-                            + listed.path("version").longValue() + ", below the trusted " + trustedVersion);
+                    throw new UptaneRejected(
+                            Reason.ROLLBACK,
+                            "snapshot lists " + entry.getKey() + " version "
+                                    + listed.path("version").longValue() + ", below the trusted " + trustedVersion);
                 }
             }
         }
@@ -286,8 +304,8 @@ public final class TufClient {
             Checks.signedByRole(envelope, root, "root", what + " (by the keys of version " + root.version() + ")");
             Checks.signedByRole(envelope, candidate, "root", what + " (by its own keys)");
             if (candidate.version() != next) {
-                throw new UptaneRejected(Reason.ROOT_VERSION, next + ".root.json carries version "
-                        + candidate.version());
+                throw new UptaneRejected(
+                        Reason.ROOT_VERSION, next + ".root.json carries version " + candidate.version());
             }
             store.write(file("root"), bytes.get());
             current = fastForwardRecovery(current, candidate);
@@ -295,17 +313,22 @@ public final class TufClient {
             rotations++;
         }
         if (!current.root().expires().isAfter(now)) {
-            throw new UptaneRejected(rotations == 0 ? Reason.FREEZE : Reason.EXPIRED, "root version "
-                    + current.root().version() + " expired at " + current.root().expires());
+            throw new UptaneRejected(
+                    rotations == 0 ? Reason.FREEZE : Reason.EXPIRED,
+                    "root version " + current.root().version() + " expired at "
+                            + current.root().expires());
         }
         return current;
     }
 
     /** Rotated online keys may have signed absurd versions; forget what the rollback checks compare against. */
     private Trusted fastForwardRecovery(Trusted previous, Root root) {
-        boolean timestampKeys = !previous.root().roles().get("timestamp").equals(root.roles().get("timestamp"));
-        boolean snapshotKeys = !previous.root().roles().get("snapshot").equals(root.roles().get("snapshot"));
-        boolean targetsKeys = !previous.root().roles().get("targets").equals(root.roles().get("targets"));
+        boolean timestampKeys =
+                !previous.root().roles().get("timestamp").equals(root.roles().get("timestamp"));
+        boolean snapshotKeys =
+                !previous.root().roles().get("snapshot").equals(root.roles().get("snapshot"));
+        boolean targetsKeys =
+                !previous.root().roles().get("targets").equals(root.roles().get("targets"));
         Envelope timestamp = previous.timestamp();
         Envelope snapshot = previous.snapshot();
         Envelope targets = previous.targets();
@@ -340,8 +363,9 @@ public final class TufClient {
         if (trusted != null) {
             return trusted;
         }
-        byte[] bytes = store.read(file("root")).orElseThrow(() -> new UptaneRejected(Reason.NO_TRUSTED_ROOT,
-                "no trusted root for the " + name + " repository"));
+        byte[] bytes = store.read(file("root"))
+                .orElseThrow(() ->
+                        new UptaneRejected(Reason.NO_TRUSTED_ROOT, "no trusted root for the " + name + " repository"));
         Envelope envelope = Checks.parse(bytes, "trusted root");
         Root root = Checks.readRoot(envelope, "trusted root");
         Checks.signedByRole(envelope, root, "root", "trusted root");
@@ -369,15 +393,18 @@ public final class TufClient {
     /** Downloads a file that {@code meta} describes: at most its length, and its hashes when listed. */
     byte[] download(String fileName, JsonNode meta, long defaultLimit) {
         long max = meta.path("length").isIntegralNumber() ? meta.path("length").longValue() : defaultLimit;
-        byte[] bytes = fetcher.fetch(fileName, max).orElseThrow(() -> new UptaneRejected(Reason.MISSING,
-                "the " + name + " repository has no " + fileName));
+        byte[] bytes = fetcher.fetch(fileName, max)
+                .orElseThrow(
+                        () -> new UptaneRejected(Reason.MISSING, "the " + name + " repository has no " + fileName));
         if (meta.path("length").isIntegralNumber() && bytes.length != max) {
-            throw new UptaneRejected(Reason.LENGTH_MISMATCH, fileName + " has " + bytes.length + " bytes, listed "
-                    + max);
+            throw new UptaneRejected(
+                    Reason.LENGTH_MISMATCH, fileName + " has " + bytes.length + " bytes, listed " + max);
         }
         if (meta.path("hashes").isObject()) {
             Map<String, String> hashes = new LinkedHashMap<>();
-            meta.path("hashes").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asString("")));
+            meta.path("hashes")
+                    .properties()
+                    .forEach(e -> hashes.put(e.getKey(), e.getValue().asString("")));
             TargetFile.checkHashes(fileName, hashes, bytes);
         }
         return bytes;

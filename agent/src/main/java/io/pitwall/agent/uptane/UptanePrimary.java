@@ -31,12 +31,10 @@ import tools.jackson.databind.JsonNode;
 public final class UptanePrimary {
 
     /** What an ECU runs now, as the primary knows it. */
-    public record EcuState(String serial, String hardwareId, long releaseCounter) {
-    }
+    public record EcuState(String serial, String hardwareId, long releaseCounter) {}
 
     /** An image both repositories agree on, for one ECU; {@code rollback} when it lowers the release counter. */
-    public record VerifiedImage(String ecuSerial, TargetFile image, long releaseCounter, boolean rollback) {
-    }
+    public record VerifiedImage(String ecuSerial, TargetFile image, long releaseCounter, boolean rollback) {}
 
     private final String vin;
     private final TufClient director;
@@ -61,19 +59,20 @@ public final class UptanePrimary {
      * @throws UptaneRejected on the first check that fails; nothing of the update may then be installed
      */
     public List<VerifiedImage> verify(Collection<EcuState> ecus) {
-        Map<String, EcuState> bySerial = ecus.stream().collect(Collectors.toMap(EcuState::serial,
-                Function.identity()));
+        Map<String, EcuState> bySerial = ecus.stream().collect(Collectors.toMap(EcuState::serial, Function.identity()));
         TufClient.Update directorUpdate = director.update();
         JsonNode signed = directorUpdate.targets();
         JsonNode delegations = signed.path("delegations");
-        if (!delegations.isMissingNode() && !delegations.isNull() && (!delegations.path("roles").isEmpty()
-                || !delegations.path("keys").isEmpty())) {
+        if (!delegations.isMissingNode()
+                && !delegations.isNull()
+                && (!delegations.path("roles").isEmpty()
+                        || !delegations.path("keys").isEmpty())) {
             throw new UptaneRejected(Reason.DIRECTOR_DELEGATES, "the director's targets role delegates");
         }
         String signedVin = signed.path("custom").path("vin").asString("");
         if (!vin.equals(signedVin)) {
-            throw new UptaneRejected(Reason.WRONG_VEHICLE, "director targets are for \"" + signedVin + "\", not "
-                    + vin);
+            throw new UptaneRejected(
+                    Reason.WRONG_VEHICLE, "director targets are for \"" + signedVin + "\", not " + vin);
         }
         List<Assigned> assigned = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -81,17 +80,19 @@ public final class UptanePrimary {
             TargetFile target = TargetFile.of(Checks.safePath(entry.getKey()), entry.getValue(), "director");
             JsonNode identifiers = target.custom().path("ecuIdentifiers");
             if (!identifiers.isObject() || identifiers.isEmpty()) {
-                throw new UptaneRejected(Reason.ECU_MISMATCH, "director target " + target.path()
-                        + " names no ECU");
+                throw new UptaneRejected(Reason.ECU_MISMATCH, "director target " + target.path() + " names no ECU");
             }
             for (var ecu : identifiers.properties()) {
                 String serial = ecu.getKey();
                 if (!bySerial.containsKey(serial) || !seen.add(serial)) {
-                    throw new UptaneRejected(Reason.ECU_MISMATCH, "director targets list ECU \"" + serial
-                            + "\" twice or it is not in this vehicle");
+                    throw new UptaneRejected(
+                            Reason.ECU_MISMATCH,
+                            "director targets list ECU \"" + serial + "\" twice or it is not in this vehicle");
                 }
-                assigned.add(new Assigned(target, bySerial.get(serial), ecu.getValue().path("hardwareId")
-                        .asString("")));
+                assigned.add(new Assigned(
+                        target,
+                        bySerial.get(serial),
+                        ecu.getValue().path("hardwareId").asString("")));
             }
         }
         if (assigned.isEmpty()) {
@@ -108,17 +109,19 @@ public final class UptanePrimary {
         return verified;
     }
 
-    private record Assigned(TargetFile target, EcuState ecu, String hardwareId) {
-    }
+    private record Assigned(TargetFile target, EcuState ecu, String hardwareId) {}
 
-    private VerifiedImage agree(TufClient.Update imageRepository, TargetFile fromDirector, EcuState ecu,
-            String hardware) {
+    private VerifiedImage agree(
+            TufClient.Update imageRepository, TargetFile fromDirector, EcuState ecu, String hardware) {
         String path = fromDirector.path();
-        TargetFile released = imageRepository.findTarget(path).orElseThrow(() -> new UptaneRejected(
-                Reason.NOT_IN_IMAGE_REPOSITORY, "the image repository does not list " + path));
+        TargetFile released = imageRepository
+                .findTarget(path)
+                .orElseThrow(() -> new UptaneRejected(
+                        Reason.NOT_IN_IMAGE_REPOSITORY, "the image repository does not list " + path));
         if (released.length() != fromDirector.length()) {
-            throw new UptaneRejected(Reason.LENGTH_MISMATCH, path + ": director length " + fromDirector.length()
-                    + ", image repository " + released.length());
+            throw new UptaneRejected(
+                    Reason.LENGTH_MISMATCH,
+                    path + ": director length " + fromDirector.length() + ", image repository " + released.length());
         }
         int common = 0;
         for (var hash : fromDirector.hashes().entrySet()) {
@@ -136,21 +139,28 @@ public final class UptanePrimary {
         Set<String> releasedFor = new HashSet<>();
         released.custom().path("hardwareIds").forEach(id -> releasedFor.add(id.asString("")));
         if (!hardware.equals(ecu.hardwareId()) || !releasedFor.contains(hardware)) {
-            throw new UptaneRejected(Reason.HARDWARE_MISMATCH, path + ": ECU " + ecu.serial() + " is "
-                    + ecu.hardwareId() + ", director says " + hardware + ", released for " + releasedFor);
+            throw new UptaneRejected(
+                    Reason.HARDWARE_MISMATCH,
+                    path + ": ECU " + ecu.serial() + " is " + ecu.hardwareId() + ", director says " + hardware
+                            + ", released for " + releasedFor);
         }
         JsonNode counter = fromDirector.custom().path("releaseCounter");
         JsonNode releasedCounter = released.custom().path("releaseCounter");
-        if (!counter.isIntegralNumber() || !releasedCounter.isIntegralNumber()
+        if (!counter.isIntegralNumber()
+                || !releasedCounter.isIntegralNumber()
                 || counter.longValue() != releasedCounter.longValue()) {
-            throw new UptaneRejected(Reason.RELEASE_COUNTER_MISMATCH, path + ": director release counter " + counter
-                    + ", image repository " + releasedCounter);
+            throw new UptaneRejected(
+                    Reason.RELEASE_COUNTER_MISMATCH,
+                    path + ": director release counter " + counter + ", image repository " + releasedCounter);
         }
         boolean rollback = counter.longValue() < ecu.releaseCounter();
-        if (rollback && !(allowAuthorizedRollback
-                && fromDirector.custom().path("authorizedRollback").asBoolean(false))) {
-            throw new UptaneRejected(Reason.RELEASE_COUNTER_LOWER, path + ": release counter " + counter.longValue()
-                    + " is below ECU " + ecu.serial() + "'s " + ecu.releaseCounter());
+        if (rollback
+                && !(allowAuthorizedRollback
+                        && fromDirector.custom().path("authorizedRollback").asBoolean(false))) {
+            throw new UptaneRejected(
+                    Reason.RELEASE_COUNTER_LOWER,
+                    path + ": release counter " + counter.longValue() + " is below ECU " + ecu.serial() + "'s "
+                            + ecu.releaseCounter());
         }
         return new VerifiedImage(ecu.serial(), released, counter.longValue(), rollback);
     }

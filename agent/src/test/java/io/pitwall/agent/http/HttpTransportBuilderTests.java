@@ -30,16 +30,21 @@ class HttpTransportBuilderTests {
 
     @Test
     void aTransportWithoutTokenNeedsAClientCertificate() {
-        assertThatThrownBy(() -> HttpTransport.builder(SERVER, "WPWTEST0000000001").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("client certificate");
+        assertThatThrownBy(
+                        () -> HttpTransport.builder(SERVER, "WPWTEST0000000001").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("client certificate");
     }
 
     @Test
     void aClientCertificateCannotBeCombinedWithACallersHttpClient() throws Exception {
         KeyStore keys = emptyStore();
         assertThatThrownBy(() -> HttpTransport.builder(SERVER, "WPWTEST0000000001")
-                .clientCertificate(keys, new char[0]).httpClient(HttpClient.newHttpClient()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("httpClient");
+                        .clientCertificate(keys, new char[0])
+                        .httpClient(HttpClient.newHttpClient())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("httpClient");
     }
 
     @Test
@@ -56,9 +61,11 @@ class HttpTransportBuilderTests {
         });
         server.start();
         try {
-            var transport = HttpTransport.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                    "WPWTEST0000000001").clientCertificate(emptyStore(), "changeit".toCharArray())
-                    .trustStore(emptyStore()).build();
+            var transport = HttpTransport.builder(
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "WPWTEST0000000001")
+                    .clientCertificate(emptyStore(), "changeit".toCharArray())
+                    .trustStore(emptyStore())
+                    .build();
             var answer = transport.checkin(new CheckinRequest(null, Connectivity.WIFI, true, List.of()));
             assertThat(answer.pollAfterSeconds()).isEqualTo(60);
             assertThat(seen.get().containsKey("Authorization")).isFalse();

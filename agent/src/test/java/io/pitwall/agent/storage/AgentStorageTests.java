@@ -43,14 +43,20 @@ class AgentStorageTests {
             journal.acknowledge(4);
             assertThat(journal.pendingCount()).isZero();
             journal.setAside(java.util.List.of(new io.pitwall.agent.RefusedEvent(third, "again", "")));
-            assertThat(journal.refused()).as("an event no longer pending is not set aside twice").hasSize(1);
+            assertThat(journal.refused())
+                    .as("an event no longer pending is not set aside twice")
+                    .hasSize(1);
 
             appendUpTo(journal, 4 + io.pitwall.agent.EventJournal.REFUSED_KEPT + 5);
             journal.setAside(journal.pending(Integer.MAX_VALUE).stream()
-                    .map(e -> new io.pitwall.agent.RefusedEvent(e, "unknown-event-type", "")).toList());
+                    .map(e -> new io.pitwall.agent.RefusedEvent(e, "unknown-event-type", ""))
+                    .toList());
             assertThat(journal.pendingCount()).isZero();
             assertThat(journal.refused()).hasSize(io.pitwall.agent.EventJournal.REFUSED_KEPT);
-            assertThat(journal.refused().get(journal.refused().size() - 1).event().seq())
+            assertThat(journal.refused()
+                            .get(journal.refused().size() - 1)
+                            .event()
+                            .seq())
                     .isEqualTo(4 + io.pitwall.agent.EventJournal.REFUSED_KEPT + 5);
         }
 
@@ -59,8 +65,9 @@ class AgentStorageTests {
             var metadata = storage().metadata();
             metadata.write("image.root.json", "one".getBytes(StandardCharsets.UTF_8));
             metadata.write("image.root.json", "two".getBytes(StandardCharsets.UTF_8));
-            assertThat(metadata.read("image.root.json")).hasValueSatisfying(bytes ->
-                    assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("two"));
+            assertThat(metadata.read("image.root.json"))
+                    .hasValueSatisfying(bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8))
+                            .isEqualTo("two"));
             metadata.delete("image.root.json");
             assertThat(metadata.read("image.root.json")).isEmpty();
             assertThatThrownBy(() -> metadata.write("../escape.json", new byte[1]))
@@ -81,7 +88,8 @@ class AgentStorageTests {
             }
             assertThat(staging.size(sha)).isEqualTo(11);
             try (var in = staging.open(sha)) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("hello world");
             }
             staging.delete(sha);
             assertThat(staging.size(sha)).isZero();
@@ -93,7 +101,8 @@ class AgentStorageTests {
             assertThat(storage.readProgress()).isEmpty();
             storage.writeProgress("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
             storage.writeProgress("{}".getBytes(StandardCharsets.UTF_8));
-            assertThat(storage.readProgress()).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("{}"));
+            assertThat(storage.readProgress())
+                    .hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("{}"));
         }
     }
 
@@ -111,6 +120,7 @@ class AgentStorageTests {
     class OnFiles extends Contract {
         @TempDir
         Path dir;
+
         private FileStorage storage;
 
         @Override
@@ -130,7 +140,8 @@ class AgentStorageTests {
 
         @Test
         void stagingRefusesNamesThatAreNotDigests() {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage().staging().size("../../etc/passwd"))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> storage().staging().size("../../etc/passwd"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -2,7 +2,6 @@ package io.pitwall.agent.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.pitwall.agent.RefusedEvent;
@@ -52,15 +51,20 @@ class FileEventJournalTests {
             Files.write(copy, Arrays.copyOf(full, cut));
             boolean complete = cut == full.length;
             try (var journal = FileEventJournal.open(copy, 100)) {
-                assertThat(seqs(journal)).as("cut at %d", cut)
+                assertThat(seqs(journal))
+                        .as("cut at %d", cut)
                         .isEqualTo(complete ? List.of(3L, 4L, 5L, 6L) : List.of(3L, 4L, 5L));
                 assertThat(journal.ackedThroughSeq()).isEqualTo(2);
                 journal.append(event(journal.nextSeq()));
             }
             try (var journal = FileEventJournal.open(copy, 100)) {
                 List<Long> seqs = seqs(journal);
-                assertThat(seqs).as("cut at %d, after appending again", cut).doesNotHaveDuplicates().isSorted()
-                        .containsSequence(3L, 4L, 5L).hasSize(complete ? 5 : 4);
+                assertThat(seqs)
+                        .as("cut at %d, after appending again", cut)
+                        .doesNotHaveDuplicates()
+                        .isSorted()
+                        .containsSequence(3L, 4L, 5L)
+                        .hasSize(complete ? 5 : 4);
                 assertThat(journal.nextSeq()).isEqualTo(seqs.get(seqs.size() - 1) + 1);
             }
         }
@@ -81,8 +85,11 @@ class FileEventJournalTests {
             Files.write(copy, Arrays.copyOf(full, cut));
             try (var journal = FileEventJournal.open(copy, 100)) {
                 List<Long> seqs = seqs(journal);
-                assertThat(seqs).as("cut at %d", cut).startsWith(1L, 2L)
-                        .isEqualTo(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+                assertThat(seqs)
+                        .as("cut at %d", cut)
+                        .startsWith(1L, 2L)
+                        .isEqualTo(
+                                LongStream.rangeClosed(1, seqs.size()).boxed().toList());
                 assertThat(journal.nextSeq()).isEqualTo(seqs.size() + 1);
             }
         }
@@ -102,7 +109,8 @@ class FileEventJournalTests {
             Path copy = dir.resolve("cut-" + cut);
             Files.write(copy, Arrays.copyOf(full, cut));
             try (var journal = FileEventJournal.open(copy, 100)) {
-                assertThat(seqs(journal)).as("cut at %d", cut)
+                assertThat(seqs(journal))
+                        .as("cut at %d", cut)
                         .isEqualTo(cut == full.length ? List.of(5L) : List.of(1L, 2L, 3L, 4L, 5L));
                 assertThat(journal.nextSeq()).isEqualTo(6);
             }
@@ -146,12 +154,14 @@ class FileEventJournalTests {
         Path file = dir.resolve("j");
         try (var journal = FileEventJournal.open(file, 3)) {
             appendUpTo(journal, 5);
-            journal.setAside(List.of(new RefusedEvent(event(2), "invalid-event", "detail is at most 2000 characters"),
+            journal.setAside(List.of(
+                    new RefusedEvent(event(2), "invalid-event", "detail is at most 2000 characters"),
                     new RefusedEvent(event(4), "unknown-event-type", "type is not known")));
         }
         try (var journal = FileEventJournal.open(file, 3)) {
             assertThat(seqs(journal)).containsExactly(1L, 3L, 5L);
-            assertThat(journal.refused()).extracting(r -> r.event().seq(), RefusedEvent::code)
+            assertThat(journal.refused())
+                    .extracting(r -> r.event().seq(), RefusedEvent::code)
                     .containsExactly(tuple(2L, "invalid-event"), tuple(4L, "unknown-event-type"));
             journal.acknowledge(5);
             appendUpTo(journal, 9);
@@ -159,7 +169,9 @@ class FileEventJournalTests {
         }
         try (var journal = FileEventJournal.open(file, 3)) {
             assertThat(journal.pendingCount()).isZero();
-            assertThat(journal.refused()).as("kept through compaction").extracting(r -> r.event().seq())
+            assertThat(journal.refused())
+                    .as("kept through compaction")
+                    .extracting(r -> r.event().seq())
                     .containsExactly(2L, 4L);
             assertThat(journal.refused().get(0).event()).isEqualTo(event(2));
             assertThat(journal.nextSeq()).isEqualTo(10);
@@ -181,7 +193,9 @@ class FileEventJournalTests {
             Files.write(copy, Arrays.copyOf(full, cut));
             boolean complete = cut == full.length;
             try (var journal = FileEventJournal.open(copy, 100)) {
-                assertThat(seqs(journal)).as("cut at %d", cut).isEqualTo(complete ? List.of(1L, 3L) : List.of(1L, 2L, 3L));
+                assertThat(seqs(journal))
+                        .as("cut at %d", cut)
+                        .isEqualTo(complete ? List.of(1L, 3L) : List.of(1L, 2L, 3L));
                 assertThat(journal.refused()).hasSize(complete ? 1 : 0);
             }
         }
@@ -232,8 +246,16 @@ class FileEventJournalTests {
     }
 
     static DeviceEvent event(long seq) {
-        return new DeviceEvent(seq, EventType.MODULE_HEALTH, Instant.parse("2030-01-01T00:00:00Z").plusSeconds(seq),
-                null, "ECU-1", null, "e" + seq, null, null);
+        return new DeviceEvent(
+                seq,
+                EventType.MODULE_HEALTH,
+                Instant.parse("2030-01-01T00:00:00Z").plusSeconds(seq),
+                null,
+                "ECU-1",
+                null,
+                "e" + seq,
+                null,
+                null);
     }
 
     static List<Long> seqs(io.pitwall.agent.EventJournal journal) {

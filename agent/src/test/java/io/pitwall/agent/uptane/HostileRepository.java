@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pitwall.protocol.tuf.Ed25519;
 import io.pitwall.protocol.tuf.Envelope;
-import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RoleMetadata;
+import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.protocol.tuf.TufTime;
 import java.io.IOException;
@@ -39,6 +39,7 @@ final class HostileRepository implements AutoCloseable {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+
     final Map<String, byte[]> files = new ConcurrentHashMap<>();
     final Map<String, Consumer<HttpExchange>> handlers = new ConcurrentHashMap<>();
     final Map<String, List<KeyPair>> keys = new LinkedHashMap<>();
@@ -47,6 +48,7 @@ final class HostileRepository implements AutoCloseable {
     final ObjectNode extraTargetsFields = JSON.createObjectNode();
     /** Delegated role files published so far: a snapshot keeps listing them, as TUF requires. */
     final Map<String, byte[]> delegatedRoles = new LinkedHashMap<>();
+
     private final HttpServer server;
     private final Instant now;
     Duration lifetime = Duration.ofDays(7);
@@ -74,7 +76,8 @@ final class HostileRepository implements AutoCloseable {
     }
 
     HttpFetcher fetcher(Duration deadline) {
-        return new HttpFetcher(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), base(), deadline);
+        return new HttpFetcher(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), base(), deadline);
     }
 
     /** The current root's signed part (version {@link #rootVersion}). */
@@ -108,7 +111,8 @@ final class HostileRepository implements AutoCloseable {
     void target(String path, byte[] image, String hardwareId, long releaseCounter, ObjectNode extraCustom) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("length", image.length);
-        entry.putObject("hashes").put("sha256", RoleMetadata.digest("sha256", image))
+        entry.putObject("hashes")
+                .put("sha256", RoleMetadata.digest("sha256", image))
                 .put("sha512", RoleMetadata.digest("sha512", image));
         ObjectNode custom = entry.putObject("custom");
         custom.putArray("hardwareIds").add(hardwareId);

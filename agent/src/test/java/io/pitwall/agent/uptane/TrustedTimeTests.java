@@ -32,7 +32,8 @@ class TrustedTimeTests {
         assertThat(new TrustedTime(clock, storage.metadata()).lastAttested()).isEqualTo(clock.instant());
 
         time.attest(clock.instant().plusSeconds(61));
-        assertThat(new TrustedTime(clock, storage.metadata()).lastAttested()).isEqualTo(clock.instant().plusSeconds(61));
+        assertThat(new TrustedTime(clock, storage.metadata()).lastAttested())
+                .isEqualTo(clock.instant().plusSeconds(61));
     }
 
     @Test

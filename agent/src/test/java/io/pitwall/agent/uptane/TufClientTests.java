@@ -53,8 +53,8 @@ class TufClientTests {
 
             f.verify();
 
-            assertThat(f.image.requests).containsExactly("2.root.json", "timestamp.json", "2.snapshot.json",
-                    "2.targets.json");
+            assertThat(f.image.requests)
+                    .containsExactly("2.root.json", "timestamp.json", "2.snapshot.json", "2.targets.json");
             assertThat(f.imageClient.findTarget("fw/a-7.bin")).isPresent();
         }
     }
@@ -89,22 +89,29 @@ class TufClientTests {
             assertThat(f.imageClient.rootVersion()).isEqualTo(3);
             f.image.rootLifetime = Duration.ofDays(-1);
             f.image.publishRoot();
-            assertThatThrownBy(f::verify).extracting(e -> ((UptaneRejected) e).code()).isEqualTo("expired");
+            assertThatThrownBy(f::verify)
+                    .extracting(e -> ((UptaneRejected) e).code())
+                    .isEqualTo("expired");
         }
     }
 
     @Test
     void trustedMetadataSurvivesARestartOnTheFileStorage(@TempDir Path dir) throws Exception {
-        try (UptaneFixture f = new UptaneFixture().standard(); FileStorage storage = FileStorage.open(dir)) {
+        try (UptaneFixture f = new UptaneFixture().standard();
+                FileStorage storage = FileStorage.open(dir)) {
             TrustedTime time = new TrustedTime(f.clock, storage.metadata());
-            TufClient client = new TufClient("image", f.image.fetcher(f.deadline), storage.metadata(), time,
-                    Limits.defaults());
+            TufClient client =
+                    new TufClient("image", f.image.fetcher(f.deadline), storage.metadata(), time, Limits.defaults());
             client.provision(f.image.files.get("1.root.json"));
             client.refresh();
             f.image.requests.clear();
 
-            TufClient again = new TufClient("image", f.image.fetcher(f.deadline), storage.metadata(),
-                    new TrustedTime(f.clock, storage.metadata()), Limits.defaults());
+            TufClient again = new TufClient(
+                    "image",
+                    f.image.fetcher(f.deadline),
+                    storage.metadata(),
+                    new TrustedTime(f.clock, storage.metadata()),
+                    Limits.defaults());
             again.refresh();
 
             assertThat(f.image.requests).containsExactly("2.root.json", "timestamp.json");
@@ -116,11 +123,17 @@ class TufClientTests {
     @Test
     void aClientWithoutAProvisionedRootRefusesToStart() throws Exception {
         try (UptaneFixture f = new UptaneFixture().standard()) {
-            TufClient client = new TufClient("image", f.image.fetcher(f.deadline), f.storage.metadata(),
-                    new TrustedTime(f.clock, f.storage.metadata()), Limits.defaults());
+            TufClient client = new TufClient(
+                    "image",
+                    f.image.fetcher(f.deadline),
+                    f.storage.metadata(),
+                    new TrustedTime(f.clock, f.storage.metadata()),
+                    Limits.defaults());
 
-            assertThatThrownBy(client::refresh).isInstanceOf(UptaneRejected.class)
-                    .extracting(e -> ((UptaneRejected) e).code()).isEqualTo("no-trusted-root");
+            assertThatThrownBy(client::refresh)
+                    .isInstanceOf(UptaneRejected.class)
+                    .extracting(e -> ((UptaneRejected) e).code())
+                    .isEqualTo("no-trusted-root");
         }
     }
 
@@ -128,16 +141,25 @@ class TufClientTests {
     void anAuthorizedRollbackNeedsTheFlagOnBothSides() throws Exception {
         try (UptaneFixture f = new UptaneFixture()) {
             f.release("fw/a-3.bin", UptaneFixture.IMAGE, "HW-A", 3);
-            f.assign("fw/a-3.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 3,
+            f.assign(
+                    "fw/a-3.bin",
+                    UptaneFixture.IMAGE,
+                    "ecu-1",
+                    "HW-A",
+                    3,
                     HostileRepository.JSON.createObjectNode().put("authorizedRollback", true));
             f.image.publish();
             f.director.publish();
 
-            assertThatThrownBy(f::verify).extracting(e -> ((UptaneRejected) e).code())
+            assertThatThrownBy(f::verify)
+                    .extracting(e -> ((UptaneRejected) e).code())
                     .isEqualTo("release-counter-lower");
             f.allowAuthorizedRollback = true;
             f.restart();
-            assertThat(f.verify()).singleElement().extracting(VerifiedImage::rollback).isEqualTo(true);
+            assertThat(f.verify())
+                    .singleElement()
+                    .extracting(VerifiedImage::rollback)
+                    .isEqualTo(true);
         }
     }
 }

@@ -56,9 +56,11 @@ class UptaneAttackTests {
             byte[] tampered = UptaneFixture.IMAGE.clone();
             tampered[0] ^= 1;
             f.image.files.put("targets/fw/a-6.bin", tampered);
-            byte[] served = f.image.fetcher(f.deadline).fetch("targets/fw/a-6.bin", target.length()).orElseThrow();
+            byte[] served = f.image
+                    .fetcher(f.deadline)
+                    .fetch("targets/fw/a-6.bin", target.length())
+                    .orElseThrow();
             assertThat(code(() -> target.verify(served))).isEqualTo("hash-mismatch");
-
         }
         try (UptaneFixture f = new UptaneFixture().standard()) {
             ObjectNode targets = f.image.tree("1.targets.json");
@@ -103,7 +105,8 @@ class UptaneAttackTests {
             f.image.publishRoot();
             f.image.publishTimestamp();
             f.verify();
-            assertThat(HostileRepository.readVersion(f.storage.metadata().read("image.timestamp.json").orElseThrow()))
+            assertThat(HostileRepository.readVersion(
+                            f.storage.metadata().read("image.timestamp.json").orElseThrow()))
                     .isEqualTo(honest + 2);
         }
     }
@@ -152,7 +155,9 @@ class UptaneAttackTests {
             f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
             publishDirectorAt(f, trusted + 1);
 
-            assertThat(f.verify()).singleElement().extracting(UptanePrimary.VerifiedImage::ecuSerial)
+            assertThat(f.verify())
+                    .singleElement()
+                    .extracting(UptanePrimary.VerifiedImage::ecuSerial)
                     .isEqualTo("ecu-1");
             assertThat(storedVersion(f, "director.timestamp.json")).isEqualTo(trusted + 1);
         }
@@ -162,10 +167,9 @@ class UptaneAttackTests {
     void metadataRefusedByAnyUptaneCheckIsNeitherPersistedNorComparedAgainstLater() throws Exception {
         Map<String, java.util.function.Consumer<UptaneFixture>> refusals = new java.util.LinkedHashMap<>();
         refusals.put("ecu-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-9", "HW-A", 6, null));
-        refusals.put("hardware-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-Z", 6,
-                null));
-        refusals.put("release-counter-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A",
-                7, null));
+        refusals.put("hardware-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-Z", 6, null));
+        refusals.put(
+                "release-counter-mismatch", f -> f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 7, null));
         refusals.put("not-in-image-repository", f -> {
             f.assign("fw/x.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
             f.image.timestampVersion = 40;
@@ -182,8 +186,12 @@ class UptaneAttackTests {
 
                 assertThat(code(f::verify)).isEqualTo(refusal.getKey());
 
-                assertThat(storedVersion(f, "director.timestamp.json")).as(refusal.getKey()).isEqualTo(director);
-                assertThat(storedVersion(f, "image.timestamp.json")).as(refusal.getKey()).isEqualTo(image);
+                assertThat(storedVersion(f, "director.timestamp.json"))
+                        .as(refusal.getKey())
+                        .isEqualTo(director);
+                assertThat(storedVersion(f, "image.timestamp.json"))
+                        .as(refusal.getKey())
+                        .isEqualTo(image);
                 f.director.targets.clear();
                 f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
                 publishDirectorAt(f, director + 1);
@@ -226,7 +234,8 @@ class UptaneAttackTests {
     void row08EndlessDataStopsAtTheLimitForMetadataAndAtTheSignedLengthForImages() throws Exception {
         try (UptaneFixture f = new UptaneFixture().standard()) {
             TargetFile target = f.verify().get(0).image();
-            f.image.files.put("targets/fw/a-6.bin", Arrays.copyOf(UptaneFixture.IMAGE, UptaneFixture.IMAGE.length + 100));
+            f.image.files.put(
+                    "targets/fw/a-6.bin", Arrays.copyOf(UptaneFixture.IMAGE, UptaneFixture.IMAGE.length + 100));
             assertThat(code(() -> f.image.fetcher(f.deadline).fetch("targets/fw/a-6.bin", target.length())))
                     .isEqualTo("too-large");
 
@@ -296,7 +305,8 @@ class UptaneAttackTests {
             ids.putObject("ecu-2").put("hardwareId", "HW-A");
             f.director.target("fw/a-6.bin", UptaneFixture.IMAGE, "HW-A", 6, second);
             f.director.publish();
-            assertThat(f.verify()).extracting(UptanePrimary.VerifiedImage::ecuSerial)
+            assertThat(f.verify())
+                    .extracting(UptanePrimary.VerifiedImage::ecuSerial)
                     .containsExactlyInAnyOrder("ecu-1", "ecu-2");
 
             f.director.target("fw/a-6.bin", UptaneFixture.IMAGE, "HW-A", 6, null);
@@ -317,7 +327,8 @@ class UptaneAttackTests {
             ObjectNode targets = f.image.tree(f.image.targetsVersion + ".targets.json");
             ArrayNode sigs = (ArrayNode) targets.path("signatures");
             sigs.add(sigs.get(0).deepCopy());
-            f.image.files.put(f.image.targetsVersion + ".targets.json", HostileRepository.JSON.writeValueAsBytes(targets));
+            f.image.files.put(
+                    f.image.targetsVersion + ".targets.json", HostileRepository.JSON.writeValueAsBytes(targets));
             assertThat(code(f::verify)).isEqualTo("threshold");
         }
         try (UptaneFixture f = new UptaneFixture().standard()) {
@@ -347,7 +358,9 @@ class UptaneAttackTests {
             List<KeyPair> both = new ArrayList<>(old);
             both.addAll(f.image.keys.get("root"));
             f.image.rootVersion = 2;
-            f.image.files.put("2.root.json", HostileRepository.sign(f.image.root().toSigned().put("version", 3), both));
+            f.image.files.put(
+                    "2.root.json",
+                    HostileRepository.sign(f.image.root().toSigned().put("version", 3), both));
             assertThat(code(f::verify)).isEqualTo("root-version");
 
             f.image.rootVersion = 1;
@@ -370,7 +383,12 @@ class UptaneAttackTests {
             assertThat(code(f::verify)).isEqualTo("hardware-mismatch");
 
             f.ecus.set(0, new UptanePrimary.EcuState("ecu-1", "HW-A", 5));
-            f.assign("fw/a-6.bin", "other bytes of any length".getBytes(StandardCharsets.UTF_8), "ecu-1", "HW-A", 6,
+            f.assign(
+                    "fw/a-6.bin",
+                    "other bytes of any length".getBytes(StandardCharsets.UTF_8),
+                    "ecu-1",
+                    "HW-A",
+                    6,
                     null);
             f.director.publish();
             assertThat(code(f::verify)).isEqualTo("length-mismatch");
@@ -435,8 +453,9 @@ class UptaneAttackTests {
             assertThat(code(f::verify)).isEqualTo("not-in-image-repository");
 
             delegate(f, "supplier-a", "fw/*", List.of("fw/a-6.bin"), false);
-            assertThat(f.verify()).singleElement().satisfies(image ->
-                    assertThat(image.image().role()).isEqualTo("supplier-a"));
+            assertThat(f.verify())
+                    .singleElement()
+                    .satisfies(image -> assertThat(image.image().role()).isEqualTo("supplier-a"));
         }
     }
 
@@ -445,8 +464,12 @@ class UptaneAttackTests {
         try (UptaneFixture f = new UptaneFixture()) {
             f.assign("fw/a-6.bin", UptaneFixture.IMAGE, "ecu-1", "HW-A", 6, null);
             f.director.publish();
-            delegate(f, List.of(new Delegate("owner", "fw/*", List.of(), true),
-                    new Delegate("intruder", "fw/*", List.of("fw/a-6.bin"), false)), null);
+            delegate(
+                    f,
+                    List.of(
+                            new Delegate("owner", "fw/*", List.of(), true),
+                            new Delegate("intruder", "fw/*", List.of("fw/a-6.bin"), false)),
+                    null);
             assertThat(code(f::verify)).isEqualTo("not-in-image-repository");
 
             delegate(f, List.of(new Delegate("supplier-a", "fw/*", List.of("fw/a-6.bin"), false)), Ed25519.generate());
@@ -462,7 +485,8 @@ class UptaneAttackTests {
     }
 
     /** Top-level targets delegate {@code pattern} to {@code role} (one fresh key), which lists {@code paths}. */
-    private static void delegate(UptaneFixture f, String role, String pattern, List<String> paths, boolean terminating) {
+    private static void delegate(
+            UptaneFixture f, String role, String pattern, List<String> paths, boolean terminating) {
         delegate(f, List.of(new Delegate(role, pattern, paths, terminating)), null);
     }
 
@@ -486,9 +510,12 @@ class UptaneAttackTests {
             for (String path : d.paths()) {
                 ObjectNode entry = list.putObject(path);
                 entry.put("length", UptaneFixture.IMAGE.length);
-                entry.putObject("hashes").put("sha256", io.pitwall.protocol.tuf.RoleMetadata.digest("sha256",
-                        UptaneFixture.IMAGE));
-                entry.putObject("custom").put("releaseCounter", 6).putArray("hardwareIds").add("HW-A");
+                entry.putObject("hashes")
+                        .put("sha256", io.pitwall.protocol.tuf.RoleMetadata.digest("sha256", UptaneFixture.IMAGE));
+                entry.putObject("custom")
+                        .put("releaseCounter", 6)
+                        .putArray("hardwareIds")
+                        .add("HW-A");
             }
             files.put(d.role(), HostileRepository.sign(delegated, List.of(signer == null ? d.key() : signer)));
         }
@@ -496,7 +523,8 @@ class UptaneAttackTests {
     }
 
     private static void trickle(com.sun.net.httpserver.HttpExchange exchange, byte[] body) {
-        try (exchange; OutputStream out = exchange.getResponseBody()) {
+        try (exchange;
+                OutputStream out = exchange.getResponseBody()) {
             exchange.sendResponseHeaders(200, body.length);
             for (byte b : body) {
                 out.write(b);

@@ -67,8 +67,8 @@ final class UptaneFixture implements AutoCloseable {
     UptanePrimary primary() {
         if (primary == null) {
             TrustedTime time = new TrustedTime(clock, storage.metadata());
-            directorClient = new TufClient("director", director.fetcher(deadline), storage.metadata(), time,
-                    Limits.defaults());
+            directorClient =
+                    new TufClient("director", director.fetcher(deadline), storage.metadata(), time, Limits.defaults());
             imageClient = new TufClient("image", image.fetcher(deadline), storage.metadata(), time, Limits.defaults());
             directorClient.provision(director.files.get("1.root.json"));
             imageClient.provision(image.files.get("1.root.json"));

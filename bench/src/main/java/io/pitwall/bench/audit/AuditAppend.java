@@ -2,8 +2,8 @@ package io.pitwall.bench.audit;
 
 import io.pitwall.bench.BenchDatabase;
 import io.pitwall.bench.BenchServer;
-import io.pitwall.bench.Latencies;
 import io.pitwall.bench.CpuMeter;
+import io.pitwall.bench.Latencies;
 import io.pitwall.bench.Result;
 import io.pitwall.bench.Scenario;
 import io.pitwall.server.audit.AuditChainVerifier;
@@ -67,7 +67,8 @@ public final class AuditAppend implements Scenario {
             var report = server.context().getBean(AuditChainVerifier.class).verify();
             long expected = records + (long) batches * batch;
             if (!report.intact() || appended != expected) {
-                return Result.failed(name(), target(), "chain " + report + ", appended " + appended + " of " + expected);
+                return Result.failed(
+                        name(), target(), "chain " + report + ", appended " + appended + " of " + expected);
             }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("records", records);
@@ -86,14 +87,25 @@ public final class AuditAppend implements Scenario {
             metrics.put("batchedRecordsPerSecond", Math.round(batched.perSecond() * batch));
             metrics.put("batchedP50Millis", batched.percentileMillis(50));
             metrics.put("chainLength", report.length());
-            String measured = String.format(Locale.ROOT,
+            String measured = String.format(
+                    Locale.ROOT,
                     "%,d records/s, p50 %.2f ms, p99 %.2f ms (%,d records, %d threads, %.1f chained per sealing "
                             + "round; CPU per record: JVM %d µs + PostgreSQL %d µs); the same transactions without audit: %,d/s, p50 %.2f ms (JVM %d µs + "
                             + "PostgreSQL %d µs); %d records per transaction: %,d records/s; chain of %,d intact",
-                    Math.round(single.perSecond()), single.percentileMillis(50), single.percentileMillis(99), records, threads,
-                    perRound, micros(cpu.jvmSeconds(), records), micros(cpu.databaseSeconds(), records), Math.round(plain.perSecond()),
-                    plain.percentileMillis(50), micros(plainCpu.jvmSeconds(), records),
-                    micros(plainCpu.databaseSeconds(), records), batch, Math.round(batched.perSecond() * batch),
+                    Math.round(single.perSecond()),
+                    single.percentileMillis(50),
+                    single.percentileMillis(99),
+                    records,
+                    threads,
+                    perRound,
+                    micros(cpu.jvmSeconds(), records),
+                    micros(cpu.databaseSeconds(), records),
+                    Math.round(plain.perSecond()),
+                    plain.percentileMillis(50),
+                    micros(plainCpu.jvmSeconds(), records),
+                    micros(plainCpu.databaseSeconds(), records),
+                    batch,
+                    Math.round(batched.perSecond() * batch),
                     report.length());
             return new Result(name(), measured, target(), Result.verdict(single.perSecond() >= 2000), metrics);
         }

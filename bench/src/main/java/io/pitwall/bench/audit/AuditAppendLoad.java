@@ -2,18 +2,18 @@ package io.pitwall.bench.audit;
 
 import io.pitwall.bench.Latencies;
 import io.pitwall.server.shared.Audited;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,8 +39,11 @@ public final class AuditAppendLoad {
      */
     public Latencies runPlain(int transactionCount, int threads) throws Exception {
         jdbc.execute("CREATE TABLE IF NOT EXISTS bench_plain_change (id BIGSERIAL PRIMARY KEY, note VARCHAR(100))");
-        return timed(transactionCount, threads, tx -> transactions.executeWithoutResult(status ->
-                jdbc.update("INSERT INTO bench_plain_change (note) VALUES (?)", "change " + tx)));
+        return timed(
+                transactionCount,
+                threads,
+                tx -> transactions.executeWithoutResult(
+                        status -> jdbc.update("INSERT INTO bench_plain_change (note) VALUES (?)", "change " + tx)));
     }
 
     /**
@@ -48,12 +51,17 @@ public final class AuditAppendLoad {
      * {@code threads} threads; the latencies are per transaction, begin to commit.
      */
     public Latencies run(int transactionCount, int eventsPerTransaction, int threads) throws Exception {
-        return timed(transactionCount, threads, tx -> transactions.executeWithoutResult(status -> {
-            for (int e = 0; e < eventsPerTransaction; e++) {
-                events.publishEvent(Audited.succeeded("bench.append", "bench:" + tx + "." + e,
-                        Map.of("transaction", tx, "event", e, "note", "benchmark record")));
-            }
-        }));
+        return timed(
+                transactionCount,
+                threads,
+                tx -> transactions.executeWithoutResult(status -> {
+                    for (int e = 0; e < eventsPerTransaction; e++) {
+                        events.publishEvent(Audited.succeeded(
+                                "bench.append",
+                                "bench:" + tx + "." + e,
+                                Map.of("transaction", tx, "event", e, "note", "benchmark record")));
+                    }
+                }));
     }
 
     private static Latencies timed(int transactionCount, int threads, IntConsumer transaction) throws Exception {

@@ -83,9 +83,14 @@ public final class AuditVerify implements Scenario {
         metrics.put("inProcessDatabaseCpuSeconds", databaseCpu);
         metrics.put("inProcessMedianSeconds", median);
         int medianRun = indexOf(inProcess, median);
-        String measured = String.format(Locale.ROOT,
-                "%,d records: in-process %.2f s (median of %d; CPU: JVM %.1f s, PostgreSQL %.1f s)", length, median,
-                runs, cpu[medianRun], databaseCpu[medianRun]);
+        String measured = String.format(
+                Locale.ROOT,
+                "%,d records: in-process %.2f s (median of %d; CPU: JVM %.1f s, PostgreSQL %.1f s)",
+                length,
+                median,
+                runs,
+                cpu[medianRun],
+                databaseCpu[medianRun]);
         boolean met = median <= LIMIT_SECONDS;
         if (Files.isRegularFile(cliJar)) {
             var cli = runCli(database);
@@ -95,11 +100,17 @@ public final class AuditVerify implements Scenario {
             metrics.put("cliWallSeconds", cli.seconds());
             metrics.put("cliCpuSeconds", cli.cpuSeconds());
             metrics.put("cliOutput", cli.output().strip());
-            var verifiedIn = java.util.regex.Pattern.compile("verified in (\\d+) ms").matcher(cli.output());
-            String inside = verifiedIn.find() ? String.format(Locale.ROOT, ", %.2f s of it verifying",
-                    Long.parseLong(verifiedIn.group(1)) / 1e3) : "";
-            measured += String.format(Locale.ROOT, "; `pitwall audit verify` %.2f s wall%s, %.1f CPU s (a fresh JVM)",
-                    cli.seconds(), inside, cli.cpuSeconds());
+            var verifiedIn =
+                    java.util.regex.Pattern.compile("verified in (\\d+) ms").matcher(cli.output());
+            String inside = verifiedIn.find()
+                    ? String.format(Locale.ROOT, ", %.2f s of it verifying", Long.parseLong(verifiedIn.group(1)) / 1e3)
+                    : "";
+            measured += String.format(
+                    Locale.ROOT,
+                    "; `pitwall audit verify` %.2f s wall%s, %.1f CPU s (a fresh JVM)",
+                    cli.seconds(),
+                    inside,
+                    cli.cpuSeconds());
             met &= cli.seconds() <= LIMIT_SECONDS;
         } else {
             measured += "; CLI not measured (" + cliJar + " missing: bench/run builds it)";
@@ -134,7 +145,8 @@ public final class AuditVerify implements Scenario {
 
     private boolean holdsChain(BenchDatabase database, ChainGenerator generator) {
         String first = generator.record(1, ChainHash.GENESIS).hash();
-        try (var c = database.connect(); var s = c.createStatement();
+        try (var c = database.connect();
+                var s = c.createStatement();
                 var rs = s.executeQuery("SELECT h.seq, r.hash FROM audit_head h JOIN audit_record r ON r.seq = 1")) {
             return rs.next() && rs.getLong(1) == length && first.equals(rs.getString(2));
         } catch (java.sql.SQLException e) {
@@ -142,13 +154,22 @@ public final class AuditVerify implements Scenario {
         }
     }
 
-    private record CliRun(int exitCode, double seconds, double cpuSeconds, String output) {
-    }
+    private record CliRun(int exitCode, double seconds, double cpuSeconds, String output) {}
 
     private CliRun runCli(BenchDatabase database) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", cliJar.toString(), "audit", "verify",
-                "--db-url", database.url(), "--db-user", database.user(), "--db-password", database.password()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                cliJar.toString(),
+                "audit",
+                "verify",
+                "--db-url",
+                database.url(),
+                "--db-user",
+                database.user(),
+                "--db-password",
+                database.password()));
         double cpuBefore = Machine.childrenCpuSeconds();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -159,7 +180,10 @@ public final class AuditVerify implements Scenario {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         process.onExit().get();
-        return new CliRun(process.exitValue(), seconds, Machine.childrenCpuSeconds() - cpuBefore,
+        return new CliRun(
+                process.exitValue(),
+                seconds,
+                Machine.childrenCpuSeconds() - cpuBefore,
                 new String(output, StandardCharsets.UTF_8));
     }
 }

@@ -22,8 +22,18 @@ public final class ChainGenerator {
 
     private static final String[] OPERATORS = {"admin", "alice", "bob", "carol", "dave", "erin", "frank"};
     private static final String[] ROLES = {"admin", "release-manager", "approver", "fleet-operator", "auditor"};
-    private static final String[] ACTIONS = {"vehicle.create", "vehicle.update", "campaign.create", "campaign.approve",
-            "campaign.start", "release.publish", "operator.create", "token.issue", "case.open", "command.send"};
+    private static final String[] ACTIONS = {
+        "vehicle.create",
+        "vehicle.update",
+        "campaign.create",
+        "campaign.approve",
+        "campaign.start",
+        "release.publish",
+        "operator.create",
+        "token.issue",
+        "case.open",
+        "command.send"
+    };
     private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
     private static final int CHUNK = 20_000;
 
@@ -44,8 +54,8 @@ public final class ChainGenerator {
         String outcome = random.nextInt(20) == 0 ? "REFUSED" : "SUCCEEDED";
         String requestId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
         String details = "{\"reason\":\"generated\",\"value\":" + random.nextInt(1_000_000) + "}";
-        String hash = ChainHash.of(prevHash, seq, at.toInstant(), operator, role, action, target, outcome, requestId,
-                details);
+        String hash = ChainHash.of(
+                prevHash, seq, at.toInstant(), operator, role, action, target, outcome, requestId, details);
         return new AuditRecord(seq, at, operator, role, action, target, outcome, requestId, details, prevHash, hash);
     }
 
@@ -62,16 +72,18 @@ public final class ChainGenerator {
                 prev = r.hash();
                 if (seq % CHUNK == 0 || seq == length) {
                     try {
-                        copy.copyIn("COPY audit_record (seq, occurred_at, operator, role, action, target, outcome, "
-                                + "request_id, details, prev_hash, hash) FROM STDIN", new StringReader(text.toString()));
+                        copy.copyIn(
+                                "COPY audit_record (seq, occurred_at, operator, role, action, target, outcome, "
+                                        + "request_id, details, prev_hash, hash) FROM STDIN",
+                                new StringReader(text.toString()));
                     } catch (java.io.IOException e) {
                         throw new SQLException(e);
                     }
                     text.setLength(0);
                 }
             }
-            try (PreparedStatement head = connection.prepareStatement(
-                    "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+            try (PreparedStatement head =
+                    connection.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
                 head.setLong(1, length);
                 head.setString(2, prev);
                 head.executeUpdate();

@@ -53,8 +53,9 @@ public final class CampaignMillion implements Scenario {
     @Override
     public Result run(BenchDatabase database) throws Exception {
         database.reset();
-        try (var server = BenchServer.start(database, Map.of("pitwall.campaign.reconcile-interval", "0",
-                "pitwall.campaign.release-note-interval", "0"))) {
+        try (var server = BenchServer.start(
+                database,
+                Map.of("pitwall.campaign.reconcile-interval", "0", "pitwall.campaign.release-note-interval", "0"))) {
             if (!server.serves("GET", "/api/v1/campaigns/{id}/release-notes")) {
                 return Result.skipped(name(), target(), "this build does not size wave plans in the dry run");
             }
@@ -63,39 +64,52 @@ public final class CampaignMillion implements Scenario {
             database.execute("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, image_hash,
                         update_policy, is_primary)
-                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle"""
-                    .formatted(CampaignStart.HARDWARE_ID),
-                    """
+                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle""".formatted(CampaignStart.HARDWARE_ID), """
                     INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, reported_at,
-                        last_seen_at) SELECT vin, '{}', 'WIFI', TRUE, repeat('0', 64), now(), now() FROM vehicle""",
-                    """
+                        last_seen_at) SELECT vin, '{}', 'WIFI', TRUE, repeat('0', 64), now(), now() FROM vehicle""", """
                     INSERT INTO vehicle_tag (vin, tag) SELECT vin, 'pilot' FROM (SELECT vin, ROW_NUMBER() OVER
-                        (ORDER BY vin) AS n FROM vehicle) v WHERE n % 100 = 0""",
-                    "VACUUM ANALYZE");
+                        (ORDER BY vin) AS n FROM vehicle) v WHERE n % 100 = 0""", "VACUUM ANALYZE");
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
             var http = new DeviceHttp(server);
             long knownGoodId = CampaignStart.publishRelease(http, "1.5.0", 15);
             long releaseId = CampaignStart.publishRelease(http, "2.0.0", 20);
-            var created = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns", "application/json",
-                    JSON.writeValueAsBytes(Map.of("name", "Bench million", "releaseId", releaseId))), 201);
+            var created = DeviceHttp.require(
+                    http.admin(
+                            "POST",
+                            "/api/v1/campaigns",
+                            "application/json",
+                            JSON.writeValueAsBytes(Map.of("name", "Bench million", "releaseId", releaseId))),
+                    201);
             long campaignId = JSON.readTree(created.body()).get("id").asLong();
             var admin = ManagementClient.basic(URI.create(server.baseUrl()), "admin", BenchServer.ADMIN_PASSWORD);
             Map<String, Object> gate = Map.of("minExecuted", 100, "maxFailureRate", 0.05);
-            admin.planWaves(campaignId, Map.of("waves", List.of(
-                    Map.of("name", "pilot", "kind", "TAG", "selector", "pilot", "gate", gate),
-                    Map.of("name", "EU cohort", "kind", "FILTER", "selector", "region==EU", "gate", gate),
-                    Map.of("name", "ten percent", "kind", "PERCENT", "selector", "10", "gate", gate),
-                    Map.of("name", "half", "kind", "PERCENT", "selector", "50", "gate", gate),
-                    Map.of("name", "rest", "kind", "REST", "gate", gate))));
+            admin.planWaves(
+                    campaignId,
+                    Map.of(
+                            "waves",
+                            List.of(
+                                    Map.of("name", "pilot", "kind", "TAG", "selector", "pilot", "gate", gate),
+                                    Map.of(
+                                            "name",
+                                            "EU cohort",
+                                            "kind",
+                                            "FILTER",
+                                            "selector",
+                                            "region==EU",
+                                            "gate",
+                                            gate),
+                                    Map.of("name", "ten percent", "kind", "PERCENT", "selector", "10", "gate", gate),
+                                    Map.of("name", "half", "kind", "PERCENT", "selector", "50", "gate", gate),
+                                    Map.of("name", "rest", "kind", "REST", "gate", gate))));
             CampaignSignOff.signOff(admin, campaignId, knownGoodId, "bench-approver");
 
             var meter = CpuMeter.start(database);
             long started = System.nanoTime();
-            var dryRun = DeviceHttp.require(http.admin("GET", "/api/v1/campaigns/" + campaignId + "/dry-run",
-                    "application/json", null), 200);
+            var dryRun = DeviceHttp.require(
+                    http.admin("GET", "/api/v1/campaigns/" + campaignId + "/dry-run", "application/json", null), 200);
             double dryRunSeconds = (System.nanoTime() - started) / 1e9;
-            DeviceHttp.require(http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start", "application/json",
-                    null), 200);
+            DeviceHttp.require(
+                    http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start", "application/json", null), 200);
             double seconds = (System.nanoTime() - started) / 1e9;
             var cpu = meter.stop();
 
@@ -106,13 +120,23 @@ public final class CampaignMillion implements Scenario {
             // Counted on the server's pool: on a shared PostgreSQL a fresh connection may find no free slot.
             var jdbc = server.context().getBean(JdbcClient.class);
             long firstWave = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = 0")
-                    .params(campaignId).query(Long.class).single();
-            long assigned = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?").params(campaignId)
-                    .query(Long.class).single();
-            if (sizes.size() != 5 || eligible != vehicles || sizes.stream().mapToLong(Long::longValue).sum() != eligible
-                    || firstWave != sizes.get(0) || assigned != firstWave) {
-                return Result.failed(name(), target(), "dry run " + dryRun.body() + "; first wave assigned " + firstWave
-                        + " of " + assigned + " assignments");
+                    .params(campaignId)
+                    .query(Long.class)
+                    .single();
+            long assigned = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?")
+                    .params(campaignId)
+                    .query(Long.class)
+                    .single();
+            if (sizes.size() != 5
+                    || eligible != vehicles
+                    || sizes.stream().mapToLong(Long::longValue).sum() != eligible
+                    || firstWave != sizes.get(0)
+                    || assigned != firstWave) {
+                return Result.failed(
+                        name(),
+                        target(),
+                        "dry run " + dryRun.body() + "; first wave assigned " + firstWave + " of " + assigned
+                                + " assignments");
             }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("vehicles", vehicles);
@@ -125,9 +149,16 @@ public final class CampaignMillion implements Scenario {
             metrics.put("loadSeconds", loadSeconds);
             metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
             metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
-            String measured = String.format(Locale.ROOT,
+            String measured = String.format(
+                    Locale.ROOT,
                     "%.1f s: dry run %.1f s (%,d eligible; waves %s) + start %.1f s (%,d first-wave assignments); %s",
-                    seconds, dryRunSeconds, eligible, sizes, seconds - dryRunSeconds, firstWave, cpu);
+                    seconds,
+                    dryRunSeconds,
+                    eligible,
+                    sizes,
+                    seconds - dryRunSeconds,
+                    firstWave,
+                    cpu);
             return new Result(name(), measured, target(), Result.verdict(seconds <= 60), metrics);
         }
     }

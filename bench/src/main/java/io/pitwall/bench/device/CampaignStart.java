@@ -57,21 +57,28 @@ public final class CampaignStart implements Scenario {
             database.execute("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, image_hash,
                         update_policy, is_primary)
-                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle"""
-                    .formatted(HARDWARE_ID), "VACUUM ANALYZE ecu");
+                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle""".formatted(HARDWARE_ID), "VACUUM ANALYZE ecu");
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
             var http = new DeviceHttp(server);
             long knownGoodId = publishRelease(http, "1.5.0", 15);
             long releaseId = publishRelease(http, "2.0.0", 20);
-            var created = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns", "application/json",
-                    JSON.writeValueAsBytes(Map.of("name", "Bench campaign", "releaseId", releaseId))), 201);
+            var created = DeviceHttp.require(
+                    http.admin(
+                            "POST",
+                            "/api/v1/campaigns",
+                            "application/json",
+                            JSON.writeValueAsBytes(Map.of("name", "Bench campaign", "releaseId", releaseId))),
+                    201);
             long campaignId = JSON.readTree(created.body()).get("id").asLong();
-            CampaignSignOff.signOff(ManagementClient.basic(URI.create(server.baseUrl()), "admin",
-                    BenchServer.ADMIN_PASSWORD), campaignId, knownGoodId, "bench-approver");
+            CampaignSignOff.signOff(
+                    ManagementClient.basic(URI.create(server.baseUrl()), "admin", BenchServer.ADMIN_PASSWORD),
+                    campaignId,
+                    knownGoodId,
+                    "bench-approver");
             var meter = CpuMeter.start(database);
             long started = System.nanoTime();
-            var answer = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start",
-                    "application/json", null), 200);
+            var answer = DeviceHttp.require(
+                    http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start", "application/json", null), 200);
             double seconds = (System.nanoTime() - started) / 1e9;
             var cpu = meter.stop();
             long assignments = database.count("SELECT COUNT(*) FROM assignment WHERE campaign_id = " + campaignId);
@@ -79,8 +86,11 @@ public final class CampaignStart implements Scenario {
                     + "ae.assignment_id WHERE a.campaign_id = " + campaignId);
             long reported = JSON.readTree(answer.body()).get("assignments").asLong();
             if (assignments != vehicles || ecus != vehicles || reported != vehicles) {
-                return Result.failed(name(), target(), "expected " + vehicles + " assignments with one ECU each, found "
-                        + assignments + " assignments, " + ecus + " assignment ECUs (answer: " + reported + ")");
+                return Result.failed(
+                        name(),
+                        target(),
+                        "expected " + vehicles + " assignments with one ECU each, found " + assignments
+                                + " assignments, " + ecus + " assignment ECUs (answer: " + reported + ")");
             }
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("vehicles", vehicles);
@@ -91,29 +101,66 @@ public final class CampaignStart implements Scenario {
             metrics.put("loadSeconds", loadSeconds);
             metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
             metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
-            String measured = String.format(Locale.ROOT,
+            String measured = String.format(
+                    Locale.ROOT,
                     "%.2f s for %,d assignments + %,d assignment ECUs (%,d vehicles, %,d ECUs in the inventory; %s)",
-                    seconds, assignments, ecus, vehicles, (long) vehicles * 6, cpu);
+                    seconds,
+                    assignments,
+                    ecus,
+                    vehicles,
+                    (long) vehicles * 6,
+                    cpu);
             return new Result(name(), measured, target(), Result.verdict(seconds <= 15), metrics);
         }
     }
 
     /** Uploads an image for the targeted hardware id, releases and publishes it; returns the release id. */
     static long publishRelease(DeviceHttp http, String version, long counter) throws Exception {
-        var image = DeviceHttp.require(http.admin("POST", "/api/v1/images", "application/json",
-                JSON.writeValueAsBytes(Map.of("hardwareId", HARDWARE_ID, "name", "Bench firmware", "version", version,
-                        "releaseCounter", counter, "fileName", "bench-" + version + ".bin", "installType", "AB", "riskClass", "LOW",
-                        "ecuType", "BMS"))), 201);
+        var image = DeviceHttp.require(
+                http.admin(
+                        "POST",
+                        "/api/v1/images",
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of(
+                                "hardwareId",
+                                HARDWARE_ID,
+                                "name",
+                                "Bench firmware",
+                                "version",
+                                version,
+                                "releaseCounter",
+                                counter,
+                                "fileName",
+                                "bench-" + version + ".bin",
+                                "installType",
+                                "AB",
+                                "riskClass",
+                                "LOW",
+                                "ecuType",
+                                "BMS"))),
+                201);
         long imageId = JSON.readTree(image.body()).get("id").asLong();
         byte[] content = ("bench firmware " + version + " ").repeat(3_000).getBytes(StandardCharsets.UTF_8);
-        DeviceHttp.require(http.admin("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream",
-                content), 200);
-        var release = DeviceHttp.require(http.admin("POST", "/api/v1/releases", "application/json",
-                JSON.writeValueAsBytes(Map.of("name", "Bench release", "version", version, "notes", "bench",
-                        "imageIds", List.of(imageId)))), 201);
+        DeviceHttp.require(
+                http.admin("PUT", "/api/v1/images/" + imageId + "/content", "application/octet-stream", content), 200);
+        var release = DeviceHttp.require(
+                http.admin(
+                        "POST",
+                        "/api/v1/releases",
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of(
+                                "name",
+                                "Bench release",
+                                "version",
+                                version,
+                                "notes",
+                                "bench",
+                                "imageIds",
+                                List.of(imageId)))),
+                201);
         long releaseId = JSON.readTree(release.body()).get("id").asLong();
-        DeviceHttp.require(http.admin("POST", "/api/v1/releases/" + releaseId + "/publish", "application/json", null),
-                200);
+        DeviceHttp.require(
+                http.admin("POST", "/api/v1/releases/" + releaseId + "/publish", "application/json", null), 200);
         return releaseId;
     }
 }

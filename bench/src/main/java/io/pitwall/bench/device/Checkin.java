@@ -84,7 +84,9 @@ public final class Checkin implements Scenario {
             List<WireRequest> checkins = new ArrayList<>(vehicles);
             for (int n = 0; n < vehicles; n++) {
                 var vehicle = fleet.vehicles().get(n);
-                checkins.add(http.vehiclePost("/device/v1/vehicles/" + vehicle.vin() + "/checkin", fleet.tokens().get(n),
+                checkins.add(http.vehiclePost(
+                        "/device/v1/vehicles/" + vehicle.vin() + "/checkin",
+                        fleet.tokens().get(n),
                         DeviceJson.write(request(vehicle))));
             }
             var load = new ClientLoad(http, clients, seed);
@@ -115,12 +117,13 @@ public final class Checkin implements Scenario {
     /** What a parked vehicle with nothing to do reports: the same every time. */
     static CheckinRequest request(FleetGenerator.Vehicle vehicle) {
         List<EcuVersion> ecus = vehicle.ecus().stream()
-                .map(e -> new EcuVersion(e.serial(), e.hardwareId(), e.softwareVersion(), e.imageHash())).toList();
+                .map(e -> new EcuVersion(e.serial(), e.hardwareId(), e.softwareVersion(), e.imageHash()))
+                .toList();
         return new CheckinRequest(VehicleSignals.parkedAndOff(80.0, 12.6), Connectivity.CELLULAR, true, ecus);
     }
 
-    private Result result(Latencies latencies, Latencies paced, CpuMeter.Usage cpu, double serverSeconds,
-            double provisionSeconds) {
+    private Result result(
+            Latencies latencies, Latencies paced, CpuMeter.Usage cpu, double serverSeconds, double provisionSeconds) {
         double perSecond = latencies.perSecond();
         double p99 = latencies.percentileMillis(99);
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -138,13 +141,22 @@ public final class Checkin implements Scenario {
         metrics.put("requestThreadCpuMicrosPerCheckin", Math.round(serverSeconds * 1e6 / latencies.count()));
         metrics.put("databaseCpuSeconds", embedded ? 0.0 : cpu.databaseSeconds());
         metrics.put("provisionSeconds", provisionSeconds);
-        String where = embedded ? "embedded H2; CPU: JVM (server, H2 and clients) %.1f s".formatted(cpu.jvmSeconds())
+        String where = embedded
+                ? "embedded H2; CPU: JVM (server, H2 and clients) %.1f s".formatted(cpu.jvmSeconds())
                 : cpu.toString();
-        String measured = String.format(Locale.ROOT,
+        String measured = String.format(
+                Locale.ROOT,
                 "saturated: %,d req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%,d check-ins, %d clients, %,d vehicles;"
                         + " %s; request threads %.0f µs per check-in)",
-                Math.round(perSecond), latencies.percentileMillis(50), latencies.percentileMillis(95), p99,
-                latencies.count(), clients, vehicles, where, serverSeconds * 1e6 / latencies.count());
+                Math.round(perSecond),
+                latencies.percentileMillis(50),
+                latencies.percentileMillis(95),
+                p99,
+                latencies.count(),
+                clients,
+                vehicles,
+                where,
+                serverSeconds * 1e6 / latencies.count());
         boolean met = perSecond >= 3_000 && p99 <= 20;
         if (paced != null) {
             double pacedP99 = paced.percentileMillis(99);
@@ -152,10 +164,18 @@ public final class Checkin implements Scenario {
             metrics.put("pacedRequestsPerSecond", Math.round(paced.perSecond()));
             metrics.put("pacedP50Millis", paced.percentileMillis(50));
             metrics.put("pacedP99Millis", pacedP99);
-            measured += String.format(Locale.ROOT, "; paced at %,.0f req/s: %,d req/s achieved, p50 %.1f ms, p95 %.1f ms,"
-                    + " p99 %.1f ms (latency from when each request was due)", rate, Math.round(paced.perSecond()),
-                    paced.percentileMillis(50), paced.percentileMillis(95), pacedP99);
-            met = perSecond >= 3_000 && paced.perSecond() >= 0.98 * Math.min(rate, 3_000) && rate >= 3_000
+            measured += String.format(
+                    Locale.ROOT,
+                    "; paced at %,.0f req/s: %,d req/s achieved, p50 %.1f ms, p95 %.1f ms,"
+                            + " p99 %.1f ms (latency from when each request was due)",
+                    rate,
+                    Math.round(paced.perSecond()),
+                    paced.percentileMillis(50),
+                    paced.percentileMillis(95),
+                    pacedP99);
+            met = perSecond >= 3_000
+                    && paced.perSecond() >= 0.98 * Math.min(rate, 3_000)
+                    && rate >= 3_000
                     && pacedP99 <= 20;
         }
         return new Result(name(), measured, target(), Result.verdict(met), metrics);

@@ -32,7 +32,9 @@ final class ClientLoad {
 
     /** Sends every request once (each client its own, in order). */
     Latencies everyOnce(List<WireRequest> requests, int status) throws Exception {
-        return run(status, client -> (requests.size() - client + clients - 1) / clients,
+        return run(
+                status,
+                client -> (requests.size() - client + clients - 1) / clients,
                 (client, k, random) -> requests.get(client + k * clients));
     }
 
@@ -47,10 +49,14 @@ final class ClientLoad {
      * when it went out, so a server falling behind shows up in the latencies (no coordinated omission).
      */
     Latencies randomOwn(List<WireRequest> requests, int total, int status, double perSecond) throws Exception {
-        return run(status, perSecond, client -> total / clients + (client < total % clients ? 1 : 0), (client, k, random) -> {
-            int owned = (requests.size() - client + clients - 1) / clients;
-            return requests.get(client + random.nextInt(owned) * clients);
-        });
+        return run(
+                status,
+                perSecond,
+                client -> total / clients + (client < total % clients ? 1 : 0),
+                (client, k, random) -> {
+                    int owned = (requests.size() - client + clients - 1) / clients;
+                    return requests.get(client + random.nextInt(owned) * clients);
+                });
     }
 
     /** The {@code k}-th request of a client. */

@@ -49,8 +49,8 @@ public final class DirectorRegen implements Scenario {
 
     @Override
     public String target() {
-        return "≤ 30 s to regenerate the director targets+snapshot+timestamp of " + String.format(Locale.ROOT, "%,d",
-                vehicles) + " vehicles after an assignment change";
+        return "≤ 30 s to regenerate the director targets+snapshot+timestamp of "
+                + String.format(Locale.ROOT, "%,d", vehicles) + " vehicles after an assignment change";
     }
 
     @Override
@@ -64,28 +64,35 @@ public final class DirectorRegen implements Scenario {
             database.execute("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, image_hash,
                         update_policy, is_primary)
-                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle"""
-                    .formatted(CampaignStart.HARDWARE_ID), "VACUUM ANALYZE ecu");
+                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle""".formatted(CampaignStart.HARDWARE_ID), "VACUUM ANALYZE ecu");
             var http = new DeviceHttp(server);
             long knownGoodId = CampaignStart.publishRelease(http, "1.5.0", 15);
             long releaseId = CampaignStart.publishRelease(http, "2.0.0", 20);
-            var created = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns", "application/json",
-                    JSON.writeValueAsBytes(Map.of("name", "Director bench", "releaseId", releaseId))), 201);
+            var created = DeviceHttp.require(
+                    http.admin(
+                            "POST",
+                            "/api/v1/campaigns",
+                            "application/json",
+                            JSON.writeValueAsBytes(Map.of("name", "Director bench", "releaseId", releaseId))),
+                    201);
             long campaignId = JSON.readTree(created.body()).get("id").asLong();
-            CampaignSignOff.signOff(ManagementClient.basic(URI.create(server.baseUrl()), "admin",
-                    BenchServer.ADMIN_PASSWORD), campaignId, knownGoodId, "bench-approver");
+            CampaignSignOff.signOff(
+                    ManagementClient.basic(URI.create(server.baseUrl()), "admin", BenchServer.ADMIN_PASSWORD),
+                    campaignId,
+                    knownGoodId,
+                    "bench-approver");
 
             var startMeter = CpuMeter.start(database);
-            DeviceHttp.require(http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start", "application/json",
-                    null), 200);
+            DeviceHttp.require(
+                    http.admin("POST", "/api/v1/campaigns/" + campaignId + "/start", "application/json", null), 200);
             double startSeconds = awaitVersion(database, 1);
             var startCpu = startMeter.stop();
             String sampleVin = firstVin(database);
             String assigned = check(database, sampleVin, 1, true);
 
             var cancelMeter = CpuMeter.start(database);
-            DeviceHttp.require(http.admin("POST", "/api/v1/campaigns/" + campaignId + "/cancel", "application/json",
-                    null), 200);
+            DeviceHttp.require(
+                    http.admin("POST", "/api/v1/campaigns/" + campaignId + "/cancel", "application/json", null), 200);
             double cancelSeconds = awaitVersion(database, 2);
             var cancelCpu = cancelMeter.stop();
             String cancelled = check(database, sampleVin, 2, false);
@@ -101,11 +108,21 @@ public final class DirectorRegen implements Scenario {
             metrics.put("afterStartDatabaseCpuSeconds", startCpu.databaseSeconds());
             metrics.put("afterCancelJvmCpuSeconds", cancelCpu.jvmSeconds());
             metrics.put("afterCancelDatabaseCpuSeconds", cancelCpu.databaseSeconds());
-            String measured = String.format(Locale.ROOT, "%.1f s after the start (first versions; %s), %.1f s after "
-                    + "the cancel (next versions, empty targets; %s), %,d vehicles, 3 signatures each", startSeconds,
-                    startCpu, cancelSeconds, cancelCpu, vehicles);
-            return new Result(name(), measured, target(),
-                    Result.verdict(Math.max(startSeconds, cancelSeconds) <= TARGET_SECONDS), metrics);
+            String measured = String.format(
+                    Locale.ROOT,
+                    "%.1f s after the start (first versions; %s), %.1f s after "
+                            + "the cancel (next versions, empty targets; %s), %,d vehicles, 3 signatures each",
+                    startSeconds,
+                    startCpu,
+                    cancelSeconds,
+                    cancelCpu,
+                    vehicles);
+            return new Result(
+                    name(),
+                    measured,
+                    target(),
+                    Result.verdict(Math.max(startSeconds, cancelSeconds) <= TARGET_SECONDS),
+                    metrics);
         }
     }
 
@@ -116,7 +133,8 @@ public final class DirectorRegen implements Scenario {
             // The change row goes only after its last page, so the costly count (a scan of every vehicle's
             // files, which competed with the regeneration it measures) runs only once none is pending.
             long pending = database.count("SELECT COUNT(*) FROM director_change");
-            long done = pending > 0 ? -1
+            long done = pending > 0
+                    ? -1
                     : database.count("SELECT COUNT(*) FROM director_vehicle WHERE meta_version = " + version);
             if (pending == 0 && done == vehicles) {
                 return (System.nanoTime() - started) / 1e9;
@@ -130,8 +148,10 @@ public final class DirectorRegen implements Scenario {
     }
 
     private static String firstVin(BenchDatabase database) throws Exception {
-        try (var c = database.connect(); var s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT vin FROM director_vehicle ORDER BY vin FETCH FIRST 1 ROWS ONLY")) {
+        try (var c = database.connect();
+                var s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT vin FROM director_vehicle ORDER BY vin FETCH FIRST 1 ROWS ONLY")) {
             rs.next();
             return rs.getString(1);
         }
@@ -139,8 +159,10 @@ public final class DirectorRegen implements Scenario {
 
     /** Null when the sample vehicle's three files verify and list what they should; else what is wrong. */
     private static String check(BenchDatabase database, String vin, long version, boolean listsImage) throws Exception {
-        try (var c = database.connect(); var s = c.prepareStatement("SELECT targets_body, snapshot_body, timestamp_body, "
-                + "(SELECT body FROM director_root WHERE meta_version = 1) FROM director_vehicle WHERE vin = ?")) {
+        try (var c = database.connect();
+                var s = c.prepareStatement(
+                        "SELECT targets_body, snapshot_body, timestamp_body, "
+                                + "(SELECT body FROM director_root WHERE meta_version = 1) FROM director_vehicle WHERE vin = ?")) {
             s.setString(1, vin);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -152,12 +174,19 @@ public final class DirectorRegen implements Scenario {
                 Envelope snapshot = Envelope.fromJson(JSON.readTree(rs.getString(2)));
                 Envelope timestamp = Envelope.fromJson(JSON.readTree(rs.getString(3)));
                 JsonNode signed = targets.signed();
-                boolean ok = root.signedBy(targets, "targets") && root.signedBy(snapshot, "snapshot")
-                        && root.signedBy(timestamp, "timestamp") && signed.get("version").asLong() == version
+                boolean ok = root.signedBy(targets, "targets")
+                        && root.signedBy(snapshot, "snapshot")
+                        && root.signedBy(timestamp, "timestamp")
+                        && signed.get("version").asLong() == version
                         && vin.equals(signed.get("custom").get("vin").asString())
                         && (signed.get("targets").size() == 1) == listsImage
-                        && RoleMetadata.digest("sha256", targetsBytes).equals(snapshot.signed().get("meta")
-                                .get("targets.json").get("hashes").get("sha256").asString());
+                        && RoleMetadata.digest("sha256", targetsBytes)
+                                .equals(snapshot.signed()
+                                        .get("meta")
+                                        .get("targets.json")
+                                        .get("hashes")
+                                        .get("sha256")
+                                        .asString());
                 return ok ? null : "the director metadata of " + vin + " does not verify: " + signed;
             }
         }

@@ -77,8 +77,10 @@ public final class EventIngestionLoad implements Scenario {
                 int own = owned(client);
                 int vehicle = client + (k % own) * clients;
                 int batch = k / own;
-                return http.vehiclePost("/device/v1/vehicles/" + fleet.vehicles().get(vehicle).vin() + "/events",
-                        fleet.tokens().get(vehicle), bodies[batch]);
+                return http.vehiclePost(
+                        "/device/v1/vehicles/" + fleet.vehicles().get(vehicle).vin() + "/events",
+                        fleet.tokens().get(vehicle),
+                        bodies[batch]);
             });
             var cpu = meter.stop();
             long sent = (long) vehicles * batches * batchSize;
@@ -88,21 +90,32 @@ public final class EventIngestionLoad implements Scenario {
             long decoded = dtcReports ? database.count("SELECT COUNT(*) FROM dtc_report WHERE decoded = TRUE") : sent;
             long faults = dtcReports ? database.count("SELECT COUNT(*) FROM fault_observation") : sent;
             if (decoded != sent || faults != sent) {
-                return Result.failed(name(), target(), "sent " + sent + " DTC reports of one fault each, stored "
-                        + decoded + " decoded reports and " + faults + " faults");
+                return Result.failed(
+                        name(),
+                        target(),
+                        "sent " + sent + " DTC reports of one fault each, stored " + decoded + " decoded reports and "
+                                + faults + " faults");
             }
             long pending = dtcReports ? database.count("SELECT COUNT(*) FROM fault_pattern_delta") : 0;
-            long ranked = dtcReports ? database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_count")
-                    + database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_delta") : sent;
-            long perVehicle = dtcReports
-                    ? database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_day") : sent;
+            long ranked = dtcReports
+                    ? database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_count")
+                            + database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_delta")
+                    : sent;
+            long perVehicle =
+                    dtcReports ? database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_day") : sent;
             if (ranked != sent || perVehicle != sent) {
-                return Result.failed(name(), target(), "sent " + sent + " faults; the patterns rollup counts "
-                        + ranked + " (fleet) and " + perVehicle + " (per vehicle)");
+                return Result.failed(
+                        name(),
+                        target(),
+                        "sent " + sent + " faults; the patterns rollup counts " + ranked + " (fleet) and " + perVehicle
+                                + " (per vehicle)");
             }
             if (stored != sent || fullyAcked != vehicles) {
-                return Result.failed(name(), target(), "sent " + sent + " events of " + vehicles + " vehicles, stored "
-                        + stored + ", " + fullyAcked + " vehicles acknowledged through their last seq");
+                return Result.failed(
+                        name(),
+                        target(),
+                        "sent " + sent + " events of " + vehicles + " vehicles, stored " + stored + ", " + fullyAcked
+                                + " vehicles acknowledged through their last seq");
             }
             double perSecond = sent / latencies.wallSeconds();
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -121,11 +134,19 @@ public final class EventIngestionLoad implements Scenario {
             metrics.put("wallSeconds", latencies.wallSeconds());
             metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
             metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
-            String measured = String.format(Locale.ROOT,
+            String measured = String.format(
+                    Locale.ROOT,
                     "%,d events/s, p50 %.1f ms, p99 %.1f ms per batch (%,d events in %,d batches of %d from %,d vehicles,"
                             + " %d clients; all stored and acknowledged; %s)",
-                    Math.round(perSecond), latencies.percentileMillis(50), latencies.percentileMillis(99), sent,
-                    latencies.count(), batchSize, vehicles, clients, cpu);
+                    Math.round(perSecond),
+                    latencies.percentileMillis(50),
+                    latencies.percentileMillis(99),
+                    sent,
+                    latencies.count(),
+                    batchSize,
+                    vehicles,
+                    clients,
+                    cpu);
             return new Result(name(), measured, target(), Result.verdict(perSecond >= 10_000), metrics);
         }
     }
@@ -141,14 +162,22 @@ public final class EventIngestionLoad implements Scenario {
         for (int i = 1; i <= batchSize; i++) {
             long seq = (long) b * batchSize + i;
             String type = dtcReports ? "DTC_REPORT" : TYPES[(int) (seq % TYPES.length)];
-            json.append(i == 1 ? "" : ",").append("{\"seq\":").append(seq).append(",\"type\":\"").append(type)
-                    .append("\",\"occurredAt\":\"").append(at.plusSeconds(seq)).append('"');
+            json.append(i == 1 ? "" : ",")
+                    .append("{\"seq\":")
+                    .append(seq)
+                    .append(",\"type\":\"")
+                    .append(type)
+                    .append("\",\"occurredAt\":\"")
+                    .append(at.plusSeconds(seq))
+                    .append('"');
             if (dtcReports) {
                 dtc(json, seq);
             } else if (type.equals("DOWNLOAD_PROGRESS")) {
                 json.append(",\"progress\":").append(seq % 101);
             } else {
-                json.append(",\"code\":\"bench-").append(type.toLowerCase(Locale.ROOT)).append('"');
+                json.append(",\"code\":\"bench-")
+                        .append(type.toLowerCase(Locale.ROOT))
+                        .append('"');
             }
             json.append('}');
         }
@@ -161,12 +190,15 @@ public final class EventIngestionLoad implements Scenario {
         switch ((int) (seq % 3)) {
             case 0 -> {
                 var dtc = io.pitwall.protocol.dtc.Dtc.parse(code);
-                json.append(",\"detail\":\"uds:59 02 FF ").append(String.format("%02X %02X %02X 2F\"",
-                        dtc.code() >>> 8, dtc.code() & 0xFF, dtc.failureType()));
+                json.append(",\"detail\":\"uds:59 02 FF ")
+                        .append(String.format(
+                                "%02X %02X %02X 2F\"", dtc.code() >>> 8, dtc.code() & 0xFF, dtc.failureType()));
             }
             case 1 -> json.append(",\"code\":\"").append(code).append('"');
-            default -> json.append(",\"detail\":\"{\\\"dtcs\\\":[{\\\"code\\\":\\\"").append(code)
-                    .append("\\\",\\\"status\\\":\\\"0x2F\\\"}]}\"");
+            default ->
+                json.append(",\"detail\":\"{\\\"dtcs\\\":[{\\\"code\\\":\\\"")
+                        .append(code)
+                        .append("\\\",\\\"status\\\":\\\"0x2F\\\"}]}\"");
         }
     }
 }

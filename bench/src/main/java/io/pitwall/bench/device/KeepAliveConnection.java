@@ -21,8 +21,7 @@ import java.util.Locale;
 final class KeepAliveConnection implements Closeable {
 
     /** The answer: its status and its body as text. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private final String host;
     private final int port;
@@ -57,8 +56,7 @@ final class KeepAliveConnection implements Closeable {
                 case "content-length" -> length = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
-                default -> {
-                }
+                default -> {}
             }
         }
         var body = new ByteArrayOutputStream();

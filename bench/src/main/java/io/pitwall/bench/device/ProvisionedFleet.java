@@ -22,8 +22,13 @@ public record ProvisionedFleet(List<FleetGenerator.Vehicle> vehicles, List<Strin
     public static ProvisionedFleet provision(DeviceHttp http, FleetGenerator generator, int count)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        DeviceHttp.require(http.admin("POST", "/api/v1/vehicles/import", FleetPayload.CONTENT_TYPE,
-                FleetPayload.importRequest(generator, count)), 200);
+        DeviceHttp.require(
+                http.admin(
+                        "POST",
+                        "/api/v1/vehicles/import",
+                        FleetPayload.CONTENT_TYPE,
+                        FleetPayload.importRequest(generator, count)),
+                200);
         List<FleetGenerator.Vehicle> vehicles = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
             vehicles.add(generator.vehicle(n));
@@ -31,9 +36,15 @@ public record ProvisionedFleet(List<FleetGenerator.Vehicle> vehicles, List<Strin
         List<String> tokens = new ArrayList<>(count);
         for (int from = 0; from < count; from += CREDENTIALS_PER_REQUEST) {
             var vins = vehicles.subList(from, Math.min(count, from + CREDENTIALS_PER_REQUEST)).stream()
-                    .map(FleetGenerator.Vehicle::vin).toList();
-            var issued = DeviceHttp.require(http.admin("POST", "/api/v1/vehicles/credentials", "application/json",
-                    JSON.writeValueAsBytes(Map.of("vins", vins))), 201);
+                    .map(FleetGenerator.Vehicle::vin)
+                    .toList();
+            var issued = DeviceHttp.require(
+                    http.admin(
+                            "POST",
+                            "/api/v1/vehicles/credentials",
+                            "application/json",
+                            JSON.writeValueAsBytes(Map.of("vins", vins))),
+                    201);
             JsonNode answer = JSON.readTree(issued.body());
             for (int i = 0; i < vins.size(); i++) {
                 if (!answer.get(i).get("vin").asString().equals(vins.get(i))) {

@@ -47,8 +47,11 @@ public final class ReconcilerTick implements Scenario {
 
     @Override
     public String target() {
-        return String.format(Locale.ROOT, "≤ 1 s per reconciler tick over %d running campaigns with %,d open assignments",
-                campaigns, assignments);
+        return String.format(
+                Locale.ROOT,
+                "≤ 1 s per reconciler tick over %d running campaigns with %,d open assignments",
+                campaigns,
+                assignments);
     }
 
     @Override
@@ -62,21 +65,37 @@ public final class ReconcilerTick implements Scenario {
             database.execute("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, image_hash,
                         update_policy, is_primary)
-                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle"""
-                    .formatted(CampaignStart.HARDWARE_ID));
+                    SELECT vin || '-CMP', vin, 'BMS', '%s', 'rev-A', '1.0.0', NULL, 'REMOTE', FALSE FROM vehicle""".formatted(CampaignStart.HARDWARE_ID));
             var http = new DeviceHttp(server);
             long knownGood = CampaignStart.publishRelease(http, "1.5.0", 15);
             long release = CampaignStart.publishRelease(http, "2.0.0", 20);
-            var created = DeviceHttp.require(http.admin("POST", "/api/v1/campaigns", "application/json",
-                    JSON.writeValueAsBytes(Map.of("name", "Bench phased", "releaseId", release))), 201);
+            var created = DeviceHttp.require(
+                    http.admin(
+                            "POST",
+                            "/api/v1/campaigns",
+                            "application/json",
+                            JSON.writeValueAsBytes(Map.of("name", "Bench phased", "releaseId", release))),
+                    201);
             long template = JSON.readTree(created.body()).get("id").asLong();
             var admin = ManagementClient.basic(URI.create(server.baseUrl()), "admin", BenchServer.ADMIN_PASSWORD);
-            Map<String, Object> gate = Map.of("minExecuted", 100, "maxFailureRate", 0.05,
-                    "maxFailureRateByCategory", Map.of("INSTALL", 0.02), "minTelemetryCompleteness", 0.9);
-            admin.planWaves(template, Map.of("waves", List.of(
-                    Map.of("name", "pilot", "kind", "PERCENT", "selector", "10", "gate", gate),
-                    Map.of("name", "rest", "kind", "REST", "gate", gate)),
-                    "abortCriteria", List.of(Map.of("failureType", "ALL", "thresholdPercent", 10.0, "minExecuted", 50))));
+            Map<String, Object> gate = Map.of(
+                    "minExecuted",
+                    100,
+                    "maxFailureRate",
+                    0.05,
+                    "maxFailureRateByCategory",
+                    Map.of("INSTALL", 0.02),
+                    "minTelemetryCompleteness",
+                    0.9);
+            admin.planWaves(
+                    template,
+                    Map.of(
+                            "waves",
+                            List.of(
+                                    Map.of("name", "pilot", "kind", "PERCENT", "selector", "10", "gate", gate),
+                                    Map.of("name", "rest", "kind", "REST", "gate", gate)),
+                            "abortCriteria",
+                            List.of(Map.of("failureType", "ALL", "thresholdPercent", 10.0, "minExecuted", 50))));
             CampaignSignOff.signOff(admin, template, knownGood, "bench-approver");
             copyRunning(database, template);
             var reconciler = server.context().getBean(WaveReconciler.class);
@@ -87,8 +106,11 @@ public final class ReconcilerTick implements Scenario {
                 int stepped = reconciler.tick("bench");
                 nanos[t] = System.nanoTime() - started;
                 if (stepped != 0) {
-                    return Result.failed(name(), target(), "tick " + t + " advanced " + stepped
-                            + " campaigns; every pilot should still wait for evidence");
+                    return Result.failed(
+                            name(),
+                            target(),
+                            "tick " + t + " advanced " + stepped
+                                    + " campaigns; every pilot should still wait for evidence");
                 }
             }
             var cpu = meter.stop();
@@ -107,9 +129,17 @@ public final class ReconcilerTick implements Scenario {
             metrics.put("maxTickMillis", ticks.percentileMillis(100));
             metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
             metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
-            String measured = String.format(Locale.ROOT, "median %.0f ms per tick, first %.0f ms, slowest %.0f ms (%d "
-                    + "running campaigns, %,d open assignments, %d ticks; %s)", median, nanos[0] / 1e6,
-                    ticks.percentileMillis(100), campaigns, open, TICKS, cpu);
+            String measured = String.format(
+                    Locale.ROOT,
+                    "median %.0f ms per tick, first %.0f ms, slowest %.0f ms (%d "
+                            + "running campaigns, %,d open assignments, %d ticks; %s)",
+                    median,
+                    nanos[0] / 1e6,
+                    ticks.percentileMillis(100),
+                    campaigns,
+                    open,
+                    TICKS,
+                    cpu);
             return new Result(name(), measured, target(), Result.verdict(median <= 1_000), metrics);
         }
     }
@@ -126,7 +156,8 @@ public final class ReconcilerTick implements Scenario {
                     SELECT name || ' %1$d', release_id, status, filter_json, created_by, created_at, 0, submitted_by,
                         submitted_at, risk_class, approval_round, emergency_hold FROM campaign WHERE id = %2$d""".formatted(c, template));
         }
-        database.execute("UPDATE campaign SET status = 'RUNNING', started_at = now(), abort_json = (SELECT abort_json FROM campaign "
+        database.execute(
+                "UPDATE campaign SET status = 'RUNNING', started_at = now(), abort_json = (SELECT abort_json FROM campaign "
                         + "WHERE id = " + template + ")",
                 "INSERT INTO campaign_image SELECT c.id, ci.hardware_id, ci.image_id, ci.ecu_type, ci.target_path, "
                         + "ci.sw_version, ci.release_counter, ci.length, ci.sha256, ci.sha512, ci.install_type, "
@@ -136,8 +167,8 @@ public final class ReconcilerTick implements Scenario {
                         + "needs_approval, status, assigned, version) SELECT c.id, w.wave_no, w.name, w.selector_kind, "
                         + "w.selector, w.soak_minutes, w.gate_json, w.needs_approval, w.status, 0, 0 FROM campaign c, "
                         + "campaign_wave w WHERE w.campaign_id = " + template + " AND c.id <> " + template,
-                "UPDATE campaign_wave SET status = 'ACTIVE', activated_at = now(), assigned = " + assignments / campaigns
-                        + " WHERE wave_no = 0",
+                "UPDATE campaign_wave SET status = 'ACTIVE', activated_at = now(), assigned = "
+                        + assignments / campaigns + " WHERE wave_no = 0",
                 """
                 INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at, wave_no)
                 SELECT c.id, v.vin, 'DELIVERED', 0, now(), now(), 0

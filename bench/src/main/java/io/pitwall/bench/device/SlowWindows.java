@@ -42,11 +42,16 @@ final class SlowWindows {
             total += slow.get(w);
             windows += slow.get(w) > 0 ? 1 : 0;
         }
-        out.printf("paced run: %d requests over %d ms, in %d windows of 100 ms%n", total, thresholdNanos / 1_000_000,
-                windows);
-        java.util.stream.IntStream.range(0, WINDOWS).boxed().filter(w -> slow.get(w) > 0)
-                .sorted((a, b) -> Long.compare(slow.get(b), slow.get(a))).limit(15)
-                .forEach(w -> out.printf("  %s  +%5.1f s  %4d slow, worst %.1f ms%n",
+        out.printf(
+                "paced run: %d requests over %d ms, in %d windows of 100 ms%n",
+                total, thresholdNanos / 1_000_000, windows);
+        java.util.stream.IntStream.range(0, WINDOWS)
+                .boxed()
+                .filter(w -> slow.get(w) > 0)
+                .sorted((a, b) -> Long.compare(slow.get(b), slow.get(a)))
+                .limit(15)
+                .forEach(w -> out.printf(
+                        "  %s  +%5.1f s  %4d slow, worst %.1f ms%n",
                         Instant.ofEpochMilli(originWallMillis + w * 100L), w / 10.0, slow.get(w), worst.get(w) / 1e6));
     }
 }

@@ -23,8 +23,7 @@ final class FaultLoader {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final int CHUNK_VEHICLES = 2_000;
 
-    private FaultLoader() {
-    }
+    private FaultLoader() {}
 
     /** The code of a skew index, as the seeding SQL spells it: letter by index mod 4, then 0 and 3 hex digits. */
     static String code(int index) {
@@ -35,7 +34,8 @@ final class FaultLoader {
             throws SQLException {
         long reports = (faults + faultsPerReport - 1) / faultsPerReport;
         long perVehicle = (reports + vehicles - 1) / vehicles;
-        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement s = connection.createStatement()) {
             connection.setAutoCommit(true);
             s.execute("SET work_mem = '256MB'");
             s.execute("""
@@ -62,7 +62,7 @@ final class FaultLoader {
                     JOIN bench_ecu e ON e.n = (g - 1) / ? AND e.k = (hashint8extended(g, ?) & 2147483647) % e.cnt
                     CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-01-01 00:00:00+00' + make_interval(secs =>
                         (hashint8extended(g, ? + 1) & 2147483647) % ?) AS at) t""");
-                 PreparedStatement fault = connection.prepareStatement("""
+                    PreparedStatement fault = connection.prepareStatement("""
                     INSERT INTO fault_observation (report_id, position, code, display_code, dtc_hex, status_mask,
                         severity, functional_unit)
                     SELECT g, p, c.code, c.code, c.hex, 9, NULL, NULL
@@ -70,7 +70,7 @@ final class FaultLoader {
                     JOIN bench_code c ON c.idx = floor(500 * power((hashint8extended(g * 64 + p, ? + 2) & 16777215)
                         / 16777216.0, 3))
                     WHERE (g - 1) * ? + p < ?""");
-                 PreparedStatement rollup = connection.prepareStatement("""
+                    PreparedStatement rollup = connection.prepareStatement("""
                     INSERT INTO fault_pattern_day (epoch_day, code, model, ecu_type, firmware_version, vin, observations)
                     SELECT CAST((r.occurred_at AT TIME ZONE 'UTC') AS DATE) - DATE '1970-01-01', o.code,
                         COALESCE(v.model, ''), COALESCE(r.ecu_type, ''), COALESCE(r.firmware_version, ''), r.vin,
@@ -85,8 +85,10 @@ final class FaultLoader {
                     if (from > to) {
                         break;
                     }
-                    set(report, perVehicle, from, to, perVehicle, seed, seed, (long) days * 86_400).executeUpdate();
-                    set(fault, from, to, faultsPerReport, seed, faultsPerReport, faults).executeUpdate();
+                    set(report, perVehicle, from, to, perVehicle, seed, seed, (long) days * 86_400)
+                            .executeUpdate();
+                    set(fault, from, to, faultsPerReport, seed, faultsPerReport, faults)
+                            .executeUpdate();
                     set(rollup, from, to, from, to).executeUpdate();
                 }
             }
@@ -100,8 +102,9 @@ final class FaultLoader {
                     FROM fault_pattern_count GROUP BY 1, 2, 3, 4, 5""");
             s.execute("DROP TABLE bench_ecu");
             s.execute("DROP TABLE bench_code");
-            for (String table : new String[] {"dtc_report", "fault_observation", "fault_pattern_day",
-                    "fault_pattern_count", "fault_pattern_week"}) {
+            for (String table : new String[] {
+                "dtc_report", "fault_observation", "fault_pattern_day", "fault_pattern_count", "fault_pattern_week"
+            }) {
                 s.execute("VACUUM ANALYZE " + table);
             }
         }

@@ -63,15 +63,19 @@ public final class FaultPatterns implements Scenario {
             long rolled = database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_count");
             long rolledPerVehicle = database.count("SELECT COALESCE(SUM(observations), 0) FROM fault_pattern_day");
             if (stored != faults || rolled != faults || rolledPerVehicle != faults) {
-                return Result.failed(name(), target(), "expected " + faults + " fault records in the tables and "
-                        + "both rollups, found " + stored + ", " + rolled + ", " + rolledPerVehicle);
+                return Result.failed(
+                        name(),
+                        target(),
+                        "expected " + faults + " fault records in the tables and " + "both rollups, found " + stored
+                                + ", " + rolled + ", " + rolledPerVehicle);
             }
             LocalDate from = LocalDate.ofInstant(FaultLoader.START, ZoneOffset.UTC);
             String daily = "/api/v1/faults/patterns?since=" + from + "&until=" + from.plusDays(DAYS - 1) + "&top=20";
             var http = new DeviceHttp(server);
             var first = JSON.readTree(DeviceHttp.require(http.admin("GET", daily, "application/json", null), 200)
                     .body());
-            long topObservations = first.get("patterns").get(0).get("observations").asLong();
+            long topObservations =
+                    first.get("patterns").get(0).get("observations").asLong();
             http.admin("GET", daily, "application/json", null);
             var meter = CpuMeter.start(database);
             double[] seconds = time(http, daily, runs);
@@ -91,10 +95,17 @@ public final class FaultPatterns implements Scenario {
             metrics.put("loadSeconds", loadSeconds);
             metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
             metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
-            String measured = String.format(Locale.ROOT,
+            String measured = String.format(
+                    Locale.ROOT,
                     "median %.3f s (weekly %.3f s) top 20 of %d days over %,d fault records, %,d vehicles "
-                            + "(%d runs; %s for the daily runs)", median, median(weekly), DAYS, faults, vehicles,
-                    runs, cpu);
+                            + "(%d runs; %s for the daily runs)",
+                    median,
+                    median(weekly),
+                    DAYS,
+                    faults,
+                    vehicles,
+                    runs,
+                    cpu);
             return new Result(name(), measured, target(), Result.verdict(median <= 2), metrics);
         }
     }
@@ -112,7 +123,8 @@ public final class FaultPatterns implements Scenario {
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

@@ -45,8 +45,10 @@ public final class FirmwareInventory implements Scenario {
         database.reset();
         try (var server = BenchServer.start(database, Map.of())) {
             if (!server.serves("GET", PATH)) {
-                return Result.skipped(name(), target(), "this build has no GET " + PATH
-                        + " (the inventory module is not merged yet)");
+                return Result.skipped(
+                        name(),
+                        target(),
+                        "this build has no GET " + PATH + " (the inventory module is not merged yet)");
             }
             int vehicles = ecus / ecusPerVehicle;
             long loadStarted = System.nanoTime();
@@ -83,12 +85,19 @@ public final class FirmwareInventory implements Scenario {
             metrics.put("loadSeconds", loadSeconds);
             metrics.put("jvmCpuMillisPerCall", cpu.jvmSeconds() * 1e3 / calls);
             metrics.put("databaseCpuMillisPerCall", cpu.databaseSeconds() * 1e3 / calls);
-            String measured = String.format(Locale.ROOT,
+            String measured = String.format(
+                    Locale.ROOT,
                     "p50 %.0f ms, p99 %.0f ms (%d calls, %,d ECUs, %,d-char answer; CPU per call: JVM %.0f ms, "
                             + "PostgreSQL %.0f ms)",
-                    latencies.percentileMillis(50), latencies.percentileMillis(99), calls, (long) vehicles * ecusPerVehicle,
-                    bytes, cpu.jvmSeconds() * 1e3 / calls, cpu.databaseSeconds() * 1e3 / calls);
-            return new Result(name(), measured, target(), Result.verdict(latencies.percentileMillis(50) <= 500), metrics);
+                    latencies.percentileMillis(50),
+                    latencies.percentileMillis(99),
+                    calls,
+                    (long) vehicles * ecusPerVehicle,
+                    bytes,
+                    cpu.jvmSeconds() * 1e3 / calls,
+                    cpu.databaseSeconds() * 1e3 / calls);
+            return new Result(
+                    name(), measured, target(), Result.verdict(latencies.percentileMillis(50) <= 500), metrics);
         }
     }
 }

@@ -12,15 +12,28 @@ import java.util.SplittableRandom;
 public final class FleetGenerator {
 
     /** One ECU as the inventory stores it. */
-    public record Ecu(String serial, String ecuType, String hardwareId, String hardwareVariant,
-            String softwareVersion, String imageHash, String updatePolicy, boolean primary) {
-    }
+    public record Ecu(
+            String serial,
+            String ecuType,
+            String hardwareId,
+            String hardwareVariant,
+            String softwareVersion,
+            String imageHash,
+            String updatePolicy,
+            boolean primary) {}
 
     /** One vehicle with its ECUs. */
-    public record Vehicle(String vin, String model, int modelYear, String region, String market,
-            String customerType, String connectivity, Map<String, String> attributes, List<String> tags,
-            List<Ecu> ecus) {
-    }
+    public record Vehicle(
+            String vin,
+            String model,
+            int modelYear,
+            String region,
+            String market,
+            String customerType,
+            String connectivity,
+            Map<String, String> attributes,
+            List<String> tags,
+            List<Ecu> ecus) {}
 
     private static final String VIN_CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String[] MODELS = {"Aurora", "Bolt-X", "Cirrus", "Delta", "Ember"};
@@ -29,8 +42,10 @@ public final class FleetGenerator {
     private static final String[] CUSTOMERS = {"private", "fleet", "rental", "internal"};
     private static final String[] CONNECTIVITY = {"lte", "5g", "wifi-only"};
     /** Names of the inventory's ECU types; the first is the primary. */
-    private static final String[] ECU_TYPES = {"GATEWAY", "TELEMATICS", "BMS", "ADAS", "INFOTAINMENT", "BODY",
-            "POWERTRAIN"};
+    private static final String[] ECU_TYPES = {
+        "GATEWAY", "TELEMATICS", "BMS", "ADAS", "INFOTAINMENT", "BODY", "POWERTRAIN"
+    };
+
     private static final String[] VERSIONS = {"1.0.0", "1.1.0", "1.2.3", "2.0.0", "2.0.1", "2.1.0"};
 
     private final long seed;
@@ -53,18 +68,33 @@ public final class FleetGenerator {
         for (int k = 0; k < ecusPerVehicle; k++) {
             String type = ECU_TYPES[k];
             int variant = random.nextInt(3);
-            String hardwareId = type.substring(0, 3) + "-" + model.substring(0, 2).toUpperCase() + "-" + (100 + variant);
+            String hardwareId =
+                    type.substring(0, 3) + "-" + model.substring(0, 2).toUpperCase() + "-" + (100 + variant);
             String version = VERSIONS[random.nextInt(VERSIONS.length)];
-            String imageHash = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
-                    random.nextLong(), random.nextLong());
-            ecus.add(new Ecu(vin + "-" + type, type, hardwareId, "rev-" + (char) ('A' + variant), version, imageHash,
-                    random.nextInt(10) == 0 ? "SERVICE_ONLY" : "REMOTE", k == 0));
+            String imageHash = String.format(
+                    "%016x%016x%016x%016x", random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+            ecus.add(new Ecu(
+                    vin + "-" + type,
+                    type,
+                    hardwareId,
+                    "rev-" + (char) ('A' + variant),
+                    version,
+                    imageHash,
+                    random.nextInt(10) == 0 ? "SERVICE_ONLY" : "REMOTE",
+                    k == 0));
         }
         String customer = CUSTOMERS[random.nextInt(CUSTOMERS.length)];
-        return new Vehicle(vin, model, year, REGIONS[random.nextInt(REGIONS.length)],
-                MARKETS[random.nextInt(MARKETS.length)], customer, CONNECTIVITY[random.nextInt(CONNECTIVITY.length)],
+        return new Vehicle(
+                vin,
+                model,
+                year,
+                REGIONS[random.nextInt(REGIONS.length)],
+                MARKETS[random.nextInt(MARKETS.length)],
+                customer,
+                CONNECTIVITY[random.nextInt(CONNECTIVITY.length)],
                 Map.of("trim", random.nextBoolean() ? "base" : "premium", "color", "c" + random.nextInt(12)),
-                "internal".equals(customer) ? List.of("pilot") : List.of(), ecus);
+                "internal".equals(customer) ? List.of("pilot") : List.of(),
+                ecus);
     }
 
     /**

@@ -46,14 +46,16 @@ public final class FleetImport implements Scenario {
         database.reset();
         try (var server = BenchServer.start(database, Map.of())) {
             if (!server.serves("POST", PATH)) {
-                return Result.skipped(name(), target(), "this build has no POST " + PATH
-                        + " (the inventory module is not merged yet)");
+                return Result.skipped(
+                        name(),
+                        target(),
+                        "this build has no POST " + PATH + " (the inventory module is not merged yet)");
             }
             var fleet = new FleetGenerator(seed, ecusPerVehicle);
             var admin = server.admin();
             if (warmup > 0) {
-                var warm = admin.exchange("POST", PATH, FleetPayload.CONTENT_TYPE,
-                        FleetPayload.importRequest(fleet, vehicles, warmup));
+                var warm = admin.exchange(
+                        "POST", PATH, FleetPayload.CONTENT_TYPE, FleetPayload.importRequest(fleet, vehicles, warmup));
                 if (warm.status() / 100 != 2) {
                     return Result.failed(name(), target(), "warm-up import: HTTP " + warm.status());
                 }
@@ -65,14 +67,20 @@ public final class FleetImport implements Scenario {
             double seconds = (System.nanoTime() - started) / 1e9;
             var cpu = meter.stop();
             if (response.status() / 100 != 2) {
-                return Result.failed(name(), target(), "HTTP " + response.status() + ": "
-                        + response.body().substring(0, Math.min(300, response.body().length())));
+                return Result.failed(
+                        name(),
+                        target(),
+                        "HTTP " + response.status() + ": "
+                                + response.body()
+                                        .substring(
+                                                0, Math.min(300, response.body().length())));
             }
             long vehicleRows = database.count("SELECT COUNT(*) FROM vehicle");
             long ecuRows = database.count("SELECT COUNT(*) FROM ecu");
             long expected = (long) vehicles + warmup;
             if (vehicleRows != expected || ecuRows != expected * ecusPerVehicle) {
-                return Result.failed(name(), target(), "imported " + vehicleRows + " vehicles and " + ecuRows + " ECUs");
+                return Result.failed(
+                        name(), target(), "imported " + vehicleRows + " vehicles and " + ecuRows + " ECUs");
             }
             double perSecond = vehicles / seconds;
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -84,11 +92,18 @@ public final class FleetImport implements Scenario {
             metrics.put("vehiclesPerSecond", Math.round(perSecond));
             metrics.put("jvmCpuSeconds", cpu.jvmSeconds());
             metrics.put("databaseCpuSeconds", cpu.databaseSeconds());
-            metrics.put("answer", response.body().length() > 500 ? response.body().substring(0, 500) : response.body());
-            String measured = String.format(Locale.ROOT,
+            metrics.put(
+                    "answer", response.body().length() > 500 ? response.body().substring(0, 500) : response.body());
+            String measured = String.format(
+                    Locale.ROOT,
                     "%,d vehicles/s (%,d vehicles + %,d ECUs, %.1f MB JSON Lines, %.2f s, after a warm-up import of %,d; %s)",
-                    Math.round(perSecond), vehicles, (long) vehicles * ecusPerVehicle, body.length / 1e6, seconds,
-                    warmup, cpu);
+                    Math.round(perSecond),
+                    vehicles,
+                    (long) vehicles * ecusPerVehicle,
+                    body.length / 1e6,
+                    seconds,
+                    warmup,
+                    cpu);
             return new Result(name(), measured, target(), Result.verdict(perSecond >= 10_000), metrics);
         }
     }

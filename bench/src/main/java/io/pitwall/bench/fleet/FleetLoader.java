@@ -27,21 +27,54 @@ public final class FleetLoader {
             var ecuRows = new StringBuilder();
             for (int n = 0; n < vehicles; n++) {
                 var v = fleet.vehicle(n);
-                vehicleRows.append(v.vin()).append('\t').append(v.model()).append('\t').append(v.modelYear())
-                        .append('\t').append(v.region()).append('\t').append(v.market()).append('\t')
-                        .append(v.customerType()).append('\t').append(v.connectivity()).append("\t1\t")
-                        .append(CREATED).append('\t').append(CREATED).append('\n');
+                vehicleRows
+                        .append(v.vin())
+                        .append('\t')
+                        .append(v.model())
+                        .append('\t')
+                        .append(v.modelYear())
+                        .append('\t')
+                        .append(v.region())
+                        .append('\t')
+                        .append(v.market())
+                        .append('\t')
+                        .append(v.customerType())
+                        .append('\t')
+                        .append(v.connectivity())
+                        .append("\t1\t")
+                        .append(CREATED)
+                        .append('\t')
+                        .append(CREATED)
+                        .append('\n');
                 for (var e : v.ecus()) {
-                    ecuRows.append(e.serial()).append('\t').append(v.vin()).append('\t').append(e.ecuType()).append('\t')
-                            .append(e.hardwareId()).append('\t').append(e.hardwareVariant()).append('\t')
-                            .append(e.softwareVersion()).append('\t').append(e.imageHash()).append('\t')
-                            .append(e.updatePolicy()).append('\t').append(e.primary()).append('\n');
+                    ecuRows.append(e.serial())
+                            .append('\t')
+                            .append(v.vin())
+                            .append('\t')
+                            .append(e.ecuType())
+                            .append('\t')
+                            .append(e.hardwareId())
+                            .append('\t')
+                            .append(e.hardwareVariant())
+                            .append('\t')
+                            .append(e.softwareVersion())
+                            .append('\t')
+                            .append(e.imageHash())
+                            .append('\t')
+                            .append(e.updatePolicy())
+                            .append('\t')
+                            .append(e.primary())
+                            .append('\n');
                 }
                 if ((n + 1) % CHUNK == 0 || n == vehicles - 1) {
-                    copy.copyIn("COPY vehicle (vin, model, model_year, region, market, customer_type, connectivity, "
-                            + "version, created_at, updated_at) FROM STDIN", new StringReader(vehicleRows.toString()));
-                    copy.copyIn("COPY ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, "
-                            + "image_hash, update_policy, is_primary) FROM STDIN", new StringReader(ecuRows.toString()));
+                    copy.copyIn(
+                            "COPY vehicle (vin, model, model_year, region, market, customer_type, connectivity, "
+                                    + "version, created_at, updated_at) FROM STDIN",
+                            new StringReader(vehicleRows.toString()));
+                    copy.copyIn(
+                            "COPY ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version, "
+                                    + "image_hash, update_policy, is_primary) FROM STDIN",
+                            new StringReader(ecuRows.toString()));
                     vehicleRows.setLength(0);
                     ecuRows.setLength(0);
                 }

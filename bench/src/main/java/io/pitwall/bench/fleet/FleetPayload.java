@@ -16,8 +16,7 @@ public final class FleetPayload {
     public static final String CONTENT_TYPE = "application/x-ndjson";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private FleetPayload() {
-    }
+    private FleetPayload() {}
 
     public static byte[] importRequest(FleetGenerator fleet, int vehicles) {
         return importRequest(fleet, 0, vehicles);

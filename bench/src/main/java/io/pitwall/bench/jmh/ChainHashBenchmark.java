@@ -33,10 +33,29 @@ public class ChainHashBenchmark {
     public ChainHashBenchmark() {
         var at = OffsetDateTime.of(2024, 6, 1, 12, 30, 15, 123_456_000, ZoneOffset.UTC);
         String details = "{\"campaign\":\"cmp-2024-17\",\"reason\":\"wave 2 passed its gate\",\"vehicles\":1250}";
-        String hash = ChainHash.of("a".repeat(64), 123_456, at.toInstant(), "release-manager-7", "release-manager",
-                "campaign.expand", "campaign:cmp-2024-17", "SUCCEEDED", "6f1c2a4e-1b7d-4c47-9a53-0c3f1a2b9d10", details);
-        record = new AuditRecord(123_456, at, "release-manager-7", "release-manager", "campaign.expand",
-                "campaign:cmp-2024-17", "SUCCEEDED", "6f1c2a4e-1b7d-4c47-9a53-0c3f1a2b9d10", details, "a".repeat(64), hash);
+        String hash = ChainHash.of(
+                "a".repeat(64),
+                123_456,
+                at.toInstant(),
+                "release-manager-7",
+                "release-manager",
+                "campaign.expand",
+                "campaign:cmp-2024-17",
+                "SUCCEEDED",
+                "6f1c2a4e-1b7d-4c47-9a53-0c3f1a2b9d10",
+                details);
+        record = new AuditRecord(
+                123_456,
+                at,
+                "release-manager-7",
+                "release-manager",
+                "campaign.expand",
+                "campaign:cmp-2024-17",
+                "SUCCEEDED",
+                "6f1c2a4e-1b7d-4c47-9a53-0c3f1a2b9d10",
+                details,
+                "a".repeat(64),
+                hash);
     }
 
     @Benchmark
@@ -58,8 +77,18 @@ public class ChainHashBenchmark {
     static String firstVersion(AuditRecord r) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {r.prevHash(), Long.toString(r.seq()), r.occurredAt().toInstant().toString(),
-                    r.operator(), r.role(), r.action(), r.target(), r.outcome(), r.requestId(), r.details()}) {
+            for (String field : new String[] {
+                r.prevHash(),
+                Long.toString(r.seq()),
+                r.occurredAt().toInstant().toString(),
+                r.operator(),
+                r.role(),
+                r.action(),
+                r.target(),
+                r.outcome(),
+                r.requestId(),
+                r.details()
+            }) {
                 byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
                 digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
                 digest.update((byte) ':');

@@ -35,17 +35,42 @@ import org.openjdk.jmh.annotations.State;
 public class DtcNormalizeClassifyBenchmark {
 
     static final int EVENTS = 999;
-    private static final String[] CODES = {"P0A80-1B", "P0AFA-16", "U0100-87", "B1A01-13", "C1A00-29", "U0428-00",
-        "U0001-88", "P0300-00", "B1D00-15", "C0561-71", "U0184-87", "P0A7F-00"};
-    private static final String[] TYPES = {"BMS", "BMS", "TELEMATICS", "INFOTAINMENT", "ADAS", "ADAS", "GATEWAY",
-        "BMS", "TELEMATICS", "ADAS", "INFOTAINMENT", "BMS"};
+    private static final String[] CODES = {
+        "P0A80-1B",
+        "P0AFA-16",
+        "U0100-87",
+        "B1A01-13",
+        "C1A00-29",
+        "U0428-00",
+        "U0001-88",
+        "P0300-00",
+        "B1D00-15",
+        "C0561-71",
+        "U0184-87",
+        "P0A7F-00"
+    };
+    private static final String[] TYPES = {
+        "BMS",
+        "BMS",
+        "TELEMATICS",
+        "INFOTAINMENT",
+        "ADAS",
+        "ADAS",
+        "GATEWAY",
+        "BMS",
+        "TELEMATICS",
+        "ADAS",
+        "INFOTAINMENT",
+        "BMS"
+    };
     private static final Instant AT = Instant.parse("2026-11-20T08:15:00Z");
     private final String[][] mixed = events(0, 3);
     private final String[][] uds = events(0, 1);
     private final String[][] j2012 = events(1, 1);
     private final String[][] oem = events(2, 1);
     private final String[] ecuTypes = new String[EVENTS];
-    private final List<SeverityRule> rules = RuleSetParser.parse(DeviceJson.mapper().readTree(RULES)).rules();
+    private final List<SeverityRule> rules =
+            RuleSetParser.parse(DeviceJson.mapper().readTree(RULES)).rules();
 
     public DtcNormalizeClassifyBenchmark() {
         for (int i = 0; i < EVENTS; i++) {
@@ -82,10 +107,17 @@ public class DtcNormalizeClassifyBenchmark {
         for (int i = 0; i < events.length; i++) {
             DecodedDtcs decoded = DtcDecoder.decodeReport(events[i][0], events[i][1]);
             for (DtcFault fault : decoded.faults()) {
-                var observation = new FaultObservation("PWSBENCH000000001", "ECU-" + (i & 7), ecuTypes[i], "1.0.0",
-                        fault.dtc().baseCode(), fault.dtc().display(),
-                        fault.status() == null ? null : fault.status().mask(), AT);
-                if (RuleEngine.classify(rules, observation, List.of(observation), List.of()).isPresent()) {
+                var observation = new FaultObservation(
+                        "PWSBENCH000000001",
+                        "ECU-" + (i & 7),
+                        ecuTypes[i],
+                        "1.0.0",
+                        fault.dtc().baseCode(),
+                        fault.dtc().display(),
+                        fault.status() == null ? null : fault.status().mask(),
+                        AT);
+                if (RuleEngine.classify(rules, observation, List.of(observation), List.of())
+                        .isPresent()) {
                     classified++;
                 }
             }
@@ -102,12 +134,23 @@ public class DtcNormalizeClassifyBenchmark {
             int status = random.nextBoolean() ? 0x2F : 0x09;
             int format = formats == 1 ? first : (first + i) % formats;
             out[i] = switch (format) {
-                case 0 -> new String[] {null, DtcDecoder.UDS_PREFIX + String.format("59 02 FF %02X %02X %02X %02X",
-                        dtc.code() >>> 8, dtc.code() & 0xFF, dtc.failureType(), status)};
+                case 0 ->
+                    new String[] {
+                        null,
+                        DtcDecoder.UDS_PREFIX
+                                + String.format(
+                                        "59 02 FF %02X %02X %02X %02X",
+                                        dtc.code() >>> 8, dtc.code() & 0xFF, dtc.failureType(), status)
+                    };
                 case 1 -> new String[] {dtc.display(), null};
-                default -> new String[] {null, String.format("{\"ecu\":\"BMS7-000123\",\"dtcs\":[{\"code\":\"%s\","
-                        + "\"status\":\"0x%02X\",\"severity\":\"0x40\"}],\"vehicleState\":{\"Vehicle.Speed\":0.0}}",
-                        dtc.display(), status)};
+                default ->
+                    new String[] {
+                        null,
+                        String.format(
+                                "{\"ecu\":\"BMS7-000123\",\"dtcs\":[{\"code\":\"%s\","
+                                        + "\"status\":\"0x%02X\",\"severity\":\"0x40\"}],\"vehicleState\":{\"Vehicle.Speed\":0.0}}",
+                                dtc.display(), status)
+                    };
             };
         }
         return out;

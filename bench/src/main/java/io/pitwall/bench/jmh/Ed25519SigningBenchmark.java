@@ -1,11 +1,11 @@
 package io.pitwall.bench.jmh;
 
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.InvalidKeyException;
 import java.security.interfaces.EdECPrivateKey;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,8 @@ public class Ed25519SigningBenchmark {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        bcKey = new Ed25519PrivateKeyParameters(((EdECPrivateKey) jdkKey.getPrivate()).getBytes().orElseThrow());
+        bcKey = new Ed25519PrivateKeyParameters(
+                ((EdECPrivateKey) jdkKey.getPrivate()).getBytes().orElseThrow());
         bcPublic = bcKey.generatePublicKey();
     }
 

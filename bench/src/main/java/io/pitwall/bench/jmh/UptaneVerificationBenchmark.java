@@ -61,6 +61,7 @@ public class UptaneVerificationBenchmark {
         // (TCP_NODELAY on) does not have: the benchmark measures the agent.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+
     private static final String VIN = "WVWZZZ1JZXW000001";
     private HttpServer server;
     private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,11 +89,22 @@ public class UptaneVerificationBenchmark {
         for (int i = 1; i <= 4; i++) {
             byte[] image = ("image of ECU " + i).repeat(1000).getBytes();
             String hw = "HW-" + i;
-            TargetEntry entry = new TargetEntry(image.length, Map.of("sha256", RoleMetadata.digest("sha256", image),
-                    "sha512", RoleMetadata.digest("sha512", image)), List.of(hw), 7, "TCU");
+            TargetEntry entry = new TargetEntry(
+                    image.length,
+                    Map.of(
+                            "sha256",
+                            RoleMetadata.digest("sha256", image),
+                            "sha512",
+                            RoleMetadata.digest("sha512", image)),
+                    List.of(hw),
+                    7,
+                    "TCU");
             released.put(hw + "/fw-7.bin", entry);
             ObjectNode forEcu = entry.toJson();
-            ((ObjectNode) forEcu.path("custom")).putObject("ecuIdentifiers").putObject("ecu-" + i).put("hardwareId", hw);
+            ((ObjectNode) forEcu.path("custom"))
+                    .putObject("ecuIdentifiers")
+                    .putObject("ecu-" + i)
+                    .put("hardwareId", hw);
             assigned.set(hw + "/fw-7.bin", forEcu);
             ecus.add(new EcuState("ecu-" + i, hw, 6));
         }
@@ -126,10 +138,18 @@ public class UptaneVerificationBenchmark {
         MetadataStore store = storage.metadata();
         TrustedTime time = new TrustedTime(Clock.systemUTC(), store);
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        TufClient director = new TufClient("director", new HttpFetcher(http, base.resolve("/director/"),
-                Duration.ofSeconds(5)), store, time, Limits.defaults());
-        TufClient image = new TufClient("image", new HttpFetcher(http, base.resolve("/image/"), Duration.ofSeconds(5)),
-                store, time, Limits.defaults());
+        TufClient director = new TufClient(
+                "director",
+                new HttpFetcher(http, base.resolve("/director/"), Duration.ofSeconds(5)),
+                store,
+                time,
+                Limits.defaults());
+        TufClient image = new TufClient(
+                "image",
+                new HttpFetcher(http, base.resolve("/image/"), Duration.ofSeconds(5)),
+                store,
+                time,
+                Limits.defaults());
         director.provision(files.get("/director/1.root.json"));
         image.provision(files.get("/image/1.root.json"));
         return new UptanePrimary(VIN, director, image, false);
@@ -152,11 +172,13 @@ public class UptaneVerificationBenchmark {
         files.put(prefix + "1.targets.json", targetsBytes);
         byte[] snapshot = sign(RoleMetadata.snapshot(1, expires, 1, targetsBytes), keys.get("snapshot"));
         files.put(prefix + "1.snapshot.json", snapshot);
-        files.put(prefix + "timestamp.json", sign(RoleMetadata.timestamp(1, expires, 1, snapshot),
-                keys.get("timestamp")));
+        files.put(
+                prefix + "timestamp.json",
+                sign(RoleMetadata.timestamp(1, expires, 1, snapshot), keys.get("timestamp")));
     }
 
     private static byte[] sign(ObjectNode signed, KeyPair key) {
-        return JSON.writeValueAsBytes(Envelope.sign(signed, TufKey.of(key.getPublic()), key.getPrivate()).toJson());
+        return JSON.writeValueAsBytes(Envelope.sign(signed, TufKey.of(key.getPublic()), key.getPrivate())
+                .toJson());
     }
 }

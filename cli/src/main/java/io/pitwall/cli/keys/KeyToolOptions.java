@@ -7,11 +7,18 @@ import picocli.CommandLine.Option;
 /** Options every {@code keys} command shares: the key directory, the server, credentials, the passphrase. */
 class KeyToolOptions {
 
-    @Option(names = "--dir", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            required = true,
+            paramLabel = "DIR",
             description = "Directory with the offline key files (created by keys init; keep it offline).")
     Path dir;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "Pitwall server, e.g. http://127.0.0.1:8080")
+    @Option(
+            names = "--server",
+            required = true,
+            paramLabel = "URL",
+            description = "Pitwall server, e.g. http://127.0.0.1:8080")
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "API token with keys:manage (or PITWALL_TOKEN).")
@@ -23,7 +30,9 @@ class KeyToolOptions {
     @Option(names = "--password", paramLabel = "PASSWORD", description = "Password of --user.")
     String password;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "Read the key passphrase from this file (first line) instead of PITWALL_KEY_PASSPHRASE.")
     Path passphraseFile;
 
@@ -43,13 +52,15 @@ class KeyToolOptions {
 
     /** --passphrase-file, else PITWALL_KEY_PASSPHRASE, else a prompt on the console; at least 12 characters. */
     char[] passphrase() throws java.io.IOException {
-        String env = passphraseFile != null ? java.nio.file.Files.readAllLines(passphraseFile).get(0)
+        String env = passphraseFile != null
+                ? java.nio.file.Files.readAllLines(passphraseFile).get(0)
                 : System.getenv("PITWALL_KEY_PASSPHRASE");
         char[] passphrase = env != null && !env.isEmpty() ? env.toCharArray() : null;
         if (passphrase == null) {
             Console console = System.console();
             if (console == null) {
-                throw new IllegalArgumentException("set PITWALL_KEY_PASSPHRASE or run in a terminal to be asked for it");
+                throw new IllegalArgumentException(
+                        "set PITWALL_KEY_PASSPHRASE or run in a terminal to be asked for it");
             }
             passphrase = console.readPassword("Passphrase for the offline keys: ");
         }

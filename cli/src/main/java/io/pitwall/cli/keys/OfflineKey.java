@@ -55,15 +55,22 @@ record OfflineKey(String role, TufKey publicKey, PrivateKey privateKey) {
         }
         ObjectNode file = JSON.createObjectNode();
         file.put("role", role).put("keyid", publicKey.keyId()).set("key", publicKey.toJson());
-        file.putObject("encryption").put("kdf", "PBKDF2-HMAC-SHA256").put("iterations", iterations)
-                .put("salt", HexFormat.of().formatHex(salt)).put("cipher", "AES-256-GCM")
+        file.putObject("encryption")
+                .put("kdf", "PBKDF2-HMAC-SHA256")
+                .put("iterations", iterations)
+                .put("salt", HexFormat.of().formatHex(salt))
+                .put("cipher", "AES-256-GCM")
                 .put("nonce", HexFormat.of().formatHex(nonce));
         file.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
         Path path = dir.resolve(role + "-" + publicKey.keyId().substring(0, 12) + ".key.json");
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        Files.createFile(path, posix ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0]);
+        Files.createFile(
+                path,
+                posix
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                        }
+                        : new FileAttribute<?>[0]);
         Files.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(file));
         return path;
     }
@@ -73,7 +80,9 @@ record OfflineKey(String role, TufKey publicKey, PrivateKey privateKey) {
         List<OfflineKey> keys = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path path : files.filter(p -> p.getFileName().toString().startsWith(role + "-")
-                    && p.getFileName().toString().endsWith(".key.json")).sorted().toList()) {
+                            && p.getFileName().toString().endsWith(".key.json"))
+                    .sorted()
+                    .toList()) {
                 keys.add(read(path, passphrase));
             }
         }
@@ -84,11 +93,18 @@ record OfflineKey(String role, TufKey publicKey, PrivateKey privateKey) {
         JsonNode file = JSON.readTree(Files.readAllBytes(path));
         TufKey key = TufKey.fromJson(file.get("key"));
         JsonNode enc = file.get("encryption");
-        byte[] kek = kek(passphrase, HexFormat.of().parseHex(enc.get("salt").asString()), enc.get("iterations").asInt());
+        byte[] kek = kek(
+                passphrase,
+                HexFormat.of().parseHex(enc.get("salt").asString()),
+                enc.get("iterations").asInt());
         byte[] pkcs8;
         try {
-            pkcs8 = cipher(Cipher.DECRYPT_MODE, kek, HexFormat.of().parseHex(enc.get("nonce").asString()),
-                    Base64.getDecoder().decode(file.get("ciphertext").asString()), key.keyId());
+            pkcs8 = cipher(
+                    Cipher.DECRYPT_MODE,
+                    kek,
+                    HexFormat.of().parseHex(enc.get("nonce").asString()),
+                    Base64.getDecoder().decode(file.get("ciphertext").asString()),
+                    key.keyId());
         } catch (IllegalStateException e) {
             throw new IllegalStateException("cannot decrypt " + path + ": wrong passphrase or altered file");
         }
@@ -113,7 +129,8 @@ record OfflineKey(String role, TufKey publicKey, PrivateKey privateKey) {
     private static byte[] kek(char[] passphrase, byte[] salt, int iterations) {
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(passphrase, salt, iterations, 256)).getEncoded();
+                    .generateSecret(new PBEKeySpec(passphrase, salt, iterations, 256))
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
         }

@@ -16,7 +16,8 @@ final class RepositoryApi {
 
     RepositoryApi(String base, String token, String user, String password) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.client = token != null ? ManagementClient.bearer(URI.create(this.base), token)
+        this.client = token != null
+                ? ManagementClient.bearer(URI.create(this.base), token)
                 : ManagementClient.basic(URI.create(this.base), user, password);
     }
 
@@ -35,15 +36,20 @@ final class RepositoryApi {
     private JsonNode send(String method, String path, JsonNode body) {
         ApiResponse response;
         try {
-            response = client.exchange(method, path, body == null ? null : "application/json",
+            response = client.exchange(
+                    method,
+                    path,
+                    body == null ? null : "application/json",
                     body == null ? null : JSON.writeValueAsBytes(body));
         } catch (UncheckedIOException e) {
-            throw new IllegalStateException("cannot reach " + base + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach " + base + ": " + e.getCause().getMessage(), e);
         }
         JsonNode json = response.bytes().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.bytes());
         if (response.status() >= 300) {
             throw new IllegalStateException(method + " " + path + " was refused (" + response.status() + " "
-                    + json.path("code").asString("") + "): " + json.path("detail").asString(""));
+                    + json.path("code").asString("") + "): "
+                    + json.path("detail").asString(""));
         }
         return json;
     }

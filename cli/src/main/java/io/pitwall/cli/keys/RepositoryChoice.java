@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
  */
 class RepositoryChoice {
 
-    @Option(names = "--director", description = "Work on the director repository's root instead of the image "
-            + "repository's.")
+    @Option(
+            names = "--director",
+            description = "Work on the director repository's root instead of the image " + "repository's.")
     boolean director;
 
     /** The file prefix (and OfflineKey role) of this repository's root keys. */
@@ -50,14 +51,17 @@ class RepositoryChoice {
         if (director) {
             return Root.fromSigned(api.get("/api/v1/trust/director/root").get("signed"));
         }
-        long version = api.get("/api/v1/trust/repository").path("versions").path("root").asLong();
+        long version = api.get("/api/v1/trust/repository")
+                .path("versions")
+                .path("root")
+                .asLong();
         return Root.fromSigned(api.get("/repo/" + version + ".root.json").get("signed"));
     }
 
     /** Puts the server's current online keys into the root being built, one per online role, threshold 1. */
     void onlineRoles(RepositoryApi api, Map<String, TufKey> keys, Map<String, Root.RoleKeys> roles) {
-        JsonNode online = director ? api.get("/api/v1/trust/director").get("onlineKeys")
-                : api.get("/api/v1/trust/online-keys");
+        JsonNode online =
+                director ? api.get("/api/v1/trust/director").get("onlineKeys") : api.get("/api/v1/trust/online-keys");
         for (String role : onlineRoles()) {
             TufKey key = TufKey.fromJson(online.get(role));
             keys.put(key.keyId(), key);

@@ -54,37 +54,47 @@ class KeysCommandTests {
         Path keys = data.resolve("keys");
         Path passphrase = Files.writeString(data.resolve("passphrase"), "correct horse battery staple\n");
 
-        assertThat(run("init", keys, passphrase, "--root-keys", "3", "--root-threshold", "2").code).isZero();
+        assertThat(run("init", keys, passphrase, "--root-keys", "3", "--root-threshold", "2").code)
+                .isZero();
 
         try (Stream<Path> files = Files.list(keys)) {
-            List<Path> keyFiles = files.filter(p -> p.toString().endsWith(".key.json")).toList();
+            List<Path> keyFiles =
+                    files.filter(p -> p.toString().endsWith(".key.json")).toList();
             assertThat(keyFiles).hasSize(4);
             for (Path file : keyFiles) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .isEqualTo("rw-------");
                 assertThat(Files.readString(file)).doesNotContain("PRIVATE").contains("ciphertext");
             }
         }
         Root two = Root.fromSigned(envelope("/repo/2.root.json").signed());
         assertThat(two.roles().get("root").threshold()).isEqualTo(2);
         assertThat(two.signedBy(envelope("/repo/2.root.json"), "root")).isTrue();
-        assertThat(Root.fromSigned(envelope("/repo/1.root.json").signed()).signedBy(envelope("/repo/2.root.json"),
-                "root")).as("counter-signed by the development root").isTrue();
+        assertThat(Root.fromSigned(envelope("/repo/1.root.json").signed())
+                        .signedBy(envelope("/repo/2.root.json"), "root"))
+                .as("counter-signed by the development root")
+                .isTrue();
         JsonNode timestamp = envelope("/repo/timestamp.json").signed();
-        Envelope snapshot = envelope("/repo/" + timestamp.at("/meta/snapshot.json/version").asLong() + ".snapshot.json");
-        Envelope targets = envelope("/repo/" + snapshot.signed().at("/meta/targets.json/version").asLong()
-                + ".targets.json");
-        assertThat(two.signedBy(targets, "targets")).as("targets signed by the offline key").isTrue();
+        Envelope snapshot =
+                envelope("/repo/" + timestamp.at("/meta/snapshot.json/version").asLong() + ".snapshot.json");
+        Envelope targets = envelope(
+                "/repo/" + snapshot.signed().at("/meta/targets.json/version").asLong() + ".targets.json");
+        assertThat(two.signedBy(targets, "targets"))
+                .as("targets signed by the offline key")
+                .isTrue();
         assertThat(two.signedBy(snapshot, "snapshot")).isTrue();
 
         assertThat(run("sign-targets", keys, passphrase).code).isZero();
-        assertThat(run("sign-root", keys, passphrase, "--root-keys", "2", "--root-threshold", "2").code).isZero();
+        assertThat(run("sign-root", keys, passphrase, "--root-keys", "2", "--root-threshold", "2").code)
+                .isZero();
 
         Envelope threeEnvelope = envelope("/repo/3.root.json");
         Root three = Root.fromSigned(threeEnvelope.signed());
         assertThat(two.signedBy(threeEnvelope, "root")).isTrue();
         assertThat(three.signedBy(threeEnvelope, "root")).isTrue();
-        assertThat(three.roles().get("root").keyIds()).hasSize(2).doesNotContainAnyElementsOf(
-                two.roles().get("root").keyIds());
+        assertThat(three.roles().get("root").keyIds())
+                .hasSize(2)
+                .doesNotContainAnyElementsOf(two.roles().get("root").keyIds());
         assertThat(status(server.base().resolve("/repo/4.root.json"))).isEqualTo(404);
         try (Stream<Path> retired = Files.list(keys.resolve("retired"))) {
             assertThat(retired.count()).isEqualTo(3);
@@ -98,22 +108,25 @@ class KeysCommandTests {
         assertThat(run("sign-root", keys, passphrase, "--proposal").code).isZero();
         Envelope fourEnvelope = envelope("/repo/4.root.json");
         Root four = Root.fromSigned(fourEnvelope.signed());
-        assertThat(three.signedBy(fourEnvelope, "root") && four.signedBy(fourEnvelope, "root")).isTrue();
-        assertThat(four.roles().get("root")).isEqualTo(three.roles().get("root"));
-        assertThat(four.roles().get("timestamp").keyIds()).doesNotContainAnyElementsOf(
-                three.roles().get("timestamp").keyIds());
-        assertThat(four.signedBy(envelope("/repo/timestamp.json"), "timestamp")).as("re-signed with the new key")
+        assertThat(three.signedBy(fourEnvelope, "root") && four.signedBy(fourEnvelope, "root"))
                 .isTrue();
-        assertThat(provisionedRoot(UptaneRoots::image, 101).version()).as("vehicles are provisioned with the "
-                + "newest image root").isEqualTo(4);
+        assertThat(four.roles().get("root")).isEqualTo(three.roles().get("root"));
+        assertThat(four.roles().get("timestamp").keyIds())
+                .doesNotContainAnyElementsOf(three.roles().get("timestamp").keyIds());
+        assertThat(four.signedBy(envelope("/repo/timestamp.json"), "timestamp"))
+                .as("re-signed with the new key")
+                .isTrue();
+        assertThat(provisionedRoot(UptaneRoots::image, 101).version())
+                .as("vehicles are provisioned with the " + "newest image root")
+                .isEqualTo(4);
     }
 
     @Test
     void directorRootIsHandedOverToOfflineKeysWhoseHoldersThenRotateTheOnlineKeysAndTheRootKeys() throws Exception {
         Path keys = data.resolve("director-keys");
         Path passphrase = Files.writeString(data.resolve("director-passphrase"), "another horse battery staple\n");
-        var empty = run("sign-root", Files.createDirectories(data.resolve("empty")), passphrase, "--director",
-                "--proposal");
+        var empty = run(
+                "sign-root", Files.createDirectories(data.resolve("empty")), passphrase, "--director", "--proposal");
         assertThat(empty.code).isEqualTo(2);
         assertThat(empty.err).contains("0 of the 1 root keys");
 
@@ -125,14 +138,24 @@ class KeysCommandTests {
         assertThat(status.get("rootThreshold").asInt()).isEqualTo(2);
         long handedOver = status.get("rootVersion").asLong();
         try (Stream<Path> files = Files.list(keys)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("director-root-"))).hasSize(3);
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("director-root-")))
+                    .hasSize(3);
         }
-        String targetsKey = status.get("onlineKeys").get("targets").get("keyval").get("public").asString();
+        String targetsKey = status.get("onlineKeys")
+                .get("targets")
+                .get("keyval")
+                .get("public")
+                .asString();
 
-        assertThat(run("sign-root", keys, passphrase, "--director", "--proposal").code).isZero();
+        assertThat(run("sign-root", keys, passphrase, "--director", "--proposal").code)
+                .isZero();
         JsonNode rotated = get("/api/v1/trust/director");
         assertThat(rotated.get("rootVersion").asLong()).isEqualTo(handedOver + 1);
-        assertThat(rotated.get("onlineKeys").get("targets").get("keyval").get("public").asString())
+        assertThat(rotated.get("onlineKeys")
+                        .get("targets")
+                        .get("keyval")
+                        .get("public")
+                        .asString())
                 .isNotEqualTo(targetsKey);
 
         assertThat(run("sign-root", keys, passphrase, "--director", "--root-keys", "1", "--root-threshold", "1").code)
@@ -141,20 +164,20 @@ class KeysCommandTests {
         assertThat(renewed.get("rootVersion").asLong()).isEqualTo(handedOver + 2);
         assertThat(renewed.get("rootThreshold").asInt()).isEqualTo(1);
         assertThat(renewed.get("onlineKeys")).isEqualTo(rotated.get("onlineKeys"));
-        assertThat(provisionedRoot(UptaneRoots::director, 102).version()).as("vehicles are provisioned with the "
-                + "newest director root").isEqualTo(handedOver + 2);
+        assertThat(provisionedRoot(UptaneRoots::director, 102).version())
+                .as("vehicles are provisioned with the " + "newest director root")
+                .isEqualTo(handedOver + 2);
         try (Stream<Path> retired = Files.list(keys.resolve("retired"))) {
             assertThat(retired.count()).isEqualTo(3);
         }
     }
 
-    private record Run(int code, String err) {
-    }
+    private record Run(int code, String err) {}
 
     /** The root a vehicle provisioned now (as {@code sim} and {@code demo} provision theirs) starts from. */
     private static Root provisionedRoot(Function<UptaneRoots, byte[]> repository, long seed) {
-        Map<String, String> tokens = Provisioning.provision(server.admin(), new Seeds(seed).fleet(1,
-                FleetMix.standard()));
+        Map<String, String> tokens =
+                Provisioning.provision(server.admin(), new Seeds(seed).fleet(1, FleetMix.standard()));
         byte[] root = repository.apply(UptaneRoots.fetch(server.base(), tokens));
         return Root.fromSigned(Envelope.fromJson(JSON.readTree(root)).signed());
     }
@@ -167,30 +190,48 @@ class KeysCommandTests {
         });
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
-        var args = new java.util.ArrayList<>(List.of(command, "--dir", keys.toString(), "--server",
-                server.base().toString(), "--user", "admin", "--password", LocalServer.ADMIN_PASSWORD,
-                "--passphrase-file", passphrase.toString(), "--kdf-iterations", "100000"));
+        var args = new java.util.ArrayList<>(List.of(
+                command,
+                "--dir",
+                keys.toString(),
+                "--server",
+                server.base().toString(),
+                "--user",
+                "admin",
+                "--password",
+                LocalServer.ADMIN_PASSWORD,
+                "--passphrase-file",
+                passphrase.toString(),
+                "--kdf-iterations",
+                "100000"));
         args.addAll(List.of(more));
         return new Run(commandLine.execute(args.toArray(String[]::new)), err.toString());
     }
 
     private static Envelope envelope(String path) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.base().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return Envelope.fromJson(JSON.readTree(response.body()));
     }
 
     private static JsonNode get(String path) throws Exception {
         String auth = java.util.Base64.getEncoder().encodeToString(("admin:" + LocalServer.ADMIN_PASSWORD).getBytes());
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve(path))
-                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofByteArray());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.base().resolve(path))
+                                .header("Authorization", "Basic " + auth)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static int status(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

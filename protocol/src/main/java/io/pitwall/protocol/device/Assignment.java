@@ -15,7 +15,10 @@ import java.util.List;
  * present (older servers and campaigns without one leave it out; absent, the agent's own policy alone applies).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Assignment(String assignmentId, String campaignId, List<EcuTarget> ecus,
+public record Assignment(
+        String assignmentId,
+        String campaignId,
+        List<EcuTarget> ecus,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean authorizedRollback,
         @JsonInclude(JsonInclude.Include.NON_NULL) VehiclePolicy policy) {
 

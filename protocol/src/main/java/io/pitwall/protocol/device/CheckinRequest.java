@@ -13,8 +13,12 @@ import tools.jackson.databind.JsonNode;
  * image changed or the server asked for them ({@link CheckinResponse#reportNonce()}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CheckinRequest(VehicleSignals signals, Connectivity connectivity, boolean ownerConsent,
-        List<EcuVersion> ecus, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JsonNode> ecuReports) {
+public record CheckinRequest(
+        VehicleSignals signals,
+        Connectivity connectivity,
+        boolean ownerConsent,
+        List<EcuVersion> ecus,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JsonNode> ecuReports) {
 
     public CheckinRequest {
         connectivity = connectivity == null ? Connectivity.NONE : connectivity;
@@ -23,8 +27,8 @@ public record CheckinRequest(VehicleSignals signals, Connectivity connectivity, 
     }
 
     /** A check-in without signed ECU reports. */
-    public CheckinRequest(VehicleSignals signals, Connectivity connectivity, boolean ownerConsent,
-            List<EcuVersion> ecus) {
+    public CheckinRequest(
+            VehicleSignals signals, Connectivity connectivity, boolean ownerConsent, List<EcuVersion> ecus) {
         this(signals, connectivity, ownerConsent, ecus, List.of());
     }
 }

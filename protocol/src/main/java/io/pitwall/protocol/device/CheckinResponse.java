@@ -10,8 +10,7 @@ import java.util.List;
  * the vehicle for fresh ECU-signed version reports carrying this nonce in its next check-in.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CheckinResponse(int pollAfterSeconds, Assignment assignment, List<Command> commands,
-        String reportNonce) {
+public record CheckinResponse(int pollAfterSeconds, Assignment assignment, List<Command> commands, String reportNonce) {
 
     public CheckinResponse {
         if (pollAfterSeconds < 0) {

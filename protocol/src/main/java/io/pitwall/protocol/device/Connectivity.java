@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * conservative answer for the Wi-Fi rule.
  */
 public enum Connectivity {
-    WIFI, CELLULAR, NONE;
+    WIFI,
+    CELLULAR,
+    NONE;
 
     @JsonCreator
     public static Connectivity fromCode(String code) {

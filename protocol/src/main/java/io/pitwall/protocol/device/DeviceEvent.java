@@ -12,8 +12,16 @@ import java.time.Instant;
  * @param commandId the answered command, for COMMAND_RESULT
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeviceEvent(long seq, EventType type, Instant occurredAt, String assignmentId, String ecuSerial,
-        String code, String detail, Integer progress, String commandId) {
+public record DeviceEvent(
+        long seq,
+        EventType type,
+        Instant occurredAt,
+        String assignmentId,
+        String ecuSerial,
+        String code,
+        String detail,
+        Integer progress,
+        String commandId) {
 
     public DeviceEvent {
         if (seq < 1) {

@@ -20,8 +20,7 @@ public final class DeviceJson {
                     .withContentInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private DeviceJson() {
-    }
+    private DeviceJson() {}
 
     public static JsonMapper mapper() {
         return MAPPER;

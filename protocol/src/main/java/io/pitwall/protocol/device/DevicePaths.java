@@ -16,8 +16,7 @@ public final class DevicePaths {
     /** Self-enrolment, the one device path without a bearer credential (see {@link EnrolmentRequest}). */
     public static final String ENROLMENT = PREFIX + "/enrolment";
 
-    private DevicePaths() {
-    }
+    private DevicePaths() {}
 
     public static String checkin(String vin) {
         return CHECKIN.replace("{vin}", vin);

@@ -11,8 +11,17 @@ import tools.jackson.databind.JsonNode;
  * id and release counter. {@code downloadUrl} is absolute or relative to the server's base URI.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EcuTarget(String ecuSerial, String hardwareId, String targetPath, String version, String downloadUrl,
-        long length, Hashes hashes, long releaseCounter, InstallType installType, JsonNode signedTarget) {
+public record EcuTarget(
+        String ecuSerial,
+        String hardwareId,
+        String targetPath,
+        String version,
+        String downloadUrl,
+        long length,
+        Hashes hashes,
+        long releaseCounter,
+        InstallType installType,
+        JsonNode signedTarget) {
 
     public EcuTarget {
         Require.text(ecuSerial, "ecuSerial");

@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * grows with every report of the ECU (replay defence); {@code nonce} echoes the server's
  * {@link CheckinResponse#reportNonce()} when it asked for fresh reports.
  */
-public record EcuVersionReport(String ecuSerial, String filepath, long length, Hashes hashes, long reportCounter,
-        String nonce, Instant time) {
+public record EcuVersionReport(
+        String ecuSerial, String filepath, long length, Hashes hashes, long reportCounter, String nonce, Instant time) {
 
     public static final String TYPE = "ecu-version-report";
 
@@ -64,9 +64,13 @@ public record EcuVersionReport(String ecuSerial, String filepath, long length, H
         }
         JsonNode fileinfo = signed.path("installed_image").path("fileinfo");
         JsonNode hashes = fileinfo.path("hashes");
-        return new EcuVersionReport(text(signed, "ecu_serial"), text(signed.path("installed_image"), "filepath"),
-                integer(fileinfo, "length"), new Hashes(text(hashes, "sha256"), optionalText(hashes, "sha512")),
-                integer(signed, "report_counter"), optionalText(signed, "nonce"),
+        return new EcuVersionReport(
+                text(signed, "ecu_serial"),
+                text(signed.path("installed_image"), "filepath"),
+                integer(fileinfo, "length"),
+                new Hashes(text(hashes, "sha256"), optionalText(hashes, "sha512")),
+                integer(signed, "report_counter"),
+                optionalText(signed, "nonce"),
                 TufTime.parse(text(signed, "time")));
     }
 
@@ -77,7 +81,8 @@ public record EcuVersionReport(String ecuSerial, String filepath, long length, H
     public Envelope sign(TufKey key, UnaryOperator<byte[]> signer) {
         ObjectNode signed = toSigned();
         byte[] signature = signer.apply(CanonicalJson.bytes(signed));
-        return Envelope.of(signed, List.of(new Envelope.Sig(key.keyId(), HexFormat.of().formatHex(signature))));
+        return Envelope.of(
+                signed, List.of(new Envelope.Sig(key.keyId(), HexFormat.of().formatHex(signature))));
     }
 
     private static String text(JsonNode node, String field) {

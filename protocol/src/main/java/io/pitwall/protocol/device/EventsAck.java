@@ -13,7 +13,9 @@ import java.util.List;
  * sets them aside instead of resending them. A refused event sent again is refused again with the same verdict.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EventsAck(long ackedThroughSeq, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EventRefusal> refused) {
+public record EventsAck(
+        long ackedThroughSeq,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EventRefusal> refused) {
 
     public EventsAck {
         if (ackedThroughSeq < 0) {

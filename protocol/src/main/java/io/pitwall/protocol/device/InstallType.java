@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * more restricted of the two.
  */
 public enum InstallType {
-    AB, IN_PLACE;
+    AB,
+    IN_PLACE;
 
     @JsonCreator
     public static InstallType fromCode(String code) {

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * know reads as {@link #UNDEFINED}, which no install rule accepts as "ignition off".
  */
 public enum LowVoltageSystemState {
-    UNDEFINED, LOCK, OFF, ACC, ON, START;
+    UNDEFINED,
+    LOCK,
+    OFF,
+    ACC,
+    ON,
+    START;
 
     @JsonCreator
     public static LowVoltageSystemState fromCode(String code) {

@@ -8,8 +8,7 @@ final class Require {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SHA512 = Pattern.compile("[0-9a-f]{128}");
 
-    private Require() {
-    }
+    private Require() {}
 
     static String text(String value, String name) {
         if (value == null || value.isBlank()) {

@@ -10,8 +10,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * higher battery minimums, ignition off, parked, Wi-Fi above fewer bytes, owner consent.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record VehiclePolicy(Double minStateOfChargePercent, Double minLowVoltageVolts, Boolean ignitionOff,
-        Boolean parked, Long wifiRequiredAboveBytes, Boolean consentRequired) {
+public record VehiclePolicy(
+        Double minStateOfChargePercent,
+        Double minLowVoltageVolts,
+        Boolean ignitionOff,
+        Boolean parked,
+        Long wifiRequiredAboveBytes,
+        Boolean consentRequired) {
 
     public VehiclePolicy {
         if (minStateOfChargePercent != null && (minStateOfChargePercent < 0 || minStateOfChargePercent > 100)) {
@@ -28,7 +33,11 @@ public record VehiclePolicy(Double minStateOfChargePercent, Double minLowVoltage
     /** Whether the policy sets nothing (then it is not sent at all). */
     @JsonIgnore
     public boolean isEmpty() {
-        return minStateOfChargePercent == null && minLowVoltageVolts == null && ignitionOff == null && parked == null
-                && wifiRequiredAboveBytes == null && consentRequired == null;
+        return minStateOfChargePercent == null
+                && minLowVoltageVolts == null
+                && ignitionOff == null
+                && parked == null
+                && wifiRequiredAboveBytes == null
+                && consentRequired == null;
     }
 }

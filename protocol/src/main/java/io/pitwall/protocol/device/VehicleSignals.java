@@ -38,21 +38,33 @@ public record VehicleSignals(
     public static final String SPEED = "Vehicle.Speed";
     /** The VSS branch of the vehicle's position; every signal under it is location data. */
     public static final String LOCATION_BRANCH = "Vehicle.CurrentLocation.";
+
     public static final String LATITUDE = LOCATION_BRANCH + "Latitude";
     public static final String LONGITUDE = LOCATION_BRANCH + "Longitude";
 
     /** The signals without a position (older agents and most vehicles report none). */
-    public VehicleSignals(Double stateOfChargePercent, Double lowVoltageBatteryVolts,
-            LowVoltageSystemState lowVoltageSystemState, Boolean parkLockEngaged, Double speedKmh) {
-        this(stateOfChargePercent, lowVoltageBatteryVolts, lowVoltageSystemState, parkLockEngaged, speedKmh, null,
+    public VehicleSignals(
+            Double stateOfChargePercent,
+            Double lowVoltageBatteryVolts,
+            LowVoltageSystemState lowVoltageSystemState,
+            Boolean parkLockEngaged,
+            Double speedKmh) {
+        this(
+                stateOfChargePercent,
+                lowVoltageBatteryVolts,
+                lowVoltageSystemState,
+                parkLockEngaged,
+                speedKmh,
+                null,
                 null);
     }
 
     /** The first signal outside its range, as a sentence naming it; empty when every present signal is in range. */
     public Optional<String> outOfRange() {
         String problem = check(STATE_OF_CHARGE, stateOfChargePercent, 0, 100);
-        problem = problem != null ? problem : check(LOW_VOLTAGE_BATTERY_VOLTAGE, lowVoltageBatteryVolts,
-                -Double.MAX_VALUE, Double.MAX_VALUE);
+        problem = problem != null
+                ? problem
+                : check(LOW_VOLTAGE_BATTERY_VOLTAGE, lowVoltageBatteryVolts, -Double.MAX_VALUE, Double.MAX_VALUE);
         problem = problem != null ? problem : check(SPEED, speedKmh, -Double.MAX_VALUE, Double.MAX_VALUE);
         problem = problem != null ? problem : check(LATITUDE, latitude, -90, 90);
         problem = problem != null ? problem : check(LONGITUDE, longitude, -180, 180);
@@ -61,9 +73,13 @@ public record VehicleSignals(
 
     /** These signals with every reading outside its range left out (absent, like a signal that cannot be read). */
     public VehicleSignals withinRange() {
-        return new VehicleSignals(in(stateOfChargePercent, 0, 100),
-                in(lowVoltageBatteryVolts, -Double.MAX_VALUE, Double.MAX_VALUE), lowVoltageSystemState,
-                parkLockEngaged, in(speedKmh, -Double.MAX_VALUE, Double.MAX_VALUE), in(latitude, -90, 90),
+        return new VehicleSignals(
+                in(stateOfChargePercent, 0, 100),
+                in(lowVoltageBatteryVolts, -Double.MAX_VALUE, Double.MAX_VALUE),
+                lowVoltageSystemState,
+                parkLockEngaged,
+                in(speedKmh, -Double.MAX_VALUE, Double.MAX_VALUE),
+                in(latitude, -90, 90),
                 in(longitude, -180, 180));
     }
 
@@ -71,7 +87,8 @@ public record VehicleSignals(
         if (in(value, min, max) != null || value == null) {
             return null;
         }
-        return Double.isFinite(value) ? signal + " is " + value + ", outside " + (long) min + ".." + (long) max
+        return Double.isFinite(value)
+                ? signal + " is " + value + ", outside " + (long) min + ".." + (long) max
                 : signal + " is not a finite number";
     }
 
@@ -81,8 +98,8 @@ public record VehicleSignals(
 
     /** The same signals with the position left out (for readers not allowed to see location). */
     public VehicleSignals withoutLocation() {
-        return new VehicleSignals(stateOfChargePercent, lowVoltageBatteryVolts, lowVoltageSystemState,
-                parkLockEngaged, speedKmh);
+        return new VehicleSignals(
+                stateOfChargePercent, lowVoltageBatteryVolts, lowVoltageSystemState, parkLockEngaged, speedKmh);
     }
 
     /** A vehicle standing still, parked, ignition off, with healthy batteries. */

@@ -11,8 +11,8 @@ import java.util.List;
  * @param ecu              the ECU the report names itself (OEM JSON only), or {@code null}
  * @param vehicleState     the vehicle state at the time (OEM JSON only), or {@code null}
  */
-public record DecodedDtcs(SourceFormat format, List<DtcFault> faults, Integer availabilityMask, String ecu,
-        VehicleSignals vehicleState) {
+public record DecodedDtcs(
+        SourceFormat format, List<DtcFault> faults, Integer availabilityMask, String ecu, VehicleSignals vehicleState) {
 
     public DecodedDtcs {
         if (format == null) {

@@ -10,8 +10,7 @@ public final class DtcDecoder {
     /** The marker that opens UDS response hex in a DTC_REPORT's {@code detail}. */
     public static final String UDS_PREFIX = "uds:";
 
-    private DtcDecoder() {
-    }
+    private DtcDecoder() {}
 
     public static DecodedDtcs decode(SourceFormat format, String input) {
         return switch (format) {
@@ -46,7 +45,8 @@ public final class DtcDecoder {
         if (text.startsWith("{")) {
             return SourceFormat.OEM_JSON;
         }
-        if (text.regionMatches(true, 0, UDS_PREFIX, 0, UDS_PREFIX.length()) || text.isEmpty()
+        if (text.regionMatches(true, 0, UDS_PREFIX, 0, UDS_PREFIX.length())
+                || text.isEmpty()
                 || Character.isDigit(text.charAt(0))) {
             return SourceFormat.UDS;
         }
@@ -55,7 +55,8 @@ public final class DtcDecoder {
 
     private static String withoutUdsPrefix(String input) {
         String text = input == null ? "" : input.strip();
-        return text.regionMatches(true, 0, UDS_PREFIX, 0, UDS_PREFIX.length()) ? text.substring(UDS_PREFIX.length())
+        return text.regionMatches(true, 0, UDS_PREFIX, 0, UDS_PREFIX.length())
+                ? text.substring(UDS_PREFIX.length())
                 : text;
     }
 }

@@ -8,8 +8,7 @@ final class Hex {
     private static final Pattern PREFIX = Pattern.compile("(?i)0x");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,:]");
 
-    private Hex() {
-    }
+    private Hex() {}
 
     static byte[] parse(String text) {
         if (text == null || text.isBlank()) {
@@ -24,8 +23,8 @@ final class Hex {
             int high = Character.digit(digits.charAt(2 * i), 16);
             int low = Character.digit(digits.charAt(2 * i + 1), 16);
             if (high < 0 || low < 0) {
-                throw new InvalidDtcException("'" + digits.substring(2 * i, 2 * i + 2) + "' at byte " + i
-                        + " is not hex");
+                throw new InvalidDtcException(
+                        "'" + digits.substring(2 * i, 2 * i + 2) + "' at byte " + i + " is not hex");
             }
             bytes[i] = (byte) (high << 4 | low);
         }

@@ -24,8 +24,7 @@ public final class OemDtcJson {
 
     private static final Pattern OCTET = Pattern.compile("(?i)(?:0x)?([0-9a-f]{1,2})");
 
-    private OemDtcJson() {
-    }
+    private OemDtcJson() {}
 
     public static DecodedDtcs parse(String json) {
         if (json == null || json.isBlank()) {
@@ -54,7 +53,11 @@ public final class OemDtcJson {
         } else {
             throw new InvalidDtcException("neither code nor dtcs given");
         }
-        return new DecodedDtcs(SourceFormat.OEM_JSON, faults, null, text(root.get("ecu"), "ecu"),
+        return new DecodedDtcs(
+                SourceFormat.OEM_JSON,
+                faults,
+                null,
+                text(root.get("ecu"), "ecu"),
                 vehicleState(root.get("vehicleState")));
     }
 
@@ -70,8 +73,11 @@ public final class OemDtcJson {
         }
         Integer status = octet(node.get("status"), path + "status");
         Integer severity = octet(node.get("severity"), path + "severity");
-        return new DtcFault(dtc, status == null ? null : new UdsStatus(status),
-                severity == null ? null : new DtcSeverity(severity), null);
+        return new DtcFault(
+                dtc,
+                status == null ? null : new UdsStatus(status),
+                severity == null ? null : new DtcSeverity(severity),
+                null);
     }
 
     private static String text(JsonNode node, String name) {
@@ -94,8 +100,8 @@ public final class OemDtcJson {
         } else if (node.isString() && octet(node.asString()) >= 0) {
             value = octet(node.asString());
         } else {
-            throw new InvalidDtcException(name + " is one byte as 0x2F, 2F or 0-255, not "
-                    + Dtc.shorten(node.toString()));
+            throw new InvalidDtcException(
+                    name + " is one byte as 0x2F, 2F or 0-255, not " + Dtc.shorten(node.toString()));
         }
         if (value < 0 || value > 0xFF) {
             throw new InvalidDtcException(name + " is one byte (0-255), not " + value);

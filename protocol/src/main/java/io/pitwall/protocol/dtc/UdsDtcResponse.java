@@ -21,11 +21,15 @@ public final class UdsDtcResponse {
 
     private static final int POSITIVE = 0x59;
     private static final int NEGATIVE = 0x7F;
-    private static final String[] FORMATS = {"SAE_J2012-DA_DTCFormat_00", "ISO_14229-1_DTCFormat",
-        "SAE_J1939-73_DTCFormat", "ISO_11992-4_DTCFormat", "SAE_J2012-DA_DTCFormat_04"};
+    private static final String[] FORMATS = {
+        "SAE_J2012-DA_DTCFormat_00",
+        "ISO_14229-1_DTCFormat",
+        "SAE_J1939-73_DTCFormat",
+        "ISO_11992-4_DTCFormat",
+        "SAE_J2012-DA_DTCFormat_04"
+    };
 
-    private UdsDtcResponse() {
-    }
+    private UdsDtcResponse() {}
 
     /** Decodes hex text such as {@code 59 02 FF 0A 80 1B 2F}. */
     public static DecodedDtcs parse(String hex) {
@@ -60,14 +64,16 @@ public final class UdsDtcResponse {
         }
         int sid = u(bytes, 0);
         if (sid == NEGATIVE) {
-            throw new InvalidDtcException(bytes.length >= 3
-                    ? String.format("negative response 0x7F to SID 0x%02X, response code 0x%02X", u(bytes, 1),
-                            u(bytes, 2))
-                    : "truncated negative response 0x7F");
+            throw new InvalidDtcException(
+                    bytes.length >= 3
+                            ? String.format(
+                                    "negative response 0x7F to SID 0x%02X, response code 0x%02X",
+                                    u(bytes, 1), u(bytes, 2))
+                            : "truncated negative response 0x7F");
         }
         if (sid != POSITIVE) {
-            throw new InvalidDtcException(String.format("SID 0x%02X is not a ReadDTCInformation positive response "
-                    + "(0x59)", sid));
+            throw new InvalidDtcException(
+                    String.format("SID 0x%02X is not a ReadDTCInformation positive response " + "(0x59)", sid));
         }
         if (bytes.length < 3) {
             throw new InvalidDtcException("truncated response: " + bytes.length + " bytes, the header is 3");
@@ -75,8 +81,8 @@ public final class UdsDtcResponse {
         int sub = u(bytes, 1);
         boolean withSeverity = sub == 0x08 || sub == 0x09;
         if (sub != 0x02 && !withSeverity) {
-            throw new InvalidDtcException(String.format("sub-function 0x%02X is not supported (0x01, 0x02, 0x08, "
-                    + "0x09 are)", sub));
+            throw new InvalidDtcException(
+                    String.format("sub-function 0x%02X is not supported (0x01, 0x02, 0x08, " + "0x09 are)", sub));
         }
         int size = withSeverity ? 6 : 4;
         int body = bytes.length - 3;
@@ -88,7 +94,9 @@ public final class UdsDtcResponse {
         for (int at = 3; at < bytes.length; at += size) {
             int d = withSeverity ? at + 2 : at;
             Dtc dtc = Dtc.ofUds(u(bytes, d) << 16 | u(bytes, d + 1) << 8 | u(bytes, d + 2));
-            faults.add(new DtcFault(dtc, new UdsStatus(u(bytes, d + 3)),
+            faults.add(new DtcFault(
+                    dtc,
+                    new UdsStatus(u(bytes, d + 3)),
                     withSeverity ? new DtcSeverity(u(bytes, at)) : null,
                     withSeverity ? Integer.valueOf(u(bytes, at + 1)) : null));
         }

@@ -12,9 +12,15 @@ import java.util.Map;
 public record UdsStatus(int mask) {
 
     /** The bit names from bit 0 (0x01) to bit 7 (0x80). */
-    public static final List<String> BIT_NAMES = List.of("testFailed", "testFailedThisOperationCycle", "pendingDTC",
-            "confirmedDTC", "testNotCompletedSinceLastClear", "testFailedSinceLastClear",
-            "testNotCompletedThisOperationCycle", "warningIndicatorRequested");
+    public static final List<String> BIT_NAMES = List.of(
+            "testFailed",
+            "testFailedThisOperationCycle",
+            "pendingDTC",
+            "confirmedDTC",
+            "testNotCompletedSinceLastClear",
+            "testFailedSinceLastClear",
+            "testNotCompletedThisOperationCycle",
+            "warningIndicatorRequested");
 
     public UdsStatus {
         if (mask < 0 || mask > 0xFF) {

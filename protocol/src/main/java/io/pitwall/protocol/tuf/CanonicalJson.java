@@ -13,8 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** The canonical bytes of a JSON tree; fails on floating-point numbers, which TUF forbids. */
     public static byte[] bytes(JsonNode node) {

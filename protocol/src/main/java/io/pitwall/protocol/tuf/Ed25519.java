@@ -18,8 +18,7 @@ public final class Ed25519 {
     // DER SubjectPublicKeyInfo prefix for an Ed25519 key (RFC 8410); the raw key follows it.
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-    private Ed25519() {
-    }
+    private Ed25519() {}
 
     public static KeyPair generate() {
         try {

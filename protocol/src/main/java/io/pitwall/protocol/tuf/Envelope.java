@@ -19,8 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Envelope {
 
     /** One signature: the signing key's id and the hex Ed25519 signature over the canonical signed part. */
-    public record Sig(String keyId, String sig) {
-    }
+    public record Sig(String keyId, String sig) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JsonNode signed;
@@ -60,13 +59,20 @@ public final class Envelope {
 
     /** Reads an envelope; a structurally wrong one is refused with {@link IllegalArgumentException}. */
     public static Envelope fromJson(JsonNode node) {
-        if (node == null || !node.isObject() || !node.has("signed") || !node.get("signed").isObject()
-                || !node.has("signatures") || !node.get("signatures").isArray()) {
+        if (node == null
+                || !node.isObject()
+                || !node.has("signed")
+                || !node.get("signed").isObject()
+                || !node.has("signatures")
+                || !node.get("signatures").isArray()) {
             throw new IllegalArgumentException("not a signed envelope");
         }
         List<Sig> sigs = new ArrayList<>();
         for (JsonNode s : node.get("signatures")) {
-            if (!s.has("keyid") || !s.has("sig") || !s.get("keyid").isString() || !s.get("sig").isString()) {
+            if (!s.has("keyid")
+                    || !s.has("sig")
+                    || !s.get("keyid").isString()
+                    || !s.get("sig").isString()) {
                 throw new IllegalArgumentException("a signature needs keyid and sig");
             }
             sigs.add(new Sig(s.get("keyid").stringValue(), s.get("sig").stringValue()));

@@ -18,8 +18,7 @@ public final class RoleMetadata {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RoleMetadata() {
-    }
+    private RoleMetadata() {}
 
     public static ObjectNode targets(long version, Instant expires, Map<String, TargetEntry> targets) {
         ObjectNode signed = common("targets", version, expires);

@@ -16,7 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Ed25519 only, and a key is accepted only under the keyid its content hashes to, so one key cannot be
  * counted twice under two names.
  */
-public record Root(long version, Instant expires, boolean consistentSnapshot, Map<String, TufKey> keys,
+public record Root(
+        long version,
+        Instant expires,
+        boolean consistentSnapshot,
+        Map<String, TufKey> keys,
         Map<String, RoleKeys> roles) {
 
     public static final String SPEC_VERSION = "1.0.31";
@@ -72,7 +76,8 @@ public record Root(long version, Instant expires, boolean consistentSnapshot, Ma
         signed.put("expires", TufTime.format(expires));
         signed.put("consistent_snapshot", consistentSnapshot);
         ObjectNode keyNodes = signed.putObject("keys");
-        keys.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        keys.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> keyNodes.set(e.getKey(), e.getValue().toJson()));
         ObjectNode roleNodes = signed.putObject("roles");
         for (String role : ROLES) {
@@ -92,7 +97,8 @@ public record Root(long version, Instant expires, boolean consistentSnapshot, Ma
         if (!signed.path("spec_version").asString("").startsWith("1.")) {
             throw new RootRejected("root-invalid", "spec_version must be 1.x");
         }
-        if (!signed.path("version").isIntegralNumber() || !signed.path("consistent_snapshot").isBoolean()) {
+        if (!signed.path("version").isIntegralNumber()
+                || !signed.path("consistent_snapshot").isBoolean()) {
             throw new RootRejected("root-invalid", "version (integer) and consistent_snapshot (boolean) are required");
         }
         Instant expires;
@@ -111,8 +117,9 @@ public record Root(long version, Instant expires, boolean consistentSnapshot, Ma
             }
             // The whole key object must hash to its keyid, so unknown fields cannot make a second name for it.
             if (!key.keyId().equals(entry.getKey()) || !key.toJson().equals(entry.getValue())) {
-                throw new RootRejected("root-keyid-mismatch", "keyid " + entry.getKey()
-                        + " is not the SHA-256 of its canonical key object");
+                throw new RootRejected(
+                        "root-keyid-mismatch",
+                        "keyid " + entry.getKey() + " is not the SHA-256 of its canonical key object");
             }
             keys.put(entry.getKey(), key);
         }
@@ -130,8 +137,12 @@ public record Root(long version, Instant expires, boolean consistentSnapshot, Ma
             }
             roles.put(role, new RoleKeys(ids, r.get("threshold").intValue()));
         }
-        return new Root(signed.get("version").longValue(), expires, signed.get("consistent_snapshot").booleanValue(),
-                keys, roles);
+        return new Root(
+                signed.get("version").longValue(),
+                expires,
+                signed.get("consistent_snapshot").booleanValue(),
+                keys,
+                roles);
     }
 
     /**
@@ -145,19 +156,21 @@ public record Root(long version, Instant expires, boolean consistentSnapshot, Ma
     public Root verifyNext(Envelope candidate, Instant now) {
         Root next = fromSigned(candidate.signed());
         if (next.version() != version + 1) {
-            throw new RootRejected("root-version-not-next", "root version must be " + (version + 1) + ", got "
-                    + next.version());
+            throw new RootRejected(
+                    "root-version-not-next", "root version must be " + (version + 1) + ", got " + next.version());
         }
         if (!next.expires().isAfter(now)) {
             throw new RootRejected("root-expired", "root version " + next.version() + " is already expired");
         }
         if (!signedBy(candidate, "root")) {
-            throw new RootRejected("root-signature-threshold", "not signed by " + roles.get("root").threshold()
-                    + " of the root keys of version " + version);
+            throw new RootRejected(
+                    "root-signature-threshold",
+                    "not signed by " + roles.get("root").threshold() + " of the root keys of version " + version);
         }
         if (!next.signedBy(candidate, "root")) {
-            throw new RootRejected("root-signature-threshold", "not signed by " + next.roles().get("root").threshold()
-                    + " of its own root keys");
+            throw new RootRejected(
+                    "root-signature-threshold",
+                    "not signed by " + next.roles().get("root").threshold() + " of its own root keys");
         }
         return next;
     }

@@ -14,10 +14,10 @@ public final class SafeIntegers {
 
     /** 2^53 − 1, JavaScript's {@code Number.MAX_SAFE_INTEGER}. */
     public static final long MAX = 9_007_199_254_740_991L;
+
     private static final BigInteger BIG_MAX = BigInteger.valueOf(MAX);
 
-    private SafeIntegers() {
-    }
+    private SafeIntegers() {}
 
     public static boolean safe(long value) {
         return value >= -MAX && value <= MAX;
@@ -33,8 +33,9 @@ public final class SafeIntegers {
             return Optional.empty();
         }
         if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().abs().compareTo(BIG_MAX) > 0 ? Optional.of(pointer.isEmpty() ? "/"
-                    : pointer) : Optional.empty();
+            return node.bigIntegerValue().abs().compareTo(BIG_MAX) > 0
+                    ? Optional.of(pointer.isEmpty() ? "/" : pointer)
+                    : Optional.empty();
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -45,8 +46,9 @@ public final class SafeIntegers {
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                var found = firstUnsafe(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0")
-                        .replace("/", "~1"));
+                var found = firstUnsafe(
+                        field.getValue(),
+                        pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"));
                 if (found.isPresent()) {
                     return found;
                 }

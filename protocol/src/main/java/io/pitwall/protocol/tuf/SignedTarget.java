@@ -16,8 +16,7 @@ public final class SignedTarget {
     public static final String TYPE = "pitwall-target";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SignedTarget() {
-    }
+    private SignedTarget() {}
 
     public static Envelope sign(String path, TargetEntry entry, TufKey key, PrivateKey privateKey) {
         ObjectNode signed = JSON.createObjectNode();

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {"hardwareIds": [...], "releaseCounter": n, "ecuType": "..."}}}. This is the exact value a TUF
  * targets role lists under the image's target path, so the Uptane repositories adopt it unchanged.
  */
-public record TargetEntry(long length, Map<String, String> hashes, List<String> hardwareIds, long releaseCounter,
-        String ecuType) {
+public record TargetEntry(
+        long length, Map<String, String> hashes, List<String> hardwareIds, long releaseCounter, String ecuType) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,13 +57,19 @@ public record TargetEntry(long length, Map<String, String> hashes, List<String> 
     public static TargetEntry fromJson(JsonNode node) {
         try {
             Map<String, String> hashes = new LinkedHashMap<>();
-            node.get("hashes").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().stringValue()));
+            node.get("hashes")
+                    .properties()
+                    .forEach(e -> hashes.put(e.getKey(), e.getValue().stringValue()));
             JsonNode custom = node.get("custom");
             List<String> ids = new ArrayList<>();
             custom.get("hardwareIds").forEach(id -> ids.add(id.stringValue()));
             JsonNode ecuType = custom.get("ecuType");
-            return new TargetEntry(node.get("length").longValue(), hashes, ids,
-                    custom.get("releaseCounter").longValue(), ecuType == null ? null : ecuType.stringValue());
+            return new TargetEntry(
+                    node.get("length").longValue(),
+                    hashes,
+                    ids,
+                    custom.get("releaseCounter").longValue(),
+                    ecuType == null ? null : ecuType.stringValue());
         } catch (NullPointerException e) {
             throw new IllegalArgumentException("not a targets entry: a required field is missing");
         }

@@ -9,11 +9,10 @@ import java.time.temporal.ChronoUnit;
 /** TUF's expiry form: UTC, whole seconds, {@code YYYY-MM-DDTHH:MM:SSZ}. */
 public final class TufTime {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private TufTime() {
-    }
+    private TufTime() {}
 
     /** The instant in TUF form, truncated to whole seconds. */
     public static String format(Instant instant) {

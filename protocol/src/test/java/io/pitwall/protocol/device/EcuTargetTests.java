@@ -21,14 +21,14 @@ class EcuTargetTests {
         var key = TufKey.of(pair.getPublic());
         var entry = new TargetEntry(10, hashes.asMap(), List.of("HW-1"), 3, null);
         var envelope = SignedTarget.sign("img.bin", entry, key, pair.getPrivate());
-        var target = new EcuTarget("ECU-1", "HW-1", "img.bin", "1.0", "/a", 10, hashes, 3, InstallType.AB,
-                envelope.toJson());
+        var target = new EcuTarget(
+                "ECU-1", "HW-1", "img.bin", "1.0", "/a", 10, hashes, 3, InstallType.AB, envelope.toJson());
         var response = new CheckinResponse(60, new Assignment("asg-1", "cmp-1", List.of(target)), List.of());
 
         var reread = DeviceJson.read(DeviceJson.write(response), CheckinResponse.class);
 
-        var verified = SignedTarget.verify(reread.assignment().ecus().get(0).envelope(), "img.bin",
-                Map.of(key.keyId(), key));
+        var verified =
+                SignedTarget.verify(reread.assignment().ecus().get(0).envelope(), "img.bin", Map.of(key.keyId(), key));
         assertThat(verified).isEqualTo(entry);
     }
 
@@ -38,12 +38,16 @@ class EcuTargetTests {
         var rollback = new Assignment("asg-1", "cmp-1", List.of(target), true);
 
         var reread = DeviceJson.read(DeviceJson.write(rollback), Assignment.class);
-        String ordinary = new String(DeviceJson.write(new Assignment("asg-2", "cmp-1", List.of(target))),
+        String ordinary = new String(
+                DeviceJson.write(new Assignment("asg-2", "cmp-1", List.of(target))),
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(reread.authorizedRollback()).isTrue();
-        assertThat(ordinary).as("ordinary assignments are unchanged on the wire").doesNotContain("authorizedRollback");
-        assertThat(DeviceJson.read(ordinary, Assignment.class).authorizedRollback()).isFalse();
+        assertThat(ordinary)
+                .as("ordinary assignments are unchanged on the wire")
+                .doesNotContain("authorizedRollback");
+        assertThat(DeviceJson.read(ordinary, Assignment.class).authorizedRollback())
+                .isFalse();
     }
 
     @Test
@@ -51,8 +55,18 @@ class EcuTargetTests {
         assertThatThrownBy(() -> new Hashes("AB".repeat(32), null)).hasMessageContaining("lower-case hex");
         assertThatThrownBy(() -> new Hashes("ab".repeat(32), "ab")).hasMessageContaining("128");
         assertThatThrownBy(() -> new Assignment("asg-1", "cmp-1", List.of())).hasMessageContaining("at least one");
-        assertThatThrownBy(() -> new EventBatch(java.util.Collections.nCopies(EventBatch.MAX_EVENTS + 1,
-                new DeviceEvent(1, EventType.CONNECTIVITY, java.time.Instant.EPOCH, null, null, null, "WIFI", null,
-                        null)))).hasMessageContaining("at most 500");
+        assertThatThrownBy(() -> new EventBatch(java.util.Collections.nCopies(
+                        EventBatch.MAX_EVENTS + 1,
+                        new DeviceEvent(
+                                1,
+                                EventType.CONNECTIVITY,
+                                java.time.Instant.EPOCH,
+                                null,
+                                null,
+                                null,
+                                "WIFI",
+                                null,
+                                null))))
+                .hasMessageContaining("at most 500");
     }
 }

@@ -16,17 +16,31 @@ class EcuVersionReportTests {
 
     private final KeyPair ecu = Ed25519.generate();
     private final TufKey key = TufKey.of(ecu.getPublic());
-    private final EcuVersionReport report = new EcuVersionReport("IVI-1", "ivi-10.0.0.bin", 4096,
-            new Hashes("a".repeat(64), "b".repeat(128)), 3, null, Instant.parse("2026-01-02T03:04:05.678Z"));
+    private final EcuVersionReport report = new EcuVersionReport(
+            "IVI-1",
+            "ivi-10.0.0.bin",
+            4096,
+            new Hashes("a".repeat(64), "b".repeat(128)),
+            3,
+            null,
+            Instant.parse("2026-01-02T03:04:05.678Z"));
 
     @Test
     void aSignedReportVerifiesWithTheEcuKeyAndReadsBackToTheSameReportAtWholeSeconds() {
         Envelope envelope = report.sign(key, m -> Ed25519.sign(ecu.getPrivate(), m));
         assertThat(envelope.signatures()).extracting(Envelope.Sig::keyId).containsExactly(key.keyId());
         assertThat(envelope.validSignatures(Map.of(key.keyId(), key))).isEqualTo(1);
-        EcuVersionReport read = EcuVersionReport.fromSigned(Envelope.fromJson(envelope.toJson()).signed());
-        assertThat(read).isEqualTo(new EcuVersionReport("IVI-1", "ivi-10.0.0.bin", 4096, report.hashes(), 3, null,
-                Instant.parse("2026-01-02T03:04:05Z")));
+        EcuVersionReport read =
+                EcuVersionReport.fromSigned(Envelope.fromJson(envelope.toJson()).signed());
+        assertThat(read)
+                .isEqualTo(new EcuVersionReport(
+                        "IVI-1",
+                        "ivi-10.0.0.bin",
+                        4096,
+                        report.hashes(),
+                        3,
+                        null,
+                        Instant.parse("2026-01-02T03:04:05Z")));
         assertThat(envelope.signed().has("nonce")).isFalse();
     }
 
@@ -57,7 +71,8 @@ class EcuVersionReportTests {
         ObjectNode badHash = report.toSigned();
         ((ObjectNode) badHash.get("installed_image").get("fileinfo").get("hashes")).put("sha256", "XYZ");
         for (ObjectNode bad : new ObjectNode[] {wrongType, noCounter, textCounter, badTime, badHash}) {
-            assertThatThrownBy(() -> EcuVersionReport.fromSigned(bad)).as(bad.toString())
+            assertThatThrownBy(() -> EcuVersionReport.fromSigned(bad))
+                    .as(bad.toString())
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> new EcuVersionReport("IVI-1", "f", 1, report.hashes(), -1, null, Instant.EPOCH))

@@ -2,10 +2,10 @@ package io.pitwall.protocol.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.protocol.tuf.TufKey;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,8 @@ class GoldenJsonTests {
         assertThat(response.reportNonce()).isEqualTo("n-0123456789abcdef");
         assertThat(read("checkin-response-report-nonce-unknown-fields.json", CheckinResponse.class))
                 .isEqualTo(response);
-        assertThat(read("checkin-response-idle.json", CheckinResponse.class).reportNonce()).isNull();
+        assertThat(read("checkin-response-idle.json", CheckinResponse.class).reportNonce())
+                .isNull();
     }
 
     @Test
@@ -96,16 +97,19 @@ class GoldenJsonTests {
     void anAssignmentWithoutAPolicyWritesNone() {
         CheckinResponse response = read("checkin-response.json", CheckinResponse.class);
         assertThat(response.assignment().policy()).isNull();
-        assertThat(DeviceJson.mapper().valueToTree(response.assignment()).has("policy")).isFalse();
+        assertThat(DeviceJson.mapper().valueToTree(response.assignment()).has("policy"))
+                .isFalse();
     }
 
     @Test
     void aCampaignPolicyRoundTripsInTheAssignment() {
         CheckinResponse response = roundTrip("checkin-response-policy.json", CheckinResponse.class);
-        assertThat(response.assignment().policy()).isEqualTo(new VehiclePolicy(40.0, 12.2, true, true, 1_000_000L,
-                true));
-        assertThat(response.assignment().ecus()).isEqualTo(read("checkin-response.json", CheckinResponse.class)
-                .assignment().ecus());
+        assertThat(response.assignment().policy())
+                .isEqualTo(new VehiclePolicy(40.0, 12.2, true, true, 1_000_000L, true));
+        assertThat(response.assignment().ecus())
+                .isEqualTo(read("checkin-response.json", CheckinResponse.class)
+                        .assignment()
+                        .ecus());
     }
 
     @Test
@@ -118,9 +122,10 @@ class GoldenJsonTests {
     void aPartialPolicyWritesOnlyWhatItSetsAndAnEmptyOneIsDropped() {
         VehiclePolicy partial = new VehiclePolicy(null, null, null, true, null, null);
         assertThat(DeviceJson.mapper().valueToTree(partial).propertyNames()).containsExactly("parked");
-        Assignment assignment = read("checkin-response.json", CheckinResponse.class).assignment();
-        Assignment empty = new Assignment("a", "c", assignment.ecus(), false,
-                new VehiclePolicy(null, null, null, null, null, null));
+        Assignment assignment =
+                read("checkin-response.json", CheckinResponse.class).assignment();
+        Assignment empty = new Assignment(
+                "a", "c", assignment.ecus(), false, new VehiclePolicy(null, null, null, null, null, null));
         assertThat(empty.policy()).isNull();
         assertThat(DeviceJson.mapper().valueToTree(empty).has("policy")).isFalse();
     }
@@ -135,8 +140,13 @@ class GoldenJsonTests {
     @Test
     void eventBatchRoundTrips() {
         EventBatch batch = roundTrip("event-batch.json", EventBatch.class);
-        assertThat(batch.events()).extracting(DeviceEvent::type).containsExactly(EventType.DOWNLOAD_PROGRESS,
-                EventType.INSTALL_DEFERRED, EventType.INSTALL_FAILED, EventType.COMMAND_RESULT);
+        assertThat(batch.events())
+                .extracting(DeviceEvent::type)
+                .containsExactly(
+                        EventType.DOWNLOAD_PROGRESS,
+                        EventType.INSTALL_DEFERRED,
+                        EventType.INSTALL_FAILED,
+                        EventType.COMMAND_RESULT);
         assertThat(batch.events().get(0).progress()).isEqualTo(50);
         assertThat(batch.events().get(3).commandId()).isEqualTo("cmd-1");
     }
@@ -149,7 +159,8 @@ class GoldenJsonTests {
 
     @Test
     void unknownEventTypeReadsAsUnknownInsteadOfFailing() {
-        DeviceEvent event = read("event-batch-unknown-type.json", EventBatch.class).events().get(0);
+        DeviceEvent event =
+                read("event-batch-unknown-type.json", EventBatch.class).events().get(0);
         assertThat(event.type()).isEqualTo(EventType.UNKNOWN);
         assertThat(event.seq()).isEqualTo(21);
         assertThat(event.detail()).isEqualTo("pack 2");
@@ -157,7 +168,8 @@ class GoldenJsonTests {
 
     @Test
     void eventsAckRoundTripsAndIgnoresUnknownFields() {
-        assertThat(roundTrip("events-ack.json", EventsAck.class).ackedThroughSeq()).isEqualTo(20);
+        assertThat(roundTrip("events-ack.json", EventsAck.class).ackedThroughSeq())
+                .isEqualTo(20);
         assertThat(read("events-ack-unknown-fields.json", EventsAck.class)).isEqualTo(new EventsAck(20));
     }
 
@@ -165,15 +177,19 @@ class GoldenJsonTests {
     void eventsAckWithRefusedEventsRoundTripsAndIgnoresUnknownFields() {
         EventsAck ack = roundTrip("events-ack-refused.json", EventsAck.class);
         assertThat(ack.ackedThroughSeq()).isEqualTo(20);
-        assertThat(ack.refused()).extracting(EventRefusal::seq, EventRefusal::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(18L, EventRefusal.UNKNOWN_TYPE),
-                org.assertj.core.groups.Tuple.tuple(19L, EventRefusal.INVALID));
-        assertThat(read("events-ack-refused-unknown-fields.json", EventsAck.class)).isEqualTo(ack);
+        assertThat(ack.refused())
+                .extracting(EventRefusal::seq, EventRefusal::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(18L, EventRefusal.UNKNOWN_TYPE),
+                        org.assertj.core.groups.Tuple.tuple(19L, EventRefusal.INVALID));
+        assertThat(read("events-ack-refused-unknown-fields.json", EventsAck.class))
+                .isEqualTo(ack);
     }
 
     @Test
     void anAckThatRefusesNothingWritesNoRefusedListAndAnOlderAgentReadsOneThatDoes() {
-        assertThat(DeviceJson.mapper().valueToTree(new EventsAck(20)).has("refused")).isFalse();
+        assertThat(DeviceJson.mapper().valueToTree(new EventsAck(20)).has("refused"))
+                .isFalse();
         assertThat(read("events-ack.json", EventsAck.class).refused()).isEmpty();
         // What an agent built before refusals existed reads: only the acknowledgement, which passes the refused seqs.
         assertThat(read("events-ack-refused.json", AckBeforeRefusals.class)).isEqualTo(new AckBeforeRefusals(20));
@@ -183,7 +199,8 @@ class GoldenJsonTests {
     void enrolmentRequestRoundTripsIgnoresUnknownFieldsAndNeverPrintsTheSecret() {
         EnrolmentRequest request = roundTrip("enrolment-request.json", EnrolmentRequest.class);
         assertThat(request.vin()).isEqualTo("WP0ZZZ99ZTS392124");
-        assertThat(read("enrolment-request-unknown-fields.json", EnrolmentRequest.class)).isEqualTo(request);
+        assertThat(read("enrolment-request-unknown-fields.json", EnrolmentRequest.class))
+                .isEqualTo(request);
         assertThat(request.toString()).doesNotContain(request.enrolmentSecret());
     }
 
@@ -191,7 +208,8 @@ class GoldenJsonTests {
     void enrolmentResponseRoundTripsIgnoresUnknownFieldsAndNeverPrintsTheToken() {
         EnrolmentResponse response = roundTrip("enrolment-response.json", EnrolmentResponse.class);
         assertThat(response.token()).startsWith("pwv_");
-        assertThat(read("enrolment-response-unknown-fields.json", EnrolmentResponse.class)).isEqualTo(response);
+        assertThat(read("enrolment-response-unknown-fields.json", EnrolmentResponse.class))
+                .isEqualTo(response);
         assertThat(response.toString()).doesNotContain(response.token());
     }
 
@@ -211,12 +229,10 @@ class GoldenJsonTests {
     /** The public half of the fixed test key (seed 01..20) that signed the golden ECU report. */
     static final String GOLDEN_ECU_PUBLIC_KEY = "79b5562e8fe654f94078b112e8a98ba7901f853ae695bed7e0e3910bad049664";
 
-    record Probe(InstallType installType) {
-    }
+    record Probe(InstallType installType) {}
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record AckBeforeRefusals(long ackedThroughSeq) {
-    }
+    record AckBeforeRefusals(long ackedThroughSeq) {}
 
     private static <T> T roundTrip(String file, Class<T> type) {
         byte[] golden = golden(file);

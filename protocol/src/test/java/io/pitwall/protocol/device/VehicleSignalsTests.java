@@ -20,15 +20,17 @@ class VehicleSignalsTests {
 
     @Test
     void eachSignalOutsideItsVssRangeIsNamed() {
-        assertThat(signals(-50.0, 12.6, 0.0, null, null).outOfRange()).hasValueSatisfying(p -> assertThat(p)
-                .startsWith(VehicleSignals.STATE_OF_CHARGE + " is -50.0"));
+        assertThat(signals(-50.0, 12.6, 0.0, null, null).outOfRange())
+                .hasValueSatisfying(p -> assertThat(p).startsWith(VehicleSignals.STATE_OF_CHARGE + " is -50.0"));
         assertThat(signals(100.5, 12.6, 0.0, null, null).outOfRange()).isPresent();
-        assertThat(signals(50.0, 12.6, 0.0, 999.0, 0.0).outOfRange()).hasValueSatisfying(p -> assertThat(p)
-                .startsWith(VehicleSignals.LATITUDE + " is 999.0, outside -90..90"));
-        assertThat(signals(50.0, 12.6, 0.0, 0.0, -180.01).outOfRange()).hasValueSatisfying(p -> assertThat(p)
-                .startsWith(VehicleSignals.LONGITUDE));
-        assertThat(signals(50.0, Double.POSITIVE_INFINITY, 0.0, null, null).outOfRange()).hasValueSatisfying(p ->
-                assertThat(p).isEqualTo(VehicleSignals.LOW_VOLTAGE_BATTERY_VOLTAGE + " is not a finite number"));
+        assertThat(signals(50.0, 12.6, 0.0, 999.0, 0.0).outOfRange())
+                .hasValueSatisfying(
+                        p -> assertThat(p).startsWith(VehicleSignals.LATITUDE + " is 999.0, outside -90..90"));
+        assertThat(signals(50.0, 12.6, 0.0, 0.0, -180.01).outOfRange())
+                .hasValueSatisfying(p -> assertThat(p).startsWith(VehicleSignals.LONGITUDE));
+        assertThat(signals(50.0, Double.POSITIVE_INFINITY, 0.0, null, null).outOfRange())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .isEqualTo(VehicleSignals.LOW_VOLTAGE_BATTERY_VOLTAGE + " is not a finite number"));
         assertThat(signals(50.0, 12.6, Double.NaN, null, null).outOfRange()).isPresent();
     }
 

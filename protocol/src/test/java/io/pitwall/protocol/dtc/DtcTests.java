@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DtcTests {
 
     @ParameterizedTest(name = "{0} = 0x{1}")
-    @CsvSource({
-        "P0A80, 0A80", "C0035, 4035", "B1000, 9000", "U0100, C100", "P0301, 0301", "U3FFF, FFFF", "P0000, 0000"})
+    @CsvSource({"P0A80, 0A80", "C0035, 4035", "B1000, 9000", "U0100, C100", "P0301, 0301", "U3FFF, FFFF", "P0000, 0000"
+    })
     void twoByteCodesCarryTheSystemLetterInTheTopTwoBits(String text, String hex) {
         Dtc dtc = Dtc.parse(text);
         assertThat(dtc.hex()).isEqualTo(hex);
@@ -23,7 +23,9 @@ class DtcTests {
     void p0a80IsBytes0x0AAnd0x80() {
         assertThat(Dtc.parse("P0A80").code()).isEqualTo(0x0A80);
         assertThat(Dtc.ofUds(0x0A801B).display()).isEqualTo("P0A80-1B");
-        assertThat(Dtc.ofUds(0x030100).display()).as("the tutorial's 01 03 01 is wrong").isEqualTo("P0301-00");
+        assertThat(Dtc.ofUds(0x030100).display())
+                .as("the tutorial's 01 03 01 is wrong")
+                .isEqualTo("P0301-00");
     }
 
     @Test
@@ -45,11 +47,24 @@ class DtcTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"X0A80", "P4A80", "P0A8", "P0A800", "P0G80", "P0A80-1", "P0A80-1BB", "P0A80_1B", "0A80",
-        "P 0A80", ""})
+    @ValueSource(
+            strings = {
+                "X0A80",
+                "P4A80",
+                "P0A8",
+                "P0A800",
+                "P0G80",
+                "P0A80-1",
+                "P0A80-1BB",
+                "P0A80_1B",
+                "0A80",
+                "P 0A80",
+                ""
+            })
     void malformedTextIsRefusedWithAReason(String text) {
-        assertThatThrownBy(() -> Dtc.parse(text)).isInstanceOf(InvalidDtcException.class).hasMessageNotContaining(
-                "null");
+        assertThatThrownBy(() -> Dtc.parse(text))
+                .isInstanceOf(InvalidDtcException.class)
+                .hasMessageNotContaining("null");
     }
 
     @Test

@@ -13,14 +13,21 @@ class StatusAndSeverityTests {
         for (int bit = 0; bit < 8; bit++) {
             var bits = new UdsStatus(1 << bit).bits();
             for (int other = 0; other < 8; other++) {
-                assertThat(bits.get(names.get(other))).as(names.get(other) + " in 0x%02X", 1 << bit)
+                assertThat(bits.get(names.get(other)))
+                        .as(names.get(other) + " in 0x%02X", 1 << bit)
                         .isEqualTo(other == bit);
             }
         }
         UdsStatus status = new UdsStatus(0x2F);
-        assertThat(List.of(status.testFailed(), status.testFailedThisOperationCycle(), status.pendingDTC(),
-                status.confirmedDTC(), status.testNotCompletedSinceLastClear(), status.testFailedSinceLastClear(),
-                status.testNotCompletedThisOperationCycle(), status.warningIndicatorRequested()))
+        assertThat(List.of(
+                        status.testFailed(),
+                        status.testFailedThisOperationCycle(),
+                        status.pendingDTC(),
+                        status.confirmedDTC(),
+                        status.testNotCompletedSinceLastClear(),
+                        status.testFailedSinceLastClear(),
+                        status.testNotCompletedThisOperationCycle(),
+                        status.warningIndicatorRequested()))
                 .containsExactly(true, true, true, true, false, true, false, false);
         assertThat(new UdsStatus(0x80).warningIndicatorRequested()).isTrue();
         assertThat(status.hex()).isEqualTo("0x2F");

@@ -26,16 +26,17 @@ class CanonicalJsonTests {
     void keyIdIsSha256OfTheCanonicalKeyObject() {
         // The same key object hashed independently of TufKey.
         var key = new TufKey("a".repeat(64));
-        String canonical = "{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\"" + "a".repeat(64)
-                + "\"},\"scheme\":\"ed25519\"}";
+        String canonical =
+                "{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\"" + "a".repeat(64) + "\"},\"scheme\":\"ed25519\"}";
         assertThat(CanonicalJson.string(key.toJson())).isEqualTo(canonical);
         assertThat(key.keyId()).isEqualTo(sha256(canonical));
     }
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,8 +30,10 @@ class RootTests {
         assertThat(Root.fromSigned(signed)).isEqualTo(root);
         assertThat(signed.get("_type").asString()).isEqualTo("root");
         assertThat(signed.get("expires").asString()).isEqualTo("2026-12-01T00:00:00Z");
-        signed.get("keys").properties().forEach(e -> assertThat(e.getKey())
-                .isEqualTo(RoleMetadata.digest("sha256", CanonicalJson.bytes(e.getValue()))));
+        signed.get("keys")
+                .properties()
+                .forEach(e -> assertThat(e.getKey())
+                        .isEqualTo(RoleMetadata.digest("sha256", CanonicalJson.bytes(e.getValue()))));
     }
 
     @Test
@@ -39,7 +41,8 @@ class RootTests {
         Root one = root(1, 1, a);
         ObjectNode two = root(2, 2, b, c).toSigned();
 
-        assertThat(one.verifyNext(Envelope.sign(two, signers(a, b, c)), NOW).version()).isEqualTo(2);
+        assertThat(one.verifyNext(Envelope.sign(two, signers(a, b, c)), NOW).version())
+                .isEqualTo(2);
         assertRejected(() -> one.verifyNext(Envelope.sign(two, signers(b, c)), NOW), "root-signature-threshold");
         assertRejected(() -> one.verifyNext(Envelope.sign(two, signers(a, b)), NOW), "root-signature-threshold");
     }
@@ -70,11 +73,15 @@ class RootTests {
     void versionMustBeExactlyNextAndTheNewRootUnexpired() {
         Root one = root(1, 1, a);
 
-        assertRejected(() -> one.verifyNext(Envelope.sign(root(3, 1, a).toSigned(), signers(a)), NOW),
+        assertRejected(
+                () -> one.verifyNext(Envelope.sign(root(3, 1, a).toSigned(), signers(a)), NOW),
                 "root-version-not-next");
-        assertRejected(() -> one.verifyNext(Envelope.sign(root(2, 1, a).toSigned(), signers(a)),
-                Instant.parse("2027-01-01T00:00:00Z")), "root-expired");
-        assertRejected(() -> Root.fromSigned(root(1, 1, a).toSigned().put("expires", "2026-01-01T00:00:00.5Z")),
+        assertRejected(
+                () -> one.verifyNext(
+                        Envelope.sign(root(2, 1, a).toSigned(), signers(a)), Instant.parse("2027-01-01T00:00:00Z")),
+                "root-expired");
+        assertRejected(
+                () -> Root.fromSigned(root(1, 1, a).toSigned().put("expires", "2026-01-01T00:00:00.5Z")),
                 "root-invalid");
         assertRejected(() -> new Root.RoleKeys(List.of("x", "x"), 2), "root-invalid");
     }
@@ -112,9 +119,20 @@ class RootTests {
         TufKey o = TufKey.of(online.getPublic());
         keys.put(o.keyId(), o);
         var onlineRole = new Root.RoleKeys(List.of(o.keyId()), 1);
-        return new Root(version, NOW.plus(Duration.ofDays(334)), true, keys, Map.of("root",
-                new Root.RoleKeys(ids, threshold), "targets", onlineRole, "snapshot", onlineRole, "timestamp",
-                onlineRole));
+        return new Root(
+                version,
+                NOW.plus(Duration.ofDays(334)),
+                true,
+                keys,
+                Map.of(
+                        "root",
+                        new Root.RoleKeys(ids, threshold),
+                        "targets",
+                        onlineRole,
+                        "snapshot",
+                        onlineRole,
+                        "timestamp",
+                        onlineRole));
     }
 
     private static Map<TufKey, PrivateKey> signers(KeyPair... pairs) {
@@ -126,6 +144,8 @@ class RootTests {
     }
 
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(RootRejected.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        RootRejected.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

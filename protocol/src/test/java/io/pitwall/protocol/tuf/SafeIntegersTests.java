@@ -12,10 +12,13 @@ class SafeIntegersTests {
     @Test
     void findsTheFirstIntegerBeyondTwoToThe53AnywhereAndAcceptsTheLargestSafeOne() {
         assertThat(SafeIntegers.firstUnsafe(JSON.readTree("{\"version\": 9007199254740991, \"targets\": {\"a/b.bin\":"
-                + " {\"length\": -9007199254740991, \"custom\": {\"releaseCounter\": 7}}}}"))).isEmpty();
+                        + " {\"length\": -9007199254740991, \"custom\": {\"releaseCounter\": 7}}}}")))
+                .isEmpty();
         assertThat(SafeIntegers.firstUnsafe(JSON.readTree("{\"version\": 3, \"targets\": {\"a/b.bin\": {\"custom\":"
-                + " {\"releaseCounter\": 9007199254740993}}}}"))).contains("/targets/a~1b.bin/custom/releaseCounter");
-        assertThat(SafeIntegers.firstUnsafe(JSON.readTree("{\"list\": [1, -9007199254740992]}"))).contains("/list/1");
+                        + " {\"releaseCounter\": 9007199254740993}}}}")))
+                .contains("/targets/a~1b.bin/custom/releaseCounter");
+        assertThat(SafeIntegers.firstUnsafe(JSON.readTree("{\"list\": [1, -9007199254740992]}")))
+                .contains("/list/1");
         assertThat(SafeIntegers.firstUnsafe(JSON.readTree("{\"n\": 123456789012345678901234567890}")))
                 .contains("/n");
         assertThat(SafeIntegers.firstUnsafe(JSON.readTree("9007199254740992"))).contains("/");

@@ -36,7 +36,11 @@ public class OperatorAccounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OperatorAccounts(Operators operators, ApiTokens tokens, PasswordEncoder passwords, ApplicationEventPublisher events,
+    OperatorAccounts(
+            Operators operators,
+            ApiTokens tokens,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.operators = operators;
         this.tokens = tokens;
@@ -48,26 +52,34 @@ public class OperatorAccounts {
     @Transactional
     public Operator create(String username, String displayName, String password, Role role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.unprocessable("invalid-username",
+            throw ApiException.unprocessable(
+                    "invalid-username",
                     "A username is 2-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
         }
         checkPassword(password);
         if (operators.exists(username)) {
             throw ApiException.conflict("operator-exists", "An operator named '" + username + "' already exists");
         }
-        long id = operators.insert(username, displayName == null || displayName.isBlank() ? username : displayName,
-                passwords.encode(password), role, OffsetDateTime.now(clock));
+        long id = operators.insert(
+                username,
+                displayName == null || displayName.isBlank() ? username : displayName,
+                passwords.encode(password),
+                role,
+                OffsetDateTime.now(clock));
         events.publishEvent(Audited.succeeded("operator.create", "operator:" + username, Map.of("role", role.code())));
         return operators.byId(id).orElseThrow();
     }
 
     @Transactional
     public Operator change(long id, long version, Role role, boolean enabled) {
-        var operator = operators.byId(id)
+        var operator = operators
+                .byId(id)
                 .orElseThrow(() -> ApiException.notFound("operator-not-found", "No operator with id " + id));
         operators.update(id, version, role, enabled);
         int revoked = enabled ? 0 : revokeTokens(id, "operator-disabled");
-        events.publishEvent(Audited.succeeded("operator.change", "operator:" + operator.username(),
+        events.publishEvent(Audited.succeeded(
+                "operator.change",
+                "operator:" + operator.username(),
                 Map.of("role", role.code(), "enabled", enabled, "tokensRevoked", revoked)));
         return operators.byId(id).orElseThrow();
     }
@@ -80,10 +92,13 @@ public class OperatorAccounts {
     @Transactional
     public void changeOwnPassword(CurrentOperator who, String currentPassword, String newPassword) {
         if (who.tokenId() != null) {
-            throw new ApiException(403, "password-login-required",
+            throw new ApiException(
+                    403,
+                    "password-login-required",
                     "A password is changed by its operator signed in with that password, not with an API token");
         }
-        var credentials = operators.credentials(who.id())
+        var credentials = operators
+                .credentials(who.id())
                 .orElseThrow(() -> ApiException.notFound("operator-not-found", "No operator with id " + who.id()));
         if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
             throw new ApiException(403, "wrong-current-password", "The current password is not right");
@@ -91,8 +106,8 @@ public class OperatorAccounts {
         checkPassword(newPassword);
         operators.changePassword(who.id(), passwords.encode(newPassword));
         int revoked = revokeTokens(who.id(), "password-changed");
-        events.publishEvent(Audited.succeeded("operator.password", "operator:" + who.username(),
-                Map.of("tokensRevoked", revoked)));
+        events.publishEvent(
+                Audited.succeeded("operator.password", "operator:" + who.username(), Map.of("tokensRevoked", revoked)));
     }
 
     @Transactional(readOnly = true)
@@ -114,10 +129,13 @@ public class OperatorAccounts {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH
+        if (password == null
+                || password.length() < MIN_PASSWORD_LENGTH
                 || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ApiException.unprocessable("weak-password", "A password has at least " + MIN_PASSWORD_LENGTH
-                    + " characters and at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+            throw ApiException.unprocessable(
+                    "weak-password",
+                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters and at most " + MAX_PASSWORD_BYTES
+                            + " bytes in UTF-8");
         }
     }
 }

@@ -16,8 +16,7 @@ public final class SecurityChains {
     public static final int MANAGEMENT = 20;
     public static final int EVERYTHING_ELSE = Ordered.LOWEST_PRECEDENCE;
 
-    private SecurityChains() {
-    }
+    private SecurityChains() {}
 
     /** No sessions, cookies, CSRF tokens, login pages or saved requests: every request carries its credential. */
     public static HttpSecurity stateless(HttpSecurity http) throws Exception {

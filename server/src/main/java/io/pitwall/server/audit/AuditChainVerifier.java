@@ -37,11 +37,13 @@ public class AuditChainVerifier {
     }
 
     public ChainReport verify() {
-        ExecutorService pool = hashWorkers < 1 ? null : Executors.newFixedThreadPool(hashWorkers, runnable -> {
-            Thread thread = new Thread(runnable, "audit-verifier");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = hashWorkers < 1
+                ? null
+                : Executors.newFixedThreadPool(hashWorkers, runnable -> {
+                    Thread thread = new Thread(runnable, "audit-verifier");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
             var walk = new Walk(pool);
             records.streamAll(walk::accept);
@@ -58,21 +60,24 @@ public class AuditChainVerifier {
         long pending = records.pendingCount();
         if (walk.alteredSeq != null) {
             long seq = walk.alteredSeq;
-            return ChainReport.broken(seq, seq, "record " + seq + " was altered (its content does not match its hash)",
-                    pending);
+            return ChainReport.broken(
+                    seq, seq, "record " + seq + " was altered (its content does not match its hash)", pending);
         }
         if (walk.problem != null) {
             return ChainReport.broken(walk.checked, walk.badSeq, walk.problem, pending);
         }
         var head = records.head();
         if (head.seq() != walk.lastSeq) {
-            return ChainReport.broken(walk.checked, walk.lastSeq + 1,
+            return ChainReport.broken(
+                    walk.checked,
+                    walk.lastSeq + 1,
                     "records " + (walk.lastSeq + 1) + " to " + head.seq() + " were deleted (the chain head is at "
-                            + head.seq() + ")", pending);
+                            + head.seq() + ")",
+                    pending);
         }
         if (!head.hash().equals(walk.lastHash)) {
-            return ChainReport.broken(walk.checked, walk.lastSeq, "record " + walk.lastSeq
-                    + " does not match the chain head", pending);
+            return ChainReport.broken(
+                    walk.checked, walk.lastSeq, "record " + walk.lastSeq + " does not match the chain head", pending);
         }
         return ChainReport.intact(walk.checked, pending);
     }
@@ -106,8 +111,10 @@ public class AuditChainVerifier {
                 return;
             }
             if (!record.prevHash().equals(lastHash)) {
-                fail(record.seq(), "record " + record.seq()
-                        + " does not follow its predecessor (a record was altered, deleted or reordered)");
+                fail(
+                        record.seq(),
+                        "record " + record.seq()
+                                + " does not follow its predecessor (a record was altered, deleted or reordered)");
                 return;
             }
             lastSeq = record.seq();

@@ -45,10 +45,17 @@ class AuditTrail {
         if (details.length() > MAX_DETAILS) {
             details = json.writeValueAsString(Map.of("truncated", details.substring(0, MAX_DETAILS - 100)));
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
-        intake.add(new AuditEntry(now, clip(who, 100), role, clip(event.action(), 200), clip(event.target(), 300),
-                event.outcome().name(), requestId, details));
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        intake.add(new AuditEntry(
+                now,
+                clip(who, 100),
+                role,
+                clip(event.action(), 200),
+                clip(event.target(), 300),
+                event.outcome().name(),
+                requestId,
+                details));
     }
 
     private static String clip(String value, int max) {

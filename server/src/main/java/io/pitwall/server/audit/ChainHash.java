@@ -19,13 +19,21 @@ public final class ChainHash {
     public static final String GENESIS = "0".repeat(64);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
-    public static String of(String prevHash, long seq, Instant occurredAt, String operator, String role,
-            String action, String target, String outcome, String requestId, String details) {
-        return new Hasher().hash(prevHash, seq, occurredAt, operator, role, action, target, outcome, requestId,
-                details);
+    public static String of(
+            String prevHash,
+            long seq,
+            Instant occurredAt,
+            String operator,
+            String role,
+            String action,
+            String target,
+            String outcome,
+            String requestId,
+            String details) {
+        return new Hasher()
+                .hash(prevHash, seq, occurredAt, operator, role, action, target, outcome, requestId, details);
     }
 
     public static String of(AuditRecord r) {
@@ -41,12 +49,30 @@ public final class ChainHash {
         private int length;
 
         public String hash(AuditRecord r) {
-            return hash(r.prevHash(), r.seq(), r.occurredAt().toInstant(), r.operator(), r.role(), r.action(),
-                    r.target(), r.outcome(), r.requestId(), r.details());
+            return hash(
+                    r.prevHash(),
+                    r.seq(),
+                    r.occurredAt().toInstant(),
+                    r.operator(),
+                    r.role(),
+                    r.action(),
+                    r.target(),
+                    r.outcome(),
+                    r.requestId(),
+                    r.details());
         }
 
-        public String hash(String prevHash, long seq, Instant occurredAt, String operator, String role,
-                String action, String target, String outcome, String requestId, String details) {
+        public String hash(
+                String prevHash,
+                long seq,
+                Instant occurredAt,
+                String operator,
+                String role,
+                String action,
+                String target,
+                String outcome,
+                String requestId,
+                String details) {
             compute(prevHash, seq, occurredAt, operator, role, action, target, outcome, requestId, details);
             char[] hex = new char[64];
             for (int i = 0; i < 32; i++) {
@@ -62,18 +88,37 @@ public final class ChainHash {
             if (stored == null || stored.length() != 64) {
                 return false;
             }
-            compute(r.prevHash(), r.seq(), r.occurredAt().toInstant(), r.operator(), r.role(), r.action(),
-                    r.target(), r.outcome(), r.requestId(), r.details());
+            compute(
+                    r.prevHash(),
+                    r.seq(),
+                    r.occurredAt().toInstant(),
+                    r.operator(),
+                    r.role(),
+                    r.action(),
+                    r.target(),
+                    r.outcome(),
+                    r.requestId(),
+                    r.details());
             for (int i = 0; i < 32; i++) {
-                if (stored.charAt(2 * i) != HEX[(hash[i] >> 4) & 0xF] || stored.charAt(2 * i + 1) != HEX[hash[i] & 0xF]) {
+                if (stored.charAt(2 * i) != HEX[(hash[i] >> 4) & 0xF]
+                        || stored.charAt(2 * i + 1) != HEX[hash[i] & 0xF]) {
                     return false;
                 }
             }
             return true;
         }
 
-        private void compute(String prevHash, long seq, Instant occurredAt, String operator, String role,
-                String action, String target, String outcome, String requestId, String details) {
+        private void compute(
+                String prevHash,
+                long seq,
+                Instant occurredAt,
+                String operator,
+                String role,
+                String action,
+                String target,
+                String outcome,
+                String requestId,
+                String details) {
             length = 0;
             field(prevHash);
             field(Long.toString(seq));

@@ -1,15 +1,15 @@
 package io.pitwall.server.campaign;
 
 import io.pitwall.protocol.device.Assignment;
-import io.pitwall.protocol.device.DevicePaths;
 import io.pitwall.protocol.device.DeviceJson;
+import io.pitwall.protocol.device.DevicePaths;
 import io.pitwall.protocol.device.EcuTarget;
 import io.pitwall.protocol.device.Hashes;
 import io.pitwall.protocol.device.InstallType;
 import io.pitwall.protocol.device.VehiclePolicy;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
-import io.pitwall.server.campaign.delivery.CampaignSchedule.Deferral;
 import io.pitwall.server.campaign.delivery.CampaignSchedule;
+import io.pitwall.server.campaign.delivery.CampaignSchedule.Deferral;
 import io.pitwall.server.campaign.delivery.MaintenanceWindow;
 import io.pitwall.server.campaign.delivery.ReleaseImage;
 import io.pitwall.server.campaign.delivery.RolloutRate;
@@ -68,8 +68,13 @@ public class AssignmentDelivery {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    AssignmentDelivery(Assignments assignments, DeliveryRates rates, Campaigns campaigns, VehicleFacts vehicles,
-            TransactionOperations transactions, Clock clock) {
+    AssignmentDelivery(
+            Assignments assignments,
+            DeliveryRates rates,
+            Campaigns campaigns,
+            VehicleFacts vehicles,
+            TransactionOperations transactions,
+            Clock clock) {
         this.assignments = assignments;
         this.rates = rates;
         this.campaigns = campaigns;
@@ -89,21 +94,29 @@ public class AssignmentDelivery {
             return Offer.NONE;
         }
         var active = found.get();
-        CampaignSchedule schedule = active.scheduleJson() == null ? null : campaigns.readSchedule(active.scheduleJson());
+        CampaignSchedule schedule =
+                active.scheduleJson() == null ? null : campaigns.readSchedule(active.scheduleJson());
         VehiclePolicy policy = devicePolicy(schedule);
         if (active.status() != State.PENDING) {
-            return Offer.of(assignment(vin, active.id(), active.attempt(), active.campaignId(),
-                    assignments.ecus(active.id()), active.rollback(), policy));
+            return Offer.of(assignment(
+                    vin,
+                    active.id(),
+                    active.attempt(),
+                    active.campaignId(),
+                    assignments.ecus(active.id()),
+                    active.rollback(),
+                    policy));
         }
         if (!CampaignStatus.RUNNING.name().equals(active.campaignStatus())) {
             return Offer.NONE;
         }
         Instant now = clock.instant();
         if (schedule != null) {
-            ZoneId zone = schedule.maintenanceWindows().isEmpty() ? null
+            ZoneId zone = schedule.maintenanceWindows().isEmpty()
+                    ? null
                     : vehicles.timeZone(vin).flatMap(MaintenanceWindow::zone).orElse(null);
-            Optional<Deferral> deferral = schedule.deferralAt(now, zone).or(() -> vehicleDeferral(vin,
-                    schedule.vehicleState()));
+            Optional<Deferral> deferral =
+                    schedule.deferralAt(now, zone).or(() -> vehicleDeferral(vin, schedule.vehicleState()));
             if (deferral.isPresent()) {
                 return defer(active.id(), active.deferredReason(), deferral.get(), now);
             }
@@ -127,11 +140,13 @@ public class AssignmentDelivery {
     }
 
     private static VehiclePolicy devicePolicy(CampaignSchedule schedule) {
-        return schedule == null || schedule.vehicleState() == null ? null : schedule.vehicleState().toDevice();
+        return schedule == null || schedule.vehicleState() == null
+                ? null
+                : schedule.vehicleState().toDevice();
     }
 
-    private Offer deliver(String vin, Assignments.Active active, CampaignSchedule schedule, VehiclePolicy policy,
-            Instant now) {
+    private Offer deliver(
+            String vin, Assignments.Active active, CampaignSchedule schedule, VehiclePolicy policy, Instant now) {
         long id = active.id();
         var locked = assignments.lock(id, vin);
         if (locked.isEmpty() || locked.get().status().isTerminal()) {
@@ -139,8 +154,8 @@ public class AssignmentDelivery {
         }
         List<Assignments.EcuPart> ecus = assignments.ecus(id);
         if (locked.get().status() != State.PENDING) {
-            return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), ecus, active.rollback(),
-                    policy));
+            return Offer.of(assignment(
+                    vin, id, locked.get().attempt(), locked.get().campaignId(), ecus, active.rollback(), policy));
         }
         if (schedule != null && schedule.rolloutRate() != null) {
             Optional<Deferral> limited = rateLimit(active.campaignId(), schedule.rolloutRate(), now);
@@ -152,16 +167,16 @@ public class AssignmentDelivery {
         for (Assignments.EcuPart ecu : ecus) {
             if (ecu.status() == State.PENDING) {
                 if (!assignments.updateEcu(id, ecu.ecuSerial(), State.PENDING, State.DELIVERED, null)) {
-                    throw new OptimisticLockingFailureException("ECU part " + ecu.ecuSerial()
-                            + " changed concurrently");
+                    throw new OptimisticLockingFailureException(
+                            "ECU part " + ecu.ecuSerial() + " changed concurrently");
                 }
                 ecu = new Assignments.EcuPart(ecu.ecuSerial(), State.DELIVERED, ecu.failureCode(), ecu.image());
             }
             delivered.add(ecu);
         }
         assignments.delivered(id, locked.get().version(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        return Offer.of(assignment(vin, id, locked.get().attempt(), locked.get().campaignId(), delivered,
-                active.rollback(), policy));
+        return Offer.of(assignment(
+                vin, id, locked.get().attempt(), locked.get().campaignId(), delivered, active.rollback(), policy));
     }
 
     /**
@@ -188,8 +203,12 @@ public class AssignmentDelivery {
 
     private Offer defer(long id, String storedReason, Deferral deferral, Instant now) {
         if (!Objects.equals(storedReason, deferral.reason())) {
-            assignments.deferred(id, deferral.reason(), deferral.notBefore() == null ? null
-                    : OffsetDateTime.ofInstant(deferral.notBefore(), ZoneOffset.UTC));
+            assignments.deferred(
+                    id,
+                    deferral.reason(),
+                    deferral.notBefore() == null
+                            ? null
+                            : OffsetDateTime.ofInstant(deferral.notBefore(), ZoneOffset.UTC));
         }
         if (deferral.notBefore() == null) {
             return Offer.NONE;
@@ -216,22 +235,36 @@ public class AssignmentDelivery {
      * {@code rollback}: the assignment is a rollback campaign's, the one the agent lets lower a counter;
      * {@code policy}: the campaign's vehicle-state rules for the agent (null: none).
      */
-    private static Optional<Assignment> assignment(String vin, long id, int attempt, long campaignId,
-            List<Assignments.EcuPart> ecus, boolean rollback, VehiclePolicy policy) {
-        List<EcuTarget> targets = ecus.stream().filter(e -> e.status().isActive() || e.status() == State.SUCCEEDED)
-                .map(e -> target(vin, e)).toList();
+    private static Optional<Assignment> assignment(
+            String vin,
+            long id,
+            int attempt,
+            long campaignId,
+            List<Assignments.EcuPart> ecus,
+            boolean rollback,
+            VehiclePolicy policy) {
+        List<EcuTarget> targets = ecus.stream()
+                .filter(e -> e.status().isActive() || e.status() == State.SUCCEEDED)
+                .map(e -> target(vin, e))
+                .toList();
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Assignment(deviceId(id, attempt), Long.toString(campaignId), targets,
-                rollback, policy));
+        return Optional.of(new Assignment(deviceId(id, attempt), Long.toString(campaignId), targets, rollback, policy));
     }
 
     private static EcuTarget target(String vin, Assignments.EcuPart ecu) {
         ReleaseImage image = ecu.image();
-        return new EcuTarget(ecu.ecuSerial(), image.hardwareId(), image.targetPath(), image.version(),
-                DevicePaths.artifact(vin, image.sha256()), image.length(), new Hashes(image.sha256(), image.sha512()),
-                image.releaseCounter(), InstallType.valueOf(image.installType()),
+        return new EcuTarget(
+                ecu.ecuSerial(),
+                image.hardwareId(),
+                image.targetPath(),
+                image.version(),
+                DevicePaths.artifact(vin, image.sha256()),
+                image.length(),
+                new Hashes(image.sha256(), image.sha512()),
+                image.releaseCounter(),
+                InstallType.valueOf(image.installType()),
                 DeviceJson.mapper().readTree(image.signedTarget()));
     }
 }

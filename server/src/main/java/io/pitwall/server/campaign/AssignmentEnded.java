@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param failureCategory the {@link FailureCategory} name
  * @param failureCode     the code the vehicle reported, or the trigger's name when it gave none
  */
-public record AssignmentEnded(long assignmentId, long campaignId, String vin, String status, String failureCategory,
-        String failureCode, Instant at) {
+public record AssignmentEnded(
+        long assignmentId,
+        long campaignId,
+        String vin,
+        String status,
+        String failureCategory,
+        String failureCode,
+        Instant at) {
 
     public AssignmentEnded {
         Objects.requireNonNull(vin, "vin");

@@ -9,10 +9,23 @@ import java.time.OffsetDateTime;
  * emergency hold of {@link CampaignLifecycle}; {@code rollbackOf} is the campaign a rollback campaign undoes
  * (null for every other campaign).
  */
-public record Campaign(long id, String name, long releaseId, CampaignStatus status, TargetFilter filter,
-        String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-        String submittedBy, OffsetDateTime submittedAt, CampaignRisk risk, int approvalRound, boolean held,
-        long version, Long rollbackOf) {
+public record Campaign(
+        long id,
+        String name,
+        long releaseId,
+        CampaignStatus status,
+        TargetFilter filter,
+        String createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        String submittedBy,
+        OffsetDateTime submittedAt,
+        CampaignRisk risk,
+        int approvalRound,
+        boolean held,
+        long version,
+        Long rollbackOf) {
 
     /** Whether this is a rollback campaign: the one kind allowed to lower a release counter. */
     public boolean isRollback() {

@@ -37,8 +37,14 @@ public class CampaignExceptions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignExceptions(Assignments assignments, ExceptionQueue queue, Attempts attempts, CampaignMoves moves,
-            CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
+    CampaignExceptions(
+            Assignments assignments,
+            ExceptionQueue queue,
+            Attempts attempts,
+            CampaignMoves moves,
+            CampaignSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.assignments = assignments;
         this.queue = queue;
         this.attempts = attempts;
@@ -53,8 +59,7 @@ public class CampaignExceptions {
         Page.check(page, size);
         moves.campaign(id);
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
-        return new Page<>(queue.exceptions(id, stale, page, size), page, size,
-                queue.countExceptions(id, stale));
+        return new Page<>(queue.exceptions(id, stale, page, size), page, size, queue.countExceptions(id, stale));
     }
 
     /**
@@ -67,11 +72,25 @@ public class CampaignExceptions {
         Campaign campaign = moves.campaign(id);
         assignment(id, vin);
         OffsetDateTime stale = OffsetDateTime.now(clock).minus(settings.noProgressAfter());
-        var row = queue.exception(id, vin, stale).orElseThrow(() -> ApiException.conflict("not-an-exception",
-                "Vehicle " + vin + " is not in campaign " + id + "'s exception queue"));
-        return new QueuedVehicle(id, campaign.name(), row.vin(), row.kind(), row.status().name(),
-                QueuedVehicle.reason(row.kind(), row.status().name(), row.failureCategory(), row.failureCode(),
-                        row.deferredReason(), row.since()), row.failureCategory(), row.failureCode(), row.since());
+        var row = queue.exception(id, vin, stale)
+                .orElseThrow(() -> ApiException.conflict(
+                        "not-an-exception", "Vehicle " + vin + " is not in campaign " + id + "'s exception queue"));
+        return new QueuedVehicle(
+                id,
+                campaign.name(),
+                row.vin(),
+                row.kind(),
+                row.status().name(),
+                QueuedVehicle.reason(
+                        row.kind(),
+                        row.status().name(),
+                        row.failureCategory(),
+                        row.failureCode(),
+                        row.deferredReason(),
+                        row.since()),
+                row.failureCategory(),
+                row.failureCode(),
+                row.since());
     }
 
     /** Starts another attempt of a failed or timed-out vehicle now (409 {@code not-retryable} otherwise). */
@@ -87,8 +106,8 @@ public class CampaignExceptions {
             throw ApiException.conflict("not-retryable", "Only a failed or timed-out vehicle can be retried");
         }
         queue.comment(ref.id(), comment);
-        events.publishEvent(Audited.succeeded("campaign.exception.retry", "campaign:" + id,
-                Map.of("vin", vin, "comment", comment)));
+        events.publishEvent(Audited.succeeded(
+                "campaign.exception.retry", "campaign:" + id, Map.of("vin", vin, "comment", comment)));
     }
 
     /** Takes a vehicle out of the campaign: cancelled unless it already ended, never retried. */
@@ -100,21 +119,27 @@ public class CampaignExceptions {
         var locked = assignments.lock(ref.id(), ref.vin()).orElseThrow();
         var exclusion = AssignmentLifecycle.apply(locked.status(), Trigger.EXCLUDE);
         if (exclusion instanceof Rejected rejected) {
-            throw ApiException.conflict(rejected.code(), rejected.code().equals("install-in-progress")
-                    ? "The vehicle is installing; it finishes or rolls back on its own"
-                    : "The vehicle's assignment is " + locked.status());
+            throw ApiException.conflict(
+                    rejected.code(),
+                    rejected.code().equals("install-in-progress")
+                            ? "The vehicle is installing; it finishes or rolls back on its own"
+                            : "The vehicle's assignment is " + locked.status());
         }
         boolean cancel = ((Accepted) exclusion).changed();
         OffsetDateTime now = OffsetDateTime.now(clock);
         queue.exclude(ref.id(), cancel, actor, comment, now);
         attempts.completeIfDone(id, CampaignCommands.SYSTEM, now);
-        events.publishEvent(Audited.succeeded("campaign.exception.exclude", "campaign:" + id,
+        events.publishEvent(Audited.succeeded(
+                "campaign.exception.exclude",
+                "campaign:" + id,
                 Map.of("vin", vin, "comment", comment, "was", locked.status().name())));
     }
 
     private Assignments.Ref assignment(long id, String vin) {
-        return assignments.of(id, vin).orElseThrow(() -> ApiException.notFound("assignment-not-found",
-                "Vehicle " + vin + " is not in campaign " + id));
+        return assignments
+                .of(id, vin)
+                .orElseThrow(() ->
+                        ApiException.notFound("assignment-not-found", "Vehicle " + vin + " is not in campaign " + id));
     }
 
     private static void requireComment(String comment) {

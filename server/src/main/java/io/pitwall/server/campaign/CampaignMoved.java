@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param actor whom the audit trail names for the move: an operator, or {@code system} (also
  *              {@code system:reconciler}) for the moves nobody asked for
  */
-public record CampaignMoved(long campaignId, CampaignStatus from, CampaignStatus to, OffsetDateTime at,
-        String actor) {
+public record CampaignMoved(long campaignId, CampaignStatus from, CampaignStatus to, OffsetDateTime at, String actor) {
 
     public CampaignMoved {
         Objects.requireNonNull(from, "from");

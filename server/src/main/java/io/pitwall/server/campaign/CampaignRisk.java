@@ -9,7 +9,8 @@ import java.util.Set;
  * {@code STANDARD} otherwise. A HIGH campaign needs two distinct approvers, a STANDARD one one.
  */
 public enum CampaignRisk {
-    STANDARD(1), HIGH(2);
+    STANDARD(1),
+    HIGH(2);
 
     /** Battery management, driver assistance (brakes, steering), powertrain and chassis. */
     public static final Set<String> HIGH_RISK_ECU_TYPES = Set.of("BMS", "ADAS", "POWERTRAIN", "CHASSIS");

@@ -19,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          by default), and at its next tick from one that stopped cleanly (it releases it)
  */
 @ConfigurationProperties("pitwall.campaign")
-public record CampaignSettings(@DefaultValue("10000") long highRiskVehicles,
-        @DefaultValue("5s") Duration reconcileInterval, @DefaultValue("1h") Duration noProgressAfter,
-        @DefaultValue("15m") Duration releaseNoteInterval, @DefaultValue("25s") Duration reconcilerLease) {
+public record CampaignSettings(
+        @DefaultValue("10000") long highRiskVehicles,
+        @DefaultValue("5s") Duration reconcileInterval,
+        @DefaultValue("1h") Duration noProgressAfter,
+        @DefaultValue("15m") Duration releaseNoteInterval,
+        @DefaultValue("25s") Duration reconcilerLease) {
 
     public CampaignSettings {
         if (highRiskVehicles < 0) {

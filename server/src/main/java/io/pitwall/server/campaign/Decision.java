@@ -8,5 +8,4 @@ import java.util.Map;
  * e.g. {@code SUBMIT}, {@code APPROVE}, {@code EMERGENCY_STOP}), by whom ({@code system} for automatic
  * completion) and the numbers at that moment (status before and after, assignments by state and failure category).
  */
-public record Decision(long id, OffsetDateTime at, String actor, String kind, Map<String, Object> detail) {
-}
+public record Decision(long id, OffsetDateTime at, String actor, String kind, Map<String, Object> detail) {}

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param reason why it is in the queue, in words: the failure category and code, the deferral reason, or
  *               how long it has not moved
  */
-public record QueuedVehicle(long campaignId, String campaignName, String vin, String kind, String status,
-        String reason, String failureCategory, String failureCode, OffsetDateTime since) {
+public record QueuedVehicle(
+        long campaignId,
+        String campaignName,
+        String vin,
+        String kind,
+        String status,
+        String reason,
+        String failureCategory,
+        String failureCode,
+        OffsetDateTime since) {
 
     public QueuedVehicle {
         Objects.requireNonNull(vin, "vin");
@@ -21,8 +29,13 @@ public record QueuedVehicle(long campaignId, String campaignName, String vin, St
     }
 
     /** The queue's wording of a row's reason (the list endpoint shows the same). */
-    public static String reason(String kind, String status, String failureCategory, String failureCode,
-            String deferredReason, OffsetDateTime since) {
+    public static String reason(
+            String kind,
+            String status,
+            String failureCategory,
+            String failureCode,
+            String deferredReason,
+            OffsetDateTime since) {
         return switch (kind) {
             case "TIMED_OUT" -> "in progress past the campaign's in-progress timeout";
             case "FAILED" -> failureCategory + (failureCode == null ? "" : ": " + failureCode);

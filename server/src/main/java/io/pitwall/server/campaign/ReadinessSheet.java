@@ -10,12 +10,16 @@ import java.util.List;
  * ({@code null}), which {@link Readiness} reports as unmet. Values present are checked here: a malformed
  * one is refused ({@code invalid-readiness}) rather than stored.
  */
-public record ReadinessSheet(Long rollbackReleaseId, Owners owners, String runbookUrl, List<String> incidentContacts,
+public record ReadinessSheet(
+        Long rollbackReleaseId,
+        Owners owners,
+        String runbookUrl,
+        List<String> incidentContacts,
         String customerCommunication) {
 
     /** Who owns each part of the release; names or usernames, free text. */
-    public record Owners(String approval, String validation, String monitoring, String support, String rollback,
-            String review) {
+    public record Owners(
+            String approval, String validation, String monitoring, String support, String rollback, String review) {
 
         public static final Owners NONE = new Owners(null, null, null, null, null, null);
 
@@ -63,7 +67,8 @@ public record ReadinessSheet(Long rollbackReleaseId, Owners owners, String runbo
     }
 
     public static void text(String value, String field, int max) {
-        if (value != null && (value.isBlank() || value.length() > max || value.chars().anyMatch(c -> c < 0x20 && c != '\n'))) {
+        if (value != null
+                && (value.isBlank() || value.length() > max || value.chars().anyMatch(c -> c < 0x20 && c != '\n'))) {
             throw invalid(field + " has 1 to " + max + " characters (no control characters)");
         }
     }

@@ -13,6 +13,7 @@ public record TargetFilter(String model, String region, String tag, Map<String, 
 
     /** Campaign filters are stored with the campaign; the inventory accepts longer ones for listings. */
     public static final int MAX_QUERY_LENGTH = 2000;
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9 ._:/-]{1,256}");
 
     public TargetFilter(String model, String region, String tag, Map<String, String> attributes) {

@@ -15,13 +15,23 @@ import java.util.Map;
  * @param failures        failed vehicles by category (timeouts excluded)
  * @param healthReported  succeeded vehicles whose post-update health report arrived
  */
-public record WaveEvidence(long assigned, long executed, long succeeded, long timedOut,
-        Map<FailureCategory, Long> failures, long healthReported) {
+public record WaveEvidence(
+        long assigned,
+        long executed,
+        long succeeded,
+        long timedOut,
+        Map<FailureCategory, Long> failures,
+        long healthReported) {
 
     public WaveEvidence {
         failures = Map.copyOf(failures);
-        if (assigned < 0 || executed < 0 || succeeded < 0 || timedOut < 0 || healthReported < 0
-                || executed > assigned || succeeded + timedOut + failed(failures) > executed
+        if (assigned < 0
+                || executed < 0
+                || succeeded < 0
+                || timedOut < 0
+                || healthReported < 0
+                || executed > assigned
+                || succeeded + timedOut + failed(failures) > executed
                 || healthReported > succeeded) {
             throw new IllegalArgumentException("Inconsistent wave counts");
         }

@@ -7,5 +7,9 @@ package io.pitwall.server.campaign;
  * ({@code REST}).
  */
 public enum WaveKind {
-    TAG, VINS, FILTER, PERCENT, REST
+    TAG,
+    VINS,
+    FILTER,
+    PERCENT,
+    REST
 }

@@ -13,8 +13,8 @@ import io.pitwall.server.shared.ApiException;
  * @param gate          the evidence the wave must show
  * @param needsApproval whether a passed gate waits for an expansion approval
  */
-public record WaveSpec(String name, WaveKind kind, String selector, int soakMinutes, WaveGate gate,
-        boolean needsApproval) {
+public record WaveSpec(
+        String name, WaveKind kind, String selector, int soakMinutes, WaveGate gate, boolean needsApproval) {
 
     public WaveSpec {
         if (name == null || name.isBlank() || name.length() > 100) {
@@ -28,10 +28,11 @@ public record WaveSpec(String name, WaveKind kind, String selector, int soakMinu
             throw VehicleSelector.invalidFilter("Wave '" + name + "': a filter has at most "
                     + VehicleSelector.MAX_FILTER_LENGTH + " characters, this one " + selector.length());
         }
-        if (kind == WaveKind.REST ? selector != null && !selector.isBlank()
+        if (kind == WaveKind.REST
+                ? selector != null && !selector.isBlank()
                 : selector == null || selector.isBlank() || selector.length() > 4000) {
-            throw invalid("Wave '" + name + "': a " + kind + " wave " + (kind == WaveKind.REST
-                    ? "takes no selector" : "needs a selector of at most 4000 characters"));
+            throw invalid("Wave '" + name + "': a " + kind + " wave "
+                    + (kind == WaveKind.REST ? "takes no selector" : "needs a selector of at most 4000 characters"));
         }
         if (kind == WaveKind.PERCENT && !isPercent(selector)) {
             throw invalid("Wave '" + name + "': the percentage is a whole number from 1 to 100");

@@ -6,5 +6,9 @@ package io.pitwall.server.campaign;
  * {@code AWAITING_APPROVAL} when the gate passed but expanding needs an approver first.
  */
 public enum WaveStatus {
-    PLANNED, ACTIVE, AWAITING_APPROVAL, PASSED, FAILED
+    PLANNED,
+    ACTIVE,
+    AWAITING_APPROVAL,
+    PASSED,
+    FAILED
 }

@@ -6,6 +6,6 @@
  * delivery at check-in, the exception queue, the campaign's values and events; what other modules implement (gate
  * checks, cohorts, vehicle updates, case counts) is the {@code spi} named interface.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "inventory", "privacy", "shared", "telemetry", "trust", "trust :: spi"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "inventory", "privacy", "shared", "telemetry", "trust", "trust :: spi"})
 package io.pitwall.server.campaign;

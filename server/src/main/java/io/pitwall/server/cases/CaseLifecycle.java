@@ -19,27 +19,29 @@ package io.pitwall.server.cases;
 public final class CaseLifecycle {
 
     public enum Trigger {
-        ACKNOWLEDGE, START, RESOLVE, CLOSE, REOPEN, RECUR, ESCALATE
+        ACKNOWLEDGE,
+        START,
+        RESOLVE,
+        CLOSE,
+        REOPEN,
+        RECUR,
+        ESCALATE
     }
 
-    public sealed interface Transition permits Accepted, Rejected {
-    }
+    public sealed interface Transition permits Accepted, Rejected {}
 
-    public record Accepted(CaseStatus next, boolean changed) implements Transition {
-    }
+    public record Accepted(CaseStatus next, boolean changed) implements Transition {}
 
-    public record Rejected(String code, String detail) implements Transition {
-    }
+    public record Rejected(String code, String detail) implements Transition {}
 
-    private CaseLifecycle() {
-    }
+    private CaseLifecycle() {}
 
     public static Transition apply(CaseStatus status, Trigger trigger) {
         CaseStatus next = switch (trigger) {
             case ACKNOWLEDGE -> status == CaseStatus.OPEN ? CaseStatus.ACKNOWLEDGED : null;
             case START -> status == CaseStatus.ACKNOWLEDGED ? CaseStatus.IN_PROGRESS : null;
-            case RESOLVE -> status == CaseStatus.ACKNOWLEDGED || status == CaseStatus.IN_PROGRESS
-                    ? CaseStatus.RESOLVED : null;
+            case RESOLVE ->
+                status == CaseStatus.ACKNOWLEDGED || status == CaseStatus.IN_PROGRESS ? CaseStatus.RESOLVED : null;
             case CLOSE -> status == CaseStatus.RESOLVED ? CaseStatus.CLOSED : null;
             case REOPEN -> status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED ? CaseStatus.OPEN : null;
             case RECUR -> status == CaseStatus.RESOLVED ? CaseStatus.OPEN : status.awaitsWork() ? status : null;

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param kind {@code OPENED}, {@code TRANSITION}, {@code REOPENED}, {@code ASSIGNED}, {@code COMMENT} or
  *             {@code ESCALATED}
  */
-public record CaseNote(long id, Instant at, String actor, String kind, String body) {
-}
+public record CaseNote(long id, Instant at, String actor, String kind, String body) {}

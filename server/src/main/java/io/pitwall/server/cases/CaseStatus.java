@@ -2,7 +2,11 @@ package io.pitwall.server.cases;
 
 /** Where a service case stands; stored by name. */
 public enum CaseStatus {
-    OPEN, ACKNOWLEDGED, IN_PROGRESS, RESOLVED, CLOSED;
+    OPEN,
+    ACKNOWLEDGED,
+    IN_PROGRESS,
+    RESOLVED,
+    CLOSED;
 
     /**
      * Whether the case still claims its (vehicle, subject) key: a recurrence then lands on it (and reopens it

@@ -17,7 +17,8 @@ public record CasesSettings(Duration escalationInterval, Duration updateFailureS
         updateFailureSla = updateFailureSla == null ? Duration.ofHours(24) : updateFailureSla;
         escalationTeam = escalationTeam == null ? RoutingTeam.ENGINEERING.code() : escalationTeam;
         if (RoutingTeam.ofCode(escalationTeam).isEmpty()) {
-            throw new IllegalArgumentException("pitwall.cases.escalation-team is not a routing team: " + escalationTeam);
+            throw new IllegalArgumentException(
+                    "pitwall.cases.escalation-team is not a routing team: " + escalationTeam);
         }
     }
 

@@ -11,9 +11,19 @@ import java.util.Objects;
  * @param subject {@code rule:<ruleId>}, {@code campaign:<campaignId>} or {@code regression:<campaignId>/<wave>}: a vehicle has at most one case per
  *                subject holding its key
  */
-public record NewCase(String vin, String subject, String origin, SeverityClass severityClass, RoutingTeam team,
-        RoutingTeam escalationTeam, String nextAction, String code, String ecuSerial, Integer ruleSetVersion,
-        Long campaignId, Duration sla) {
+public record NewCase(
+        String vin,
+        String subject,
+        String origin,
+        SeverityClass severityClass,
+        RoutingTeam team,
+        RoutingTeam escalationTeam,
+        String nextAction,
+        String code,
+        String ecuSerial,
+        Integer ruleSetVersion,
+        Long campaignId,
+        Duration sla) {
 
     public NewCase {
         Objects.requireNonNull(vin, "vin");

@@ -23,14 +23,15 @@ public class OpenCase {
 
     /** The actor of what the system does by itself. */
     public static final String SYSTEM = "system";
+
     private final ServiceCases cases;
     private final CaseNotes notes;
     private final Savepoints savepoints;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OpenCase(ServiceCases cases, CaseNotes notes, Savepoints savepoints, ApplicationEventPublisher events,
-            Clock clock) {
+    OpenCase(
+            ServiceCases cases, CaseNotes notes, Savepoints savepoints, ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.savepoints = savepoints;
@@ -39,8 +40,7 @@ public class OpenCase {
     }
 
     /** What an opening did: {@code created} is false when an existing case counted a recurrence. */
-    public record Opened(long caseId, boolean created) {
-    }
+    public record Opened(long caseId, boolean created) {}
 
     /** Returns the id of the case that now carries the occurrence. */
     @Transactional
@@ -52,16 +52,40 @@ public class OpenCase {
     @Transactional
     public Opened open(NewCase c, String actor) {
         Instant now = clock.instant();
-        var row = new ServiceCases.NewRow(c.vin(), c.subject(), c.origin(), c.severityClass(), c.team(),
-                c.escalationTeam(), c.nextAction(), c.code(), c.ecuSerial(), c.ruleSetVersion(), c.campaignId(),
-                c.severityClass().priority(), c.sla(), now);
+        var row = new ServiceCases.NewRow(
+                c.vin(),
+                c.subject(),
+                c.origin(),
+                c.severityClass(),
+                c.team(),
+                c.escalationTeam(),
+                c.nextAction(),
+                c.code(),
+                c.ecuSerial(),
+                c.ruleSetVersion(),
+                c.campaignId(),
+                c.severityClass().priority(),
+                c.sla(),
+                now);
         for (int attempt = 0; attempt < 3; attempt++) {
             long[] id = new long[1];
             if (savepoints.insertIfAbsent(() -> id[0] = cases.insert(row))) {
-                notes.add(id[0], now, actor, "OPENED", c.origin() + " " + c.subject() + (c.code() == null ? ""
-                        : " " + c.code()));
-                audit("case.open", id[0], c, actor, Map.of("class", c.severityClass().code(), "team",
-                        c.team().code()));
+                notes.add(
+                        id[0],
+                        now,
+                        actor,
+                        "OPENED",
+                        c.origin() + " " + c.subject() + (c.code() == null ? "" : " " + c.code()));
+                audit(
+                        "case.open",
+                        id[0],
+                        c,
+                        actor,
+                        Map.of(
+                                "class",
+                                c.severityClass().code(),
+                                "team",
+                                c.team().code()));
                 return new Opened(id[0], true);
             }
             var existing = cases.lockOpen(row.openKey());
@@ -78,10 +102,18 @@ public class OpenCase {
         cases.recur(existing.id(), now);
         if (transition instanceof Accepted accepted && accepted.changed()) {
             cases.move(existing, accepted.next(), true, now);
-            notes.add(existing.id(), now, actor, "REOPENED", "seen again: " + (c.code() == null ? c.subject()
-                    : c.code()));
-            audit("case.reopen", existing.id(), c, actor, Map.of("from", existing.status().name(), "reason",
-                    "recurred"));
+            notes.add(
+                    existing.id(),
+                    now,
+                    actor,
+                    "REOPENED",
+                    "seen again: " + (c.code() == null ? c.subject() : c.code()));
+            audit(
+                    "case.reopen",
+                    existing.id(),
+                    c,
+                    actor,
+                    Map.of("from", existing.status().name(), "reason", "recurred"));
         }
         return existing.id();
     }

@@ -16,9 +16,27 @@ import java.time.Instant;
  * @param escalatedAt     when the SLA breach was escalated, {@code null} if not (or not since reopening)
  * @param occurrences     how many times the fault or failure was seen while the case held its key
  */
-public record ServiceCase(long id, String vin, String subject, String origin, SeverityClass severityClass,
-        RoutingTeam team, RoutingTeam escalationTeam, String nextAction, String code, String ecuSerial,
-        Integer ruleSetVersion, Long campaignId, CaseStatus status, int priority, String owner, Duration sla,
-        Instant slaDueAt, Instant escalatedAt, int occurrences, Instant lastSeenAt, long version, Instant openedAt,
-        Instant updatedAt) {
-}
+public record ServiceCase(
+        long id,
+        String vin,
+        String subject,
+        String origin,
+        SeverityClass severityClass,
+        RoutingTeam team,
+        RoutingTeam escalationTeam,
+        String nextAction,
+        String code,
+        String ecuSerial,
+        Integer ruleSetVersion,
+        Long campaignId,
+        CaseStatus status,
+        int priority,
+        String owner,
+        Duration sla,
+        Instant slaDueAt,
+        Instant escalatedAt,
+        int occurrences,
+        Instant lastSeenAt,
+        long version,
+        Instant openedAt,
+        Instant updatedAt) {}

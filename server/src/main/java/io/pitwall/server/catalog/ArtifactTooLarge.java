@@ -6,7 +6,9 @@ import io.pitwall.server.shared.ApiException;
 public class ArtifactTooLarge extends ApiException {
 
     public ArtifactTooLarge(long maxBytes) {
-        super(413, "payload-too-large", "The image is larger than the maximum of " + maxBytes
-                + " bytes (pitwall.catalog.max-image-bytes)");
+        super(
+                413,
+                "payload-too-large",
+                "The image is larger than the maximum of " + maxBytes + " bytes (pitwall.catalog.max-image-bytes)");
     }
 }

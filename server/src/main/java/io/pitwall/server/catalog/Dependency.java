@@ -12,8 +12,8 @@ public record Dependency(String hardwareId, String minVersion) {
 
     public Dependency {
         if (!Identifiers.isHardwareId(hardwareId) || !Identifiers.isVersion(minVersion)) {
-            throw ApiException.unprocessable("invalid-dependency",
-                    "A dependency names a valid hardwareId and a minVersion");
+            throw ApiException.unprocessable(
+                    "invalid-dependency", "A dependency names a valid hardwareId and a minVersion");
         }
     }
 }

@@ -55,7 +55,8 @@ public final class HashCheckedStream extends FilterInputStream {
         }
         digest.update(buffer, offset, n);
         position += n;
-        if (position == length && (in.read() >= 0 || !HexFormat.of().formatHex(digest.digest()).equals(sha256))) {
+        if (position == length
+                && (in.read() >= 0 || !HexFormat.of().formatHex(digest.digest()).equals(sha256))) {
             throw new Mismatch("the stored content does not match its recorded SHA-256 " + sha256);
         }
         return n;

@@ -21,18 +21,33 @@ import java.util.Map;
  * @param signedTarget   the image's targets entry signed by the trust module; {@code null} before upload
  * @param lockVersion    optimistic-lock version of the stored row
  */
-public record Image(long id, String hardwareId, String name, String version, long releaseCounter, String fileName,
-        InstallType installType, RiskClass riskClass, String ecuType, List<Dependency> dependencies,
-        boolean newHardware, Long declaredSize, ImageStatus status, Content content, RollbackAuthorization rollback,
-        ValidationReport report, Envelope signedTarget, long lockVersion, String createdBy, OffsetDateTime createdAt) {
+public record Image(
+        long id,
+        String hardwareId,
+        String name,
+        String version,
+        long releaseCounter,
+        String fileName,
+        InstallType installType,
+        RiskClass riskClass,
+        String ecuType,
+        List<Dependency> dependencies,
+        boolean newHardware,
+        Long declaredSize,
+        ImageStatus status,
+        Content content,
+        RollbackAuthorization rollback,
+        ValidationReport report,
+        Envelope signedTarget,
+        long lockVersion,
+        String createdBy,
+        OffsetDateTime createdAt) {
 
     /** What was uploaded: length, lower-case hex SHA-256 and SHA-512, when. */
-    public record Content(long length, String sha256, String sha512, OffsetDateTime uploadedAt) {
-    }
+    public record Content(long length, String sha256, String sha512, OffsetDateTime uploadedAt) {}
 
     /** Who allowed this image to be installed below the newest published release counter, and why. */
-    public record RollbackAuthorization(String reason, String authorizedBy, OffsetDateTime authorizedAt) {
-    }
+    public record RollbackAuthorization(String reason, String authorizedBy, OffsetDateTime authorizedAt) {}
 
     public Image {
         dependencies = List.copyOf(dependencies);
@@ -56,19 +71,59 @@ public record Image(long id, String hardwareId, String name, String version, lon
         if (content == null) {
             return null;
         }
-        return new TargetEntry(content.length(), Map.of("sha256", content.sha256(), "sha512", content.sha512()),
-                List.of(hardwareId), releaseCounter, ecuType);
+        return new TargetEntry(
+                content.length(),
+                Map.of("sha256", content.sha256(), "sha512", content.sha512()),
+                List.of(hardwareId),
+                releaseCounter,
+                ecuType);
     }
 
     public Image withContent(Content newContent, Envelope signed) {
-        return new Image(id, hardwareId, name, version, releaseCounter, fileName, installType, riskClass, ecuType,
-                dependencies, newHardware, declaredSize, status, newContent, rollback, report, signed, lockVersion,
-                createdBy, createdAt);
+        return new Image(
+                id,
+                hardwareId,
+                name,
+                version,
+                releaseCounter,
+                fileName,
+                installType,
+                riskClass,
+                ecuType,
+                dependencies,
+                newHardware,
+                declaredSize,
+                status,
+                newContent,
+                rollback,
+                report,
+                signed,
+                lockVersion,
+                createdBy,
+                createdAt);
     }
 
     public Image withRollback(RollbackAuthorization authorization) {
-        return new Image(id, hardwareId, name, version, releaseCounter, fileName, installType, riskClass, ecuType,
-                dependencies, newHardware, declaredSize, status, content, authorization, report, signedTarget,
-                lockVersion, createdBy, createdAt);
+        return new Image(
+                id,
+                hardwareId,
+                name,
+                version,
+                releaseCounter,
+                fileName,
+                installType,
+                riskClass,
+                ecuType,
+                dependencies,
+                newHardware,
+                declaredSize,
+                status,
+                content,
+                authorization,
+                report,
+                signedTarget,
+                lockVersion,
+                createdBy,
+                createdAt);
     }
 }

@@ -6,7 +6,9 @@ package io.pitwall.server.catalog;
  * gate run); re-running the gate (revalidation, rollback authorization) may move between the last two.
  */
 public enum ImageStatus {
-    AWAITING_CONTENT, VALIDATED, REJECTED;
+    AWAITING_CONTENT,
+    VALIDATED,
+    REJECTED;
 
     /** The status a validation verdict gives an image that has content. */
     public static ImageStatus after(ValidationReport report) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * slot for rollback) or in place. The constant names are the stored and wire codes.
  */
 public enum InstallType {
-    AB, IN_PLACE;
+    AB,
+    IN_PLACE;
 
     public static Optional<InstallType> ofCode(String code) {
         return Arrays.stream(values()).filter(v -> v.name().equals(code)).findFirst();

@@ -11,21 +11,32 @@ import java.util.Objects;
  * The metadata to register an image with; validated on construction (422 with a stable code).
  * See {@link Image} for the meaning of each field.
  */
-public record NewImage(String hardwareId, String name, String version, Long releaseCounter, String fileName,
-        InstallType installType, RiskClass riskClass, String ecuType, List<Dependency> dependencies,
-        boolean newHardware, Long declaredSize) {
+public record NewImage(
+        String hardwareId,
+        String name,
+        String version,
+        Long releaseCounter,
+        String fileName,
+        InstallType installType,
+        RiskClass riskClass,
+        String ecuType,
+        List<Dependency> dependencies,
+        boolean newHardware,
+        Long declaredSize) {
 
     public NewImage {
         if (!Identifiers.isHardwareId(hardwareId)) {
-            throw invalid("invalid-hardware-id", "hardwareId is 1-64 of A-Z, a-z, 0-9, '.', '_', '-', starting "
-                    + "with a letter or digit");
+            throw invalid(
+                    "invalid-hardware-id",
+                    "hardwareId is 1-64 of A-Z, a-z, 0-9, '.', '_', '-', starting " + "with a letter or digit");
         }
         if (!Identifiers.isName(name)) {
             throw invalid("invalid-image-name", "name has 1-100 characters and no control characters");
         }
         if (!Identifiers.isVersion(version)) {
-            throw invalid("invalid-version", "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', '~', '-', starting "
-                    + "with a letter or digit");
+            throw invalid(
+                    "invalid-version",
+                    "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', '~', '-', starting " + "with a letter or digit");
         }
         if (releaseCounter == null || releaseCounter < 0) {
             throw invalid("invalid-release-counter", "releaseCounter is a whole number, 0 or greater");
@@ -59,9 +70,11 @@ public record NewImage(String hardwareId, String name, String version, Long rele
 
     /** Signed into the image's TUF targets entry, it must stay readable by JavaScript TUF clients. */
     private static ApiException outOfRange(String field) {
-        return invalid("integer-out-of-range", field + " is above " + SafeIntegers.MAX + " (2^53 - 1), the largest "
-                + "integer every TUF client reads exactly; it would make the whole targets metadata unreadable to "
-                + "JavaScript clients");
+        return invalid(
+                "integer-out-of-range",
+                field + " is above " + SafeIntegers.MAX + " (2^53 - 1), the largest "
+                        + "integer every TUF client reads exactly; it would make the whole targets metadata unreadable to "
+                        + "JavaScript clients");
     }
 
     private static ApiException invalid(String code, String detail) {

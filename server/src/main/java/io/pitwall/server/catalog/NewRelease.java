@@ -13,20 +13,25 @@ public record NewRelease(String name, String version, String notes, List<Long> i
 
     public NewRelease {
         if (!Identifiers.isName(name)) {
-            throw ApiException.unprocessable("invalid-release-name", "name has 1-100 characters, no control characters");
+            throw ApiException.unprocessable(
+                    "invalid-release-name", "name has 1-100 characters, no control characters");
         }
         if (!Identifiers.isVersion(version)) {
-            throw ApiException.unprocessable("invalid-version", "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', "
-                    + "'~', '-', starting with a letter or digit");
+            throw ApiException.unprocessable(
+                    "invalid-version",
+                    "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', " + "'~', '-', starting with a letter or digit");
         }
         if (notes == null || notes.isBlank() || notes.length() > MAX_NOTES) {
-            throw ApiException.unprocessable("invalid-release-notes", "Release notes are required, at most "
-                    + MAX_NOTES + " characters");
+            throw ApiException.unprocessable(
+                    "invalid-release-notes", "Release notes are required, at most " + MAX_NOTES + " characters");
         }
-        if (imageIds == null || imageIds.isEmpty() || imageIds.size() > MAX_IMAGES || imageIds.contains(null)
+        if (imageIds == null
+                || imageIds.isEmpty()
+                || imageIds.size() > MAX_IMAGES
+                || imageIds.contains(null)
                 || new HashSet<>(imageIds).size() != imageIds.size()) {
-            throw ApiException.unprocessable("invalid-release-images", "A release lists 1 to " + MAX_IMAGES
-                    + " distinct image ids");
+            throw ApiException.unprocessable(
+                    "invalid-release-images", "A release lists 1 to " + MAX_IMAGES + " distinct image ids");
         }
         imageIds = List.copyOf(imageIds);
     }

@@ -9,8 +9,8 @@ import java.util.List;
 public record ReleaseReport(boolean passed, List<CheckResult> release, List<ImageReport> images) {
 
     /** One image's checks within the release. */
-    public record ImageReport(long imageId, String hardwareId, String targetPath, boolean passed,
-            List<CheckResult> checks) {
+    public record ImageReport(
+            long imageId, String hardwareId, String targetPath, boolean passed, List<CheckResult> checks) {
 
         public ImageReport {
             checks = List.copyOf(checks);
@@ -23,7 +23,10 @@ public record ReleaseReport(boolean passed, List<CheckResult> release, List<Imag
     }
 
     public static ReleaseReport of(List<CheckResult> release, List<ImageReport> images) {
-        return new ReleaseReport(release.stream().allMatch(CheckResult::passed)
-                && images.stream().allMatch(ImageReport::passed), release, images);
+        return new ReleaseReport(
+                release.stream().allMatch(CheckResult::passed)
+                        && images.stream().allMatch(ImageReport::passed),
+                release,
+                images);
     }
 }

@@ -5,5 +5,6 @@ package io.pitwall.server.catalog;
  * of its images "published" for the anti-rollback rule. Names are the stored and wire codes.
  */
 public enum ReleaseStatus {
-    DRAFT, PUBLISHED
+    DRAFT,
+    PUBLISHED
 }

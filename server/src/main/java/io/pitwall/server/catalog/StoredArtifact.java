@@ -5,5 +5,4 @@ package io.pitwall.server.catalog;
  *
  * @param created whether this put wrote the artifact ({@code false}: identical content was already stored)
  */
-public record StoredArtifact(String sha256, String sha512, long length, boolean created) {
-}
+public record StoredArtifact(String sha256, String sha512, long length, boolean created) {}

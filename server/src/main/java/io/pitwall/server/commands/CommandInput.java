@@ -15,8 +15,7 @@ final class CommandInput {
     /** The parameters are stored as one JSON object in a column of this many characters. */
     static final int MAX_PARAMETERS_JSON = 2000;
 
-    private CommandInput() {
-    }
+    private CommandInput() {}
 
     static Map<String, String> parameters(CommandType type, Map<String, String> given) {
         Map<String, String> parameters = given == null ? Map.of() : given;
@@ -28,15 +27,19 @@ final class CommandInput {
             checked.put(text(key, 64, "parameter name"), text(value, 500, "parameter '" + key + "'"));
         });
         if (new String(DeviceJson.write(checked), StandardCharsets.UTF_8).length() > MAX_PARAMETERS_JSON) {
-            throw ApiException.badRequest(CODE, "The parameters take at most " + MAX_PARAMETERS_JSON
-                    + " characters as JSON");
+            throw ApiException.badRequest(
+                    CODE, "The parameters take at most " + MAX_PARAMETERS_JSON + " characters as JSON");
         }
         if (checked.containsKey("ecuSerial")) {
             throw ApiException.badRequest(CODE, "Name the ECU with the request's ecuSerial, not a parameter");
         }
-        if (type == CommandType.READ_DATA && !checked.containsKey("signals") && !checked.containsKey("dataIdentifiers")) {
-            throw ApiException.badRequest(CODE, "READ_DATA needs the parameter 'signals' (VSS paths, comma-separated)"
-                    + " or 'dataIdentifiers' (UDS DIDs in hex, comma-separated)");
+        if (type == CommandType.READ_DATA
+                && !checked.containsKey("signals")
+                && !checked.containsKey("dataIdentifiers")) {
+            throw ApiException.badRequest(
+                    CODE,
+                    "READ_DATA needs the parameter 'signals' (VSS paths, comma-separated)"
+                            + " or 'dataIdentifiers' (UDS DIDs in hex, comma-separated)");
         }
         return new LinkedHashMap<>(checked);
     }

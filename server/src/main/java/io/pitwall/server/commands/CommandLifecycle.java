@@ -28,18 +28,22 @@ import java.util.List;
 public final class CommandLifecycle {
 
     public enum Trigger {
-        APPROVE, CANCEL, DELIVER, ANSWER_OK, ANSWER_FAILED, ANSWER_UNSUPPORTED, ANSWER_EXPIRED, EXPIRE
+        APPROVE,
+        CANCEL,
+        DELIVER,
+        ANSWER_OK,
+        ANSWER_FAILED,
+        ANSWER_UNSUPPORTED,
+        ANSWER_EXPIRED,
+        EXPIRE
     }
 
-    public sealed interface Transition permits Accepted, Rejected {
-    }
+    public sealed interface Transition permits Accepted, Rejected {}
 
     /** The next status; {@code changed} is false when the trigger was absorbed. */
-    public record Accepted(CommandStatus next, boolean changed) implements Transition {
-    }
+    public record Accepted(CommandStatus next, boolean changed) implements Transition {}
 
-    public record Rejected(String code) implements Transition {
-    }
+    public record Rejected(String code) implements Transition {}
 
     /**
      * What a trigger does wherever it changes something: the statuses it moves a command from, and the status
@@ -56,8 +60,7 @@ public final class CommandLifecycle {
         }
     }
 
-    private CommandLifecycle() {
-    }
+    private CommandLifecycle() {}
 
     /** Where a new command starts: waiting for a second approver, or ready to deliver. */
     public static CommandStatus initial(boolean needsSecondApprover) {
@@ -66,12 +69,18 @@ public final class CommandLifecycle {
 
     public static Transition apply(CommandStatus status, Trigger trigger) {
         return switch (trigger) {
-            case APPROVE -> status == CommandStatus.AWAITING_APPROVAL ? move(status, CommandStatus.PENDING)
-                    : new Rejected("command-not-awaiting-approval");
-            case CANCEL -> status == CommandStatus.AWAITING_APPROVAL || status == CommandStatus.PENDING
-                    ? move(status, CommandStatus.CANCELLED) : new Rejected("command-not-cancellable");
-            case DELIVER -> status == CommandStatus.PENDING || status == CommandStatus.DELIVERED
-                    ? move(status, CommandStatus.DELIVERED) : new Rejected("command-not-deliverable");
+            case APPROVE ->
+                status == CommandStatus.AWAITING_APPROVAL
+                        ? move(status, CommandStatus.PENDING)
+                        : new Rejected("command-not-awaiting-approval");
+            case CANCEL ->
+                status == CommandStatus.AWAITING_APPROVAL || status == CommandStatus.PENDING
+                        ? move(status, CommandStatus.CANCELLED)
+                        : new Rejected("command-not-cancellable");
+            case DELIVER ->
+                status == CommandStatus.PENDING || status == CommandStatus.DELIVERED
+                        ? move(status, CommandStatus.DELIVERED)
+                        : new Rejected("command-not-deliverable");
             case ANSWER_OK -> answer(status, CommandStatus.SUCCEEDED);
             case ANSWER_FAILED -> answer(status, CommandStatus.FAILED);
             case ANSWER_UNSUPPORTED -> answer(status, CommandStatus.UNSUPPORTED);
@@ -97,14 +106,20 @@ public final class CommandLifecycle {
 
     /** The statuses in which the trigger is accepted, changing the command or not. */
     public static List<CommandStatus> accepting(Trigger trigger) {
-        return Arrays.stream(CommandStatus.values()).filter(s -> apply(s, trigger) instanceof Accepted).toList();
+        return Arrays.stream(CommandStatus.values())
+                .filter(s -> apply(s, trigger) instanceof Accepted)
+                .toList();
     }
 
     /** Where the trigger changes a command, and to what. */
     public static Move move(Trigger trigger) {
         List<CommandStatus> from = Arrays.stream(CommandStatus.values())
-                .filter(s -> apply(s, trigger) instanceof Accepted a && a.changed()).toList();
-        List<CommandStatus> to = from.stream().map(s -> ((Accepted) apply(s, trigger)).next()).distinct().toList();
+                .filter(s -> apply(s, trigger) instanceof Accepted a && a.changed())
+                .toList();
+        List<CommandStatus> to = from.stream()
+                .map(s -> ((Accepted) apply(s, trigger)).next())
+                .distinct()
+                .toList();
         if (to.size() != 1) {
             throw new IllegalStateException(trigger + " moves commands to " + to + ", not to one status");
         }
@@ -112,7 +127,8 @@ public final class CommandLifecycle {
     }
 
     private static Transition answer(CommandStatus status, CommandStatus result) {
-        return status == CommandStatus.PENDING || status == CommandStatus.DELIVERED ? move(status, result)
+        return status == CommandStatus.PENDING || status == CommandStatus.DELIVERED
+                ? move(status, result)
                 : stay(status);
     }
 

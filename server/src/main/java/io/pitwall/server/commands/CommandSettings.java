@@ -18,8 +18,8 @@ public record CommandSettings(Duration defaultTtl, Duration maxTtl, Duration ref
         maxTtl = maxTtl == null ? Duration.ofDays(7) : maxTtl;
         refresh = refresh == null ? Duration.ofSeconds(1) : refresh;
         if (defaultTtl.compareTo(maxTtl) > 0 || defaultTtl.isNegative() || defaultTtl.isZero()) {
-            throw new IllegalArgumentException("pitwall.diagnostics.commands.default-ttl must be positive and at most"
-                    + " max-ttl");
+            throw new IllegalArgumentException(
+                    "pitwall.diagnostics.commands.default-ttl must be positive and at most" + " max-ttl");
         }
     }
 }

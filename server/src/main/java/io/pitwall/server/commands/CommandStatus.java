@@ -7,7 +7,14 @@ package io.pitwall.server.commands;
  * ends a delivered command early: a vehicle may already be running it.
  */
 public enum CommandStatus {
-    AWAITING_APPROVAL, PENDING, DELIVERED, SUCCEEDED, FAILED, UNSUPPORTED, EXPIRED, CANCELLED;
+    AWAITING_APPROVAL,
+    PENDING,
+    DELIVERED,
+    SUCCEEDED,
+    FAILED,
+    UNSUPPORTED,
+    EXPIRED,
+    CANCELLED;
 
     /** Whether the command has not ended yet (it still waits for an approver, a check-in or an answer). */
     public boolean open() {

@@ -37,8 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RemoteCommands {
 
     /** What an operator asks for; {@code ttl} null = the configured default. */
-    public record Request(String type, String ecuSerial, Map<String, String> parameters, String reason, Duration ttl) {
-    }
+    public record Request(String type, String ecuSerial, Map<String, String> parameters, String reason, Duration ttl) {}
 
     private static final int MAX_LISTED = 200;
     private static final int MAX_DETAIL = 4000;
@@ -51,8 +50,14 @@ public class RemoteCommands {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    RemoteCommands(DiagnosticCommands commands, OpenCommandIndex index, KnownVehicles known, FindVehicles vehicles,
-            CommandSettings settings, ApplicationEventPublisher events, TransactionOperations transactions,
+    RemoteCommands(
+            DiagnosticCommands commands,
+            OpenCommandIndex index,
+            KnownVehicles known,
+            FindVehicles vehicles,
+            CommandSettings settings,
+            ApplicationEventPublisher events,
+            TransactionOperations transactions,
             Clock clock) {
         this.transactions = transactions;
         this.commands = commands;
@@ -71,28 +76,49 @@ public class RemoteCommands {
         String reason = CommandInput.reason(request.reason());
         Duration ttl = request.ttl() == null ? settings.defaultTtl() : request.ttl();
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(settings.maxTtl()) > 0) {
-            throw ApiException.badRequest("invalid-command", "ttlSeconds is between 1 and "
-                    + settings.maxTtl().toSeconds());
+            throw ApiException.badRequest(
+                    "invalid-command",
+                    "ttlSeconds is between 1 and " + settings.maxTtl().toSeconds());
         }
         if (!known.exists(vin)) {
             throw ApiException.notFound("vehicle-not-found", "No vehicle with VIN '" + vin + "'");
         }
         List<Ecu> ecus = vehicles.get(Vin.of(vin)).vehicle().ecus();
-        List<Ecu> concerned = request.ecuSerial() == null ? ecus
-                : ecus.stream().filter(e -> e.serial().equals(request.ecuSerial())).toList();
+        List<Ecu> concerned = request.ecuSerial() == null
+                ? ecus
+                : ecus.stream()
+                        .filter(e -> e.serial().equals(request.ecuSerial()))
+                        .toList();
         if (concerned.isEmpty()) {
-            throw ApiException.unprocessable("unknown-ecu", "Vehicle '" + vin + "' has no ECU '" + request.ecuSerial() + "'");
+            throw ApiException.unprocessable(
+                    "unknown-ecu", "Vehicle '" + vin + "' has no ECU '" + request.ecuSerial() + "'");
         }
-        boolean secondApprover = type == CommandType.CLEAR_DTCS && concerned.stream().anyMatch(e -> e.type().safetyRelevant());
+        boolean secondApprover = type == CommandType.CLEAR_DTCS
+                && concerned.stream().anyMatch(e -> e.type().safetyRelevant());
         Instant now = clock.instant();
-        var command = new DiagnosticCommand(UUID.randomUUID().toString(), vin, type, request.ecuSerial(), parameters,
-                reason, CommandLifecycle.initial(secondApprover),
-                CurrentOperator.require().username(), null, now, now.plus(ttl), null, null, null, null, 0);
+        var command = new DiagnosticCommand(
+                UUID.randomUUID().toString(),
+                vin,
+                type,
+                request.ecuSerial(),
+                parameters,
+                reason,
+                CommandLifecycle.initial(secondApprover),
+                CurrentOperator.require().username(),
+                null,
+                now,
+                now.plus(ttl),
+                null,
+                null,
+                null,
+                null,
+                0);
         commands.insert(command);
         if (!secondApprover) {
             deliverableAfterCommit(vin);
         }
-        events.publishEvent(Audited.succeeded("diagnostics.command-request", "command:" + command.id(), details(command)));
+        events.publishEvent(
+                Audited.succeeded("diagnostics.command-request", "command:" + command.id(), details(command)));
         return command;
     }
 
@@ -108,8 +134,8 @@ public class RemoteCommands {
         }
         commands.update(command, next, actor);
         deliverableAfterCommit(command.vin());
-        events.publishEvent(Audited.succeeded("diagnostics.command-approve", "command:" + id,
-                Map.of("vin", command.vin(), "comment", checked)));
+        events.publishEvent(Audited.succeeded(
+                "diagnostics.command-approve", "command:" + id, Map.of("vin", command.vin(), "comment", checked)));
         return get(id);
     }
 
@@ -120,14 +146,15 @@ public class RemoteCommands {
         DiagnosticCommand command = get(id);
         CommandStatus next = accept(command, Trigger.CANCEL, "; only commands not yet delivered can be cancelled");
         commands.update(command, next, command.approvedBy());
-        events.publishEvent(Audited.succeeded("diagnostics.command-cancel", "command:" + id,
-                Map.of("vin", command.vin(), "comment", checked)));
+        events.publishEvent(Audited.succeeded(
+                "diagnostics.command-cancel", "command:" + id, Map.of("vin", command.vin(), "comment", checked)));
         return get(id);
     }
 
     @Transactional(readOnly = true)
     public DiagnosticCommand get(String id) {
-        return commands.find(id).orElseThrow(() -> ApiException.notFound("command-not-found", "No command '" + id + "'"));
+        return commands.find(id)
+                .orElseThrow(() -> ApiException.notFound("command-not-found", "No command '" + id + "'"));
     }
 
     @Transactional(readOnly = true)
@@ -149,8 +176,10 @@ public class RemoteCommands {
         return transactions.execute(status -> {
             List<DiagnosticCommand> due = commands.deliverable(vin, clock.instant());
             List<String> fresh = due.stream()
-                    .filter(c -> CommandLifecycle.apply(c.status(), Trigger.DELIVER) instanceof Accepted a && a.changed())
-                    .map(DiagnosticCommand::id).toList();
+                    .filter(c ->
+                            CommandLifecycle.apply(c.status(), Trigger.DELIVER) instanceof Accepted a && a.changed())
+                    .map(DiagnosticCommand::id)
+                    .toList();
             if (!fresh.isEmpty()) {
                 commands.markDelivered(fresh, clock.instant());
             }
@@ -167,7 +196,9 @@ public class RemoteCommands {
         }
         commands.expire(due.stream().map(DiagnosticCommand::id).toList(), clock.instant());
         for (DiagnosticCommand command : due) {
-            events.publishEvent(Audited.succeeded("diagnostics.command-expire", "command:" + command.id(),
+            events.publishEvent(Audited.succeeded(
+                    "diagnostics.command-expire",
+                    "command:" + command.id(),
                     Map.of("vin", command.vin(), "was", command.status().name())));
         }
         return due.size();

@@ -4,6 +4,6 @@
  * {@code COMMAND_RESULT} event, and what it did not answer in time expires. {@link
  * io.pitwall.server.commands.CommandLifecycle} decides every change of status.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "inventory", "privacy", "shared", "telemetry"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "inventory", "privacy", "shared", "telemetry"})
 package io.pitwall.server.commands;

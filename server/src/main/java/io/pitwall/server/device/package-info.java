@@ -3,6 +3,15 @@
  * stored hashed, revocable), blocking, and the authentication that binds every device request to the
  * VIN in its path.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "campaign", "catalog", "commands", "inventory", "privacy", "shared", "telemetry"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "access",
+            "campaign",
+            "catalog",
+            "commands",
+            "inventory",
+            "privacy",
+            "shared",
+            "telemetry"
+        })
 package io.pitwall.server.device;

@@ -15,8 +15,7 @@ import java.util.function.Function;
  */
 final class CohortSample {
 
-    private CohortSample() {
-    }
+    private CohortSample() {}
 
     static <T> List<T> of(List<T> cohort, Function<T, String> vin, long campaignId, int max) {
         if (cohort.size() <= max) {
@@ -41,6 +40,5 @@ final class CohortSample {
         return z ^ (z >>> 31);
     }
 
-    private record Keyed<T>(long key, T member) {
-    }
+    private record Keyed<T>(long key, T member) {}
 }

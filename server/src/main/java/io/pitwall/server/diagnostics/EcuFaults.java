@@ -15,8 +15,15 @@ import java.util.Set;
  * @param firmwareVersion {@code null} likewise
  * @param vehicleState    the vehicle state the report carried, or {@code null}
  */
-public record EcuFaults(String ecuSerial, String ecuType, String firmwareVersion, SourceFormat format,
-        Instant occurredAt, Instant receivedAt, VehicleSignals vehicleState, Set<ReportQuality> quality,
+public record EcuFaults(
+        String ecuSerial,
+        String ecuType,
+        String firmwareVersion,
+        SourceFormat format,
+        Instant occurredAt,
+        Instant receivedAt,
+        VehicleSignals vehicleState,
+        Set<ReportQuality> quality,
         List<DtcFault> faults) {
 
     public EcuFaults {

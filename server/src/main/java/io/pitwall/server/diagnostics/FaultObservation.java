@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param displayCode     with failure type where reported ({@code P0A80-1B})
  * @param statusMask      the UDS status byte, {@code null} when the format carries none
  */
-public record FaultObservation(String vin, String ecuSerial, String ecuType, String firmwareVersion, String code,
-        String displayCode, Integer statusMask, Instant occurredAt) {
-}
+public record FaultObservation(
+        String vin,
+        String ecuSerial,
+        String ecuType,
+        String firmwareVersion,
+        String code,
+        String displayCode,
+        Integer statusMask,
+        Instant occurredAt) {}

@@ -19,8 +19,14 @@ public record FaultPatterns(PatternQuery query, List<Pattern> patterns) {
      * @param vehicles     distinct vehicles that reported it in the period (exact, not a sum over buckets)
      * @param trend        every bucket of the period in order, zero where nothing was reported
      */
-    public record Pattern(String code, String model, String ecuType, String firmwareVersion, long observations,
-            long vehicles, List<Point> trend) {
+    public record Pattern(
+            String code,
+            String model,
+            String ecuType,
+            String firmwareVersion,
+            long observations,
+            long vehicles,
+            List<Point> trend) {
 
         public Pattern {
             trend = List.copyOf(trend);
@@ -28,6 +34,5 @@ public record FaultPatterns(PatternQuery query, List<Pattern> patterns) {
     }
 
     /** One bucket; {@code start} is its first day within the period. */
-    public record Point(LocalDate start, long observations, long vehicles) {
-    }
+    public record Point(LocalDate start, long observations, long vehicles) {}
 }

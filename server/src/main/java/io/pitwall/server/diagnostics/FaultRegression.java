@@ -8,8 +8,16 @@ package io.pitwall.server.diagnostics;
  * @param regressed   significant at alpha AND the ratio's lower bound above the configured minimum
  * @param indexVin    the updated vehicle with the most faults in the window (null without any)
  */
-public record FaultRegression(long campaignId, int wave, int updatedVehicles, int controlVehicles,
-        RateComparison comparison, boolean sufficient, boolean regressed, String indexVin, String summary) {
+public record FaultRegression(
+        long campaignId,
+        int wave,
+        int updatedVehicles,
+        int controlVehicles,
+        RateComparison comparison,
+        boolean sufficient,
+        boolean regressed,
+        String indexVin,
+        String summary) {
 
     /** The stable name of the gate check. */
     public static final String CHECK = "fault-regression";

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxSample       larger groups are judged on a fixed sample of this many vehicles ({@link CohortSample})
  */
 @ConfigurationProperties("pitwall.diagnostics.regression")
-public record FaultRegressionSettings(Duration window, Double alpha, Double minRatio, Double minVehicleDays,
-        Integer maxSample) {
+public record FaultRegressionSettings(
+        Duration window, Double alpha, Double minRatio, Double minVehicleDays, Integer maxSample) {
 
     public FaultRegressionSettings {
         window = window == null ? Duration.ofDays(7) : window;
@@ -22,8 +22,12 @@ public record FaultRegressionSettings(Duration window, Double alpha, Double minR
         minRatio = minRatio == null ? 1.5 : minRatio;
         minVehicleDays = minVehicleDays == null ? 20.0 : minVehicleDays;
         maxSample = maxSample == null ? 10_000 : maxSample;
-        if (window.isNegative() || window.isZero() || !(alpha > 0 && alpha < 1) || !(minRatio >= 1)
-                || !(minVehicleDays > 0) || maxSample < 100) {
+        if (window.isNegative()
+                || window.isZero()
+                || !(alpha > 0 && alpha < 1)
+                || !(minRatio >= 1)
+                || !(minVehicleDays > 0)
+                || maxSample < 100) {
             throw new IllegalArgumentException("pitwall.diagnostics.regression: window > 0, 0 < alpha < 1, "
                     + "minRatio >= 1, minVehicleDays > 0, maxSample >= 100");
         }

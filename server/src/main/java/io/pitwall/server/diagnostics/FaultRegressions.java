@@ -29,8 +29,8 @@ public class FaultRegressions {
     private final FaultRegressionSettings settings;
     private final Clock clock;
 
-    FaultRegressions(CampaignCohorts cohorts, FaultIncidenceRows faults, FaultRegressionSettings settings,
-            Clock clock) {
+    FaultRegressions(
+            CampaignCohorts cohorts, FaultIncidenceRows faults, FaultRegressionSettings settings, Clock clock) {
         this.cohorts = cohorts;
         this.faults = faults;
         this.settings = settings;
@@ -41,12 +41,15 @@ public class FaultRegressions {
     public FaultRegression judge(long campaignId, int wave) {
         Instant now = clock.instant();
         WaveCohort cohort = cohorts.of(campaignId, wave);
-        Instant start = cohort.updated().stream().map(WaveCohort.Updated::updatedAt).min(Instant::compareTo)
-                .filter(first -> first.isAfter(now.minus(settings.window()))).orElse(now.minus(settings.window()));
-        List<WaveCohort.Updated> updatedSample = CohortSample.of(cohort.updated(), WaveCohort.Updated::vin,
-                campaignId, settings.maxSample());
-        List<String> controlSample = CohortSample.of(cohort.notYetUpdated(), vin -> vin, campaignId,
-                settings.maxSample());
+        Instant start = cohort.updated().stream()
+                .map(WaveCohort.Updated::updatedAt)
+                .min(Instant::compareTo)
+                .filter(first -> first.isAfter(now.minus(settings.window())))
+                .orElse(now.minus(settings.window()));
+        List<WaveCohort.Updated> updatedSample =
+                CohortSample.of(cohort.updated(), WaveCohort.Updated::vin, campaignId, settings.maxSample());
+        List<String> controlSample =
+                CohortSample.of(cohort.notYetUpdated(), vin -> vin, campaignId, settings.maxSample());
         Map<String, Instant> exposedFrom = new HashMap<>();
         double updatedDays = 0;
         for (WaveCohort.Updated u : updatedSample) {
@@ -64,22 +67,41 @@ public class FaultRegressions {
             }
         }
         long controlFaults = faults.of(controlSample, start, now).stream()
-                .mapToLong(FaultIncidenceRows.ReportFaults::faults).sum();
-        String indexVin = byVin.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .mapToLong(FaultIncidenceRows.ReportFaults::faults)
+                .sum();
+        String indexVin = byVin.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse(null);
         int updated = cohort.updated().size();
         int control = cohort.notYetUpdated().size();
         if (updatedDays < settings.minVehicleDays() || controlDays < settings.minVehicleDays()) {
-            String summary = String.format(Locale.ROOT, "insufficient data: %.1f updated and %.1f not-yet-updated "
-                    + "vehicle-days (at least %.1f each) - not judged", updatedDays, controlDays, settings.minVehicleDays());
+            String summary = String.format(
+                    Locale.ROOT,
+                    "insufficient data: %.1f updated and %.1f not-yet-updated "
+                            + "vehicle-days (at least %.1f each) - not judged",
+                    updatedDays,
+                    controlDays,
+                    settings.minVehicleDays());
             return new FaultRegression(campaignId, wave, updated, control, null, false, false, indexVin, summary);
         }
         var c = RateComparison.of(updatedFaults, updatedDays, controlFaults, controlDays, settings.alpha());
         boolean regressed = c.pValue() < settings.alpha() && c.ratioLower() > settings.minRatio();
-        String summary = String.format(Locale.ROOT, "fault rate ratio %.2f (lower %.0f %% bound %.2f, limit %.2f; "
-                + "p = %.2g): %d faults in %.1f vehicle-days on %d updated vehicles vs %d in %.1f on %d not yet updated",
-                c.ratio(), (1 - settings.alpha()) * 100, c.ratioLower(), settings.minRatio(), c.pValue(),
-                updatedFaults, updatedDays, updated, controlFaults, controlDays, control)
+        String summary = String.format(
+                        Locale.ROOT,
+                        "fault rate ratio %.2f (lower %.0f %% bound %.2f, limit %.2f; "
+                                + "p = %.2g): %d faults in %.1f vehicle-days on %d updated vehicles vs %d in %.1f on %d not yet updated",
+                        c.ratio(),
+                        (1 - settings.alpha()) * 100,
+                        c.ratioLower(),
+                        settings.minRatio(),
+                        c.pValue(),
+                        updatedFaults,
+                        updatedDays,
+                        updated,
+                        controlFaults,
+                        controlDays,
+                        control)
                 + sampled(updatedSample.size(), updated, controlSample.size(), control);
         return new FaultRegression(campaignId, wave, updated, control, c, true, regressed, indexVin, summary);
     }
@@ -88,7 +110,10 @@ public class FaultRegressions {
         if (updatedSample == updated && controlSample == control) {
             return "";
         }
-        return String.format(Locale.ROOT, " (counted on fixed samples of %d updated and %d not-yet-updated vehicles)",
-                updatedSample, controlSample);
+        return String.format(
+                Locale.ROOT,
+                " (counted on fixed samples of %d updated and %d not-yet-updated vehicles)",
+                updatedSample,
+                controlSample);
     }
 }

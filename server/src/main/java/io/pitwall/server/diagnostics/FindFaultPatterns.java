@@ -31,18 +31,25 @@ public class FindFaultPatterns {
         int to = (int) query.until().toEpochDay();
         boolean weekly = query.bucket() == PatternQuery.Bucket.WEEK;
         List<FaultPatterns.Pattern> patterns = new ArrayList<>();
-        for (Ranked ranked : rows.top(from, to, query.model(), query.ecuType(), query.firmwareVersion(),
-                query.top())) {
+        for (Ranked ranked : rows.top(from, to, query.model(), query.ecuType(), query.firmwareVersion(), query.top())) {
             Map<Integer, BucketRow> buckets = new HashMap<>();
             rows.trend(ranked, from, to, weekly).forEach(b -> buckets.put(b.bucket(), b));
             List<FaultPatterns.Point> trend = new ArrayList<>();
             for (int day = from; day <= to; day = weekly ? (bucketOf(day, true) + 1) * 7 - 3 : day + 1) {
                 BucketRow row = buckets.get(bucketOf(day, weekly));
-                trend.add(new FaultPatterns.Point(LocalDate.ofEpochDay(day), row == null ? 0 : row.observations(),
+                trend.add(new FaultPatterns.Point(
+                        LocalDate.ofEpochDay(day),
+                        row == null ? 0 : row.observations(),
                         row == null ? 0 : row.vehicles()));
             }
-            patterns.add(new FaultPatterns.Pattern(ranked.code(), ranked.model(), ranked.ecuType(),
-                    ranked.firmwareVersion(), ranked.observations(), rows.vehicles(ranked, from, to), trend));
+            patterns.add(new FaultPatterns.Pattern(
+                    ranked.code(),
+                    ranked.model(),
+                    ranked.ecuType(),
+                    ranked.firmwareVersion(),
+                    ranked.observations(),
+                    rows.vehicles(ranked, from, to),
+                    trend));
         }
         return new FaultPatterns(query, patterns);
     }

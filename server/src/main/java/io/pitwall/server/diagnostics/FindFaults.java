@@ -40,8 +40,13 @@ public class FindFaults {
     private final VehicleReporting reporting;
     private final Clock clock;
 
-    FindFaults(FaultQueries queries, DiagnosticsSettings settings, KnownVehicles known, FindVehicles vehicles,
-            VehicleReporting reporting, Clock clock) {
+    FindFaults(
+            FaultQueries queries,
+            DiagnosticsSettings settings,
+            KnownVehicles known,
+            FindVehicles vehicles,
+            VehicleReporting reporting,
+            Clock clock) {
         this.queries = queries;
         this.settings = settings;
         this.known = known;
@@ -53,14 +58,24 @@ public class FindFaults {
     @Transactional(readOnly = true)
     public VehicleFaults vehicle(String vin) {
         List<StoredReport> latest = queries.latestDecodedPerEcu(vin);
-        Map<Long, List<DtcFault>> faults = queries.faults(latest.stream().map(StoredReport::id).toList());
+        Map<Long, List<DtcFault>> faults =
+                queries.faults(latest.stream().map(StoredReport::id).toList());
         List<EcuFaults> ecus = new ArrayList<>();
         Set<String> reasons = new LinkedHashSet<>();
         for (StoredReport r : latest) {
-            ecus.add(new EcuFaults(r.ecuSerial(), r.ecuType(), r.firmwareVersion(), r.format(), r.occurredAt(),
-                    r.receivedAt(), r.vehicleState() == null ? null : DeviceJson.read(r.vehicleState(),
-                            VehicleSignals.class), r.quality(), faults.get(r.id())));
-            r.quality().forEach(flag -> reasons.add(flag.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            ecus.add(new EcuFaults(
+                    r.ecuSerial(),
+                    r.ecuType(),
+                    r.firmwareVersion(),
+                    r.format(),
+                    r.occurredAt(),
+                    r.receivedAt(),
+                    r.vehicleState() == null ? null : DeviceJson.read(r.vehicleState(), VehicleSignals.class),
+                    r.quality(),
+                    faults.get(r.id())));
+            r.quality()
+                    .forEach(flag ->
+                            reasons.add(flag.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
         long malformed = queries.malformedReports(vin);
         Instant last = queries.lastDecodedReceivedAt(vin);
@@ -95,16 +110,25 @@ public class FindFaults {
             }
         }
         String status = insufficient ? "insufficient-data" : reasons.isEmpty() ? "ok" : "degraded";
-        return new VehicleFaults(vin, new AnswerQuality(status, List.copyOf(reasons)), last, malformed, ecus,
-                notReporting, inconsistent);
+        return new VehicleFaults(
+                vin,
+                new AnswerQuality(status, List.copyOf(reasons)),
+                last,
+                malformed,
+                ecus,
+                notReporting,
+                inconsistent);
     }
 
     /** The inventory's ECUs of the vehicle without a decoded report received since {@code staleBefore}. */
     private List<String> notReporting(String vin, List<StoredReport> latest, Instant staleBefore) {
         Set<String> fresh = new java.util.HashSet<>();
         latest.stream().filter(r -> !r.receivedAt().isBefore(staleBefore)).forEach(r -> fresh.add(r.ecuSerial()));
-        return vehicles.get(Vin.of(vin)).vehicle().ecus().stream().map(Ecu::serial)
-                .filter(serial -> !fresh.contains(serial)).sorted().toList();
+        return vehicles.get(Vin.of(vin)).vehicle().ecus().stream()
+                .map(Ecu::serial)
+                .filter(serial -> !fresh.contains(serial))
+                .sorted()
+                .toList();
     }
 
     /** Counts since {@code since} ({@code null} = the configured fleet window) of {@code code} ({@code null} = all). */

@@ -11,8 +11,8 @@ import java.util.List;
  * @param unknownEcuReports decoded reports in the window whose ECU the inventory does not know (counted
  *                         under a {@code null} ECU type and firmware version)
  */
-public record FleetFaults(Instant since, String code, List<Count> counts, long malformedReports,
-        long unknownEcuReports) {
+public record FleetFaults(
+        Instant since, String code, List<Count> counts, long malformedReports, long unknownEcuReports) {
 
     public FleetFaults {
         counts = List.copyOf(counts);
@@ -22,6 +22,5 @@ public record FleetFaults(Instant since, String code, List<Count> counts, long m
      * @param observations reports that contained the code (a fault reported again counts again)
      * @param vehicles     distinct vehicles that reported it
      */
-    public record Count(String code, String ecuType, String firmwareVersion, long observations, long vehicles) {
-    }
+    public record Count(String code, String ecuType, String firmwareVersion, long observations, long vehicles) {}
 }

@@ -7,15 +7,22 @@ import java.time.LocalDate;
  * {@link #MAX_DAYS}), optional filters ({@code null} = any), the {@code top} patterns (1..{@link #MAX_TOP}) by
  * observations, with a trend per {@code bucket}. Invalid values are refused with {@link IllegalArgumentException}.
  */
-public record PatternQuery(LocalDate since, LocalDate until, String model, String ecuType, String firmwareVersion,
-        int top, Bucket bucket) {
+public record PatternQuery(
+        LocalDate since,
+        LocalDate until,
+        String model,
+        String ecuType,
+        String firmwareVersion,
+        int top,
+        Bucket bucket) {
 
     public static final int MAX_TOP = 100;
     public static final int MAX_DAYS = 400;
 
     /** A trend bucket: a UTC day, or a Monday-based week (the first and last may be cut by the range). */
     public enum Bucket {
-        DAY, WEEK
+        DAY,
+        WEEK
     }
 
     public PatternQuery {

@@ -12,20 +12,30 @@ package io.pitwall.server.diagnostics;
  * @param pValue     one-sided p-value for "the updated rate is higher"
  * @param ratioLower lower (1 - alpha) confidence bound of the rate ratio (0 when there were no updated faults)
  */
-public record RateComparison(long updated, double updatedExposure, long control, double controlExposure,
-        double ratio, double pValue, double ratioLower) {
+public record RateComparison(
+        long updated,
+        double updatedExposure,
+        long control,
+        double controlExposure,
+        double ratio,
+        double pValue,
+        double ratioLower) {
 
     /** Compares the counts; the exposures must be positive. */
-    public static RateComparison of(long updated, double updatedExposure, long control, double controlExposure,
-            double alpha) {
-        if (updated < 0 || control < 0 || !(updatedExposure > 0) || !(controlExposure > 0)
+    public static RateComparison of(
+            long updated, double updatedExposure, long control, double controlExposure, double alpha) {
+        if (updated < 0
+                || control < 0
+                || !(updatedExposure > 0)
+                || !(controlExposure > 0)
                 || !(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("counts are not negative, exposures positive, alpha in (0, 1)");
         }
         long n = updated + control;
         double p0 = updatedExposure / (updatedExposure + controlExposure);
         double pValue = n == 0 ? 1.0 : upperTail(updated, n, p0);
-        double ratio = control == 0 ? (updated == 0 ? 1.0 : Double.POSITIVE_INFINITY)
+        double ratio = control == 0
+                ? (updated == 0 ? 1.0 : Double.POSITIVE_INFINITY)
                 : (updated / updatedExposure) / (control / controlExposure);
         double lower = 0.0;
         if (updated > 0) {
@@ -104,7 +114,11 @@ public record RateComparison(long updated, double updatedExposure, long control,
             return sum;
         }
         double x = n;
-        return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x) + 1 / (12 * x) - 1 / (360 * x * x * x)
+        return x * Math.log(x)
+                - x
+                + 0.5 * Math.log(2 * Math.PI * x)
+                + 1 / (12 * x)
+                - 1 / (360 * x * x * x)
                 + 1 / (1260 * Math.pow(x, 5));
     }
 }

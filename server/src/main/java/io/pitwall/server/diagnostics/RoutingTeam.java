@@ -5,8 +5,12 @@ import java.util.Optional;
 
 /** The team a classified fault (and its service case) is routed to. Exchanged and stored by its code. */
 public enum RoutingTeam {
-    SUPPORT("support"), MAINTENANCE("maintenance"), ENGINEERING("engineering"), WARRANTY("warranty"),
-    PARTNER("partner"), RELEASE("release");
+    SUPPORT("support"),
+    MAINTENANCE("maintenance"),
+    ENGINEERING("engineering"),
+    WARRANTY("warranty"),
+    PARTNER("partner"),
+    RELEASE("release");
 
     private final String code;
 

@@ -44,16 +44,24 @@ public class RuleDryRun {
      * @param truncated more observations were stored than one dry run reads ({@value #MAX_OBSERVATIONS});
      *                  the counts cover the oldest ones
      */
-    public record Report(int days, Instant from, long evaluated, long unmatched, boolean truncated,
-            List<RuleOutcome> byRule, List<Match> sample) {
-    }
+    public record Report(
+            int days,
+            Instant from,
+            long evaluated,
+            long unmatched,
+            boolean truncated,
+            List<RuleOutcome> byRule,
+            List<Match> sample) {}
 
-    public record RuleOutcome(String ruleId, SeverityClass severityClass, RoutingTeam team, long observations,
-            long vehicles, long casesWouldOpen) {
-    }
+    public record RuleOutcome(
+            String ruleId,
+            SeverityClass severityClass,
+            RoutingTeam team,
+            long observations,
+            long vehicles,
+            long casesWouldOpen) {}
 
-    public record Match(FaultObservation observation, String ruleId) {
-    }
+    public record Match(FaultObservation observation, String ruleId) {}
 
     @Transactional(readOnly = true)
     public Report run(List<SeverityRule> rules, int days) {
@@ -61,14 +69,15 @@ public class RuleDryRun {
             throw ApiException.badRequest("invalid-days", "days must be from 1 to " + MAX_DAYS + ", not " + days);
         }
         Instant from = clock.instant().minus(Duration.ofDays(days));
-        List<FaultObservation> loaded = observations.since(from.minus(RuleEngine.historyNeeded(rules)),
-                MAX_OBSERVATIONS + 1);
+        List<FaultObservation> loaded =
+                observations.since(from.minus(RuleEngine.historyNeeded(rules)), MAX_OBSERVATIONS + 1);
         boolean truncated = loaded.size() > MAX_OBSERVATIONS;
         List<FaultObservation> all = truncated ? loaded.subList(0, MAX_OBSERVATIONS) : loaded;
-        Map<String, List<FaultObservation>> byVin = all.stream().collect(Collectors.groupingBy(
-                FaultObservation::vin, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<FaultObservation>> byVin = all.stream()
+                .collect(Collectors.groupingBy(FaultObservation::vin, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<VehicleUpdate>> changed = RuleEngine.needsUpdates(rules)
-                ? updates.of(byVin.keySet(), from.minus(RuleEngine.updatesNeeded(rules))) : Map.of();
+                ? updates.of(byVin.keySet(), from.minus(RuleEngine.updatesNeeded(rules)))
+                : Map.of();
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Set<String>> vehicles = new LinkedHashMap<>();
         rules.forEach(r -> {
@@ -94,9 +103,17 @@ public class RuleDryRun {
                 sample.add(new Match(o, rule.get().id()));
             }
         }
-        List<RuleOutcome> byRule = rules.stream().map(r -> new RuleOutcome(r.id(), r.severityClass(), r.team(),
-                counts.get(r.id())[0], vehicles.get(r.id()).size(),
-                r.severityClass() == SeverityClass.INFORMATIONAL ? 0 : vehicles.get(r.id()).size())).toList();
+        List<RuleOutcome> byRule = rules.stream()
+                .map(r -> new RuleOutcome(
+                        r.id(),
+                        r.severityClass(),
+                        r.team(),
+                        counts.get(r.id())[0],
+                        vehicles.get(r.id()).size(),
+                        r.severityClass() == SeverityClass.INFORMATIONAL
+                                ? 0
+                                : vehicles.get(r.id()).size()))
+                .toList();
         return new Report(days, from, evaluated, unmatched, truncated, byRule, sample);
     }
 }

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param body the rule set as uploaded, re-serialized
  */
-public record RuleSet(int version, String name, boolean active, String uploadedBy, Instant uploadedAt,
-        List<SeverityRule> rules, String body) {
+public record RuleSet(
+        int version,
+        String name,
+        boolean active,
+        String uploadedBy,
+        Instant uploadedAt,
+        List<SeverityRule> rules,
+        String body) {
 
     public RuleSet {
         rules = List.copyOf(rules);

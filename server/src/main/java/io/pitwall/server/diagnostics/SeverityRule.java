@@ -18,9 +18,19 @@ import java.util.Set;
  * @param afterUpdate the fault occurred within N days after the vehicle's update from a campaign succeeded
  * @param escalateTo  the team told when the case's SLA is breached; {@code null}: the settings' default
  */
-public record SeverityRule(String id, String description, List<String> codes, Set<String> ecuTypes,
-        List<String> statusBits, Count count, AfterUpdate afterUpdate, SeverityClass severityClass,
-        RoutingTeam team, Duration sla, String nextAction, RoutingTeam escalateTo) {
+public record SeverityRule(
+        String id,
+        String description,
+        List<String> codes,
+        Set<String> ecuTypes,
+        List<String> statusBits,
+        Count count,
+        AfterUpdate afterUpdate,
+        SeverityClass severityClass,
+        RoutingTeam team,
+        Duration sla,
+        String nextAction,
+        RoutingTeam escalateTo) {
 
     public SeverityRule {
         Objects.requireNonNull(id, "id");
@@ -34,10 +44,8 @@ public record SeverityRule(String id, String description, List<String> codes, Se
     }
 
     /** At least {@code atLeast} matching observations within {@code within} up to the one classified. */
-    public record Count(int atLeast, Duration within) {
-    }
+    public record Count(int atLeast, Duration within) {}
 
     /** Within {@code withinDays} after an update succeeded; {@code campaignId} {@code null} = any campaign. */
-    public record AfterUpdate(Long campaignId, int withinDays) {
-    }
+    public record AfterUpdate(Long campaignId, int withinDays) {}
 }

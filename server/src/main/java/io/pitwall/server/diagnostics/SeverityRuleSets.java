@@ -28,6 +28,7 @@ public class SeverityRuleSets {
     private static final String LOCK = "severity-rule-sets";
     /** The width of {@code severity_rule_set.body}: a request may carry a little more (the JSON body limit). */
     static final int MAX_STORED_CHARS = 1_000_000;
+
     private final RuleSetRows rows;
     private final RuleSetCache cache;
     private final Leases leases;
@@ -35,8 +36,13 @@ public class SeverityRuleSets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SeverityRuleSets(RuleSetRows rows, RuleSetCache cache, Leases leases, JsonMapper json,
-            ApplicationEventPublisher events, Clock clock) {
+    SeverityRuleSets(
+            RuleSetRows rows,
+            RuleSetCache cache,
+            Leases leases,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.leases = leases;
@@ -51,8 +57,11 @@ public class SeverityRuleSets {
         RuleSetParser.Parsed parsed = RuleSetParser.parse(body);
         String text = json.writeValueAsString(body);
         if (text.length() > MAX_STORED_CHARS) {
-            throw new ApiException(400, "invalid-rule-set", "The rule set is stored as at most " + MAX_STORED_CHARS
-                    + " characters of JSON, not " + text.length());
+            throw new ApiException(
+                    400,
+                    "invalid-rule-set",
+                    "The rule set is stored as at most " + MAX_STORED_CHARS + " characters of JSON, not "
+                            + text.length());
         }
         leases.lockUntilCommit(LOCK);
         int version = rows.nextVersion();
@@ -62,7 +71,9 @@ public class SeverityRuleSets {
         if (activate) {
             rows.activate(version);
         }
-        events.publishEvent(Audited.succeeded("diagnostics.rule-set.upload", "rule-set:" + version,
+        events.publishEvent(Audited.succeeded(
+                "diagnostics.rule-set.upload",
+                "rule-set:" + version,
                 Map.of("name", parsed.name(), "rules", parsed.rules().size(), "activated", activate)));
         // Not through the cache: this version number is only ours once the transaction commits.
         return new RuleSet(version, parsed.name(), activate, by, at, parsed.rules(), text);
@@ -75,7 +86,9 @@ public class SeverityRuleSets {
         if (!rows.activate(version)) {
             throw ApiException.notFound("rule-set-not-found", "No severity rule set version " + version);
         }
-        events.publishEvent(Audited.succeeded("diagnostics.rule-set.activate", "rule-set:" + version,
+        events.publishEvent(Audited.succeeded(
+                "diagnostics.rule-set.activate",
+                "rule-set:" + version,
                 Map.of("previous", previous == null ? "none" : previous)));
         return get(version);
     }
@@ -83,15 +96,24 @@ public class SeverityRuleSets {
     /** Every version, newest first, without their rules. */
     @Transactional(readOnly = true)
     public List<RuleSet> list() {
-        return rows.list().stream().map(r -> new RuleSet(r.version(), r.name(), r.active(), r.uploadedBy(),
-                r.uploadedAt(), List.of(), null)).toList();
+        return rows.list().stream()
+                .map(r ->
+                        new RuleSet(r.version(), r.name(), r.active(), r.uploadedBy(), r.uploadedAt(), List.of(), null))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public RuleSet get(int version) {
-        RuleSetRows.Row row = rows.find(version).orElseThrow(() -> ApiException.notFound("rule-set-not-found",
-                "No severity rule set version " + version));
-        return new RuleSet(row.version(), row.name(), row.active(), row.uploadedBy(), row.uploadedAt(),
-                cache.rules(version, row.body()), row.body());
+        RuleSetRows.Row row = rows.find(version)
+                .orElseThrow(
+                        () -> ApiException.notFound("rule-set-not-found", "No severity rule set version " + version));
+        return new RuleSet(
+                row.version(),
+                row.name(),
+                row.active(),
+                row.uploadedBy(),
+                row.uploadedAt(),
+                cache.rules(version, row.body()),
+                row.body());
     }
 }

@@ -12,8 +12,14 @@ import java.util.List;
  *                         answer is partial: their fault memory is unknown)
  * @param inconsistent     ECUs whose software the vehicle reported at check-in differs from the inventory's
  */
-public record VehicleFaults(String vin, AnswerQuality quality, Instant lastReportAt, long malformedReports,
-        List<EcuFaults> ecus, List<String> notReporting, List<VersionMismatch> inconsistent) {
+public record VehicleFaults(
+        String vin,
+        AnswerQuality quality,
+        Instant lastReportAt,
+        long malformedReports,
+        List<EcuFaults> ecus,
+        List<String> notReporting,
+        List<VersionMismatch> inconsistent) {
 
     public VehicleFaults {
         ecus = List.copyOf(ecus);
@@ -22,6 +28,5 @@ public record VehicleFaults(String vin, AnswerQuality quality, Instant lastRepor
     }
 
     /** An ECU whose reported software version is not the one the inventory records. */
-    public record VersionMismatch(String ecuSerial, String inventoryVersion, String reportedVersion) {
-    }
+    public record VersionMismatch(String ecuSerial, String inventoryVersion, String reportedVersion) {}
 }

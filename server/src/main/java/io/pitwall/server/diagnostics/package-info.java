@@ -6,6 +6,6 @@
  * ({@link io.pitwall.server.diagnostics.FaultClassified}); a dry run shows what a rule set would have produced.
  * Every campaign wave gate carries the fault-regression check ({@link io.pitwall.server.diagnostics.FaultRegressions}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "campaign", "campaign :: spi", "inventory", "privacy", "shared", "telemetry"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "campaign", "campaign :: spi", "inventory", "privacy", "shared", "telemetry"})
 package io.pitwall.server.diagnostics;

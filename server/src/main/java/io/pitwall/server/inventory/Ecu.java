@@ -15,8 +15,15 @@ import java.util.regex.Pattern;
  * @param updatePolicy    whether the ECU may be updated over the air
  * @param primary         the vehicle's primary ECU (Uptane): at most one per vehicle
  */
-public record Ecu(String serial, EcuType type, String hardwareId, String hardwareVariant, String softwareVersion,
-        String imageHash, UpdatePolicy updatePolicy, boolean primary) {
+public record Ecu(
+        String serial,
+        EcuType type,
+        String hardwareId,
+        String hardwareVariant,
+        String softwareVersion,
+        String imageHash,
+        UpdatePolicy updatePolicy,
+        boolean primary) {
 
     private static final Pattern SERIAL = Pattern.compile("[\\x21-\\x7E]{1,64}");
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
@@ -24,8 +31,10 @@ public record Ecu(String serial, EcuType type, String hardwareId, String hardwar
     public Ecu {
         Fields.text(serial, "ecus.serial", 64);
         if (!SERIAL.matcher(serial).matches()) {
-            throw Fields.invalid("invalid-field", "ecus.serial", "ECU serial '" + serial
-                    + "' must be visible ASCII characters without spaces");
+            throw Fields.invalid(
+                    "invalid-field",
+                    "ecus.serial",
+                    "ECU serial '" + serial + "' must be visible ASCII characters without spaces");
         }
         Fields.required(type, "ecus.type");
         Fields.text(hardwareId, "ecus.hardwareId", 64);
@@ -33,8 +42,8 @@ public record Ecu(String serial, EcuType type, String hardwareId, String hardwar
         Fields.text(softwareVersion, "ecus.softwareVersion", 64);
         imageHash = imageHash == null || imageHash.isBlank() ? null : imageHash.toLowerCase(Locale.ROOT);
         if (imageHash != null && !SHA_256.matcher(imageHash).matches()) {
-            throw Fields.invalid("invalid-field", "ecus.imageHash", "imageHash of ECU " + serial
-                    + " is not 64 hexadecimal digits");
+            throw Fields.invalid(
+                    "invalid-field", "ecus.imageHash", "imageHash of ECU " + serial + " is not 64 hexadecimal digits");
         }
         Fields.required(updatePolicy, "ecus.updatePolicy");
     }

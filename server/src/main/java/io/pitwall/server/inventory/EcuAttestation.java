@@ -28,8 +28,7 @@ import tools.jackson.databind.JsonNode;
 class EcuAttestation {
 
     /** A report read from its envelope. */
-    record Received(Envelope envelope, EcuVersionReport report) {
-    }
+    record Received(Envelope envelope, EcuVersionReport report) {}
 
     static final String CODE = "invalid-ecu-report";
     static final int MAX_REPORTS = 200;
@@ -71,8 +70,8 @@ class EcuAttestation {
      * become the ECUs' attested state, the others indicators. Answers how many were accepted.
      */
     int verify(String vin, List<Received> received, String askedNonce, OffsetDateTime now) {
-        Map<String, RegisteredEcuKey> registered = keys.keys(vin).stream()
-                .collect(Collectors.toMap(RegisteredEcuKey::serial, Function.identity()));
+        Map<String, RegisteredEcuKey> registered =
+                keys.keys(vin).stream().collect(Collectors.toMap(RegisteredEcuKey::serial, Function.identity()));
         int accepted = 0;
         for (Received r : received) {
             EcuVersionReport report = r.report();
@@ -83,11 +82,20 @@ class EcuAttestation {
             }
             TufKey ecuKey = new TufKey(key.publicKey());
             if (r.envelope().validSignatures(Map.of(ecuKey.keyId(), ecuKey)) == 0) {
-                flag(vin, report.ecuSerial(), AttackKind.FORGED_REPORT,
-                        "signature does not verify with the ECU key " + ecuKey.keyId(), now);
+                flag(
+                        vin,
+                        report.ecuSerial(),
+                        AttackKind.FORGED_REPORT,
+                        "signature does not verify with the ECU key " + ecuKey.keyId(),
+                        now);
             } else if (key.lastCounter() != null && report.reportCounter() <= key.lastCounter()) {
-                flag(vin, report.ecuSerial(), AttackKind.REPLAYED_REPORT, "report_counter "
-                        + report.reportCounter() + " is not above the last accepted " + key.lastCounter(), now);
+                flag(
+                        vin,
+                        report.ecuSerial(),
+                        AttackKind.REPLAYED_REPORT,
+                        "report_counter " + report.reportCounter() + " is not above the last accepted "
+                                + key.lastCounter(),
+                        now);
             } else if (askedNonce != null && report.nonce() != null && !askedNonce.equals(report.nonce())) {
                 flag(vin, report.ecuSerial(), AttackKind.REPLAYED_REPORT, "nonce is not the one asked for", now);
             } else {
@@ -100,7 +108,9 @@ class EcuAttestation {
 
     private void flag(String vin, String serial, AttackKind kind, String detail, OffsetDateTime now) {
         keys.indicator(vin, serial, kind, detail, now);
-        events.publishEvent(Audited.succeeded("inventory.attack-indicator", "vehicle:" + vin, Map.of(
-                "principal", "vehicle:" + vin, "kind", kind.name(), "ecu", serial, "detail", detail)));
+        events.publishEvent(Audited.succeeded(
+                "inventory.attack-indicator",
+                "vehicle:" + vin,
+                Map.of("principal", "vehicle:" + vin, "kind", kind.name(), "ecu", serial, "detail", detail)));
     }
 }

@@ -5,6 +5,10 @@ package io.pitwall.server.inventory;
  * side means the vehicle reports an ECU the inventory does not know; a {@code null} reported side means
  * the vehicle did not report an ECU the inventory lists.
  */
-public record EcuDrift(String serial, String hardwareId, String expectedVersion, String expectedImageHash,
-        String reportedVersion, String reportedImageHash) {
-}
+public record EcuDrift(
+        String serial,
+        String hardwareId,
+        String expectedVersion,
+        String expectedImageHash,
+        String reportedVersion,
+        String reportedImageHash) {}

@@ -28,8 +28,7 @@ import tools.jackson.databind.JsonNode;
 public class EcuKeys {
 
     /** One key to register: the ECU (by vehicle and serial) and its TUF key object. */
-    public record Registration(String vin, String serial, JsonNode key) {
-    }
+    public record Registration(String vin, String serial, JsonNode key) {}
 
     public static final int MAX_BULK = 10_000;
     public static final int MAX_INDICATORS = 200;
@@ -39,7 +38,11 @@ public class EcuKeys {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EcuKeys(EcuKeyStore store, VehicleReports reports, KnownVehicles vehicles, ApplicationEventPublisher events,
+    EcuKeys(
+            EcuKeyStore store,
+            VehicleReports reports,
+            KnownVehicles vehicles,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.reports = reports;
@@ -52,8 +55,8 @@ public class EcuKeys {
     public RegisteredEcuKey register(String vin, String serial, JsonNode keyObject) {
         TufKey key = checked(new Registration(vin, serial, keyObject));
         write(vin, serial, key, OffsetDateTime.now(clock));
-        events.publishEvent(Audited.succeeded("inventory.ecu-key.register", "ecu:" + vin + "/" + serial,
-                Map.of("keyid", key.keyId())));
+        events.publishEvent(Audited.succeeded(
+                "inventory.ecu-key.register", "ecu:" + vin + "/" + serial, Map.of("keyid", key.keyId())));
         return store.key(vin, serial).orElseThrow();
     }
 
@@ -64,19 +67,21 @@ public class EcuKeys {
             throw ApiException.unprocessable("invalid-ecu-key-list", "Give between 1 and " + MAX_BULK + " keys");
         }
         Set<String> ecus = new HashSet<>();
-        List<TufKey> keys = registrations.stream().map(r -> {
-            if (!ecus.add(r.vin() + "/" + r.serial())) {
-                throw ApiException.unprocessable("invalid-ecu-key-list", "ECU " + r.vin() + "/" + r.serial()
-                        + " is listed twice");
-            }
-            return checked(r);
-        }).toList();
+        List<TufKey> keys = registrations.stream()
+                .map(r -> {
+                    if (!ecus.add(r.vin() + "/" + r.serial())) {
+                        throw ApiException.unprocessable(
+                                "invalid-ecu-key-list", "ECU " + r.vin() + "/" + r.serial() + " is listed twice");
+                    }
+                    return checked(r);
+                })
+                .toList();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (int i = 0; i < registrations.size(); i++) {
             write(registrations.get(i).vin(), registrations.get(i).serial(), keys.get(i), now);
         }
-        events.publishEvent(Audited.succeeded("inventory.ecu-key.register-bulk", "ecus",
-                Map.of("count", registrations.size())));
+        events.publishEvent(
+                Audited.succeeded("inventory.ecu-key.register-bulk", "ecus", Map.of("count", registrations.size())));
         return registrations.size();
     }
 
@@ -97,7 +102,8 @@ public class EcuKeys {
         try {
             store.register(vin, serial, key.keyId(), key.publicHex(), now);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("ecu-key-conflict", "A key for this ECU was registered at the same moment; retry");
+            throw ApiException.conflict(
+                    "ecu-key-conflict", "A key for this ECU was registered at the same moment; retry");
         }
         reports.reportsDueNow(vin, now);
     }
@@ -116,8 +122,10 @@ public class EcuKeys {
             Ed25519.publicKey(HexFormat.of().parseHex(key.publicHex()));
             return key;
         } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("invalid-ecu-key", "Not an Ed25519 TUF key object ("
-                    + e.getMessage() + "): {\"keytype\":\"ed25519\",\"scheme\":\"ed25519\",\"keyval\":{\"public\":HEX64}}");
+            throw ApiException.unprocessable(
+                    "invalid-ecu-key",
+                    "Not an Ed25519 TUF key object (" + e.getMessage()
+                            + "): {\"keytype\":\"ed25519\",\"scheme\":\"ed25519\",\"keyval\":{\"public\":HEX64}}");
         }
     }
 

@@ -4,7 +4,16 @@ import java.util.Arrays;
 
 /** What an ECU does in the vehicle. Stored and exchanged by its name. */
 public enum EcuType {
-    GATEWAY, TELEMATICS, INFOTAINMENT, INSTRUMENT_CLUSTER, ADAS, BMS, POWERTRAIN, CHASSIS, BODY, OTHER;
+    GATEWAY,
+    TELEMATICS,
+    INFOTAINMENT,
+    INSTRUMENT_CLUSTER,
+    ADAS,
+    BMS,
+    POWERTRAIN,
+    CHASSIS,
+    BODY,
+    OTHER;
 
     /**
      * Whether the ECU's function bears on driving safety or energy (battery, driver assistance, powertrain,
@@ -22,7 +31,9 @@ public enum EcuType {
                 return type;
             }
         }
-        throw Fields.invalid("unknown-ecu-type", "ecus.type",
+        throw Fields.invalid(
+                "unknown-ecu-type",
+                "ecus.type",
                 "'" + name + "' is not an ECU type; types are " + Arrays.toString(values()));
     }
 }

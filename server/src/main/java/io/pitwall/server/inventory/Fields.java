@@ -12,8 +12,7 @@ final class Fields {
 
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** A required, single-line text of at most {@code max} characters. */
     static String text(String value, String field, int max) {
@@ -41,8 +40,11 @@ final class Fields {
     static String name(String value, String field) {
         text(value, field, 64);
         if (!NAME.matcher(value).matches()) {
-            throw invalid("invalid-field", field, field + " '" + value
-                    + "' is not 1-64 characters of letters, digits, '.', '_', ':' or '-' starting with a letter or digit");
+            throw invalid(
+                    "invalid-field",
+                    field,
+                    field + " '" + value
+                            + "' is not 1-64 characters of letters, digits, '.', '_', ':' or '-' starting with a letter or digit");
         }
         return value;
     }

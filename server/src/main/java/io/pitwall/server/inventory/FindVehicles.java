@@ -41,8 +41,7 @@ public class FindVehicles {
     public Page<RegisteredVehicle> page(VehicleFilter filter, String rsql, int page, int size) {
         Page.check(page, size);
         VehicleSelection selection = selector.compile(rsql);
-        return new Page<>(vehicles.page(filter, selection, page, size), page, size,
-                vehicles.count(filter, selection));
+        return new Page<>(vehicles.page(filter, selection, page, size), page, size, vehicles.count(filter, selection));
     }
 
     /** How many vehicles match both filters, as {@link #page(VehicleFilter, String, int, int)} selects them. */

@@ -6,5 +6,4 @@ package io.pitwall.server.inventory;
  * @param ecus     ECUs with this hardware id running this version
  * @param vehicles distinct vehicles having at least one such ECU
  */
-public record FirmwareCount(String hardwareId, String softwareVersion, long ecus, long vehicles) {
-}
+public record FirmwareCount(String hardwareId, String softwareVersion, long ecus, long vehicles) {}

@@ -8,10 +8,8 @@ public sealed interface ImportLine permits ImportLine.Parsed, ImportLine.Unreada
 
     long line();
 
-    record Parsed(long line, Vehicle vehicle) implements ImportLine {
-    }
+    record Parsed(long line, Vehicle vehicle) implements ImportLine {}
 
     /** @param vin the VIN as written, when one could be read ({@code null} otherwise) */
-    record Unreadable(long line, String vin, String code, String reason) implements ImportLine {
-    }
+    record Unreadable(long line, String vin, String code, String reason) implements ImportLine {}
 }

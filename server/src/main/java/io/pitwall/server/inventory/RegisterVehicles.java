@@ -43,10 +43,13 @@ public class RegisterVehicles {
         try {
             writer.apply(List.of(vehicle), List.of(), Timestamps.now(clock));
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("concurrent-change",
+            throw ApiException.conflict(
+                    "concurrent-change",
                     "Another request registered this VIN or one of its ECU serials at the same moment; retry");
         }
-        events.publishEvent(Audited.succeeded("vehicle.create", target(vehicle.vin()),
+        events.publishEvent(Audited.succeeded(
+                "vehicle.create",
+                target(vehicle.vin()),
                 Map.of("ecus", vehicle.ecus().size())));
         return vehicles.find(vehicle.vin()).orElseThrow();
     }
@@ -56,15 +59,17 @@ public class RegisterVehicles {
     public RegisteredVehicle replace(Vehicle vehicle, long expectedVersion) {
         var stored = vehicles.find(vehicle.vin()).orElseThrow(() -> notFound(vehicle.vin()));
         if (stored.version() != expectedVersion) {
-            throw new OptimisticLockingFailureException("vehicle " + vehicle.vin() + " is at version "
-                    + stored.version());
+            throw new OptimisticLockingFailureException(
+                    "vehicle " + vehicle.vin() + " is at version " + stored.version());
         }
         if (stored.vehicle().equals(vehicle)) {
             return stored;
         }
         checkSerialsFree(vehicle);
         writer.apply(List.of(), List.of(new VehicleWriter.Update(vehicle, expectedVersion)), Timestamps.now(clock));
-        events.publishEvent(Audited.succeeded("vehicle.replace", target(vehicle.vin()),
+        events.publishEvent(Audited.succeeded(
+                "vehicle.replace",
+                target(vehicle.vin()),
                 Map.of("version", expectedVersion + 1, "ecus", vehicle.ecus().size())));
         return vehicles.find(vehicle.vin()).orElseThrow();
     }
@@ -82,8 +87,11 @@ public class RegisterVehicles {
         var owners = vehicles.ownersOf(vehicle.ecus().stream().map(Ecu::serial).toList());
         for (var owner : owners.entrySet()) {
             if (!owner.getValue().equals(vehicle.vin())) {
-                throw new ApiException(409, "ecu-serial-taken", "ECU serial " + owner.getKey()
-                        + " belongs to vehicle " + owner.getValue(), Map.of("serial", owner.getKey()));
+                throw new ApiException(
+                        409,
+                        "ecu-serial-taken",
+                        "ECU serial " + owner.getKey() + " belongs to vehicle " + owner.getValue(),
+                        Map.of("serial", owner.getKey()));
             }
         }
     }

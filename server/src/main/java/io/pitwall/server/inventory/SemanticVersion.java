@@ -17,8 +17,8 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
 
     private static final String NUMBER = "(0|[1-9]\\d{0,18})";
     private static final String IDENTIFIER = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
-    private static final Pattern SEMVER = Pattern.compile(NUMBER + "\\." + NUMBER + "\\." + NUMBER
-            + "(?:-(" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+    private static final Pattern SEMVER = Pattern.compile(NUMBER + "\\." + NUMBER + "\\." + NUMBER + "(?:-("
+            + IDENTIFIER + "(?:\\." + IDENTIFIER + ")*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
 
     public SemanticVersion {
         preRelease = List.copyOf(preRelease);
@@ -33,7 +33,8 @@ public record SemanticVersion(String major, String minor, String patch, List<Str
         if (!m.matches()) {
             return Optional.empty();
         }
-        List<String> pre = m.group(4) == null ? List.of() : Arrays.asList(m.group(4).split("\\."));
+        List<String> pre =
+                m.group(4) == null ? List.of() : Arrays.asList(m.group(4).split("\\."));
         return Optional.of(new SemanticVersion(m.group(1), m.group(2), m.group(3), pre));
     }
 

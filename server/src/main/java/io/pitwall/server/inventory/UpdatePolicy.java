@@ -2,7 +2,8 @@ package io.pitwall.server.inventory;
 
 /** Whether an ECU may be updated over the air or only in a workshop. Stored and exchanged by its name. */
 public enum UpdatePolicy {
-    REMOTE, SERVICE_ONLY;
+    REMOTE,
+    SERVICE_ONLY;
 
     /** The policy with this exact name; anything else is refused with {@code unknown-update-policy}. */
     public static UpdatePolicy parse(String name) {
@@ -12,7 +13,9 @@ public enum UpdatePolicy {
                 return policy;
             }
         }
-        throw Fields.invalid("unknown-update-policy", "ecus.updatePolicy",
+        throw Fields.invalid(
+                "unknown-update-policy",
+                "ecus.updatePolicy",
                 "'" + name + "' is not an update policy; policies are REMOTE and SERVICE_ONLY");
     }
 }

@@ -22,8 +22,17 @@ import java.util.TreeSet;
  * @param tags       labels used by campaign waves, e.g. {@code pilot}
  * @param ecus       at most one primary, serials unique within the vehicle
  */
-public record Vehicle(Vin vin, String model, int modelYear, String region, String market, String customerType,
-        String connectivity, Map<String, String> attributes, Set<String> tags, List<Ecu> ecus) {
+public record Vehicle(
+        Vin vin,
+        String model,
+        int modelYear,
+        String region,
+        String market,
+        String customerType,
+        String connectivity,
+        Map<String, String> attributes,
+        Set<String> tags,
+        List<Ecu> ecus) {
 
     public static final int MAX_ATTRIBUTES = 100;
     public static final int MAX_TAGS = 50;
@@ -33,7 +42,8 @@ public record Vehicle(Vin vin, String model, int modelYear, String region, Strin
         Fields.required(vin, "vin");
         Fields.text(model, "model", 64);
         if (modelYear < 1950 || modelYear > 2100) {
-            throw Fields.invalid("invalid-field", "modelYear", "modelYear " + modelYear + " is not between 1950 and 2100");
+            throw Fields.invalid(
+                    "invalid-field", "modelYear", "modelYear " + modelYear + " is not between 1950 and 2100");
         }
         Fields.text(region, "region", 32);
         Fields.text(market, "market", 32);
@@ -70,14 +80,16 @@ public record Vehicle(Vin vin, String model, int modelYear, String region, Strin
         for (Ecu ecu : given) {
             Fields.required(ecu, "ecus");
             if (!serials.add(ecu.serial())) {
-                throw Fields.invalid("duplicate-ecu-serial", "ecus.serial", "ECU serial " + ecu.serial()
-                        + " appears more than once");
+                throw Fields.invalid(
+                        "duplicate-ecu-serial",
+                        "ecus.serial",
+                        "ECU serial " + ecu.serial() + " appears more than once");
             }
             primaries += ecu.primary() ? 1 : 0;
         }
         if (primaries > 1) {
-            throw Fields.invalid("multiple-primary-ecus", "ecus.primary", "A vehicle has at most one primary ECU, not "
-                    + primaries);
+            throw Fields.invalid(
+                    "multiple-primary-ecus", "ecus.primary", "A vehicle has at most one primary ECU, not " + primaries);
         }
         var sorted = new ArrayList<>(given);
         sorted.sort(Comparator.comparing(Ecu::serial));

@@ -10,8 +10,7 @@ import java.util.Optional;
 public interface VehicleFacts {
 
     /** A vehicle's region and whether its latest check-in reported owner consent (never checked in: no). */
-    record RegionConsent(String region, boolean consent) {
-    }
+    record RegionConsent(String region, boolean consent) {}
 
     /** The vehicle's region and latest reported consent; empty for an unknown VIN. */
     Optional<RegionConsent> regionAndConsent(String vin);

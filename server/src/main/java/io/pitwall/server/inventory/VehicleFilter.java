@@ -7,8 +7,14 @@ import java.util.Map;
  * criteria must hold; {@code attributes} needs every name to have exactly that value, {@code tag} and
  * {@code hardwareId} need the vehicle to carry the tag or an ECU with that hardware id.
  */
-public record VehicleFilter(String model, String region, String market, String customerType, String tag,
-        Map<String, String> attributes, String hardwareId) {
+public record VehicleFilter(
+        String model,
+        String region,
+        String market,
+        String customerType,
+        String tag,
+        Map<String, String> attributes,
+        String hardwareId) {
 
     public VehicleFilter {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

@@ -47,7 +47,10 @@ public class VehicleImport {
     private final ApplicationEventPublisher events;
     private final InventorySettings settings;
 
-    VehicleImport(ChunkWriter chunks, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+    VehicleImport(
+            ChunkWriter chunks,
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events,
             InventorySettings settings) {
         this.chunks = chunks;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -66,8 +69,11 @@ public class VehicleImport {
             readAll(source, tally);
         } catch (IOException e) {
             audit(source.format(), tally, "interrupted");
-            throw new ApiException(400, "import-interrupted", "The request body broke off after "
-                    + tally.receivedCount() + " vehicles; the vehicles counted as created or updated have landed",
+            throw new ApiException(
+                    400,
+                    "import-interrupted",
+                    "The request body broke off after " + tally.receivedCount()
+                            + " vehicles; the vehicles counted as created or updated have landed",
                     tally.counts());
         } catch (RuntimeException e) {
             if (tally.landedAny()) {
@@ -97,9 +103,13 @@ public class VehicleImport {
                 var parsed = (ImportLine.Parsed) line;
                 String vin = parsed.vehicle().vin().value();
                 if (seen.seenBefore(vin)) {
-                    tally.reject(new RejectedLine(parsed.line(), vin, DUPLICATE_VIN, "Vehicle " + vin
-                            + " appeared earlier in this import; an import gives each vehicle once (in CSV, all"
-                            + " rows of a VIN adjacent), so this line was not applied"));
+                    tally.reject(new RejectedLine(
+                            parsed.line(),
+                            vin,
+                            DUPLICATE_VIN,
+                            "Vehicle " + vin
+                                    + " appeared earlier in this import; an import gives each vehicle once (in CSV, all"
+                                    + " rows of a VIN adjacent), so this line was not applied"));
                     continue;
                 }
                 chunk.add(parsed);
@@ -120,8 +130,8 @@ public class VehicleImport {
         if (aborted != null) {
             details.put("aborted", aborted);
         }
-        transactions.executeWithoutResult(status ->
-                events.publishEvent(Audited.succeeded("vehicle.import", "vehicles", Map.copyOf(details))));
+        transactions.executeWithoutResult(
+                status -> events.publishEvent(Audited.succeeded("vehicle.import", "vehicles", Map.copyOf(details))));
     }
 
     /** What landed before a failure is still audited, unless the database itself is what failed. */

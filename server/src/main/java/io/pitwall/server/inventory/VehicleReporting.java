@@ -38,8 +38,13 @@ public class VehicleReporting {
     private final Duration reportInterval;
     private final Clock clock;
 
-    VehicleReporting(VehicleReports reports, EcuKeyStore keys, EcuAttestation attestation,
-            TransactionOperations transactions, InventorySettings settings, Clock clock) {
+    VehicleReporting(
+            VehicleReports reports,
+            EcuKeyStore keys,
+            EcuAttestation attestation,
+            TransactionOperations transactions,
+            InventorySettings settings,
+            Clock clock) {
         this.reports = reports;
         this.keys = keys;
         this.attestation = attestation;
@@ -54,11 +59,11 @@ public class VehicleReporting {
      */
     public Optional<String> record(String vin, CheckinRequest checkin) {
         List<EcuAttestation.Received> received = EcuAttestation.read(checkin.ecuReports());
-        String signals = new String(DeviceJson.write(checkin.signals() == null ? "{}" : checkin.signals()),
-                StandardCharsets.UTF_8);
+        String signals = new String(
+                DeviceJson.write(checkin.signals() == null ? "{}" : checkin.signals()), StandardCharsets.UTF_8);
         String ecus = new String(DeviceJson.write(checkin.ecus()), StandardCharsets.UTF_8);
-        String hash = Secrets.sha256Hex(signals + "|" + checkin.connectivity() + "|" + checkin.ownerConsent() + "|"
-                + ecus);
+        String hash =
+                Secrets.sha256Hex(signals + "|" + checkin.connectivity() + "|" + checkin.ownerConsent() + "|" + ecus);
         OffsetDateTime now = OffsetDateTime.now(clock);
         var seen = reports.seen(vin);
         String asked = seen.map(VehicleReports.Seen::reportNonce).orElse(null);
@@ -71,8 +76,15 @@ public class VehicleReporting {
         }
         return Optional.ofNullable(transactions.execute(status -> {
             if (!unchanged) {
-                reports.replace(vin, signals, checkin.connectivity().name(), checkin.ownerConsent(), hash, ecusHash,
-                        checkin.ecus(), now);
+                reports.replace(
+                        vin,
+                        signals,
+                        checkin.connectivity().name(),
+                        checkin.ownerConsent(),
+                        hash,
+                        ecusHash,
+                        checkin.ecus(),
+                        now);
             }
             boolean keyed = seen.isPresent() ? seen.get().reportsDueAt() != null : keys.anyKey(vin);
             if (!keyed) {
@@ -85,7 +97,8 @@ public class VehicleReporting {
                 return null;
             }
             if (asked == null && (ecusChanged || !seen.get().reportsDueAt().isAfter(now))) {
-                return askForReports(vin, seen.map(VehicleReports.Seen::reportsDueAt).orElse(now));
+                return askForReports(
+                        vin, seen.map(VehicleReports.Seen::reportsDueAt).orElse(now));
             }
             return asked;
         }));
@@ -96,7 +109,9 @@ public class VehicleReporting {
         if (seen.lastSeenAt().plus(touchEvery(vin)).isBefore(now)) {
             transactions.executeWithoutResult(status -> reports.touch(vin, now));
         }
-        if (seen.reportNonce() == null && seen.reportsDueAt() != null && !seen.reportsDueAt().isAfter(now)) {
+        if (seen.reportNonce() == null
+                && seen.reportsDueAt() != null
+                && !seen.reportsDueAt().isAfter(now)) {
             return Optional.ofNullable(transactions.execute(status -> askForReports(vin, seen.reportsDueAt())));
         }
         return Optional.ofNullable(seen.reportNonce());
@@ -105,7 +120,9 @@ public class VehicleReporting {
     /** A new nonce, unless a concurrent check-in of the vehicle just set one: then that one (one outstanding at a time). */
     private String askForReports(String vin, OffsetDateTime dueAt) {
         String nonce = Secrets.newToken("n-");
-        return reports.askForReports(vin, nonce, dueAt) ? nonce : reports.reportNonce(vin).orElse(null);
+        return reports.askForReports(vin, nonce, dueAt)
+                ? nonce
+                : reports.reportNonce(vin).orElse(null);
     }
 
     /** How long a vehicle's last-seen time may lag: 60 to 119 seconds, the same for a VIN every time. */

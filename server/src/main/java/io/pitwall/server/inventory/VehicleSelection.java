@@ -29,8 +29,8 @@ public record VehicleSelection(String sql, Map<String, Object> params) {
 
     /** Vehicles carrying the tag. */
     public static VehicleSelection taggedWith(String tag) {
-        return new VehicleSelection("EXISTS (SELECT 1 FROM vehicle_tag wt WHERE wt.vin = v.vin AND wt.tag = :rsql0)",
-                Map.of("rsql0", tag));
+        return new VehicleSelection(
+                "EXISTS (SELECT 1 FROM vehicle_tag wt WHERE wt.vin = v.vin AND wt.tag = :rsql0)", Map.of("rsql0", tag));
     }
 
     /** Every vehicle. */

@@ -17,8 +17,10 @@ public record Vin(String value) implements Comparable<Vin> {
             throw Fields.invalid("missing-field", "vin", "vin is required");
         }
         if (!ISO_3779.matcher(value).matches()) {
-            throw new ApiException(422, "invalid-vin", "'" + clip(value)
-                    + "' is not a VIN: 17 characters of A-Z and 0-9 without I, O and Q");
+            throw new ApiException(
+                    422,
+                    "invalid-vin",
+                    "'" + clip(value) + "' is not a VIN: 17 characters of A-Z and 0-9 without I, O and Q");
         }
     }
 

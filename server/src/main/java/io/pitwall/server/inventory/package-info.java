@@ -5,6 +5,5 @@
  * {@link io.pitwall.server.inventory.VehicleFacts}; nobody reads its tables, except campaign eligibility,
  * which embeds the SQL predicates {@link io.pitwall.server.inventory.VehicleSelector} compiles from RSQL filters.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "privacy", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "privacy", "shared"})
 package io.pitwall.server.inventory;

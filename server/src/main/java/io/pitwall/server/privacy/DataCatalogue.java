@@ -50,8 +50,7 @@ public final class DataCatalogue {
     /**
      * A column holding VSS signals as JSON text, with the column that dates a row (server time) and its key.
      */
-    public record SignalColumn(String table, String column, String time, List<String> key) {
-    }
+    public record SignalColumn(String table, String column, String time, List<String> key) {}
 
     /** VSS branches and signals whose values are personal data of their own class, wherever they are stored. */
     public static final Map<String, DataClass> SIGNALS = Map.of(
@@ -64,15 +63,17 @@ public final class DataCatalogue {
 
     /** The catalogue of the contributions, in the order of their modules' package names. */
     public DataCatalogue(List<PersonalDataContribution> contributions) {
-        contributions.stream().sorted(Comparator.comparing(c -> c.getClass().getName())).forEach(c -> {
-            c.tables().forEach(t -> {
-                if (tables.putIfAbsent(t.name(), t) != null) {
-                    throw new IllegalStateException("Table " + t.name() + " is contributed twice");
-                }
-            });
-            signalColumns.addAll(c.signalColumns());
-            withheld.addAll(c.withheld());
-        });
+        contributions.stream()
+                .sorted(Comparator.comparing(c -> c.getClass().getName()))
+                .forEach(c -> {
+                    c.tables().forEach(t -> {
+                        if (tables.putIfAbsent(t.name(), t) != null) {
+                            throw new IllegalStateException("Table " + t.name() + " is contributed twice");
+                        }
+                    });
+                    signalColumns.addAll(c.signalColumns());
+                    withheld.addAll(c.withheld());
+                });
     }
 
     /** Every catalogued table, in a fixed order (parents before children). */
@@ -108,13 +109,17 @@ public final class DataCatalogue {
         List<String> found = new java.util.ArrayList<>();
         schema.forEach((table, columns) -> {
             if (tables.containsKey(table) || columns.contains("vin")) {
-                columns.stream().filter(c -> classOf(table, c).isEmpty()).sorted()
+                columns.stream()
+                        .filter(c -> classOf(table, c).isEmpty())
+                        .sorted()
                         .forEach(c -> found.add("unclassified " + table + "." + c));
             }
         });
-        tables.values().forEach(t -> t.columns().keySet().stream()
-                .filter(c -> !schema.getOrDefault(t.name(), java.util.Set.of()).contains(c))
-                .forEach(c -> found.add("missing " + t.name() + "." + c)));
+        tables.values()
+                .forEach(t -> t.columns().keySet().stream()
+                        .filter(c -> !schema.getOrDefault(t.name(), java.util.Set.of())
+                                .contains(c))
+                        .forEach(c -> found.add("missing " + t.name() + "." + c)));
         return found;
     }
 

@@ -28,8 +28,19 @@ public class PersonalDataRequests {
 
     /** What an erased customer type reads. */
     public static final String ERASED = "ERASED";
-    private static final Set<String> KEYS = Set.of("vin", "id", "seq", "serial", "name", "report_id", "position",
-            "case_id", "assignment_id", "ecu_serial", "epoch_day");
+
+    private static final Set<String> KEYS = Set.of(
+            "vin",
+            "id",
+            "seq",
+            "serial",
+            "name",
+            "report_id",
+            "position",
+            "case_id",
+            "assignment_id",
+            "ecu_serial",
+            "epoch_day");
     private static final Set<DataClass> SIGNAL_CLASSES = EnumSet.of(DataClass.LOCATION, DataClass.DRIVER_BEHAVIOUR);
     private final PersonalDataRows rows;
     private final DataCatalogue catalogue;
@@ -38,12 +49,18 @@ public class PersonalDataRequests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PersonalDataRequests(PersonalDataRows rows, DataCatalogue catalogue, List<PersonalDataContribution> contributions,
-            DataSubjects subjects, ApplicationEventPublisher events, Clock clock) {
+    PersonalDataRequests(
+            PersonalDataRows rows,
+            DataCatalogue catalogue,
+            List<PersonalDataContribution> contributions,
+            DataSubjects subjects,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rows = rows;
         this.catalogue = catalogue;
         this.contributions = contributions.stream()
-                .sorted(Comparator.comparing(c -> c.getClass().getName())).toList();
+                .sorted(Comparator.comparing(c -> c.getClass().getName()))
+                .toList();
         this.subjects = subjects;
         this.events = events;
         this.clock = clock;
@@ -61,7 +78,8 @@ public class PersonalDataRequests {
         SignalRedaction redaction = new SignalRedaction(SIGNAL_CLASSES);
         for (DataCatalogue.Table table : catalogue.tables()) {
             for (Map<String, Object> row : rows.rowsOf(table, vin)) {
-                catalogue.withheld().stream().filter(w -> w.startsWith(table.name() + "."))
+                catalogue.withheld().stream()
+                        .filter(w -> w.startsWith(table.name() + "."))
                         .forEach(w -> row.replace(w.substring(table.name().length() + 1), "withheld"));
                 for (DataClass dataClass : DataClass.values()) {
                     Map<String, Object> projected = new LinkedHashMap<>();
@@ -70,28 +88,35 @@ public class PersonalDataRequests {
                         DataClass columnClass = table.columns().get(column.getKey());
                         if (columnClass == dataClass) {
                             any = true;
-                            projected.put(column.getKey(), column.getValue() instanceof String text
-                                    ? redaction.strip(text) : column.getValue());
+                            projected.put(
+                                    column.getKey(),
+                                    column.getValue() instanceof String text
+                                            ? redaction.strip(text)
+                                            : column.getValue());
                         } else if (KEYS.contains(column.getKey())) {
                             projected.put(column.getKey(), column.getValue());
                         }
                     }
                     if (any) {
                         classes.computeIfAbsent(dataClass, c -> new LinkedHashMap<>())
-                                .computeIfAbsent(table.name(), t -> new java.util.ArrayList<>()).add(projected);
+                                .computeIfAbsent(table.name(), t -> new java.util.ArrayList<>())
+                                .add(projected);
                     }
                 }
             }
         }
         for (DataClass dataClass : SIGNAL_CLASSES) {
-            signals(vin, dataClass).forEach((table, found) -> classes.computeIfAbsent(dataClass,
-                    c -> new LinkedHashMap<>()).put(table, found));
+            signals(vin, dataClass)
+                    .forEach((table, found) -> classes.computeIfAbsent(dataClass, c -> new LinkedHashMap<>())
+                            .put(table, found));
         }
         Map<String, Object> counts = new LinkedHashMap<>();
         Map<String, Object> byCode = new LinkedHashMap<>();
         classes.forEach((dataClass, tables) -> {
             byCode.put(dataClass.code(), tables);
-            counts.put(dataClass.code(), tables.values().stream().mapToInt(List::size).sum());
+            counts.put(
+                    dataClass.code(),
+                    tables.values().stream().mapToInt(List::size).sum());
         });
         events.publishEvent(Audited.succeeded("personal-data.export", "vehicle:" + vin, counts));
         Map<String, Object> bundle = new LinkedHashMap<>();
@@ -110,8 +135,8 @@ public class PersonalDataRequests {
             SignalRedaction redaction = new SignalRedaction(Set.of(dataClass));
             long count = 0;
             for (DataCatalogue.SignalColumn column : catalogue.signalColumns()) {
-                for (var row : rows.signalRows(column, SignalRedaction.likePattern(dataClass), null, vin,
-                        Integer.MAX_VALUE)) {
+                for (var row :
+                        rows.signalRows(column, SignalRedaction.likePattern(dataClass), null, vin, Integer.MAX_VALUE)) {
                     String redacted = redaction.strip(row.text());
                     if (!redacted.equals(row.text())) {
                         count += rows.replaceSignals(column, row, redacted);
@@ -134,8 +159,8 @@ public class PersonalDataRequests {
         SignalRedaction redaction = new SignalRedaction(Set.of(dataClass));
         Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
         for (DataCatalogue.SignalColumn column : catalogue.signalColumns()) {
-            for (var row : rows.signalRows(column, SignalRedaction.likePattern(dataClass), null, vin,
-                    Integer.MAX_VALUE)) {
+            for (var row :
+                    rows.signalRows(column, SignalRedaction.likePattern(dataClass), null, vin, Integer.MAX_VALUE)) {
                 Map<String, String> found = redaction.extract(row.text());
                 if (found.isEmpty()) {
                     continue;
@@ -148,7 +173,8 @@ public class PersonalDataRequests {
                 Map<String, Object> values = new LinkedHashMap<>();
                 found.forEach((signal, json) -> values.put(signal, value(json)));
                 entry.put("signals", values);
-                byTable.computeIfAbsent(column.table(), t -> new java.util.ArrayList<>()).add(entry);
+                byTable.computeIfAbsent(column.table(), t -> new java.util.ArrayList<>())
+                        .add(entry);
             }
         }
         return byTable;

@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      every batch, so this only bounds how long a purge that died blocks the next one
  */
 @ConfigurationProperties("pitwall.privacy")
-public record PrivacySettings(Map<String, Duration> retention, Duration purgeInterval, Integer purgeBatch,
-        Duration purgeLease) {
+public record PrivacySettings(
+        Map<String, Duration> retention, Duration purgeInterval, Integer purgeBatch, Duration purgeLease) {
 
     public static final Duration DEFAULT_LOCATION = Duration.ofDays(30);
     public static final Duration DEFAULT_DRIVER_BEHAVIOUR = Duration.ofDays(90);
@@ -33,13 +33,15 @@ public record PrivacySettings(Map<String, Duration> retention, Duration purgeInt
             retention.forEach((code, keep) -> merged.put(code.toLowerCase(Locale.ROOT), keep));
         }
         for (var entry : merged.entrySet()) {
-            DataClass dataClass = DataClass.ofCode(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "pitwall.privacy.retention." + entry.getKey() + ": no such data class"));
+            DataClass dataClass = DataClass.ofCode(entry.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "pitwall.privacy.retention." + entry.getKey() + ": no such data class"));
             if (dataClass == DataClass.ACCOUNT || dataClass == DataClass.SERVICE) {
-                throw new IllegalArgumentException("pitwall.privacy.retention." + entry.getKey()
-                        + ": " + dataClass.code() + " data is not purged by age");
+                throw new IllegalArgumentException("pitwall.privacy.retention." + entry.getKey() + ": "
+                        + dataClass.code() + " data is not purged by age");
             }
-            if (entry.getValue() != null && (entry.getValue().isNegative() || entry.getValue().isZero())) {
+            if (entry.getValue() != null
+                    && (entry.getValue().isNegative() || entry.getValue().isZero())) {
                 throw new IllegalArgumentException("pitwall.privacy.retention." + entry.getKey() + " must be positive");
             }
         }

@@ -39,12 +39,19 @@ public class RetentionPurge {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RetentionPurge(PersonalDataRows rows, DataCatalogue catalogue, List<PersonalDataContribution> contributions,
-            PrivacySettings settings, Leases leases, PlatformTransactionManager transactionManager, Clock clock) {
+    RetentionPurge(
+            PersonalDataRows rows,
+            DataCatalogue catalogue,
+            List<PersonalDataContribution> contributions,
+            PrivacySettings settings,
+            Leases leases,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.rows = rows;
         this.catalogue = catalogue;
         this.contributions = contributions.stream()
-                .sorted(Comparator.comparing(c -> c.getClass().getName())).toList();
+                .sorted(Comparator.comparing(c -> c.getClass().getName()))
+                .toList();
         this.settings = settings;
         this.leases = leases;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -62,8 +69,8 @@ public class RetentionPurge {
         Map<DataClass, Long> purged = new EnumMap<>(DataClass.class);
         settings.retentions().forEach((dataClass, keep) -> {
             Instant cutoff = now.minus(keep);
-            long count = dataClass == DataClass.DIAGNOSTIC ? diagnostics(held, cutoff)
-                    : signals(held, dataClass, cutoff);
+            long count =
+                    dataClass == DataClass.DIAGNOSTIC ? diagnostics(held, cutoff) : signals(held, dataClass, cutoff);
             purged.put(dataClass, count);
         });
         log.info("Retention purge: {}", purged);
@@ -85,8 +92,12 @@ public class RetentionPurge {
                     }
                 }
                 if (changed == 0 && !found.isEmpty()) {
-                    log.warn("{} rows of {}.{} name {} signals that cannot be cut out", found.size(), column.table(),
-                            column.column(), dataClass.code());
+                    log.warn(
+                            "{} rows of {}.{} name {} signals that cannot be cut out",
+                            found.size(),
+                            column.table(),
+                            column.column(),
+                            dataClass.code());
                 }
                 return found.size() < settings.purgeBatch() ? -changed - 1 : changed;
             });
@@ -116,7 +127,9 @@ public class RetentionPurge {
         /** The renewed grant; null when the lease went to another node (or this one is stopping). */
         LeaseGrant renew() {
             long term = grant.term();
-            grant = leases.acquire(LEASE, settings.purgeLease()).filter(g -> g.term() == term).orElse(null);
+            grant = leases.acquire(LEASE, settings.purgeLease())
+                    .filter(g -> g.term() == term)
+                    .orElse(null);
             return grant;
         }
     }
@@ -130,7 +143,8 @@ public class RetentionPurge {
         long total = 0;
         while (true) {
             LeaseGrant grant = held.grant == null ? null : held.renew();
-            Integer result = grant == null ? null
+            Integer result = grant == null
+                    ? null
                     : transactions.execute(status -> leases.stillHeld(grant) ? batch.getAsInt() : null);
             if (result == null) {
                 log.info("Retention purge stopped: lease {} lost", LEASE);

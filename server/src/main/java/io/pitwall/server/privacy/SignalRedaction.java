@@ -24,7 +24,8 @@ public final class SignalRedaction {
         StringBuilder names = new StringBuilder();
         DataCatalogue.SIGNALS.forEach((signal, dataClass) -> {
             if (classes.contains(dataClass)) {
-                names.append(names.isEmpty() ? "" : "|").append(Pattern.quote(signal))
+                names.append(names.isEmpty() ? "" : "|")
+                        .append(Pattern.quote(signal))
                         .append(signal.endsWith(".") ? "[A-Za-z0-9_.]+" : "");
             }
         });
@@ -36,8 +37,10 @@ public final class SignalRedaction {
 
     /** The SQL {@code LIKE} patterns that find candidate rows (a superset; {@link #has} decides). */
     public static String likePattern(DataClass dataClass) {
-        return DataCatalogue.SIGNALS.entrySet().stream().filter(e -> e.getValue() == dataClass)
-                .map(e -> "%\"" + e.getKey() + "%").findFirst()
+        return DataCatalogue.SIGNALS.entrySet().stream()
+                .filter(e -> e.getValue() == dataClass)
+                .map(e -> "%\"" + e.getKey() + "%")
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no signals of class " + dataClass));
     }
 

@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignReleaseNotes {
 
-    private static final Set<String> GATE_KINDS = Set.of("WAVE_GATE_PASSED", "WAVE_GATE_FAILED", "WAVE_EMPTY",
-            "WAVE_GATE_OVERRIDDEN", "WAVE_EXPANSION_APPROVED");
+    private static final Set<String> GATE_KINDS = Set.of(
+            "WAVE_GATE_PASSED", "WAVE_GATE_FAILED", "WAVE_EMPTY", "WAVE_GATE_OVERRIDDEN", "WAVE_EXPANSION_APPROVED");
     private final CampaignReadModel campaigns;
     private final CampaignRecords records;
     private final ReleaseNotes notes;
@@ -39,9 +39,13 @@ public class CampaignReleaseNotes {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignReleaseNotes(CampaignReadModel campaigns, CampaignRecords records,
-            ReleaseNotes notes, ObjectProvider<CaseCounts> cases,
-            ApplicationEventPublisher events, Clock clock) {
+    CampaignReleaseNotes(
+            CampaignReadModel campaigns,
+            CampaignRecords records,
+            ReleaseNotes notes,
+            ObjectProvider<CaseCounts> cases,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.events = events;
         this.campaigns = campaigns;
         this.records = records;
@@ -60,11 +64,14 @@ public class CampaignReleaseNotes {
     @Transactional
     public ReleaseNote store(long campaignId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ReleaseNote note = compute(campaignId, now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), now)
+        ReleaseNote note = compute(
+                        campaignId, now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), now)
                 .asStored();
         if (!notes.store(note)) {
             // Audited once per campaign and day (the first version); later refreshes only update numbers.
-            events.publishEvent(Audited.succeeded("campaign.release-note", "campaign:" + campaignId,
+            events.publishEvent(Audited.succeeded(
+                    "campaign.release-note",
+                    "campaign:" + campaignId,
                     Map.of("day", note.day().toString(), "by", "release-notes")));
         }
         return note;
@@ -85,8 +92,8 @@ public class CampaignReleaseNotes {
         if (day.equals(now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())) {
             return compute(campaignId, day, now);
         }
-        throw ApiException.notFound("release-note-not-found", "Campaign " + campaignId + " has no release note of "
-                + day);
+        throw ApiException.notFound(
+                "release-note-not-found", "Campaign " + campaignId + " has no release note of " + day);
     }
 
     @Transactional(readOnly = true)
@@ -102,18 +109,39 @@ public class CampaignReleaseNotes {
         Campaign campaign = counts.campaign();
         var byStatus = counts.byStatus();
         List<Wave> plan = records.waves(campaign.id());
-        List<String> passedThatDay = plan.stream().filter(w -> w.status() == WaveStatus.PASSED
-                && w.decidedAt() != null && !w.decidedAt().isBefore(from) && w.decidedAt().isBefore(to))
-                .map(w -> w.spec().name()).toList();
+        List<String> passedThatDay = plan.stream()
+                .filter(w -> w.status() == WaveStatus.PASSED
+                        && w.decidedAt() != null
+                        && !w.decidedAt().isBefore(from)
+                        && w.decidedAt().isBefore(to))
+                .map(w -> w.spec().name())
+                .toList();
         List<ReleaseNote.GateDecision> gates = records.decisions(campaign.id()).stream()
                 .filter(d -> !d.at().isBefore(from) && d.at().isBefore(to) && GATE_KINDS.contains(d.kind()))
-                .map(d -> new ReleaseNote.GateDecision(d.at(), d.actor(), d.kind(), d.detail().get("wave"),
-                        d.detail().get("name"), d.detail().getOrDefault("outcome", d.kind())))
+                .map(d -> new ReleaseNote.GateDecision(
+                        d.at(),
+                        d.actor(),
+                        d.kind(),
+                        d.detail().get("wave"),
+                        d.detail().get("name"),
+                        d.detail().getOrDefault("outcome", d.kind())))
                 .toList();
         CaseCounts opened = cases.getIfAvailable(() -> CaseCounts.NONE);
-        return new ReleaseNote(campaign.id(), campaign.name(), day, now, campaign.status().name(), false,
-                counts.assignments(), byStatus, counts.byFailureCategory(), plan.size(),
-                (int) plan.stream().filter(w -> w.status() == WaveStatus.PASSED).count(), passedThatDay, gates,
-                opened.openedOn(campaign.id(), day), opened.source());
+        return new ReleaseNote(
+                campaign.id(),
+                campaign.name(),
+                day,
+                now,
+                campaign.status().name(),
+                false,
+                counts.assignments(),
+                byStatus,
+                counts.byFailureCategory(),
+                plan.size(),
+                (int) plan.stream().filter(w -> w.status() == WaveStatus.PASSED).count(),
+                passedThatDay,
+                gates,
+                opened.openedOn(campaign.id(), day),
+                opened.source());
     }
 }

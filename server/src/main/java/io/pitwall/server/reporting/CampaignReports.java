@@ -6,8 +6,7 @@ import io.pitwall.server.shared.ApiException;
 /** What release notes and reviews share: the refusal of a campaign that does not exist, as campaign answers it. */
 final class CampaignReports {
 
-    private CampaignReports() {
-    }
+    private CampaignReports() {}
 
     /** Refuses with 404 {@code campaign-not-found} unless the campaign exists. */
     static void requireCampaign(CampaignReadModel campaigns, long id) {

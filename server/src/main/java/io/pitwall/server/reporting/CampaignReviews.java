@@ -51,15 +51,19 @@ public class CampaignReviews {
         CampaignReports.lockCampaign(campaigns, id);
         Review review = reviews.lock(id).orElseThrow(() -> notFound(id));
         if (!mayApprove && !by.equals(review.owner())) {
-            throw new ApiException(403, "not-review-owner",
+            throw new ApiException(
+                    403,
+                    "not-review-owner",
                     "Only the review owner or an operator who may approve campaigns edits the review");
         }
         if (review.status() == Review.Status.CLOSED) {
             throw ApiException.conflict("review-closed", "The review of campaign " + id + " is closed");
         }
         reviews.update(review, learningNotes, close, by, OffsetDateTime.now(clock));
-        events.publishEvent(Audited.succeeded(close ? "campaign.review.close" : "campaign.review.update",
-                "campaign:" + id, Map.of("by", by, "notesLength", learningNotes.length())));
+        events.publishEvent(Audited.succeeded(
+                close ? "campaign.review.close" : "campaign.review.update",
+                "campaign:" + id,
+                Map.of("by", by, "notesLength", learningNotes.length())));
         return reviews.find(id).orElseThrow();
     }
 

@@ -13,15 +13,26 @@ import java.util.Map;
  * ({@code casesSource} says which). {@code stored} is false for a note computed on request for today
  * before the periodic task stored one.
  */
-public record ReleaseNote(long campaignId, String campaignName, LocalDate day, OffsetDateTime generatedAt,
-        String status, boolean stored, long assignments, Map<String, Long> byStatus,
-        Map<String, Long> failuresByCategory, int waves, int wavesPassed, List<String> wavesPassedThatDay,
-        List<GateDecision> gateDecisions, long casesOpened, String casesSource) {
+public record ReleaseNote(
+        long campaignId,
+        String campaignName,
+        LocalDate day,
+        OffsetDateTime generatedAt,
+        String status,
+        boolean stored,
+        long assignments,
+        Map<String, Long> byStatus,
+        Map<String, Long> failuresByCategory,
+        int waves,
+        int wavesPassed,
+        List<String> wavesPassedThatDay,
+        List<GateDecision> gateDecisions,
+        long casesOpened,
+        String casesSource) {
 
     /** One gate decision of the day: passed, failed, empty, overridden or expansion approved. */
-    public record GateDecision(OffsetDateTime at, String actor, String kind, Object wave, Object name,
-            Object outcome) {
-    }
+    public record GateDecision(
+            OffsetDateTime at, String actor, String kind, Object wave, Object name, Object outcome) {}
 
     public ReleaseNote {
         byStatus = Map.copyOf(byStatus);
@@ -31,7 +42,21 @@ public record ReleaseNote(long campaignId, String campaignName, LocalDate day, O
     }
 
     public ReleaseNote asStored() {
-        return new ReleaseNote(campaignId, campaignName, day, generatedAt, status, true, assignments, byStatus,
-                failuresByCategory, waves, wavesPassed, wavesPassedThatDay, gateDecisions, casesOpened, casesSource);
+        return new ReleaseNote(
+                campaignId,
+                campaignName,
+                day,
+                generatedAt,
+                status,
+                true,
+                assignments,
+                byStatus,
+                failuresByCategory,
+                waves,
+                wavesPassed,
+                wavesPassedThatDay,
+                gateDecisions,
+                casesOpened,
+                casesSource);
     }
 }

@@ -9,11 +9,21 @@ import java.util.Map;
  * (assignments by state and failure category, success rate, duration, waves, pauses) and the review owner
  * from the readiness sheet; the owner (or an approver) adds learning notes and closes it.
  */
-public record Review(long campaignId, String outcome, String owner, Status status, Map<String, Object> metrics,
-        String learningNotes, OffsetDateTime openedAt, String updatedBy, OffsetDateTime closedAt, String closedBy,
+public record Review(
+        long campaignId,
+        String outcome,
+        String owner,
+        Status status,
+        Map<String, Object> metrics,
+        String learningNotes,
+        OffsetDateTime openedAt,
+        String updatedBy,
+        OffsetDateTime closedAt,
+        String closedBy,
         long version) {
 
     public enum Status {
-        OPEN, CLOSED
+        OPEN,
+        CLOSED
     }
 }

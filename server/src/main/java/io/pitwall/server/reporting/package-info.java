@@ -4,6 +4,6 @@
  * to {@link io.pitwall.server.campaign.CampaignMoved} in the transaction of the move. Downstream of
  * {@code campaign}, which does not know it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "campaign", "campaign :: spi", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "campaign", "campaign :: spi", "shared"})
 package io.pitwall.server.reporting;

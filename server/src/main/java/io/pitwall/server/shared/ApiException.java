@@ -41,7 +41,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException from(Rejection rejection) {
-        return new ApiException(rejection.kind().status(), rejection.code(), rejection.detail(), rejection.properties());
+        return new ApiException(
+                rejection.kind().status(), rejection.code(), rejection.detail(), rejection.properties());
     }
 
     public int status() {

@@ -15,7 +15,10 @@ import java.util.Objects;
  */
 public record Audited(String action, String target, Outcome outcome, Map<String, Object> details) {
 
-    public enum Outcome { SUCCEEDED, REFUSED }
+    public enum Outcome {
+        SUCCEEDED,
+        REFUSED
+    }
 
     public Audited {
         Objects.requireNonNull(action, "action");

@@ -36,6 +36,7 @@ public class Leases implements SmartLifecycle {
 
     /** Stops after the background tasks ({@link PeriodicTask}, default phase) and before the web server. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
+
     private static final Logger log = LoggerFactory.getLogger(Leases.class);
     private final LeaseRows rows;
     private final TransactionTemplate transactions;
@@ -43,6 +44,7 @@ public class Leases implements SmartLifecycle {
     private final String node;
     /** The term this process holds of each (lease, holder) it acquired, so a renewal keeps the term. */
     private final Map<Held, Long> held = new ConcurrentHashMap<>();
+
     private final Map<Held, ReentrantLock> claiming = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private volatile boolean running;
@@ -60,8 +62,7 @@ public class Leases implements SmartLifecycle {
         this(rows, transactionManager, clock, NodeIdentity.ephemeral());
     }
 
-    private record Held(String name, String holder) {
-    }
+    private record Held(String name, String holder) {}
 
     /** This node's name as a lease holder ({@link NodeIdentity}). */
     public String node() {
@@ -114,7 +115,8 @@ public class Leases implements SmartLifecycle {
      */
     public boolean stillHeld(LeaseGrant grant) {
         return rows.lockCurrent(grant.name())
-                .filter(current -> grant.holder().equals(current.holder()) && current.term() == grant.term()
+                .filter(current -> grant.holder().equals(current.holder())
+                        && current.term() == grant.term()
                         && current.expiresAt().isAfter(OffsetDateTime.now(clock)))
                 .isPresent();
     }
@@ -156,11 +158,13 @@ public class Leases implements SmartLifecycle {
     private void giveBack(Held key, long term) {
         held.remove(key);
         try {
-            transactions.executeWithoutResult(status -> rows.release(new LeaseGrant(key.name(), key.holder(), term,
-                    null), OffsetDateTime.now(clock)));
+            transactions.executeWithoutResult(status ->
+                    rows.release(new LeaseGrant(key.name(), key.holder(), term, null), OffsetDateTime.now(clock)));
             log.info("Released lease {} (term {}) held as {}", key.name(), term, key.holder());
         } catch (RuntimeException e) {
-            log.warn("Could not release lease {}; another node takes it over once it lapses: {}", key.name(),
+            log.warn(
+                    "Could not release lease {}; another node takes it over once it lapses: {}",
+                    key.name(),
                     e.toString());
         }
     }

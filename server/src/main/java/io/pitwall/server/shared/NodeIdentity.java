@@ -55,14 +55,17 @@ public final class NodeIdentity implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 NodeIdentity own = ephemeral();
-                log.info("Another server process uses {}; this one holds leases as {} for this run only (set "
-                        + "pitwall.node-id to keep a name across restarts)", file, own.name());
+                log.info(
+                        "Another server process uses {}; this one holds leases as {} for this run only (set "
+                                + "pitwall.node-id to keep a name across restarts)",
+                        file,
+                        own.name());
                 return own;
             }
             String stored = read(channel);
@@ -74,8 +77,11 @@ public final class NodeIdentity implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             NodeIdentity own = ephemeral();
-            log.warn("Cannot keep this node's name in {} ({}); it holds leases as {} for this run only", file,
-                    e.toString(), own.name());
+            log.warn(
+                    "Cannot keep this node's name in {} ({}); it holds leases as {} for this run only",
+                    file,
+                    e.toString(),
+                    own.name());
             return own;
         }
     }

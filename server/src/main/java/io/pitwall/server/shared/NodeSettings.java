@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir the node's data directory
  */
 @ConfigurationProperties("pitwall")
-public record NodeSettings(String nodeId, @DefaultValue("./data") Path dataDir) {
+public record NodeSettings(
+        String nodeId, @DefaultValue("./data") Path dataDir) {
 
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}");
 

@@ -7,7 +7,11 @@ import java.util.Objects;
 public record Rejection(Kind kind, String code, String detail, Map<String, Object> properties) {
 
     public enum Kind {
-        INVALID(422), CONFLICT(409), NOT_FOUND(404), FORBIDDEN(403), BAD_REQUEST(400);
+        INVALID(422),
+        CONFLICT(409),
+        NOT_FOUND(404),
+        FORBIDDEN(403),
+        BAD_REQUEST(400);
 
         private final int status;
 

@@ -116,7 +116,8 @@ public class EventIngestion {
         long acked = fillsNext ? events.contiguousThrough(vin, cursor.ackedThrough()) : cursor.ackedThrough();
         // Events stored above the old acknowledgement may carry a gap flag that no longer holds.
         List<Long> filled = acked > cursor.ackedThrough() && cursor.maxSeq() > cursor.ackedThrough()
-                ? events.clearGapFlags(vin, cursor.ackedThrough(), Math.min(acked, cursor.maxSeq())) : List.of();
+                ? events.clearGapFlags(vin, cursor.ackedThrough(), Math.min(acked, cursor.maxSeq()))
+                : List.of();
         events.updateCursor(vin, acked, max, maxOccurredAt, now);
         if (!fresh.isEmpty()) {
             publisher.publishEvent(new VehicleEventsRecorded(vin, fresh));

@@ -5,6 +5,5 @@
  * dropped. Stored events are announced as {@link io.pitwall.server.telemetry.VehicleEventsRecorded} for
  * projections, filled gaps as {@link io.pitwall.server.telemetry.SequenceGapsFilled}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "privacy", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"privacy", "shared"})
 package io.pitwall.server.telemetry;

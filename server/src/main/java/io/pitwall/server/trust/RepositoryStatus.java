@@ -17,6 +17,10 @@ import java.util.Map;
  * @param onlineKeys       the server's online public keys by role ({@code snapshot}, {@code timestamp}), for
  *                         an offline root
  */
-public record RepositoryStatus(String mode, boolean notForProduction, boolean targetsCurrent, Map<String, Long> versions,
-        Map<String, Instant> expires, Map<String, TufKey> onlineKeys) {
-}
+public record RepositoryStatus(
+        String mode,
+        boolean notForProduction,
+        boolean targetsCurrent,
+        Map<String, Long> versions,
+        Map<String, Instant> expires,
+        Map<String, TufKey> onlineKeys) {}

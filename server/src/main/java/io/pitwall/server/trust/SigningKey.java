@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param destroyedAt when its private half was destroyed because a published root no longer lists it (the key
  *                    then signs nothing any more), or null
  */
-public record SigningKey(String keyId, String role, Mode mode, Status status, TufKey publicKey,
-        OffsetDateTime createdAt, OffsetDateTime retiredAt, OffsetDateTime destroyedAt) {
+public record SigningKey(
+        String keyId,
+        String role,
+        Mode mode,
+        Status status,
+        TufKey publicKey,
+        OffsetDateTime createdAt,
+        OffsetDateTime retiredAt,
+        OffsetDateTime destroyedAt) {
 
     /** The role of the key that signs image targets entries. */
     public static final String IMAGE_TARGETS = "image-targets";
@@ -49,7 +56,8 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
      * the director's targets key are online by design.
      */
     public static Mode modeOf(String role) {
-        return IMAGE_ROOT.equals(role) || IMAGE_TARGETS.equals(role) || DIRECTOR_ROOT.equals(role) ? Mode.DEVELOPMENT
+        return IMAGE_ROOT.equals(role) || IMAGE_TARGETS.equals(role) || DIRECTOR_ROOT.equals(role)
+                ? Mode.DEVELOPMENT
                 : Mode.ONLINE;
     }
 
@@ -58,7 +66,11 @@ public record SigningKey(String keyId, String role, Mode mode, Status status, Tu
      * published root no longer lists them); a PENDING key is named by a proposed root N+1 and becomes ACTIVE when
      * that root is accepted. Names are the stored codes.
      */
-    public enum Status { ACTIVE, RETIRED, PENDING }
+    public enum Status {
+        ACTIVE,
+        RETIRED,
+        PENDING
+    }
 
     public SigningKey {
         Objects.requireNonNull(keyId);

@@ -8,6 +8,5 @@
  * The per-vehicle Uptane director repository ({@link io.pitwall.server.trust.DirectorRepository}, own online keys)
  * lists what the campaign module supplies through {@link io.pitwall.server.trust.spi.DirectorTargets}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "privacy", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "privacy", "shared"})
 package io.pitwall.server.trust;

@@ -52,8 +52,10 @@ class AccessRulesIntegrationTests extends IntegrationTest {
             }
             for (String pattern : entry.getKey().getPatternValues()) {
                 if (open != PublicRoutes.isPublic(pattern)) {
-                    wrong.add(pattern + (open ? " is @PublicEndpoint but not a public route"
-                            : " is a public route but its handler is not @PublicEndpoint"));
+                    wrong.add(pattern
+                            + (open
+                                    ? " is @PublicEndpoint but not a public route"
+                                    : " is a public route but its handler is not @PublicEndpoint"));
                 }
                 if (vehicle && !pattern.startsWith("/device/v1/vehicles/{vin}/")) {
                     wrong.add(pattern + " serves a vehicle outside /device/v1/vehicles/{vin}/");
@@ -73,14 +75,17 @@ class AccessRulesIntegrationTests extends IntegrationTest {
         var viewer = operatorWith(Role.VIEWER).get("/actuator/prometheus");
         assertThat(viewer.status()).isEqualTo(403);
 
-        var issued = admin.post("/api/v1/tokens", Map.of("name", "scraper", "permissions", List.of("metrics:read"),
-                "expiresIn", "PT1H"));
+        var issued = admin.post(
+                "/api/v1/tokens",
+                Map.of("name", "scraper", "permissions", List.of("metrics:read"), "expiresIn", "PT1H"));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         var scraper = api.withToken(issued.json().get("secret").asString());
         var scraped = scraper.get("/actuator/prometheus", "text/plain");
         assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.body()).contains("http_server_requests");
-        assertThat(scraper.get("/api/v1/vehicles").status()).as("metrics:read opens nothing else").isEqualTo(403);
+        assertThat(scraper.get("/api/v1/vehicles").status())
+                .as("metrics:read opens nothing else")
+                .isEqualTo(403);
     }
 
     @Test
@@ -91,14 +96,16 @@ class AccessRulesIntegrationTests extends IntegrationTest {
         assertThat(refused.code()).isEqualTo("permission-denied");
 
         var allowed = admin.send("POST", "/api/v1/vehicles", "text/plain", "VIN".getBytes(StandardCharsets.UTF_8));
-        assertThat(allowed.status()).as("a caller who may use the route learns the media type").isEqualTo(415);
+        assertThat(allowed.status())
+                .as("a caller who may use the route learns the media type")
+                .isEqualTo(415);
         assertThat(allowed.code()).isEqualTo("unsupported-media-type");
     }
 
     @Test
     void optionsIsAnsweredWithTheAllowedMethodsAndLogsNoError(CapturedOutput output) {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         int before = output.getAll().length();
         try (var raw = RawHttp.keepAlive(port)) {
             for (int i = 0; i < 3; i++) {
@@ -106,7 +113,8 @@ class AccessRulesIntegrationTests extends IntegrationTest {
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(answer.header("Allow")).contains("POST");
             }
-            assertThat(raw.send("OPTIONS", "/api/v1/campaigns", null, null).status()).as("not without a credential")
+            assertThat(raw.send("OPTIONS", "/api/v1/campaigns", null, null).status())
+                    .as("not without a credential")
                     .isEqualTo(401);
         }
         assertThat(output.getAll().substring(before)).doesNotContain(" ERROR ");

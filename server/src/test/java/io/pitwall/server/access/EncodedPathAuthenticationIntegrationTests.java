@@ -52,8 +52,7 @@ class EncodedPathAuthenticationIntegrationTests extends IntegrationTest {
     ApiClient victimClient;
     String otherToken;
 
-    record Route(String method, String path, String body) {
-    }
+    record Route(String method, String path, String body) {}
 
     @BeforeEach
     void aVehicleWithAnAssignmentAndAPendingCommandAndAnotherVehicle() {
@@ -64,25 +63,42 @@ class EncodedPathAuthenticationIntegrationTests extends IntegrationTest {
         var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
         artifact = release.sha256();
         var manager = operatorWith(Role.RELEASE_MANAGER);
-        var created = manager.post("/api/v1/campaigns", Map.of("name", "Enc " + hardwareId, "releaseId",
-                release.releaseId(), "filter", Map.of("model", "Enc-" + hardwareId)));
+        var created = manager.post(
+                "/api/v1/campaigns",
+                Map.of(
+                        "name",
+                        "Enc " + hardwareId,
+                        "releaseId",
+                        release.releaseId(),
+                        "filter",
+                        Map.of("model", "Enc-" + hardwareId)));
         long campaign = created.json().get("id").asLong();
         new CampaignSteps(this::operatorWith).approvedCampaign(manager, campaign, release.knownGoodReleaseId());
-        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").json().get("assignments").asLong())
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
+                        .json()
+                        .get("assignments")
+                        .asLong())
                 .isEqualTo(1);
-        var command = operatorWith(Role.DIAGNOSTICS_ENGINEER).post("/api/v1/vehicles/" + victim + "/commands",
-                Map.of("type", "READ_DTCS", "reason", "route sweep"));
+        var command = operatorWith(Role.DIAGNOSTICS_ENGINEER)
+                .post("/api/v1/vehicles/" + victim + "/commands", Map.of("type", "READ_DTCS", "reason", "route sweep"));
         assertThat(command.status()).as(command.body()).isEqualTo(201);
         commandId = command.json().get("id").asString();
         victimClient = fleet.credentialFor(victim);
-        otherToken = admin.post("/api/v1/vehicles/" + other + "/credentials", "").json().get("token").asString();
+        otherToken = admin.post("/api/v1/vehicles/" + other + "/credentials", "")
+                .json()
+                .get("token")
+                .asString();
     }
 
     @Test
     void noSpellingOfAProtectedRouteAnswersWithoutTheRightCredential() {
         List<Route> routes = protectedRoutes();
-        assertThat(routes).extracting(Route::path).as("device and management routes found")
-                .contains("/device/v1/vehicles/" + victim + "/checkin", "/device/v1/vehicles/" + victim + "/events",
+        assertThat(routes)
+                .extracting(Route::path)
+                .as("device and management routes found")
+                .contains(
+                        "/device/v1/vehicles/" + victim + "/checkin",
+                        "/device/v1/vehicles/" + victim + "/events",
                         "/device/v1/vehicles/" + victim + "/director/targets.json",
                         "/device/v1/vehicles/" + victim + "/artifacts/" + artifact)
                 .hasSizeGreaterThan(100);
@@ -95,8 +111,12 @@ class EncodedPathAuthenticationIntegrationTests extends IntegrationTest {
             sent = sweep(raw, routes, answered, statuses);
         }
         assertThat(sent).isGreaterThan(routes.size() * 40);
-        assertThat(answered).as("answered without the right credential (statuses seen: %s)", statuses).isEmpty();
-        assertThat(victimState()).as("nothing stored or handed out for the vehicle").isEqualTo(before);
+        assertThat(answered)
+                .as("answered without the right credential (statuses seen: %s)", statuses)
+                .isEmpty();
+        assertThat(victimState())
+                .as("nothing stored or handed out for the vehicle")
+                .isEqualTo(before);
 
         var own = victimClient.post("/device/v1/vehicles/" + victim + "/checkin", checkinBody());
         assertThat(own.status()).as("the vehicle itself still gets in").isEqualTo(200);
@@ -132,8 +152,10 @@ class EncodedPathAuthenticationIntegrationTests extends IntegrationTest {
                 if (PublicRoutes.isPublic(pattern)) {
                     continue;
                 }
-                String path = pattern.replace("{vin}", victim).replace("{sha256}", artifact)
-                        .replace("/director/{name}", "/director/targets.json").replaceAll("\\{[^}]+}", "999999999");
+                String path = pattern.replace("{vin}", victim)
+                        .replace("{sha256}", artifact)
+                        .replace("/director/{name}", "/director/targets.json")
+                        .replaceAll("\\{[^}]+}", "999999999");
                 for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
                     routes.add(new Route(method.name(), path, body(method, pattern)));
                 }
@@ -196,13 +218,21 @@ class EncodedPathAuthenticationIntegrationTests extends IntegrationTest {
     /** What the sweep must leave as it was: the victim's report, events, assignment and pending command. */
     private List<Object> victimState() {
         return List.of(
-                jdbc.sql("SELECT status || ':' || version FROM assignment WHERE vin = :v").param("v", victim)
-                        .query(String.class).list(),
-                jdbc.sql("SELECT COUNT(*) FROM vehicle_report WHERE vin = :v").param("v", victim)
-                        .query(Long.class).single(),
-                jdbc.sql("SELECT COUNT(*) FROM reported_ecu WHERE vin = :v").param("v", victim).query(Long.class)
+                jdbc.sql("SELECT status || ':' || version FROM assignment WHERE vin = :v")
+                        .param("v", victim)
+                        .query(String.class)
+                        .list(),
+                jdbc.sql("SELECT COUNT(*) FROM vehicle_report WHERE vin = :v")
+                        .param("v", victim)
+                        .query(Long.class)
                         .single(),
-                jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v").param("v", victim).query(Long.class)
+                jdbc.sql("SELECT COUNT(*) FROM reported_ecu WHERE vin = :v")
+                        .param("v", victim)
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v")
+                        .param("v", victim)
+                        .query(Long.class)
                         .single(),
                 admin.get("/api/v1/commands/" + commandId).json().get("status").asString());
     }

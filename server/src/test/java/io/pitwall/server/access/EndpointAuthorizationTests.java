@@ -22,8 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class EndpointAuthorizationTests extends IntegrationTest {
 
-    record Endpoint(RequestMethod method, String pattern, Permission permission, String handler) {
-    }
+    record Endpoint(RequestMethod method, String pattern, Permission permission, String handler) {}
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -40,12 +39,20 @@ class EndpointAuthorizationTests extends IntegrationTest {
     void everyRoleIsAllowedExactlyWhatTheMatrixGrants() {
         List<Endpoint> endpoints = endpoints(new ArrayList<>());
         assertThat(endpoints).as("management endpoints found").hasSizeGreaterThan(5);
-        assertThat(endpoints).extracting(e -> e.method() + " " + e.pattern()).as("the campaign lifecycle's endpoints")
-                .contains("POST /api/v1/campaigns/emergency-stop", "POST /api/v1/campaigns/{id}/approvals",
-                        "GET /api/v1/campaigns/{id}/approvals", "POST /api/v1/campaigns/{id}/submit",
-                        "GET /api/v1/campaigns/{id}/readiness", "PUT /api/v1/campaigns/{id}/readiness",
-                        "PATCH /api/v1/campaigns/{id}/readiness", "POST /api/v1/campaigns/{id}/evidence",
-                        "GET /api/v1/campaigns/{id}/decisions", "POST /api/v1/campaigns/{id}/resume");
+        assertThat(endpoints)
+                .extracting(e -> e.method() + " " + e.pattern())
+                .as("the campaign lifecycle's endpoints")
+                .contains(
+                        "POST /api/v1/campaigns/emergency-stop",
+                        "POST /api/v1/campaigns/{id}/approvals",
+                        "GET /api/v1/campaigns/{id}/approvals",
+                        "POST /api/v1/campaigns/{id}/submit",
+                        "GET /api/v1/campaigns/{id}/readiness",
+                        "PUT /api/v1/campaigns/{id}/readiness",
+                        "PATCH /api/v1/campaigns/{id}/readiness",
+                        "POST /api/v1/campaigns/{id}/evidence",
+                        "GET /api/v1/campaigns/{id}/decisions",
+                        "POST /api/v1/campaigns/{id}/resume");
         Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             clients.put(role, tokenClientFor(role));
@@ -55,8 +62,8 @@ class EndpointAuthorizationTests extends IntegrationTest {
         for (Endpoint endpoint : endpoints) {
             String path = endpoint.pattern().replaceAll("\\{[^}]+}", "999999999");
             for (Role role : Role.values()) {
-                var answer = clients.get(role).send(endpoint.method().name(), path, "application/json",
-                        "{}".getBytes());
+                var answer =
+                        clients.get(role).send(endpoint.method().name(), path, "application/json", "{}".getBytes());
                 boolean allowed = role.grants(endpoint.permission());
                 boolean denied = answer.status() == 403 && "permission-denied".equals(answer.code());
                 if (allowed == denied || answer.status() == 401) {
@@ -87,14 +94,16 @@ class EndpointAuthorizationTests extends IntegrationTest {
     private ApiClient tokenClientFor(Role role) {
         ApiClient operator = operatorWith(role);
         List<String> codes = role.permissions().stream().map(Permission::code).toList();
-        var issued = operator.post("/api/v1/tokens", Map.of("name", "matrix", "permissions", codes, "expiresIn", "PT1H"));
+        var issued =
+                operator.post("/api/v1/tokens", Map.of("name", "matrix", "permissions", codes, "expiresIn", "PT1H"));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         return api.withToken(issued.json().get("secret").asString());
     }
 
     private List<Endpoint> endpoints(List<String> undeclared) {
         List<Endpoint> found = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             for (String pattern : entry.getKey().getPatternValues()) {
                 if (!pattern.startsWith("/api/")) {

@@ -32,21 +32,28 @@ class OperatorCredentialsIntegrationTests {
         @Autowired
         DataSource dataSource;
 
-        record Account(long id, String username, String password, ApiClient client) {
-        }
+        record Account(long id, String username, String password, ApiClient client) {}
 
         Account newOperator(Role role) {
             String username = "cred-" + role.code() + "-" + NAMES.incrementAndGet();
             String password = "password-of-" + username;
-            var created = admin.post("/api/v1/operators", Map.of("username", username, "password", password,
-                    "role", role.code()));
+            var created = admin.post(
+                    "/api/v1/operators", Map.of("username", username, "password", password, "role", role.code()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             return new Account(created.json().get("id").asLong(), username, password, api.as(username, password));
         }
 
         String token(Account account, List<String> permissions) {
-            var issued = account.client().post("/api/v1/tokens", Map.of("name", "t" + NAMES.incrementAndGet(),
-                    "permissions", permissions, "expiresIn", "PT1H"));
+            var issued = account.client()
+                    .post(
+                            "/api/v1/tokens",
+                            Map.of(
+                                    "name",
+                                    "t" + NAMES.incrementAndGet(),
+                                    "permissions",
+                                    permissions,
+                                    "expiresIn",
+                                    "PT1H"));
             assertThat(issued.status()).as(issued.body()).isEqualTo(201);
             return issued.json().get("secret").asString();
         }
@@ -54,14 +61,20 @@ class OperatorCredentialsIntegrationTests {
         /** Audit entries, chained or still waiting in the intake (sealing may lag when the database is busy). */
         long audited(String action, String outcome, String detailsFragment) {
             String where = " WHERE action = :a AND outcome = :o AND details LIKE :d)";
-            return jdbc.sql("SELECT (SELECT COUNT(*) FROM audit_record" + where + " + (SELECT COUNT(*) FROM audit_intake"
-                    + where).param("a", action).param("o", outcome).param("d", "%" + detailsFragment + "%")
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT (SELECT COUNT(*) FROM audit_record" + where
+                            + " + (SELECT COUNT(*) FROM audit_intake" + where)
+                    .param("a", action)
+                    .param("o", outcome)
+                    .param("d", "%" + detailsFragment + "%")
+                    .query(Long.class)
+                    .single();
         }
 
         String passwordHash(long id) {
-            return jdbc.sql("SELECT password_hash FROM operator WHERE id = :id").param("id", id)
-                    .query(String.class).single();
+            return jdbc.sql("SELECT password_hash FROM operator WHERE id = :id")
+                    .param("id", id)
+                    .query(String.class)
+                    .single();
         }
 
         @Test
@@ -71,16 +84,22 @@ class OperatorCredentialsIntegrationTests {
             String hashBefore = passwordHash(owner.id());
             long refusalsBefore = audited("PUT /api/v1/me/password", "REFUSED", "password-login-required");
 
-            var answer = selfOnly.put("/api/v1/me/password", Map.of("currentPassword", owner.password(),
-                    "newPassword", "taken-over-by-a-token"));
+            var answer = selfOnly.put(
+                    "/api/v1/me/password",
+                    Map.of("currentPassword", owner.password(), "newPassword", "taken-over-by-a-token"));
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(403);
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.code()).isEqualTo("password-login-required");
             assertThat(passwordHash(owner.id())).isEqualTo(hashBefore);
-            assertThat(api.as(owner.username(), "taken-over-by-a-token").get("/api/v1/me").status()).isEqualTo(401);
+            assertThat(api.as(owner.username(), "taken-over-by-a-token")
+                            .get("/api/v1/me")
+                            .status())
+                    .isEqualTo(401);
             assertThat(owner.client().get("/api/v1/me").status()).isEqualTo(200);
-            assertThat(selfOnly.get("/api/v1/me").status()).as("a refusal revokes nothing").isEqualTo(200);
+            assertThat(selfOnly.get("/api/v1/me").status())
+                    .as("a refusal revokes nothing")
+                    .isEqualTo(200);
             assertThat(audited("PUT /api/v1/me/password", "REFUSED", "password-login-required"))
                     .isEqualTo(refusalsBefore + 1);
         }
@@ -91,8 +110,10 @@ class OperatorCredentialsIntegrationTests {
             String hashBefore = passwordHash(owner.id());
             long refusalsBefore = audited("PUT /api/v1/me/password", "REFUSED", "wrong-current-password");
 
-            var wrong = owner.client().put("/api/v1/me/password", Map.of("currentPassword", "not-my-password",
-                    "newPassword", "a-brand-new-password"));
+            var wrong = owner.client()
+                    .put(
+                            "/api/v1/me/password",
+                            Map.of("currentPassword", "not-my-password", "newPassword", "a-brand-new-password"));
             var missing = owner.client().put("/api/v1/me/password", Map.of("newPassword", "a-brand-new-password"));
 
             assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
@@ -104,11 +125,16 @@ class OperatorCredentialsIntegrationTests {
             assertThat(audited("PUT /api/v1/me/password", "REFUSED", "wrong-current-password"))
                     .isEqualTo(refusalsBefore + 1);
 
-            var right = owner.client().put("/api/v1/me/password", Map.of("currentPassword", owner.password(),
-                    "newPassword", "a-brand-new-password"));
+            var right = owner.client()
+                    .put(
+                            "/api/v1/me/password",
+                            Map.of("currentPassword", owner.password(), "newPassword", "a-brand-new-password"));
             assertThat(right.status()).as(right.body()).isEqualTo(204);
             assertThat(owner.client().get("/api/v1/me").status()).isEqualTo(401);
-            assertThat(api.as(owner.username(), "a-brand-new-password").get("/api/v1/me").status()).isEqualTo(200);
+            assertThat(api.as(owner.username(), "a-brand-new-password")
+                            .get("/api/v1/me")
+                            .status())
+                    .isEqualTo(200);
         }
 
         @Test
@@ -120,8 +146,10 @@ class OperatorCredentialsIntegrationTests {
             var othersToken = api.withToken(token(bystander, List.of("self:manage")));
             long revocationsBefore = audited("token.revoke", "SUCCEEDED", "password-changed");
 
-            var changed = owner.client().put("/api/v1/me/password", Map.of("currentPassword", owner.password(),
-                    "newPassword", "after-a-suspected-leak"));
+            var changed = owner.client()
+                    .put(
+                            "/api/v1/me/password",
+                            Map.of("currentPassword", owner.password(), "newPassword", "after-a-suspected-leak"));
 
             assertThat(changed.status()).as(changed.body()).isEqualTo(204);
             for (var revoked : List.of(first, second)) {
@@ -129,9 +157,12 @@ class OperatorCredentialsIntegrationTests {
                 assertThat(answer.status()).isEqualTo(401);
                 assertThat(answer.code()).isEqualTo("token-revoked");
             }
-            assertThat(othersToken.get("/api/v1/me").status()).as("another operator's token").isEqualTo(200);
+            assertThat(othersToken.get("/api/v1/me").status())
+                    .as("another operator's token")
+                    .isEqualTo(200);
             assertThat(audited("token.revoke", "SUCCEEDED", "password-changed")).isEqualTo(revocationsBefore + 2);
-            assertThat(audited("operator.password", "SUCCEEDED", "\"tokensRevoked\":2")).isPositive();
+            assertThat(audited("operator.password", "SUCCEEDED", "\"tokensRevoked\":2"))
+                    .isPositive();
         }
 
         @Test
@@ -140,21 +171,35 @@ class OperatorCredentialsIntegrationTests {
             var token = api.withToken(token(owner, List.of("self:manage", "vehicle:read")));
             assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
 
-            var disabled = admin.put("/api/v1/operators/" + owner.id(), Map.of("role", "fleet-operator",
-                    "enabled", false, "version", 0));
+            var disabled = admin.put(
+                    "/api/v1/operators/" + owner.id(),
+                    Map.of("role", "fleet-operator", "enabled", false, "version", 0));
             assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
             assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
-            assertThat(audited("operator.change", "SUCCEEDED", "\"tokensRevoked\":1")).isPositive();
+            assertThat(audited("operator.change", "SUCCEEDED", "\"tokensRevoked\":1"))
+                    .isPositive();
 
-            var enabled = admin.put("/api/v1/operators/" + owner.id(), Map.of("role", "fleet-operator",
-                    "enabled", true, "version", disabled.json().get("version").asLong()));
+            var enabled = admin.put(
+                    "/api/v1/operators/" + owner.id(),
+                    Map.of(
+                            "role",
+                            "fleet-operator",
+                            "enabled",
+                            true,
+                            "version",
+                            disabled.json().get("version").asLong()));
             assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
-            assertThat(owner.client().get("/api/v1/me").status()).as("the password works again").isEqualTo(200);
+            assertThat(owner.client().get("/api/v1/me").status())
+                    .as("the password works again")
+                    .isEqualTo(200);
             var afterEnable = token.get("/api/v1/me");
             assertThat(afterEnable.status()).isEqualTo(401);
             assertThat(afterEnable.code()).isEqualTo("token-revoked");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE operator_id = :o AND revoked_at IS NULL")
-                    .param("o", owner.id()).query(Long.class).single()).isZero();
+                            .param("o", owner.id())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
@@ -162,11 +207,14 @@ class OperatorCredentialsIntegrationTests {
             var owner = newOperator(Role.VIEWER);
             var token = api.withToken(token(owner, List.of("self:manage", "vehicle:read")));
             CompletableFuture<ApiClient.Response> issued;
-            try (var disable = HeldTransaction.open(transactions, () -> jdbc.sql(
-                    "UPDATE operator SET enabled = FALSE, version = version + 1 WHERE id = :id")
-                    .param("id", owner.id()).update())) {
-                issued = HeldTransaction.async(() -> token.post("/api/v1/tokens", Map.of("name", "racing",
-                        "permissions", List.of("vehicle:read"), "expiresIn", "PT1H")));
+            try (var disable = HeldTransaction.open(
+                    transactions,
+                    () -> jdbc.sql("UPDATE operator SET enabled = FALSE, version = version + 1 WHERE id = :id")
+                            .param("id", owner.id())
+                            .update())) {
+                issued = HeldTransaction.async(() -> token.post(
+                        "/api/v1/tokens",
+                        Map.of("name", "racing", "permissions", List.of("vehicle:read"), "expiresIn", "PT1H")));
                 HeldTransaction.awaitSomeoneBlocked(dataSource, jdbc);
                 disable.commit();
             }
@@ -174,17 +222,18 @@ class OperatorCredentialsIntegrationTests {
             var answer = issued.join();
             assertThat(answer.status()).as(answer.body()).isEqualTo(403);
             assertThat(answer.code()).isEqualTo("operator-disabled");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE operator_id = :o").param("o", owner.id())
-                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE operator_id = :o")
+                            .param("o", owner.id())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

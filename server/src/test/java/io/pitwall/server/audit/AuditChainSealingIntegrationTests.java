@@ -52,7 +52,9 @@ class AuditChainSealingIntegrationTests {
                     for (int i = 0; i < 25; i++) {
                         String target = "concurrent:" + thread + "." + i;
                         audited(target);
-                        assertThat(recordsWithTarget(target)).as("chained before returning").isEqualTo(1);
+                        assertThat(recordsWithTarget(target))
+                                .as("chained before returning")
+                                .isEqualTo(1);
                     }
                     return null;
                 });
@@ -84,11 +86,17 @@ class AuditChainSealingIntegrationTests {
         @Test
         void aTransactionsRecordsAreChainedInPublishingOrderEvenBeyondOneSealingBatch() {
             long first = nextSeq();
-            new TransactionTemplate(transactionManager).executeWithoutResult(status -> IntStream.range(0, 2_500)
-                    .forEach(i -> events.publishEvent(Audited.succeeded("test.bulk", "bulk:" + i, Map.of("i", i)))));
+            new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(status -> IntStream.range(0, 2_500)
+                            .forEach(i ->
+                                    events.publishEvent(Audited.succeeded("test.bulk", "bulk:" + i, Map.of("i", i)))));
             List<String> targets = jdbc.sql("SELECT target FROM audit_record WHERE seq >= :first ORDER BY seq")
-                    .param("first", first).query(String.class).list();
-            assertThat(targets).containsExactlyElementsOf(IntStream.range(0, 2_500).mapToObj(i -> "bulk:" + i).toList());
+                    .param("first", first)
+                    .query(String.class)
+                    .list();
+            assertThat(targets)
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, 2_500).mapToObj(i -> "bulk:" + i).toList());
             assertChainIntactFrom(first);
         }
 
@@ -99,7 +107,8 @@ class AuditChainSealingIntegrationTests {
             inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
             outer.executeWithoutResult(status -> {
                 events.publishEvent(Audited.succeeded("test.change", "outer:1", Map.of()));
-                inner.executeWithoutResult(s -> events.publishEvent(Audited.succeeded("test.change", "inner:1", Map.of())));
+                inner.executeWithoutResult(
+                        s -> events.publishEvent(Audited.succeeded("test.change", "inner:1", Map.of())));
                 assertThat(recordsWithTarget("inner:1")).isEqualTo(1);
                 status.setRollbackOnly();
             });
@@ -126,14 +135,17 @@ class AuditChainSealingIntegrationTests {
 
         /** A committed entry nobody chained, as a node that died right after its commit leaves it. */
         void waitingRecord(String target) {
-            jdbc.sql("INSERT INTO audit_intake (occurred_at, operator, role, action, target, outcome, request_id, details) "
-                    + "VALUES (CURRENT_TIMESTAMP, 'admin', 'admin', 'test.crash', :target, 'SUCCEEDED', 'r', '{}')")
-                    .param("target", target).update();
+            jdbc.sql(
+                            "INSERT INTO audit_intake (occurred_at, operator, role, action, target, outcome, request_id, details) "
+                                    + "VALUES (CURRENT_TIMESTAMP, 'admin', 'admin', 'test.crash', :target, 'SUCCEEDED', 'r', '{}')")
+                    .param("target", target)
+                    .update();
         }
 
         private void audited(String target) {
-            new TransactionTemplate(transactionManager).executeWithoutResult(
-                    status -> events.publishEvent(Audited.succeeded("test.change", target, Map.of("k", "v"))));
+            new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(
+                            status -> events.publishEvent(Audited.succeeded("test.change", target, Map.of("k", "v"))));
         }
 
         long nextSeq() {
@@ -145,12 +157,22 @@ class AuditChainSealingIntegrationTests {
          * context tamper with earlier records, so the whole chain's verdict is not this test's business.)
          */
         void assertChainIntactFrom(long first) {
-            List<AuditRecord> records = jdbc.sql("SELECT seq, occurred_at, operator, role, action, target, outcome, "
-                    + "request_id, details, prev_hash, hash FROM audit_record WHERE seq >= :first - 1 ORDER BY seq")
+            List<AuditRecord> records = jdbc.sql(
+                            "SELECT seq, occurred_at, operator, role, action, target, outcome, "
+                                    + "request_id, details, prev_hash, hash FROM audit_record WHERE seq >= :first - 1 ORDER BY seq")
                     .param("first", first)
-                    .query((rs, i) -> new AuditRecord(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+                    .query((rs, i) -> new AuditRecord(
+                            rs.getLong(1),
+                            rs.getObject(2, java.time.OffsetDateTime.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11)))
                     .list();
             for (int i = 1; i < records.size(); i++) {
                 AuditRecord record = records.get(i);
@@ -162,14 +184,15 @@ class AuditChainSealingIntegrationTests {
         }
 
         long recordsWithTarget(String target) {
-            return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = :t").param("t", target).query(Long.class)
+            return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE target = :t")
+                    .param("t", target)
+                    .query(Long.class)
                     .single();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
@@ -179,9 +202,13 @@ class AuditChainSealingIntegrationTests {
         void theDatabaseRefusesToChangeAWaitingRecord() {
             // In one transaction, so no sealer can chain the record before the UPDATE tries to change it.
             assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-                waitingRecord("waiting:1");
-                jdbc.sql("UPDATE audit_intake SET target = 'x' WHERE target = 'waiting:1'").update();
-            })).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                        waitingRecord("waiting:1");
+                        jdbc.sql("UPDATE audit_intake SET target = 'x' WHERE target = 'waiting:1'")
+                                .update();
+                    }))
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining("append-only");
             assertThat(count("audit_intake")).isZero();
         }
     }

@@ -90,9 +90,20 @@ class AuditChainVerifierTests {
         List<AuditRecord> chain = new ArrayList<>(length);
         String prev = ChainHash.GENESIS;
         for (int seq = 1; seq <= length; seq++) {
-            AuditRecord record = rechainedOnto(new AuditRecord(seq, OffsetDateTime.of(2024, 6, 1, 0, 0, seq % 60,
-                    seq * 1_000, ZoneOffset.UTC), "op" + seq % 7, "admin", "vehicle.update", "vehicle:" + seq,
-                    "SUCCEEDED", "r" + seq, "{\"n\":" + seq + "}", null, null), prev);
+            AuditRecord record = rechainedOnto(
+                    new AuditRecord(
+                            seq,
+                            OffsetDateTime.of(2024, 6, 1, 0, 0, seq % 60, seq * 1_000, ZoneOffset.UTC),
+                            "op" + seq % 7,
+                            "admin",
+                            "vehicle.update",
+                            "vehicle:" + seq,
+                            "SUCCEEDED",
+                            "r" + seq,
+                            "{\"n\":" + seq + "}",
+                            null,
+                            null),
+                    prev);
             chain.add(record);
             prev = record.hash();
         }
@@ -100,15 +111,45 @@ class AuditChainVerifierTests {
     }
 
     private static AuditRecord rechainedOnto(AuditRecord r, String prevHash) {
-        var unhashed = new AuditRecord(r.seq(), r.occurredAt(), r.operator(), r.role(), r.action(), r.target(),
-                r.outcome(), r.requestId(), r.details(), prevHash, "");
-        return new AuditRecord(r.seq(), r.occurredAt(), r.operator(), r.role(), r.action(), r.target(), r.outcome(),
-                r.requestId(), r.details(), prevHash, ChainHash.of(unhashed));
+        var unhashed = new AuditRecord(
+                r.seq(),
+                r.occurredAt(),
+                r.operator(),
+                r.role(),
+                r.action(),
+                r.target(),
+                r.outcome(),
+                r.requestId(),
+                r.details(),
+                prevHash,
+                "");
+        return new AuditRecord(
+                r.seq(),
+                r.occurredAt(),
+                r.operator(),
+                r.role(),
+                r.action(),
+                r.target(),
+                r.outcome(),
+                r.requestId(),
+                r.details(),
+                prevHash,
+                ChainHash.of(unhashed));
     }
 
     private static AuditRecord alter(AuditRecord r) {
-        return new AuditRecord(r.seq(), r.occurredAt(), r.operator(), r.role(), r.action(), "vehicle:someone-else",
-                r.outcome(), r.requestId(), r.details(), r.prevHash(), r.hash());
+        return new AuditRecord(
+                r.seq(),
+                r.occurredAt(),
+                r.operator(),
+                r.role(),
+                r.action(),
+                "vehicle:someone-else",
+                r.outcome(),
+                r.requestId(),
+                r.details(),
+                r.prevHash(),
+                r.hash());
     }
 
     /** The trail as a list; the verifier only streams it and reads the head. */

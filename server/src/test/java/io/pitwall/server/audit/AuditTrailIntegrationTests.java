@@ -39,12 +39,15 @@ class AuditTrailIntegrationTests {
         void refusedRequestsAreRecorded() {
             var viewer = operatorWith(Role.VIEWER);
             long refused = jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'REFUSED'")
-                    .query(Long.class).single();
-            var answer = viewer.post("/api/v1/operators", Map.of("username", "x1", "password", "long-enough-pass",
-                    "role", "admin"));
+                    .query(Long.class)
+                    .single();
+            var answer = viewer.post(
+                    "/api/v1/operators", Map.of("username", "x1", "password", "long-enough-pass", "role", "admin"));
             assertThat(answer.status()).isEqualTo(403);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'REFUSED'").query(Long.class)
-                    .single()).isEqualTo(refused + 1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'REFUSED'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(refused + 1);
         }
 
         @Test
@@ -69,24 +72,31 @@ class AuditTrailIntegrationTests {
         void tamperingIsFoundAtTheFirstAlteredRecord() {
             long seq = twoNewRecords() - 1;
             String original = target(seq);
-            jdbc.sql("UPDATE audit_record SET target = 'operator:someone-else' WHERE seq = :s").param("s", seq).update();
+            jdbc.sql("UPDATE audit_record SET target = 'operator:someone-else' WHERE seq = :s")
+                    .param("s", seq)
+                    .update();
             try {
                 var verdict = admin.get("/api/v1/audit/verify").json();
                 assertThat(verdict.get("intact").asBoolean()).isFalse();
                 assertThat(verdict.get("firstBadSeq").asLong()).isEqualTo(seq);
                 assertThat(verdict.get("problem").asString()).contains("altered");
             } finally {
-                jdbc.sql("UPDATE audit_record SET target = :t WHERE seq = :s").param("t", original).param("s", seq)
+                jdbc.sql("UPDATE audit_record SET target = :t WHERE seq = :s")
+                        .param("t", original)
+                        .param("s", seq)
                         .update();
             }
-            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean())
+                    .isTrue();
         }
 
         @Test
         void aDeletedRecordIsFound() {
             long seq = twoNewRecords() - 1;
-            Map<String, Object> kept = jdbc.sql("SELECT * FROM audit_record WHERE seq = :s").param("s", seq)
-                    .query().singleRow();
+            Map<String, Object> kept = jdbc.sql("SELECT * FROM audit_record WHERE seq = :s")
+                    .param("s", seq)
+                    .query()
+                    .singleRow();
             jdbc.sql("DELETE FROM audit_record WHERE seq = :s").param("s", seq).update();
             try {
                 var verdict = admin.get("/api/v1/audit/verify").json();
@@ -95,13 +105,15 @@ class AuditTrailIntegrationTests {
                 assertThat(verdict.get("problem").asString()).contains("deleted");
             } finally {
                 var insert = jdbc.sql("INSERT INTO audit_record (" + String.join(", ", kept.keySet()) + ") VALUES ("
-                        + String.join(", ", kept.keySet().stream().map(k -> ":" + k).toList()) + ")");
+                        + String.join(
+                                ", ", kept.keySet().stream().map(k -> ":" + k).toList()) + ")");
                 for (var column : kept.entrySet()) {
                     insert = insert.param(column.getKey(), column.getValue());
                 }
                 insert.update();
             }
-            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean())
+                    .isTrue();
         }
 
         @Test
@@ -115,26 +127,38 @@ class AuditTrailIntegrationTests {
             } finally {
                 swap(last - 1, last);
             }
-            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+            assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean())
+                    .isTrue();
         }
 
         /** Appends two records and returns the seq of the newest. */
         private long twoNewRecords() {
             operatorWith(Role.VIEWER);
             operatorWith(Role.AUDITOR);
-            return jdbc.sql("SELECT MAX(seq) FROM audit_record").query(Long.class).single();
+            return jdbc.sql("SELECT MAX(seq) FROM audit_record")
+                    .query(Long.class)
+                    .single();
         }
 
         private String target(long seq) {
-            return jdbc.sql("SELECT target FROM audit_record WHERE seq = :s").param("s", seq).query(String.class)
+            return jdbc.sql("SELECT target FROM audit_record WHERE seq = :s")
+                    .param("s", seq)
+                    .query(String.class)
                     .single();
         }
 
         // Moves each record to the other's position, keeping content and hash.
         private void swap(long a, long b) {
-            jdbc.sql("UPDATE audit_record SET seq = -1 WHERE seq = :s").param("s", b).update();
-            jdbc.sql("UPDATE audit_record SET seq = :to WHERE seq = :s").param("to", b).param("s", a).update();
-            jdbc.sql("UPDATE audit_record SET seq = :to WHERE seq = -1").param("to", a).update();
+            jdbc.sql("UPDATE audit_record SET seq = -1 WHERE seq = :s")
+                    .param("s", b)
+                    .update();
+            jdbc.sql("UPDATE audit_record SET seq = :to WHERE seq = :s")
+                    .param("to", b)
+                    .param("s", a)
+                    .update();
+            jdbc.sql("UPDATE audit_record SET seq = :to WHERE seq = -1")
+                    .param("to", a)
+                    .update();
         }
     }
 
@@ -145,10 +169,15 @@ class AuditTrailIntegrationTests {
         @Test
         void theDatabaseRefusesUpdateAndDelete() {
             operatorWith(Role.VIEWER);
-            assertThatThrownBy(() -> jdbc.sql("UPDATE audit_record SET target = 'x'").update())
-                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+            assertThatThrownBy(() ->
+                            jdbc.sql("UPDATE audit_record SET target = 'x'").update())
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_record").update())
-                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining("append-only");
         }
     }
 }

@@ -15,15 +15,41 @@ class ChainHashTests {
 
     @Test
     void hashesOfExistingChainsNeverChange() {
-        assertThat(ChainHash.of(ChainHash.GENESIS, 1, Instant.parse("2024-06-01T12:34:56Z"), "admin", "admin",
-                "operator.create", "operator:alice", "SUCCEEDED", "req-1", "{\"role\":\"viewer\"}"))
+        assertThat(ChainHash.of(
+                        ChainHash.GENESIS,
+                        1,
+                        Instant.parse("2024-06-01T12:34:56Z"),
+                        "admin",
+                        "admin",
+                        "operator.create",
+                        "operator:alice",
+                        "SUCCEEDED",
+                        "req-1",
+                        "{\"role\":\"viewer\"}"))
                 .isEqualTo("fb86d07f3235e9ba9526aedcc77fed69242dc1f1e1c7169b6d5803e7d77ed48c");
-        assertThat(ChainHash.of("a".repeat(64), 42, Instant.parse("2024-06-01T12:34:56.123456Z"), "jürgen",
-                "fleet-operator", "vehicle.update", "vehicle:WP0ZZZ99ZTS392124", "REFUSED", "internal",
-                "{\"note\":\"Größe ✓ 車\"}"))
+        assertThat(ChainHash.of(
+                        "a".repeat(64),
+                        42,
+                        Instant.parse("2024-06-01T12:34:56.123456Z"),
+                        "jürgen",
+                        "fleet-operator",
+                        "vehicle.update",
+                        "vehicle:WP0ZZZ99ZTS392124",
+                        "REFUSED",
+                        "internal",
+                        "{\"note\":\"Größe ✓ 車\"}"))
                 .isEqualTo("e94213806ee793f1cce7a1e80093fcbd08314541e4f0a9ce5dcc85417cb1bc2b");
-        assertThat(ChainHash.of("b".repeat(64), 1234567890123L, Instant.parse("1999-12-31T23:59:59.100Z"), "", "none",
-                "x", "", "SUCCEEDED", "internal", "{}"))
+        assertThat(ChainHash.of(
+                        "b".repeat(64),
+                        1234567890123L,
+                        Instant.parse("1999-12-31T23:59:59.100Z"),
+                        "",
+                        "none",
+                        "x",
+                        "",
+                        "SUCCEEDED",
+                        "internal",
+                        "{}"))
                 .isEqualTo("85135dc021fa2c595e8bc51389af7c504b153265fe8ff01783d67243d1c20271");
     }
 
@@ -45,24 +71,50 @@ class ChainHashTests {
     @Test
     void matchesOnlyTheStoredHashOfTheSameContent() {
         var at = OffsetDateTime.of(2024, 6, 1, 0, 0, 0, 5_000, ZoneOffset.UTC);
-        String hash = ChainHash.of(ChainHash.GENESIS, 1, at.toInstant(), "op", "admin", "x.y", "t", "SUCCEEDED", "r", "{}");
+        String hash =
+                ChainHash.of(ChainHash.GENESIS, 1, at.toInstant(), "op", "admin", "x.y", "t", "SUCCEEDED", "r", "{}");
         var hasher = new ChainHash.Hasher();
         var record = new AuditRecord(1, at, "op", "admin", "x.y", "t", "SUCCEEDED", "r", "{}", ChainHash.GENESIS, hash);
         assertThat(hasher.matches(record)).isTrue();
-        assertThat(hasher.matches(new AuditRecord(1, at, "op", "admin", "x.y", "T", "SUCCEEDED", "r", "{}",
-                ChainHash.GENESIS, hash))).isFalse();
-        assertThat(hasher.matches(new AuditRecord(1, at, "op", "admin", "x.y", "t", "SUCCEEDED", "r", "{}",
-                ChainHash.GENESIS, hash.toUpperCase()))).isFalse();
-        assertThat(hasher.matches(new AuditRecord(1, at, "op", "admin", "x.y", "t", "SUCCEEDED", "r", "{}",
-                ChainHash.GENESIS, hash.substring(1)))).isFalse();
+        assertThat(hasher.matches(new AuditRecord(
+                        1, at, "op", "admin", "x.y", "T", "SUCCEEDED", "r", "{}", ChainHash.GENESIS, hash)))
+                .isFalse();
+        assertThat(hasher.matches(new AuditRecord(
+                        1,
+                        at,
+                        "op",
+                        "admin",
+                        "x.y",
+                        "t",
+                        "SUCCEEDED",
+                        "r",
+                        "{}",
+                        ChainHash.GENESIS,
+                        hash.toUpperCase())))
+                .isFalse();
+        assertThat(hasher.matches(new AuditRecord(
+                        1,
+                        at,
+                        "op",
+                        "admin",
+                        "x.y",
+                        "t",
+                        "SUCCEEDED",
+                        "r",
+                        "{}",
+                        ChainHash.GENESIS,
+                        hash.substring(1))))
+                .isFalse();
     }
 
     private static String text(SplittableRandom random, int length) {
         var out = new StringBuilder();
         for (int i = 0; i < length; i++) {
             int kind = random.nextInt(10);
-            out.append(kind < 7 ? (char) (' ' + random.nextInt(95)) : kind < 9 ? (char) (0xA0 + random.nextInt(0x700))
-                    : "😀");
+            out.append(
+                    kind < 7
+                            ? (char) (' ' + random.nextInt(95))
+                            : kind < 9 ? (char) (0xA0 + random.nextInt(0x700)) : "😀");
         }
         return out.toString();
     }
@@ -82,12 +134,22 @@ class ChainHashTests {
     }
 
     /** The hash as the class Javadoc defines it, written the plain way. */
-    private static String definition(String prevHash, long seq, Instant at, String operator, String role, String action,
-            String target, String outcome, String requestId, String details) {
+    private static String definition(
+            String prevHash,
+            long seq,
+            Instant at,
+            String operator,
+            String role,
+            String action,
+            String target,
+            String outcome,
+            String requestId,
+            String details) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {prevHash, Long.toString(seq), at.toString(), operator, role, action, target,
-                    outcome, requestId, details}) {
+            for (String field : new String[] {
+                prevHash, Long.toString(seq), at.toString(), operator, role, action, target, outcome, requestId, details
+            }) {
                 byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
                 digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
                 digest.update(bytes);

@@ -19,33 +19,238 @@ class AssignmentLifecycleTests {
     // PAUSED, RESUMED, RETRIED, INST_FAILED, INST_COMPLETED, ROLLED_BACK, CANCEL, TIME_OUT, REOFFER, ENDED,
     // EXCLUDE.
     // "=" unchanged, "!x" rejected.
-    private static final Trigger[] COLUMNS = {Trigger.DELIVER, Trigger.DOWNLOAD_STARTED, Trigger.DOWNLOAD_PROGRESS,
-        Trigger.DOWNLOAD_COMPLETED, Trigger.DOWNLOAD_FAILED, Trigger.INSTALL_DEFERRED, Trigger.INSTALL_STARTED,
-        Trigger.INSTALL_PAUSED, Trigger.INSTALL_RESUMED, Trigger.INSTALL_RETRIED, Trigger.INSTALL_FAILED,
-        Trigger.INSTALL_COMPLETED, Trigger.ROLLED_BACK, Trigger.CANCEL, Trigger.TIME_OUT, Trigger.REOFFER,
-        Trigger.ASSIGNMENT_ENDED, Trigger.EXCLUDE};
+    private static final Trigger[] COLUMNS = {
+        Trigger.DELIVER,
+        Trigger.DOWNLOAD_STARTED,
+        Trigger.DOWNLOAD_PROGRESS,
+        Trigger.DOWNLOAD_COMPLETED,
+        Trigger.DOWNLOAD_FAILED,
+        Trigger.INSTALL_DEFERRED,
+        Trigger.INSTALL_STARTED,
+        Trigger.INSTALL_PAUSED,
+        Trigger.INSTALL_RESUMED,
+        Trigger.INSTALL_RETRIED,
+        Trigger.INSTALL_FAILED,
+        Trigger.INSTALL_COMPLETED,
+        Trigger.ROLLED_BACK,
+        Trigger.CANCEL,
+        Trigger.TIME_OUT,
+        Trigger.REOFFER,
+        Trigger.ASSIGNMENT_ENDED,
+        Trigger.EXCLUDE
+    };
 
     private static final String[][] TABLE = {
-        {"PENDING", "DELIVERED", "DOWNLOADING", "DOWNLOADING", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=",
-            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "=", "=", "CANCELLED", "CANCELLED"},
-        {"DELIVERED", "=", "DOWNLOADING", "DOWNLOADING", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=",
-            "FAILED", "SUCCEEDED", "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "=", "CANCELLED", "CANCELLED"},
-        {"DOWNLOADING", "=", "=", "=", "DOWNLOADED", "FAILED", "=", "INSTALLING", "=", "=", "=", "FAILED", "SUCCEEDED",
-            "ROLLED_BACK", "CANCELLED", "TIMED_OUT", "=", "CANCELLED", "CANCELLED"},
-        {"DOWNLOADED", "=", "=", "=", "=", "=", "=", "INSTALLING", "=", "=", "=", "FAILED", "SUCCEEDED", "ROLLED_BACK",
-            "CANCELLED", "TIMED_OUT", "=", "CANCELLED", "CANCELLED"},
-        {"INSTALLING", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "FAILED", "SUCCEEDED", "ROLLED_BACK",
-            "!install-in-progress", "TIMED_OUT", "=", "TIMED_OUT", "!install-in-progress"},
-        {"SUCCEEDED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "ROLLED_BACK", "!assignment-finished",
-            "=", "=", "=", "!not-an-exception"},
-        {"FAILED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished", "=",
-            "PENDING", "=", "="},
-        {"ROLLED_BACK", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "!assignment-finished", "=",
-            "=", "=", "="},
-        {"CANCELLED", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=",
-            "!not-an-exception"},
-        {"TIMED_OUT", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "=", "SUCCEEDED", "ROLLED_BACK",
-            "!assignment-finished", "=", "PENDING", "=", "="},
+        {
+            "PENDING",
+            "DELIVERED",
+            "DOWNLOADING",
+            "DOWNLOADING",
+            "DOWNLOADED",
+            "FAILED",
+            "=",
+            "INSTALLING",
+            "=",
+            "=",
+            "=",
+            "FAILED",
+            "SUCCEEDED",
+            "ROLLED_BACK",
+            "CANCELLED",
+            "=",
+            "=",
+            "CANCELLED",
+            "CANCELLED"
+        },
+        {
+            "DELIVERED",
+            "=",
+            "DOWNLOADING",
+            "DOWNLOADING",
+            "DOWNLOADED",
+            "FAILED",
+            "=",
+            "INSTALLING",
+            "=",
+            "=",
+            "=",
+            "FAILED",
+            "SUCCEEDED",
+            "ROLLED_BACK",
+            "CANCELLED",
+            "TIMED_OUT",
+            "=",
+            "CANCELLED",
+            "CANCELLED"
+        },
+        {
+            "DOWNLOADING",
+            "=",
+            "=",
+            "=",
+            "DOWNLOADED",
+            "FAILED",
+            "=",
+            "INSTALLING",
+            "=",
+            "=",
+            "=",
+            "FAILED",
+            "SUCCEEDED",
+            "ROLLED_BACK",
+            "CANCELLED",
+            "TIMED_OUT",
+            "=",
+            "CANCELLED",
+            "CANCELLED"
+        },
+        {
+            "DOWNLOADED",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "INSTALLING",
+            "=",
+            "=",
+            "=",
+            "FAILED",
+            "SUCCEEDED",
+            "ROLLED_BACK",
+            "CANCELLED",
+            "TIMED_OUT",
+            "=",
+            "CANCELLED",
+            "CANCELLED"
+        },
+        {
+            "INSTALLING",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "FAILED",
+            "SUCCEEDED",
+            "ROLLED_BACK",
+            "!install-in-progress",
+            "TIMED_OUT",
+            "=",
+            "TIMED_OUT",
+            "!install-in-progress"
+        },
+        {
+            "SUCCEEDED",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "ROLLED_BACK",
+            "!assignment-finished",
+            "=",
+            "=",
+            "=",
+            "!not-an-exception"
+        },
+        {
+            "FAILED",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "!assignment-finished",
+            "=",
+            "PENDING",
+            "=",
+            "="
+        },
+        {
+            "ROLLED_BACK",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "!assignment-finished",
+            "=",
+            "=",
+            "=",
+            "="
+        },
+        {
+            "CANCELLED",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "!not-an-exception"
+        },
+        {
+            "TIMED_OUT",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "=",
+            "SUCCEEDED",
+            "ROLLED_BACK",
+            "!assignment-finished",
+            "=",
+            "PENDING",
+            "=",
+            "="
+        },
     };
 
     @Test
@@ -81,20 +286,23 @@ class AssignmentLifecycleTests {
 
     @Test
     void theStatusListsPersistenceRendersFollowTheTable() {
-        assertThat(AssignmentLifecycle.ACTIVE).containsExactly(State.PENDING, State.DELIVERED, State.DOWNLOADING,
-                State.DOWNLOADED, State.INSTALLING);
-        assertThat(AssignmentLifecycle.IN_PROGRESS).containsExactly(State.DELIVERED, State.DOWNLOADING,
-                State.DOWNLOADED, State.INSTALLING);
-        assertThat(AssignmentLifecycle.CANCELLABLE).containsExactly(State.PENDING, State.DELIVERED,
-                State.DOWNLOADING, State.DOWNLOADED);
+        assertThat(AssignmentLifecycle.ACTIVE)
+                .containsExactly(State.PENDING, State.DELIVERED, State.DOWNLOADING, State.DOWNLOADED, State.INSTALLING);
+        assertThat(AssignmentLifecycle.IN_PROGRESS)
+                .containsExactly(State.DELIVERED, State.DOWNLOADING, State.DOWNLOADED, State.INSTALLING);
+        assertThat(AssignmentLifecycle.CANCELLABLE)
+                .containsExactly(State.PENDING, State.DELIVERED, State.DOWNLOADING, State.DOWNLOADED);
         assertThat(AssignmentLifecycle.RETRYABLE).containsExactly(State.FAILED, State.TIMED_OUT);
         assertThat(AssignmentLifecycle.FAILURES).containsExactly(State.FAILED, State.ROLLED_BACK);
-        assertThat(AssignmentLifecycle.EXCEPTIONAL_ENDS).containsExactly(State.FAILED, State.ROLLED_BACK,
-                State.TIMED_OUT);
+        assertThat(AssignmentLifecycle.EXCEPTIONAL_ENDS)
+                .containsExactly(State.FAILED, State.ROLLED_BACK, State.TIMED_OUT);
         assertThat(AssignmentLifecycle.NOT_BEGUN).containsExactly(State.PENDING, State.DELIVERED, State.CANCELLED);
         for (State state : State.values()) {
-            assertThat(AssignmentLifecycle.ACTIVE.contains(state)).as("active %s", state).isEqualTo(state.isActive());
-            assertThat(AssignmentLifecycle.EXCEPTIONAL_ENDS.contains(state)).as("queued end %s", state)
+            assertThat(AssignmentLifecycle.ACTIVE.contains(state))
+                    .as("active %s", state)
+                    .isEqualTo(state.isActive());
+            assertThat(AssignmentLifecycle.EXCEPTIONAL_ENDS.contains(state))
+                    .as("queued end %s", state)
                     .isEqualTo(state.isTerminal() && state != State.SUCCEEDED && state != State.CANCELLED);
         }
     }
@@ -123,7 +331,8 @@ class AssignmentLifecycleTests {
     void anAssignmentIsDerivedFromItsEcuParts() {
         List<String> wrong = new ArrayList<>();
         for (String[] row : DERIVED) {
-            List<State> parts = row[0].isEmpty() ? List.of()
+            List<State> parts = row[0].isEmpty()
+                    ? List.of()
                     : Arrays.stream(row[0].split(" ")).map(State::valueOf).toList();
             State derived = AssignmentLifecycle.derive(parts);
             if (derived != State.valueOf(row[1])) {
@@ -137,8 +346,14 @@ class AssignmentLifecycleTests {
     @Test
     void aLateEventNeverMovesBackwards() {
         State state = State.PENDING;
-        for (Trigger t : List.of(Trigger.DELIVER, Trigger.DOWNLOAD_STARTED, Trigger.DOWNLOAD_COMPLETED,
-                Trigger.INSTALL_STARTED, Trigger.INSTALL_COMPLETED, Trigger.DOWNLOAD_PROGRESS, Trigger.DELIVER,
+        for (Trigger t : List.of(
+                Trigger.DELIVER,
+                Trigger.DOWNLOAD_STARTED,
+                Trigger.DOWNLOAD_COMPLETED,
+                Trigger.INSTALL_STARTED,
+                Trigger.INSTALL_COMPLETED,
+                Trigger.DOWNLOAD_PROGRESS,
+                Trigger.DELIVER,
                 Trigger.DOWNLOAD_FAILED)) {
             state = ((Accepted) AssignmentLifecycle.apply(state, t)).next();
         }

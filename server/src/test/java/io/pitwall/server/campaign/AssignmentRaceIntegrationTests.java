@@ -35,10 +35,13 @@ class AssignmentRaceIntegrationTests {
 
         @Autowired
         PlatformTransactionManager transactions;
+
         @Autowired
         DataSource dataSource;
+
         @Autowired
         CampaignCommands commands;
+
         TestFleet fleet;
         String hardwareId;
         String vin;
@@ -47,7 +50,8 @@ class AssignmentRaceIntegrationTests {
         @BeforeEach
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "RACE-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "RACE-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             vin = fleet.vehicle("Race-" + hardwareId, "EU", "1.0.0", hardwareId);
             vehicle = fleet.credentialFor(vin);
         }
@@ -55,8 +59,15 @@ class AssignmentRaceIntegrationTests {
         long campaign() {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Race "
-                    + hardwareId, "releaseId", release.releaseId(), "filter", Map.of("model", "Race-" + hardwareId)));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Race " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            Map.of("model", "Race-" + hardwareId)));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
@@ -65,34 +76,53 @@ class AssignmentRaceIntegrationTests {
 
         long started() {
             long id = campaign();
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status())
+                    .isEqualTo(200);
             return id;
         }
 
         ApiClient.Response checkin() {
-            return vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                    "ownerConsent", true, "ecus", List.of()));
+            return vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
         }
 
         ApiClient.Response report(String assignmentId, long seq, String type) {
-            return vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", List.of(Map.of("seq", seq,
-                    "type", type, "occurredAt", Instant.now().toString(), "assignmentId", assignmentId))));
+            return vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/events",
+                    Map.of(
+                            "events",
+                            List.of(Map.of(
+                                    "seq",
+                                    seq,
+                                    "type",
+                                    type,
+                                    "occurredAt",
+                                    Instant.now().toString(),
+                                    "assignmentId",
+                                    assignmentId))));
         }
 
         String assignmentStatus() {
-            return jdbc.sql("SELECT status FROM assignment WHERE vin = :v").param("v", vin).query(String.class)
+            return jdbc.sql("SELECT status FROM assignment WHERE vin = :v")
+                    .param("v", vin)
+                    .query(String.class)
                     .single();
         }
 
         String ecuStatus() {
             return jdbc.sql("SELECT ae.status FROM assignment_ecu ae JOIN assignment a ON a.id = ae.assignment_id "
-                    + "WHERE a.vin = :v").param("v", vin).query(String.class).single();
+                            + "WHERE a.vin = :v")
+                    .param("v", vin)
+                    .query(String.class)
+                    .single();
         }
 
         @Test
         void anInstallReportRacingACancelNeitherRevivesNorSplitsTheAssignment() {
             long id = started();
-            String assignmentId = checkin().json().get("assignment").get("assignmentId").asString();
+            String assignmentId =
+                    checkin().json().get("assignment").get("assignmentId").asString();
             assertThat(report(assignmentId, 1, "DOWNLOAD_COMPLETED").status()).isEqualTo(200);
 
             try (var cancel = HeldTransaction.open(transactions, () -> commands.cancel(id, "admin"))) {
@@ -104,10 +134,14 @@ class AssignmentRaceIntegrationTests {
             assertThat(List.of(assignmentStatus(), ecuStatus())).containsExactly("CANCELLED", "CANCELLED");
 
             assertThat(report(assignmentId, 3, "INSTALL_COMPLETED").status()).isEqualTo(200);
-            assertThat(List.of(assignmentStatus(), ecuStatus())).as("a late report never moves it back")
+            assertThat(List.of(assignmentStatus(), ecuStatus()))
+                    .as("a late report never moves it back")
                     .containsExactly("CANCELLED", "CANCELLED");
-            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE vin = :v").param("v", vin).query(String.class)
-                    .single()).isEqualTo("1.0.0");
+            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE vin = :v")
+                            .param("v", vin)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("1.0.0");
         }
 
         @Test
@@ -132,8 +166,11 @@ class AssignmentRaceIntegrationTests {
                 assertThat(second.join().status()).as(second.join().body()).isEqualTo(409);
                 assertThat(second.join().code()).isEqualTo("campaign-not-startable");
             }
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = :c").param("c", id)
-                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = :c")
+                            .param("c", id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
 
         @Test
@@ -142,8 +179,15 @@ class AssignmentRaceIntegrationTests {
             var manager = operatorWith(Role.RELEASE_MANAGER);
             long[] ids = new long[2];
             for (int i = 0; i < 2; i++) {
-                var created = manager.post("/api/v1/campaigns", Map.of("name", "Rival " + i + " " + hardwareId,
-                        "releaseId", release.releaseId(), "filter", Map.of("model", "Race-" + hardwareId)));
+                var created = manager.post(
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "name",
+                                "Rival " + i + " " + hardwareId,
+                                "releaseId",
+                                release.releaseId(),
+                                "filter",
+                                Map.of("model", "Race-" + hardwareId)));
                 ids[i] = created.json().get("id").asLong();
                 campaignSteps().approvedCampaign(manager, ids[i], release.knownGoodReleaseId());
             }
@@ -153,17 +197,18 @@ class AssignmentRaceIntegrationTests {
                 first.commit();
                 assertThat(second.join().status()).as(second.join().body()).isEqualTo(200);
             }
-            assertThat(jdbc.sql("SELECT campaign_id FROM assignment WHERE vin = :v").param("v", vin)
-                    .query(Long.class).list()).containsExactly(ids[0]);
+            assertThat(jdbc.sql("SELECT campaign_id FROM assignment WHERE vin = :v")
+                            .param("v", vin)
+                            .query(Long.class)
+                            .list())
+                    .containsExactly(ids[0]);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

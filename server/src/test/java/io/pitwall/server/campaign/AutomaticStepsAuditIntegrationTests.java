@@ -40,18 +40,20 @@ class AutomaticStepsAuditIntegrationTests {
     static final String RECONCILER = "system:reconciler";
 
     /** One audit record of a campaign: what, by whom, with which details. */
-    record Entry(String action, String operator, JsonNode details) {
-    }
+    record Entry(String action, String operator, JsonNode details) {}
 
     @Import(CampaignSchedulingIntegrationTests.ClockConfiguration.class)
     abstract static class Contract extends IntegrationTest {
 
         @Autowired
         MovableClock clock;
+
         @Autowired
         WaveReconciler reconciler;
+
         @Autowired
         AuditChainVerifier verifier;
+
         TestFleet fleet;
         ApiClient manager;
         String hardwareId;
@@ -62,36 +64,46 @@ class AutomaticStepsAuditIntegrationTests {
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
             manager = operatorWith(Role.RELEASE_MANAGER);
-            hardwareId = "AUDIT-STEP-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId = "AUDIT-STEP-HW-" + HARDWARE.incrementAndGet() + "-"
+                    + getClass().getSimpleName();
             model = "AuditSteps-" + hardwareId;
             // A day later than anything an earlier test did, so leases and timeouts start afresh.
-            clock.advance(Duration.between(clock.instant(), clock.instant().truncatedTo(ChronoUnit.DAYS)
-                    .plus(Duration.ofHours(36))));
+            clock.advance(Duration.between(
+                    clock.instant(),
+                    clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(36))));
         }
 
         @AfterEach
         void theChainStillVerifies() {
             var report = verifier.verify();
             assertThat(report.intact()).as(String.valueOf(report.problem())).isTrue();
-            assertThat(report.pending()).as("every entry chained after its commit").isZero();
+            assertThat(report.pending())
+                    .as("every entry chained after its commit")
+                    .isZero();
         }
 
         @Test
         void wavesStartingAndPassingAndTheCompletionAreAuditedOncePerStepAsTheReconciler() {
             List<String> pilot = vehicles(2, "pilot");
             List<String> rest = vehicles(3, null);
-            long id = started(List.of(
-                    wave("pilot", "TAG", "pilot", Map.of("minExecuted", 2, "maxFailureRate", 0.0)),
-                    wave("nobody", "FILTER", "region==XX", Map.of("minExecuted", 1)),
-                    wave("rest", "REST", null, Map.of("minExecuted", 3))), List.of(), Map.of());
+            long id = started(
+                    List.of(
+                            wave("pilot", "TAG", "pilot", Map.of("minExecuted", 2, "maxFailureRate", 0.0)),
+                            wave("nobody", "FILTER", "region==XX", Map.of("minExecuted", 1)),
+                            wave("rest", "REST", null, Map.of("minExecuted", 3))),
+                    List.of(),
+                    Map.of());
             List<Entry> atStart = automatic(id);
 
             finish(pilot, false);
             for (int tick = 0; tick < 4; tick++) {
                 reconciler.tick(NODE);
             }
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = 2").params(id)
-                    .query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = 2")
+                            .params(id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3);
             finish(rest, false);
             reconciler.tick(NODE);
             reconciler.tick(NODE);
@@ -99,15 +111,24 @@ class AutomaticStepsAuditIntegrationTests {
 
             assertThat(atStart).as("the operator's start is the operator's").isEmpty();
             List<Entry> steps = automatic(id);
-            assertThat(steps).extracting(Entry::action).containsExactly("campaign.wave.pass", "campaign.wave.start",
-                    "campaign.wave.pass", "campaign.wave.start", "campaign.wave.pass", "campaign.complete",
-                    "campaign.review.open");
+            assertThat(steps)
+                    .extracting(Entry::action)
+                    .containsExactly(
+                            "campaign.wave.pass",
+                            "campaign.wave.start",
+                            "campaign.wave.pass",
+                            "campaign.wave.start",
+                            "campaign.wave.pass",
+                            "campaign.complete",
+                            "campaign.review.open");
             assertThat(steps).extracting(Entry::operator).containsOnly(RECONCILER);
-            assertThat(steps.subList(0, 5)).allSatisfy(e -> assertThat(e.details().get("node").asString())
-                    .isEqualTo(NODE));
+            assertThat(steps.subList(0, 5))
+                    .allSatisfy(
+                            e -> assertThat(e.details().get("node").asString()).isEqualTo(NODE));
             assertThat(steps.get(1).details().get("assigned").asLong()).isZero();
             assertThat(steps.get(2).details().get("outcome").asString()).isEqualTo("EMPTY");
-            assertThat(steps.get(3).details().get("assigned").asLong()).as("one entry for all its vehicles")
+            assertThat(steps.get(3).details().get("assigned").asLong())
+                    .as("one entry for all its vehicles")
                     .isEqualTo(3);
             assertThat(steps.get(4).details().get("status").asString()).isEqualTo("PASSED");
             assertThat(steps.get(5).details().get("to").asString()).isEqualTo("COMPLETED");
@@ -117,8 +138,12 @@ class AutomaticStepsAuditIntegrationTests {
         void aFailedGatePausesTheCampaignAndBothAreAuditedAsTheReconciler() {
             List<String> pilot = vehicles(2, "pilot");
             vehicles(1, null);
-            long id = started(List.of(wave("pilot", "TAG", "pilot", Map.of("minExecuted", 2, "maxFailureRate", 0.0)),
-                    wave("rest", "REST", null, Map.of("minExecuted", 1))), List.of(), Map.of());
+            long id = started(
+                    List.of(
+                            wave("pilot", "TAG", "pilot", Map.of("minExecuted", 2, "maxFailureRate", 0.0)),
+                            wave("rest", "REST", null, Map.of("minExecuted", 1))),
+                    List.of(),
+                    Map.of());
             finish(pilot.subList(0, 1), false);
             finish(pilot.subList(1, 2), true);
 
@@ -128,15 +153,18 @@ class AutomaticStepsAuditIntegrationTests {
             List<Entry> steps = automatic(id);
             assertThat(steps).extracting(Entry::action).containsExactly("campaign.wave.fail", "campaign.pause");
             assertThat(steps).extracting(Entry::operator).containsOnly(RECONCILER);
-            assertThat(steps.get(0).details().get("failedChecks").get(0).asString()).isEqualTo("max-failure-rate");
+            assertThat(steps.get(0).details().get("failedChecks").get(0).asString())
+                    .isEqualTo("max-failure-rate");
             assertThat(steps.get(1).details().get("reason").asString()).contains("gate of wave 0");
         }
 
         @Test
         void anAbortCriterionPauseIsAuditedAsTheReconciler() {
             List<String> vins = vehicles(2, null);
-            long id = started(List.of(wave("all", "REST", null, Map.of("minExecuted", 100))),
-                    List.of(Map.of("failureType", "ALL", "thresholdPercent", 10, "minExecuted", 1)), Map.of());
+            long id = started(
+                    List.of(wave("all", "REST", null, Map.of("minExecuted", 100))),
+                    List.of(Map.of("failureType", "ALL", "thresholdPercent", 10, "minExecuted", 1)),
+                    Map.of());
             finish(vins.subList(0, 1), true);
 
             assertThat(reconciler.tick(NODE)).isEqualTo(1);
@@ -151,8 +179,10 @@ class AutomaticStepsAuditIntegrationTests {
         @Test
         void timeoutsRetriesAndTheCompletionTheyBringAreOneEntryPerStepNotPerVehicle() {
             List<String> vins = vehicles(3, null);
-            long id = started(List.of(), List.of(), Map.of("inProgressTimeoutMinutes", 30,
-                    "retries", Map.of("maxAttempts", 2, "backoffSeconds", 600)));
+            long id = started(
+                    List.of(),
+                    List.of(),
+                    Map.of("inProgressTimeoutMinutes", 30, "retries", Map.of("maxAttempts", 2, "backoffSeconds", 600)));
             for (String vin : vins) {
                 report(vin, assignmentOf(vin), "DOWNLOAD_STARTED");
             }
@@ -168,11 +198,19 @@ class AutomaticStepsAuditIntegrationTests {
 
             assertThat(status(id)).isEqualTo("COMPLETED");
             List<Entry> steps = automatic(id);
-            assertThat(steps).extracting(Entry::action).containsExactly("campaign.attempts", "campaign.attempts",
-                    "campaign.attempts", "campaign.complete", "campaign.review.open");
+            assertThat(steps)
+                    .extracting(Entry::action)
+                    .containsExactly(
+                            "campaign.attempts",
+                            "campaign.attempts",
+                            "campaign.attempts",
+                            "campaign.complete",
+                            "campaign.review.open");
             assertThat(steps).extracting(Entry::operator).containsOnly(RECONCILER);
-            assertThat(steps).extracting(e -> e.details().path("timedOut").asLong(-1) + "/"
-                    + e.details().path("retried").asLong(-1)).startsWith("3/0", "0/3", "3/0");
+            assertThat(steps)
+                    .extracting(e -> e.details().path("timedOut").asLong(-1) + "/"
+                            + e.details().path("retried").asLong(-1))
+                    .startsWith("3/0", "0/3", "3/0");
         }
 
         @Test
@@ -183,16 +221,19 @@ class AutomaticStepsAuditIntegrationTests {
             finish(vins, false);
 
             assertThat(status(id)).isEqualTo("COMPLETED");
-            assertThat(automatic(id)).extracting(Entry::action, Entry::operator).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("campaign.complete", "system"),
-                    org.assertj.core.groups.Tuple.tuple("campaign.review.open", "system"));
+            assertThat(automatic(id))
+                    .extracting(Entry::action, Entry::operator)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("campaign.complete", "system"),
+                            org.assertj.core.groups.Tuple.tuple("campaign.review.open", "system"));
         }
 
         /** The campaign's audit entries not made by a signed-in operator, in chain order. */
         List<Entry> automatic(long id) {
             return jdbc.sql("""
                     SELECT action, operator, details FROM audit_record WHERE target = :t AND operator LIKE 'system%'
-                    ORDER BY seq""").param("t", "campaign:" + id)
+                    ORDER BY seq""")
+                    .param("t", "campaign:" + id)
                     .query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), JSON.readTree(rs.getString(3))))
                     .list();
         }
@@ -203,8 +244,13 @@ class AutomaticStepsAuditIntegrationTests {
 
         long started(List<Map<String, Object>> waves, List<Map<String, Object>> abort, Map<String, Object> schedule) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            Map<String, Object> campaign = new HashMap<>(Map.of("name", "Audited " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\""));
+            Map<String, Object> campaign = new HashMap<>(Map.of(
+                    "name",
+                    "Audited " + hardwareId,
+                    "releaseId",
+                    release.releaseId(),
+                    "filter",
+                    "model==\"" + model + "\""));
             if (!schedule.isEmpty()) {
                 campaign.put("schedule", schedule);
             }
@@ -212,8 +258,8 @@ class AutomaticStepsAuditIntegrationTests {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             if (!waves.isEmpty()) {
-                var plan = manager.put("/api/v1/campaigns/" + id + "/waves", Map.of("waves", waves,
-                        "abortCriteria", abort));
+                var plan = manager.put(
+                        "/api/v1/campaigns/" + id + "/waves", Map.of("waves", waves, "abortCriteria", abort));
                 assertThat(plan.status()).as(plan.body()).isEqualTo(200);
             }
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
@@ -223,8 +269,10 @@ class AutomaticStepsAuditIntegrationTests {
         }
 
         String assignmentOf(String vin) {
-            var answer = fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/checkin",
-                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+            var answer = fleet.credentialFor(vin)
+                    .post(
+                            "/device/v1/vehicles/" + vin + "/checkin",
+                            Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json().get("assignment").get("assignmentId").asString();
         }
@@ -232,39 +280,58 @@ class AutomaticStepsAuditIntegrationTests {
         /** Each vehicle installs its assignment to the end (with its health report), or fails installing. */
         void finish(List<String> vins, boolean fail) {
             for (String vin : vins) {
-                report(vin, assignmentOf(vin), fail
-                        ? new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"}
-                        : new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED",
-                            "POST_UPDATE_HEALTH"});
+                report(
+                        vin,
+                        assignmentOf(vin),
+                        fail
+                                ? new String[] {
+                                    "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"
+                                }
+                                : new String[] {
+                                    "DOWNLOAD_STARTED",
+                                    "DOWNLOAD_COMPLETED",
+                                    "INSTALL_STARTED",
+                                    "INSTALL_COMPLETED",
+                                    "POST_UPDATE_HEALTH"
+                                });
             }
         }
 
         void report(String vin, String assignment, String... types) {
             List<Object> events = new ArrayList<>();
             for (String type : types) {
-                var event = new HashMap<String, Object>(Map.of("seq", ++seq, "type", type,
-                        "occurredAt", clock.instant().toString(), "assignmentId", assignment));
+                var event = new HashMap<String, Object>(Map.of(
+                        "seq",
+                        ++seq,
+                        "type",
+                        type,
+                        "occurredAt",
+                        clock.instant().toString(),
+                        "assignmentId",
+                        assignment));
                 if (type.endsWith("_FAILED")) {
                     event.put("code", "INSTALL_WRITE_ERROR");
                 }
                 events.add(event);
             }
-            var answer = fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/events",
-                    Map.of("events", events));
+            var answer =
+                    fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
 
         String status(long id) {
-            return manager.get("/api/v1/campaigns/" + id).json().get("campaign").get("status").asString();
+            return manager.get("/api/v1/campaigns/" + id)
+                    .json()
+                    .get("campaign")
+                    .get("status")
+                    .asString();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

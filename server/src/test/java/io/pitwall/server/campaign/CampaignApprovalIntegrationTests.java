@@ -34,14 +34,22 @@ class CampaignApprovalIntegrationTests {
         @BeforeEach
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "APR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "APR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             fleet.vehicle("Apr-" + hardwareId, "EU", "1.0.0", hardwareId);
             manager = operatorWith(Role.RELEASE_MANAGER);
         }
 
         long draft(PublishedRelease release) {
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Approval " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", "Apr-" + hardwareId)));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Approval " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            Map.of("model", "Apr-" + hardwareId)));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             return created.json().get("id").asLong();
         }
@@ -52,7 +60,10 @@ class CampaignApprovalIntegrationTests {
 
         static Map<String, Boolean> items(JsonNode readiness) {
             Map<String, Boolean> items = new java.util.LinkedHashMap<>();
-            readiness.get("items").forEach(i -> items.put(i.get("item").asString(), i.get("met").asBoolean()));
+            readiness
+                    .get("items")
+                    .forEach(i ->
+                            items.put(i.get("item").asString(), i.get("met").asBoolean()));
             return items;
         }
 
@@ -66,19 +77,28 @@ class CampaignApprovalIntegrationTests {
             long id = draft(release);
             var empty = manager.get(path(id, "/readiness")).json();
             assertThat(empty.get("ready").asBoolean()).isFalse();
-            assertThat(items(empty)).hasSize(12).containsEntry("release-published", true)
-                    .containsEntry("rollback-release", false).containsEntry("test-evidence", false);
+            assertThat(items(empty))
+                    .hasSize(12)
+                    .containsEntry("release-published", true)
+                    .containsEntry("rollback-release", false)
+                    .containsEntry("test-evidence", false);
             assertThat(empty.get("items").get(1).get("reason").asString()).isEqualTo("no rollback release named");
 
-            var own = manager.send("PATCH", path(id, "/readiness"), "application/json",
-                    ("{\"rollbackReleaseId\":" + release.releaseId() + ",\"runbookUrl\":\"https://wiki.example.com/r\"}")
+            var own = manager.send(
+                    "PATCH",
+                    path(id, "/readiness"),
+                    "application/json",
+                    ("{\"rollbackReleaseId\":" + release.releaseId()
+                                    + ",\"runbookUrl\":\"https://wiki.example.com/r\"}")
                             .getBytes());
             assertThat(own.status()).as(own.body()).isEqualTo(200);
             assertThat(items(own.json())).containsEntry("runbook", true).containsEntry("rollback-release", false);
             assertThat(own.json().get("items").get(1).get("reason").asString()).contains("own release");
 
-            var complete = manager.put(path(id, "/readiness"), CampaignSteps.completeSheet(release.knownGoodReleaseId()));
-            assertThat(items(complete.json())).containsEntry("rollback-release", true)
+            var complete =
+                    manager.put(path(id, "/readiness"), CampaignSteps.completeSheet(release.knownGoodReleaseId()));
+            assertThat(items(complete.json()))
+                    .containsEntry("rollback-release", true)
                     .containsEntry("test-evidence", false);
             var withEvidence = manager.post(path(id, "/evidence"), CampaignSteps.evidence());
             assertThat(withEvidence.status()).isEqualTo(201);
@@ -95,7 +115,8 @@ class CampaignApprovalIntegrationTests {
             long id = draft(release);
             var answer = manager.put(path(id, "/readiness"), CampaignSteps.completeSheet(other.releaseId()));
             assertThat(items(answer.json())).containsEntry("rollback-release", false);
-            assertThat(answer.json().get("items").get(1).get("reason").asString()).contains(hardwareId);
+            assertThat(answer.json().get("items").get(1).get("reason").asString())
+                    .contains(hardwareId);
         }
 
         @Test
@@ -108,9 +129,15 @@ class CampaignApprovalIntegrationTests {
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.code()).isEqualTo("campaign-not-ready");
-            assertThat(refused.json().get("unmet").get(0).get("item").asString()).isEqualTo("test-evidence");
+            assertThat(refused.json().get("unmet").get(0).get("item").asString())
+                    .isEqualTo("test-evidence");
             assertThat(count("campaign_decision")).isEqualTo(decisions);
-            assertThat(manager.get(path(id, "")).json().get("campaign").get("status").asString()).isEqualTo("DRAFT");
+            assertThat(manager.get(path(id, ""))
+                            .json()
+                            .get("campaign")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("DRAFT");
         }
 
         @Test
@@ -122,16 +149,22 @@ class CampaignApprovalIntegrationTests {
             var ftp = manager.put(path(id, "/readiness"), Map.of("runbookUrl", "ftp://files.example.com/r"));
             assertThat(ftp.status()).isEqualTo(422);
             assertThat(ftp.code()).isEqualTo("invalid-readiness");
-            assertThat(manager.put(path(id, "/readiness"), Map.of("incidentContacts", List.of(" "))).code())
+            assertThat(manager.put(path(id, "/readiness"), Map.of("incidentContacts", List.of(" ")))
+                            .code())
                     .isEqualTo("invalid-readiness");
-            assertThat(manager.put(path(id, "/readiness"), Map.of("incidentContacts", List.of("a\nb"))).code())
+            assertThat(manager.put(path(id, "/readiness"), Map.of("incidentContacts", List.of("a\nb")))
+                            .code())
                     .isEqualTo("invalid-readiness");
-            assertThat(manager.post(path(id, "/evidence"), Map.of("name", "HIL", "sha256", "xyz", "url",
-                    "https://x.example.com")).code()).isEqualTo("invalid-readiness");
+            assertThat(manager.post(
+                                    path(id, "/evidence"),
+                                    Map.of("name", "HIL", "sha256", "xyz", "url", "https://x.example.com"))
+                            .code())
+                    .isEqualTo("invalid-readiness");
             var malformed = manager.put(path(id, "/readiness"), "{\"runbookUrl\":");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.code()).isEqualTo("malformed-body");
-            assertThat(manager.put(path(987654321, "/readiness"), Map.of()).code()).isEqualTo("campaign-not-found");
+            assertThat(manager.put(path(987654321, "/readiness"), Map.of()).code())
+                    .isEqualTo("campaign-not-found");
             assertThat(count("campaign_readiness")).isEqualTo(sheets);
             assertThat(count("campaign_evidence")).isEqualTo(evidence);
         }
@@ -139,13 +172,25 @@ class CampaignApprovalIntegrationTests {
         @Test
         void theCreatorAndTheSubmitterCannotApprove() {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            long byAdmin = admin.post("/api/v1/campaigns", Map.of("name", "Self " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", "Apr-" + hardwareId))).json().get("id").asLong();
+            long byAdmin = admin.post(
+                            "/api/v1/campaigns",
+                            Map.of(
+                                    "name",
+                                    "Self " + hardwareId,
+                                    "releaseId",
+                                    release.releaseId(),
+                                    "filter",
+                                    Map.of("model", "Apr-" + hardwareId)))
+                    .json()
+                    .get("id")
+                    .asLong();
             campaignSteps().readyAndSubmitted(admin, byAdmin, release.knownGoodReleaseId());
             long submittedByAdmin = draft(release);
-            manager.put(path(submittedByAdmin, "/readiness"), CampaignSteps.completeSheet(release.knownGoodReleaseId()));
+            manager.put(
+                    path(submittedByAdmin, "/readiness"), CampaignSteps.completeSheet(release.knownGoodReleaseId()));
             manager.post(path(submittedByAdmin, "/evidence"), CampaignSteps.evidence());
-            assertThat(admin.post(path(submittedByAdmin, "/submit"), "").status()).isEqualTo(200);
+            assertThat(admin.post(path(submittedByAdmin, "/submit"), "").status())
+                    .isEqualTo(200);
 
             long approvals = count("campaign_approval");
             long refusedAudits = refusedAudits();
@@ -153,7 +198,11 @@ class CampaignApprovalIntegrationTests {
                 var answer = approve(admin, id);
                 assertThat(answer.status()).as(answer.body()).isEqualTo(403);
                 assertThat(answer.code()).isEqualTo("self-approval");
-                assertThat(admin.get(path(id, "")).json().get("campaign").get("status").asString())
+                assertThat(admin.get(path(id, ""))
+                                .json()
+                                .get("campaign")
+                                .get("status")
+                                .asString())
                         .isEqualTo("SUBMITTED");
             }
             assertThat(count("campaign_approval")).isEqualTo(approvals);
@@ -162,7 +211,9 @@ class CampaignApprovalIntegrationTests {
 
         long refusedAudits() {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'REFUSED' AND details LIKE :c")
-                    .param("c", "%self-approval%").query(Long.class).single();
+                    .param("c", "%self-approval%")
+                    .query(Long.class)
+                    .single();
         }
 
         @Test
@@ -170,7 +221,12 @@ class CampaignApprovalIntegrationTests {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             long id = draft(release);
             campaignSteps().readyAndSubmitted(manager, id, release.knownGoodReleaseId());
-            assertThat(manager.get(path(id, "")).json().get("campaign").get("risk").asString()).isEqualTo("HIGH");
+            assertThat(manager.get(path(id, ""))
+                            .json()
+                            .get("campaign")
+                            .get("risk")
+                            .asString())
+                    .isEqualTo("HIGH");
             var first = operatorWith(Role.APPROVER);
             assertThat(approve(first, id).json().get("status").asString()).isEqualTo("SUBMITTED");
             long approvals = count("campaign_approval");
@@ -178,10 +234,15 @@ class CampaignApprovalIntegrationTests {
             assertThat(twice.status()).isEqualTo(409);
             assertThat(twice.code()).isEqualTo("already-approved");
             assertThat(count("campaign_approval")).isEqualTo(approvals);
-            assertThat(manager.post(path(id, "/start"), "").status()).as("a release manager cannot start")
+            assertThat(manager.post(path(id, "/start"), "").status())
+                    .as("a release manager cannot start")
                     .isEqualTo(403);
             assertThat(admin.post(path(id, "/start"), "").code()).isEqualTo("campaign-not-startable");
-            assertThat(approve(operatorWith(Role.APPROVER), id).json().get("status").asString()).isEqualTo("APPROVED");
+            assertThat(approve(operatorWith(Role.APPROVER), id)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("APPROVED");
             var listed = manager.get(path(id, "/approvals")).json();
             assertThat(listed).hasSize(2);
             assertThat(listed.get(0).get("decision").asString()).isEqualTo("APPROVE");
@@ -195,8 +256,17 @@ class CampaignApprovalIntegrationTests {
             var release = fleet.publish(hardwareId, "2.0.0", 20, "TELEMATICS");
             long id = draft(release);
             campaignSteps().readyAndSubmitted(manager, id, knownGood.releaseId());
-            assertThat(manager.get(path(id, "")).json().get("campaign").get("risk").asString()).isEqualTo("STANDARD");
-            assertThat(approve(operatorWith(Role.APPROVER), id).json().get("status").asString()).isEqualTo("APPROVED");
+            assertThat(manager.get(path(id, ""))
+                            .json()
+                            .get("campaign")
+                            .get("risk")
+                            .asString())
+                    .isEqualTo("STANDARD");
+            assertThat(approve(operatorWith(Role.APPROVER), id)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("APPROVED");
             var late = approve(operatorWith(Role.APPROVER), id);
             assertThat(late.code()).isEqualTo("campaign-not-awaiting-approval");
         }
@@ -213,26 +283,38 @@ class CampaignApprovalIntegrationTests {
             var bare = second.post(path(id, "/approvals"), Map.of("decision", "REFUSE"));
             assertThat(bare.status()).isEqualTo(422);
             assertThat(bare.code()).isEqualTo("comment-required");
-            assertThat(second.post(path(id, "/approvals"), Map.of("decision", "MAYBE")).code())
+            assertThat(second.post(path(id, "/approvals"), Map.of("decision", "MAYBE"))
+                            .code())
                     .isEqualTo("invalid-decision");
             assertThat(count("campaign_approval")).isEqualTo(approvals);
 
             var refused = second.post(path(id, "/approvals"), Map.of("decision", "REFUSE", "comment", "no HIL on B2"));
             assertThat(refused.status()).as(refused.body()).isEqualTo(200);
             assertThat(refused.json().get("status").asString()).isEqualTo("DRAFT");
-            assertThat(manager.send("PATCH", path(id, "/readiness"), "application/json",
-                    "{\"customerCommunication\":\"Updated text\"}".getBytes()).status()).isEqualTo(200);
-            assertThat(manager.post(path(id, "/submit"), "").json().get("approvalRound").asInt()).isEqualTo(2);
+            assertThat(manager.send(
+                                    "PATCH",
+                                    path(id, "/readiness"),
+                                    "application/json",
+                                    "{\"customerCommunication\":\"Updated text\"}".getBytes())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(manager.post(path(id, "/submit"), "")
+                            .json()
+                            .get("approvalRound")
+                            .asInt())
+                    .isEqualTo(2);
             assertThat(approve(second, id).json().get("status").asString())
-                    .as("the first approval belonged to the refused round").isEqualTo("SUBMITTED");
+                    .as("the first approval belonged to the refused round")
+                    .isEqualTo("SUBMITTED");
             assertThat(approve(first, id).json().get("status").asString()).isEqualTo("APPROVED");
             List<String> kinds = new ArrayList<>();
-            manager.get(path(id, "/decisions")).json().forEach(d -> kinds.add(d.get("kind").asString()));
+            manager.get(path(id, "/decisions"))
+                    .json()
+                    .forEach(d -> kinds.add(d.get("kind").asString()));
             assertThat(kinds).containsExactly("SUBMIT", "APPROVE", "REFUSE", "SUBMIT", "APPROVE", "APPROVE");
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

@@ -30,6 +30,7 @@ class CampaignCompletionIntegrationTests {
 
         @Autowired
         PlatformTransactionManager transactionManager;
+
         @Autowired
         Campaigns campaigns;
 
@@ -44,7 +45,9 @@ class CampaignCompletionIntegrationTests {
         void theLastTwoAssignmentsFinishingAtOnceCompleteTheCampaign() throws Exception {
             long campaign = startedCampaignOfTwoVehicles();
             List<Long> ids = jdbc.sql("SELECT id FROM assignment WHERE campaign_id = :c ORDER BY id")
-                    .param("c", campaign).query(Long.class).list();
+                    .param("c", campaign)
+                    .query(Long.class)
+                    .list();
             var transactions = new TransactionTemplate(transactionManager);
             var aMoved = new CountDownLatch(1);
             var bMoved = new CountDownLatch(1);
@@ -66,27 +69,43 @@ class CampaignCompletionIntegrationTests {
                 await().atMost(Duration.ofSeconds(10)).until(() -> aChecked.getCount() == 0 || someoneWaitsForALock());
                 campaigns.completeIfDone(campaign, OffsetDateTime.now());
             }));
-            await().atMost(Duration.ofSeconds(10)).until(() -> b.isDone() || a.isDone()
-                    || (aChecked.getCount() == 0 && someoneWaitsForALock()));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> b.isDone() || a.isDone() || (aChecked.getCount() == 0 && someoneWaitsForALock()));
             aMayCommit.countDown();
             a.get();
             b.get();
 
-            assertThat(jdbc.sql("SELECT status FROM campaign WHERE id = :c").param("c", campaign).query(String.class)
-                    .single()).isEqualTo("COMPLETED");
+            assertThat(jdbc.sql("SELECT status FROM campaign WHERE id = :c")
+                            .param("c", campaign)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("COMPLETED");
         }
 
         private long startedCampaignOfTwoVehicles() {
             var fleet = new TestFleet(jdbc, admin);
-            String hardwareId = "DONE-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String hardwareId =
+                    "DONE-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             String model = "Done-" + hardwareId;
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            long campaign = admin.post("/api/v1/campaigns", Map.of("name", "Done " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", model))).json().get("id").asLong();
+            long campaign = admin.post(
+                            "/api/v1/campaigns",
+                            Map.of(
+                                    "name",
+                                    "Done " + hardwareId,
+                                    "releaseId",
+                                    release.releaseId(),
+                                    "filter",
+                                    Map.of("model", model)))
+                    .json()
+                    .get("id")
+                    .asLong();
             campaignSteps().approvedCampaign(admin, campaign, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
+                            .status())
+                    .isEqualTo(200);
             return campaign;
         }
 
@@ -94,7 +113,9 @@ class CampaignCompletionIntegrationTests {
         private void move(long assignment) {
             for (String status : List.of("INSTALLING", "SUCCEEDED")) {
                 jdbc.sql("UPDATE assignment SET status = :s, version = version + 1 WHERE id = :id")
-                        .param("s", status).param("id", assignment).update();
+                        .param("s", status)
+                        .param("id", assignment)
+                        .update();
             }
         }
 
@@ -118,7 +139,9 @@ class CampaignCompletionIntegrationTests {
         @Override
         boolean someoneWaitsForALock() {
             return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
-                    .query(Long.class).single() > 0;
+                            .query(Long.class)
+                            .single()
+                    > 0;
         }
     }
 
@@ -129,7 +152,9 @@ class CampaignCompletionIntegrationTests {
         @Override
         boolean someoneWaitsForALock() {
             return jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
-                    .query(Long.class).single() > 0;
+                            .query(Long.class)
+                            .single()
+                    > 0;
         }
     }
 }

@@ -33,12 +33,14 @@ class CampaignFlowIntegrationTests {
         @BeforeEach
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "BMS-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "BMS-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
         }
 
         JsonNode checkin(ApiClient vehicle, String vin) {
-            var answer = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                    "ownerConsent", true, "ecus", List.of()));
+            var answer = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json();
         }
@@ -46,8 +48,15 @@ class CampaignFlowIntegrationTests {
         /** An approved campaign of the release, ready to start. */
         long campaign(TestFleet.PublishedRelease release, Map<String, Object> filter) {
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post("/api/v1/campaigns",
-                    Map.of("name", "Rollout " + release.releaseId(), "releaseId", release.releaseId(), "filter", filter));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Rollout " + release.releaseId(),
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            filter));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
@@ -55,8 +64,8 @@ class CampaignFlowIntegrationTests {
         }
 
         void report(ApiClient vehicle, String vin, String assignmentId, long seq, String type, String code) {
-            var event = new java.util.HashMap<String, Object>(Map.of("seq", seq, "type", type,
-                    "occurredAt", Instant.now().toString(), "assignmentId", assignmentId));
+            var event = new java.util.HashMap<String, Object>(Map.of(
+                    "seq", seq, "type", type, "occurredAt", Instant.now().toString(), "assignmentId", assignmentId));
             if (code != null) {
                 event.put("code", code);
             }
@@ -90,12 +99,16 @@ class CampaignFlowIntegrationTests {
             // The signed targets entry verifies against the published image-targets key.
             JsonNode key = admin.get("/api/v1/keys").json().get(0);
             TufKey tufKey = TufKey.fromJson(key.get("key"));
-            var entry = SignedTarget.verify(Envelope.fromJson(target.get("signedTarget")),
-                    target.get("targetPath").asString(), Map.of(tufKey.keyId(), tufKey));
+            var entry = SignedTarget.verify(
+                    Envelope.fromJson(target.get("signedTarget")),
+                    target.get("targetPath").asString(),
+                    Map.of(tufKey.keyId(), tufKey));
             assertThat(entry.sha256()).isEqualTo(release.sha256());
 
             for (String vin : List.of(otherRegion, current)) {
-                assertThat(checkin(fleet.credentialFor(vin), vin).has("assignment")).as(vin).isFalse();
+                assertThat(checkin(fleet.credentialFor(vin), vin).has("assignment"))
+                        .as(vin)
+                        .isFalse();
             }
 
             String assignmentId = assignment.get("assignmentId").asString();
@@ -109,8 +122,11 @@ class CampaignFlowIntegrationTests {
             assertThat(progress.get("byStatus").get("SUCCEEDED").asLong()).isEqualTo(1);
             assertThat(progress.get("campaign").get("status").asString()).isEqualTo("COMPLETED");
             assertThat(checkin(vehicle, eligible).has("assignment")).isFalse();
-            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE vin = :v").param("v", eligible)
-                    .query(String.class).single()).isEqualTo("2.0.0");
+            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE vin = :v")
+                            .param("v", eligible)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("2.0.0");
         }
 
         @Test
@@ -129,8 +145,12 @@ class CampaignFlowIntegrationTests {
             report(vb, b, idb, 1, "INSTALL_STARTED", null);
             report(vb, b, idb, 2, "ROLLED_BACK", "HEALTH_CHECK_FAILED");
             var progress = admin.get("/api/v1/campaigns/" + id).json();
-            assertThat(progress.get("byFailureCategory").get("VERIFICATION").asLong()).isEqualTo(1);
-            assertThat(progress.get("byFailureCategory").get("BOOT_HEALTH_ROLLBACK").asLong()).isEqualTo(1);
+            assertThat(progress.get("byFailureCategory").get("VERIFICATION").asLong())
+                    .isEqualTo(1);
+            assertThat(progress.get("byFailureCategory")
+                            .get("BOOT_HEALTH_ROLLBACK")
+                            .asLong())
+                    .isEqualTo(1);
             assertThat(progress.get("campaign").get("status").asString()).isEqualTo("COMPLETED");
         }
 
@@ -143,7 +163,12 @@ class CampaignFlowIntegrationTests {
             long id = campaign(release, Map.of("model", model));
             admin.post("/api/v1/campaigns/" + id + "/start", "");
             ApiClient vehicle = fleet.credentialFor(mine);
-            String url = checkin(vehicle, mine).get("assignment").get("ecus").get(0).get("downloadUrl").asString();
+            String url = checkin(vehicle, mine)
+                    .get("assignment")
+                    .get("ecus")
+                    .get(0)
+                    .get("downloadUrl")
+                    .asString();
 
             var head = vehicle.download("HEAD", url, null);
             assertThat(head.status()).isEqualTo(200);
@@ -153,19 +178,26 @@ class CampaignFlowIntegrationTests {
 
             var tail = vehicle.download("GET", url, "bytes=1000-");
             assertThat(tail.status()).isEqualTo(206);
-            assertThat(tail.header("Content-Range")).isEqualTo("bytes 1000-" + (release.content().length - 1) + "/"
-                    + release.content().length);
+            assertThat(tail.header("Content-Range"))
+                    .isEqualTo("bytes 1000-" + (release.content().length - 1) + "/" + release.content().length);
             assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(release.content(), 1000, release.content().length));
             var beyond = vehicle.download("GET", url, "bytes=" + release.content().length + "-");
             assertThat(beyond.status()).isEqualTo(416);
             assertThat(beyond.header("Content-Range")).isEqualTo("bytes */" + release.content().length);
 
             ApiClient other = fleet.credentialFor(stranger);
-            assertThat(other.download("GET", url, null).status()).as("another vehicle's path").isEqualTo(403);
+            assertThat(other.download("GET", url, null).status())
+                    .as("another vehicle's path")
+                    .isEqualTo(403);
             assertThat(other.download("GET", url.replace(mine, stranger), null).status())
-                    .as("an artifact not assigned to the vehicle").isEqualTo(404);
-            assertThat(other.post("/device/v1/vehicles/" + mine + "/checkin", Map.of()).status()).isEqualTo(403);
-            assertThat(other.post("/device/v1/vehicles/" + mine + "/events", Map.of()).status()).isEqualTo(403);
+                    .as("an artifact not assigned to the vehicle")
+                    .isEqualTo(404);
+            assertThat(other.post("/device/v1/vehicles/" + mine + "/checkin", Map.of())
+                            .status())
+                    .isEqualTo(403);
+            assertThat(other.post("/device/v1/vehicles/" + mine + "/events", Map.of())
+                            .status())
+                    .isEqualTo(403);
         }
 
         @Test
@@ -175,14 +207,19 @@ class CampaignFlowIntegrationTests {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             long id = campaign(release, Map.of("model", model));
             admin.post("/api/v1/campaigns/" + id + "/start", "");
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/pause", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/pause", "").status())
+                    .isEqualTo(200);
             ApiClient vehicle = fleet.credentialFor(a);
             assertThat(checkin(vehicle, a).has("assignment")).isFalse();
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/pause", "").code()).isEqualTo("campaign-not-running");
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").code()).isEqualTo("campaign-not-startable");
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/resume", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/pause", "").code())
+                    .isEqualTo("campaign-not-running");
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").code())
+                    .isEqualTo("campaign-not-startable");
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/resume", "").status())
+                    .isEqualTo(200);
             assertThat(checkin(vehicle, a).has("assignment")).isTrue();
-            var cancelled = admin.post("/api/v1/campaigns/" + id + "/cancel", "").json();
+            var cancelled =
+                    admin.post("/api/v1/campaigns/" + id + "/cancel", "").json();
             assertThat(cancelled.get("byStatus").get("CANCELLED").asLong()).isEqualTo(1);
             assertThat(checkin(vehicle, a).has("assignment")).isFalse();
         }
@@ -192,21 +229,21 @@ class CampaignFlowIntegrationTests {
             long before = count("campaign");
             var noRelease = admin.post("/api/v1/campaigns", Map.of("name", "x", "releaseId", 987654321));
             assertThat(noRelease.code()).isEqualTo("release-not-published");
-            var injection = admin.post("/api/v1/campaigns", Map.of("name", "x", "releaseId", 1,
-                    "filter", Map.of("model", "x' OR '1'='1")));
+            var injection = admin.post(
+                    "/api/v1/campaigns",
+                    Map.of("name", "x", "releaseId", 1, "filter", Map.of("model", "x' OR '1'='1")));
             assertThat(injection.code()).isEqualTo("invalid-target-filter");
             assertThat(admin.post("/api/v1/campaigns", "{\"name\":").code()).isEqualTo("malformed-body");
-            assertThat(admin.post("/api/v1/campaigns/987654321/start", "").code()).isEqualTo("campaign-not-found");
+            assertThat(admin.post("/api/v1/campaigns/987654321/start", "").code())
+                    .isEqualTo("campaign-not-found");
             assertThat(count("campaign")).isEqualTo(before);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

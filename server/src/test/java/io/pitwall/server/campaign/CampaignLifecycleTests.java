@@ -17,14 +17,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every cell of the state table in {@link CampaignLifecycle}'s Javadoc, checked one by one. */
 class CampaignLifecycleTests {
 
-    private static final List<Trigger> COLUMNS = List.of(Trigger.SUBMIT, Trigger.APPROVE, Trigger.REFUSE,
-            Trigger.START, Trigger.PAUSE, Trigger.RESUME, Trigger.COMPLETE, Trigger.CANCEL, Trigger.EMERGENCY_STOP,
-            Trigger.ROLLBACK_START, Trigger.ROLLBACK_DONE, Trigger.ROLLBACK_ABANDONED);
+    private static final List<Trigger> COLUMNS = List.of(
+            Trigger.SUBMIT,
+            Trigger.APPROVE,
+            Trigger.REFUSE,
+            Trigger.START,
+            Trigger.PAUSE,
+            Trigger.RESUME,
+            Trigger.COMPLETE,
+            Trigger.CANCEL,
+            Trigger.EMERGENCY_STOP,
+            Trigger.ROLLBACK_START,
+            Trigger.ROLLBACK_DONE,
+            Trigger.ROLLBACK_ABANDONED);
 
-    private static final Map<String, String> CODES = Map.of("draft", "campaign-not-draft",
-            "await", "campaign-not-awaiting-approval", "start", "campaign-not-startable", "run", "campaign-not-running",
-            "pause", "campaign-not-paused", "held", "resume-needs-approval", "fin", "campaign-finished",
-            "rb", "campaign-not-rollbackable", "rbing", "campaign-not-rolling-back", "rbing2", "rollback-in-progress");
+    private static final Map<String, String> CODES = Map.of(
+            "draft",
+            "campaign-not-draft",
+            "await",
+            "campaign-not-awaiting-approval",
+            "start",
+            "campaign-not-startable",
+            "run",
+            "campaign-not-running",
+            "pause",
+            "campaign-not-paused",
+            "held",
+            "resume-needs-approval",
+            "fin",
+            "campaign-finished",
+            "rb",
+            "campaign-not-rollbackable",
+            "rbing",
+            "campaign-not-rolling-back",
+            "rbing2",
+            "rollback-in-progress");
 
     /** The Javadoc table; PAUSED* is PAUSED under the emergency hold. */
     private static final String TABLE = """

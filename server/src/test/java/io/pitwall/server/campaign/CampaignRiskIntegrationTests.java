@@ -25,7 +25,8 @@ class CampaignRiskIntegrationTests {
         /** Submits a campaign of a low-risk (telematics) image to this many matching vehicles; answers its risk. */
         String riskWith(int vehicles) {
             var fleet = new TestFleet(jdbc, admin);
-            String hardwareId = "RISK-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String hardwareId =
+                    "RISK-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             for (int i = 0; i < vehicles; i++) {
                 fleet.vehicle("Risk-" + hardwareId, "EU", "1.0.0", hardwareId);
             }
@@ -33,10 +34,24 @@ class CampaignRiskIntegrationTests {
             var knownGood = fleet.publish(hardwareId, "1.5.0", 15, "TELEMATICS");
             var release = fleet.publish(hardwareId, "2.0.0", 20, "TELEMATICS");
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            long id = manager.post("/api/v1/campaigns", Map.of("name", "Risk " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", "Risk-" + hardwareId))).json().get("id").asLong();
+            long id = manager.post(
+                            "/api/v1/campaigns",
+                            Map.of(
+                                    "name",
+                                    "Risk " + hardwareId,
+                                    "releaseId",
+                                    release.releaseId(),
+                                    "filter",
+                                    Map.of("model", "Risk-" + hardwareId)))
+                    .json()
+                    .get("id")
+                    .asLong();
             campaignSteps().readyAndSubmitted(manager, id, knownGood.releaseId());
-            return manager.get("/api/v1/campaigns/" + id).json().get("campaign").get("risk").asString();
+            return manager.get("/api/v1/campaigns/" + id)
+                    .json()
+                    .get("campaign")
+                    .get("risk")
+                    .asString();
         }
 
         @Test
@@ -47,6 +62,5 @@ class CampaignRiskIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

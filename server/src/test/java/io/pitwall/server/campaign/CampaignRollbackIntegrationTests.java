@@ -41,7 +41,8 @@ class CampaignRollbackIntegrationTests {
         @BeforeEach
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "RB-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "RB-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             model = "Rollback-" + hardwareId;
             manager = operatorWith(Role.RELEASE_MANAGER);
             operator = operatorWith(Role.FLEET_OPERATOR);
@@ -60,8 +61,15 @@ class CampaignRollbackIntegrationTests {
         }
 
         long started(long releaseId, long rollbackReleaseId) {
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Campaign " + hardwareId, "releaseId",
-                    releaseId, "filter", "model==\"" + model + "\""));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Campaign " + hardwareId,
+                            "releaseId",
+                            releaseId,
+                            "filter",
+                            "model==\"" + model + "\""));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, id, rollbackReleaseId);
@@ -76,8 +84,9 @@ class CampaignRollbackIntegrationTests {
 
         JsonNode checkin(String vin) {
             ApiClient vehicle = vehicles.computeIfAbsent(vin, fleet::credentialFor);
-            var answer = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                    "ownerConsent", true, "ecus", List.of()));
+            var answer = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json();
         }
@@ -88,8 +97,14 @@ class CampaignRollbackIntegrationTests {
             List<Object> events = new ArrayList<>();
             for (String type : types) {
                 int seq = seqs.merge(vin, 1, Integer::sum);
-                var event = new HashMap<String, Object>(Map.of("seq", seq, "type", type,
-                        "occurredAt", Instant.now().toString(), "assignmentId",
+                var event = new HashMap<String, Object>(Map.of(
+                        "seq",
+                        seq,
+                        "type",
+                        type,
+                        "occurredAt",
+                        Instant.now().toString(),
+                        "assignmentId",
                         assignment.get("assignmentId").asString()));
                 if (type.endsWith("FAILED") || type.equals("ROLLED_BACK")) {
                     event.put("code", "INSTALL_WRITE_ERROR");
@@ -102,12 +117,18 @@ class CampaignRollbackIntegrationTests {
         }
 
         String status(long id) {
-            return manager.get(path(id, "")).json().get("campaign").get("status").asString();
+            return manager.get(path(id, ""))
+                    .json()
+                    .get("campaign")
+                    .get("status")
+                    .asString();
         }
 
         List<String> assignedVins(long id) {
-            return jdbc.sql("SELECT vin FROM assignment WHERE campaign_id = ? ORDER BY vin").params(id)
-                    .query((rs, i) -> rs.getString(1).trim()).list();
+            return jdbc.sql("SELECT vin FROM assignment WHERE campaign_id = ? ORDER BY vin")
+                    .params(id)
+                    .query((rs, i) -> rs.getString(1).trim())
+                    .list();
         }
 
         /** Every ECU of the fleet with what it runs, as the expected inventory says. */
@@ -123,7 +144,10 @@ class CampaignRollbackIntegrationTests {
         String knownGoodSha256() {
             return jdbc.sql("""
                     SELECT i.sha256 FROM image i JOIN software_release_image ri ON ri.image_id = i.id
-                    WHERE ri.release_id = ?""").params(release.knownGoodReleaseId()).query(String.class).single();
+                    WHERE ri.release_id = ?""")
+                    .params(release.knownGoodReleaseId())
+                    .query(String.class)
+                    .single();
         }
 
         @Test
@@ -141,7 +165,11 @@ class CampaignRollbackIntegrationTests {
             report(failedInstalling, "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED");
             report(rolledBackOnItsOwn, "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "ROLLED_BACK");
             report(downloadFailed, "DOWNLOAD_STARTED", "DOWNLOAD_FAILED");
-            assertThat(checkin(delivered).get("assignment").path("authorizedRollback").asBoolean()).isFalse();
+            assertThat(checkin(delivered)
+                            .get("assignment")
+                            .path("authorizedRollback")
+                            .asBoolean())
+                    .isFalse();
             assertThat(operator.post(path(id, "/pause"), "").status()).isEqualTo(200);
             Map<String, String> before = inventory();
             assertThat(before.get(hardwareId + "-" + installed)).startsWith("2.0.0 ");
@@ -155,7 +183,9 @@ class CampaignRollbackIntegrationTests {
             assertThat(rollback.get("rollbackOf").asLong()).isEqualTo(id);
             assertThat(rollback.get("releaseId").asLong()).isEqualTo(release.knownGoodReleaseId());
             assertThat(status(id)).isEqualTo("ROLLING_BACK");
-            assertThat(checkin(delivered).has("assignment")).as("not yet installing: cancelled").isFalse();
+            assertThat(checkin(delivered).has("assignment"))
+                    .as("not yet installing: cancelled")
+                    .isFalse();
             var again = operator.post(path(id, "/rollback"), Map.of("comment", "twice"));
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.json().get("code").asString()).isEqualTo("campaign-not-rollbackable");
@@ -164,19 +194,23 @@ class CampaignRollbackIntegrationTests {
             assertThat(approvers).as("a rollback always needs two approvers").hasSize(2);
             var start = operator.post(path(rollbackId, "/start"), "");
             assertThat(start.status()).as(start.body()).isEqualTo(200);
-            assertThat(assignedVins(rollbackId)).as("exactly the vehicles that began installing")
+            assertThat(assignedVins(rollbackId))
+                    .as("exactly the vehicles that began installing")
                     .containsExactlyInAnyOrderElementsOf(List.of(installed, failedInstalling, rolledBackOnItsOwn));
 
             for (String vin : List.of(installed, failedInstalling, rolledBackOnItsOwn)) {
-                JsonNode assignment = report(vin, "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED",
-                        "INSTALL_COMPLETED");
+                JsonNode assignment =
+                        report(vin, "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED");
                 assertThat(assignment.get("authorizedRollback").asBoolean()).isTrue();
-                assertThat(assignment.get("ecus").get(0).get("releaseCounter").asLong()).isEqualTo(15);
+                assertThat(assignment.get("ecus").get(0).get("releaseCounter").asLong())
+                        .isEqualTo(15);
             }
 
             assertThat(status(rollbackId)).isEqualTo("COMPLETED");
             assertThat(status(id)).isEqualTo("ROLLED_BACK");
-            assertThat(auditedBySystem("campaign.complete", rollbackId)).as("completed by the last report").isOne();
+            assertThat(auditedBySystem("campaign.complete", rollbackId))
+                    .as("completed by the last report")
+                    .isOne();
             assertThat(auditedBySystem("campaign.rollback.done", id)).isOne();
             Map<String, String> after = inventory();
             for (String vin : List.of(installed, failedInstalling, rolledBackOnItsOwn)) {
@@ -185,13 +219,18 @@ class CampaignRollbackIntegrationTests {
                 after.remove(hardwareId + "-" + vin);
             }
             assertThat(after).as("every other ECU of the fleet as it was").isEqualTo(before);
-            assertThat(before).containsKeys(hardwareId + "-" + downloadFailed, hardwareId + "-" + untouched,
-                    hardwareId + "-" + otherModel);
+            assertThat(before)
+                    .containsKeys(
+                            hardwareId + "-" + downloadFailed,
+                            hardwareId + "-" + untouched,
+                            hardwareId + "-" + otherModel);
         }
 
         long auditedBySystem(String action, long campaign) {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND target = ? AND operator = 'system'")
-                    .params(action, "campaign:" + campaign).query(Long.class).single();
+                    .params(action, "campaign:" + campaign)
+                    .query(Long.class)
+                    .single();
         }
 
         JsonNode lastDecision(long id, String kind) {
@@ -211,20 +250,28 @@ class CampaignRollbackIntegrationTests {
             long id = started(release.releaseId(), release.knownGoodReleaseId());
             report(vins.get(0), "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED");
             assertThat(operator.post(path(id, "/pause"), "").status()).isEqualTo(200);
-            long first = operator.post(path(id, "/rollback"), Map.of("comment", "first")).json().get("id").asLong();
+            long first = operator.post(path(id, "/rollback"), Map.of("comment", "first"))
+                    .json()
+                    .get("id")
+                    .asLong();
             assertThat(status(id)).isEqualTo("ROLLING_BACK");
 
             var noReason = operatorWith(Role.APPROVER).post(path(first, "/approvals"), Map.of("decision", "REFUSE"));
             assertThat(noReason.status()).isEqualTo(422);
-            assertThat(status(id)).as("a refusal without a reason changes nothing").isEqualTo("ROLLING_BACK");
-            var refused = operatorWith(Role.APPROVER).post(path(first, "/approvals"), Map.of("decision", "REFUSE",
-                    "comment", "wrong known-good image"));
+            assertThat(status(id))
+                    .as("a refusal without a reason changes nothing")
+                    .isEqualTo("ROLLING_BACK");
+            var refused = operatorWith(Role.APPROVER)
+                    .post(path(first, "/approvals"), Map.of("decision", "REFUSE", "comment", "wrong known-good image"));
             assertThat(refused.status()).as(refused.body()).isEqualTo(200);
-            assertThat(refused.json().get("status").asString()).as("a refused rollback is cancelled")
+            assertThat(refused.json().get("status").asString())
+                    .as("a refused rollback is cancelled")
                     .isEqualTo("CANCELLED");
             JsonNode original = manager.get(path(id, "")).json().get("campaign");
             assertThat(original.get("status").asString()).isEqualTo("PAUSED");
-            assertThat(original.get("emergencyHold").asBoolean()).as("resuming needs a fresh approval").isTrue();
+            assertThat(original.get("emergencyHold").asBoolean())
+                    .as("resuming needs a fresh approval")
+                    .isTrue();
             JsonNode abandoned = lastDecision(id, "ROLLBACK_ABANDONED");
             assertThat(abandoned.get("detail").get("from").asString()).isEqualTo("ROLLING_BACK");
             assertThat(abandoned.get("detail").get("to").asString()).isEqualTo("PAUSED");
@@ -243,21 +290,30 @@ class CampaignRollbackIntegrationTests {
             assertThat(operator.post(path(secondId, "/cancel"), "").status()).isEqualTo(200);
             assertThat(status(secondId)).isEqualTo("CANCELLED");
             assertThat(status(id)).isEqualTo("PAUSED");
-            assertThat(lastDecision(id, "ROLLBACK_ABANDONED").get("detail").get("rollbackCampaign").asLong())
+            assertThat(lastDecision(id, "ROLLBACK_ABANDONED")
+                            .get("detail")
+                            .get("rollbackCampaign")
+                            .asLong())
                     .isEqualTo(secondId);
             assertThat(jdbc.sql("""
-                    SELECT COUNT(*) FROM audit_record WHERE action = 'campaign.rollback.abandon' AND target = ?""")
-                    .params("campaign:" + id).query(Long.class).single()).isEqualTo(2);
+                    SELECT COUNT(*) FROM audit_record WHERE action = 'campaign.rollback.abandon' AND target = ?""").params("campaign:" + id).query(Long.class).single())
+                    .isEqualTo(2);
 
-            long third = operator.post(path(id, "/rollback"), Map.of("comment", "third")).json().get("id").asLong();
+            long third = operator.post(path(id, "/rollback"), Map.of("comment", "third"))
+                    .json()
+                    .get("id")
+                    .asLong();
             campaignSteps().approved(third);
             assertThat(operator.post(path(third, "/start"), "").status()).isEqualTo(200);
             report(vins.get(0), "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED");
             assertThat(status(third)).isEqualTo("COMPLETED");
             assertThat(status(id)).isEqualTo("ROLLED_BACK");
-            assertThat(jdbc.sql("SELECT id FROM campaign WHERE rollback_of = ? ORDER BY id").params(id)
-                    .query(Long.class).list()).as("every rollback keeps its link").containsExactly(first, secondId,
-                            third);
+            assertThat(jdbc.sql("SELECT id FROM campaign WHERE rollback_of = ? ORDER BY id")
+                            .params(id)
+                            .query(Long.class)
+                            .list())
+                    .as("every rollback keeps its link")
+                    .containsExactly(first, secondId, third);
         }
 
         @Test
@@ -266,18 +322,25 @@ class CampaignRollbackIntegrationTests {
             long id = started(release.releaseId(), release.knownGoodReleaseId());
             report(vin, "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED");
             ApiClient requester = operatorWith(Role.ADMIN);
-            long rollbackId = requester.post(path(id, "/rollback"), Map.of("comment", "bad")).json().get("id").asLong();
+            long rollbackId = requester
+                    .post(path(id, "/rollback"), Map.of("comment", "bad"))
+                    .json()
+                    .get("id")
+                    .asLong();
 
             var self = requester.post(path(rollbackId, "/approvals"), Map.of("decision", "APPROVE"));
             assertThat(self.status()).isEqualTo(403);
             assertThat(self.json().get("code").asString()).isEqualTo("self-approval");
             var first = operatorWith(Role.APPROVER).post(path(rollbackId, "/approvals"), Map.of("decision", "APPROVE"));
             assertThat(first.status()).isEqualTo(200);
-            assertThat(first.json().get("status").asString()).as("one approver is not enough").isEqualTo("SUBMITTED");
+            assertThat(first.json().get("status").asString())
+                    .as("one approver is not enough")
+                    .isEqualTo("SUBMITTED");
             var early = operator.post(path(rollbackId, "/start"), "");
             assertThat(early.status()).isEqualTo(409);
             assertThat(assignedVins(rollbackId)).isEmpty();
-            var second = operatorWith(Role.APPROVER).post(path(rollbackId, "/approvals"), Map.of("decision", "APPROVE"));
+            var second =
+                    operatorWith(Role.APPROVER).post(path(rollbackId, "/approvals"), Map.of("decision", "APPROVE"));
             assertThat(second.json().get("status").asString()).isEqualTo("APPROVED");
         }
 
@@ -303,8 +366,11 @@ class CampaignRollbackIntegrationTests {
             assertThat(count("campaign")).isEqualTo(campaigns);
             assertThat(count("campaign_decision")).isEqualTo(decisions);
             assertThat(status(id)).isEqualTo("RUNNING");
-            assertThat(jdbc.sql("SELECT status FROM assignment WHERE campaign_id = ?").params(id).query(String.class)
-                    .single()).isEqualTo("DOWNLOADING");
+            assertThat(jdbc.sql("SELECT status FROM assignment WHERE campaign_id = ?")
+                            .params(id)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("DOWNLOADING");
         }
 
         @Test
@@ -318,7 +384,9 @@ class CampaignRollbackIntegrationTests {
 
             long downgrade = started(release.knownGoodReleaseId(), release.releaseId());
 
-            assertThat(assignedVins(downgrade)).as("the downgrade rule excludes every vehicle").isEmpty();
+            assertThat(assignedVins(downgrade))
+                    .as("the downgrade rule excludes every vehicle")
+                    .isEmpty();
             for (String vin : vins) {
                 assertThat(checkin(vin).has("assignment")).isFalse();
                 assertThat(inventory().get(hardwareId + "-" + vin)).startsWith("2.0.0 ");
@@ -340,9 +408,12 @@ class CampaignRollbackIntegrationTests {
             report(delivered, "DOWNLOAD_STARTED");
 
             assertThat(operator.post(path(id, "/cancel"), "").status()).isEqualTo(200);
-            assertThat(checkin(delivered).has("assignment")).as("the cancel reaches the vehicle").isFalse();
+            assertThat(checkin(delivered).has("assignment"))
+                    .as("the cancel reaches the vehicle")
+                    .isFalse();
             assertThat(checkin(pending).has("assignment")).isFalse();
-            assertThat(checkin(installingThenDone).get("assignment").get("assignmentId")).isNotNull();
+            assertThat(checkin(installingThenDone).get("assignment").get("assignmentId"))
+                    .isNotNull();
             report(installingThenDone, "INSTALL_COMPLETED");
             report(installingThenRolledBack, "ROLLED_BACK");
 
@@ -354,8 +425,12 @@ class CampaignRollbackIntegrationTests {
             assertThat(vins(json.get("finished"))).containsExactlyInAnyOrder(done, installingThenDone);
             assertThat(vins(json.get("rolledBack"))).containsExactly(installingThenRolledBack);
             assertThat(json.get("stillInstalling").get("count").asLong()).isZero();
-            assertThat(json.get("cancelledBeforeInstalling").get("count").asLong()).isEqualTo(2);
-            assertThat(operatorWith(Role.VIEWER).get(path(999_999, "/cancel-report")).status()).isEqualTo(404);
+            assertThat(json.get("cancelledBeforeInstalling").get("count").asLong())
+                    .isEqualTo(2);
+            assertThat(operatorWith(Role.VIEWER)
+                            .get(path(999_999, "/cancel-report"))
+                            .status())
+                    .isEqualTo(404);
         }
 
         static List<String> vins(JsonNode group) {
@@ -366,11 +441,9 @@ class CampaignRollbackIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -33,7 +33,8 @@ class CampaignScheduleIntegrationTests {
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
             manager = operatorWith(Role.RELEASE_MANAGER);
-            hardwareId = "SCHED-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "SCHED-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             fleet.vehicle("Sched-" + hardwareId, "EU", "1.0.0", hardwareId);
             releaseId = fleet.publish(hardwareId, "2.0.0", 20).releaseId();
         }
@@ -42,18 +43,30 @@ class CampaignScheduleIntegrationTests {
             Map<String, Object> schedule = new LinkedHashMap<>();
             schedule.put("startAt", "2026-12-01T00:00:00Z");
             schedule.put("endAt", "2026-12-31T00:00:00Z");
-            schedule.put("rolloutRate", Map.of("maximumPerMinute", 100, "baseRatePerMinute", 5,
-                    "incrementFactor", 2.0, "increaseEvery", 50, "countSucceeded", true));
-            schedule.put("maintenanceWindows", List.of(Map.of("cron", "0 2 * * *", "durationMinutes", 120,
-                    "timeZone", "Europe/Berlin")));
+            schedule.put(
+                    "rolloutRate",
+                    Map.of(
+                            "maximumPerMinute",
+                            100,
+                            "baseRatePerMinute",
+                            5,
+                            "incrementFactor",
+                            2.0,
+                            "increaseEvery",
+                            50,
+                            "countSucceeded",
+                            true));
+            schedule.put(
+                    "maintenanceWindows",
+                    List.of(Map.of("cron", "0 2 * * *", "durationMinutes", 120, "timeZone", "Europe/Berlin")));
             schedule.put("retries", Map.of("maxAttempts", 3, "backoffSeconds", 600, "backoffMultiplier", 2.0));
             schedule.put("inProgressTimeoutMinutes", 90);
             return schedule;
         }
 
         long draft(Map<String, Object> schedule) {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Scheduled " + hardwareId,
-                    "releaseId", releaseId, "filter", "model==\"none\""));
+            Map<String, Object> body = new LinkedHashMap<>(
+                    Map.of("name", "Scheduled " + hardwareId, "releaseId", releaseId, "filter", "model==\"none\""));
             if (schedule != null) {
                 body.put("schedule", schedule);
             }
@@ -67,12 +80,19 @@ class CampaignScheduleIntegrationTests {
             long id = draft(schedule());
             var shown = manager.get("/api/v1/campaigns/" + id + "/schedule");
             assertThat(shown.status()).as(shown.body()).isEqualTo(200);
-            assertThat(shown.json().get("rolloutRate").get("baseRatePerMinute").asInt()).isEqualTo(5);
-            assertThat(shown.json().get("maintenanceWindows").get(0).get("timeZone").asString())
+            assertThat(shown.json().get("rolloutRate").get("baseRatePerMinute").asInt())
+                    .isEqualTo(5);
+            assertThat(shown.json()
+                            .get("maintenanceWindows")
+                            .get(0)
+                            .get("timeZone")
+                            .asString())
                     .isEqualTo("Europe/Berlin");
             assertThat(shown.json().get("retries").get("maxAttempts").asInt()).isEqualTo(3);
             assertThat(shown.json().get("inProgressTimeoutMinutes").asInt()).isEqualTo(90);
-            assertThat(java.time.OffsetDateTime.parse(shown.json().get("startAt").asString()).toInstant())
+            assertThat(java.time.OffsetDateTime.parse(
+                                    shown.json().get("startAt").asString())
+                            .toInstant())
                     .isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
         }
 
@@ -80,10 +100,14 @@ class CampaignScheduleIntegrationTests {
         void badSchedulesAreRefusedWithNothingWritten() {
             long campaigns = count("campaign");
             Map<String, Map<String, Object>> bad = new LinkedHashMap<>();
-            bad.put("invalid-maintenance-window", with("maintenanceWindows", List.of(Map.of("cron", "0 25 * * *",
-                    "durationMinutes", 60))));
-            bad.put("invalid-maintenance-window ", with("maintenanceWindows", List.of(Map.of("cron", "0 2 * * *",
-                    "durationMinutes", 60, "timeZone", "Mars/Olympus"))));
+            bad.put(
+                    "invalid-maintenance-window",
+                    with("maintenanceWindows", List.of(Map.of("cron", "0 25 * * *", "durationMinutes", 60))));
+            bad.put(
+                    "invalid-maintenance-window ",
+                    with(
+                            "maintenanceWindows",
+                            List.of(Map.of("cron", "0 2 * * *", "durationMinutes", 60, "timeZone", "Mars/Olympus"))));
             bad.put("invalid-schedule", with("inProgressTimeoutMinutes", -5));
             bad.put("invalid-schedule ", with("retries", Map.of("maxAttempts", 2, "backoffSeconds", -1)));
             bad.put("invalid-rollout-rate", with("rolloutRate", Map.of("maximumPerMinute", -1)));
@@ -91,8 +115,17 @@ class CampaignScheduleIntegrationTests {
             endsBeforeItStarts.put("startAt", "2026-11-02T00:00:00Z");
             bad.put("invalid-schedule  ", endsBeforeItStarts);
             for (var entry : bad.entrySet()) {
-                var created = manager.post("/api/v1/campaigns", Map.of("name", "Bad", "releaseId", releaseId,
-                        "filter", "model==\"none\"", "schedule", entry.getValue()));
+                var created = manager.post(
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "name",
+                                "Bad",
+                                "releaseId",
+                                releaseId,
+                                "filter",
+                                "model==\"none\"",
+                                "schedule",
+                                entry.getValue()));
                 assertThat(created.status()).as(created.body()).isEqualTo(400);
                 assertThat(created.code()).isEqualTo(entry.getKey().trim());
             }
@@ -101,7 +134,8 @@ class CampaignScheduleIntegrationTests {
             long id = draft(null);
             var put = manager.put("/api/v1/campaigns/" + id + "/schedule", with("inProgressTimeoutMinutes", 0));
             assertThat(put.status()).as(put.body()).isEqualTo(400);
-            assertThat(manager.get("/api/v1/campaigns/" + id + "/schedule").code()).isEqualTo("schedule-not-set");
+            assertThat(manager.get("/api/v1/campaigns/" + id + "/schedule").code())
+                    .isEqualTo("schedule-not-set");
         }
 
         @Test
@@ -109,14 +143,22 @@ class CampaignScheduleIntegrationTests {
             long id = draft(null);
             var put = manager.put("/api/v1/campaigns/" + id + "/schedule", schedule());
             assertThat(put.status()).as(put.body()).isEqualTo(200);
-            assertThat(put.json().get("rolloutRate").get("maximumPerMinute").asInt()).isEqualTo(100);
-            jdbc.sql("UPDATE campaign SET status = 'SUBMITTED' WHERE id = ?").params(id).update();
+            assertThat(put.json().get("rolloutRate").get("maximumPerMinute").asInt())
+                    .isEqualTo(100);
+            jdbc.sql("UPDATE campaign SET status = 'SUBMITTED' WHERE id = ?")
+                    .params(id)
+                    .update();
             var late = manager.put("/api/v1/campaigns/" + id + "/schedule", with("inProgressTimeoutMinutes", 5));
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.code()).isEqualTo("campaign-not-draft");
-            assertThat(manager.get("/api/v1/campaigns/" + id + "/schedule").json().get("inProgressTimeoutMinutes")
-                    .asInt()).isEqualTo(90);
-            assertThat(operatorWith(Role.VIEWER).put("/api/v1/campaigns/" + id + "/schedule", schedule()).status())
+            assertThat(manager.get("/api/v1/campaigns/" + id + "/schedule")
+                            .json()
+                            .get("inProgressTimeoutMinutes")
+                            .asInt())
+                    .isEqualTo(90);
+            assertThat(operatorWith(Role.VIEWER)
+                            .put("/api/v1/campaigns/" + id + "/schedule", schedule())
+                            .status())
                     .isEqualTo(403);
         }
 
@@ -128,6 +170,5 @@ class CampaignScheduleIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

@@ -52,10 +52,13 @@ class CampaignSchedulingIntegrationTests {
 
         @Autowired
         MovableClock clock;
+
         @Autowired
         WaveReconciler reconciler;
+
         @Autowired
         io.pitwall.server.campaign.persistence.WaveEvidenceReadModel evidences;
+
         TestFleet fleet;
         ApiClient manager;
         String hardwareId;
@@ -65,10 +68,13 @@ class CampaignSchedulingIntegrationTests {
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
             manager = operatorWith(Role.RELEASE_MANAGER);
-            hardwareId = "SCHEDULING-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId = "SCHEDULING-HW-" + HARDWARE.incrementAndGet() + "-"
+                    + getClass().getSimpleName();
             model = "Sched-" + hardwareId;
             // Every test starts at 12:00 UTC of a day later than anything an earlier test did.
-            Instant nextNoon = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(36));
+            Instant nextNoon = clock.instant()
+                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                    .plus(Duration.ofHours(36));
             clock.advance(Duration.between(clock.instant(), nextNoon));
         }
 
@@ -82,8 +88,17 @@ class CampaignSchedulingIntegrationTests {
 
         long started(Map<String, Object> schedule) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Scheduled " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\"", "schedule", schedule));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Scheduled " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            "model==\"" + model + "\"",
+                            "schedule",
+                            schedule));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
@@ -97,8 +112,10 @@ class CampaignSchedulingIntegrationTests {
         }
 
         JsonNode checkin(String vin) {
-            var answer = fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/checkin",
-                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+            var answer = fleet.credentialFor(vin)
+                    .post(
+                            "/device/v1/vehicles/" + vin + "/checkin",
+                            Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json();
         }
@@ -108,23 +125,32 @@ class CampaignSchedulingIntegrationTests {
         }
 
         String status(String vin, long id) {
-            return jdbc.sql("SELECT status FROM assignment WHERE vin = ? AND campaign_id = ?").params(vin, id)
-                    .query(String.class).single();
+            return jdbc.sql("SELECT status FROM assignment WHERE vin = ? AND campaign_id = ?")
+                    .params(vin, id)
+                    .query(String.class)
+                    .single();
         }
 
         void report(String vin, String assignmentId, String... types) {
             List<Object> events = new ArrayList<>();
             long seq = System.nanoTime() % 1_000_000_000L;
             for (String type : types) {
-                var event = new HashMap<String, Object>(Map.of("seq", ++seq, "type", type,
-                        "occurredAt", clock.instant().toString(), "assignmentId", assignmentId));
+                var event = new HashMap<String, Object>(Map.of(
+                        "seq",
+                        ++seq,
+                        "type",
+                        type,
+                        "occurredAt",
+                        clock.instant().toString(),
+                        "assignmentId",
+                        assignmentId));
                 if (type.endsWith("_FAILED")) {
                     event.put("code", "INSTALLER_ERROR");
                 }
                 events.add(event);
             }
-            var answer = fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/events",
-                    Map.of("events", events));
+            var answer =
+                    fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
 
@@ -134,10 +160,12 @@ class CampaignSchedulingIntegrationTests {
             String tokyo = vins.get(0);
             String unknownZone = vins.get(1);
             jdbc.sql("INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (?, 'timeZone', 'Asia/Tokyo')")
-                    .params(tokyo).update();
+                    .params(tokyo)
+                    .update();
             Map<String, Object> schedule = new LinkedHashMap<>();
-            schedule.put("maintenanceWindows", List.of(Map.of("cron", "0 2 * * *", "durationMinutes", 60,
-                    "timeZone", "UTC")));
+            schedule.put(
+                    "maintenanceWindows",
+                    List.of(Map.of("cron", "0 2 * * *", "durationMinutes", 60, "timeZone", "UTC")));
             long id = started(schedule);
 
             // 12:00 UTC is 21:00 in Tokyo: both closed; Tokyo's 02:00 is 17:00 UTC.
@@ -145,18 +173,32 @@ class CampaignSchedulingIntegrationTests {
             assertThat(deferred.has("assignment")).isFalse();
             assertThat(deferred.get("pollAfterSeconds").asInt()).isBetween(1, 330);
             assertThat(checkin(unknownZone).has("assignment")).isFalse();
-            assertThat(progress(id).get("deferred").get("outside-maintenance-window").asLong()).isEqualTo(2);
+            assertThat(progress(id)
+                            .get("deferred")
+                            .get("outside-maintenance-window")
+                            .asLong())
+                    .isEqualTo(2);
             assertThat(status(tokyo, id)).isEqualTo("PENDING");
 
             clock.advance(Duration.ofHours(5).plusMinutes(10));
             JsonNode opened = checkin(tokyo);
             assertThat(opened.get("assignment").get("assignmentId").asString()).isNotBlank();
             assertThat(status(tokyo, id)).isEqualTo("DELIVERED");
-            assertThat(checkin(unknownZone).has("assignment")).as("02:00 UTC is still hours away").isFalse();
-            assertThat(progress(id).get("deferred").get("outside-maintenance-window").asLong()).isEqualTo(1);
+            assertThat(checkin(unknownZone).has("assignment"))
+                    .as("02:00 UTC is still hours away")
+                    .isFalse();
+            assertThat(progress(id)
+                            .get("deferred")
+                            .get("outside-maintenance-window")
+                            .asLong())
+                    .isEqualTo(1);
 
             clock.advance(Duration.ofHours(9));
-            assertThat(checkin(unknownZone).get("assignment").get("assignmentId").asString()).isNotBlank();
+            assertThat(checkin(unknownZone)
+                            .get("assignment")
+                            .get("assignmentId")
+                            .asString())
+                    .isNotBlank();
             assertThat(progress(id).get("deferred").size()).isZero();
         }
 
@@ -176,38 +218,50 @@ class CampaignSchedulingIntegrationTests {
             }
             assertThat(offered).hasSize(2);
             assertThat(waits).hasSize(3).allSatisfy(w -> assertThat(w).isBetween(1, 61));
-            assertThat(progress(id).get("deferred").get("rollout-rate").asLong()).isEqualTo(3);
+            assertThat(progress(id).get("deferred").get("rollout-rate").asLong())
+                    .isEqualTo(3);
 
             clock.advance(Duration.ofSeconds(30));
-            assertThat(vins.stream().filter(v -> !offered.contains(v)).filter(v -> checkin(v).has("assignment")))
-                    .as("the minute is not over").isEmpty();
+            assertThat(vins.stream()
+                            .filter(v -> !offered.contains(v))
+                            .filter(v -> checkin(v).has("assignment")))
+                    .as("the minute is not over")
+                    .isEmpty();
             clock.advance(Duration.ofSeconds(31));
-            long now = vins.stream().filter(v -> !offered.contains(v)).filter(v -> checkin(v).has("assignment")).count();
+            long now = vins.stream()
+                    .filter(v -> !offered.contains(v))
+                    .filter(v -> checkin(v).has("assignment"))
+                    .count();
             assertThat(now).isEqualTo(2);
         }
 
         @Test
         void aCampaignOffersNothingBeforeItsStartTime() {
             String vin = vehicles(1).get(0);
-            long id = started(Map.of("startAt", clock.instant().plus(Duration.ofMinutes(10)).toString()));
+            long id = started(Map.of(
+                    "startAt", clock.instant().plus(Duration.ofMinutes(10)).toString()));
             JsonNode early = checkin(vin);
             assertThat(early.has("assignment")).isFalse();
             assertThat(early.get("pollAfterSeconds").asInt()).isBetween(1, 601);
-            assertThat(progress(id).get("deferred").get("before-start").asLong()).isEqualTo(1);
+            assertThat(progress(id).get("deferred").get("before-start").asLong())
+                    .isEqualTo(1);
             clock.advance(Duration.ofMinutes(10));
             assertThat(checkin(vin).has("assignment")).isTrue();
         }
 
         String attempt(String vin, long id) {
-            return jdbc.sql("SELECT attempt FROM assignment WHERE vin = ? AND campaign_id = ?").params(vin, id)
-                    .query(Integer.class).single().toString();
+            return jdbc.sql("SELECT attempt FROM assignment WHERE vin = ? AND campaign_id = ?")
+                    .params(vin, id)
+                    .query(Integer.class)
+                    .single()
+                    .toString();
         }
 
         @Test
         void anAttemptStuckPastTheTimeoutTimesOutIsRetriedAfterTheBackoffAndStopsAfterMaxAttempts() {
             String vin = vehicles(1).get(0);
-            long id = started(Map.of("inProgressTimeoutMinutes", 30,
-                    "retries", Map.of("maxAttempts", 2, "backoffSeconds", 600)));
+            long id = started(
+                    Map.of("inProgressTimeoutMinutes", 30, "retries", Map.of("maxAttempts", 2, "backoffSeconds", 600)));
             String first = checkin(vin).get("assignment").get("assignmentId").asString();
             report(vin, first, "DOWNLOAD_STARTED");
             clock.advance(Duration.ofMinutes(29));
@@ -218,10 +272,17 @@ class CampaignSchedulingIntegrationTests {
             reconciler.tick("test-node");
             assertThat(status(vin, id)).isEqualTo("TIMED_OUT");
             assertThat(progress(id).get("byStatus").get("TIMED_OUT").asLong()).isEqualTo(1);
-            assertThat(evidences.outcomes(id).timedOut()).as("what abort criteria and wave gates count").isEqualTo(1);
-            assertThat(new WaveGate(1, null, null, null, 0, null).evaluate(id, 0, evidences.of(id, null), List.of())
-                    .outcome()).as("a gate allowing no timeouts").isEqualTo(GateVerdict.Outcome.FAILED);
-            assertThat(progress(id).get("campaign").get("status").asString()).as("a retry is due").isEqualTo("RUNNING");
+            assertThat(evidences.outcomes(id).timedOut())
+                    .as("what abort criteria and wave gates count")
+                    .isEqualTo(1);
+            assertThat(new WaveGate(1, null, null, null, 0, null)
+                            .evaluate(id, 0, evidences.of(id, null), List.of())
+                            .outcome())
+                    .as("a gate allowing no timeouts")
+                    .isEqualTo(GateVerdict.Outcome.FAILED);
+            assertThat(progress(id).get("campaign").get("status").asString())
+                    .as("a retry is due")
+                    .isEqualTo("RUNNING");
             assertThat(checkin(vin).has("assignment")).isFalse();
 
             clock.advance(Duration.ofMinutes(9));
@@ -234,28 +295,45 @@ class CampaignSchedulingIntegrationTests {
             String second = checkin(vin).get("assignment").get("assignmentId").asString();
             assertThat(second).isEqualTo(first + ".2");
             report(vin, first, "INSTALL_STARTED", "INSTALL_FAILED");
-            assertThat(status(vin, id)).as("a late report of the first attempt moves nothing").isEqualTo("DELIVERED");
+            assertThat(status(vin, id))
+                    .as("a late report of the first attempt moves nothing")
+                    .isEqualTo("DELIVERED");
 
             clock.advance(Duration.ofMinutes(31));
             reconciler.tick("test-node");
             assertThat(status(vin, id)).isEqualTo("TIMED_OUT");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND retry_at IS NOT NULL")
-                    .params(id).query(Long.class).single()).as("no attempt left").isZero();
+                            .params(id)
+                            .query(Long.class)
+                            .single())
+                    .as("no attempt left")
+                    .isZero();
             assertThat(progress(id).get("campaign").get("status").asString()).isEqualTo("COMPLETED");
         }
 
         @Test
         void anInstallFailureIsRetriedButAVerificationFailureIsNot() {
             List<String> vins = vehicles(2);
-            long id = started(Map.of("retries", Map.of("maxAttempts", 3, "backoffSeconds", 60,
-                    "backoffMultiplier", 2.0)));
-            String installing = checkin(vins.get(0)).get("assignment").get("assignmentId").asString();
+            long id = started(
+                    Map.of("retries", Map.of("maxAttempts", 3, "backoffSeconds", 60, "backoffMultiplier", 2.0)));
+            String installing =
+                    checkin(vins.get(0)).get("assignment").get("assignmentId").asString();
             report(vins.get(0), installing, "INSTALL_STARTED", "INSTALL_FAILED");
-            String verifying = checkin(vins.get(1)).get("assignment").get("assignmentId").asString();
-            var failed = new HashMap<String, Object>(Map.of("seq", 1, "type", "DOWNLOAD_FAILED", "code", "HASH_MISMATCH",
-                    "occurredAt", clock.instant().toString(), "assignmentId", verifying));
-            fleet.credentialFor(vins.get(1)).post("/device/v1/vehicles/" + vins.get(1) + "/events",
-                    Map.of("events", List.of(failed)));
+            String verifying =
+                    checkin(vins.get(1)).get("assignment").get("assignmentId").asString();
+            var failed = new HashMap<String, Object>(Map.of(
+                    "seq",
+                    1,
+                    "type",
+                    "DOWNLOAD_FAILED",
+                    "code",
+                    "HASH_MISMATCH",
+                    "occurredAt",
+                    clock.instant().toString(),
+                    "assignmentId",
+                    verifying));
+            fleet.credentialFor(vins.get(1))
+                    .post("/device/v1/vehicles/" + vins.get(1) + "/events", Map.of("events", List.of(failed)));
             assertThat(status(vins.get(0), id)).isEqualTo("FAILED");
             assertThat(status(vins.get(1), id)).isEqualTo("FAILED");
 
@@ -263,13 +341,18 @@ class CampaignSchedulingIntegrationTests {
             reconciler.tick("test-node");
             assertThat(status(vins.get(0), id)).isEqualTo("PENDING");
             assertThat(attempt(vins.get(0), id)).isEqualTo("2");
-            assertThat(status(vins.get(1), id)).as("verification failures are not retried").isEqualTo("FAILED");
+            assertThat(status(vins.get(1), id))
+                    .as("verification failures are not retried")
+                    .isEqualTo("FAILED");
 
-            String again = checkin(vins.get(0)).get("assignment").get("assignmentId").asString();
+            String again =
+                    checkin(vins.get(0)).get("assignment").get("assignmentId").asString();
             report(vins.get(0), again, "INSTALL_STARTED", "INSTALL_FAILED");
             clock.advance(Duration.ofSeconds(61));
             reconciler.tick("test-node");
-            assertThat(status(vins.get(0), id)).as("the second backoff is twice the first").isEqualTo("FAILED");
+            assertThat(status(vins.get(0), id))
+                    .as("the second backoff is twice the first")
+                    .isEqualTo("FAILED");
             clock.advance(Duration.ofSeconds(60));
             reconciler.tick("test-node");
             assertThat(attempt(vins.get(0), id)).isEqualTo("3");
@@ -277,7 +360,9 @@ class CampaignSchedulingIntegrationTests {
 
         long audited(String action) {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND outcome = 'SUCCEEDED'")
-                    .params(action).query(Long.class).single();
+                    .params(action)
+                    .query(Long.class)
+                    .single();
         }
 
         @Test
@@ -287,7 +372,10 @@ class CampaignSchedulingIntegrationTests {
             String failing = vins.get(0);
             String stuck = vins.get(1);
             String deferred = vins.get(2);
-            report(failing, checkin(failing).get("assignment").get("assignmentId").asString(), "INSTALL_STARTED",
+            report(
+                    failing,
+                    checkin(failing).get("assignment").get("assignmentId").asString(),
+                    "INSTALL_STARTED",
                     "INSTALL_FAILED");
             checkin(stuck);
             assertThat(checkin(deferred).has("assignment")).isFalse();
@@ -298,11 +386,16 @@ class CampaignSchedulingIntegrationTests {
             var listed = operatorWith(Role.VIEWER).get(queue);
             assertThat(listed.status()).as(listed.body()).isEqualTo(200);
             Map<String, String> kinds = new HashMap<>();
-            listed.json().get("items").forEach(e -> kinds.put(e.get("vin").asString(), e.get("kind").asString()
-                    + " " + e.get("reason").asString()));
-            assertThat(kinds).containsEntry(failing, "FAILED INSTALL: INSTALLER_ERROR")
+            listed.json()
+                    .get("items")
+                    .forEach(e -> kinds.put(
+                            e.get("vin").asString(),
+                            e.get("kind").asString() + " " + e.get("reason").asString()));
+            assertThat(kinds)
+                    .containsEntry(failing, "FAILED INSTALL: INSTALLER_ERROR")
                     .containsEntry(stuck, "TIMED_OUT in progress past the campaign's in-progress timeout")
-                    .containsEntry(deferred, "DEFERRED rollout-rate").hasSize(3);
+                    .containsEntry(deferred, "DEFERRED rollout-rate")
+                    .hasSize(3);
             assertThat(listed.json().get("total").asLong()).isEqualTo(3);
 
             ApiClient operator = operatorWith(Role.FLEET_OPERATOR);
@@ -310,12 +403,15 @@ class CampaignSchedulingIntegrationTests {
             assertThat(noComment.status()).isEqualTo(400);
             assertThat(noComment.code()).isEqualTo("comment-required");
             assertThat(status(failing, id)).isEqualTo("FAILED");
-            assertThat(operatorWith(Role.VIEWER).post(queue + "/" + failing + "/retry", Map.of("comment", "x"))
-                    .status()).isEqualTo(403);
+            assertThat(operatorWith(Role.VIEWER)
+                            .post(queue + "/" + failing + "/retry", Map.of("comment", "x"))
+                            .status())
+                    .isEqualTo(403);
             var notRetryable = operator.post(queue + "/" + deferred + "/retry", Map.of("comment", "go"));
             assertThat(notRetryable.status()).isEqualTo(409);
             assertThat(notRetryable.code()).isEqualTo("not-retryable");
-            assertThat(operator.post(queue + "/WPWNOTINCAMPAIGN1/exclude", Map.of("comment", "x")).code())
+            assertThat(operator.post(queue + "/WPWNOTINCAMPAIGN1/exclude", Map.of("comment", "x"))
+                            .code())
                     .isEqualTo("assignment-not-found");
 
             var retried = operator.post(queue + "/" + failing + "/retry", Map.of("comment", "installer fixed"));
@@ -327,7 +423,8 @@ class CampaignSchedulingIntegrationTests {
             var excluded = operator.post(queue + "/" + stuck + "/exclude", Map.of("comment", "vehicle scrapped"));
             assertThat(excluded.status()).as(excluded.body()).isEqualTo(204);
             assertThat(operator.post(queue + "/" + deferred + "/exclude", Map.of("comment", "owner declined"))
-                    .status()).isEqualTo(204);
+                            .status())
+                    .isEqualTo(204);
             assertThat(status(deferred, id)).isEqualTo("CANCELLED");
             assertThat(audited("campaign.exception.exclude")).isEqualTo(2);
             var after = manager.get(queue).json();
@@ -336,11 +433,9 @@ class CampaignSchedulingIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

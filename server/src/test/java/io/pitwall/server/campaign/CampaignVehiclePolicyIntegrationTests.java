@@ -35,7 +35,8 @@ class CampaignVehiclePolicyIntegrationTests {
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
             manager = operatorWith(Role.RELEASE_MANAGER);
-            hardwareId = "POLICY-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "POLICY-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             model = "Policy-" + hardwareId;
         }
 
@@ -53,8 +54,13 @@ class CampaignVehiclePolicyIntegrationTests {
 
         long started(Map<String, Object> schedule) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Policy " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\""));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                    "name",
+                    "Policy " + hardwareId,
+                    "releaseId",
+                    release.releaseId(),
+                    "filter",
+                    "model==\"" + model + "\""));
             if (schedule != null) {
                 body.put("schedule", schedule);
             }
@@ -68,15 +74,19 @@ class CampaignVehiclePolicyIntegrationTests {
         }
 
         JsonNode checkin(String vin, boolean consent) {
-            var answer = fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/checkin",
-                    Map.of("connectivity", "WIFI", "ownerConsent", consent, "ecus", List.of()));
+            var answer = fleet.credentialFor(vin)
+                    .post(
+                            "/device/v1/vehicles/" + vin + "/checkin",
+                            Map.of("connectivity", "WIFI", "ownerConsent", consent, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json();
         }
 
         String status(String vin, long id) {
-            return jdbc.sql("SELECT status FROM assignment WHERE vin = ? AND campaign_id = ?").params(vin, id)
-                    .query(String.class).single();
+            return jdbc.sql("SELECT status FROM assignment WHERE vin = ? AND campaign_id = ?")
+                    .params(vin, id)
+                    .query(String.class)
+                    .single();
         }
 
         JsonNode deferred(long id) {
@@ -95,7 +105,9 @@ class CampaignVehiclePolicyIntegrationTests {
                 assertThat(policy.get("parked").asBoolean()).isTrue();
                 assertThat(policy.get("wifiRequiredAboveBytes").asLong()).isEqualTo(1000);
                 assertThat(policy.get("consentRequired").asBoolean()).isTrue();
-                assertThat(policy.has("allowedRegions")).as("regions are the server's to apply").isFalse();
+                assertThat(policy.has("allowedRegions"))
+                        .as("regions are the server's to apply")
+                        .isFalse();
             }
             assertThat(status(vin, id)).isEqualTo("DELIVERED");
         }
@@ -113,8 +125,8 @@ class CampaignVehiclePolicyIntegrationTests {
         void theServerHoldsBackVehiclesOutsideTheAllowedRegionsAndWithoutConsent() {
             String eu = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             String us = fleet.vehicle(model, "US", "1.0.0", hardwareId);
-            long id = started(Map.of("vehicleState", Map.of("allowedRegions", List.of("EU", "UK"),
-                    "consentRequired", true)));
+            long id = started(
+                    Map.of("vehicleState", Map.of("allowedRegions", List.of("EU", "UK"), "consentRequired", true)));
 
             assertThat(checkin(us, true).has("assignment")).isFalse();
             assertThat(checkin(eu, false).has("assignment")).isFalse();
@@ -124,7 +136,8 @@ class CampaignVehiclePolicyIntegrationTests {
             assertThat(deferred(id).get("no-consent").asLong()).isEqualTo(1);
 
             JsonNode consented = checkin(eu, true).get("assignment");
-            assertThat(consented.get("policy").get("consentRequired").asBoolean()).isTrue();
+            assertThat(consented.get("policy").get("consentRequired").asBoolean())
+                    .isTrue();
             assertThat(status(eu, id)).isEqualTo("DELIVERED");
             assertThat(checkin(us, true).has("assignment")).isFalse();
             assertThat(deferred(id).get("region-not-allowed").asLong()).isEqualTo(1);
@@ -136,20 +149,41 @@ class CampaignVehiclePolicyIntegrationTests {
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publish(hardwareId, "2.0.0", 20);
             long campaigns = count("campaign");
-            List<Map<String, Object>> bad = List.of(Map.of("minStateOfChargePercent", 101),
-                    Map.of("minStateOfChargePercent", -1), Map.of("minLowVoltageVolts", 61),
-                    Map.of("wifiRequiredAboveBytes", -1), Map.of("allowedRegions", List.of("")),
+            List<Map<String, Object>> bad = List.of(
+                    Map.of("minStateOfChargePercent", 101),
+                    Map.of("minStateOfChargePercent", -1),
+                    Map.of("minLowVoltageVolts", 61),
+                    Map.of("wifiRequiredAboveBytes", -1),
+                    Map.of("allowedRegions", List.of("")),
                     Map.of("allowedRegions", List.of("R".repeat(33))));
             for (Map<String, Object> state : bad) {
-                var created = manager.post("/api/v1/campaigns", Map.of("name", "Bad", "releaseId",
-                        release.releaseId(), "filter", "model==\"none\"", "schedule", Map.of("vehicleState", state)));
+                var created = manager.post(
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "name",
+                                "Bad",
+                                "releaseId",
+                                release.releaseId(),
+                                "filter",
+                                "model==\"none\"",
+                                "schedule",
+                                Map.of("vehicleState", state)));
                 assertThat(created.status()).as(created.body()).isEqualTo(400);
                 assertThat(created.code()).as(state.toString()).isEqualTo("invalid-vehicle-state");
             }
             assertThat(count("campaign")).isEqualTo(campaigns);
 
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Good", "releaseId", release.releaseId(),
-                    "filter", "model==\"none\"", "schedule", Map.of("vehicleState", vehicleState())));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Good",
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            "model==\"none\"",
+                            "schedule",
+                            Map.of("vehicleState", vehicleState())));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String path = "/api/v1/campaigns/" + created.json().get("id").asLong() + "/schedule";
             var put = manager.put(path, Map.of("vehicleState", Map.of("minStateOfChargePercent", 150)));
@@ -161,11 +195,11 @@ class CampaignVehiclePolicyIntegrationTests {
 
             var relaxed = manager.put(path, Map.of("vehicleState", Map.of("parked", true)));
             assertThat(relaxed.status()).as(relaxed.body()).isEqualTo(200);
-            assertThat(manager.get(path).json().get("vehicleState").has("minStateOfChargePercent")).isFalse();
+            assertThat(manager.get(path).json().get("vehicleState").has("minStateOfChargePercent"))
+                    .isFalse();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

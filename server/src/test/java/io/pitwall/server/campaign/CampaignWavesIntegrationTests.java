@@ -32,8 +32,10 @@ class CampaignWavesIntegrationTests {
 
         @Autowired
         WaveReconciler reconciler;
+
         @Autowired
         Leases leases;
+
         TestFleet fleet;
         String hardwareId;
         String model;
@@ -43,7 +45,8 @@ class CampaignWavesIntegrationTests {
         @BeforeEach
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "WAVE-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "WAVE-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             model = "Waves-" + hardwareId;
             manager = operatorWith(Role.RELEASE_MANAGER);
             node = "test-node";
@@ -54,16 +57,20 @@ class CampaignWavesIntegrationTests {
             for (int i = 0; i < n; i++) {
                 String vin = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
                 if (tag != null) {
-                    jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, tag).update();
+                    jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)")
+                            .params(vin, tag)
+                            .update();
                 }
-                jdbc.sql("UPDATE ecu SET hardware_variant = ? WHERE vin = ?").params(variant, vin).update();
+                jdbc.sql("UPDATE ecu SET hardware_variant = ? WHERE vin = ?")
+                        .params(variant, vin)
+                        .update();
                 vins.add(vin);
             }
             return vins;
         }
 
-        static Map<String, Object> wave(String name, String kind, String selector, Map<String, Object> gate,
-                boolean approval) {
+        static Map<String, Object> wave(
+                String name, String kind, String selector, Map<String, Object> gate, boolean approval) {
             Map<String, Object> wave = new LinkedHashMap<>();
             wave.put("name", name);
             wave.put("kind", kind);
@@ -83,8 +90,15 @@ class CampaignWavesIntegrationTests {
 
         long started(ApiClient creator, List<Map<String, Object>> waves, List<Map<String, Object>> abort) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = creator.post("/api/v1/campaigns", Map.of("name", "Phased " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\""));
+            var created = creator.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Phased " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            "model==\"" + model + "\""));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             var plan = creator.put(path(id, "/waves"), Map.of("waves", waves, "abortCriteria", abort));
@@ -103,17 +117,31 @@ class CampaignWavesIntegrationTests {
         void finish(List<String> vins, String failureCode) {
             for (String vin : vins) {
                 ApiClient vehicle = fleet.credentialFor(vin);
-                var checkin = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                        "ownerConsent", true, "ecus", List.of()));
-                String assignment = checkin.json().get("assignment").get("assignmentId").asString();
+                var checkin = vehicle.post(
+                        "/device/v1/vehicles/" + vin + "/checkin",
+                        Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+                String assignment =
+                        checkin.json().get("assignment").get("assignmentId").asString();
                 List<Object> events = new ArrayList<>();
                 String[] types = failureCode == null
-                        ? new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED",
-                            "POST_UPDATE_HEALTH"}
+                        ? new String[] {
+                            "DOWNLOAD_STARTED",
+                            "DOWNLOAD_COMPLETED",
+                            "INSTALL_STARTED",
+                            "INSTALL_COMPLETED",
+                            "POST_UPDATE_HEALTH"
+                        }
                         : new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"};
                 for (int seq = 0; seq < types.length; seq++) {
-                    var event = new HashMap<String, Object>(Map.of("seq", seq + 1, "type", types[seq],
-                            "occurredAt", Instant.now().toString(), "assignmentId", assignment));
+                    var event = new HashMap<String, Object>(Map.of(
+                            "seq",
+                            seq + 1,
+                            "type",
+                            types[seq],
+                            "occurredAt",
+                            Instant.now().toString(),
+                            "assignmentId",
+                            assignment));
                     if (types[seq].equals("INSTALL_FAILED")) {
                         event.put("code", failureCode);
                     }
@@ -129,17 +157,25 @@ class CampaignWavesIntegrationTests {
         }
 
         String status(long id) {
-            return manager.get(path(id, "")).json().get("campaign").get("status").asString();
+            return manager.get(path(id, ""))
+                    .json()
+                    .get("campaign")
+                    .get("status")
+                    .asString();
         }
 
         long assignments(long id, int wave) {
-            return jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = ?").params(id, wave)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = ?")
+                    .params(id, wave)
+                    .query(Long.class)
+                    .single();
         }
 
         List<String> decisionKinds(long id) {
             List<String> kinds = new ArrayList<>();
-            manager.get(path(id, "/decisions")).json().forEach(d -> kinds.add(d.get("kind").asString()));
+            manager.get(path(id, "/decisions"))
+                    .json()
+                    .forEach(d -> kinds.add(d.get("kind").asString()));
             return kinds;
         }
 
@@ -147,10 +183,16 @@ class CampaignWavesIntegrationTests {
         void aGoodReleasePassesEveryWaveAndCompletes() {
             var pilot = vehicles(2, "pilot", "rev-A");
             var rest = vehicles(3, null, "rev-A");
-            long id = started(List.of(
-                    wave("pilot", "TAG", "pilot", Map.of("minExecuted", 2, "maxFailureRate", 0.0), false),
-                    wave("everyone else", "REST", null, Map.of("minExecuted", 3, "minSuccessRate", 1.0,
-                            "minTelemetryCompleteness", 1.0), false)), List.of());
+            long id = started(
+                    List.of(
+                            wave("pilot", "TAG", "pilot", Map.of("minExecuted", 2, "maxFailureRate", 0.0), false),
+                            wave(
+                                    "everyone else",
+                                    "REST",
+                                    null,
+                                    Map.of("minExecuted", 3, "minSuccessRate", 1.0, "minTelemetryCompleteness", 1.0),
+                                    false)),
+                    List.of());
             assertThat(assignments(id, 0)).isEqualTo(2);
             assertThat(assignments(id, 1)).isZero();
             assertThat(reconciler.tick(node)).as("too little evidence yet").isZero();
@@ -167,10 +209,19 @@ class CampaignWavesIntegrationTests {
             reconciler.tick(node);
             reconciler.tick(node);
             assertThat(status(id)).isEqualTo("COMPLETED");
-            assertThat(decisionKinds(id)).containsSubsequence("START", "WAVE_STARTED", "WAVE_GATE_PASSED",
-                    "WAVE_STARTED", "WAVE_GATE_PASSED", "COMPLETE");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?").params(id).query(Long.class)
-                    .single()).isEqualTo(5);
+            assertThat(decisionKinds(id))
+                    .containsSubsequence(
+                            "START",
+                            "WAVE_STARTED",
+                            "WAVE_GATE_PASSED",
+                            "WAVE_STARTED",
+                            "WAVE_GATE_PASSED",
+                            "COMPLETE");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ?")
+                            .params(id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(5);
         }
 
         @Test
@@ -178,9 +229,11 @@ class CampaignWavesIntegrationTests {
             var good = vehicles(3, "pilot", "rev-A");
             var bad = vehicles(2, "pilot", "rev-B");
             vehicles(4, null, "rev-A");
-            long id = started(List.of(
-                    wave("pilot", "TAG", "pilot", Map.of("minExecuted", 5, "maxFailureRate", 0.2), false),
-                    wave("rest", "REST", null, Map.of("minExecuted", 1), false)), List.of());
+            long id = started(
+                    List.of(
+                            wave("pilot", "TAG", "pilot", Map.of("minExecuted", 5, "maxFailureRate", 0.2), false),
+                            wave("rest", "REST", null, Map.of("minExecuted", 1), false)),
+                    List.of());
             finish(good, null);
             finish(bad, "INSTALL_WRITE_ERROR");
 
@@ -197,15 +250,21 @@ class CampaignWavesIntegrationTests {
             JsonNode pause = manager.get(path(id, "/decisions")).json();
             assertThat(pause.get(pause.size() - 1).get("detail").get("reason").asString())
                     .contains("failure rate 40.0 %");
-            assertThat(reconciler.tick(node)).as("a paused campaign is not driven").isZero();
+            assertThat(reconciler.tick(node))
+                    .as("a paused campaign is not driven")
+                    .isZero();
         }
 
         @Test
         void aWaveWaitsForItsExpansionApprovalFromSomeoneElse() {
             var pilot = vehicles(1, "pilot", "rev-A");
             vehicles(2, null, "rev-A");
-            long id = started(admin, List.of(wave("pilot", "VINS", pilot.get(0), Map.of("minExecuted", 1), true),
-                    wave("rest", "PERCENT", "50", Map.of("minExecuted", 1), false)), List.of());
+            long id = started(
+                    admin,
+                    List.of(
+                            wave("pilot", "VINS", pilot.get(0), Map.of("minExecuted", 1), true),
+                            wave("rest", "PERCENT", "50", Map.of("minExecuted", 1), false)),
+                    List.of());
             finish(pilot, null);
             reconciler.tick(node);
             assertThat(waves(id).get(0).get("status").asString()).isEqualTo("AWAITING_APPROVAL");
@@ -223,14 +282,17 @@ class CampaignWavesIntegrationTests {
                     .isEqualTo("wave-not-awaiting-approval");
 
             reconciler.tick(node);
-            assertThat(assignments(id, 1)).as("50 % of the two left, rounded up").isEqualTo(1);
+            assertThat(assignments(id, 1))
+                    .as("50 % of the two left, rounded up")
+                    .isEqualTo(1);
             assertThat(decisionKinds(id)).contains("WAVE_EXPANSION_APPROVED");
         }
 
         @Test
         void anAbortCriterionPausesTheCampaignWithItsReason() {
             var all = vehicles(4, null, "rev-A");
-            long id = started(List.of(wave("all", "REST", null, Map.of("minExecuted", 100), false)),
+            long id = started(
+                    List.of(wave("all", "REST", null, Map.of("minExecuted", 100), false)),
                     List.of(Map.of("failureType", "ALL", "thresholdPercent", 25.0, "minExecuted", 4)));
             finish(all.subList(0, 3), null);
             assertThat(reconciler.tick(node)).isZero();
@@ -246,18 +308,25 @@ class CampaignWavesIntegrationTests {
         void onlyTheLeaseHolderDrivesAndAStepIsNeverTakenTwice() {
             var pilot = vehicles(1, "pilot", "rev-A");
             vehicles(2, null, "rev-A");
-            long id = started(List.of(wave("pilot", "TAG", "pilot", Map.of("minExecuted", 1), false),
-                    wave("rest", "REST", null, Map.of("minExecuted", 2), false)), List.of());
+            long id = started(
+                    List.of(
+                            wave("pilot", "TAG", "pilot", Map.of("minExecuted", 1), false),
+                            wave("rest", "REST", null, Map.of("minExecuted", 2), false)),
+                    List.of());
             finish(pilot, null);
             assertThat(reconciler.tick(node)).isEqualTo(1);
             assertThat(reconciler.tick("other-node")).as("the lease is held").isEqualTo(-1);
             reconciler.tick(node);
             reconciler.tick(node);
             assertThat(assignments(id, 1)).isEqualTo(2);
-            assertThat(decisionKinds(id).stream().filter("WAVE_STARTED"::equals)).hasSize(2);
-            var held = leases.acquire(WaveReconciler.LEASE, node, java.time.Duration.ofSeconds(30)).orElseThrow();
+            assertThat(decisionKinds(id).stream().filter("WAVE_STARTED"::equals))
+                    .hasSize(2);
+            var held = leases.acquire(WaveReconciler.LEASE, node, java.time.Duration.ofSeconds(30))
+                    .orElseThrow();
             leases.release(held);
-            assertThat(reconciler.tick("other-node")).as("a released lease is taken over").isGreaterThanOrEqualTo(0);
+            assertThat(reconciler.tick("other-node"))
+                    .as("a released lease is taken over")
+                    .isGreaterThanOrEqualTo(0);
             assertThat(assignments(id, 1)).isEqualTo(2);
             leases.release(leases.acquire(WaveReconciler.LEASE, "other-node", java.time.Duration.ofSeconds(30))
                     .orElseThrow());
@@ -267,8 +336,18 @@ class CampaignWavesIntegrationTests {
         void badPlansAreRefusedAndNothingIsWritten() {
             vehicles(1, null, "rev-A");
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            long id = manager.post("/api/v1/campaigns", Map.of("name", "Bad plan " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\"")).json().get("id").asLong();
+            long id = manager.post(
+                            "/api/v1/campaigns",
+                            Map.of(
+                                    "name",
+                                    "Bad plan " + hardwareId,
+                                    "releaseId",
+                                    release.releaseId(),
+                                    "filter",
+                                    "model==\"" + model + "\""))
+                    .json()
+                    .get("id")
+                    .asLong();
             long waves = count("campaign_wave");
             Map<String, Object> gate = Map.of("minExecuted", 1);
             Map<List<Map<String, Object>>, String> bad = new LinkedHashMap<>();
@@ -280,37 +359,58 @@ class CampaignWavesIntegrationTests {
             bad.put(List.of(wave("x", "FILTER", "model=lt=", gate, false)), "invalid-target-filter");
             bad.put(List.of(wave("x", "FILTER", "model==" + "A".repeat(4_000), gate, false)), "invalid-target-filter");
             bad.put(List.of(wave("x", "REST", null, Map.of("minExecuted", 0), false)), "invalid-wave-gate");
-            bad.put(List.of(wave("x", "REST", null, Map.of("minExecuted", 1, "maxFailureRate", 2.0), false)),
+            bad.put(
+                    List.of(wave("x", "REST", null, Map.of("minExecuted", 1, "maxFailureRate", 2.0), false)),
                     "invalid-wave-gate");
-            bad.put(List.of(wave("x", "REST", null, Map.of("maxFailureRateByCategory", Map.of("GREMLINS", 0.1)),
-                    false)), "invalid-wave-gate");
+            bad.put(
+                    List.of(wave(
+                            "x", "REST", null, Map.of("maxFailureRateByCategory", Map.of("GREMLINS", 0.1)), false)),
+                    "invalid-wave-gate");
             for (var plan : bad.entrySet()) {
                 var answer = manager.put(path(id, "/waves"), Map.of("waves", plan.getKey()));
                 assertThat(answer.code()).as(plan.toString()).isEqualTo(plan.getValue());
-                assertThat(answer.status()).as("a bad filter is 400 everywhere, a bad plan 422")
+                assertThat(answer.status())
+                        .as("a bad filter is 400 everywhere, a bad plan 422")
                         .isEqualTo(plan.getValue().equals("invalid-target-filter") ? 400 : 422);
             }
-            var abort = manager.put(path(id, "/waves"), Map.of("waves", List.of(wave("x", "REST", null, gate, false)),
-                    "abortCriteria", List.of(Map.of("failureType", "ALL", "thresholdPercent", 0.0, "minExecuted", 1))));
+            var abort = manager.put(
+                    path(id, "/waves"),
+                    Map.of(
+                            "waves",
+                            List.of(wave("x", "REST", null, gate, false)),
+                            "abortCriteria",
+                            List.of(Map.of("failureType", "ALL", "thresholdPercent", 0.0, "minExecuted", 1))));
             assertThat(abort.code()).isEqualTo("invalid-abort-criterion");
             // Stored with the campaign in one column: more criteria than a plan needs are refused, not a 500.
-            var tooMany = manager.put(path(id, "/waves"), Map.of("waves", List.of(wave("x", "REST", null, gate, false)),
-                    "abortCriteria", Collections.nCopies(60, Map.of("failureType", "VERIFICATION",
-                            "thresholdPercent", 12.5, "minExecuted", 10))));
+            var tooMany = manager.put(
+                    path(id, "/waves"),
+                    Map.of(
+                            "waves",
+                            List.of(wave("x", "REST", null, gate, false)),
+                            "abortCriteria",
+                            Collections.nCopies(
+                                    60,
+                                    Map.of(
+                                            "failureType",
+                                            "VERIFICATION",
+                                            "thresholdPercent",
+                                            12.5,
+                                            "minExecuted",
+                                            10))));
             assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(422);
             assertThat(tooMany.code()).isEqualTo("invalid-abort-criterion");
             assertThat(count("campaign_wave")).isEqualTo(waves);
-            assertThat(operatorWith(Role.VIEWER).put(path(id, "/waves"), Map.of("waves", List.of())).status())
+            assertThat(operatorWith(Role.VIEWER)
+                            .put(path(id, "/waves"), Map.of("waves", List.of()))
+                            .status())
                     .isEqualTo(403);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

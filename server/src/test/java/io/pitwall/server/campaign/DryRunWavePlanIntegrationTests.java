@@ -54,10 +54,15 @@ class DryRunWavePlanIntegrationTests {
                 jdbc.sql("""
                         INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, reported_at,
                             last_seen_at) VALUES (:vin, '{}', 'WIFI', :consent, :hash, :now, :now)""")
-                        .param("vin", vin).param("consent", consent).param("hash", "0".repeat(64))
-                        .param("now", OffsetDateTime.now()).update();
+                        .param("vin", vin)
+                        .param("consent", consent)
+                        .param("hash", "0".repeat(64))
+                        .param("now", OffsetDateTime.now())
+                        .update();
                 if (tag != null) {
-                    jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, tag).update();
+                    jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)")
+                            .params(vin, tag)
+                            .update();
                 }
                 vins.add(vin);
             }
@@ -76,8 +81,9 @@ class DryRunWavePlanIntegrationTests {
         }
 
         ApiClient.Response dryRun(List<Map<String, Object>> waves) {
-            return manager.post("/api/v1/campaigns/dry-run", Map.of("releaseId", release().releaseId(),
-                    "filter", "model==\"" + model + "\"", "waves", waves));
+            return manager.post(
+                    "/api/v1/campaigns/dry-run",
+                    Map.of("releaseId", release().releaseId(), "filter", "model==\"" + model + "\"", "waves", waves));
         }
 
         static List<Long> sizes(JsonNode run) {
@@ -92,8 +98,11 @@ class DryRunWavePlanIntegrationTests {
             vehicles(1, "EU", "pilot", false);
             vehicles(3, "UK", null, true);
             vehicles(5, "EU", null, true);
-            return List.of(wave("pilot", "TAG", "pilot"), wave("UK cohort", "FILTER", "region==UK"),
-                    wave("half", "PERCENT", "50"), wave("rest", "REST", null));
+            return List.of(
+                    wave("pilot", "TAG", "pilot"),
+                    wave("UK cohort", "FILTER", "region==UK"),
+                    wave("half", "PERCENT", "50"),
+                    wave("rest", "REST", null));
         }
 
         @Test
@@ -120,12 +129,20 @@ class DryRunWavePlanIntegrationTests {
         @Test
         void aStoredPlanIsSizedLikeTheStartAssignsItsFirstWave() {
             vehicles(7, "EU", null, true);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Planned " + hardwareId,
-                    "releaseId", release().releaseId(), "filter", "model==\"" + model + "\""));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Planned " + hardwareId,
+                            "releaseId",
+                            release().releaseId(),
+                            "filter",
+                            "model==\"" + model + "\""));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
-            var plan = manager.put("/api/v1/campaigns/" + id + "/waves", Map.of("waves",
-                    List.of(wave("first", "PERCENT", "30"), wave("rest", "REST", null))));
+            var plan = manager.put(
+                    "/api/v1/campaigns/" + id + "/waves",
+                    Map.of("waves", List.of(wave("first", "PERCENT", "30"), wave("rest", "REST", null))));
             assertThat(plan.status()).as(plan.body()).isEqualTo(200);
 
             var draft = manager.get("/api/v1/campaigns/" + id + "/dry-run");
@@ -136,7 +153,10 @@ class DryRunWavePlanIntegrationTests {
             var start = operatorWith(Role.FLEET_OPERATOR).post("/api/v1/campaigns/" + id + "/start", "");
             assertThat(start.status()).as(start.body()).isEqualTo(200);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = 0")
-                    .params(id).query(Long.class).single()).isEqualTo(3);
+                            .params(id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3);
         }
 
         @Test
@@ -159,11 +179,9 @@ class DryRunWavePlanIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

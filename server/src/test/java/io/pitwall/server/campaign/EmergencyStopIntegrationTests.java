@@ -36,15 +36,28 @@ class EmergencyStopIntegrationTests {
 
         /** An approved campaign of one vehicle; started when asked. */
         long campaign(boolean start) {
-            String hardwareId = "EMS-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String hardwareId =
+                    "EMS-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             fleet.vehicle("Ems-" + hardwareId, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            long id = manager.post("/api/v1/campaigns", Map.of("name", "Ems " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", "Ems-" + hardwareId))).json().get("id").asLong();
+            long id = manager.post(
+                            "/api/v1/campaigns",
+                            Map.of(
+                                    "name",
+                                    "Ems " + hardwareId,
+                                    "releaseId",
+                                    release.releaseId(),
+                                    "filter",
+                                    Map.of("model", "Ems-" + hardwareId)))
+                    .json()
+                    .get("id")
+                    .asLong();
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
             if (start) {
-                assertThat(operator.post("/api/v1/campaigns/" + id + "/start", "").status()).isEqualTo(200);
+                assertThat(operator.post("/api/v1/campaigns/" + id + "/start", "")
+                                .status())
+                        .isEqualTo(200);
             }
             return id;
         }
@@ -71,16 +84,23 @@ class EmergencyStopIntegrationTests {
             }
             assertThat(campaign(approvedOnly).get("status").asString()).isEqualTo("APPROVED");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'campaign.emergency-stop'")
-                    .query(Long.class).single()).isEqualTo(1);
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
 
             var held = operator.post("/api/v1/campaigns/" + first + "/resume", "");
             assertThat(held.status()).isEqualTo(409);
             assertThat(held.code()).isEqualTo("resume-needs-approval");
             campaignSteps().approved(first);
             assertThat(campaign(first).get("emergencyHold").asBoolean()).isFalse();
-            assertThat(operator.post("/api/v1/campaigns/" + first + "/resume", "").json().get("campaign")
-                    .get("status").asString()).isEqualTo("RUNNING");
-            assertThat(operator.post("/api/v1/campaigns/" + second + "/resume", "").code())
+            assertThat(operator.post("/api/v1/campaigns/" + first + "/resume", "")
+                            .json()
+                            .get("campaign")
+                            .get("status")
+                            .asString())
+                    .isEqualTo("RUNNING");
+            assertThat(operator.post("/api/v1/campaigns/" + second + "/resume", "")
+                            .code())
                     .isEqualTo("resume-needs-approval");
         }
 
@@ -104,7 +124,8 @@ class EmergencyStopIntegrationTests {
             operator.post("/api/v1/campaigns/" + id + "/pause", "");
             operator.post("/api/v1/campaigns/" + id + "/resume", "");
             operator.post("/api/v1/campaigns/" + id + "/cancel", "");
-            JsonNode log = operator.get("/api/v1/campaigns/" + id + "/decisions").json();
+            JsonNode log =
+                    operator.get("/api/v1/campaigns/" + id + "/decisions").json();
             List<String> kinds = new ArrayList<>();
             log.forEach(d -> kinds.add(d.get("kind").asString()));
             assertThat(kinds).containsExactly("SUBMIT", "APPROVE", "APPROVE", "START", "PAUSE", "RESUME", "CANCEL");
@@ -113,17 +134,20 @@ class EmergencyStopIntegrationTests {
             assertThat(submit.get("matchedVehicles").asLong()).isEqualTo(1);
             JsonNode start = log.get(3);
             assertThat(start.get("detail").get("assignmentsCreated").asInt()).isEqualTo(1);
-            assertThat(start.get("detail").get("byStatus").get("PENDING").asLong()).isEqualTo(1);
+            assertThat(start.get("detail").get("byStatus").get("PENDING").asLong())
+                    .isEqualTo(1);
             assertThat(start.get("detail").get("from").asString()).isEqualTo("APPROVED");
             assertThat(start.get("detail").get("to").asString()).isEqualTo("RUNNING");
             assertThat(start.get("actor").asString()).startsWith("fleet-operator-");
-            assertThat(log.get(6).get("detail").get("byStatus").get("CANCELLED").asLong()).isEqualTo(1);
-            assertThat(log.get(6).get("detail").get("assignmentsCancelled").asInt()).isEqualTo(1);
-            assertThat(operator.get("/api/v1/campaigns/987654321/decisions").code()).isEqualTo("campaign-not-found");
+            assertThat(log.get(6).get("detail").get("byStatus").get("CANCELLED").asLong())
+                    .isEqualTo(1);
+            assertThat(log.get(6).get("detail").get("assignmentsCancelled").asInt())
+                    .isEqualTo(1);
+            assertThat(operator.get("/api/v1/campaigns/987654321/decisions").code())
+                    .isEqualTo("campaign-not-found");
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

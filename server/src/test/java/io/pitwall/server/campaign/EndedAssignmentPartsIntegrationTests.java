@@ -42,7 +42,8 @@ class EndedAssignmentPartsIntegrationTests {
         void fleet() {
             fleet = new TestFleet(jdbc, admin);
             manager = operatorWith(Role.RELEASE_MANAGER);
-            String hardwareId = "PARTS-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String hardwareId =
+                    "PARTS-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             hwA = hardwareId + "-A";
             hwB = hardwareId + "-B";
             hwC = hardwareId + "-C";
@@ -61,16 +62,20 @@ class EndedAssignmentPartsIntegrationTests {
             report(vehicle, vin, assignment, hwB, "INSTALL_STARTED", "ROLLED_BACK");
 
             assertThat(assignmentStatus(vin, campaign)).isEqualTo("ROLLED_BACK");
-            assertThat(parts(vin, campaign)).containsExactly(
-                    Map.entry(hwA + "-" + vin, "SUCCEEDED"),
-                    Map.entry(hwB + "-" + vin, "ROLLED_BACK"),
-                    Map.entry(hwC + "-" + vin, "CANCELLED"));
+            assertThat(parts(vin, campaign))
+                    .containsExactly(
+                            Map.entry(hwA + "-" + vin, "SUCCEEDED"),
+                            Map.entry(hwB + "-" + vin, "ROLLED_BACK"),
+                            Map.entry(hwC + "-" + vin, "CANCELLED"));
             assertThat(failureCode(hwC + "-" + vin)).isEqualTo("ASSIGNMENT_ROLLED_BACK");
-            assertThat(openParts(campaign)).as("no part in progress inside a finished assignment").isZero();
+            assertThat(openParts(campaign))
+                    .as("no part in progress inside a finished assignment")
+                    .isZero();
             assertThat(status(campaign)).isEqualTo("COMPLETED");
 
             report(vehicle, vin, assignment, hwC, "INSTALL_STARTED", "INSTALL_COMPLETED");
-            assertThat(parts(vin, campaign)).as("a cancelled part stays cancelled")
+            assertThat(parts(vin, campaign))
+                    .as("a cancelled part stays cancelled")
                     .containsEntry(hwC + "-" + vin, "CANCELLED");
         }
 
@@ -86,29 +91,35 @@ class EndedAssignmentPartsIntegrationTests {
             report(vehicle, vin, assignment, hwB, "INSTALL_STARTED", "INSTALL_FAILED");
 
             assertThat(assignmentStatus(vin, campaign)).isEqualTo("FAILED");
-            assertThat(parts(vin, campaign)).containsExactly(
-                    Map.entry(hwA + "-" + vin, "TIMED_OUT"),
-                    Map.entry(hwB + "-" + vin, "FAILED"),
-                    Map.entry(hwC + "-" + vin, "CANCELLED"));
+            assertThat(parts(vin, campaign))
+                    .containsExactly(
+                            Map.entry(hwA + "-" + vin, "TIMED_OUT"),
+                            Map.entry(hwB + "-" + vin, "FAILED"),
+                            Map.entry(hwC + "-" + vin, "CANCELLED"));
             assertThat(openParts(campaign)).isZero();
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM assignment_ecu x JOIN assignment a ON a.id = x.assignment_id
-                    WHERE a.campaign_id = :c AND x.status IN ('FAILED', 'ROLLED_BACK')""").param("c", campaign)
-                    .query(Long.class).single()).as("only the failed ECU counts as failing at the gate").isOne();
+                    WHERE a.campaign_id = :c AND x.status IN ('FAILED', 'ROLLED_BACK')""").param("c", campaign).query(Long.class).single())
+                    .as("only the failed ECU counts as failing at the gate")
+                    .isOne();
 
             report(vehicle, vin, assignment, hwA, "INSTALL_COMPLETED");
             assertThat(parts(vin, campaign)).containsEntry(hwA + "-" + vin, "SUCCEEDED");
             assertThat(assignmentStatus(vin, campaign)).isEqualTo("FAILED");
-            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE serial = :s").param("s", hwA + "-" + vin)
-                    .query(String.class).single()).as("the install the vehicle confirmed is in the inventory")
+            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE serial = :s")
+                            .param("s", hwA + "-" + vin)
+                            .query(String.class)
+                            .single())
+                    .as("the install the vehicle confirmed is in the inventory")
                     .isEqualTo("2.0.0");
         }
 
         long startedBundleCampaign() {
             long rollbackRelease = bundle("1.5.0", 15);
             long release = bundle("2.0.0", 20);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Parts " + model, "releaseId", release,
-                    "filter", "model==\"" + model + "\""));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of("name", "Parts " + model, "releaseId", release, "filter", "model==\"" + model + "\""));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, id, rollbackRelease);
@@ -121,26 +132,59 @@ class EndedAssignmentPartsIntegrationTests {
         long bundle(String version, long counter) {
             List<Long> images = new ArrayList<>();
             for (String hw : List.of(hwA, hwB, hwC)) {
-                var image = admin.post("/api/v1/images", Map.of("hardwareId", hw, "name", "Bundle " + hw, "version",
-                        version, "releaseCounter", counter, "fileName", "fw-" + version + ".bin", "installType", "AB",
-                        "riskClass", "LOW", "ecuType", "BMS"));
+                var image = admin.post(
+                        "/api/v1/images",
+                        Map.of(
+                                "hardwareId",
+                                hw,
+                                "name",
+                                "Bundle " + hw,
+                                "version",
+                                version,
+                                "releaseCounter",
+                                counter,
+                                "fileName",
+                                "fw-" + version + ".bin",
+                                "installType",
+                                "AB",
+                                "riskClass",
+                                "LOW",
+                                "ecuType",
+                                "BMS"));
                 assertThat(image.status()).as(image.body()).isEqualTo(201);
                 long id = image.json().get("id").asLong();
-                assertThat(admin.send("PUT", "/api/v1/images/" + id + "/content", "application/octet-stream",
-                        ("bundle " + hw + version).repeat(100).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+                assertThat(admin.send(
+                                        "PUT",
+                                        "/api/v1/images/" + id + "/content",
+                                        "application/octet-stream",
+                                        ("bundle " + hw + version).repeat(100).getBytes(StandardCharsets.UTF_8))
+                                .status())
+                        .isEqualTo(200);
                 images.add(id);
             }
-            var release = admin.post("/api/v1/releases", Map.of("name", "Bundle " + model + " " + version,
-                    "version", version, "notes", "n", "imageIds", images));
+            var release = admin.post(
+                    "/api/v1/releases",
+                    Map.of(
+                            "name",
+                            "Bundle " + model + " " + version,
+                            "version",
+                            version,
+                            "notes",
+                            "n",
+                            "imageIds",
+                            images));
             assertThat(release.status()).as(release.body()).isEqualTo(201);
             long releaseId = release.json().get("id").asLong();
-            assertThat(admin.post("/api/v1/releases/" + releaseId + "/publish", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/releases/" + releaseId + "/publish", "")
+                            .status())
+                    .isEqualTo(200);
             return releaseId;
         }
 
         String assignmentOf(ApiClient vehicle, String vin) {
-            var answer = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                    "ownerConsent", true, "ecus", List.of()));
+            var answer = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json().get("assignment").get("assignmentId").asString();
         }
@@ -149,8 +193,15 @@ class EndedAssignmentPartsIntegrationTests {
         void report(ApiClient vehicle, String vin, String assignment, String hardwareId, String... types) {
             List<Object> events = new ArrayList<>();
             for (String type : types) {
-                var event = new HashMap<String, Object>(Map.of("seq", ++seq, "type", type,
-                        "occurredAt", Instant.now().toString(), "assignmentId", assignment));
+                var event = new HashMap<String, Object>(Map.of(
+                        "seq",
+                        ++seq,
+                        "type",
+                        type,
+                        "occurredAt",
+                        Instant.now().toString(),
+                        "assignmentId",
+                        assignment));
                 if (hardwareId != null) {
                     event.put("ecuSerial", hardwareId + "-" + vin);
                 }
@@ -164,45 +215,50 @@ class EndedAssignmentPartsIntegrationTests {
         }
 
         String assignmentStatus(String vin, long campaign) {
-            return jdbc.sql("SELECT status FROM assignment WHERE vin = :v AND campaign_id = :c").param("v", vin)
-                    .param("c", campaign).query(String.class).single();
+            return jdbc.sql("SELECT status FROM assignment WHERE vin = :v AND campaign_id = :c")
+                    .param("v", vin)
+                    .param("c", campaign)
+                    .query(String.class)
+                    .single();
         }
 
         Map<String, String> parts(String vin, long campaign) {
             Map<String, String> parts = new LinkedHashMap<>();
             jdbc.sql("""
                     SELECT x.ecu_serial, x.status FROM assignment_ecu x JOIN assignment a ON a.id = x.assignment_id
-                    WHERE a.vin = :v AND a.campaign_id = :c ORDER BY x.ecu_serial""").param("v", vin)
-                    .param("c", campaign).query(rs -> {
-                        parts.put(rs.getString(1), rs.getString(2));
-                    });
+                    WHERE a.vin = :v AND a.campaign_id = :c ORDER BY x.ecu_serial""").param("v", vin).param("c", campaign).query(rs -> {
+                parts.put(rs.getString(1), rs.getString(2));
+            });
             return parts;
         }
 
         String failureCode(String serial) {
-            return jdbc.sql("SELECT failure_code FROM assignment_ecu WHERE ecu_serial = :s").param("s", serial)
-                    .query(String.class).single();
+            return jdbc.sql("SELECT failure_code FROM assignment_ecu WHERE ecu_serial = :s")
+                    .param("s", serial)
+                    .query(String.class)
+                    .single();
         }
 
         long openParts(long campaign) {
             return jdbc.sql("""
                     SELECT COUNT(*) FROM assignment_ecu x JOIN assignment a ON a.id = x.assignment_id
                     WHERE a.campaign_id = :c AND a.status IN ('SUCCEEDED', 'FAILED', 'ROLLED_BACK', 'CANCELLED', 'TIMED_OUT')
-                    AND x.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')""")
-                    .param("c", campaign).query(Long.class).single();
+                    AND x.status IN ('PENDING', 'DELIVERED', 'DOWNLOADING', 'DOWNLOADED', 'INSTALLING')""").param("c", campaign).query(Long.class).single();
         }
 
         String status(long campaign) {
-            return manager.get("/api/v1/campaigns/" + campaign).json().get("campaign").get("status").asString();
+            return manager.get("/api/v1/campaigns/" + campaign)
+                    .json()
+                    .get("campaign")
+                    .get("status")
+                    .asString();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

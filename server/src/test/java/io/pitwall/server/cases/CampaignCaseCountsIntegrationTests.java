@@ -26,16 +26,28 @@ class CampaignCaseCountsIntegrationTests {
 
         @Autowired
         CaseCounts counts;
+
         @Autowired
         OpenCase openCase;
+
         @Autowired
         Clock clock;
 
         long openFor(long campaignId) {
             String vin = TestFleet.newVin("WCASECNT");
-            return openCase.open(new NewCase(vin, "campaign:" + campaignId, "UPDATE_FAILURE",
-                    SeverityClass.CAMPAIGN_RELATED, RoutingTeam.RELEASE, RoutingTeam.ENGINEERING, "look at it", null,
-                    null, null, campaignId, Duration.ofHours(4)));
+            return openCase.open(new NewCase(
+                    vin,
+                    "campaign:" + campaignId,
+                    "UPDATE_FAILURE",
+                    SeverityClass.CAMPAIGN_RELATED,
+                    RoutingTeam.RELEASE,
+                    RoutingTeam.ENGINEERING,
+                    "look at it",
+                    null,
+                    null,
+                    null,
+                    campaignId,
+                    Duration.ofHours(4)));
         }
 
         @Test
@@ -56,11 +68,9 @@ class CampaignCaseCountsIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

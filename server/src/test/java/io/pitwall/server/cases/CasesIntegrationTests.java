@@ -44,25 +44,45 @@ class CasesIntegrationTests {
 
         @Autowired
         OpenCase openCase;
+
         @Autowired
         ServiceCases serviceCases;
+
         @Autowired
         CaseNotes caseNotes;
+
         @Autowired
         ApplicationEventPublisher publisher;
+
         @Autowired
         PlatformTransactionManager transactions;
+
         @Autowired
         DataSource dataSource;
 
         static NewCase newCase(String vin, String subject, Duration sla) {
-            return new NewCase(vin, subject, "FAULT_RULE", SeverityClass.SERVICE_NEEDED, RoutingTeam.MAINTENANCE,
-                    RoutingTeam.WARRANTY, "Book a workshop visit", "P0A80-1B", "ECU-1", 1, null, sla);
+            return new NewCase(
+                    vin,
+                    subject,
+                    "FAULT_RULE",
+                    SeverityClass.SERVICE_NEEDED,
+                    RoutingTeam.MAINTENANCE,
+                    RoutingTeam.WARRANTY,
+                    "Book a workshop visit",
+                    "P0A80-1B",
+                    "ECU-1",
+                    1,
+                    null,
+                    sla);
         }
 
         void activate(String ruleSet) {
-            var answer = operatorWith(Role.DIAGNOSTICS_ENGINEER).send("POST", "/api/v1/diagnostics/rule-sets",
-                    "application/json", ruleSet.getBytes(StandardCharsets.UTF_8));
+            var answer = operatorWith(Role.DIAGNOSTICS_ENGINEER)
+                    .send(
+                            "POST",
+                            "/api/v1/diagnostics/rule-sets",
+                            "application/json",
+                            ruleSet.getBytes(StandardCharsets.UTF_8));
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         }
 
@@ -87,7 +107,8 @@ class CasesIntegrationTests {
         @Test
         void aClassifiedFaultOpensOneCasePerVehicleAndRuleCarryingItsContext() {
             long n = SEQUENCE.incrementAndGet();
-            var car = new DtcSteps(jdbc, admin, "CASE-HW-" + n + "-" + getClass().getSimpleName());
+            var car =
+                    new DtcSteps(jdbc, admin, "CASE-HW-" + n + "-" + getClass().getSimpleName());
             activate("""
                     {"name": "cases-%1$d", "rules": [
                       {"id": "hv-%1$d", "match": {"codes": ["P0A8*"], "statusBits": ["confirmedDTC"]},
@@ -114,13 +135,22 @@ class CasesIntegrationTests {
             car.uds("0A 80 1B 04", now.minusSeconds(20));
             car.j2012("B1000", now.minusSeconds(10));
             page = casesOf(car.vin);
-            assertThat(page.get("total").asLong()).as("deduplicated; pending and informational open none").isEqualTo(1);
+            assertThat(page.get("total").asLong())
+                    .as("deduplicated; pending and informational open none")
+                    .isEqualTo(1);
             assertThat(page.get("items").get(0).get("occurrences").asInt()).isEqualTo(2);
 
-            JsonNode detail = operatorWith(Role.SUPPORT_AGENT).get("/api/v1/cases/" + id).json();
+            JsonNode detail =
+                    operatorWith(Role.SUPPORT_AGENT).get("/api/v1/cases/" + id).json();
             JsonNode context = detail.get("context");
-            assertThat(context.get("vehicle").get("ecus").get(0).get("type").asString()).isEqualTo("BMS");
-            assertThat(context.get("vehicle").get("ecus").get(0).get("softwareVersion").asString()).isEqualTo("3.1.4");
+            assertThat(context.get("vehicle").get("ecus").get(0).get("type").asString())
+                    .isEqualTo("BMS");
+            assertThat(context.get("vehicle")
+                            .get("ecus")
+                            .get(0)
+                            .get("softwareVersion")
+                            .asString())
+                    .isEqualTo("3.1.4");
             assertThat(context.get("faultHistory").findValuesAsString("displayCode"))
                     .containsExactly("P0A80-1B", "P0A80-1B", "P0A80-1B", "B1000");
             assertThat(context.get("dataQuality").get("status").asString()).isEqualTo("ok");
@@ -145,22 +175,29 @@ class CasesIntegrationTests {
             var byHandOnlyTriggers = move(agent, id, "recur", null);
             assertThat(byHandOnlyTriggers.status()).isEqualTo(400);
             assertThat(byHandOnlyTriggers.code()).isEqualTo("invalid-case-trigger");
-            assertThat(move(operatorWith(Role.VIEWER), id, "acknowledge", null).status()).isEqualTo(403);
+            assertThat(move(operatorWith(Role.VIEWER), id, "acknowledge", null).status())
+                    .isEqualTo(403);
             assertThat(count("case_note")).as("refusals write nothing").isEqualTo(notes);
             assertThat(status(id)).isEqualTo("OPEN");
 
-            assertThat(move(agent, id, "acknowledge", 0L).json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
-            assertThat(move(agent, id, "start", null).json().get("status").asString()).isEqualTo("IN_PROGRESS");
-            assertThat(move(agent, id, "resolve", null).json().get("status").asString()).isEqualTo("RESOLVED");
+            assertThat(move(agent, id, "acknowledge", 0L).json().get("status").asString())
+                    .isEqualTo("ACKNOWLEDGED");
+            assertThat(move(agent, id, "start", null).json().get("status").asString())
+                    .isEqualTo("IN_PROGRESS");
+            assertThat(move(agent, id, "resolve", null).json().get("status").asString())
+                    .isEqualTo("RESOLVED");
 
-            assertThat(openCase.open(fault)).as("a recurrence lands on the resolved case").isEqualTo(id);
+            assertThat(openCase.open(fault))
+                    .as("a recurrence lands on the resolved case")
+                    .isEqualTo(id);
             assertThat(status(id)).isEqualTo("OPEN");
             assertThat(serviceCases.find(id).orElseThrow().occurrences()).isEqualTo(2);
             assertThat(DtcSteps.audited(jdbc, "case.reopen", "case:" + id)).isEqualTo(1);
 
             move(agent, id, "acknowledge", null);
             move(agent, id, "resolve", null);
-            assertThat(move(agent, id, "close", null).json().get("status").asString()).isEqualTo("CLOSED");
+            assertThat(move(agent, id, "close", null).json().get("status").asString())
+                    .isEqualTo("CLOSED");
             long next = openCase.open(fault);
             assertThat(next).as("a closed case takes no recurrence").isNotEqualTo(id);
             var reopen = move(agent, id, "reopen", null);
@@ -169,7 +206,8 @@ class CasesIntegrationTests {
             move(agent, next, "acknowledge", null);
             move(agent, next, "resolve", null);
             move(agent, next, "close", null);
-            assertThat(move(agent, id, "reopen", null).json().get("status").asString()).isEqualTo("OPEN");
+            assertThat(move(agent, id, "reopen", null).json().get("status").asString())
+                    .isEqualTo("OPEN");
             assertThat(DtcSteps.audited(jdbc, "case.close", "case:" + id)).isEqualTo(1);
         }
 
@@ -178,14 +216,14 @@ class CasesIntegrationTests {
             long id = openCase.open(newCase(TestFleet.newVin("CASELONG"), "rule:long", Duration.ofHours(8)));
             String comment = "c".repeat(CaseCommands.MAX_TEXT);
 
-            var moved = admin.post("/api/v1/cases/" + id + "/transitions", Map.of("trigger", "acknowledge",
-                    "comment", comment));
+            var moved = admin.post(
+                    "/api/v1/cases/" + id + "/transitions", Map.of("trigger", "acknowledge", "comment", comment));
 
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
             JsonNode history = admin.get("/api/v1/cases/" + id).json().get("history");
             assertThat(history.get(1).get("body").asString()).isEqualTo("OPEN -> ACKNOWLEDGED: " + comment);
-            var tooLong = admin.post("/api/v1/cases/" + id + "/transitions", Map.of("trigger", "start",
-                    "comment", comment + "c"));
+            var tooLong = admin.post(
+                    "/api/v1/cases/" + id + "/transitions", Map.of("trigger", "start", "comment", comment + "c"));
             assertThat(tooLong.status()).isEqualTo(400);
             assertThat(tooLong.code()).isEqualTo("invalid-comment");
         }
@@ -194,10 +232,11 @@ class CasesIntegrationTests {
         void ownersMustBeCaseWorkersAndCommentsAreKeptInTheHistory() {
             long n = SEQUENCE.incrementAndGet();
             long id = openCase.open(newCase(TestFleet.newVin("CASEOWNR"), "rule:owner", Duration.ofHours(8)));
-            for (String[] operator : List.of(new String[] {"case-owner-" + n, "support-agent"},
-                    new String[] {"case-viewer-" + n, "viewer"})) {
-                var created = admin.post("/api/v1/operators", Map.of("username", operator[0], "password",
-                        "password-of-" + operator[0], "role", operator[1]));
+            for (String[] operator : List.of(
+                    new String[] {"case-owner-" + n, "support-agent"}, new String[] {"case-viewer-" + n, "viewer"})) {
+                var created = admin.post(
+                        "/api/v1/operators",
+                        Map.of("username", operator[0], "password", "password-of-" + operator[0], "role", operator[1]));
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
             }
             ApiClient agent = operatorWith(Role.FLEET_OPERATOR);
@@ -218,8 +257,12 @@ class CasesIntegrationTests {
             assertThat(owned.json().get("owner").asString()).isEqualTo("case-owner-" + n);
             var comment = agent.post("/api/v1/cases/" + id + "/comments", Map.of("comment", "Called the driver"));
             assertThat(comment.status()).isEqualTo(201);
-            JsonNode mine = operatorWith(Role.VIEWER).get("/api/v1/cases?owner=case-owner-" + n + "&status=open").json();
-            assertThat(mine.get("items").findValues("id")).extracting(JsonNode::asLong).containsExactly(id);
+            JsonNode mine = operatorWith(Role.VIEWER)
+                    .get("/api/v1/cases?owner=case-owner-" + n + "&status=open")
+                    .json();
+            assertThat(mine.get("items").findValues("id"))
+                    .extracting(JsonNode::asLong)
+                    .containsExactly(id);
             JsonNode history = admin.get("/api/v1/cases/" + id).json().get("history");
             assertThat(history.findValuesAsString("kind")).containsExactly("OPENED", "ASSIGNED", "COMMENT");
             assertThat(history.get(2).get("body").asString()).isEqualTo("Called the driver");
@@ -239,8 +282,11 @@ class CasesIntegrationTests {
                 HeldTransaction.awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();
                 long id = second.join();
-                assertThat(jdbc.sql("SELECT id FROM service_case WHERE vin = :v").param("v", vin).query(Long.class)
-                        .list()).containsExactly(id);
+                assertThat(jdbc.sql("SELECT id FROM service_case WHERE vin = :v")
+                                .param("v", vin)
+                                .query(Long.class)
+                                .list())
+                        .containsExactly(id);
                 assertThat(serviceCases.find(id).orElseThrow().occurrences()).isEqualTo(2);
             }
         }
@@ -252,44 +298,82 @@ class CasesIntegrationTests {
             escalation.escalateDue();
             long id = openCase.open(newCase(TestFleet.newVin("CASESLA0"), "rule:sla", Duration.ofHours(2)));
             escalation.escalateDue();
-            assertThat(serviceCases.find(id).orElseThrow().escalatedAt()).as("not due yet").isNull();
+            assertThat(serviceCases.find(id).orElseThrow().escalatedAt())
+                    .as("not due yet")
+                    .isNull();
 
             clock.advance(Duration.ofHours(2).plusMinutes(1));
             assertThat(escalation.escalateDue()).isGreaterThanOrEqualTo(1);
             ServiceCase escalated = serviceCases.find(id).orElseThrow();
-            assertThat(Duration.between(clock.instant(), escalated.escalatedAt()).abs()).isLessThan(Duration.ofMillis(1));
+            assertThat(Duration.between(clock.instant(), escalated.escalatedAt())
+                            .abs())
+                    .isLessThan(Duration.ofMillis(1));
             assertThat(escalated.priority()).as("service-needed starts at 2").isEqualTo(1);
             assertThat(caseNotes.of(id).get(1).body()).contains("warranty notified");
             assertThat(DtcSteps.audited(jdbc, "case.escalate", "case:" + id)).isEqualTo(1);
 
             clock.advance(Duration.ofHours(5));
             escalation.escalateDue();
-            assertThat(DtcSteps.audited(jdbc, "case.escalate", "case:" + id)).as("once per breach").isEqualTo(1);
+            assertThat(DtcSteps.audited(jdbc, "case.escalate", "case:" + id))
+                    .as("once per breach")
+                    .isEqualTo(1);
             assertThat(serviceCases.find(id).orElseThrow().priority()).isEqualTo(1);
         }
 
         @Test
         void aFailedCampaignUpdateOpensACampaignRelatedCase() {
             var fleet = new TestFleet(jdbc, admin);
-            String hardwareId = "CASE-UPD-" + SEQUENCE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String hardwareId =
+                    "CASE-UPD-" + SEQUENCE.incrementAndGet() + "-" + getClass().getSimpleName();
             String model = "Model-" + hardwareId;
             String vin = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Cases " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", model)));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Cases " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            Map.of("model", model)));
             long campaign = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, campaign, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
+                            .status())
+                    .isEqualTo(200);
             ApiClient vehicle = fleet.credentialFor(vin);
-            var checkin = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                    "ownerConsent", true, "ecus", List.of()));
-            String assignment = checkin.json().get("assignment").get("assignmentId").asString();
-            var failed = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", List.of(
-                    Map.of("seq", 1, "type", "INSTALL_STARTED", "occurredAt", Instant.now().toString(),
-                            "assignmentId", assignment),
-                    Map.of("seq", 2, "type", "INSTALL_FAILED", "occurredAt", Instant.now().toString(),
-                            "assignmentId", assignment, "code", "FLASH_WRITE_ERROR"))));
+            var checkin = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+            String assignment =
+                    checkin.json().get("assignment").get("assignmentId").asString();
+            var failed = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/events",
+                    Map.of(
+                            "events",
+                            List.of(
+                                    Map.of(
+                                            "seq",
+                                            1,
+                                            "type",
+                                            "INSTALL_STARTED",
+                                            "occurredAt",
+                                            Instant.now().toString(),
+                                            "assignmentId",
+                                            assignment),
+                                    Map.of(
+                                            "seq",
+                                            2,
+                                            "type",
+                                            "INSTALL_FAILED",
+                                            "occurredAt",
+                                            Instant.now().toString(),
+                                            "assignmentId",
+                                            assignment,
+                                            "code",
+                                            "FLASH_WRITE_ERROR"))));
             assertThat(failed.status()).as(failed.body()).isEqualTo(200);
 
             JsonNode page = casesOf(vin);
@@ -301,18 +385,19 @@ class CasesIntegrationTests {
             assertThat(c.get("severityClass").asString()).isEqualTo("campaign-related");
             assertThat(c.get("team").asString()).isEqualTo("release");
             assertThat(c.get("code").asString()).startsWith("FAILED ").endsWith("FLASH_WRITE_ERROR");
-            JsonNode updates = admin.get("/api/v1/cases/" + c.get("id").asLong()).json().get("context").get("updates");
+            JsonNode updates = admin.get("/api/v1/cases/" + c.get("id").asLong())
+                    .json()
+                    .get("context")
+                    .get("updates");
             assertThat(updates.get(0).get("campaignId").asLong()).isEqualTo(campaign);
             assertThat(updates.get(0).get("status").asString()).isEqualTo("FAILED");
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -36,38 +36,67 @@ class ExceptionCaseIntegrationTests {
         @BeforeEach
         void campaignWithExceptions() {
             fleet = new TestFleet(jdbc, admin);
-            String hardwareId = "EXC-CASE-" + SEQUENCE.incrementAndGet() + "-" + getClass().getSimpleName();
+            String hardwareId =
+                    "EXC-CASE-" + SEQUENCE.incrementAndGet() + "-" + getClass().getSimpleName();
             String model = "Model-" + hardwareId;
             failed = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             installing = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             deferred = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Exceptions " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", Map.of("model", model),
-                    "schedule", Map.of("rolloutRate", Map.of("maximumPerMinute", 2))));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Exceptions " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            Map.of("model", model),
+                            "schedule",
+                            Map.of("rolloutRate", Map.of("maximumPerMinute", 2))));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             campaign = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, campaign, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status()).isEqualTo(200);
-            String assignment = checkin(failed).get("assignment").get("assignmentId").asString();
-            var events = fleet.credentialFor(failed).post("/device/v1/vehicles/" + failed + "/events", Map.of(
-                    "events", List.of(event(1, "INSTALL_STARTED", assignment), Map.of("seq", 2, "type",
-                            "INSTALL_FAILED", "occurredAt", Instant.now().toString(), "assignmentId", assignment,
-                            "code", "FLASH_WRITE_ERROR"))));
+            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
+                            .status())
+                    .isEqualTo(200);
+            String assignment =
+                    checkin(failed).get("assignment").get("assignmentId").asString();
+            var events = fleet.credentialFor(failed)
+                    .post(
+                            "/device/v1/vehicles/" + failed + "/events",
+                            Map.of(
+                                    "events",
+                                    List.of(
+                                            event(1, "INSTALL_STARTED", assignment),
+                                            Map.of(
+                                                    "seq",
+                                                    2,
+                                                    "type",
+                                                    "INSTALL_FAILED",
+                                                    "occurredAt",
+                                                    Instant.now().toString(),
+                                                    "assignmentId",
+                                                    assignment,
+                                                    "code",
+                                                    "FLASH_WRITE_ERROR"))));
             assertThat(events.status()).as(events.body()).isEqualTo(200);
             assertThat(checkin(installing).has("assignment")).isTrue();
-            assertThat(checkin(deferred).has("assignment")).as("the rollout rate defers the third").isFalse();
+            assertThat(checkin(deferred).has("assignment"))
+                    .as("the rollout rate defers the third")
+                    .isFalse();
         }
 
         static Map<String, Object> event(long seq, String type, String assignment) {
-            return Map.of("seq", seq, "type", type, "occurredAt", Instant.now().toString(), "assignmentId",
-                    assignment);
+            return Map.of("seq", seq, "type", type, "occurredAt", Instant.now().toString(), "assignmentId", assignment);
         }
 
         JsonNode checkin(String vin) {
-            var answer = fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/checkin",
-                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+            var answer = fleet.credentialFor(vin)
+                    .post(
+                            "/device/v1/vehicles/" + vin + "/checkin",
+                            Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             return answer.json();
         }
@@ -78,13 +107,18 @@ class ExceptionCaseIntegrationTests {
 
         long audited(String action) {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND outcome = 'SUCCEEDED'")
-                    .params(action).query(Long.class).single();
+                    .params(action)
+                    .query(Long.class)
+                    .single();
         }
 
         long auditedOnCampaign() {
             return jdbc.sql("""
                     SELECT COUNT(*) FROM audit_record WHERE action = 'campaign.exception.case' AND target = ?
-                    AND outcome = 'SUCCEEDED'""").params("campaign:" + campaign).query(Long.class).single();
+                    AND outcome = 'SUCCEEDED'""")
+                    .params("campaign:" + campaign)
+                    .query(Long.class)
+                    .single();
         }
 
         @Test
@@ -100,22 +134,33 @@ class ExceptionCaseIntegrationTests {
             assertThat(c.get("severityClass").asString()).isEqualTo("campaign-related");
             assertThat(c.get("team").asString()).isEqualTo("release");
             assertThat(c.get("code").asString()).isEqualTo("DEFERRED rollout-rate");
-            assertThat(c.get("nextAction").asString()).contains("campaign " + campaign, "DEFERRED, rollout-rate",
-                    "stuck behind the rate");
+            assertThat(c.get("nextAction").asString())
+                    .contains("campaign " + campaign, "DEFERRED, rollout-rate", "stuck behind the rate");
             long id = c.get("id").asLong();
-            assertThat(jdbc.sql("SELECT actor FROM case_note WHERE case_id = ? AND kind = 'OPENED'").params(id)
-                    .query(String.class).single()).startsWith("fleet-operator-");
+            assertThat(jdbc.sql("SELECT actor FROM case_note WHERE case_id = ? AND kind = 'OPENED'")
+                            .params(id)
+                            .query(String.class)
+                            .single())
+                    .startsWith("fleet-operator-");
             assertThat(auditedOnCampaign()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT operator FROM audit_record WHERE action = 'case.open' AND target = ?")
-                    .params("case:" + id).query(String.class).single()).startsWith("fleet-operator-");
+                            .params("case:" + id)
+                            .query(String.class)
+                            .single())
+                    .startsWith("fleet-operator-");
 
-            var again = operatorWith(Role.SUPPORT_AGENT).post(queue() + "/" + deferred + "/case",
-                    Map.of("comment", "customer called"));
-            assertThat(again.status()).as("deduplicated: the open case counts a recurrence").isEqualTo(200);
+            var again = operatorWith(Role.SUPPORT_AGENT)
+                    .post(queue() + "/" + deferred + "/case", Map.of("comment", "customer called"));
+            assertThat(again.status())
+                    .as("deduplicated: the open case counts a recurrence")
+                    .isEqualTo(200);
             assertThat(again.json().get("id").asLong()).isEqualTo(id);
             assertThat(again.json().get("occurrences").asInt()).isEqualTo(2);
-            assertThat(jdbc.sql("SELECT body FROM case_note WHERE case_id = ? AND kind = 'COMMENT'").params(id)
-                    .query(String.class).single()).contains("customer called");
+            assertThat(jdbc.sql("SELECT body FROM case_note WHERE case_id = ? AND kind = 'COMMENT'")
+                            .params(id)
+                            .query(String.class)
+                            .single())
+                    .contains("customer called");
             assertThat(auditedOnCampaign()).isEqualTo(2);
         }
 
@@ -126,15 +171,17 @@ class ExceptionCaseIntegrationTests {
             long id = automatic.get("items").get(0).get("id").asLong();
             long cases = count("service_case");
 
-            var opened = operatorWith(Role.FLEET_OPERATOR).post(queue() + "/" + failed + "/case",
-                    Map.of("comment", "check the flash driver"));
+            var opened = operatorWith(Role.FLEET_OPERATOR)
+                    .post(queue() + "/" + failed + "/case", Map.of("comment", "check the flash driver"));
             assertThat(opened.status()).as(opened.body()).isEqualTo(200);
             assertThat(opened.json().get("id").asLong()).isEqualTo(id);
             assertThat(opened.json().get("origin").asString()).isEqualTo("UPDATE_FAILURE");
             assertThat(count("service_case")).isEqualTo(cases);
-            assertThat(jdbc.sql("SELECT body FROM case_note WHERE case_id = ? AND kind = 'COMMENT'").params(id)
-                    .query(String.class).single()).contains("FAILED, INSTALL: FLASH_WRITE_ERROR",
-                            "check the flash driver");
+            assertThat(jdbc.sql("SELECT body FROM case_note WHERE case_id = ? AND kind = 'COMMENT'")
+                            .params(id)
+                            .query(String.class)
+                            .single())
+                    .contains("FAILED, INSTALL: FLASH_WRITE_ERROR", "check the flash driver");
         }
 
         @Test
@@ -143,12 +190,13 @@ class ExceptionCaseIntegrationTests {
             long cases = count("service_case");
             long notes = count("case_note");
             long assignments = jdbc.sql("SELECT COUNT(*) FROM assignment WHERE exception_comment IS NOT NULL")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             long opened = audited("case.open");
             Map<String, String> comment = Map.of("comment", "x");
 
-            var unknownCampaign = operator.post("/api/v1/campaigns/987654321/exceptions/" + deferred + "/case",
-                    comment);
+            var unknownCampaign =
+                    operator.post("/api/v1/campaigns/987654321/exceptions/" + deferred + "/case", comment);
             assertThat(unknownCampaign.status()).isEqualTo(404);
             assertThat(unknownCampaign.code()).isEqualTo("campaign-not-found");
             var unknownVehicle = operator.post(queue() + "/WPWNOTINCAMPAIGN1/case", comment);
@@ -170,18 +218,18 @@ class ExceptionCaseIntegrationTests {
             assertThat(count("service_case")).isEqualTo(cases);
             assertThat(count("case_note")).isEqualTo(notes);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE exception_comment IS NOT NULL")
-                    .query(Long.class).single()).isEqualTo(assignments);
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(assignments);
             assertThat(auditedOnCampaign()).isZero();
             assertThat(audited("case.open")).isEqualTo(opened);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -24,16 +24,22 @@ final class CatalogFixtures {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private CatalogFixtures() {
-    }
+    private CatalogFixtures() {}
 
     /**
      * A client for an operator with the role, authenticated by an API token carrying all the role's
      * permissions: a token is checked with one SHA-256, where Basic authentication costs a bcrypt per request.
      */
     static ApiClient tokenClient(ApiClient operator, ApiClient anonymous, Role role) {
-        var issued = operator.post("/api/v1/tokens", Map.of("name", "catalog-test", "permissions",
-                role.permissions().stream().map(Permission::code).toList(), "expiresIn", "PT1H"));
+        var issued = operator.post(
+                "/api/v1/tokens",
+                Map.of(
+                        "name",
+                        "catalog-test",
+                        "permissions",
+                        role.permissions().stream().map(Permission::code).toList(),
+                        "expiresIn",
+                        "PT1H"));
         if (issued.status() != 201) {
             throw new IllegalStateException("could not issue a token: " + issued.body());
         }
@@ -98,8 +104,9 @@ final class CatalogFixtures {
     }
 
     static long release(ApiClient client, String name, List<Long> imageIds) {
-        var created = client.post("/api/v1/releases", Map.of("name", name, "version", "1.0", "notes",
-                "Fixes and improvements", "imageIds", imageIds));
+        var created = client.post(
+                "/api/v1/releases",
+                Map.of("name", name, "version", "1.0", "notes", "Fixes and improvements", "imageIds", imageIds));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create release: " + created.body());
         }
@@ -113,13 +120,15 @@ final class CatalogFixtures {
         jdbc.sql("""
                 INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
                     created_at, updated_at)
-                VALUES (:vin, 'Model T', 2024, 'EU', 'DE', 'private', 'LTE', 0, :now, :now)""")
-                .param("vin", vin).param("now", now).update();
+                VALUES (:vin, 'Model T', 2024, 'EU', 'DE', 'private', 'LTE', 0, :now, :now)""").param("vin", vin).param("now", now).update();
         jdbc.sql("""
                 INSERT INTO ecu (serial, vin, ecu_type, hardware_id, software_version, update_policy, is_primary)
                 VALUES (:serial, :vin, 'TCU', :hw, :version, 'OTA', TRUE)""")
-                .param("serial", "SN-" + hardwareId).param("vin", vin).param("hw", hardwareId)
-                .param("version", version).update();
+                .param("serial", "SN-" + hardwareId)
+                .param("vin", vin)
+                .param("hw", hardwareId)
+                .param("version", version)
+                .update();
     }
 
     static long files(Path dir) {

@@ -47,8 +47,8 @@ class CatalogFlowIntegrationTests {
             installed(jdbc, brakes, "1.0");
             long gatewayImage = createAndUpload(manager, image(gateway, "2.0", 20), content(3000));
             byte[] bytes = content(70_000);
-            long id = create(manager, with(image(brakes, "4.1.0", 41), "dependencies",
-                    List.of(dependency(gateway, "2.0"))));
+            long id = create(
+                    manager, with(image(brakes, "4.1.0", 41), "dependencies", List.of(dependency(gateway, "2.0"))));
             var uploaded = upload(manager, id, bytes);
 
             assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
@@ -57,17 +57,23 @@ class CatalogFlowIntegrationTests {
             assertThat(image.get("size").asLong()).isEqualTo(70_000);
             assertThat(image.get("sha256").asString()).isEqualTo(sha("SHA-256", bytes));
             assertThat(image.get("sha512").asString()).isEqualTo(sha("SHA-512", bytes));
-            assertThat(checkNames(image.get("validation"))).containsExactly("hash-and-size", "signature",
-                    "release-counter", "dependencies", "compatibility", "size-policy");
+            assertThat(checkNames(image.get("validation")))
+                    .containsExactly(
+                            "hash-and-size",
+                            "signature",
+                            "release-counter",
+                            "dependencies",
+                            "compatibility",
+                            "size-policy");
             assertThat(image.get("validation").get("passed").asBoolean()).isTrue();
 
             var keys = manager.get("/api/v1/keys").json();
             TufKey key = TufKey.fromJson(keys.get(0).get("key"));
-            var entry = SignedTarget.verify(Envelope.fromJson(image.get("signedTarget")), brakes + "/fw-4.1.0.bin",
-                    Map.of(key.keyId(), key));
+            var entry = SignedTarget.verify(
+                    Envelope.fromJson(image.get("signedTarget")), brakes + "/fw-4.1.0.bin", Map.of(key.keyId(), key));
             assertThat(entry.length()).isEqualTo(70_000);
-            assertThat(entry.hashes()).isEqualTo(Map.of("sha256", sha("SHA-256", bytes), "sha512",
-                    sha("SHA-512", bytes)));
+            assertThat(entry.hashes())
+                    .isEqualTo(Map.of("sha256", sha("SHA-256", bytes), "sha512", sha("SHA-512", bytes)));
             assertThat(entry.hardwareIds()).containsExactly(brakes);
             assertThat(entry.releaseCounter()).isEqualTo(41);
             assertThat(entry.ecuType()).isEqualTo("TCU");
@@ -85,11 +91,22 @@ class CatalogFlowIntegrationTests {
 
             for (String action : new String[] {"image.create", "image.upload", "release.create", "release.publish"}) {
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = :a AND outcome = 'SUCCEEDED'")
-                        .param("a", action).query(Long.class).single()).as(action).isGreaterThanOrEqualTo(1);
+                                .param("a", action)
+                                .query(Long.class)
+                                .single())
+                        .as(action)
+                        .isGreaterThanOrEqualTo(1);
             }
             assertThat(jdbc.sql("SELECT details FROM audit_record WHERE action = 'image.upload' AND target = :t")
-                    .param("t", "image:" + id).query(String.class).single()).contains(sha("SHA-256", bytes));
-            assertThat(as(Role.VIEWER).get("/api/v1/releases/" + releaseId).json().get("imageIds").size())
+                            .param("t", "image:" + id)
+                            .query(String.class)
+                            .single())
+                    .contains(sha("SHA-256", bytes));
+            assertThat(as(Role.VIEWER)
+                            .get("/api/v1/releases/" + releaseId)
+                            .json()
+                            .get("imageIds")
+                            .size())
                     .isEqualTo(2);
         }
 
@@ -98,8 +115,11 @@ class CatalogFlowIntegrationTests {
             String hw = hardwareId("ECU");
             installed(jdbc, hw, "1.0");
             long current = createAndUpload(manager, image(hw, "5.0", 50), content(100));
-            assertThat(manager.post("/api/v1/releases/" + release(manager, "R5 " + hw, List.of(current))
-                    + "/publish", "").status()).isEqualTo(200);
+            assertThat(manager.post(
+                                    "/api/v1/releases/" + release(manager, "R5 " + hw, List.of(current)) + "/publish",
+                                    "")
+                            .status())
+                    .isEqualTo(200);
 
             long older = create(manager, image(hw, "3.0", 30));
             var uploaded = upload(manager, older, content(100)).json();
@@ -107,28 +127,39 @@ class CatalogFlowIntegrationTests {
             assertThat(failed(uploaded.get("validation"))).containsExactly("release-counter");
 
             var officer = as(Role.SECURITY_OFFICER);
-            var authorized = officer.post("/api/v1/images/" + older + "/rollback-authorization",
+            var authorized = officer.post(
+                    "/api/v1/images/" + older + "/rollback-authorization",
                     Map.of("reason", "5.0 bricks head units in cold weather"));
             assertThat(authorized.status()).as(authorized.body()).isEqualTo(200);
             assertThat(authorized.json().get("status").asString()).isEqualTo("VALIDATED");
-            assertThat(authorized.json().get("rollbackAuthorization").get("reason").asString()).contains("cold");
+            assertThat(authorized
+                            .json()
+                            .get("rollbackAuthorization")
+                            .get("reason")
+                            .asString())
+                    .contains("cold");
 
             long rollback = release(manager, "Rollback " + hw, List.of(older));
-            assertThat(manager.post("/api/v1/releases/" + rollback + "/publish", "").status()).isEqualTo(200);
+            assertThat(manager.post("/api/v1/releases/" + rollback + "/publish", "")
+                            .status())
+                    .isEqualTo(200);
             long again = release(manager, "R5 again " + hw, List.of(current));
-            assertThat(manager.post("/api/v1/releases/" + again + "/publish", "").status())
-                    .as("re-shipping the published image is not a rollback").isEqualTo(200);
+            assertThat(manager.post("/api/v1/releases/" + again + "/publish", "")
+                            .status())
+                    .as("re-shipping the published image is not a rollback")
+                    .isEqualTo(200);
         }
 
         @Test
         void unknownHardwareIsRejectedUnlessDeclaredNew() {
             String hw = hardwareId("NEW");
-            var unknown = upload(manager, create(manager, image(hw, "1.0", 1)), content(10)).json();
+            var unknown = upload(manager, create(manager, image(hw, "1.0", 1)), content(10))
+                    .json();
             assertThat(unknown.get("status").asString()).isEqualTo("REJECTED");
             assertThat(failed(unknown.get("validation"))).containsExactly("compatibility");
 
-            var declared = upload(manager, create(manager, with(image(hw, "1.1", 2), "newHardware", true)),
-                    content(10)).json();
+            var declared = upload(manager, create(manager, with(image(hw, "1.1", 2), "newHardware", true)), content(10))
+                    .json();
             assertThat(declared.get("status").asString()).isEqualTo("VALIDATED");
         }
 
@@ -154,10 +185,14 @@ class CatalogFlowIntegrationTests {
             var all = viewer.get("/api/v1/images?hardwareId=" + hw).json();
             assertThat(all.get("total").asLong()).isEqualTo(2);
             assertThat(all.get("items").get(0).get("id").asLong()).isEqualTo(waiting);
-            var onlyValidated = viewer.get("/api/v1/images?hardwareId=" + hw + "&status=VALIDATED").json();
+            var onlyValidated = viewer.get("/api/v1/images?hardwareId=" + hw + "&status=VALIDATED")
+                    .json();
             assertThat(onlyValidated.get("items").size()).isEqualTo(1);
             assertThat(onlyValidated.get("items").get(0).get("id").asLong()).isEqualTo(validated);
-            assertThat(viewer.get("/api/v1/images/" + waiting).json().get("status").asString())
+            assertThat(viewer.get("/api/v1/images/" + waiting)
+                            .json()
+                            .get("status")
+                            .asString())
                     .isEqualTo("AWAITING_CONTENT");
             var bad = viewer.get("/api/v1/images?status=LOST");
             assertThat(bad.status()).isEqualTo(400);
@@ -170,7 +205,8 @@ class CatalogFlowIntegrationTests {
             String app = hardwareId("APP");
             installed(jdbc, app, "1.0");
             installed(jdbc, base, "1.0");
-            long appImage = create(manager, with(image(app, "2.0", 2), "dependencies", List.of(dependency(base, "3.0"))));
+            long appImage =
+                    create(manager, with(image(app, "2.0", 2), "dependencies", List.of(dependency(base, "3.0"))));
             var rejected = upload(manager, appImage, content(10)).json();
             assertThat(failed(rejected.get("validation"))).containsExactly("dependencies");
 
@@ -206,8 +242,12 @@ class CatalogFlowIntegrationTests {
             assertThat(document.status()).isEqualTo(200);
             var paths = document.json().get("paths");
             assertThat(paths.has("/api/v1/images/{id}/content")).isTrue();
-            assertThat(paths.get("/api/v1/images/{id}/content").get("put").get("requestBody").get("content")
-                    .has("application/octet-stream")).isTrue();
+            assertThat(paths.get("/api/v1/images/{id}/content")
+                            .get("put")
+                            .get("requestBody")
+                            .get("content")
+                            .has("application/octet-stream"))
+                    .isTrue();
             assertThat(paths.has("/api/v1/releases/{id}/publish")).isTrue();
             assertThat(paths.has("/api/v1/keys")).isTrue();
         }
@@ -215,6 +255,5 @@ class CatalogFlowIntegrationTests {
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

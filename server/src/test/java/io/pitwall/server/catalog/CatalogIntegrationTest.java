@@ -26,8 +26,11 @@ abstract class CatalogIntegrationTest extends IntegrationTest {
         for (String table : new String[] {"image", "image_dependency", "software_release", "software_release_image"}) {
             state.put(table, count(table));
         }
-        state.put("succeeded audit records", jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'SUCCEEDED'")
-                .query(Long.class).single());
+        state.put(
+                "succeeded audit records",
+                jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'SUCCEEDED'")
+                        .query(Long.class)
+                        .single());
         state.put("artifact files", CatalogFixtures.files(settings.artifactDir()));
         state.put("extra", extra.get());
         return state;

@@ -14,8 +14,16 @@ class CommandLifecycleTests {
 
     // Columns: APPROVE, CANCEL, DELIVER, ANSWER_OK, ANSWER_FAILED, ANSWER_UNSUPPORTED, ANSWER_EXPIRED, EXPIRE.
     // "=" unchanged, "!x" rejected.
-    private static final Trigger[] COLUMNS = {Trigger.APPROVE, Trigger.CANCEL, Trigger.DELIVER, Trigger.ANSWER_OK,
-        Trigger.ANSWER_FAILED, Trigger.ANSWER_UNSUPPORTED, Trigger.ANSWER_EXPIRED, Trigger.EXPIRE};
+    private static final Trigger[] COLUMNS = {
+        Trigger.APPROVE,
+        Trigger.CANCEL,
+        Trigger.DELIVER,
+        Trigger.ANSWER_OK,
+        Trigger.ANSWER_FAILED,
+        Trigger.ANSWER_UNSUPPORTED,
+        Trigger.ANSWER_EXPIRED,
+        Trigger.EXPIRE
+    };
 
     private static final String NOT_AWAITING = "!command-not-awaiting-approval";
     private static final String NOT_CANCELLABLE = "!command-not-cancellable";
@@ -23,8 +31,7 @@ class CommandLifecycleTests {
 
     private static final String[][] TABLE = {
         {"AWAITING_APPROVAL", "PENDING", "CANCELLED", NOT_DELIVERABLE, "=", "=", "=", "=", "EXPIRED"},
-        {"PENDING", NOT_AWAITING, "CANCELLED", "DELIVERED", "SUCCEEDED", "FAILED", "UNSUPPORTED", "EXPIRED",
-            "EXPIRED"},
+        {"PENDING", NOT_AWAITING, "CANCELLED", "DELIVERED", "SUCCEEDED", "FAILED", "UNSUPPORTED", "EXPIRED", "EXPIRED"},
         {"DELIVERED", NOT_AWAITING, NOT_CANCELLABLE, "=", "SUCCEEDED", "FAILED", "UNSUPPORTED", "EXPIRED", "EXPIRED"},
         {"SUCCEEDED", NOT_AWAITING, NOT_CANCELLABLE, NOT_DELIVERABLE, "=", "=", "=", "=", "="},
         {"FAILED", NOT_AWAITING, NOT_CANCELLABLE, NOT_DELIVERABLE, "=", "=", "=", "=", "="},
@@ -59,17 +66,20 @@ class CommandLifecycleTests {
 
     @Test
     void theStatementsThatMoveManyCommandsTakeTheirStatusesFromTheTable() {
-        assertThat(CommandLifecycle.accepting(Trigger.DELIVER)).as("what a check-in reads")
+        assertThat(CommandLifecycle.accepting(Trigger.DELIVER))
+                .as("what a check-in reads")
                 .containsExactly(CommandStatus.PENDING, CommandStatus.DELIVERED);
         assertThat(CommandLifecycle.move(Trigger.DELIVER))
                 .isEqualTo(new CommandLifecycle.Move(List.of(CommandStatus.PENDING), CommandStatus.DELIVERED));
-        assertThat(CommandLifecycle.move(Trigger.EXPIRE)).isEqualTo(new CommandLifecycle.Move(
-                List.of(CommandStatus.AWAITING_APPROVAL, CommandStatus.PENDING, CommandStatus.DELIVERED),
-                CommandStatus.EXPIRED));
+        assertThat(CommandLifecycle.move(Trigger.EXPIRE))
+                .isEqualTo(new CommandLifecycle.Move(
+                        List.of(CommandStatus.AWAITING_APPROVAL, CommandStatus.PENDING, CommandStatus.DELIVERED),
+                        CommandStatus.EXPIRED));
         for (Trigger trigger : Trigger.values()) {
             var move = CommandLifecycle.move(trigger);
             assertThat(move.from()).as(trigger + " moves some command").isNotEmpty();
-            assertThat(move.from()).as(trigger + " never moves an ended command")
+            assertThat(move.from())
+                    .as(trigger + " never moves an ended command")
                     .allMatch(CommandStatus::open);
         }
     }

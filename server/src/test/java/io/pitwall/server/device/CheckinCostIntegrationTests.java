@@ -28,6 +28,7 @@ class CheckinCostIntegrationTests {
 
         @Autowired
         DataSource dataSource;
+
         StatementLog log;
         String vin;
         ApiClient vehicle;
@@ -41,10 +42,15 @@ class CheckinCostIntegrationTests {
         }
 
         Map<String, Object> report() {
-            return Map.of("signals", Map.of("Vehicle.Speed", 0.0, "Vehicle.LowVoltageSystemState", "OFF"),
-                    "connectivity", "WIFI", "ownerConsent", true,
-                    "ecus", List.of(Map.of("serial", "COST-HW-" + vin, "hardwareId", "COST-HW",
-                            "installedVersion", "1.0.0")));
+            return Map.of(
+                    "signals",
+                    Map.of("Vehicle.Speed", 0.0, "Vehicle.LowVoltageSystemState", "OFF"),
+                    "connectivity",
+                    "WIFI",
+                    "ownerConsent",
+                    true,
+                    "ecus",
+                    List.of(Map.of("serial", "COST-HW-" + vin, "hardwareId", "COST-HW", "installedVersion", "1.0.0")));
         }
 
         List<String> statementsOfACheckin() {
@@ -59,7 +65,9 @@ class CheckinCostIntegrationTests {
         void anUnchangedIdleCheckinCostsTwoReadsAndNoTransaction() {
             statementsOfACheckin();
             List<String> statements = statementsOfACheckin();
-            assertThat(statements).as("statements of an unchanged idle check-in: %s", statements).hasSize(2);
+            assertThat(statements)
+                    .as("statements of an unchanged idle check-in: %s", statements)
+                    .hasSize(2);
             assertThat(statements.get(0)).startsWith("SELECT").contains("FROM vehicle_report");
             assertThat(statements.get(1)).startsWith("SELECT").contains("FROM assignment");
         }
@@ -73,32 +81,39 @@ class CheckinCostIntegrationTests {
             assertThat(statementsOfACheckin()).as("within the interval").noneMatch(s -> s.startsWith("UPDATE"));
             lastSeen(interval.plusSeconds(5));
             List<String> statements = statementsOfACheckin();
-            assertThat(statements).as("%s", statements).anyMatch(s -> s.startsWith("UPDATE vehicle_report SET last_seen_at"));
-            assertThat(statements.stream().filter(s -> s.equals("COMMIT")).count()).isEqualTo(1);
+            assertThat(statements)
+                    .as("%s", statements)
+                    .anyMatch(s -> s.startsWith("UPDATE vehicle_report SET last_seen_at"));
+            assertThat(statements.stream().filter(s -> s.equals("COMMIT")).count())
+                    .isEqualTo(1);
         }
 
         private void lastSeen(Duration ago) {
             jdbc.sql("UPDATE vehicle_report SET last_seen_at = :at WHERE vin = :v")
-                    .param("at", OffsetDateTime.now().minus(ago)).param("v", vin).update();
+                    .param("at", OffsetDateTime.now().minus(ago))
+                    .param("v", vin)
+                    .update();
         }
 
         @Test
         void aChangedReportIsWrittenInOneTransaction() {
             statementsOfACheckin();
-            jdbc.sql("UPDATE vehicle_report SET state_hash = :h WHERE vin = :v").param("h", "0".repeat(64))
-                    .param("v", vin).update();
+            jdbc.sql("UPDATE vehicle_report SET state_hash = :h WHERE vin = :v")
+                    .param("h", "0".repeat(64))
+                    .param("v", vin)
+                    .update();
             List<String> statements = statementsOfACheckin();
-            assertThat(statements.stream().filter(s -> s.equals("COMMIT")).count()).as("%s", statements).isEqualTo(1);
+            assertThat(statements.stream().filter(s -> s.equals("COMMIT")).count())
+                    .as("%s", statements)
+                    .isEqualTo(1);
             assertThat(statements).as("%s", statements).hasSizeLessThanOrEqualTo(7);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

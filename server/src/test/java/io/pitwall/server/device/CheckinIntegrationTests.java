@@ -27,10 +27,22 @@ class CheckinIntegrationTests {
         }
 
         Map<String, Object> checkin(String version) {
-            return Map.of("signals", Map.of("Vehicle.Powertrain.TractionBattery.StateOfCharge.Current", 80.5,
-                    "Vehicle.Speed", 0.0, "Vehicle.LowVoltageSystemState", "OFF"),
-                    "connectivity", "WIFI", "ownerConsent", true,
-                    "ecus", List.of(Map.of("serial", "BMS-HW-7-" + vin, "hardwareId", "BMS-HW-7", "installedVersion", version)));
+            return Map.of(
+                    "signals",
+                    Map.of(
+                            "Vehicle.Powertrain.TractionBattery.StateOfCharge.Current",
+                            80.5,
+                            "Vehicle.Speed",
+                            0.0,
+                            "Vehicle.LowVoltageSystemState",
+                            "OFF"),
+                    "connectivity",
+                    "WIFI",
+                    "ownerConsent",
+                    true,
+                    "ecus",
+                    List.of(Map.of(
+                            "serial", "BMS-HW-7-" + vin, "hardwareId", "BMS-HW-7", "installedVersion", version)));
         }
 
         @Test
@@ -45,35 +57,51 @@ class CheckinIntegrationTests {
         @Test
         void driftBetweenReportedAndExpectedSoftwareStaysVisible() {
             vehicle.post("/device/v1/vehicles/" + vin + "/checkin", checkin("2.3.0"));
-            assertThat(admin.get("/api/v1/vehicles/" + vin + "/drift").json().get("drifted").asBoolean()).isFalse();
+            assertThat(admin.get("/api/v1/vehicles/" + vin + "/drift")
+                            .json()
+                            .get("drifted")
+                            .asBoolean())
+                    .isFalse();
             vehicle.post("/device/v1/vehicles/" + vin + "/checkin", checkin("2.2.9"));
             var drift = admin.get("/api/v1/vehicles/" + vin + "/drift").json();
             assertThat(drift.get("drifted").asBoolean()).isTrue();
-            assertThat(drift.get("ecus").get(0).get("expectedVersion").asString()).isEqualTo("2.3.0");
-            assertThat(drift.get("ecus").get(0).get("reportedVersion").asString()).isEqualTo("2.2.9");
-            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE vin = :v").param("v", vin).query(String.class)
-                    .single()).as("expected inventory is never overwritten by a report").isEqualTo("2.3.0");
+            assertThat(drift.get("ecus").get(0).get("expectedVersion").asString())
+                    .isEqualTo("2.3.0");
+            assertThat(drift.get("ecus").get(0).get("reportedVersion").asString())
+                    .isEqualTo("2.2.9");
+            assertThat(jdbc.sql("SELECT software_version FROM ecu WHERE vin = :v")
+                            .param("v", vin)
+                            .query(String.class)
+                            .single())
+                    .as("expected inventory is never overwritten by a report")
+                    .isEqualTo("2.3.0");
         }
 
         @Test
         void malformedCheckinsAreRefusedWithoutWriting() {
-            var duplicate = Map.of("ecus", List.of(Map.of("serial", "X", "hardwareId", "H"),
-                    Map.of("serial", "X", "hardwareId", "H")));
+            var duplicate = Map.of(
+                    "ecus",
+                    List.of(Map.of("serial", "X", "hardwareId", "H"), Map.of("serial", "X", "hardwareId", "H")));
             var dup = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", duplicate);
             assertThat(dup.status()).isEqualTo(400);
             assertThat(dup.code()).isEqualTo("duplicate-ecu-serial");
-            var broken = vehicle.send("POST", "/device/v1/vehicles/" + vin + "/checkin", "application/json",
+            var broken = vehicle.send(
+                    "POST",
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    "application/json",
                     "{\"ecus\": [{\"serial\": 5".getBytes());
             assertThat(broken.code()).isEqualTo("invalid-checkin");
-            var missing = vehicle.post("/device/v1/vehicles/" + vin + "/checkin",
-                    Map.of("ecus", List.of(Map.of("serial", "X"))));
+            var missing = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin", Map.of("ecus", List.of(Map.of("serial", "X"))));
             assertThat(missing.code()).isEqualTo("invalid-checkin");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_report WHERE vin = :v").param("v", vin).query(Long.class)
-                    .single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_report WHERE vin = :v")
+                            .param("v", vin)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

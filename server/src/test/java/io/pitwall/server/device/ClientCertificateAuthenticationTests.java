@@ -67,7 +67,10 @@ class ClientCertificateAuthenticationTests extends IntegrationTest {
             tmf.init(TestPki.trustStore(SERVER_CA.certificate()));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+            return HttpClient.newBuilder()
+                    .sslContext(context)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -94,17 +97,24 @@ class ClientCertificateAuthenticationTests extends IntegrationTest {
         String vin = vehicle();
         var transport = HttpTransport.builder(URI.create(base()), vin)
                 .clientCertificate(TestPki.client(FLEET_CA, vin).keyStore(), TestPki.PASSWORD)
-                .trustStore(TestPki.trustStore(SERVER_CA.certificate())).build();
-        var response = transport.checkin(new CheckinRequest(VehicleSignals.parkedAndOff(80.0, 12.6), Connectivity.WIFI,
-                true, List.of(new EcuVersion("MTLS-" + vin, "MTLS-HW", "1.0.0", null))));
+                .trustStore(TestPki.trustStore(SERVER_CA.certificate()))
+                .build();
+        var response = transport.checkin(new CheckinRequest(
+                VehicleSignals.parkedAndOff(80.0, 12.6),
+                Connectivity.WIFI,
+                true,
+                List.of(new EcuVersion("MTLS-" + vin, "MTLS-HW", "1.0.0", null))));
         assertThat(response.pollAfterSeconds()).isPositive();
         assertThat(count("vehicle_report")).isPositive();
         var stranger = HttpTransport.builder(URI.create(base()), vin)
-                .clientCertificate(TestPki.client(TestPki.ca("CN=Rogue CA"), vin).keyStore(), TestPki.PASSWORD)
-                .trustStore(TestPki.trustStore(SERVER_CA.certificate())).build();
-        assertThatThrownBy(() -> stranger.checkin(new CheckinRequest(VehicleSignals.parkedAndOff(80.0, 12.6),
-                Connectivity.WIFI, true, List.of())))
-                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .clientCertificate(
+                        TestPki.client(TestPki.ca("CN=Rogue CA"), vin).keyStore(), TestPki.PASSWORD)
+                .trustStore(TestPki.trustStore(SERVER_CA.certificate()))
+                .build();
+        assertThatThrownBy(() -> stranger.checkin(new CheckinRequest(
+                        VehicleSignals.parkedAndOff(80.0, 12.6), Connectivity.WIFI, true, List.of())))
+                .isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 
     @Test
@@ -119,18 +129,21 @@ class ClientCertificateAuthenticationTests extends IntegrationTest {
     void untrustedExpiredAndVinlessCertificatesGet401ProblemJson() {
         String vin = vehicle();
         Instant now = Instant.now();
-        var untrusted = presenting(TestPki.client(TestPki.ca("CN=Rogue CA"), vin)).get(credential(vin));
+        var untrusted =
+                presenting(TestPki.client(TestPki.ca("CN=Rogue CA"), vin)).get(credential(vin));
         assertThat(untrusted.status()).isEqualTo(401);
         assertThat(untrusted.contentType()).startsWith("application/problem+json");
         assertThat(untrusted.code()).isEqualTo("certificate-untrusted");
-        var expired = presenting(TestPki.client(FLEET_CA, vin, now.minus(Duration.ofDays(10)),
-                now.minus(Duration.ofDays(1)))).get(credential(vin));
+        var expired = presenting(
+                        TestPki.client(FLEET_CA, vin, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))))
+                .get(credential(vin));
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.code()).isEqualTo("certificate-expired");
         var vinless = presenting(TestPki.client(FLEET_CA, "workshop-tester")).get(credential(vin));
         assertThat(vinless.status()).isEqualTo(401);
         assertThat(vinless.code()).isEqualTo("certificate-vin-missing");
-        var unknownVehicle = presenting(TestPki.client(FLEET_CA, "WPWNXSUCH00000001")).get(credential("WPWNXSUCH00000001"));
+        var unknownVehicle =
+                presenting(TestPki.client(FLEET_CA, "WPWNXSUCH00000001")).get(credential("WPWNXSUCH00000001"));
         assertThat(unknownVehicle.code()).isEqualTo("device-certificate-invalid");
     }
 
@@ -138,22 +151,39 @@ class ClientCertificateAuthenticationTests extends IntegrationTest {
     void revokedAndSupersededCertificatesGet401() {
         String vin = vehicle();
         var revokedBySerial = TestPki.client(FLEET_CA, vin);
-        assertThat(presenting(revokedBySerial).get(credential(vin)).status()).as("known to the cache").isEqualTo(200);
-        assertThat(operator().post("/api/v1/vehicles/" + vin + "/certificate-revocations",
-                Map.of("serialNumber", revokedBySerial.certificate().getSerialNumber().toString(16))).status()).isEqualTo(204);
+        assertThat(presenting(revokedBySerial).get(credential(vin)).status())
+                .as("known to the cache")
+                .isEqualTo(200);
+        assertThat(operator()
+                        .post(
+                                "/api/v1/vehicles/" + vin + "/certificate-revocations",
+                                Map.of(
+                                        "serialNumber",
+                                        revokedBySerial
+                                                .certificate()
+                                                .getSerialNumber()
+                                                .toString(16)))
+                        .status())
+                .isEqualTo(204);
         var refused = presenting(revokedBySerial).get(credential(vin));
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.code()).isEqualTo("device-certificate-invalid");
 
         var pinned = TestPki.client(FLEET_CA, vin);
         var other = TestPki.client(FLEET_CA, vin);
-        assertThat(presenting(other).get(credential(vin)).status()).as("nothing pinned: any fleet cert").isEqualTo(200);
-        assertThat(operator().put("/api/v1/vehicles/" + vin + "/certificate",
-                Map.of("certificate", pinned.certificatePem())).status()).isEqualTo(200);
+        assertThat(presenting(other).get(credential(vin)).status())
+                .as("nothing pinned: any fleet cert")
+                .isEqualTo(200);
+        assertThat(operator()
+                        .put("/api/v1/vehicles/" + vin + "/certificate", Map.of("certificate", pinned.certificatePem()))
+                        .status())
+                .isEqualTo(200);
         assertThat(presenting(pinned).get(credential(vin)).status()).isEqualTo(200);
-        assertThat(presenting(other).get(credential(vin)).code()).as("only the pinned one")
+        assertThat(presenting(other).get(credential(vin)).code())
+                .as("only the pinned one")
                 .isEqualTo("device-certificate-invalid");
-        assertThat(operator().delete("/api/v1/vehicles/" + vin + "/certificate").status()).isEqualTo(204);
+        assertThat(operator().delete("/api/v1/vehicles/" + vin + "/certificate").status())
+                .isEqualTo(204);
         assertThat(presenting(pinned).get(credential(vin)).status()).isEqualTo(401);
     }
 
@@ -161,7 +191,9 @@ class ClientCertificateAuthenticationTests extends IntegrationTest {
     void aBlockedVehicleIsRefusedWhateverItPresents() {
         String vin = vehicle();
         var certificate = TestPki.client(FLEET_CA, vin);
-        assertThat(operator().post("/api/v1/vehicles/" + vin + "/block", Map.of("reason", "stolen")).status())
+        assertThat(operator()
+                        .post("/api/v1/vehicles/" + vin + "/block", Map.of("reason", "stolen"))
+                        .status())
                 .isEqualTo(204);
         var answer = presenting(certificate).get(credential(vin));
         assertThat(answer.status()).isEqualTo(401);
@@ -171,7 +203,11 @@ class ClientCertificateAuthenticationTests extends IntegrationTest {
     @Test
     void tokenClientsKeepWorkingOnTheSamePort() {
         String vin = vehicle();
-        String token = operator().post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token").asString();
+        String token = operator()
+                .post("/api/v1/vehicles/" + vin + "/credentials", "")
+                .json()
+                .get("token")
+                .asString();
         var answer = presenting(null).withToken(token).get(credential(vin));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("vin").asString()).isEqualTo(vin);

@@ -38,12 +38,16 @@ class ConcurrentDeviceRequestsIntegrationTests {
 
         @Autowired
         PlatformTransactionManager transactions;
+
         @Autowired
         DataSource dataSource;
+
         @Autowired
         EventIngestion ingestion;
+
         @Autowired
         VehicleReporting reporting;
+
         String vin;
         ApiClient vehicle;
 
@@ -67,14 +71,16 @@ class ConcurrentDeviceRequestsIntegrationTests {
         }
 
         long stored() {
-            return jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v").param("v", vin).query(Long.class)
+            return jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v")
+                    .param("v", vin)
+                    .query(Long.class)
                     .single();
         }
 
         @Test
         void twoFirstEventBatchesAtOnceAreBothStored() {
-            try (var first = HeldTransaction.open(transactions,
-                    () -> ingestion.ingest(vin, List.of(event(1)), List.of()))) {
+            try (var first =
+                    HeldTransaction.open(transactions, () -> ingestion.ingest(vin, List.of(event(1)), List.of()))) {
                 var second = async(() -> post(2, 3));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();
@@ -87,8 +93,8 @@ class ConcurrentDeviceRequestsIntegrationTests {
         @Test
         void overlappingBatchesAtOnceStoreEachEventOnce() {
             assertThat(post(1, 1).status()).isEqualTo(200);
-            try (var first = HeldTransaction.open(transactions,
-                    () -> ingestion.ingest(vin, List.of(event(2), event(3)), List.of()))) {
+            try (var first = HeldTransaction.open(
+                    transactions, () -> ingestion.ingest(vin, List.of(event(2), event(3)), List.of()))) {
                 var second = async(() -> post(2, 5));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();
@@ -99,29 +105,48 @@ class ConcurrentDeviceRequestsIntegrationTests {
 
         @Test
         void twoFirstCheckinsAtOnceBothLandAndTheLaterWins() {
-            var parked = new CheckinRequest(VehicleSignals.parkedAndOff(80.0, 12.6), Connectivity.WIFI, true,
+            var parked = new CheckinRequest(
+                    VehicleSignals.parkedAndOff(80.0, 12.6),
+                    Connectivity.WIFI,
+                    true,
                     List.of(new EcuVersion("CONC-HW-" + vin, "CONC-HW", "1.0.0", null)));
             try (var first = HeldTransaction.open(transactions, () -> reporting.record(vin, parked))) {
-                var second = async(() -> vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of(
-                        "connectivity", "CELLULAR", "ownerConsent", true, "ecus", List.of(Map.of("serial",
-                                "CONC-HW-" + vin, "hardwareId", "CONC-HW", "installedVersion", "0.9.0")))));
+                var second = async(() -> vehicle.post(
+                        "/device/v1/vehicles/" + vin + "/checkin",
+                        Map.of(
+                                "connectivity",
+                                "CELLULAR",
+                                "ownerConsent",
+                                true,
+                                "ecus",
+                                List.of(Map.of(
+                                        "serial",
+                                        "CONC-HW-" + vin,
+                                        "hardwareId",
+                                        "CONC-HW",
+                                        "installedVersion",
+                                        "0.9.0")))));
                 awaitSomeoneBlocked(dataSource, jdbc);
                 first.commit();
                 assertThat(second.join().status()).as(second.join().body()).isEqualTo(200);
             }
-            assertThat(jdbc.sql("SELECT connectivity FROM vehicle_report WHERE vin = :v").param("v", vin)
-                    .query(String.class).single()).isEqualTo("CELLULAR");
-            assertThat(jdbc.sql("SELECT sw_version FROM reported_ecu WHERE vin = :v").param("v", vin)
-                    .query(String.class).list()).containsExactly("0.9.0");
+            assertThat(jdbc.sql("SELECT connectivity FROM vehicle_report WHERE vin = :v")
+                            .param("v", vin)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("CELLULAR");
+            assertThat(jdbc.sql("SELECT sw_version FROM reported_ecu WHERE vin = :v")
+                            .param("v", vin)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("0.9.0");
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -31,8 +31,11 @@ class DeviceCredentialIntegrationTests {
             assertThat(issued.status()).isEqualTo(201);
             String token = issued.json().get("token").asString();
             assertThat(token).startsWith("pwv_").hasSizeGreaterThan(40);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE token_hash = :t").param("t", token)
-                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE token_hash = :t")
+                            .param("t", token)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             var check = device(token).get("/device/v1/vehicles/" + vin + "/credential");
             assertThat(check.status()).isEqualTo(200);
             assertThat(check.json().get("vin").asString()).isEqualTo(vin);
@@ -42,7 +45,10 @@ class DeviceCredentialIntegrationTests {
         void aCredentialCannotActForAnotherVehicle() {
             String mine = vehicle();
             String other = vehicle();
-            String token = admin.post("/api/v1/vehicles/" + mine + "/credentials", "").json().get("token").asString();
+            String token = admin.post("/api/v1/vehicles/" + mine + "/credentials", "")
+                    .json()
+                    .get("token")
+                    .asString();
             var answer = device(token).get("/device/v1/vehicles/" + other + "/credential");
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.code()).isEqualTo("vin-mismatch");
@@ -51,24 +57,47 @@ class DeviceCredentialIntegrationTests {
         @Test
         void rotationRevocationAndBlockingShutTheVehicleOut() {
             String vin = vehicle();
-            String first = admin.post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token").asString();
-            assertThat(device(first).get("/device/v1/vehicles/" + vin + "/credential").status())
-                    .as("used, so the credential cache knows it").isEqualTo(200);
-            String second = admin.post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token").asString();
-            assertThat(device(first).get("/device/v1/vehicles/" + vin + "/credential").code())
+            String first = admin.post("/api/v1/vehicles/" + vin + "/credentials", "")
+                    .json()
+                    .get("token")
+                    .asString();
+            assertThat(device(first)
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .status())
+                    .as("used, so the credential cache knows it")
+                    .isEqualTo(200);
+            String second = admin.post("/api/v1/vehicles/" + vin + "/credentials", "")
+                    .json()
+                    .get("token")
+                    .asString();
+            assertThat(device(first)
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .code())
                     .isEqualTo("device-credential-invalid");
-            assertThat(device(second).get("/device/v1/vehicles/" + vin + "/credential").status()).isEqualTo(200);
+            assertThat(device(second)
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .status())
+                    .isEqualTo(200);
 
-            assertThat(admin.post("/api/v1/vehicles/" + vin + "/block", Map.of("reason", "stolen")).status())
+            assertThat(admin.post("/api/v1/vehicles/" + vin + "/block", Map.of("reason", "stolen"))
+                            .status())
                     .isEqualTo(204);
             var blocked = device(second).get("/device/v1/vehicles/" + vin + "/credential");
             assertThat(blocked.status()).isEqualTo(401);
             assertThat(blocked.code()).isEqualTo("vehicle-blocked");
-            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/block").status()).isEqualTo(204);
-            assertThat(device(second).get("/device/v1/vehicles/" + vin + "/credential").status()).isEqualTo(200);
+            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/block").status())
+                    .isEqualTo(204);
+            assertThat(device(second)
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .status())
+                    .isEqualTo(200);
 
-            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/credentials").status()).isEqualTo(204);
-            assertThat(device(second).get("/device/v1/vehicles/" + vin + "/credential").status()).isEqualTo(401);
+            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/credentials").status())
+                    .isEqualTo(204);
+            assertThat(device(second)
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .status())
+                    .isEqualTo(401);
         }
 
         @Test
@@ -88,16 +117,20 @@ class DeviceCredentialIntegrationTests {
         @Test
         void missingOrGarbageCredentialsAreRefused() {
             String vin = vehicle();
-            assertThat(api.get("/device/v1/vehicles/" + vin + "/credential").code()).isEqualTo("device-unauthenticated");
-            assertThat(device("garbage").get("/device/v1/vehicles/" + vin + "/credential").code())
+            assertThat(api.get("/device/v1/vehicles/" + vin + "/credential").code())
+                    .isEqualTo("device-unauthenticated");
+            assertThat(device("garbage")
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .code())
                     .isEqualTo("device-credential-invalid");
             long before = count("vehicle_credential");
-            assertThat(admin.post("/api/v1/vehicles/WPWNOSUCHVEHICLE0/credentials", "").status()).isEqualTo(404);
+            assertThat(admin.post("/api/v1/vehicles/WPWNOSUCHVEHICLE0/credentials", "")
+                            .status())
+                    .isEqualTo(404);
             assertThat(count("vehicle_credential")).isEqualTo(before);
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 }

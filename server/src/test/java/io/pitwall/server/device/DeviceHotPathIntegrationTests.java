@@ -20,12 +20,16 @@ class DeviceHotPathIntegrationTests extends IntegrationTest {
     @Test
     void theServerResolvesTheDeviceApiOnItsHotPath() {
         assertThat(mapping).isInstanceOf(HotPathHandlerMapping.class);
-        var hot = ((HotPathHandlerMapping) mapping).hotMappings().keySet().stream()
-                .flatMap(info -> info.getPatternValues().stream())
-                .collect(Collectors.toSet());
+        var hot = ((HotPathHandlerMapping) mapping)
+                .hotMappings().keySet().stream()
+                        .flatMap(info -> info.getPatternValues().stream())
+                        .collect(Collectors.toSet());
 
-        assertThat(hot).contains("/device/v1/vehicles/{vin}/checkin", "/device/v1/vehicles/{vin}/events",
-                "/device/v1/vehicles/{vin}/artifacts/{sha256}");
+        assertThat(hot)
+                .contains(
+                        "/device/v1/vehicles/{vin}/checkin",
+                        "/device/v1/vehicles/{vin}/events",
+                        "/device/v1/vehicles/{vin}/artifacts/{sha256}");
         assertThat(hot).allMatch(pattern -> pattern.startsWith("/device/v1/"));
         assertThat(mapping.getHandlerMethods().size()).isGreaterThan(hot.size() * 5);
     }

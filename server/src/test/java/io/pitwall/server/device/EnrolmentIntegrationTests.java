@@ -43,9 +43,14 @@ class EnrolmentIntegrationTests {
         }
 
         List<Object> credentialsAndAudit() {
-            return List.of(count("vehicle_credential"), jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE "
-                    + "revoked_at IS NULL").query(Long.class).single(), jdbc.sql("SELECT COUNT(*) FROM audit_record "
-                    + "WHERE outcome = 'SUCCEEDED'").query(Long.class).single());
+            return List.of(
+                    count("vehicle_credential"),
+                    jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE " + "revoked_at IS NULL")
+                            .query(Long.class)
+                            .single(),
+                    jdbc.sql("SELECT COUNT(*) FROM audit_record " + "WHERE outcome = 'SUCCEEDED'")
+                            .query(Long.class)
+                            .single());
         }
 
         void assertRefused(ApiClient.Response answer, int status, String code, List<Object> before) {
@@ -61,8 +66,10 @@ class EnrolmentIntegrationTests {
 
         @Autowired
         PlatformTransactionManager transactions;
+
         @Autowired
         DataSource dataSource;
+
         @Autowired
         VehicleEnrolment enrolment;
 
@@ -74,13 +81,26 @@ class EnrolmentIntegrationTests {
             String token = answer.json().get("token").asString();
             assertThat(token).startsWith("pwv_").hasSizeGreaterThan(40);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE token_hash = :h AND vin = :v "
-                    + "AND revoked_at IS NULL").param("h", Secrets.sha256Hex(token)).param("v", vin)
-                    .query(Long.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE token_hash = :t").param("t", token)
-                    .query(Long.class).single()).isZero();
-            assertThat(api.withToken(token).get("/device/v1/vehicles/" + vin + "/credential").status()).isEqualTo(200);
+                                    + "AND revoked_at IS NULL")
+                            .param("h", Secrets.sha256Hex(token))
+                            .param("v", vin)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE token_hash = :t")
+                            .param("t", token)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(api.withToken(token)
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .status())
+                    .isEqualTo(200);
             assertThat(jdbc.sql("SELECT operator || ' ' || outcome FROM audit_record WHERE action = 'device.enrol' "
-                    + "AND target = :t").param("t", "vehicle:" + vin).query(String.class).list())
+                                    + "AND target = :t")
+                            .param("t", "vehicle:" + vin)
+                            .query(String.class)
+                            .list())
                     .containsExactly("vehicle:" + vin + " SUCCEEDED");
         }
 
@@ -92,11 +112,16 @@ class EnrolmentIntegrationTests {
             for (String unknown : List.of("WPWNOSUCHVEHICLE1", "garbage", "wpw" + vin.substring(3), "\u0000")) {
                 var answer = enrol(unknown, SECRET);
                 assertRefused(answer, 401, "enrolment-refused", before);
-                assertThat(answer.json().get("detail")).isEqualTo(wrongSecret.json().get("detail"));
+                assertThat(answer.json().get("detail"))
+                        .isEqualTo(wrongSecret.json().get("detail"));
             }
             assertThat(jdbc.sql("SELECT target FROM audit_record WHERE action = 'device.enrol' AND outcome = 'REFUSED' "
-                    + "AND target IN (:a, :b)").param("a", "vehicle:" + vin).param("b", "vehicle:WPWNOSUCHVEHICLE1")
-                    .query(String.class).list()).hasSize(2);
+                                    + "AND target IN (:a, :b)")
+                            .param("a", "vehicle:" + vin)
+                            .param("b", "vehicle:WPWNOSUCHVEHICLE1")
+                            .query(String.class)
+                            .list())
+                    .hasSize(2);
         }
 
         @Test
@@ -104,7 +129,10 @@ class EnrolmentIntegrationTests {
             ApiClient provisioned = fleet.credentialFor(vin);
             var before = credentialsAndAudit();
             assertRefused(enrol(vin, SECRET), 409, "already-enrolled", before);
-            assertThat(provisioned.get("/device/v1/vehicles/" + vin + "/credential").status()).isEqualTo(200);
+            assertThat(provisioned
+                            .get("/device/v1/vehicles/" + vin + "/credential")
+                            .status())
+                    .isEqualTo(200);
 
             String other = fleet.vehicle("Enrol", "EU", "1.0.0", "ENROL-HW");
             assertThat(enrol(other, SECRET).status()).isEqualTo(201);
@@ -115,27 +143,38 @@ class EnrolmentIntegrationTests {
         @Test
         void aRevokedVehicleMayEnrolAgainButABlockedOneMayNot() {
             fleet.credentialFor(vin);
-            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/credentials").status()).isEqualTo(204);
+            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/credentials").status())
+                    .isEqualTo(204);
             assertThat(enrol(vin, SECRET).status()).isEqualTo(201);
 
-            assertThat(admin.post("/api/v1/vehicles/" + vin + "/block", Map.of("reason", "stolen")).status())
+            assertThat(admin.post("/api/v1/vehicles/" + vin + "/block", Map.of("reason", "stolen"))
+                            .status())
                     .isEqualTo(204);
-            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/credentials").status()).isEqualTo(204);
+            assertThat(admin.delete("/api/v1/vehicles/" + vin + "/credentials").status())
+                    .isEqualTo(204);
             assertRefused(enrol(vin, SECRET), 401, "vehicle-blocked", credentialsAndAudit());
         }
 
         @Test
         void malformedEnrolmentsAreRefusedWithoutIssuing() {
             var before = credentialsAndAudit();
-            for (String body : List.of("{", "null", "[]", "{\"vin\": \"" + vin + "\"}", "{\"enrolmentSecret\": \""
-                    + SECRET + "\"}", "{\"vin\": \"\", \"enrolmentSecret\": \"" + SECRET + "\"}",
+            for (String body : List.of(
+                    "{",
+                    "null",
+                    "[]",
+                    "{\"vin\": \"" + vin + "\"}",
+                    "{\"enrolmentSecret\": \"" + SECRET + "\"}",
+                    "{\"vin\": \"\", \"enrolmentSecret\": \"" + SECRET + "\"}",
                     "{\"vin\": \"WP0ZZZ99ZTS000000\", \"vin\": \"" + vin + "\", \"enrolmentSecret\": \"" + SECRET
                             + "\"}")) {
-                assertRefused(api.send("POST", PATH, "application/json", body.getBytes()), 400, "invalid-enrolment",
-                        before);
+                assertRefused(
+                        api.send("POST", PATH, "application/json", body.getBytes()), 400, "invalid-enrolment", before);
             }
-            assertRefused(api.send("POST", PATH, "text/plain", ("vin=" + vin).getBytes()), 415,
-                    "unsupported-media-type", before);
+            assertRefused(
+                    api.send("POST", PATH, "text/plain", ("vin=" + vin).getBytes()),
+                    415,
+                    "unsupported-media-type",
+                    before);
         }
 
         @Test
@@ -148,7 +187,10 @@ class EnrolmentIntegrationTests {
                 assertThat(second.join().code()).isEqualTo("already-enrolled");
             }
             assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE vin = :v AND revoked_at IS NULL")
-                    .param("v", vin).query(Long.class).single()).isEqualTo(1);
+                            .param("v", vin)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
@@ -158,26 +200,22 @@ class EnrolmentIntegrationTests {
         void enrolmentIsOffByDefault() {
             var before = credentialsAndAudit();
             assertRefused(enrol(vin, SECRET), 404, "enrolment-disabled", before);
-            assertRefused(api.send("POST", PATH, "application/json", "{".getBytes()), 404, "enrolment-disabled",
-                    before);
+            assertRefused(
+                    api.send("POST", PATH, "application/json", "{".getBytes()), 404, "enrolment-disabled", before);
         }
     }
 
     @Nested
-    class OnH2 extends Enabled {
-    }
+    class OnH2 extends Enabled {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Enabled {
-    }
+    class OnPostgres extends Enabled {}
 
     @Nested
-    class OffOnH2 extends Disabled {
-    }
+    class OffOnH2 extends Disabled {}
 
     @Nested
     @PostgresTest
-    class OffOnPostgres extends Disabled {
-    }
+    class OffOnPostgres extends Disabled {}
 }

@@ -55,19 +55,27 @@ class EventIngestionIntegrationTests {
         static List<String> refused(ApiClient.Response answer) {
             List<String> verdicts = new ArrayList<>();
             if (answer.json().has("refused")) {
-                answer.json().get("refused").forEach(r -> verdicts.add(r.get("seq").asLong() + ":"
-                        + r.get("code").asString()));
+                answer.json()
+                        .get("refused")
+                        .forEach(r -> verdicts.add(
+                                r.get("seq").asLong() + ":" + r.get("code").asString()));
             }
             return verdicts;
         }
 
         long stored() {
-            return jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v").param("v", vin).query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v")
+                    .param("v", vin)
+                    .query(Long.class)
+                    .single();
         }
 
         String quality(long seq) {
-            return jdbc.sql("SELECT quality FROM vehicle_event WHERE vin = :v AND seq = :s").param("v", vin)
-                    .param("s", seq).query(String.class).single();
+            return jdbc.sql("SELECT quality FROM vehicle_event WHERE vin = :v AND seq = :s")
+                    .param("v", vin)
+                    .param("s", seq)
+                    .query(String.class)
+                    .single();
         }
 
         Map<String, Object> event(long seq, String type, String field, Object value) {
@@ -95,7 +103,10 @@ class EventIngestionIntegrationTests {
             assertThat(post(batch(16, 20))).isEqualTo(30);
             assertThat(quality(21)).doesNotContain("SEQUENCE_GAP");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v AND quality LIKE '%SEQUENCE_GAP%'")
-                    .param("v", vin).query(Long.class).single()).isZero();
+                            .param("v", vin)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(stored()).isEqualTo(30);
         }
 
@@ -103,25 +114,38 @@ class EventIngestionIntegrationTests {
         void aDtcReportLosesItsGapFlagWhenTheGapFillsAndKeepsItsOtherFlags() {
             String future = Instant.now().plusSeconds(86_400).toString();
             var report = Map.<String, Object>of("seq", 3, "type", "DTC_REPORT", "occurredAt", future, "code", "P0562");
-            assertThat(post(Map.of("events", List.of(event(1, "MODULE_HEALTH"), report)))).isEqualTo(1);
+            assertThat(post(Map.of("events", List.of(event(1, "MODULE_HEALTH"), report))))
+                    .isEqualTo(1);
             String dtcQuality = "SELECT quality FROM dtc_report WHERE vin = :v AND seq = 3";
-            assertThat(jdbc.sql(dtcQuality).param("v", vin).query(String.class).single()).contains("SEQUENCE_GAP");
-            assertThat(post(Map.of("events", List.of(event(2, "MODULE_HEALTH"))))).isEqualTo(3);
+            assertThat(jdbc.sql(dtcQuality).param("v", vin).query(String.class).single())
+                    .contains("SEQUENCE_GAP");
+            assertThat(post(Map.of("events", List.of(event(2, "MODULE_HEALTH")))))
+                    .isEqualTo(3);
             assertThat(quality(3)).isEqualTo("FUTURE_TIMESTAMP");
-            assertThat(jdbc.sql(dtcQuality).param("v", vin).query(String.class).single()).doesNotContain("SEQUENCE_GAP")
+            assertThat(jdbc.sql(dtcQuality).param("v", vin).query(String.class).single())
+                    .doesNotContain("SEQUENCE_GAP")
                     .contains("FUTURE_TIMESTAMP");
         }
 
         @Test
         void futureTimestampsAreKeptAndFlaggedAndUnknownTypesAreRefusedWithoutHoldingBackTheRest() {
-            var future = Map.<String, Object>of("seq", 2, "type", "DOWNLOAD_STARTED", "occurredAt",
+            var future = Map.<String, Object>of(
+                    "seq",
+                    2,
+                    "type",
+                    "DOWNLOAD_STARTED",
+                    "occurredAt",
                     Instant.now().plusSeconds(86_400).toString());
             var answer = answer(Map.of("events", List.of(event(1, "TELEPORTED"), future)));
             assertThat(answer.json().get("ackedThroughSeq").asLong()).isEqualTo(2);
             assertThat(refused(answer)).containsExactly("1:unknown-event-type");
-            assertThat(answer.json().get("refused").get(0).get("detail").asString()).contains("TELEPORTED");
+            assertThat(answer.json().get("refused").get(0).get("detail").asString())
+                    .contains("TELEPORTED");
             assertThat(jdbc.sql("SELECT type || ':' || quality FROM vehicle_event WHERE vin = :v ORDER BY seq")
-                    .param("v", vin).query(String.class).list()).containsExactly("DOWNLOAD_STARTED:FUTURE_TIMESTAMP");
+                            .param("v", vin)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("DOWNLOAD_STARTED:FUTURE_TIMESTAMP");
         }
 
         @Test
@@ -133,13 +157,17 @@ class EventIngestionIntegrationTests {
             assertThat(refused(answer)).containsExactly("3:invalid-event");
             assertThat(answer.json().get("refused").get(0).get("detail").asString())
                     .isEqualTo("detail is at most 2000 characters");
-            assertThat(jdbc.sql("SELECT seq FROM vehicle_event WHERE vin = :v ORDER BY seq").param("v", vin)
-                    .query(Long.class).list()).containsExactly(1L, 2L, 4L, 5L);
+            assertThat(jdbc.sql("SELECT seq FROM vehicle_event WHERE vin = :v ORDER BY seq")
+                            .param("v", vin)
+                            .query(Long.class)
+                            .list())
+                    .containsExactly(1L, 2L, 4L, 5L);
 
             var again = answer(Map.of("events", events));
             assertThat(again.json().get("ackedThroughSeq").asLong()).isEqualTo(5);
-            assertThat(refused(again)).as("a resent refused event gets the same verdict").containsExactly(
-                    "3:invalid-event");
+            assertThat(refused(again))
+                    .as("a resent refused event gets the same verdict")
+                    .containsExactly("3:invalid-event");
             assertThat(post(batch(6, 7))).isEqualTo(7);
             assertThat(stored()).isEqualTo(6);
         }
@@ -147,9 +175,11 @@ class EventIngestionIntegrationTests {
         @Test
         void aRefusedEventBehindAGapIsPassedOnceTheGapFills() {
             assertThat(post(batch(1, 2))).isEqualTo(2);
-            var answer = answer(Map.of("events", List.of(event(4, "DOWNLOAD_PROGRESS", "progress", 150),
-                    event(5, "DOWNLOAD_PROGRESS"))));
-            assertThat(answer.json().get("ackedThroughSeq").asLong()).as("3 is missing").isEqualTo(2);
+            var answer = answer(Map.of(
+                    "events", List.of(event(4, "DOWNLOAD_PROGRESS", "progress", 150), event(5, "DOWNLOAD_PROGRESS"))));
+            assertThat(answer.json().get("ackedThroughSeq").asLong())
+                    .as("3 is missing")
+                    .isEqualTo(2);
             assertThat(refused(answer)).containsExactly("4:invalid-event");
             assertThat(quality(5)).as("its predecessor arrived, refused").doesNotContain("SEQUENCE_GAP");
             assertThat(post(batch(3, 3))).isEqualTo(5);
@@ -172,23 +202,47 @@ class EventIngestionIntegrationTests {
             Object[][] cases = {
                 {"{\"events\": [", "application/json", 400, "invalid-event-batch"},
                 {"{\"events\": []}", "application/json", 400, "invalid-event-batch"},
-                {"{\"events\": [{\"seq\": 0, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
-                    "application/json", 400, "invalid-event-batch"},
-                {"{\"events\": [{\"seq\": 1.5, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
-                    "application/json", 400, "invalid-event-batch"},
-                {"{\"events\": [{\"seq\": 1, \"seq\": 2, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
-                    "application/json", 400, "invalid-event-batch"},
-                {"{\"events\": [{\"seq\": 1, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"},"
-                    + " {\"seq\": 1, \"type\": \"INSTALL_FAILED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
-                    "application/json", 400, "duplicate-event-seq"},
-                {tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("events", tooMany)),
-                    "application/json", 400, "invalid-event-batch"},
+                {
+                    "{\"events\": [{\"seq\": 0, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
+                    "application/json",
+                    400,
+                    "invalid-event-batch"
+                },
+                {
+                    "{\"events\": [{\"seq\": 1.5, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
+                    "application/json",
+                    400,
+                    "invalid-event-batch"
+                },
+                {
+                    "{\"events\": [{\"seq\": 1, \"seq\": 2, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
+                    "application/json",
+                    400,
+                    "invalid-event-batch"
+                },
+                {
+                    "{\"events\": [{\"seq\": 1, \"type\": \"INSTALL_STARTED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"},"
+                            + " {\"seq\": 1, \"type\": \"INSTALL_FAILED\", \"occurredAt\": \"2026-01-01T00:00:00Z\"}]}",
+                    "application/json",
+                    400,
+                    "duplicate-event-seq"
+                },
+                {
+                    tools.jackson.databind.json.JsonMapper.builder()
+                            .build()
+                            .writeValueAsString(Map.of("events", tooMany)),
+                    "application/json",
+                    400,
+                    "invalid-event-batch"
+                },
                 {"seq=1", "text/plain", 415, "unsupported-media-type"},
             };
             for (Object[] c : cases) {
-                var answer = vehicle.send("POST", "/device/v1/vehicles/" + vin + "/events", (String) c[1],
-                        ((String) c[0]).getBytes());
-                assertThat(answer.status()).as(c[0].toString().substring(0, Math.min(60, c[0].toString().length())))
+                var answer = vehicle.send(
+                        "POST", "/device/v1/vehicles/" + vin + "/events", (String) c[1], ((String) c[0]).getBytes());
+                assertThat(answer.status())
+                        .as(c[0].toString()
+                                .substring(0, Math.min(60, c[0].toString().length())))
                         .isEqualTo(c[2]);
                 assertThat(answer.code()).isEqualTo(c[3]);
                 assertThat(answer.body()).doesNotContain("io.pitwall", "tools.jackson");
@@ -198,11 +252,9 @@ class EventIngestionIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

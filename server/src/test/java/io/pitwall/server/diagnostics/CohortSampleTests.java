@@ -44,7 +44,9 @@ class CohortSampleTests {
         List<String> vins = fleet(100_000);
         List<String> sample = CohortSample.of(vins, v -> v, 1, 10_000);
         long firstModel = sample.stream().filter(v -> v.startsWith("WP0")).count();
-        long firstDecile = sample.stream().filter(v -> Integer.parseInt(v.substring(9)) < 10_000).count();
+        long firstDecile = sample.stream()
+                .filter(v -> Integer.parseInt(v.substring(9)) < 10_000)
+                .count();
 
         assertThat(firstModel).as("of the first model, half the fleet").isBetween(4_700L, 5_300L);
         assertThat(firstDecile).as("from the first tenth of the fleet").isBetween(850L, 1_150L);

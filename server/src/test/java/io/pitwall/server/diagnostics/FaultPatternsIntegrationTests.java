@@ -9,7 +9,6 @@ import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,8 +34,7 @@ class FaultPatternsIntegrationTests {
     abstract static class Contract extends IntegrationTest {
 
         /** A vehicle of the model with one BMS ECU on the firmware, and its device client. */
-        record Car(String vin, String ecu, ApiClient client, long[] seq) {
-        }
+        record Car(String vin, String ecu, ApiClient client, long[] seq) {}
 
         String uniqueModel(String name) {
             return name + "-" + MODELS.incrementAndGet() + "-" + getClass().getSimpleName();
@@ -54,8 +52,20 @@ class FaultPatternsIntegrationTests {
             for (String code : codes) {
                 // A minute apart: the same code at the same instant would be one report sent twice (DUPLICATE).
                 long seq = ++car.seq()[0];
-                events.add(Map.of("seq", seq, "type", "DTC_REPORT", "ecuSerial", car.ecu(), "code", code,
-                        "occurredAt", day.atTime(10, 0).plusMinutes(seq).toInstant(ZoneOffset.UTC).toString()));
+                events.add(Map.of(
+                        "seq",
+                        seq,
+                        "type",
+                        "DTC_REPORT",
+                        "ecuSerial",
+                        car.ecu(),
+                        "code",
+                        code,
+                        "occurredAt",
+                        day.atTime(10, 0)
+                                .plusMinutes(seq)
+                                .toInstant(ZoneOffset.UTC)
+                                .toString()));
             }
             var answer = car.client().post("/device/v1/vehicles/" + car.vin() + "/events", Map.of("events", events));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -88,13 +98,17 @@ class FaultPatternsIntegrationTests {
             assertThat(top.get("ecuType").asString()).isEqualTo("BMS");
             assertThat(top.get("firmwareVersion").asString()).isEqualTo("4.0.1");
             assertThat(top.get("observations").asLong()).isEqualTo(4);
-            assertThat(top.get("vehicles").asLong()).as("distinct over the period, not a sum of days").isEqualTo(2);
+            assertThat(top.get("vehicles").asLong())
+                    .as("distinct over the period, not a sum of days")
+                    .isEqualTo(2);
             JsonNode trend = top.get("trend");
             assertThat(trend).hasSize(3);
             assertThat(trend.get(0).get("start").asString()).isEqualTo("2026-03-02");
             assertThat(trend.get(0).get("observations").asLong()).isEqualTo(2);
             assertThat(trend.get(0).get("vehicles").asLong()).isEqualTo(1);
-            assertThat(trend.get(1).get("observations").asLong()).as("a quiet day is zero").isZero();
+            assertThat(trend.get(1).get("observations").asLong())
+                    .as("a quiet day is zero")
+                    .isZero();
             assertThat(trend.get(2).get("observations").asLong()).isEqualTo(2);
             assertThat(trend.get(2).get("vehicles").asLong()).isEqualTo(2);
             assertThat(list.get(1).get("code").asString()).isEqualTo("U0100");
@@ -117,15 +131,16 @@ class FaultPatternsIntegrationTests {
             report(a, DAY.plusDays(6), "C1234");
             report(a, DAY.plusDays(7), "C1234", "C1234");
 
-            var answer = patterns("since=2026-02-28&until=2026-03-10&bucket=week&firmware=5.0.0&model="
-                    + enc(model));
+            var answer = patterns("since=2026-02-28&until=2026-03-10&bucket=week&firmware=5.0.0&model=" + enc(model));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             JsonNode pattern = answer.json().get("patterns").get(0);
             assertThat(pattern.get("observations").asLong()).isEqualTo(5);
             assertThat(pattern.get("vehicles").asLong()).isEqualTo(1);
             JsonNode trend = pattern.get("trend");
             assertThat(trend).hasSize(3);
-            assertThat(trend.get(0).get("start").asString()).as("cut by the range").isEqualTo("2026-02-28");
+            assertThat(trend.get(0).get("start").asString())
+                    .as("cut by the range")
+                    .isEqualTo("2026-02-28");
             assertThat(trend.get(0).get("observations").asLong()).isEqualTo(1);
             assertThat(trend.get(1).get("start").asString()).isEqualTo("2026-03-02");
             assertThat(trend.get(1).get("observations").asLong()).isEqualTo(2);
@@ -145,10 +160,11 @@ class FaultPatternsIntegrationTests {
             assertThat(byAccept.status()).as(byAccept.body()).isEqualTo(200);
             assertThat(byAccept.contentType()).startsWith("text/csv");
             String quoted = "\"" + model.replace("\"", "\"\"") + "\"";
-            assertThat(byAccept.body()).isEqualTo("code,model,ecu_type,firmware_version,observations,vehicles,"
-                    + "bucket_start,bucket_observations,bucket_vehicles\r\n"
-                    + "B1000," + quoted + ",BMS,6.1,1,1,2026-03-02,1,1\r\n"
-                    + "B1000," + quoted + ",BMS,6.1,1,1,2026-03-03,0,0\r\n");
+            assertThat(byAccept.body())
+                    .isEqualTo("code,model,ecu_type,firmware_version,observations,vehicles,"
+                            + "bucket_start,bucket_observations,bucket_vehicles\r\n"
+                            + "B1000," + quoted + ",BMS,6.1,1,1,2026-03-02,1,1\r\n"
+                            + "B1000," + quoted + ",BMS,6.1,1,1,2026-03-03,0,0\r\n");
             var byFormat = patterns(query + "&format=csv");
             assertThat(byFormat.contentType()).startsWith("text/csv");
             assertThat(byFormat.body()).isEqualTo(byAccept.body());
@@ -163,7 +179,8 @@ class FaultPatternsIntegrationTests {
             var csv = patterns("since=2026-03-02&until=2026-03-02&format=csv&model=" + enc(model));
             assertThat(csv.status()).as(csv.body()).isEqualTo(200);
             String cell = "\"'" + model.replace("\"", "\"\"") + "\"";
-            assertThat(csv.body()).contains("B1000," + cell + ",BMS,'+6.1,1,1,2026-03-02,1,1\r\n")
+            assertThat(csv.body())
+                    .contains("B1000," + cell + ",BMS,'+6.1,1,1,2026-03-02,1,1\r\n")
                     .doesNotContain("," + model.substring(0, 5));
         }
 
@@ -182,18 +199,26 @@ class FaultPatternsIntegrationTests {
                     SELECT r.occurred_at, o.code, v.model, r.ecu_type, r.firmware_version, r.vin
                     FROM fault_observation o JOIN dtc_report r ON r.id = o.report_id JOIN vehicle v ON v.vin = r.vin
                     WHERE v.model = :model""").param("model", model).query(rs -> {
-                        long day = rs.getObject(1, OffsetDateTime.class).toInstant().atOffset(ZoneOffset.UTC)
-                                .toLocalDate().toEpochDay();
-                        raw.merge(day + "|" + rs.getString(2).trim() + "|" + rs.getString(4) + "|" + rs.getString(5)
-                                + "|" + rs.getString(6).trim(), 1L, Long::sum);
-                    });
+                long day = rs.getObject(1, OffsetDateTime.class)
+                        .toInstant()
+                        .atOffset(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toEpochDay();
+                raw.merge(
+                        day + "|" + rs.getString(2).trim() + "|" + rs.getString(4) + "|" + rs.getString(5) + "|"
+                                + rs.getString(6).trim(),
+                        1L,
+                        Long::sum);
+            });
             Map<String, Long> rollup = new TreeMap<>();
             jdbc.sql("""
                     SELECT epoch_day, code, ecu_type, firmware_version, vin, observations FROM fault_pattern_day
                     WHERE model = :model""").param("model", model).query(rs -> {
-                        rollup.put(rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|"
-                                + rs.getString(4) + "|" + rs.getString(5).trim(), rs.getLong(6));
-                    });
+                rollup.put(
+                        rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|" + rs.getString(4)
+                                + "|" + rs.getString(5).trim(),
+                        rs.getLong(6));
+            });
             assertThat(raw).hasSize(6);
             assertThat(rollup).isEqualTo(raw);
 
@@ -206,9 +231,11 @@ class FaultPatternsIntegrationTests {
                     UNION ALL
                     SELECT epoch_day, code, ecu_type, firmware_version, observations FROM fault_pattern_delta
                     WHERE model = :model""").param("model", model).query(rs -> {
-                        counts.merge(rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|"
-                                + rs.getString(4), rs.getLong(5), Long::sum);
-                    });
+                counts.merge(
+                        rs.getInt(1) + "|" + rs.getString(2).trim() + "|" + rs.getString(3) + "|" + rs.getString(4),
+                        rs.getLong(5),
+                        Long::sum);
+            });
             assertThat(counts).isEqualTo(rawPerDay);
         }
 
@@ -246,11 +273,9 @@ class FaultPatternsIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

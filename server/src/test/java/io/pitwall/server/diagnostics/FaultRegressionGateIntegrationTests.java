@@ -45,8 +45,10 @@ class FaultRegressionGateIntegrationTests {
 
         @Autowired
         WaveReconciler reconciler;
+
         @Autowired
         FaultRegressions regressions;
+
         TestFleet fleet;
         String hardwareId;
         String model;
@@ -59,22 +61,39 @@ class FaultRegressionGateIntegrationTests {
         @BeforeEach
         void startedCampaign() {
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "REGR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "REGR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             model = "Regr-" + hardwareId;
             manager = operatorWith(Role.RELEASE_MANAGER);
             pilot = vehicles(5, "pilot");
             rest = vehicles(15, null);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Regression " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\""));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Regression " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            "model==\"" + model + "\""));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             campaignId = created.json().get("id").asLong();
-            var plan = manager.put(path("/waves"), Map.of("waves", List.of(
-                    wave("pilot", "TAG", "pilot", Map.of("minExecuted", 5)),
-                    wave("rest", "REST", null, Map.of("minExecuted", 1))), "abortCriteria", List.of()));
+            var plan = manager.put(
+                    path("/waves"),
+                    Map.of(
+                            "waves",
+                            List.of(
+                                    wave("pilot", "TAG", "pilot", Map.of("minExecuted", 5)),
+                                    wave("rest", "REST", null, Map.of("minExecuted", 1))),
+                            "abortCriteria",
+                            List.of()));
             assertThat(plan.status()).as(plan.body()).isEqualTo(200);
             campaignSteps().approvedCampaign(manager, campaignId, release.knownGoodReleaseId());
-            assertThat(operatorWith(Role.FLEET_OPERATOR).post(path("/start"), "").status()).isEqualTo(200);
+            assertThat(operatorWith(Role.FLEET_OPERATOR)
+                            .post(path("/start"), "")
+                            .status())
+                    .isEqualTo(200);
             installed(pilot);
         }
 
@@ -94,23 +113,35 @@ class FaultRegressionGateIntegrationTests {
             JsonNode check = regressionCheck(wave);
             assertThat(check.get("passed").asBoolean()).isFalse();
             assertThat(check.get("actual").asDouble()).as("ratio lower bound").isGreaterThan(1.5);
-            assertThat(check.get("detail").asString()).contains("fault rate ratio").contains("on 5 updated vehicles")
+            assertThat(check.get("detail").asString())
+                    .contains("fault rate ratio")
+                    .contains("on 5 updated vehicles")
                     .contains("on 15 not yet updated");
             assertThat(count("service_case")).isEqualTo(casesBefore + 1);
             var caseRow = jdbc.sql("""
                     SELECT vin, origin, case_class, team, campaign_id, next_action FROM service_case
-                    WHERE subject = ?""").params("regression:" + campaignId + "/0").query().singleRow();
+                    WHERE subject = ?""")
+                    .params("regression:" + campaignId + "/0")
+                    .query()
+                    .singleRow();
             assertThat(caseRow.get("origin")).isEqualTo("FAULT_REGRESSION");
             assertThat(caseRow.get("case_class")).isEqualTo("campaign-related");
             assertThat(((Number) caseRow.get("campaign_id")).longValue()).isEqualTo(campaignId);
             assertThat(pilot).contains(((String) caseRow.get("vin")).trim());
             assertThat((String) caseRow.get("next_action")).contains("fault rate ratio");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE campaign_id = ? AND wave_no = 1")
-                    .params(campaignId).query(Long.class).single()).as("the next wave is not touched").isZero();
+                            .params(campaignId)
+                            .query(Long.class)
+                            .single())
+                    .as("the next wave is not touched")
+                    .isZero();
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM case_note n JOIN service_case c ON c.id = n.case_id
-                    WHERE c.subject = ? AND n.kind = 'OPENED'""").params("regression:" + campaignId + "/0")
-                    .query(Long.class).single()).isEqualTo(1);
+                    WHERE c.subject = ? AND n.kind = 'OPENED'""")
+                            .params("regression:" + campaignId + "/0")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
 
         @Test
@@ -126,17 +157,26 @@ class FaultRegressionGateIntegrationTests {
                 FaultRegression r = regressions.judge(campaignId, 0);
                 assertThat(r.sufficient()).as(r.summary()).isTrue();
                 falsePositives += r.regressed() ? 1 : 0;
-                ratios.add(String.format(java.util.Locale.ROOT, "%.2f", r.comparison().ratio()));
+                ratios.add(String.format(
+                        java.util.Locale.ROOT, "%.2f", r.comparison().ratio()));
             }
-            assertThat(falsePositives).as("false positives over %d seeds: %d (ratios %s)", SEEDS, falsePositives,
-                    ratios).isLessThanOrEqualTo(1);
+            assertThat(falsePositives)
+                    .as("false positives over %d seeds: %d (ratios %s)", SEEDS, falsePositives, ratios)
+                    .isLessThanOrEqualTo(1);
             // The last seed's background goes through the real gate too.
             boolean lastRegressed = regressions.judge(campaignId, 0).regressed();
             assertThat(reconciler.tick("test-node")).isPositive();
-            assertThat(manager.get(path("/waves")).json().get("waves").get(0).get("status").asString())
+            assertThat(manager.get(path("/waves"))
+                            .json()
+                            .get("waves")
+                            .get(0)
+                            .get("status")
+                            .asString())
                     .isEqualTo(lastRegressed ? "FAILED" : "PASSED");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM service_case WHERE subject = ?")
-                    .params("regression:" + campaignId + "/0").query(Long.class).single())
+                            .params("regression:" + campaignId + "/0")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(lastRegressed ? 1L : 0L);
         }
 
@@ -151,7 +191,9 @@ class FaultRegressionGateIntegrationTests {
             assertThat(wave.get("status").asString()).isEqualTo("PASSED");
             JsonNode check = regressionCheck(wave);
             assertThat(check.get("passed").asBoolean()).isTrue();
-            assertThat(check.get("detail").asString()).startsWith("insufficient data").contains("not judged");
+            assertThat(check.get("detail").asString())
+                    .startsWith("insufficient data")
+                    .contains("not judged");
             assertThat(status()).isEqualTo("RUNNING");
         }
 
@@ -178,17 +220,27 @@ class FaultRegressionGateIntegrationTests {
 
         /** Each vehicle checks in and reports its update installed, over the device API. */
         void installed(List<String> vins) {
-            String[] types = {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED",
-                "POST_UPDATE_HEALTH"};
+            String[] types = {
+                "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED", "POST_UPDATE_HEALTH"
+            };
             for (String vin : vins) {
                 ApiClient vehicle = fleet.credentialFor(vin);
-                var checkin = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                        "ownerConsent", true, "ecus", List.of()));
-                String assignment = checkin.json().get("assignment").get("assignmentId").asString();
+                var checkin = vehicle.post(
+                        "/device/v1/vehicles/" + vin + "/checkin",
+                        Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+                String assignment =
+                        checkin.json().get("assignment").get("assignmentId").asString();
                 List<Object> events = new ArrayList<>();
                 for (int s = 0; s < types.length; s++) {
-                    events.add(new HashMap<String, Object>(Map.of("seq", s + 1, "type", types[s],
-                            "occurredAt", Instant.now().toString(), "assignmentId", assignment)));
+                    events.add(new HashMap<String, Object>(Map.of(
+                            "seq",
+                            s + 1,
+                            "type",
+                            types[s],
+                            "occurredAt",
+                            Instant.now().toString(),
+                            "assignmentId",
+                            assignment)));
                 }
                 var answer = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
                 assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -197,7 +249,8 @@ class FaultRegressionGateIntegrationTests {
 
         void backdatePilotUpdates(Duration ago) {
             int moved = jdbc.sql("UPDATE assignment SET updated_at = ? WHERE campaign_id = ? AND status = 'SUCCEEDED'")
-                    .params(OffsetDateTime.now(ZoneOffset.UTC).minus(ago), campaignId).update();
+                    .params(OffsetDateTime.now(ZoneOffset.UTC).minus(ago), campaignId)
+                    .update();
             assertThat(moved).isEqualTo(pilot.size());
         }
 
@@ -208,14 +261,18 @@ class FaultRegressionGateIntegrationTests {
             for (String vin : vins) {
                 int n = poisson(random, perDay * DAYS);
                 for (int i = 0; i < n; i++) {
-                    var at = now.minusMillis(60_000 + (long) (random.nextDouble() * span)).atOffset(ZoneOffset.UTC);
+                    var at = now.minusMillis(60_000 + (long) (random.nextDouble() * span))
+                            .atOffset(ZoneOffset.UTC);
                     var keys = new GeneratedKeyHolder();
                     jdbc.sql("""
                             INSERT INTO dtc_report (vin, seq, ecu_serial, ecu_type, firmware_version, source_format,
                                 decoded, occurred_at, received_at, quality) VALUES (:vin, :seq, :ecu, 'BMS', '2.0.0',
                                 'J2012', TRUE, :at, :at, '')""")
-                            .param("vin", vin).param("seq", ++seq).param("ecu", hardwareId + "-" + vin)
-                            .param("at", at).update(keys, "id");
+                            .param("vin", vin)
+                            .param("seq", ++seq)
+                            .param("ecu", hardwareId + "-" + vin)
+                            .param("at", at)
+                            .update(keys, "id");
                     jdbc.sql("""
                             INSERT INTO fault_observation (report_id, position, code, display_code, dtc_hex)
                             VALUES (?, 0, 'P0A80', 'P0A80', '0A80')""").params(keys.getKey().longValue()).update();
@@ -241,11 +298,9 @@ class FaultRegressionGateIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -24,7 +24,9 @@ class RateComparisonTests {
         // scipy.stats.binom.sf(1199, 5000, 0.2)
         assertThat(RateComparison.upperTail(1200, 5000, 0.2)).isCloseTo(2.6734748784210364e-12, withinPercentage(1e-6));
         assertThat(RateComparison.upperTail(1, 100_000, 0.5)).isCloseTo(1.0, within(1e-12));
-        assertThat(RateComparison.upperTail(900, 1000, 0.5)).isGreaterThanOrEqualTo(0.0).isLessThan(1e-100);
+        assertThat(RateComparison.upperTail(900, 1000, 0.5))
+                .isGreaterThanOrEqualTo(0.0)
+                .isLessThan(1e-100);
     }
 
     @Test

@@ -16,8 +16,7 @@ public final class TestFleet {
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-    private TestFleet() {
-    }
+    private TestFleet() {}
 
     /** A new valid VIN never returned before in this JVM. */
     public static String vin() {
@@ -50,8 +49,8 @@ public final class TestFleet {
         return v;
     }
 
-    public static Map<String, Object> ecu(String serial, String type, String hardwareId, String version,
-            boolean primary) {
+    public static Map<String, Object> ecu(
+            String serial, String type, String hardwareId, String version, boolean primary) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("serial", serial);
         e.put("type", type);
@@ -66,11 +65,11 @@ public final class TestFleet {
     public static Vehicle record(String vin, String model, int ecus) {
         List<Ecu> list = new ArrayList<>();
         for (int i = 0; i < ecus; i++) {
-            list.add(new Ecu(vin + "-" + i, EcuType.GATEWAY, "hw-" + i, null, "1.0." + i, null, UpdatePolicy.REMOTE,
-                    i == 0));
+            list.add(new Ecu(
+                    vin + "-" + i, EcuType.GATEWAY, "hw-" + i, null, "1.0." + i, null, UpdatePolicy.REMOTE, i == 0));
         }
-        return new Vehicle(new Vin(vin), model, 2024, "EU", "DE", "RETAIL", "LTE", Map.of("trim", "GTS"),
-                Set.of("pilot"), list);
+        return new Vehicle(
+                new Vin(vin), model, 2024, "EU", "DE", "RETAIL", "LTE", Map.of("trim", "GTS"), Set.of("pilot"), list);
     }
 
     public static final String CSV_HEADER = "vin,model,modelYear,region,market,customerType,connectivity,tags,"
@@ -80,9 +79,20 @@ public final class TestFleet {
     public static String csvRows(String vin, String model, int ecus) {
         var rows = new StringBuilder();
         for (int i = 0; i < ecus; i++) {
-            rows.append(vin).append(',').append(model).append(",2024,EU,DE,RETAIL,LTE,pilot,GTS,")
-                    .append(vin).append('-').append(i).append(",GATEWAY,hw-").append(i).append(",,1.0.").append(i)
-                    .append(",,REMOTE,").append(i == 0).append('\n');
+            rows.append(vin)
+                    .append(',')
+                    .append(model)
+                    .append(",2024,EU,DE,RETAIL,LTE,pilot,GTS,")
+                    .append(vin)
+                    .append('-')
+                    .append(i)
+                    .append(",GATEWAY,hw-")
+                    .append(i)
+                    .append(",,1.0.")
+                    .append(i)
+                    .append(",,REMOTE,")
+                    .append(i == 0)
+                    .append('\n');
         }
         return rows.toString();
     }

@@ -26,7 +26,8 @@ class VehicleApiIntegrationTests {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.json().get("version").asLong()).isZero();
             assertThat(created.json().get("ecus")).hasSize(3);
-            assertThat(created.json().get("ecus").get(0).get("primary").asBoolean()).isTrue();
+            assertThat(created.json().get("ecus").get(0).get("primary").asBoolean())
+                    .isTrue();
 
             var read = fleet.get("/api/v1/vehicles/" + vin);
             assertThat(read.status()).isEqualTo(200);
@@ -50,11 +51,18 @@ class VehicleApiIntegrationTests {
             assertThat(gone.status()).isEqualTo(404);
             assertThat(gone.code()).isEqualTo("vehicle-not-found");
             for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag")) {
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE vin = :v").param("v", vin)
-                        .query(Long.class).single()).as(table + " rows of the deleted vehicle").isZero();
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE vin = :v")
+                                .param("v", vin)
+                                .query(Long.class)
+                                .single())
+                        .as(table + " rows of the deleted vehicle")
+                        .isZero();
             }
-            assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target = :t AND outcome = 'SUCCEEDED' ORDER BY seq")
-                    .param("t", "vehicle:" + vin).query(String.class).list())
+            assertThat(jdbc.sql(
+                                    "SELECT action FROM audit_record WHERE target = :t AND outcome = 'SUCCEEDED' ORDER BY seq")
+                            .param("t", "vehicle:" + vin)
+                            .query(String.class)
+                            .list())
                     .containsExactly("vehicle.create", "vehicle.replace", "vehicle.delete");
             assertThat(count("audit_record")).isEqualTo(audits + 4);
         }
@@ -62,13 +70,15 @@ class VehicleApiIntegrationTests {
         @Test
         void aReplaceWithTheSameContentChangesNothing() {
             String vin = TestFleet.vin();
-            var created = admin.post("/api/v1/vehicles", TestFleet.vehicle(vin, "Taycan", 2)).json();
+            var created = admin.post("/api/v1/vehicles", TestFleet.vehicle(vin, "Taycan", 2))
+                    .json();
             var same = TestFleet.vehicle(vin, "Taycan", 2);
             same.put("version", 0);
             var answer = admin.put("/api/v1/vehicles/" + vin, same);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().get("version").asLong()).isZero();
-            assertThat(answer.json().get("updatedAt").asString()).isEqualTo(created.get("updatedAt").asString());
+            assertThat(answer.json().get("updatedAt").asString())
+                    .isEqualTo(created.get("updatedAt").asString());
         }
 
         @Test
@@ -95,8 +105,14 @@ class VehicleApiIntegrationTests {
         void refusesBadInputWithAStableCodeAndWritesNothing() {
             long[] before = inventoryCounts();
             for (var bad : badBodies()) {
-                var answer = admin.send("POST", "/api/v1/vehicles", bad.contentType(), bad.body().getBytes());
-                assertThat(answer.status()).as(bad.name() + ": " + answer.body()).isEqualTo(bad.status());
+                var answer = admin.send(
+                        "POST",
+                        "/api/v1/vehicles",
+                        bad.contentType(),
+                        bad.body().getBytes());
+                assertThat(answer.status())
+                        .as(bad.name() + ": " + answer.body())
+                        .isEqualTo(bad.status());
                 assertThat(answer.contentType()).as(bad.name()).startsWith("application/problem+json");
                 assertThat(answer.code()).as(bad.name()).isEqualTo(bad.code());
             }
@@ -119,13 +135,17 @@ class VehicleApiIntegrationTests {
             var twoPrimaries = TestFleet.vehicle(vin, "Macan", 2);
             twoPrimaries.put("version", 0);
             ((List<Map<String, Object>>) twoPrimaries.get("ecus")).forEach(e -> e.put("primary", true));
-            assertThat(admin.put("/api/v1/vehicles/" + vin, twoPrimaries).code()).isEqualTo("multiple-primary-ecus");
-            assertThat(admin.put("/api/v1/vehicles/" + TestFleet.vin(), twoPrimaries).status()).isEqualTo(422);
+            assertThat(admin.put("/api/v1/vehicles/" + vin, twoPrimaries).code())
+                    .isEqualTo("multiple-primary-ecus");
+            assertThat(admin.put("/api/v1/vehicles/" + TestFleet.vin(), twoPrimaries)
+                            .status())
+                    .isEqualTo(422);
 
             var missing = TestFleet.vehicle(TestFleet.vin(), "Macan", 1);
             missing.put("version", 0);
             missing.remove("vin");
-            assertThat(admin.put("/api/v1/vehicles/" + TestFleet.vin(), missing).code()).isEqualTo("vehicle-not-found");
+            assertThat(admin.put("/api/v1/vehicles/" + TestFleet.vin(), missing).code())
+                    .isEqualTo("vehicle-not-found");
 
             var stored = admin.get("/api/v1/vehicles/" + vin).json();
             assertThat(stored.get("model").asString()).isEqualTo("Taycan");
@@ -154,11 +174,14 @@ class VehicleApiIntegrationTests {
             assertThat(vinsOf(viewer, "model=" + model + "&market=US")).containsExactly(vins.get(0));
             assertThat(vinsOf(viewer, "model=" + model + "&customerType=FLEET")).containsExactly(vins.get(2));
             assertThat(vinsOf(viewer, "model=" + model + "&tag=beta")).containsExactly(vins.get(1));
-            assertThat(vinsOf(viewer, "model=" + model + "&attr.trim=T2&attr.paint=red")).containsExactly(vins.get(2));
-            assertThat(vinsOf(viewer, "model=" + model + "&attr.trim=T2&attr.paint=blue")).isEmpty();
+            assertThat(vinsOf(viewer, "model=" + model + "&attr.trim=T2&attr.paint=red"))
+                    .containsExactly(vins.get(2));
+            assertThat(vinsOf(viewer, "model=" + model + "&attr.trim=T2&attr.paint=blue"))
+                    .isEmpty();
             assertThat(vinsOf(viewer, "hardwareId=hw-" + model + "-1")).containsExactly(vins.get(1));
 
-            var page = viewer.get("/api/v1/vehicles?model=" + model + "&size=2&page=1").json();
+            var page = viewer.get("/api/v1/vehicles?model=" + model + "&size=2&page=1")
+                    .json();
             assertThat(page.get("total").asLong()).isEqualTo(3);
             assertThat(page.get("items")).hasSize(1);
             assertThat(page.get("items").get(0).get("vin").asString()).isEqualTo(vins.get(2));
@@ -166,8 +189,8 @@ class VehicleApiIntegrationTests {
 
         @Test
         void refusesBadPagingAndUnknownFilters() {
-            for (String query : List.of("size=0", "size=501", "page=-1", "page=abc", "size=", "colour=red",
-                    "attr.=x", "model=a&model=b")) {
+            for (String query : List.of(
+                    "size=0", "size=501", "page=-1", "page=abc", "size=", "colour=red", "attr.=x", "model=a&model=b")) {
                 var answer = admin.get("/api/v1/vehicles?" + query);
                 assertThat(answer.status()).as(query).isEqualTo(400);
                 assertThat(answer.code()).as(query).isEqualTo("invalid-parameter");
@@ -197,11 +220,13 @@ class VehicleApiIntegrationTests {
             var viewer = operatorWith(Role.VIEWER);
 
             assertThat(rows(viewer, "hardwareId=" + hw)).containsExactly(hw + " 1.0 3 2", hw + " 2.0 2 2");
-            assertThat(rows(viewer, "model=" + model)).containsExactly(hw + " 1.0 3 2", hw + " 2.0 1 1",
-                    hw + "-b 7 1 1");
-            assertThat(rows(viewer, "model=" + model + "&region=EU&hardwareId=" + hw)).containsExactly(hw + " 1.0 2 1");
+            assertThat(rows(viewer, "model=" + model))
+                    .containsExactly(hw + " 1.0 3 2", hw + " 2.0 1 1", hw + "-b 7 1 1");
+            assertThat(rows(viewer, "model=" + model + "&region=EU&hardwareId=" + hw))
+                    .containsExactly(hw + " 1.0 2 1");
             assertThat(rows(viewer, "")).contains(hw + " 1.0 3 2", hw + "-b 7 1 1");
-            assertThat(viewer.get("/api/v1/inventory/firmware?model=" + "m".repeat(65)).code())
+            assertThat(viewer.get("/api/v1/inventory/firmware?model=" + "m".repeat(65))
+                            .code())
                     .isEqualTo("invalid-parameter");
         }
 
@@ -227,9 +252,12 @@ class VehicleApiIntegrationTests {
             var answer = client.get("/api/v1/inventory/firmware?" + query);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             List<String> rows = new ArrayList<>();
-            answer.json().get("items").forEach(r -> rows.add(r.get("hardwareId").asString() + " "
-                    + r.get("softwareVersion").asString() + " " + r.get("ecus").asLong() + " "
-                    + r.get("vehicles").asLong()));
+            answer.json()
+                    .get("items")
+                    .forEach(r -> rows.add(r.get("hardwareId").asString() + " "
+                            + r.get("softwareVersion").asString() + " "
+                            + r.get("ecus").asLong() + " "
+                            + r.get("vehicles").asLong()));
             return rows;
         }
 
@@ -242,7 +270,10 @@ class VehicleApiIntegrationTests {
         }
 
         private long ecusOf(String vin) {
-            return jdbc.sql("SELECT COUNT(*) FROM ecu WHERE vin = :v").param("v", vin).query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM ecu WHERE vin = :v")
+                    .param("v", vin)
+                    .query(Long.class)
+                    .single();
         }
 
         long[] inventoryCounts() {
@@ -250,26 +281,42 @@ class VehicleApiIntegrationTests {
         }
     }
 
-    record Bad(String name, String contentType, String body, int status, String code) {
-    }
+    record Bad(String name, String contentType, String body, int status, String code) {}
 
     static List<Bad> badBodies() {
         String json = "application/json";
         List<Bad> bad = new ArrayList<>();
         bad.add(new Bad("malformed JSON", json, "{\"vin\": ", 400, "malformed-body"));
         bad.add(new Bad("wrong shape", json, "[1, 2]", 400, "malformed-body"));
-        bad.add(new Bad("wrong content type", "text/plain", body(TestFleet.vehicle(TestFleet.vin(), "M", 1)), 415,
+        bad.add(new Bad(
+                "wrong content type",
+                "text/plain",
+                body(TestFleet.vehicle(TestFleet.vin(), "M", 1)),
+                415,
                 "unsupported-media-type"));
-        for (String vin : List.of("WP0ZZZ99ZTS39212", "WP0ZZZ99ZTS39212I", "WP0ZZZ99ZTS39212O", "WP0ZZZ99ZTS39212Q",
+        for (String vin : List.of(
+                "WP0ZZZ99ZTS39212",
+                "WP0ZZZ99ZTS39212I",
+                "WP0ZZZ99ZTS39212O",
+                "WP0ZZZ99ZTS39212Q",
                 "wp0zzz99zts392124")) {
             bad.add(new Bad("invalid VIN " + vin, json, body(TestFleet.vehicle(vin, "M", 1)), 422, "invalid-vin"));
         }
         var duplicate = TestFleet.vehicle(TestFleet.vin(), "M", 2);
-        ((List<Map<String, Object>>) duplicate.get("ecus")).get(1).put("serial",
-                ((List<Map<String, Object>>) duplicate.get("ecus")).get(0).get("serial"));
+        ((List<Map<String, Object>>) duplicate.get("ecus"))
+                .get(1)
+                .put(
+                        "serial",
+                        ((List<Map<String, Object>>) duplicate.get("ecus"))
+                                .get(0)
+                                .get("serial"));
         bad.add(new Bad("duplicate ECU serials", json, body(duplicate), 422, "duplicate-ecu-serial"));
         bad.add(new Bad("unknown ECU type", json, body(withEcu("type", "TOASTER")), 422, "unknown-ecu-type"));
-        bad.add(new Bad("unknown update policy", json, body(withEcu("updatePolicy", "WHENEVER")), 422,
+        bad.add(new Bad(
+                "unknown update policy",
+                json,
+                body(withEcu("updatePolicy", "WHENEVER")),
+                422,
                 "unknown-update-policy"));
         var twoPrimaries = TestFleet.vehicle(TestFleet.vin(), "M", 2);
         ((List<Map<String, Object>>) twoPrimaries.get("ecus")).forEach(e -> e.put("primary", true));
@@ -282,8 +329,8 @@ class VehicleApiIntegrationTests {
         bad.add(new Bad("missing ECU hardware id", json, body(withEcu("hardwareId", null)), 422, "missing-field"));
         var longModel = TestFleet.vehicle(TestFleet.vin(), "m".repeat(65), 1);
         bad.add(new Bad("too-long model", json, body(longModel), 422, "field-too-long"));
-        bad.add(new Bad("too-long ECU version", json, body(withEcu("softwareVersion", "1".repeat(65))), 422,
-                "field-too-long"));
+        bad.add(new Bad(
+                "too-long ECU version", json, body(withEcu("softwareVersion", "1".repeat(65))), 422, "field-too-long"));
         var longAttribute = TestFleet.vehicle(TestFleet.vin(), "M", 1);
         longAttribute.put("attributes", Map.of("note", "x".repeat(257)));
         bad.add(new Bad("too-long attribute", json, body(longAttribute), 422, "field-too-long"));
@@ -305,11 +352,9 @@ class VehicleApiIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

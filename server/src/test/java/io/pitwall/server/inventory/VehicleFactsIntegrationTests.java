@@ -25,7 +25,10 @@ class VehicleFactsIntegrationTests {
                     INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
                         created_at, updated_at)
                     VALUES (:vin, 'M1', 2025, :region, 'DE', 'PRIVATE', 'LTE', 0, :now, :now)""")
-                    .param("vin", vin).param("region", region).param("now", now).update();
+                    .param("vin", vin)
+                    .param("region", region)
+                    .param("now", now)
+                    .update();
         }
 
         void reported(String vin, boolean consent) {
@@ -33,7 +36,10 @@ class VehicleFactsIntegrationTests {
             jdbc.sql("""
                     INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, reported_at,
                         last_seen_at) VALUES (:vin, '{}', 'WIFI', :consent, :hash, :now, :now)""")
-                    .param("vin", vin).param("consent", consent).param("hash", "0".repeat(64)).param("now", now)
+                    .param("vin", vin)
+                    .param("consent", consent)
+                    .param("hash", "0".repeat(64))
+                    .param("now", now)
                     .update();
         }
 
@@ -59,20 +65,20 @@ class VehicleFactsIntegrationTests {
             vehicle("VFACTS00000000004", "EU");
             vehicle("VFACTS00000000005", "EU");
             jdbc.sql("INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (:vin, 'timeZone', 'Europe/Berlin')")
-                    .param("vin", "VFACTS00000000004").update();
+                    .param("vin", "VFACTS00000000004")
+                    .update();
             jdbc.sql("INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (:vin, 'color', 'red')")
-                    .param("vin", "VFACTS00000000005").update();
+                    .param("vin", "VFACTS00000000005")
+                    .update();
             assertThat(facts.timeZone("VFACTS00000000004")).contains("Europe/Berlin");
             assertThat(facts.timeZone("VFACTS00000000005")).isEmpty();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

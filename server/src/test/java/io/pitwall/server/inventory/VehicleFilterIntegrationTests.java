@@ -27,8 +27,7 @@ class VehicleFilterIntegrationTests {
 
     abstract static class Contract extends IntegrationTest {
 
-        record Part(String type, String hardwareId, String variant, String version) {
-        }
+        record Part(String type, String hardwareId, String variant, String version) {}
 
         String model;
         ApiClient reader;
@@ -38,29 +37,75 @@ class VehicleFilterIntegrationTests {
         void fleet() {
             model = "Aurora-" + FLEETS.incrementAndGet() + "-" + getClass().getSimpleName();
             reader = operatorWith(Role.AUDITOR);
-            vehicle("A", 2024, "EU", "PRIVATE", "CELLULAR", Map.of("color", "red"), List.of("pilot"),
-                    new Part("BMS", "BMS-A", "V1", "2.3.9"), new Part("GATEWAY", "GW-1" + model, null, "1.0.0"));
-            vehicle("B", 2025, "UK", "FLEET", "WIFI", Map.of("color", "blue"), List.of("pilot", "internal"),
+            vehicle(
+                    "A",
+                    2024,
+                    "EU",
+                    "PRIVATE",
+                    "CELLULAR",
+                    Map.of("color", "red"),
+                    List.of("pilot"),
+                    new Part("BMS", "BMS-A", "V1", "2.3.9"),
+                    new Part("GATEWAY", "GW-1" + model, null, "1.0.0"));
+            vehicle(
+                    "B",
+                    2025,
+                    "UK",
+                    "FLEET",
+                    "WIFI",
+                    Map.of("color", "blue"),
+                    List.of("pilot", "internal"),
                     new Part("BMS", "BMS-A", null, "2.10.0"));
-            vehicle("C", 2023, "US", "PRIVATE", "CELLULAR", Map.of(), List.of(),
+            vehicle(
+                    "C",
+                    2023,
+                    "US",
+                    "PRIVATE",
+                    "CELLULAR",
+                    Map.of(),
+                    List.of(),
                     new Part("BMS", "BMS-B", "V2", "2.4.0-rc.1"));
-            vehicle("D", 2025, "EU", "FLEET", "CELLULAR", Map.of("color", "red"), List.of(),
+            vehicle(
+                    "D",
+                    2025,
+                    "EU",
+                    "FLEET",
+                    "CELLULAR",
+                    Map.of("color", "red"),
+                    List.of(),
                     new Part("BMS", "BMS-B", null, "2.9.0"));
         }
 
-        void vehicle(String name, int year, String region, String customerType, String connectivity,
-                Map<String, String> attributes, List<String> tags, Part... ecus) {
+        void vehicle(
+                String name,
+                int year,
+                String region,
+                String customerType,
+                String connectivity,
+                Map<String, String> attributes,
+                List<String> tags,
+                Part... ecus) {
             String vin = TestFleet.vin();
             OffsetDateTime now = OffsetDateTime.now();
             jdbc.sql("""
                     INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
                         created_at, updated_at)
                     VALUES (:vin, :model, :year, :region, 'DE', :ct, :conn, 0, :now, :now)""")
-                    .param("vin", vin).param("model", model).param("year", year).param("region", region)
-                    .param("ct", customerType).param("conn", connectivity).param("now", now).update();
-            attributes.forEach((k, v) -> jdbc.sql(
-                    "INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (?, ?, ?)").params(vin, k, v).update());
-            tags.forEach(t -> jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, t).update());
+                    .param("vin", vin)
+                    .param("model", model)
+                    .param("year", year)
+                    .param("region", region)
+                    .param("ct", customerType)
+                    .param("conn", connectivity)
+                    .param("now", now)
+                    .update();
+            attributes.forEach(
+                    (k, v) -> jdbc.sql("INSERT INTO vehicle_attribute (vin, name, attr_value) VALUES (?, ?, ?)")
+                            .params(vin, k, v)
+                            .update());
+            tags.forEach(t -> jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)")
+                    .params(vin, t)
+                    .update());
             for (Part ecu : ecus) {
                 jdbc.sql("""
                         INSERT INTO ecu (serial, vin, ecu_type, hardware_id, hardware_variant, software_version,
@@ -83,11 +128,13 @@ class VehicleFilterIntegrationTests {
             var answer = list(filter("model==\"" + model + "\";(" + rsql + ")"));
             assertThat(answer.status()).as(rsql + ": " + answer.body()).isEqualTo(200);
             Set<String> names = new HashSet<>();
-            answer.json().get("items").forEach(item -> vins.forEach((name, vin) -> {
-                if (vin.equals(item.get("vin").asString())) {
-                    names.add(name);
-                }
-            }));
+            answer.json()
+                    .get("items")
+                    .forEach(item -> vins.forEach((name, vin) -> {
+                        if (vin.equals(item.get("vin").asString())) {
+                            names.add(name);
+                        }
+                    }));
             assertThat(answer.json().get("items").size()).as(rsql).isEqualTo(names.size());
             return names;
         }
@@ -154,18 +201,28 @@ class VehicleFilterIntegrationTests {
         @Test
         void injectionAttemptsAreInert() {
             long vehicles = count("vehicle");
-            for (String value : List.of("x';DROP TABLE vehicle;--", "x' OR '1'='1", "1) OR (1=1",
-                    "\\'; DELETE FROM ecu; --")) {
+            for (String value :
+                    List.of("x';DROP TABLE vehicle;--", "x' OR '1'='1", "1) OR (1=1", "\\'; DELETE FROM ecu; --")) {
                 String quoted = "\"" + value + "\"";
                 for (String selector : List.of("model", "attr.color", "tag", "ecu.BMS.hardwareId", "vin")) {
                     var answer = list(filter(selector + "==" + quoted));
-                    assertThat(answer.status()).as(selector + "==" + quoted + " " + answer.body()).isEqualTo(200);
-                    assertThat(answer.json().get("total").asLong()).as(selector + "==" + quoted).isZero();
+                    assertThat(answer.status())
+                            .as(selector + "==" + quoted + " " + answer.body())
+                            .isEqualTo(200);
+                    assertThat(answer.json().get("total").asLong())
+                            .as(selector + "==" + quoted)
+                            .isZero();
                 }
             }
-            for (String trick : List.of("model;DROP TABLE vehicle==x", "v.vin==x", "attr.x' OR 1=1--==1",
-                    "ecu.BMS'.version==1", "ecu.BMS.version=lt=1.0.0' OR '1'='1", "model==a;1==1",
-                    "modelYear==2024 OR 1=1", "model==x);DROP TABLE vehicle;--")) {
+            for (String trick : List.of(
+                    "model;DROP TABLE vehicle==x",
+                    "v.vin==x",
+                    "attr.x' OR 1=1--==1",
+                    "ecu.BMS'.version==1",
+                    "ecu.BMS.version=lt=1.0.0' OR '1'='1",
+                    "model==a;1==1",
+                    "modelYear==2024 OR 1=1",
+                    "model==x);DROP TABLE vehicle;--")) {
                 var answer = list(filter(trick));
                 assertThat(answer.status()).as(trick + " " + answer.body()).isEqualTo(400);
                 assertThat(answer.code()).as(trick).isEqualTo("invalid-target-filter");
@@ -191,11 +248,9 @@ class VehicleFilterIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -31,7 +31,8 @@ class VehicleImportIntegrationTests {
             for (int i = 0; i < 2_000; i++) {
                 String vin = TestFleet.vin();
                 vins.add(vin);
-                body.append(JSON.writeValueAsString(TestFleet.vehicle(vin, "Bulk", 5))).append('\n');
+                body.append(JSON.writeValueAsString(TestFleet.vehicle(vin, "Bulk", 5)))
+                        .append('\n');
             }
             long vehicles = count("vehicle");
             long ecus = count("ecu");
@@ -65,17 +66,23 @@ class VehicleImportIntegrationTests {
                 rows.append(TestFleet.csvRows(vins.get(i), "Csv", 4));
             }
             assertThat(counts(report(importAs(admin, CSV, header + rows)))).containsExactly(50L, 50L, 0L, 0L, 0L);
-            assertThat(admin.get("/api/v1/vehicles/" + vins.get(7)).json().get("ecus")).hasSize(4);
+            assertThat(admin.get("/api/v1/vehicles/" + vins.get(7)).json().get("ecus"))
+                    .hasSize(4);
 
             String changedVin = vins.get(7);
-            String changed = rows.toString().replace(changedVin + "-2,GATEWAY,hw-2,,1.0.2,",
-                    changedVin + "-2,GATEWAY,hw-2,,1.0.3,");
+            String changed = rows.toString()
+                    .replace(changedVin + "-2,GATEWAY,hw-2,,1.0.2,", changedVin + "-2,GATEWAY,hw-2,,1.0.3,");
             var second = report(importAs(admin, CSV + "; charset=UTF-8", header + changed));
             assertThat(counts(second)).containsExactly(50L, 0L, 1L, 49L, 0L);
             var updated = admin.get("/api/v1/vehicles/" + changedVin).json();
             assertThat(updated.get("version").asLong()).isEqualTo(1);
-            assertThat(updated.get("ecus").get(2).get("softwareVersion").asString()).isEqualTo("1.0.3");
-            assertThat(admin.get("/api/v1/vehicles/" + vins.get(8)).json().get("version").asLong()).isZero();
+            assertThat(updated.get("ecus").get(2).get("softwareVersion").asString())
+                    .isEqualTo("1.0.3");
+            assertThat(admin.get("/api/v1/vehicles/" + vins.get(8))
+                            .json()
+                            .get("version")
+                            .asLong())
+                    .isZero();
         }
 
         @Test
@@ -92,16 +99,18 @@ class VehicleImportIntegrationTests {
             ecus(twoPrimaries).forEach(e -> e.put("primary", true));
             var unknownType = TestFleet.vehicle(TestFleet.vin(), "Mix", 1);
             ecus(unknownType).get(0).put("type", "TOASTER");
-            String body = String.join("\n",
-                    line(TestFleet.vehicle(good1, "Mix", 2)),
-                    "{\"vin\": \"broken",
-                    line(TestFleet.vehicle("WP0ZZZ99ZTS39212I", "Mix", 1)),
-                    "",
-                    line(duplicate),
-                    line(taken),
-                    line(twoPrimaries),
-                    line(unknownType),
-                    line(TestFleet.vehicle(good2, "Mix", 1))) + "\n";
+            String body = String.join(
+                            "\n",
+                            line(TestFleet.vehicle(good1, "Mix", 2)),
+                            "{\"vin\": \"broken",
+                            line(TestFleet.vehicle("WP0ZZZ99ZTS39212I", "Mix", 1)),
+                            "",
+                            line(duplicate),
+                            line(taken),
+                            line(twoPrimaries),
+                            line(unknownType),
+                            line(TestFleet.vehicle(good2, "Mix", 1)))
+                    + "\n";
             long vehicles = count("vehicle");
 
             var report = report(importAs(admin, NDJSON, body));
@@ -109,9 +118,17 @@ class VehicleImportIntegrationTests {
             assertThat(count("vehicle")).isEqualTo(vehicles + 2);
             assertThat(admin.get("/api/v1/vehicles/" + good2).status()).isEqualTo(200);
             List<String> rejected = new ArrayList<>();
-            report.get("rejections").forEach(r -> rejected.add(r.get("line").asLong() + " " + r.get("code").asString()));
-            assertThat(rejected).containsExactlyInAnyOrder("2 malformed-line", "3 invalid-vin",
-                    "5 duplicate-ecu-serial", "6 ecu-serial-taken", "7 multiple-primary-ecus", "8 unknown-ecu-type");
+            report.get("rejections")
+                    .forEach(r -> rejected.add(
+                            r.get("line").asLong() + " " + r.get("code").asString()));
+            assertThat(rejected)
+                    .containsExactlyInAnyOrder(
+                            "2 malformed-line",
+                            "3 invalid-vin",
+                            "5 duplicate-ecu-serial",
+                            "6 ecu-serial-taken",
+                            "7 multiple-primary-ecus",
+                            "8 unknown-ecu-type");
             assertThat(report.get("rejectionsTruncated").asBoolean()).isFalse();
         }
 
@@ -147,7 +164,12 @@ class VehicleImportIntegrationTests {
             assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(1_103);
             assertThat(report.get("rejections").get(0).get("code").asString()).isEqualTo("ecu-serial-taken");
             assertThat(count("vehicle")).isEqualTo(vehicles + 1_101);
-            assertThat(admin.get("/api/v1/vehicles/" + taker).json().get("ecus").get(0).get("serial").asString())
+            assertThat(admin.get("/api/v1/vehicles/" + taker)
+                            .json()
+                            .get("ecus")
+                            .get(0)
+                            .get("serial")
+                            .asString())
                     .isEqualTo(movedSerial);
         }
 
@@ -156,7 +178,10 @@ class VehicleImportIntegrationTests {
         void rejectsTheRowsOfAVinThatReappearsInACsvAndKeepsTheFirstGroup() {
             String split = TestFleet.vin();
             String between = TestFleet.vin();
-            String later = TestFleet.csvRows(split, "Split", 4).lines().skip(2).map(row -> row + "\n")
+            String later = TestFleet.csvRows(split, "Split", 4)
+                    .lines()
+                    .skip(2)
+                    .map(row -> row + "\n")
                     .collect(Collectors.joining());
             String csv = TestFleet.CSV_HEADER + "\n" + TestFleet.csvRows(split, "Split", 2)
                     + TestFleet.csvRows(between, "Between", 1) + later;
@@ -165,8 +190,9 @@ class VehicleImportIntegrationTests {
 
             assertThat(counts(report)).containsExactly(3L, 2L, 0L, 0L, 1L);
             assertThat(rejections(report)).containsExactly("5 duplicate-vin " + split);
-            assertThat(admin.get("/api/v1/vehicles/" + split).json().get("ecus")).extracting(e -> e.get("serial")
-                    .asString()).containsExactly(split + "-0", split + "-1");
+            assertThat(admin.get("/api/v1/vehicles/" + split).json().get("ecus"))
+                    .extracting(e -> e.get("serial").asString())
+                    .containsExactly(split + "-0", split + "-1");
         }
 
         /** The JSON Lines twin of the CSV case: a VIN is given once per import, however far apart. */
@@ -184,8 +210,8 @@ class VehicleImportIntegrationTests {
             var report = report(importAs(admin, NDJSON, String.join("\n", lines) + "\n"));
 
             assertThat(counts(report)).containsExactly(1_103L, 1_101L, 0L, 0L, 2L);
-            assertThat(rejections(report)).containsExactly("1102 duplicate-vin " + twice,
-                    "1103 duplicate-vin " + twice);
+            assertThat(rejections(report))
+                    .containsExactly("1102 duplicate-vin " + twice, "1103 duplicate-vin " + twice);
             var stored = admin.get("/api/v1/vehicles/" + twice).json();
             assertThat(stored.get("model").asString()).isEqualTo("First");
             assertThat(stored.get("version").asLong()).isZero();
@@ -218,11 +244,17 @@ class VehicleImportIntegrationTests {
             var report = report(importAs(admin, CSV, csv));
 
             assertThat(counts(report)).containsExactly(7L, 3L, 0L, 0L, 4L);
-            assertThat(rejections(report)).containsExactlyInAnyOrder("4 malformed-csv " + strayQuote,
-                    "5 line-too-long " + huge, "7 malformed-csv " + unclosed, "9 malformed-csv " + brokenInside);
+            assertThat(rejections(report))
+                    .containsExactlyInAnyOrder(
+                            "4 malformed-csv " + strayQuote,
+                            "5 line-too-long " + huge,
+                            "7 malformed-csv " + unclosed,
+                            "9 malformed-csv " + brokenInside);
             assertThat(count("vehicle")).isEqualTo(vehicles + 3);
-            assertThat(admin.get("/api/v1/vehicles/" + good3).json().get("ecus")).hasSize(2);
-            assertThat(admin.get("/api/v1/vehicles/" + brokenInside).status()).as("a vehicle lands whole or not at all")
+            assertThat(admin.get("/api/v1/vehicles/" + good3).json().get("ecus"))
+                    .hasSize(2);
+            assertThat(admin.get("/api/v1/vehicles/" + brokenInside).status())
+                    .as("a vehicle lands whole or not at all")
                     .isEqualTo(404);
         }
 
@@ -246,8 +278,7 @@ class VehicleImportIntegrationTests {
             assertRefused(importAs(admin, NDJSON, "\n\n  \n"), 400, "empty-import");
             assertRefused(importAs(admin, CSV, ""), 400, "empty-import");
             assertRefused(importAs(admin, "application/json", oneVehicle), 415, "unsupported-media-type");
-            assertRefused(importAs(admin, NDJSON + "; charset=ISO-8859-1", oneVehicle), 415,
-                    "unsupported-media-type");
+            assertRefused(importAs(admin, NDJSON + "; charset=ISO-8859-1", oneVehicle), 415, "unsupported-media-type");
             assertRefused(importAs(admin, null, oneVehicle), 415, "unsupported-media-type");
             assertRefused(importAs(admin, CSV, "vin,model,colour\n"), 400, "invalid-csv-header");
             assertRefused(importAs(operatorWith(Role.VIEWER), NDJSON, oneVehicle), 403, "permission-denied");
@@ -255,7 +286,8 @@ class VehicleImportIntegrationTests {
         }
 
         private long importAudits() {
-            return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'vehicle.import'").query(Long.class)
+            return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'vehicle.import'")
+                    .query(Long.class)
                     .single();
         }
     }
@@ -271,15 +303,23 @@ class VehicleImportIntegrationTests {
 
     /** received, created, updated, unchanged, rejected. */
     private static List<Long> counts(JsonNode report) {
-        return List.of(report.get("received").asLong(), report.get("created").asLong(), report.get("updated").asLong(),
-                report.get("unchanged").asLong(), report.get("rejected").asLong());
+        return List.of(
+                report.get("received").asLong(),
+                report.get("created").asLong(),
+                report.get("updated").asLong(),
+                report.get("unchanged").asLong(),
+                report.get("rejected").asLong());
     }
 
     /** "line code vin" of each listed rejection, in the report's order. */
     private static List<String> rejections(JsonNode report) {
         List<String> listed = new ArrayList<>();
-        report.get("rejections").forEach(r -> listed.add(r.get("line").asLong() + " " + r.get("code").asString() + " "
-                + (r.get("vin") == null || r.get("vin").isNull() ? "-" : r.get("vin").asString())));
+        report.get("rejections")
+                .forEach(r ->
+                        listed.add(r.get("line").asLong() + " " + r.get("code").asString() + " "
+                                + (r.get("vin") == null || r.get("vin").isNull()
+                                        ? "-"
+                                        : r.get("vin").asString())));
         return listed;
     }
 
@@ -299,11 +339,9 @@ class VehicleImportIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -25,6 +25,7 @@ class DataCatalogueIntegrationTests {
 
         @Autowired
         DataCatalogue catalogue;
+
         @Autowired
         List<PersonalDataContribution> contributions;
 
@@ -32,10 +33,9 @@ class DataCatalogueIntegrationTests {
             Map<String, Set<String>> schema = new TreeMap<>();
             jdbc.sql("""
                     SELECT LOWER(table_name), LOWER(column_name) FROM information_schema.columns
-                    WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA)""")
-                    .query(rs -> {
-                        schema.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
-                    });
+                    WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA)""").query(rs -> {
+                schema.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+            });
             return schema;
         }
 
@@ -52,8 +52,12 @@ class DataCatalogueIntegrationTests {
             schema.get("dtc_report").add("gps_trace");
             schema.put("driver_score", Set.of("vin", "score"));
             schema.get("ecu").remove("image_hash");
-            assertThat(catalogue.differences(schema)).containsExactlyInAnyOrder("unclassified dtc_report.gps_trace",
-                    "unclassified driver_score.score", "unclassified driver_score.vin", "missing ecu.image_hash");
+            assertThat(catalogue.differences(schema))
+                    .containsExactlyInAnyOrder(
+                            "unclassified dtc_report.gps_trace",
+                            "unclassified driver_score.score",
+                            "unclassified driver_score.vin",
+                            "missing ecu.image_hash");
         }
 
         @Test
@@ -64,8 +68,12 @@ class DataCatalogueIntegrationTests {
             assertThat(DataClass.LOCATION.personal()).isTrue();
             assertThat(DataClass.SERVICE.personal()).isFalse();
             for (var column : catalogue.signalColumns()) {
-                assertThat(catalogue.classOf(column.table(), column.column())).as(column.toString()).isPresent();
-                assertThat(catalogue.classOf(column.table(), column.time())).as(column.toString()).isPresent();
+                assertThat(catalogue.classOf(column.table(), column.column()))
+                        .as(column.toString())
+                        .isPresent();
+                assertThat(catalogue.classOf(column.table(), column.time()))
+                        .as(column.toString())
+                        .isPresent();
             }
         }
 
@@ -75,21 +83,27 @@ class DataCatalogueIntegrationTests {
             for (PersonalDataContribution contribution : contributions) {
                 OwnedTables owned = contribution.getClass().getPackage().getAnnotation(OwnedTables.class);
                 assertThat(owned).as(contribution.getClass().getName()).isNotNull();
-                List<String> named = Stream.concat(contribution.tables().stream().map(DataCatalogue.Table::name),
-                        contribution.signalColumns().stream().map(DataCatalogue.SignalColumn::table)).toList();
-                assertThat(named).as(contribution.getClass().getName()).isNotEmpty().isSubsetOf(owned.value());
+                List<String> named = Stream.concat(
+                                contribution.tables().stream().map(DataCatalogue.Table::name),
+                                contribution.signalColumns().stream().map(DataCatalogue.SignalColumn::table))
+                        .toList();
+                assertThat(named)
+                        .as(contribution.getClass().getName())
+                        .isNotEmpty()
+                        .isSubsetOf(owned.value());
             }
-            assertThat(catalogue.tables()).hasSize(contributions.stream().mapToInt(c -> c.tables().size()).sum());
+            assertThat(catalogue.tables())
+                    .hasSize(contributions.stream()
+                            .mapToInt(c -> c.tables().size())
+                            .sum());
             assertThat(catalogue.withheld()).containsExactly("vehicle_credential.token_hash");
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

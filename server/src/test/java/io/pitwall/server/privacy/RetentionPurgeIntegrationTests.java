@@ -33,19 +33,29 @@ class RetentionPurgeIntegrationTests {
 
         @Autowired
         PersonalDataRows rows;
+
         @Autowired
         DataCatalogue catalogue;
+
         @Autowired
         List<PersonalDataContribution> contributions;
+
         @Autowired
         Leases leases;
+
         @Autowired
         PlatformTransactionManager transactions;
 
-        RetentionPurge purgeAt(Instant now, Map<String, Duration> retention, int batch,
-                PlatformTransactionManager manager) {
-            return new RetentionPurge(rows, catalogue, contributions,
-                    new PrivacySettings(retention, Duration.ZERO, batch, null), leases, manager, new MovableClock(now));
+        RetentionPurge purgeAt(
+                Instant now, Map<String, Duration> retention, int batch, PlatformTransactionManager manager) {
+            return new RetentionPurge(
+                    rows,
+                    catalogue,
+                    contributions,
+                    new PrivacySettings(retention, Duration.ZERO, batch, null),
+                    leases,
+                    manager,
+                    new MovableClock(now));
         }
 
         RetentionPurge purgeAt(Instant now) {
@@ -63,19 +73,30 @@ class RetentionPurgeIntegrationTests {
             purgeAt(Instant.now().plus(Duration.ofDays(29))).purgeOnce();
             assertThat(car.storedSignalTexts()).allMatch(t -> t.contains(PrivacySteps.LATITUDE));
 
-            Map<DataClass, Long> purged = purgeAt(Instant.now().plus(Duration.ofDays(31))).purgeOnce();
+            Map<DataClass, Long> purged =
+                    purgeAt(Instant.now().plus(Duration.ofDays(31))).purgeOnce();
             assertThat(purged.get(DataClass.LOCATION)).isGreaterThanOrEqualTo(5);
             assertThat(purged.get(DataClass.DRIVER_BEHAVIOUR)).isZero();
-            assertThat(car.storedSignalTexts()).hasSize(5)
-                    .noneMatch(t -> t.contains("CurrentLocation")).allMatch(t -> t.contains("Vehicle.Speed"));
+            assertThat(car.storedSignalTexts())
+                    .hasSize(5)
+                    .noneMatch(t -> t.contains("CurrentLocation"))
+                    .allMatch(t -> t.contains("Vehicle.Speed"));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM fault_observation o JOIN dtc_report r ON r.id = o.report_id"
-                    + " WHERE r.vin = :v").param("v", car.vin).query(Long.class).single())
-                    .as("the faults themselves are diagnostic data and stay").isEqualTo(2);
+                                    + " WHERE r.vin = :v")
+                            .param("v", car.vin)
+                            .query(Long.class)
+                            .single())
+                    .as("the faults themselves are diagnostic data and stay")
+                    .isEqualTo(2);
 
-            assertThat(purgeAt(Instant.now().plus(Duration.ofDays(31))).purgeOnce().get(DataClass.LOCATION))
-                    .as("a second round finds nothing left").isZero();
+            assertThat(purgeAt(Instant.now().plus(Duration.ofDays(31)))
+                            .purgeOnce()
+                            .get(DataClass.LOCATION))
+                    .as("a second round finds nothing left")
+                    .isZero();
             var faults = admin.get("/api/v1/vehicles/" + car.vin + "/faults");
-            assertThat(faults.json().get("ecus").get(0).get("vehicleState").has("Vehicle.Speed")).isTrue();
+            assertThat(faults.json().get("ecus").get(0).get("vehicleState").has("Vehicle.Speed"))
+                    .isTrue();
 
             purgeAt(Instant.now().plus(Duration.ofDays(91))).purgeOnce();
             assertThat(car.storedSignalTexts()).noneMatch(t -> t.contains("Vehicle.Speed"));
@@ -86,18 +107,26 @@ class RetentionPurgeIntegrationTests {
             var car = new PrivacySteps(jdbc, admin);
             car.faultAt(1.0, 2.0, 3.0);
             Map<String, Duration> tenDays = Map.of("diagnostic", Duration.ofDays(10));
-            purgeAt(Instant.now().plus(Duration.ofDays(9)), tenDays, 1000, transactions).purgeOnce();
+            purgeAt(Instant.now().plus(Duration.ofDays(9)), tenDays, 1000, transactions)
+                    .purgeOnce();
             assertThat(reportsOf(car.vin)).isEqualTo(1);
             assertThat(patternDaysOf(car.vin)).isEqualTo(1);
 
-            var purged = purgeAt(Instant.now().plus(Duration.ofDays(12)), tenDays, 1, transactions).purgeOnce();
+            var purged = purgeAt(Instant.now().plus(Duration.ofDays(12)), tenDays, 1, transactions)
+                    .purgeOnce();
             assertThat(purged.get(DataClass.DIAGNOSTIC)).isGreaterThanOrEqualTo(3);
             assertThat(reportsOf(car.vin)).isZero();
             assertThat(patternDaysOf(car.vin)).isZero();
-            assertThat(count("fault_observation o WHERE NOT EXISTS (SELECT 1 FROM dtc_report r WHERE r.id = o.report_id)"))
+            assertThat(
+                            count(
+                                    "fault_observation o WHERE NOT EXISTS (SELECT 1 FROM dtc_report r WHERE r.id = o.report_id)"))
                     .isZero();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v").param("v", car.vin)
-                    .query(Long.class).single()).as("raw events are not purged by the diagnostic retention").isOne();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :v")
+                            .param("v", car.vin)
+                            .query(Long.class)
+                            .single())
+                    .as("raw events are not purged by the diagnostic retention")
+                    .isOne();
         }
 
         @Test
@@ -107,13 +136,17 @@ class RetentionPurgeIntegrationTests {
                 car.faultAt(50.0 + i, 8.0, 10.0);
             }
             Instant later = Instant.now().plus(Duration.ofDays(31));
-            assertThatThrownBy(() -> purgeAt(later, Map.of(), 1, killedAtCommit(2)).purgeOnce())
+            assertThatThrownBy(
+                            () -> purgeAt(later, Map.of(), 1, killedAtCommit(2)).purgeOnce())
                     .hasMessageContaining("killed");
-            assertThat(car.storedSignalTexts()).as("the killed round left some copies").anyMatch(
-                    t -> t.contains(PrivacySteps.LATITUDE));
+            assertThat(car.storedSignalTexts())
+                    .as("the killed round left some copies")
+                    .anyMatch(t -> t.contains(PrivacySteps.LATITUDE));
 
             purgeAt(later).purgeOnce();
-            assertThat(car.storedSignalTexts()).hasSize(8).noneMatch(t -> t.contains("CurrentLocation"))
+            assertThat(car.storedSignalTexts())
+                    .hasSize(8)
+                    .noneMatch(t -> t.contains("CurrentLocation"))
                     .allMatch(t -> t.contains("Vehicle.Speed"));
             assertThat(purgeAt(later).purgeOnce().get(DataClass.LOCATION)).isZero();
         }
@@ -130,7 +163,8 @@ class RetentionPurgeIntegrationTests {
             PlatformTransactionManager watching = new Delegating(transactions) {
                 @Override
                 public void commit(TransactionStatus status) {
-                    jdbc.sql("SELECT term, expires_at FROM lease WHERE name = :n").param("n", RetentionPurge.LEASE)
+                    jdbc.sql("SELECT term, expires_at FROM lease WHERE name = :n")
+                            .param("n", RetentionPurge.LEASE)
                             .query(rs -> {
                                 terms.add(rs.getLong(1));
                                 OffsetDateTime expires = rs.getObject(2, OffsetDateTime.class);
@@ -141,27 +175,38 @@ class RetentionPurgeIntegrationTests {
                 }
             };
             Duration lease = Duration.ofMinutes(1);
-            new RetentionPurge(rows, catalogue, contributions,
-                    new PrivacySettings(Map.of(), Duration.ofHours(1), 1, lease), leases, watching,
-                    new MovableClock(Instant.now().plus(Duration.ofDays(31)))).purgeOnce();
+            new RetentionPurge(
+                            rows,
+                            catalogue,
+                            contributions,
+                            new PrivacySettings(Map.of(), Duration.ofHours(1), 1, lease),
+                            leases,
+                            watching,
+                            new MovableClock(Instant.now().plus(Duration.ofDays(31))))
+                    .purgeOnce();
 
             assertThat(car.storedSignalTexts()).noneMatch(t -> t.contains("CurrentLocation"));
             assertThat(terms).as("a purge transaction per row").hasSizeGreaterThanOrEqualTo(3);
             assertThat(terms).as("renewed, never lost").containsOnly(terms.get(0));
-            assertThat(leftAtCommit).as("never more than the configured lease ahead")
+            assertThat(leftAtCommit)
+                    .as("never more than the configured lease ahead")
                     .allMatch(left -> left.compareTo(lease) <= 0 && !left.isNegative());
             assertThat(expiries).as("pushed on batch by batch").isSorted();
             assertThat(expiries.get(expiries.size() - 1)).isAfter(expiries.get(0));
         }
 
         long reportsOf(String vin) {
-            return jdbc.sql("SELECT COUNT(*) FROM dtc_report WHERE vin = :v").param("v", vin).query(Long.class)
+            return jdbc.sql("SELECT COUNT(*) FROM dtc_report WHERE vin = :v")
+                    .param("v", vin)
+                    .query(Long.class)
                     .single();
         }
 
         long patternDaysOf(String vin) {
-            return jdbc.sql("SELECT COUNT(*) FROM fault_pattern_day WHERE vin = :v").param("v", vin)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM fault_pattern_day WHERE vin = :v")
+                    .param("v", vin)
+                    .query(Long.class)
+                    .single();
         }
 
         /** Hands everything to the real transaction manager; tests override what they watch. */
@@ -216,11 +261,9 @@ class RetentionPurgeIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -16,8 +16,10 @@ class SignalRedactionTests {
         assertThat(location.strip("{\"a\": 1, \"Vehicle.CurrentLocation.Longitude\": -11.5e0, \"b\": \"x\"}"))
                 .isEqualTo("{\"a\": 1, \"b\": \"x\"}");
         assertThat(location.strip("{\"ecu\":\"E\",\"vehicleState\":{\"Vehicle.CurrentLocation.Latitude\":1,"
-                + "\"Vehicle.CurrentLocation.Longitude\":2}}")).isEqualTo("{\"ecu\":\"E\",\"vehicleState\":{}}");
-        assertThat(location.strip("{\"Vehicle.CurrentLocation.Heading\":\"N\\\"E\"}")).isEqualTo("{}");
+                        + "\"Vehicle.CurrentLocation.Longitude\":2}}"))
+                .isEqualTo("{\"ecu\":\"E\",\"vehicleState\":{}}");
+        assertThat(location.strip("{\"Vehicle.CurrentLocation.Heading\":\"N\\\"E\"}"))
+                .isEqualTo("{}");
         assertThat(location.strip("uds:59 02 FF")).isEqualTo("uds:59 02 FF");
         assertThat(location.strip(null)).isNull();
     }
@@ -35,8 +37,9 @@ class SignalRedactionTests {
     @Test
     void extractionNamesEachSignalWithItsValue() {
         assertThat(location.extract("{\"Vehicle.CurrentLocation.Latitude\": 48.1, \"Vehicle.Speed\": 3,"
-                + " \"Vehicle.CurrentLocation.Longitude\": null}"))
-                .containsExactly(java.util.Map.entry("Vehicle.CurrentLocation.Latitude", "48.1"),
+                        + " \"Vehicle.CurrentLocation.Longitude\": null}"))
+                .containsExactly(
+                        java.util.Map.entry("Vehicle.CurrentLocation.Latitude", "48.1"),
                         java.util.Map.entry("Vehicle.CurrentLocation.Longitude", "null"));
         assertThat(SignalRedaction.likePattern(DataClass.LOCATION)).isEqualTo("%\"Vehicle.CurrentLocation.%");
     }

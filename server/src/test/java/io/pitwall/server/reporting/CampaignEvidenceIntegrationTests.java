@@ -36,8 +36,10 @@ class CampaignEvidenceIntegrationTests {
 
         @Autowired
         WaveReconciler reconciler;
+
         @Autowired
         CampaignReleaseNotes releaseNotes;
+
         TestFleet fleet;
         String hardwareId;
         String model;
@@ -52,8 +54,9 @@ class CampaignEvidenceIntegrationTests {
             model = "Evidence-" + hardwareId;
             manager = operatorWith(Role.RELEASE_MANAGER);
             owner = "reviewer-" + hardwareId.toLowerCase();
-            var created = admin.post("/api/v1/operators", Map.of("username", owner, "password", "password-of-" + owner,
-                    "role", Role.VIEWER.code()));
+            var created = admin.post(
+                    "/api/v1/operators",
+                    Map.of("username", owner, "password", "password-of-" + owner, "role", Role.VIEWER.code()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ownerClient = api.as(owner, "password-of-" + owner);
         }
@@ -65,7 +68,8 @@ class CampaignEvidenceIntegrationTests {
         int tick() {
             jdbc.sql("UPDATE lease SET expires_at = :past WHERE name = :name")
                     .param("past", java.time.OffsetDateTime.now().minusDays(1))
-                    .param("name", WaveReconciler.LEASE).update();
+                    .param("name", WaveReconciler.LEASE)
+                    .update();
             return reconciler.tick("test-node");
         }
 
@@ -80,8 +84,15 @@ class CampaignEvidenceIntegrationTests {
         /** A started campaign whose readiness sheet names {@link #owner} as review owner. */
         long started(List<Map<String, Object>> waves) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Evidence " + hardwareId, "releaseId",
-                    release.releaseId(), "filter", "model==\"" + model + "\""));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Evidence " + hardwareId,
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            "model==\"" + model + "\""));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             if (!waves.isEmpty()) {
@@ -89,11 +100,24 @@ class CampaignEvidenceIntegrationTests {
                 assertThat(plan.status()).as(plan.body()).isEqualTo(200);
             }
             Map<String, Object> sheet = new HashMap<>(CampaignSteps.completeSheet(release.knownGoodReleaseId()));
-            Map<String, Object> owners = new HashMap<>(Map.of("approval", "Ada", "validation", "Ben", "monitoring", "Cy",
-                    "support", "Dee", "rollback", "Eve", "review", owner));
+            Map<String, Object> owners = new HashMap<>(Map.of(
+                    "approval",
+                    "Ada",
+                    "validation",
+                    "Ben",
+                    "monitoring",
+                    "Cy",
+                    "support",
+                    "Dee",
+                    "rollback",
+                    "Eve",
+                    "review",
+                    owner));
             sheet.put("owners", owners);
             assertThat(manager.put(path(id, "/readiness"), sheet).status()).isEqualTo(200);
-            assertThat(manager.post(path(id, "/evidence"), CampaignSteps.evidence()).status()).isEqualTo(201);
+            assertThat(manager.post(path(id, "/evidence"), CampaignSteps.evidence())
+                            .status())
+                    .isEqualTo(201);
             assertThat(manager.post(path(id, "/submit"), "").status()).isEqualTo(200);
             campaignSteps().approved(id);
             var start = operatorWith(Role.FLEET_OPERATOR).post(path(id, "/start"), "");
@@ -108,17 +132,31 @@ class CampaignEvidenceIntegrationTests {
         void finish(List<String> vins, String failureCode) {
             for (String vin : vins) {
                 ApiClient vehicle = fleet.credentialFor(vin);
-                var checkin = vehicle.post("/device/v1/vehicles/" + vin + "/checkin", Map.of("connectivity", "WIFI",
-                        "ownerConsent", true, "ecus", List.of()));
-                String assignment = checkin.json().get("assignment").get("assignmentId").asString();
+                var checkin = vehicle.post(
+                        "/device/v1/vehicles/" + vin + "/checkin",
+                        Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+                String assignment =
+                        checkin.json().get("assignment").get("assignmentId").asString();
                 String[] types = failureCode == null
-                        ? new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED",
-                            "POST_UPDATE_HEALTH"}
+                        ? new String[] {
+                            "DOWNLOAD_STARTED",
+                            "DOWNLOAD_COMPLETED",
+                            "INSTALL_STARTED",
+                            "INSTALL_COMPLETED",
+                            "POST_UPDATE_HEALTH"
+                        }
                         : new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"};
                 List<Object> events = new ArrayList<>();
                 for (int seq = 0; seq < types.length; seq++) {
-                    var event = new HashMap<String, Object>(Map.of("seq", seq + 1, "type", types[seq],
-                            "occurredAt", Instant.now().toString(), "assignmentId", assignment));
+                    var event = new HashMap<String, Object>(Map.of(
+                            "seq",
+                            seq + 1,
+                            "type",
+                            types[seq],
+                            "occurredAt",
+                            Instant.now().toString(),
+                            "assignmentId",
+                            assignment));
                     if (types[seq].equals("INSTALL_FAILED")) {
                         event.put("code", failureCode);
                     }
@@ -131,7 +169,9 @@ class CampaignEvidenceIntegrationTests {
 
         long audited(String action, long id) {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND target = ?")
-                    .params(action, "campaign:" + id).query(Long.class).single();
+                    .params(action, "campaign:" + id)
+                    .query(Long.class)
+                    .single();
         }
 
         @Test
@@ -140,7 +180,8 @@ class CampaignEvidenceIntegrationTests {
             var rest = vehicles(3, null);
             long id = started(List.of(wave("pilot", "TAG", "pilot", 2), wave("rest", "REST", null, 3)));
             finish(pilot, null);
-            assertThat(tick()).as("this campaign steps (others of the shared context may too)")
+            assertThat(tick())
+                    .as("this campaign steps (others of the shared context may too)")
                     .isGreaterThanOrEqualTo(1);
             assertThat(tick()).as("the rest wave starts").isGreaterThanOrEqualTo(1);
             finish(rest.subList(0, 1), "E_FLASH_WRITE");
@@ -149,12 +190,18 @@ class CampaignEvidenceIntegrationTests {
             var live = manager.get(path(id, "/release-notes/" + today));
             assertThat(live.status()).as(live.body()).isEqualTo(200);
             assertThat(live.json().get("stored").asBoolean()).isFalse();
-            assertThat(count("campaign_release_note")).as("reading writes nothing").isZero();
+            assertThat(count("campaign_release_note"))
+                    .as("reading writes nothing")
+                    .isZero();
 
             releaseNotes.store(id);
             releaseNotes.store(id);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_release_note WHERE campaign_id = ?").params(id)
-                    .query(Long.class).single()).as("one note per campaign and day").isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_release_note WHERE campaign_id = ?")
+                            .params(id)
+                            .query(Long.class)
+                            .single())
+                    .as("one note per campaign and day")
+                    .isEqualTo(1);
             assertThat(audited("campaign.release-note", id)).isEqualTo(1);
 
             JsonNode note = manager.get(path(id, "/release-notes/" + today)).json();
@@ -168,14 +215,21 @@ class CampaignEvidenceIntegrationTests {
             assertThat(note.get("wavesPassedThatDay").get(0).asString()).isEqualTo("pilot");
             assertThat(note.get("gateDecisions")).hasSize(1);
             assertThat(note.get("gateDecisions").get(0).get("kind").asString()).isEqualTo("WAVE_GATE_PASSED");
-            assertThat(note.get("casesOpened").asLong()).as("the failed update opened a campaign case").isEqualTo(1);
+            assertThat(note.get("casesOpened").asLong())
+                    .as("the failed update opened a campaign case")
+                    .isEqualTo(1);
             assertThat(note.get("casesSource").asString()).isEqualTo(CASES_SOURCE);
 
             var markdown = manager.get(path(id, "/release-notes/" + today), "text/markdown");
             assertThat(markdown.status()).isEqualTo(200);
             assertThat(markdown.contentType()).startsWith("text/markdown");
-            assertThat(markdown.body()).contains("# Release note: Evidence " + hardwareId, "| SUCCEEDED | 2 |",
-                    "1 of 2 waves passed", "| 0 pilot | PASSED | reconciler |", "1 (" + CASES_SOURCE + ")");
+            assertThat(markdown.body())
+                    .contains(
+                            "# Release note: Evidence " + hardwareId,
+                            "| SUCCEEDED | 2 |",
+                            "1 of 2 waves passed",
+                            "| 0 pilot | PASSED | reconciler |",
+                            "1 (" + CASES_SOURCE + ")");
 
             var list = manager.get(path(id, "/release-notes"));
             assertThat(list.json()).hasSize(1);
@@ -219,7 +273,8 @@ class CampaignEvidenceIntegrationTests {
             assertThat(json.get("metrics").get("wavesPassed").asInt()).isEqualTo(2);
             assertThat(json.get("metrics").get("pauses").asInt()).isZero();
             assertThat(json.get("metrics").get("durationSeconds").isNumber()).isTrue();
-            assertThat(json.get("metrics").get("failuresByCategory").properties()).hasSize(1);
+            assertThat(json.get("metrics").get("failuresByCategory").properties())
+                    .hasSize(1);
             assertThat(audited("campaign.review.open", id)).isEqualTo(1);
         }
 
@@ -229,7 +284,8 @@ class CampaignEvidenceIntegrationTests {
             long id = started(List.of());
             var cancel = operatorWith(Role.FLEET_OPERATOR).post(path(id, "/cancel"), "");
             assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
-            assertThat(manager.get(path(id, "/review")).json().get("outcome").asString()).isEqualTo("CANCELLED");
+            assertThat(manager.get(path(id, "/review")).json().get("outcome").asString())
+                    .isEqualTo("CANCELLED");
 
             var stranger = manager.put(path(id, "/review"), Map.of("learningNotes", "Not mine to write"));
             assertThat(stranger.status()).isEqualTo(403);
@@ -238,20 +294,25 @@ class CampaignEvidenceIntegrationTests {
             assertThat(empty.status()).isEqualTo(422);
             assertThat(empty.code()).isEqualTo("invalid-review");
             JsonNode untouched = manager.get(path(id, "/review")).json().get("learningNotes");
-            assertThat(untouched == null || untouched.isNull()).as("no notes written").isTrue();
+            assertThat(untouched == null || untouched.isNull())
+                    .as("no notes written")
+                    .isTrue();
 
             var noted = ownerClient.put(path(id, "/review"), Map.of("learningNotes", "Pilot too small"));
             assertThat(noted.status()).as(noted.body()).isEqualTo(200);
             assertThat(noted.json().get("status").asString()).isEqualTo("OPEN");
-            var closed = operatorWith(Role.APPROVER).put(path(id, "/review"),
-                    Map.of("learningNotes", "Pilot too small; use 5 %", "close", true));
+            var closed = operatorWith(Role.APPROVER)
+                    .put(path(id, "/review"), Map.of("learningNotes", "Pilot too small; use 5 %", "close", true));
             assertThat(closed.status()).as(closed.body()).isEqualTo(200);
             assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
             assertThat(closed.json().get("closedBy").asString()).startsWith("approver");
             var late = ownerClient.put(path(id, "/review"), Map.of("learningNotes", "Too late"));
             assertThat(late.status()).isEqualTo(409);
             assertThat(late.code()).isEqualTo("review-closed");
-            assertThat(manager.get(path(id, "/review")).json().get("learningNotes").asString())
+            assertThat(manager.get(path(id, "/review"))
+                            .json()
+                            .get("learningNotes")
+                            .asString())
                     .isEqualTo("Pilot too small; use 5 %");
             assertThat(audited("campaign.review.update", id)).isEqualTo(1);
             assertThat(audited("campaign.review.close", id)).isEqualTo(1);
@@ -259,11 +320,9 @@ class CampaignEvidenceIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

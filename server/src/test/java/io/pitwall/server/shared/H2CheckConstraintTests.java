@@ -20,13 +20,17 @@ class H2CheckConstraintTests {
         String url = "jdbc:h2:mem:check-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         try (Connection keepsDatabase = DriverManager.getConnection(url)) {
             try (Connection migration = DriverManager.getConnection(url)) {
-                migration.createStatement().execute("CREATE TABLE role_file (role_name VARCHAR(20) NOT NULL,"
-                        + " CONSTRAINT role_file_ck CHECK (role_name IN ('root', 'targets', 'snapshot', 'timestamp')))");
+                migration
+                        .createStatement()
+                        .execute(
+                                "CREATE TABLE role_file (role_name VARCHAR(20) NOT NULL,"
+                                        + " CONSTRAINT role_file_ck CHECK (role_name IN ('root', 'targets', 'snapshot', 'timestamp')))");
             }
             try (Connection later = DriverManager.getConnection(url)) {
                 later.createStatement().execute("INSERT INTO role_file VALUES ('root')");
                 assertThatThrownBy(() -> later.createStatement().execute("INSERT INTO role_file VALUES ('mirror')"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("ROLE_FILE_CK");
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("ROLE_FILE_CK");
                 var count = later.createStatement().executeQuery("SELECT COUNT(*) FROM role_file");
                 count.next();
                 assertThat(count.getInt(1)).isEqualTo(1);

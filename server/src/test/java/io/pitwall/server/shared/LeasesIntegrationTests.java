@@ -7,10 +7,10 @@ import io.pitwall.server.support.HeldTransaction;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.testsupport.MovableClock;
-import java.time.Duration;
-import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,10 +31,13 @@ class LeasesIntegrationTests {
 
         @Autowired
         LeaseRows rows;
+
         @Autowired
         PlatformTransactionManager transactionManager;
+
         @Autowired
         DataSource dataSource;
+
         final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
         Leases leases;
         String name;
@@ -53,9 +56,12 @@ class LeasesIntegrationTests {
             clock.advance(Duration.ofSeconds(20));
             var renewed = leases.acquire(name, "node-a", TTL).orElseThrow();
             assertThat(renewed.term()).isEqualTo(1);
-            assertThat(renewed.expiresAt().toInstant()).isAfter(first.expiresAt().toInstant());
+            assertThat(renewed.expiresAt().toInstant())
+                    .isAfter(first.expiresAt().toInstant());
             clock.advance(Duration.ofSeconds(20));
-            assertThat(leases.acquire(name, "node-b", TTL)).as("renewed, so not lapsed yet").isEmpty();
+            assertThat(leases.acquire(name, "node-b", TTL))
+                    .as("renewed, so not lapsed yet")
+                    .isEmpty();
             assertThat(inTransaction(() -> leases.stillHeld(renewed))).isTrue();
         }
 
@@ -76,7 +82,8 @@ class LeasesIntegrationTests {
         void aReleasedLeaseIsFreeAtOnce() {
             var held = leases.acquire(name, "node-a", TTL).orElseThrow();
             leases.release(held);
-            assertThat(leases.acquire(name, "node-b", TTL)).hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(2));
+            assertThat(leases.acquire(name, "node-b", TTL))
+                    .hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(2));
         }
 
         @Test
@@ -95,21 +102,27 @@ class LeasesIntegrationTests {
                 assertThat(g.holder()).isEqualTo(other.node());
                 assertThat(g.term()).isEqualTo(held.term() + 1);
             });
-            assertThat(stopping.acquire(name, TTL)).as("a stopped node acquires nothing").isEmpty();
+            assertThat(stopping.acquire(name, TTL))
+                    .as("a stopped node acquires nothing")
+                    .isEmpty();
             assertThat(inTransaction(() -> stopping.stillHeld(held))).isFalse();
         }
 
         @Test
         void aStoppedNodeReleasesOnlyWhatItStillHolds() {
             var stopping = new Leases(rows, transactionManager, clock);
-            assertThat(stopping.acquire(name, TTL)).as("the first node takes the lease").isPresent();
+            assertThat(stopping.acquire(name, TTL))
+                    .as("the first node takes the lease")
+                    .isPresent();
             clock.advance(TTL.plusSeconds(1));
             var other = new Leases(rows, transactionManager, clock);
             var taken = other.acquire(name, TTL).orElseThrow();
 
             stopping.stop();
 
-            assertThat(inTransaction(() -> leases.stillHeld(taken))).as("the other node's lease is untouched").isTrue();
+            assertThat(inTransaction(() -> leases.stillHeld(taken)))
+                    .as("the other node's lease is untouched")
+                    .isTrue();
         }
 
         @Test
@@ -127,12 +140,16 @@ class LeasesIntegrationTests {
                 var after = new Leases(rows, transactionManager, clock, secondRun);
                 clock.advance(Duration.ofSeconds(1));
                 assertThat(new Leases(rows, transactionManager, clock).acquire(name, TTL))
-                        .as("another node still waits").isEmpty();
+                        .as("another node still waits")
+                        .isEmpty();
                 var regained = after.acquire(name, TTL).orElseThrow();
                 assertThat(regained.holder()).isEqualTo(held.holder());
                 assertThat(regained.term()).as("a new run of the same node").isEqualTo(held.term() + 1);
-                assertThat(inTransaction(() -> before.stillHeld(held))).as("the earlier run is fenced").isFalse();
-                assertThat(after.acquire(name, TTL)).as("renewals keep the term")
+                assertThat(inTransaction(() -> before.stillHeld(held)))
+                        .as("the earlier run is fenced")
+                        .isFalse();
+                assertThat(after.acquire(name, TTL))
+                        .as("renewals keep the term")
                         .hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(regained.term()));
             } finally {
                 secondRun.close();
@@ -149,7 +166,8 @@ class LeasesIntegrationTests {
                 HeldTransaction.awaitSomeoneBlocked(dataSource, jdbc);
                 assertThat(takeover).isNotDone();
                 write.commit();
-                assertThat(takeover.get(10, TimeUnit.SECONDS)).hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(2));
+                assertThat(takeover.get(10, TimeUnit.SECONDS))
+                        .hasValueSatisfying(g -> assertThat(g.term()).isEqualTo(2));
             }
             assertThat(sawItHeld).containsExactly(true);
         }
@@ -161,7 +179,8 @@ class LeasesIntegrationTests {
                 var a = CompletableFuture.supplyAsync(() -> leases.acquire(lease, "node-a", TTL));
                 var b = CompletableFuture.supplyAsync(() -> leases.acquire(lease, "node-b", TTL));
                 long winners = List.of(a.get(10, TimeUnit.SECONDS), b.get(10, TimeUnit.SECONDS)).stream()
-                        .filter(java.util.Optional::isPresent).count();
+                        .filter(java.util.Optional::isPresent)
+                        .count();
                 assertThat(winners).as("round " + round).isEqualTo(1);
             }
         }
@@ -172,11 +191,9 @@ class LeasesIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

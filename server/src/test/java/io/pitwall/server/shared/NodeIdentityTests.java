@@ -49,7 +49,8 @@ class NodeIdentityTests {
         Files.writeString(dataDir.resolve(NodeIdentity.FILE), "  has spaces and \u00e9\n");
         try (var node = NodeIdentity.of(new NodeSettings(null, dataDir))) {
             assertThat(node.name()).matches("[A-Za-z0-9][A-Za-z0-9.-]*-[0-9a-f]{8}");
-            assertThat(Files.readString(dataDir.resolve(NodeIdentity.FILE)).strip()).isEqualTo(node.name());
+            assertThat(Files.readString(dataDir.resolve(NodeIdentity.FILE)).strip())
+                    .isEqualTo(node.name());
         }
     }
 

@@ -22,7 +22,9 @@ public final class ApiClient {
     public record Response(int status, String contentType, String body, JsonNode json) {
 
         public String code() {
-            return json == null || json.get("code") == null ? null : json.get("code").asString();
+            return json == null || json.get("code") == null
+                    ? null
+                    : json.get("code").asString();
         }
     }
 
@@ -86,13 +88,19 @@ public final class ApiClient {
 
     /** Sends raw bytes with the given content type and method. */
     public Response send(String method, String path, String contentType, byte[] body) {
-        return response(exchange(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+        return response(exchange(
+                method,
+                path,
+                contentType == null ? Map.of() : Map.of("Content-Type", contentType),
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Sends bytes without a declared length (chunked transfer encoding), as a streaming client would. */
     public Response sendChunked(String method, String path, String contentType, byte[] body) {
-        return response(exchange(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+        return response(exchange(
+                method,
+                path,
+                contentType == null ? Map.of() : Map.of("Content-Type", contentType),
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
@@ -106,13 +114,13 @@ public final class ApiClient {
 
     /** GET or HEAD of binary content, optionally with a Range header. */
     public Download download(String method, String path, String range) {
-        ApiResponse response = exchange(method, path, range == null ? Map.of() : Map.of("Range", range),
-                HttpRequest.BodyPublishers.noBody());
+        ApiResponse response = exchange(
+                method, path, range == null ? Map.of() : Map.of("Range", range), HttpRequest.BodyPublishers.noBody());
         return new Download(response.status(), response.headers(), response.bytes());
     }
 
-    private ApiResponse exchange(String method, String path, Map<String, String> headers,
-            HttpRequest.BodyPublisher body) {
+    private ApiResponse exchange(
+            String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         try {
             return client.exchange(method, path, headers, body);
         } catch (UncheckedIOException e) {

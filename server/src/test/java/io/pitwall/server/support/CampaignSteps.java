@@ -30,12 +30,29 @@ public final class CampaignSteps {
     }
 
     public static Map<String, Object> completeSheet(long rollbackReleaseId) {
-        return Map.of("rollbackReleaseId", rollbackReleaseId,
-                "owners", Map.of("approval", "Ada", "validation", "Ben", "monitoring", "Cy", "support", "Dee",
-                        "rollback", "Eve", "review", "Fay"),
-                "runbookUrl", "https://wiki.example.com/runbooks/rollout",
-                "incidentContacts", List.of("oncall@example.com", "+49 30 1234567"),
-                "customerCommunication", "Your vehicle receives an improvement to battery management.");
+        return Map.of(
+                "rollbackReleaseId",
+                rollbackReleaseId,
+                "owners",
+                Map.of(
+                        "approval",
+                        "Ada",
+                        "validation",
+                        "Ben",
+                        "monitoring",
+                        "Cy",
+                        "support",
+                        "Dee",
+                        "rollback",
+                        "Eve",
+                        "review",
+                        "Fay"),
+                "runbookUrl",
+                "https://wiki.example.com/runbooks/rollout",
+                "incidentContacts",
+                List.of("oncall@example.com", "+49 30 1234567"),
+                "customerCommunication",
+                "Your vehicle receives an improvement to battery management.");
     }
 
     public static Map<String, Object> evidence() {
@@ -78,8 +95,8 @@ public final class CampaignSteps {
 
     static void require(ApiClient.Response response, int status) {
         if (response.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + response.status() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "expected " + status + " but got " + response.status() + ": " + response.body());
         }
     }
 }

@@ -27,7 +27,11 @@ public class CleanDatabase {
         String schema = environment.getRequiredProperty(OwnDatabase.NAME);
         return () -> {
             try (Connection connection = dataSource.getConnection()) {
-                if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                if (connection
+                        .getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase()
+                        .contains("postgres")) {
                     try (var statement = connection.createStatement()) {
                         statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                     }

@@ -34,8 +34,8 @@ public final class DtcSteps {
     }
 
     private void report(String detail, String code, Instant at) {
-        Map<String, Object> event = new HashMap<>(Map.of("seq", ++seq, "type", "DTC_REPORT", "occurredAt",
-                at.toString(), "ecuSerial", ecu));
+        Map<String, Object> event = new HashMap<>(
+                Map.of("seq", ++seq, "type", "DTC_REPORT", "occurredAt", at.toString(), "ecuSerial", ecu));
         if (detail != null) {
             event.put("detail", detail);
         }
@@ -49,7 +49,10 @@ public final class DtcSteps {
     /** Audit entries with the action and target, chained or still in the intake. */
     public static long audited(JdbcClient jdbc, String action, String target) {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM audit_record WHERE action = :a AND target = :t)"
-                + " + (SELECT COUNT(*) FROM audit_intake WHERE action = :a AND target = :t)")
-                .param("a", action).param("t", target).query(Long.class).single();
+                        + " + (SELECT COUNT(*) FROM audit_intake WHERE action = :a AND target = :t)")
+                .param("a", action)
+                .param("t", target)
+                .query(Long.class)
+                .single();
     }
 }

@@ -32,15 +32,17 @@ public final class HeldTransaction implements AutoCloseable {
     private final CompletableFuture<Void> done;
 
     private HeldTransaction(PlatformTransactionManager transactions, Runnable work) {
-        done = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            work.run();
-            ready.complete(null);
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }), THREADS);
+        done = CompletableFuture.runAsync(
+                () -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                    work.run();
+                    ready.complete(null);
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }),
+                THREADS);
         CompletableFuture.anyOf(ready, done).join();
     }
 
@@ -73,13 +75,19 @@ public final class HeldTransaction implements AutoCloseable {
                 // running for long counts too.
                 : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() AND (BLOCKER_ID "
                         + "IS NOT NULL OR EXECUTING_STATEMENT_START < DATEADD(MILLISECOND, -200, CURRENT_TIMESTAMP))";
-        Awaitility.await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(20))
+        Awaitility.await()
+                .pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.sql(sql).query(Long.class).single() > 0);
     }
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

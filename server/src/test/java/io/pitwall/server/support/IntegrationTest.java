@@ -46,8 +46,8 @@ public abstract class IntegrationTest {
     protected ApiClient operatorWith(Role role) {
         String username = role.code() + "-" + OPERATORS.incrementAndGet();
         String password = "password-of-" + username;
-        var created = admin.post("/api/v1/operators", Map.of("username", username, "password", password,
-                "role", role.code()));
+        var created = admin.post(
+                "/api/v1/operators", Map.of("username", username, "password", password, "role", role.code()));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create operator: " + created.body());
         }

@@ -59,11 +59,20 @@ public final class LocalServer implements AutoCloseable {
 
     /** A server on the test PostgreSQL database ({@code PITWALL_TEST_PG_URL}), emptied first. */
     public static LocalServer onPostgres(Path dataDir) {
-        Flyway.configure().dataSource(PostgresCondition.url(), PostgresCondition.user(), PostgresCondition.password())
-                .cleanDisabled(false).load().clean();
-        return new LocalServer(arguments(dataDir, List.of("--spring.datasource.url=" + PostgresCondition.url(),
-                "--spring.datasource.username=" + PostgresCondition.user(),
-                "--spring.datasource.password=" + PostgresCondition.password())), 0).withPort();
+        Flyway.configure()
+                .dataSource(PostgresCondition.url(), PostgresCondition.user(), PostgresCondition.password())
+                .cleanDisabled(false)
+                .load()
+                .clean();
+        return new LocalServer(
+                        arguments(
+                                dataDir,
+                                List.of(
+                                        "--spring.datasource.url=" + PostgresCondition.url(),
+                                        "--spring.datasource.username=" + PostgresCondition.user(),
+                                        "--spring.datasource.password=" + PostgresCondition.password())),
+                        0)
+                .withPort();
     }
 
     private LocalServer withPort() {
@@ -77,11 +86,16 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private static List<String> arguments(Path dataDir, List<String> database) {
-        List<String> args = new ArrayList<>(List.of("--pitwall.data-dir=" + dataDir.toAbsolutePath(),
-                "--server.address=127.0.0.1", "--pitwall.access.admin-password=" + ADMIN_PASSWORD,
-                "--pitwall.trust.key-passphrase=", "--pitwall.device.poll-idle-seconds=2",
-                "--pitwall.device.poll-active-seconds=10", "--logging.level.root=WARN",
-                "--logging.level.io.pitwall=WARN", "--spring.main.banner-mode=off"));
+        List<String> args = new ArrayList<>(List.of(
+                "--pitwall.data-dir=" + dataDir.toAbsolutePath(),
+                "--server.address=127.0.0.1",
+                "--pitwall.access.admin-password=" + ADMIN_PASSWORD,
+                "--pitwall.trust.key-passphrase=",
+                "--pitwall.device.poll-idle-seconds=2",
+                "--pitwall.device.poll-active-seconds=10",
+                "--logging.level.root=WARN",
+                "--logging.level.io.pitwall=WARN",
+                "--spring.main.banner-mode=off"));
         args.addAll(database);
         return args;
     }

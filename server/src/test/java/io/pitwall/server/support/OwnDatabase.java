@@ -20,7 +20,8 @@ public class OwnDatabase implements ApplicationContextInitializer<ConfigurableAp
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ownTestDatabase",
-                Map.of(NAME, name)));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("ownTestDatabase", Map.of(NAME, name)));
     }
 }

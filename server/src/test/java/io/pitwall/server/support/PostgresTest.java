@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(PostgresCondition.class)
-@ActiveProfiles(value = {"test", "postgres"}, inheritProfiles = false)
-public @interface PostgresTest {
-}
+@ActiveProfiles(
+        value = {"test", "postgres"},
+        inheritProfiles = false)
+public @interface PostgresTest {}

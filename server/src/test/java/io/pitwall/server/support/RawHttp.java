@@ -26,8 +26,7 @@ public final class RawHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** An answer as read off the wire; {@code status} is 0 when the server closed without answering. */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -73,8 +72,13 @@ public final class RawHttp {
 
         /** Sends a request with an optional Authorization header and JSON body, and reads its answer. */
         public Answer send(String method, String target, String authorization, String body) {
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+            StringBuilder head = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:")
+                    .append(port)
+                    .append("\r\n")
                     .append("Accept: application/json, application/problem+json\r\n");
             if (authorization != null) {
                 head.append("Authorization: ").append(authorization).append("\r\n");
@@ -155,7 +159,8 @@ public final class RawHttp {
             return all.toByteArray();
         }
         if (chunked) {
-            for (String size = line(in, all); !size.isEmpty() && Long.parseLong(size.split(";")[0].trim(), 16) > 0;
+            for (String size = line(in, all);
+                    !size.isEmpty() && Long.parseLong(size.split(";")[0].trim(), 16) > 0;
                     size = line(in, all)) {
                 all.write(in.readNBytes((int) Long.parseLong(size.split(";")[0].trim(), 16)));
                 line(in, all);
@@ -206,13 +211,15 @@ public final class RawHttp {
             socket.setSoTimeout(60_000);
             socket.getOutputStream().write(part.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            CompletableFuture<Answer> closed = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return parse(readToEnd(socket.getInputStream()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, reader);
+            CompletableFuture<Answer> closed = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return parse(readToEnd(socket.getInputStream()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    reader);
             return new Held(socket, closed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -263,13 +270,16 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
-        return new Answer(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Answer(
+                status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String unchunk(String chunked) {
@@ -280,7 +290,8 @@ public final class RawHttp {
             if (lineEnd < 0) {
                 return body.toString();
             }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+            int size = Integer.parseInt(
+                    chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
             if (size == 0) {
                 return body.toString();
             }

@@ -23,8 +23,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class StatementLog extends DelegatingDataSource implements AutoCloseable {
 
-    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
-            "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    private static final Set<String> EXECUTIONS = Set.of(
+            "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private final Queue<String> entries = new ConcurrentLinkedQueue<>();
 
     StatementLog(DataSource target) {
@@ -80,8 +80,7 @@ public final class StatementLog extends DelegatingDataSource implements AutoClos
                 case "createStatement" -> {
                     return proxy(Statement.class, (Statement) result, executions(null));
                 }
-                default -> {
-                }
+                default -> {}
             }
             return result;
         });
@@ -90,8 +89,8 @@ public final class StatementLog extends DelegatingDataSource implements AutoClos
     private After executions(String preparedSql) {
         return (method, args, result) -> {
             if (EXECUTIONS.contains(method.getName())) {
-                String sql = preparedSql != null ? preparedSql
-                        : args != null && args.length > 0 ? (String) args[0] : "?";
+                String sql =
+                        preparedSql != null ? preparedSql : args != null && args.length > 0 ? (String) args[0] : "?";
                 entries.add(sql.replaceAll("\\s+", " ").trim());
             }
             return result;

@@ -15,7 +15,8 @@ public class StatementLogging {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof DataSource dataSource && !(bean instanceof StatementLog)
-                        ? new StatementLog(dataSource) : bean;
+                        ? new StatementLog(dataSource)
+                        : bean;
             }
         };
     }

@@ -14,9 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestFleet {
 
     /** A published release with one image; {@code knownGoodReleaseId} is 0 unless one was published with it. */
-    public record PublishedRelease(long releaseId, long imageId, String hardwareId, String version, String sha256,
-            byte[] content, long knownGoodReleaseId) {
-    }
+    public record PublishedRelease(
+            long releaseId,
+            long imageId,
+            String hardwareId,
+            String version,
+            String sha256,
+            byte[] content,
+            long knownGoodReleaseId) {}
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private final JdbcClient jdbc;
@@ -40,13 +45,20 @@ public final class TestFleet {
         jdbc.sql("""
                 INSERT INTO vehicle (vin, model, model_year, region, market, customer_type, connectivity, version,
                     created_at, updated_at) VALUES (:vin, :model, 2026, :region, 'DE', 'PRIVATE', 'CELLULAR', 0, :now, :now)""")
-                .param("vin", vin).param("model", model).param("region", region).param("now", now).update();
+                .param("vin", vin)
+                .param("model", model)
+                .param("region", region)
+                .param("now", now)
+                .update();
         for (String hardwareId : hardwareIds) {
             jdbc.sql("""
                     INSERT INTO ecu (serial, vin, ecu_type, hardware_id, software_version, update_policy, is_primary)
                     VALUES (:serial, :vin, 'BMS', :hw, :version, 'REMOTE', FALSE)""")
-                    .param("serial", hardwareId + "-" + vin).param("vin", vin).param("hw", hardwareId)
-                    .param("version", version).update();
+                    .param("serial", hardwareId + "-" + vin)
+                    .param("vin", vin)
+                    .param("hw", hardwareId)
+                    .param("version", version)
+                    .update();
         }
         return vin;
     }
@@ -58,7 +70,9 @@ public final class TestFleet {
         for (int i = 0; i < n; i++) {
             String vin = vehicle(model, "EU", "1.0.0", hardwareId);
             if (tag != null) {
-                jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)").params(vin, tag).update();
+                jdbc.sql("INSERT INTO vehicle_tag (vin, tag) VALUES (?, ?)")
+                        .params(vin, tag)
+                        .update();
             }
             vins.add(vin);
         }
@@ -71,12 +85,22 @@ public final class TestFleet {
 
     /** Uploads an image of the ECU type for the hardware id, puts it in a release and publishes it. */
     public PublishedRelease publish(String hardwareId, String version, long releaseCounter, String ecuType) {
-        byte[] content = ("image " + hardwareId + " " + version + " ").repeat(2_000).getBytes();
+        byte[] content =
+                ("image " + hardwareId + " " + version + " ").repeat(2_000).getBytes();
         ManagementClient client = admin.typed();
-        long imageId = client.uploadImage(new ImageRequest(hardwareId, "Firmware " + hardwareId, version,
-                releaseCounter, "fw-" + version + ".bin", "AB", "LOW", ecuType), content);
-        long releaseId = client.publishRelease("Release " + hardwareId + " " + version, version, "Test release",
-                List.of(imageId));
+        long imageId = client.uploadImage(
+                new ImageRequest(
+                        hardwareId,
+                        "Firmware " + hardwareId,
+                        version,
+                        releaseCounter,
+                        "fw-" + version + ".bin",
+                        "AB",
+                        "LOW",
+                        ecuType),
+                content);
+        long releaseId = client.publishRelease(
+                "Release " + hardwareId + " " + version, version, "Test release", List.of(imageId));
         return new PublishedRelease(releaseId, imageId, hardwareId, version, sha256(content), content, 0);
     }
 
@@ -87,8 +111,14 @@ public final class TestFleet {
     public PublishedRelease publishWithKnownGood(String hardwareId, String version, long releaseCounter) {
         long knownGood = publish(hardwareId, "1.5.0", releaseCounter - 5).releaseId();
         var release = publish(hardwareId, version, releaseCounter);
-        return new PublishedRelease(release.releaseId(), release.imageId(), hardwareId, version, release.sha256(),
-                release.content(), knownGood);
+        return new PublishedRelease(
+                release.releaseId(),
+                release.imageId(),
+                hardwareId,
+                version,
+                release.sha256(),
+                release.content(),
+                knownGood);
     }
 
     /** Issues a vehicle credential and returns a client acting as that vehicle. */
@@ -100,8 +130,8 @@ public final class TestFleet {
 
     private static void require(ApiClient.Response response, int status) {
         if (response.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + response.status() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "expected " + status + " but got " + response.status() + ": " + response.body());
         }
     }
 

@@ -70,41 +70,81 @@ public final class TestPki {
 
     public static final char[] PASSWORD = "changeit".toCharArray();
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() & 0xffffffffL);
-    private static final AlgorithmIdentifier ECDSA_SHA256 = new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
+    private static final AlgorithmIdentifier ECDSA_SHA256 =
+            new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
 
-    private TestPki() {
-    }
+    private TestPki() {}
 
     public static Issued ca(String name) {
         KeyPair keys = keys();
-        return new Issued(keys, sign(new X500Name(name), new X500Name(name), keys, keys, true, null, Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(365))));
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name(name),
+                        new X500Name(name),
+                        keys,
+                        keys,
+                        true,
+                        null,
+                        Instant.now().minus(Duration.ofDays(1)),
+                        Instant.now().plus(Duration.ofDays(365))));
     }
 
     /** A client certificate with the given CN, valid from {@code notBefore} to {@code notAfter}. */
     public static Issued client(Issued ca, String cn, Instant notBefore, Instant notAfter) {
         KeyPair keys = keys();
-        return new Issued(keys, sign(new X500Name("CN=" + cn + ",O=Pitwall test fleet"), dn(ca), keys, ca.keys(), false, null,
-                notBefore, notAfter), ca.certificate());
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name("CN=" + cn + ",O=Pitwall test fleet"),
+                        dn(ca),
+                        keys,
+                        ca.keys(),
+                        false,
+                        null,
+                        notBefore,
+                        notAfter),
+                ca.certificate());
     }
 
     public static Issued client(Issued ca, String cn) {
-        return client(ca, cn, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)));
+        return client(
+                ca, cn, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
     /** A client certificate with the given CN and serial number (e.g. one longer than RFC 5280 allows). */
     public static Issued client(Issued ca, String cn, BigInteger serial) {
         KeyPair keys = keys();
-        return new Issued(keys, sign(new X500Name("CN=" + cn + ",O=Pitwall test fleet"), dn(ca), keys, ca.keys(), false,
-                null, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)), serial),
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name("CN=" + cn + ",O=Pitwall test fleet"),
+                        dn(ca),
+                        keys,
+                        ca.keys(),
+                        false,
+                        null,
+                        Instant.now().minus(Duration.ofHours(1)),
+                        Instant.now().plus(Duration.ofDays(30)),
+                        serial),
                 ca.certificate());
     }
 
     /** A server certificate for 127.0.0.1. */
     public static Issued server(Issued ca) {
         KeyPair keys = keys();
-        return new Issued(keys, sign(new X500Name("CN=127.0.0.1"), dn(ca), keys, ca.keys(), false, "127.0.0.1",
-                Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30))), ca.certificate());
+        return new Issued(
+                keys,
+                sign(
+                        new X500Name("CN=127.0.0.1"),
+                        dn(ca),
+                        keys,
+                        ca.keys(),
+                        false,
+                        "127.0.0.1",
+                        Instant.now().minus(Duration.ofHours(1)),
+                        Instant.now().plus(Duration.ofDays(30))),
+                ca.certificate());
     }
 
     public static KeyStore trustStore(X509Certificate... cas) {
@@ -124,14 +164,37 @@ public final class TestPki {
         return X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
     }
 
-    private static X509Certificate sign(X500Name subject, X500Name issuer, KeyPair subjectKeys, KeyPair issuerKeys,
-            boolean isCa, String ipAddress, Instant notBefore, Instant notAfter) {
-        return sign(subject, issuer, subjectKeys, issuerKeys, isCa, ipAddress, notBefore, notAfter,
+    private static X509Certificate sign(
+            X500Name subject,
+            X500Name issuer,
+            KeyPair subjectKeys,
+            KeyPair issuerKeys,
+            boolean isCa,
+            String ipAddress,
+            Instant notBefore,
+            Instant notAfter) {
+        return sign(
+                subject,
+                issuer,
+                subjectKeys,
+                issuerKeys,
+                isCa,
+                ipAddress,
+                notBefore,
+                notAfter,
                 BigInteger.valueOf(SERIALS.incrementAndGet()));
     }
 
-    private static X509Certificate sign(X500Name subject, X500Name issuer, KeyPair subjectKeys, KeyPair issuerKeys,
-            boolean isCa, String ipAddress, Instant notBefore, Instant notAfter, BigInteger serial) {
+    private static X509Certificate sign(
+            X500Name subject,
+            X500Name issuer,
+            KeyPair subjectKeys,
+            KeyPair issuerKeys,
+            boolean isCa,
+            String ipAddress,
+            Instant notBefore,
+            Instant notAfter,
+            BigInteger serial) {
         try {
             var tbs = new V3TBSCertificateGenerator();
             tbs.setSerialNumber(new ASN1Integer(serial));
@@ -139,18 +202,26 @@ public final class TestPki {
             tbs.setSubject(subject);
             tbs.setStartDate(new Time(Date.from(notBefore)));
             tbs.setEndDate(new Time(Date.from(notAfter)));
-            tbs.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(subjectKeys.getPublic().getEncoded()));
+            tbs.setSubjectPublicKeyInfo(
+                    SubjectPublicKeyInfo.getInstance(subjectKeys.getPublic().getEncoded()));
             tbs.setSignature(ECDSA_SHA256);
             var extensions = new ExtensionsGenerator();
             extensions.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-            extensions.addExtension(Extension.keyUsage, true, new KeyUsage(isCa
-                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+            extensions.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(isCa ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
             if (!isCa) {
-                extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                        ipAddress == null ? KeyPurposeId.id_kp_clientAuth : KeyPurposeId.id_kp_serverAuth));
+                extensions.addExtension(
+                        Extension.extendedKeyUsage,
+                        false,
+                        new ExtendedKeyUsage(
+                                ipAddress == null ? KeyPurposeId.id_kp_clientAuth : KeyPurposeId.id_kp_serverAuth));
             }
             if (ipAddress != null) {
-                extensions.addExtension(Extension.subjectAlternativeName, false,
+                extensions.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(new GeneralName(GeneralName.iPAddress, ipAddress)));
             }
             tbs.setExtensions(extensions.generate());
@@ -163,8 +234,8 @@ public final class TestPki {
             certificate.add(ECDSA_SHA256);
             certificate.add(new DERBitString(signer.sign()));
             byte[] der = new DERSequence(certificate).getEncoded(ASN1Encoding.DER);
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -189,7 +260,7 @@ public final class TestPki {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

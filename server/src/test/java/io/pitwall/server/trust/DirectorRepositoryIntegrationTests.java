@@ -37,8 +37,10 @@ class DirectorRepositoryIntegrationTests {
 
         @Autowired
         DirectorRepository director;
+
         @Autowired
         PlatformTransactionManager transactionManager;
+
         TransactionTemplate transactions;
         TestFleet fleet;
         String hardwareId;
@@ -50,7 +52,8 @@ class DirectorRepositoryIntegrationTests {
         void fleet() {
             transactions = new TransactionTemplate(transactionManager);
             fleet = new TestFleet(jdbc, admin);
-            hardwareId = "DIR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
+            hardwareId =
+                    "DIR-HW-" + HARDWARE.incrementAndGet() + "-" + getClass().getSimpleName();
             model = "Model-" + hardwareId;
             vin = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             vehicle = fleet.credentialFor(vin);
@@ -73,7 +76,9 @@ class DirectorRepositoryIntegrationTests {
         Root root() {
             Envelope envelope = fetch("1.root.json");
             Root root = Root.fromSigned(envelope.signed());
-            assertThat(root.signedBy(envelope, "root")).as("root 1 is signed by its own root key").isTrue();
+            assertThat(root.signedBy(envelope, "root"))
+                    .as("root 1 is signed by its own root key")
+                    .isTrue();
             return root;
         }
 
@@ -83,12 +88,20 @@ class DirectorRepositoryIntegrationTests {
 
         long startedCampaign(TestFleet.PublishedRelease release) {
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post("/api/v1/campaigns", Map.of("name", "Director " + release.releaseId(),
-                    "releaseId", release.releaseId(), "filter", Map.of("model", model)));
+            var created = manager.post(
+                    "/api/v1/campaigns",
+                    Map.of(
+                            "name",
+                            "Director " + release.releaseId(),
+                            "releaseId",
+                            release.releaseId(),
+                            "filter",
+                            Map.of("model", model)));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.json().get("id").asLong();
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status())
+                    .isEqualTo(200);
             return id;
         }
 
@@ -112,9 +125,11 @@ class DirectorRepositoryIntegrationTests {
         @Test
         void directorKeysAreNotTheImageRepositorys() {
             Root director = root();
-            Root image = Root.fromSigned(JSON.readTree(api.get("/repo/1.root.json").body()).get("signed"));
+            Root image = Root.fromSigned(
+                    JSON.readTree(api.get("/repo/1.root.json").body()).get("signed"));
 
-            assertThat(director.keys().keySet()).doesNotContainAnyElementsOf(image.keys().keySet());
+            assertThat(director.keys().keySet())
+                    .doesNotContainAnyElementsOf(image.keys().keySet());
         }
 
         @Test
@@ -143,22 +158,32 @@ class DirectorRepositoryIntegrationTests {
             assertThat(listed.size()).isEqualTo(1);
             String targetPath = listed.propertyNames().iterator().next();
             JsonNode entry = listed.get(targetPath);
-            JsonNode imageEntry = JSON.readTree(api.get("/repo/targets.json").body()).get("signed").get("targets")
+            JsonNode imageEntry = JSON.readTree(api.get("/repo/targets.json").body())
+                    .get("signed")
+                    .get("targets")
                     .get(targetPath);
-            assertThat(imageEntry).as("the image repository lists " + targetPath).isNotNull();
+            assertThat(imageEntry)
+                    .as("the image repository lists " + targetPath)
+                    .isNotNull();
             assertThat(entry.get("length")).isEqualTo(imageEntry.get("length"));
             assertThat(entry.get("hashes")).isEqualTo(imageEntry.get("hashes"));
             assertThat(entry.get("hashes").get("sha256").asString()).isEqualTo(release.sha256());
             JsonNode custom = entry.get("custom");
             assertThat(custom.get("releaseCounter").asLong()).isEqualTo(20);
-            assertThat(custom.get("hardwareIds")).isEqualTo(imageEntry.get("custom").get("hardwareIds"));
+            assertThat(custom.get("hardwareIds"))
+                    .isEqualTo(imageEntry.get("custom").get("hardwareIds"));
             assertThat(custom.get("ecuType").asString()).isEqualTo("BMS");
-            assertThat(custom.get("ecuIdentifiers").get(hardwareId + "-" + vin).get("hardwareId").asString())
+            assertThat(custom.get("ecuIdentifiers")
+                            .get(hardwareId + "-" + vin)
+                            .get("hardwareId")
+                            .asString())
                     .isEqualTo(hardwareId);
             long assigned = targets.signed().get("version").asLong();
             assertMetaChain(root, assigned);
 
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/cancel", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/cancel", "")
+                            .status())
+                    .isEqualTo(200);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> targetsVersion() > assigned);
             Envelope cancelled = fetch("targets.json");
@@ -173,14 +198,24 @@ class DirectorRepositoryIntegrationTests {
             String outsider = fleet.vehicle("Other-" + model, "EU", "1.0.0", hardwareId);
             ApiClient outsiderClient = fleet.credentialFor(outsider);
             String outsiderTargets = "/device/v1/vehicles/" + outsider + "/director/targets.json";
-            long before = outsiderClient.get(outsiderTargets).json().get("signed").get("version").asLong();
+            long before = outsiderClient
+                    .get(outsiderTargets)
+                    .json()
+                    .get("signed")
+                    .get("version")
+                    .asLong();
             long empty = targetsVersion();
             startedCampaign(fleet.publishWithKnownGood(hardwareId, "2.0.0", 20));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> targetsVersion() > empty);
             await().atMost(Duration.ofSeconds(20)).until(() -> count("director_change") == 0);
 
-            assertThat(outsiderClient.get(outsiderTargets).json().get("signed").get("version").asLong())
+            assertThat(outsiderClient
+                            .get(outsiderTargets)
+                            .json()
+                            .get("signed")
+                            .get("version")
+                            .asLong())
                     .isEqualTo(before);
         }
 
@@ -188,8 +223,10 @@ class DirectorRepositoryIntegrationTests {
         void aChangeThatChangesNothingSignsNothing() {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             long campaign = startedCampaign(release);
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("director_change") == 0
-                    && targetsVersion() >= 1 && fetch("targets.json").signed().get("targets").size() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count("director_change") == 0
+                            && targetsVersion() >= 1
+                            && fetch("targets.json").signed().get("targets").size() == 1);
             long version = targetsVersion();
 
             transactions.executeWithoutResult(s -> director.assignmentsChanged(campaign));
@@ -211,7 +248,8 @@ class DirectorRepositoryIntegrationTests {
             assertThat(targetsMeta.get("hashes").get("sha256").asString())
                     .isEqualTo(RoleMetadata.digest("sha256", targets));
             JsonNode snapshotMeta = stamp.signed().get("meta").get("snapshot.json");
-            assertThat(snapshotMeta.get("version").asLong()).isEqualTo(snap.signed().get("version").asLong());
+            assertThat(snapshotMeta.get("version").asLong())
+                    .isEqualTo(snap.signed().get("version").asLong());
             assertThat(snapshotMeta.get("length").asLong()).isEqualTo(snapshot.length);
             assertThat(snapshotMeta.get("hashes").get("sha256").asString())
                     .isEqualTo(RoleMetadata.digest("sha256", snapshot));
@@ -219,11 +257,9 @@ class DirectorRepositoryIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -21,19 +21,33 @@ final class RepositoryFixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** A published image: its target path and bytes. */
-    record Published(String targetPath, String hardwareId, String fileName, byte[] bytes) {
-    }
+    record Published(String targetPath, String hardwareId, String fileName, byte[] bytes) {}
 
-    private RepositoryFixtures() {
-    }
+    private RepositoryFixtures() {}
 
     /** Registers, uploads and publishes (in a release of its own) one image for new hardware. */
     static Published publishImage(ApiClient admin, long counter) {
         String hw = "REPO-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
         String fileName = "fw-" + counter + ".bin";
-        Map<String, Object> body = new HashMap<>(Map.of("hardwareId", hw, "name", "Firmware", "version",
-                counter + ".0", "releaseCounter", counter, "fileName", fileName, "installType", "AB",
-                "riskClass", "LOW", "ecuType", "TCU", "newHardware", true));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "hardwareId",
+                hw,
+                "name",
+                "Firmware",
+                "version",
+                counter + ".0",
+                "releaseCounter",
+                counter,
+                "fileName",
+                fileName,
+                "installType",
+                "AB",
+                "riskClass",
+                "LOW",
+                "ecuType",
+                "TCU",
+                "newHardware",
+                true));
         var created = admin.post("/api/v1/images", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
@@ -41,10 +55,12 @@ final class RepositoryFixtures {
         ThreadLocalRandom.current().nextBytes(bytes);
         var uploaded = admin.send("PUT", "/api/v1/images/" + id + "/content", "application/octet-stream", bytes);
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
-        var release = admin.post("/api/v1/releases", Map.of("name", "Repo " + hw, "version", "1.0", "notes",
-                "n", "imageIds", List.of(id)));
+        var release = admin.post(
+                "/api/v1/releases",
+                Map.of("name", "Repo " + hw, "version", "1.0", "notes", "n", "imageIds", List.of(id)));
         assertThat(release.status()).as(release.body()).isEqualTo(201);
-        var published = admin.post("/api/v1/releases/" + release.json().get("id").asLong() + "/publish", "");
+        var published =
+                admin.post("/api/v1/releases/" + release.json().get("id").asLong() + "/publish", "");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         return new Published(hw + "/" + fileName, hw, fileName, bytes);
     }
@@ -63,7 +79,8 @@ final class RepositoryFixtures {
     static Root latestRoot(ApiClient api) {
         Root root = null;
         for (int n = 1; api.download("GET", "/repo/" + n + ".root.json", null).status() == 200; n++) {
-            root = Root.fromSigned(envelope(bytes(api, "/repo/" + n + ".root.json")).signed());
+            root = Root.fromSigned(
+                    envelope(bytes(api, "/repo/" + n + ".root.json")).signed());
         }
         return root;
     }
@@ -78,16 +95,17 @@ final class RepositoryFixtures {
         JsonNode snapshotMeta = timestamp.signed().get("meta").get("snapshot.json");
         byte[] snapshotBytes = bytes(api, "/repo/" + snapshotMeta.get("version").asLong() + ".snapshot.json");
         assertThat(snapshotBytes).hasSize(snapshotMeta.get("length").asInt());
-        assertThat(RoleMetadata.digest("sha256", snapshotBytes)).isEqualTo(snapshotMeta.get("hashes").get("sha256")
-                .asString());
+        assertThat(RoleMetadata.digest("sha256", snapshotBytes))
+                .isEqualTo(snapshotMeta.get("hashes").get("sha256").asString());
         Envelope snapshot = envelope(snapshotBytes);
         assertThat(root.signedBy(snapshot, "snapshot")).isTrue();
-        assertThat(snapshot.signed().get("version").asLong()).isEqualTo(snapshotMeta.get("version").asLong());
+        assertThat(snapshot.signed().get("version").asLong())
+                .isEqualTo(snapshotMeta.get("version").asLong());
         JsonNode targetsMeta = snapshot.signed().get("meta").get("targets.json");
         byte[] targetsBytes = bytes(api, "/repo/" + targetsMeta.get("version").asLong() + ".targets.json");
         assertThat(targetsBytes).hasSize(targetsMeta.get("length").asInt());
-        assertThat(RoleMetadata.digest("sha512", targetsBytes)).isEqualTo(targetsMeta.get("hashes").get("sha512")
-                .asString());
+        assertThat(RoleMetadata.digest("sha512", targetsBytes))
+                .isEqualTo(targetsMeta.get("hashes").get("sha512").asString());
         Envelope targets = envelope(targetsBytes);
         assertThat(root.signedBy(targets, "targets")).isTrue();
         return targets.signed();

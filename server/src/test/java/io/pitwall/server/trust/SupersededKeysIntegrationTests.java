@@ -59,12 +59,10 @@ class SupersededKeysIntegrationTests {
     private static final Map<Integer, HandOver> HANDED_OVER = new ConcurrentHashMap<>();
 
     /** A server key as an attacker copying the database and the key-encryption key before the hand-over had it. */
-    record Captured(String keyId, String role, String ciphertext, String nonce, TufKey publicKey, PrivateKey key) {
-    }
+    record Captured(String keyId, String role, String ciphertext, String nonce, TufKey publicKey, PrivateKey key) {}
 
     /** What the hand-over replaced: the server's keys then, and the offline root keys now in force. */
-    record HandOver(Map<String, Captured> before, List<KeyPair> imageRoots, List<KeyPair> directorRoots) {
-    }
+    record HandOver(Map<String, Captured> before, List<KeyPair> imageRoots, List<KeyPair> directorRoots) {}
 
     abstract static class Contract extends IntegrationTest {
 
@@ -76,8 +74,12 @@ class SupersededKeysIntegrationTests {
             HandOver handOver = handOver();
 
             for (Captured old : handOver.before().values()) {
-                var row = jdbc.sql("SELECT status, destroyed_at, encrypted_private_key, nonce, kdf_salt FROM signing_key "
-                        + "WHERE key_id = :id").param("id", old.keyId()).query().singleRow();
+                var row = jdbc.sql(
+                                "SELECT status, destroyed_at, encrypted_private_key, nonce, kdf_salt FROM signing_key "
+                                        + "WHERE key_id = :id")
+                        .param("id", old.keyId())
+                        .query()
+                        .singleRow();
                 assertThat(row.get("status")).as(old.role()).isEqualTo("RETIRED");
                 assertThat(row.get("destroyed_at")).as(old.role()).isNotNull();
                 assertThat(row.get("encrypted_private_key")).as(old.role()).isNull();
@@ -85,44 +87,57 @@ class SupersededKeysIntegrationTests {
                 assertThat(row.get("kdf_salt")).as(old.role()).isNull();
                 assertThat(destructionsAudited(old)).as(old.role()).isPositive();
             }
-            assertThat(stillHeld(supersededKeyIds())).as("keys an earlier root named, the root in force does not")
+            assertThat(stillHeld(supersededKeyIds()))
+                    .as("keys an earlier root named, the root in force does not")
                     .isEmpty();
             assertDataDirectoryHoldsNone(handOver.before().values());
 
             var access = RepositoryTestAccess.of(context);
-            assertThat(access.serverRootKey()).as("the server holds no image root key any more").isEmpty();
+            assertThat(access.serverRootKey())
+                    .as("the server holds no image root key any more")
+                    .isEmpty();
             assertThat(access.serverKey(SigningKey.DIRECTOR_ROOT)).isEmpty();
-            assertThat(admin.get("/api/v1/trust/repository").json().get("mode").asString()).isEqualTo("offline");
-            assertThat(admin.get("/api/v1/trust/director").json().get("mode").asString()).isEqualTo("offline");
-            JsonNode oldTargetsKey = listedKey(handOver.before().get(SigningKey.IMAGE_TARGETS).keyId());
+            assertThat(admin.get("/api/v1/trust/repository").json().get("mode").asString())
+                    .isEqualTo("offline");
+            assertThat(admin.get("/api/v1/trust/director").json().get("mode").asString())
+                    .isEqualTo("offline");
+            JsonNode oldTargetsKey =
+                    listedKey(handOver.before().get(SigningKey.IMAGE_TARGETS).keyId());
             assertThat(oldTargetsKey.get("status").asString()).isEqualTo("RETIRED");
             assertThat(oldTargetsKey.get("destroyedAt").isNull()).isFalse();
-            assertThat(oldTargetsKey.get("notForProduction").asBoolean()).as("no longer held by anyone").isFalse();
+            assertThat(oldTargetsKey.get("notForProduction").asBoolean())
+                    .as("no longer held by anyone")
+                    .isFalse();
         }
 
         @Test
         void aRootSignedByTheOldRootKeyAloneIsRefusedByTheServerAndByAClientHoldingTheNewestRoot() {
             HandOver handOver = handOver();
             Root image = latestRoot(api);
-            Root director = Root.fromSigned(JSON.readTree(admin.get("/api/v1/trust/director/root").body())
-                    .get("signed"));
+            Root director = Root.fromSigned(
+                    JSON.readTree(admin.get("/api/v1/trust/director/root").body())
+                            .get("signed"));
             var officer = operatorWith(Role.SECURITY_OFFICER);
             long imageRoots = count("repository_metadata");
             long directorRoots = count("director_root");
 
-            for (var attack : List.of(new Object[] {image, SigningKey.IMAGE_ROOT, "/api/v1/trust/repository/root"},
+            for (var attack : List.of(
+                    new Object[] {image, SigningKey.IMAGE_ROOT, "/api/v1/trust/repository/root"},
                     new Object[] {director, SigningKey.DIRECTOR_ROOT, "/api/v1/trust/director/root"})) {
                 Root newest = (Root) attack[0];
                 Envelope forged = forgedNext(newest, handOver.before().get((String) attack[1]));
 
-                RootRejected refused = catchThrowableOfType(RootRejected.class,
-                        () -> newest.verifyNext(forged, Instant.now()));
-                assertThat(refused).as("a client holding root " + newest.version()).isNotNull();
+                RootRejected refused =
+                        catchThrowableOfType(RootRejected.class, () -> newest.verifyNext(forged, Instant.now()));
+                assertThat(refused)
+                        .as("a client holding root " + newest.version())
+                        .isNotNull();
                 assertThat(refused.code()).isEqualTo("root-signature-threshold");
                 var uploaded = officer.post((String) attack[2], forged.toJson());
                 assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(422);
-                assertThat(uploaded.code()).as("the server no longer counter-signs").isEqualTo(
-                        "root-signature-threshold");
+                assertThat(uploaded.code())
+                        .as("the server no longer counter-signs")
+                        .isEqualTo("root-signature-threshold");
             }
             assertThat(count("repository_metadata")).isEqualTo(imageRoots);
             assertThat(count("director_root")).isEqualTo(directorRoots);
@@ -146,13 +161,17 @@ class SupersededKeysIntegrationTests {
             assertThat(destroyed).containsExactlyInAnyOrder(root.keyId(), director.keyId());
             assertThat(access.serverRootKey()).isEmpty();
             assertThat(stillHeld(supersededKeyIds())).isEmpty();
-            assertThat(access.destroySupersededKeys()).as("nothing left to destroy").isEmpty();
+            assertThat(access.destroySupersededKeys())
+                    .as("nothing left to destroy")
+                    .isEmpty();
             assertThat(destructionsAudited(root)).isEqualTo(audited + 1);
         }
 
         long destructionsAudited(Captured key) {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'key.destroy' AND target = :t")
-                    .param("t", "key:" + key.keyId()).query(Long.class).single();
+                    .param("t", "key:" + key.keyId())
+                    .query(Long.class)
+                    .single();
         }
 
         /** Hands both repositories over once per application context, capturing the server's keys first. */
@@ -163,46 +182,75 @@ class SupersededKeysIntegrationTests {
         private HandOver handOverBoth() {
             var access = RepositoryTestAccess.of(context);
             Map<String, Captured> before = new LinkedHashMap<>();
-            for (String role : List.of(SigningKey.IMAGE_ROOT, SigningKey.IMAGE_TARGETS, SigningKey.IMAGE_SNAPSHOT,
-                    SigningKey.IMAGE_TIMESTAMP, SigningKey.DIRECTOR_ROOT, SigningKey.DIRECTOR_TARGETS,
-                    SigningKey.DIRECTOR_SNAPSHOT, SigningKey.DIRECTOR_TIMESTAMP)) {
+            for (String role : List.of(
+                    SigningKey.IMAGE_ROOT,
+                    SigningKey.IMAGE_TARGETS,
+                    SigningKey.IMAGE_SNAPSHOT,
+                    SigningKey.IMAGE_TIMESTAMP,
+                    SigningKey.DIRECTOR_ROOT,
+                    SigningKey.DIRECTOR_TARGETS,
+                    SigningKey.DIRECTOR_SNAPSHOT,
+                    SigningKey.DIRECTOR_TIMESTAMP)) {
                 var held = access.serverKey(role).entrySet().iterator().next();
                 var sealed = jdbc.sql("SELECT encrypted_private_key, nonce FROM signing_key WHERE key_id = :id")
-                        .param("id", held.getKey().keyId()).query().singleRow();
-                before.put(role, new Captured(held.getKey().keyId(), role, (String) sealed.get("encrypted_private_key"),
-                        ((String) sealed.get("nonce")).trim(), held.getKey(), held.getValue()));
+                        .param("id", held.getKey().keyId())
+                        .query()
+                        .singleRow();
+                before.put(
+                        role,
+                        new Captured(
+                                held.getKey().keyId(),
+                                role,
+                                (String) sealed.get("encrypted_private_key"),
+                                ((String) sealed.get("nonce")).trim(),
+                                held.getKey(),
+                                held.getValue()));
             }
             var officer = operatorWith(Role.SECURITY_OFFICER);
             List<KeyPair> imageRoots = List.of(Ed25519.generate(), Ed25519.generate(), Ed25519.generate());
             KeyPair targets = Ed25519.generate();
             // keys init: offline root keys (2 of 3) and an offline targets key; the server counter-signs as root N.
-            ObjectNode image = withRole(withRole(latestRoot(api), "root", imageRoots, 2, true), "targets",
-                    List.of(targets), 1);
-            accepted(officer.post("/api/v1/trust/repository/root", Envelope.sign(image,
-                    signers(imageRoots.subList(0, 2))).toJson()));
+            ObjectNode image =
+                    withRole(withRole(latestRoot(api), "root", imageRoots, 2, true), "targets", List.of(targets), 1);
+            accepted(officer.post(
+                    "/api/v1/trust/repository/root",
+                    Envelope.sign(image, signers(imageRoots.subList(0, 2))).toJson()));
             // keys sign-root --proposal: fresh online snapshot and timestamp keys.
-            JsonNode proposal = officer.post("/api/v1/trust/repository/root/proposal", Map.of()).json();
-            accepted(officer.post("/api/v1/trust/repository/root", Envelope.sign(proposal,
-                    signers(imageRoots.subList(1, 3))).toJson()));
+            JsonNode proposal = officer.post("/api/v1/trust/repository/root/proposal", Map.of())
+                    .json();
+            accepted(officer.post(
+                    "/api/v1/trust/repository/root",
+                    Envelope.sign(proposal, signers(imageRoots.subList(1, 3))).toJson()));
             // keys init --director, then keys sign-root --director --proposal.
             List<KeyPair> directorRoots = List.of(Ed25519.generate(), Ed25519.generate(), Ed25519.generate());
-            Root director = Root.fromSigned(JSON.readTree(officer.get("/api/v1/trust/director/root").body())
-                    .get("signed"));
-            accepted(officer.post("/api/v1/trust/director/root", Envelope.sign(withRole(director, "root",
-                    directorRoots, 2, false), signers(directorRoots.subList(0, 2))).toJson()));
-            JsonNode directorProposal = officer.post("/api/v1/trust/director/root/proposal", Map.of()).json();
-            accepted(officer.post("/api/v1/trust/director/root", Envelope.sign(directorProposal,
-                    signers(directorRoots.subList(0, 2))).toJson()));
+            Root director = Root.fromSigned(
+                    JSON.readTree(officer.get("/api/v1/trust/director/root").body())
+                            .get("signed"));
+            accepted(officer.post(
+                    "/api/v1/trust/director/root",
+                    Envelope.sign(
+                                    withRole(director, "root", directorRoots, 2, false),
+                                    signers(directorRoots.subList(0, 2)))
+                            .toJson()));
+            JsonNode directorProposal = officer.post("/api/v1/trust/director/root/proposal", Map.of())
+                    .json();
+            accepted(officer.post(
+                    "/api/v1/trust/director/root",
+                    Envelope.sign(directorProposal, signers(directorRoots.subList(0, 2)))
+                            .toJson()));
             return new HandOver(before, imageRoots, directorRoots);
         }
 
         /** Keyids some root of either repository named that the root in force of that repository names nowhere. */
         Set<String> supersededKeyIds() {
             Set<String> superseded = new HashSet<>();
-            superseded.addAll(superseded(jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'root' "
-                    + "ORDER BY meta_version").query(String.class).list()));
+            superseded.addAll(superseded(
+                    jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'root' " + "ORDER BY meta_version")
+                            .query(String.class)
+                            .list()));
             superseded.addAll(superseded(jdbc.sql("SELECT body FROM director_root ORDER BY meta_version")
-                    .query(String.class).list()));
+                    .query(String.class)
+                    .list()));
             assertThat(superseded).as("the hand-over superseded keys").isNotEmpty();
             return superseded;
         }
@@ -212,7 +260,9 @@ class SupersededKeysIntegrationTests {
             Set<String> last = new HashSet<>();
             for (String body : roots) {
                 last = new HashSet<>();
-                for (Root.RoleKeys role : Root.fromSigned(JSON.readTree(body).get("signed")).roles().values()) {
+                for (Root.RoleKeys role : Root.fromSigned(JSON.readTree(body).get("signed"))
+                        .roles()
+                        .values()) {
                     last.addAll(role.keyIds());
                 }
                 ever.addAll(last);
@@ -224,7 +274,10 @@ class SupersededKeysIntegrationTests {
         /** Of these keyids, the ones whose private half is still stored. */
         List<String> stillHeld(Set<String> keyIds) {
             return jdbc.sql("SELECT key_id FROM signing_key WHERE key_id IN (:ids) AND (encrypted_private_key IS NOT "
-                    + "NULL OR nonce IS NOT NULL)").param("ids", keyIds).query(String.class).list();
+                            + "NULL OR nonce IS NOT NULL)")
+                    .param("ids", keyIds)
+                    .query(String.class)
+                    .list();
         }
 
         /** No file under the data directory holds a key's ciphertext or its private key in any encoding. */
@@ -235,12 +288,16 @@ class SupersededKeysIntegrationTests {
                 byte[] pkcs8 = key.key().getEncoded();
                 byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
                 needles.put(key.role() + " ciphertext", key.ciphertext().getBytes(StandardCharsets.US_ASCII));
-                needles.put(key.role() + " ciphertext bytes", Base64.getDecoder().decode(key.ciphertext()));
+                needles.put(
+                        key.role() + " ciphertext bytes", Base64.getDecoder().decode(key.ciphertext()));
                 for (byte[] secret : List.of(pkcs8, seed)) {
                     needles.put(key.role() + " raw " + secret.length, secret);
-                    needles.put(key.role() + " hex " + secret.length, HexFormat.of().formatHex(secret)
-                            .getBytes(StandardCharsets.US_ASCII));
-                    needles.put(key.role() + " base64 " + secret.length, Base64.getEncoder().encode(secret));
+                    needles.put(
+                            key.role() + " hex " + secret.length,
+                            HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII));
+                    needles.put(
+                            key.role() + " base64 " + secret.length,
+                            Base64.getEncoder().encode(secret));
                 }
             }
             List<Path> files;
@@ -273,8 +330,12 @@ class SupersededKeysIntegrationTests {
         void restore(Captured key, String status) {
             jdbc.sql("UPDATE signing_key SET status = :s, active_slot = :slot, destroyed_at = NULL, nonce = :n, "
                             + "encrypted_private_key = :c WHERE key_id = :id")
-                    .param("s", status).param("slot", "ACTIVE".equals(status) ? 1 : null).param("n", key.nonce())
-                    .param("c", key.ciphertext()).param("id", key.keyId()).update();
+                    .param("s", status)
+                    .param("slot", "ACTIVE".equals(status) ? 1 : null)
+                    .param("n", key.nonce())
+                    .param("c", key.ciphertext())
+                    .param("id", key.keyId())
+                    .update();
         }
 
         /**
@@ -286,8 +347,12 @@ class SupersededKeysIntegrationTests {
             for (String role : Root.ROLES) {
                 roles.put(role, new Root.RoleKeys(List.of(old.keyId()), 1));
             }
-            Root forged = new Root(newest.version() + 1, Instant.now().plus(Duration.ofDays(300)),
-                    newest.consistentSnapshot(), Map.of(old.keyId(), old.publicKey()), roles);
+            Root forged = new Root(
+                    newest.version() + 1,
+                    Instant.now().plus(Duration.ofDays(300)),
+                    newest.consistentSnapshot(),
+                    Map.of(old.keyId(), old.publicKey()),
+                    roles);
             return Envelope.sign(forged.toSigned(), old.publicKey(), old.key());
         }
 
@@ -304,7 +369,8 @@ class SupersededKeysIntegrationTests {
 
     /** Root N+1 with the same other roles and {@code role} on these keys. */
     static ObjectNode withRole(Root current, String role, List<KeyPair> pairs, int threshold, boolean consistent) {
-        return withRole(current.toSigned(), role, pairs, threshold).put("version", current.version() + 1)
+        return withRole(current.toSigned(), role, pairs, threshold)
+                .put("version", current.version() + 1)
                 .put("consistent_snapshot", consistent);
     }
 
@@ -319,8 +385,13 @@ class SupersededKeysIntegrationTests {
         });
         Map<String, Root.RoleKeys> roles = new HashMap<>(current.roles());
         roles.put(role, new Root.RoleKeys(ids, threshold));
-        return new Root(current.version(), Instant.now().plus(Duration.ofDays(300)), current.consistentSnapshot(),
-                keys, roles).toSigned();
+        return new Root(
+                        current.version(),
+                        Instant.now().plus(Duration.ofDays(300)),
+                        current.consistentSnapshot(),
+                        keys,
+                        roles)
+                .toSigned();
     }
 
     @Nested
@@ -336,10 +407,17 @@ class SupersededKeysIntegrationTests {
             Root newest = Root.fromSigned(envelope(Files.readAllBytes(root)).signed());
             assertThat(newest.version()).isEqualTo(latestRoot(api).version());
             Path forged = TufJs.WORK.resolve("forged-" + (newest.version() + 1) + ".root.json");
-            Files.write(forged, JSON.writeValueAsBytes(forgedNext(newest, handOver.before()
-                    .get(SigningKey.IMAGE_ROOT)).toJson()));
+            Files.write(
+                    forged,
+                    JSON.writeValueAsBytes(forgedNext(newest, handOver.before().get(SigningKey.IMAGE_ROOT))
+                            .toJson()));
 
-            var result = TufJs.check(port, root, "ANY/fw.bin", "forged-root", TufJs.WORK.resolve("client-forged-root"),
+            var result = TufJs.check(
+                    port,
+                    root,
+                    "ANY/fw.bin",
+                    "forged-root",
+                    TufJs.WORK.resolve("client-forged-root"),
                     forged.toAbsolutePath().toString());
 
             assertThat(result.exit()).as(result.output()).isEqualTo(1);
@@ -349,6 +427,5 @@ class SupersededKeysIntegrationTests {
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

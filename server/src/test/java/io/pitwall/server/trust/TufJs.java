@@ -25,11 +25,9 @@ final class TufJs {
     private static String unavailable;
 
     /** What {@code check.js} printed and its exit code (0 verified, 1 refused). */
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
-    private TufJs() {
-    }
+    private TufJs() {}
 
     /** Installs tuf-js into {@link #WORK} (npm ci) once; answers why it cannot run here, or null. */
     static synchronized String install() throws Exception {
@@ -37,7 +35,8 @@ final class TufJs {
             return unavailable;
         }
         boolean required = "true".equalsIgnoreCase(System.getenv("PITWALL_TEST_NODE_REQUIRED"));
-        String missing = run(Path.of("."), 30, "node", "--version").exit() != 0 ? "node"
+        String missing = run(Path.of("."), 30, "node", "--version").exit() != 0
+                ? "node"
                 : run(Path.of("."), 30, "npm", "--version").exit() != 0 ? "npm" : null;
         if (missing != null) {
             if (required) {
@@ -61,8 +60,14 @@ final class TufJs {
     /** {@code node check.js http://127.0.0.1:PORT ROOT WORK_DIR TARGET MODE [MORE...]} in {@link #WORK}. */
     static Result check(int port, Path root, String targetPath, String mode, Path work, String... more)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", "check.js", "http://127.0.0.1:" + port,
-                root.toAbsolutePath().toString(), work.toAbsolutePath().toString(), targetPath, mode));
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                "check.js",
+                "http://127.0.0.1:" + port,
+                root.toAbsolutePath().toString(),
+                work.toAbsolutePath().toString(),
+                targetPath,
+                mode));
         command.addAll(List.of(more));
         return run(WORK, 120, command.toArray(String[]::new));
     }
@@ -70,7 +75,10 @@ final class TufJs {
     static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException notInstalled) {
             return new Result(-1, notInstalled.getMessage());
         }

@@ -55,20 +55,43 @@ class TufJsIntegrationTests extends IntegrationTest {
         var ok = check(root, image.targetPath(), "ok");
 
         assertThat(ok.exit()).as(ok.output()).isZero();
-        assertThat(ok.output()).startsWith("OK 2048 " + io.pitwall.protocol.tuf.RoleMetadata.digest("sha256",
-                image.bytes())).contains("\"releaseCounter\":3").contains(image.hardwareId());
+        assertThat(ok.output())
+                .startsWith("OK 2048 " + io.pitwall.protocol.tuf.RoleMetadata.digest("sha256", image.bytes()))
+                .contains("\"releaseCounter\":3")
+                .contains(image.hardwareId());
     }
 
     @Test
     void aReleaseCounterAboveTwoToThe53IsRefusedAndTufJsStillReadsEveryTarget() throws Exception {
         String hardwareId = "TUFJS-UNSAFE-" + System.nanoTime();
-        var refused = admin.post("/api/v1/images", Map.of("hardwareId", hardwareId, "name", "Firmware", "version",
-                "1.0", "releaseCounter", 9_007_199_254_740_993L, "fileName", "fw.bin", "installType", "AB",
-                "riskClass", "LOW", "ecuType", "TCU", "newHardware", true));
+        var refused = admin.post(
+                "/api/v1/images",
+                Map.of(
+                        "hardwareId",
+                        hardwareId,
+                        "name",
+                        "Firmware",
+                        "version",
+                        "1.0",
+                        "releaseCounter",
+                        9_007_199_254_740_993L,
+                        "fileName",
+                        "fw.bin",
+                        "installType",
+                        "AB",
+                        "riskClass",
+                        "LOW",
+                        "ecuType",
+                        "TCU",
+                        "newHardware",
+                        true));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("integer-out-of-range");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM image WHERE hardware_id = :hw").param("hw", hardwareId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM image WHERE hardware_id = :hw")
+                        .param("hw", hardwareId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         var image = RepositoryFixtures.publishImage(admin, 9_007_199_254_740_991L);
         var ok = check(trustedRoot(), image.targetPath(), "ok");
@@ -105,7 +128,9 @@ class TufJsIntegrationTests extends IntegrationTest {
             assertThat(access.refreshAt(Clock.systemUTC())).isTrue();
         }
         var renewed = check(root, image.targetPath(), "ok");
-        assertThat(renewed.exit()).as("the re-signed timestamp is accepted again: " + renewed.output()).isZero();
+        assertThat(renewed.exit())
+                .as("the re-signed timestamp is accepted again: " + renewed.output())
+                .isZero();
     }
 
     @Test
@@ -115,12 +140,23 @@ class TufJsIntegrationTests extends IntegrationTest {
         Path work = WORK.resolve("client-rollback");
         assertThat(check(root, image.targetPath(), "ok", work).exit()).isZero();
         long latest = jdbc.sql("SELECT MAX(meta_version) FROM repository_metadata WHERE role_name = 'timestamp'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         Path old = WORK.resolve("old-timestamp.json");
-        Files.writeString(old, jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'timestamp' AND "
-                + "meta_version = :v").param("v", latest - 1).query(String.class).single());
+        Files.writeString(
+                old,
+                jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'timestamp' AND "
+                                + "meta_version = :v")
+                        .param("v", latest - 1)
+                        .query(String.class)
+                        .single());
 
-        var replayed = check(root, image.targetPath(), "replay-timestamp", work, old.toAbsolutePath().toString());
+        var replayed = check(
+                root,
+                image.targetPath(),
+                "replay-timestamp",
+                work,
+                old.toAbsolutePath().toString());
 
         assertThat(replayed.exit()).as(replayed.output()).isEqualTo(1);
         assertThat(replayed.output()).startsWith("FAIL BadVersionError").contains("timestamp");
@@ -131,26 +167,51 @@ class TufJsIntegrationTests extends IntegrationTest {
         var fleet = new TestFleet(jdbc, admin);
         String hardwareId = "TUFJS-DIRECTOR-HW";
         String vin = fleet.vehicle("TufJs-" + hardwareId, "EU", "1.0.0", hardwareId);
-        String token = admin.post("/api/v1/vehicles/" + vin + "/credentials", "").json().get("token").asString();
+        String token = admin.post("/api/v1/vehicles/" + vin + "/credentials", "")
+                .json()
+                .get("token")
+                .asString();
         var vehicle = admin.anonymous().withToken(token);
         String director = "/device/v1/vehicles/" + vin + "/director/";
-        long empty = vehicle.get(director + "targets.json").json().get("signed").get("version").asLong();
+        long empty = vehicle.get(director + "targets.json")
+                .json()
+                .get("signed")
+                .get("version")
+                .asLong();
         var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
         var manager = operatorWith(Role.RELEASE_MANAGER);
-        long campaign = manager.post("/api/v1/campaigns", Map.of("name", "tuf-js director", "releaseId",
-                release.releaseId(), "filter", Map.of("model", "TufJs-" + hardwareId))).json().get("id").asLong();
+        long campaign = manager.post(
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "name",
+                                "tuf-js director",
+                                "releaseId",
+                                release.releaseId(),
+                                "filter",
+                                Map.of("model", "TufJs-" + hardwareId)))
+                .json()
+                .get("id")
+                .asLong();
         campaignSteps().approvedCampaign(manager, campaign, release.knownGoodReleaseId());
-        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> vehicle.get(director + "targets.json").json().get("signed")
-                .get("version").asLong() > empty);
+        assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> vehicle.get(director + "targets.json")
+                                .json()
+                                .get("signed")
+                                .get("version")
+                                .asLong()
+                        > empty);
         Path root = WORK.resolve("trusted-director-1.root.json");
         Files.writeString(root, vehicle.get(director + "1.root.json").body());
 
         var ok = check(root, vin, "director", WORK.resolve("client-director"), token);
 
         assertThat(ok.exit()).as(ok.output()).isZero();
-        assertThat(ok.output()).startsWith("OK-DIRECTOR " + (empty + 1) + " " + vin + " ")
-                .contains(release.sha256()).contains("\"ecuIdentifiers\":{\"" + hardwareId + "-" + vin + "\"");
+        assertThat(ok.output())
+                .startsWith("OK-DIRECTOR " + (empty + 1) + " " + vin + " ")
+                .contains(release.sha256())
+                .contains("\"ecuIdentifiers\":{\"" + hardwareId + "-" + vin + "\"");
 
         var tampered = check(root, vin, "director-tamper-targets", WORK.resolve("client-director-tamper"), token);
 

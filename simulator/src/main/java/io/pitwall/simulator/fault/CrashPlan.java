@@ -10,7 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CrashPlan {
 
     /** Where an install is interrupted. */
-    public enum InstallKill { NONE, BEFORE_WRITE, AFTER_INSTALL }
+    public enum InstallKill {
+        NONE,
+        BEFORE_WRITE,
+        AFTER_INSTALL
+    }
 
     public static final CrashPlan NONE = new CrashPlan(-1, InstallKill.NONE);
     private final double downloadFraction;

@@ -24,9 +24,14 @@ public record DtcReport(String ecuSerial, String code, String detail) {
             "TELEMATICS", List.of("U0100-87", "B1D00-15", "U0198-00"),
             "GATEWAY", List.of("U0001-88", "U0121-87", "U0100-87"),
             "ADAS", List.of("C1A00-29", "U0428-00", "C0561-71"));
+
     private static final List<String> OTHER = List.of("U0100-87");
 
-    public enum Format { UDS, J2012, OEM_JSON }
+    public enum Format {
+        UDS,
+        J2012,
+        OEM_JSON
+    }
 
     static List<String> usual(String ecuType) {
         return USUAL.getOrDefault(ecuType, OTHER);
@@ -36,12 +41,22 @@ public record DtcReport(String ecuSerial, String code, String detail) {
     static DtcReport fault(String ecuSerial, Dtc dtc, Format format) {
         int failureType = dtc.failureType() == null ? 0 : dtc.failureType();
         return switch (format) {
-            case UDS -> new DtcReport(ecuSerial, null, DtcDecoder.UDS_PREFIX + String.format("59 02 FF %02X %02X %02X %02X",
-                    dtc.code() >>> 8, dtc.code() & 0xFF, failureType, STATUS));
+            case UDS ->
+                new DtcReport(
+                        ecuSerial,
+                        null,
+                        DtcDecoder.UDS_PREFIX
+                                + String.format(
+                                        "59 02 FF %02X %02X %02X %02X",
+                                        dtc.code() >>> 8, dtc.code() & 0xFF, failureType, STATUS));
             case J2012 -> new DtcReport(ecuSerial, dtc.display(), null);
-            case OEM_JSON -> new DtcReport(ecuSerial, null, String.format(
-                    "{\"ecu\":\"%s\",\"dtcs\":[{\"code\":\"%s\",\"status\":\"0x%02X\",\"severity\":\"0x%02X\"}]}",
-                    ecuSerial, dtc.display(), STATUS, SEVERITY));
+            case OEM_JSON ->
+                new DtcReport(
+                        ecuSerial,
+                        null,
+                        String.format(
+                                "{\"ecu\":\"%s\",\"dtcs\":[{\"code\":\"%s\",\"status\":\"0x%02X\",\"severity\":\"0x%02X\"}]}",
+                                ecuSerial, dtc.display(), STATUS, SEVERITY));
         };
     }
 

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
 public final class DtcStream {
 
     /** An ECU as the stream sees it; {@code version} is read when an hour is reported (installs change it). */
-    public record Ecu(String serial, String type, String hardwareId, Supplier<String> version) {
-    }
+    public record Ecu(String serial, String type, String hardwareId, Supplier<String> version) {}
 
     static final long HOUR_MILLIS = 3_600_000L;
     private static final DtcReport.Format[] FORMATS = DtcReport.Format.values();
@@ -51,10 +50,17 @@ public final class DtcStream {
         List<String> usual = DtcReport.usual(ecu.type());
         SplittableRandom background = random(hour, index, 0);
         int count = faults(background, config.background(ecu.type()), usual, null, ecu, sink);
-        DtcStreams.BadImage bad = config.isEmpty() ? null : config.badImage(ecu.hardwareId(), ecu.version().get());
+        DtcStreams.BadImage bad = config.isEmpty()
+                ? null
+                : config.badImage(ecu.hardwareId(), ecu.version().get());
         if (bad != null) {
-            count += faults(random(hour, index, 1), bad.perDay(), usual, bad.code() == null ? usual.get(0) : bad.code(),
-                    ecu, sink);
+            count += faults(
+                    random(hour, index, 1),
+                    bad.perDay(),
+                    usual,
+                    bad.code() == null ? usual.get(0) : bad.code(),
+                    ecu,
+                    sink);
         }
         if (count > 0 && random(hour, index, 2).nextDouble() < config.clearShare()) {
             sink.accept(DtcReport.cleared(ecu.serial()));
@@ -63,7 +69,12 @@ public final class DtcStream {
     }
 
     /** Draws one hour's faults of one rate; every fault makes the same draws whatever it turns out to be. */
-    private int faults(SplittableRandom random, double perDay, List<String> usual, String fixedCode, Ecu ecu,
+    private int faults(
+            SplittableRandom random,
+            double perDay,
+            List<String> usual,
+            String fixedCode,
+            Ecu ecu,
             Consumer<DtcReport> sink) {
         int n = poisson(random, perDay / 24);
         int reports = 0;

@@ -18,7 +18,11 @@ import java.util.TreeMap;
  * @param clearShare       share of hours with faults that end with the ECU's fault memory cleared (an empty report)
  * @param badImages        extra fault rates on ECUs running a given image: the bad-image knob
  */
-public record DtcStreams(Map<String, Double> backgroundPerDay, double burstShare, int burstReports, double clearShare,
+public record DtcStreams(
+        Map<String, Double> backgroundPerDay,
+        double burstShare,
+        int burstReports,
+        double clearShare,
         List<BadImage> badImages) {
 
     /** Most faults per ECU and day a rate may ask for (keeps the hourly Poisson draw cheap and exact). */

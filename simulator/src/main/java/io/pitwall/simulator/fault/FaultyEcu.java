@@ -20,8 +20,8 @@ public final class FaultyEcu implements EcuInstaller {
     private final CrashPlan plan;
     private final FleetCounters counters;
 
-    public FaultyEcu(String serial, String hardwareId, SimulatedEcuInstaller ecu, CrashPlan plan,
-            FleetCounters counters) {
+    public FaultyEcu(
+            String serial, String hardwareId, SimulatedEcuInstaller ecu, CrashPlan plan, FleetCounters counters) {
         this.serial = serial;
         this.hardwareId = hardwareId;
         this.ecu = ecu;

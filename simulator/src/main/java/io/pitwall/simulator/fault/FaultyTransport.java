@@ -30,8 +30,13 @@ public final class FaultyTransport implements Transport {
     private EventBatch previous;
     private String interrupted;
 
-    public FaultyTransport(Transport delegate, FaultProfile faults, RandomGenerator random, CrashPlan plan,
-            FleetCounters counters, long chunkBytes) {
+    public FaultyTransport(
+            Transport delegate,
+            FaultProfile faults,
+            RandomGenerator random,
+            CrashPlan plan,
+            FleetCounters counters,
+            long chunkBytes) {
         this.delegate = delegate;
         this.faults = faults;
         this.random = random;
@@ -119,7 +124,8 @@ public final class FaultyTransport implements Transport {
             counters.downloadsResumed.increment();
         }
         interrupted = null;
-        long expected = Math.max(1, Math.min(chunkBytes, body.totalLength() < 0 ? chunkBytes : body.totalLength() - offset));
+        long expected =
+                Math.max(1, Math.min(chunkBytes, body.totalLength() < 0 ? chunkBytes : body.totalLength() - offset));
         long breakAt = -1;
         boolean kill = false;
         double killFraction = offset == 0 ? plan.takeDownloadKill() : -1;
@@ -129,7 +135,9 @@ public final class FaultyTransport implements Transport {
         } else if (dropAfter) {
             breakAt = random.nextLong(expected);
         }
-        return new ArtifactBody(body.offset(), body.totalLength(),
+        return new ArtifactBody(
+                body.offset(),
+                body.totalLength(),
                 new BrokenStream(body.body(), breakAt, kill, counters, () -> interrupted = url));
     }
 

@@ -25,10 +25,23 @@ public final class FleetCounters {
 
     /** A consistent-enough copy for progress lines and the summary. */
     public Counts counts() {
-        return new Counts(requests.sum(), droppedBeforeSending.sum(), droppedAfterSending.sum(), eventBatches.sum(),
-                eventsSent.sum(), batchesDuplicated.sum(), batchesReordered.sum(), downloadsResumed.sum(),
-                bytesDownloaded.sum(), installs.sum(), installsSucceeded.sum(), installsFailed.sum(), rollbacks.sum(),
-                agentKills.sum(), realFailures.sum(), firstRealFailure.get());
+        return new Counts(
+                requests.sum(),
+                droppedBeforeSending.sum(),
+                droppedAfterSending.sum(),
+                eventBatches.sum(),
+                eventsSent.sum(),
+                batchesDuplicated.sum(),
+                batchesReordered.sum(),
+                downloadsResumed.sum(),
+                bytesDownloaded.sum(),
+                installs.sum(),
+                installsSucceeded.sum(),
+                installsFailed.sum(),
+                rollbacks.sum(),
+                agentKills.sum(),
+                realFailures.sum(),
+                firstRealFailure.get());
     }
 
     /**
@@ -37,9 +50,21 @@ public final class FleetCounters {
      * @param eventsSent        events carried by batches that reached the server, resends included
      * @param realFailures      requests that failed for real (server down or refusing), not by simulation
      */
-    public record Counts(long requests, long droppedBeforeSending, long droppedAfterSending, long eventBatches,
-            long eventsSent, long batchesDuplicated, long batchesReordered, long downloadsResumed, long bytesDownloaded,
-            long installs, long installsSucceeded, long installsFailed, long rollbacks, long agentKills,
-            long realFailures, String firstRealFailure) {
-    }
+    public record Counts(
+            long requests,
+            long droppedBeforeSending,
+            long droppedAfterSending,
+            long eventBatches,
+            long eventsSent,
+            long batchesDuplicated,
+            long batchesReordered,
+            long downloadsResumed,
+            long bytesDownloaded,
+            long installs,
+            long installsSucceeded,
+            long installsFailed,
+            long rollbacks,
+            long agentKills,
+            long realFailures,
+            String firstRealFailure) {}
 }

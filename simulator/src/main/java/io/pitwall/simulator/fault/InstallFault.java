@@ -10,8 +10,8 @@ package io.pitwall.simulator.fault;
  *                   get the odds and the others install cleanly, so "20 % of these ECUs fail" holds exactly
  *                   (with odds of 1) instead of on average
  */
-public record InstallFault(String hardwareId, String version, double writeFailure, double bootFailure,
-        Double exactShare) {
+public record InstallFault(
+        String hardwareId, String version, double writeFailure, double bootFailure, Double exactShare) {
 
     public InstallFault {
         if (hardwareId == null || hardwareId.isBlank()) {

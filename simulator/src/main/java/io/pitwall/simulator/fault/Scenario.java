@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record Scenario(String name, OptionalInt vehicles, OptionalLong seed, FleetMix fleet, FaultProfile faults) {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** A scenario of a built-in profile with the standard fleet. */
     public static Scenario of(FaultProfile profile) {
@@ -70,7 +71,8 @@ public record Scenario(String name, OptionalInt vehicles, OptionalLong seed, Fle
     }
 
     static FaultProfile profile(String name) {
-        return FaultProfile.named(Optional.ofNullable(name).orElse("clean")).orElseThrow(() ->
-                new IllegalArgumentException("unknown profile '" + name + "'; profiles are " + FaultProfile.names()));
+        return FaultProfile.named(Optional.ofNullable(name).orElse("clean"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown profile '" + name + "'; profiles are " + FaultProfile.names()));
     }
 }

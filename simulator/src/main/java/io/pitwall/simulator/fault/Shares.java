@@ -3,8 +3,7 @@ package io.pitwall.simulator.fault;
 /** Checks of probabilities and shares. */
 final class Shares {
 
-    private Shares() {
-    }
+    private Shares() {}
 
     static double check(String name, double value) {
         if (!(value >= 0 && value <= 1)) {

@@ -6,8 +6,13 @@ import java.util.List;
  * One kind of ECU hardware: its type (the inventory's EcuType name), hardware id, revisions, factory
  * firmware, and whether it may be updated over the air ({@code REMOTE}) or only in a workshop.
  */
-public record EcuHardware(String type, String hardwareId, String serialPrefix, List<String> variants,
-        List<Firmware> firmware, boolean remote) {
+public record EcuHardware(
+        String type,
+        String hardwareId,
+        String serialPrefix,
+        List<String> variants,
+        List<Firmware> firmware,
+        boolean remote) {
 
     public EcuHardware {
         variants = List.copyOf(variants);
@@ -19,7 +24,9 @@ public record EcuHardware(String type, String hardwareId, String serialPrefix, L
 
     /** The factory firmware with this version. */
     public Firmware firmware(String version) {
-        return firmware.stream().filter(f -> f.version().equals(version)).findFirst()
+        return firmware.stream()
+                .filter(f -> f.version().equals(version))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(hardwareId + " has no firmware " + version));
     }
 }

@@ -21,12 +21,14 @@ public record Firmware(String hardwareId, String version, long releaseCounter, i
 
     public static Firmware of(String hardwareId, String version, long releaseCounter, int weight) {
         String sha256 = sha256("pitwall-factory-image:" + hardwareId + ":" + version);
-        return new Firmware(hardwareId, version, releaseCounter, weight, new InstalledImage(version, sha256, releaseCounter));
+        return new Firmware(
+                hardwareId, version, releaseCounter, weight, new InstalledImage(version, sha256, releaseCounter));
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

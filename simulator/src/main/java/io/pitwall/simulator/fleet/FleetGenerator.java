@@ -14,11 +14,11 @@ public final class FleetGenerator {
 
     /** The ISO 3779 VIN alphabet: digits and letters without I, O and Q. */
     static final String VIN_ALPHABET = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+
     private static final int FIRST_MODEL_YEAR = 2021;
     private static final int MODEL_YEARS = 6;
 
-    private FleetGenerator() {
-    }
+    private FleetGenerator() {}
 
     public static Fleet generate(SplittableGenerator random, String vinTag, int count, FleetMix mix) {
         if (count < 0 || count > 999_999_999) {
@@ -48,15 +48,22 @@ public final class FleetGenerator {
         Region region = Weighted.pick(mix.regions(), random);
         String market = region.markets().get(random.nextInt(region.markets().size()));
         int year = FIRST_MODEL_YEAR + random.nextInt(MODEL_YEARS);
-        String customer = model.customerTypes().get(random.nextInt(model.customerTypes().size()));
+        String customer =
+                model.customerTypes().get(random.nextInt(model.customerTypes().size()));
         List<EcuSpec> ecus = new ArrayList<>();
         for (EcuHardware hardware : model.hardware()) {
-            String variant = hardware.variants().get(random.nextInt(hardware.variants().size()));
-            Firmware firmware = Weighted.pick(hardware.firmware().stream().map(f -> new Weighted<>(f, f.weight())).toList(),
+            String variant =
+                    hardware.variants().get(random.nextInt(hardware.variants().size()));
+            Firmware firmware = Weighted.pick(
+                    hardware.firmware().stream()
+                            .map(f -> new Weighted<>(f, f.weight()))
+                            .toList(),
                     random);
             // The telematics unit talks to the backend: it is the vehicle's primary ECU.
-            boolean primary = hardware.type().equals("TELEMATICS") && ecus.stream().noneMatch(EcuSpec::primary);
-            ecus.add(new EcuSpec(hardware.serialPrefix() + "-" + vin.substring(3), hardware, variant, firmware, primary));
+            boolean primary =
+                    hardware.type().equals("TELEMATICS") && ecus.stream().noneMatch(EcuSpec::primary);
+            ecus.add(new EcuSpec(
+                    hardware.serialPrefix() + "-" + vin.substring(3), hardware, variant, firmware, primary));
         }
         return new VehicleSpec(vin, model, year, region, market, customer, mix.tags(), ecus);
     }

@@ -21,9 +21,14 @@ public record FleetMix(List<Weighted<VehicleModel>> models, List<Weighted<Region
     public static FleetMix standard() {
         var m = FleetCatalog.MODELS;
         var r = FleetCatalog.REGIONS;
-        return new FleetMix(List.of(new Weighted<>(m.get(0), 4), new Weighted<>(m.get(1), 2), new Weighted<>(m.get(2), 3),
-                new Weighted<>(m.get(3), 1)), List.of(new Weighted<>(r.get(0), 5), new Weighted<>(r.get(1), 3),
-                new Weighted<>(r.get(2), 2)), List.of("sim"));
+        return new FleetMix(
+                List.of(
+                        new Weighted<>(m.get(0), 4),
+                        new Weighted<>(m.get(1), 2),
+                        new Weighted<>(m.get(2), 3),
+                        new Weighted<>(m.get(3), 1)),
+                List.of(new Weighted<>(r.get(0), 5), new Weighted<>(r.get(1), 3), new Weighted<>(r.get(2), 2)),
+                List.of("sim"));
     }
 
     public FleetMix withTags(List<String> values) {

@@ -5,8 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /** A generated vehicle: identity, model, where it is sold, who owns it, and its ECUs. */
-public record VehicleSpec(String vin, VehicleModel model, int modelYear, Region region, String market,
-        String customerType, List<String> tags, List<EcuSpec> ecus) {
+public record VehicleSpec(
+        String vin,
+        VehicleModel model,
+        int modelYear,
+        Region region,
+        String market,
+        String customerType,
+        List<String> tags,
+        List<EcuSpec> ecus) {
 
     public VehicleSpec {
         tags = List.copyOf(tags);

@@ -15,16 +15,29 @@ import java.util.Map;
  * the Uptane trust anchors ({@code null}: the vehicles verify only the signed targets entry), and the ECU
  * identity keys by ECU serial (empty: no ECU signs version reports).
  */
-public record FleetContext(List<TufKey> trustedKeys, InstallPolicy policy, Pacing pacing, Clock world,
-        FleetCounters counters, FleetOutcomes outcomes, UptaneRoots uptane, Map<String, EcuKey> ecuKeys) {
+public record FleetContext(
+        List<TufKey> trustedKeys,
+        InstallPolicy policy,
+        Pacing pacing,
+        Clock world,
+        FleetCounters counters,
+        FleetOutcomes outcomes,
+        UptaneRoots uptane,
+        Map<String, EcuKey> ecuKeys) {
 
     public FleetContext {
         trustedKeys = List.copyOf(trustedKeys);
         ecuKeys = ecuKeys == null ? Map.of() : Map.copyOf(ecuKeys);
     }
 
-    public FleetContext(List<TufKey> trustedKeys, InstallPolicy policy, Pacing pacing, Clock world,
-            FleetCounters counters, FleetOutcomes outcomes, UptaneRoots uptane) {
+    public FleetContext(
+            List<TufKey> trustedKeys,
+            InstallPolicy policy,
+            Pacing pacing,
+            Clock world,
+            FleetCounters counters,
+            FleetOutcomes outcomes,
+            UptaneRoots uptane) {
         this(trustedKeys, policy, pacing, world, counters, outcomes, uptane, Map.of());
     }
 }

@@ -2,9 +2,9 @@ package io.pitwall.simulator.run;
 
 import io.pitwall.agent.Agent;
 import io.pitwall.agent.AgentBuilder;
-import io.pitwall.agent.EcuKey;
 import io.pitwall.agent.AgentLifecycle.State;
 import io.pitwall.agent.AgentStorage;
+import io.pitwall.agent.EcuKey;
 import io.pitwall.agent.EventJournal;
 import io.pitwall.agent.Transport;
 import io.pitwall.agent.storage.FileStorage;
@@ -56,9 +56,18 @@ public final class SimulatedVehicle {
     private volatile int restarts;
 
     /** @param metadata the fault-free transport Uptane metadata is fetched through (when the context has roots) */
-    public SimulatedVehicle(String vin, Transport transport, Transport metadata, List<FaultyEcu> ecus,
-            VehicleConditions conditions, CrashPlan plan, Clock clock, SplittableGenerator random, Path dir,
-            FleetContext context, DtcStream dtcs) {
+    public SimulatedVehicle(
+            String vin,
+            Transport transport,
+            Transport metadata,
+            List<FaultyEcu> ecus,
+            VehicleConditions conditions,
+            CrashPlan plan,
+            Clock clock,
+            SplittableGenerator random,
+            Path dir,
+            FleetContext context,
+            DtcStream dtcs) {
         this.vin = vin;
         this.transport = transport;
         this.metadata = metadata;
@@ -102,12 +111,19 @@ public final class SimulatedVehicle {
         if (down) {
             restarts++;
         }
-        AgentBuilder builder = Agent.builder().transport(transport).storage(storage).vehicleState(conditions)
-                .trustedKeys(context.trustedKeys()).policy(context.policy()).backoff(context.pacing().backoff())
-                .clock(clock).random(random.split()).recheckInterval(context.pacing().recheck())
+        AgentBuilder builder = Agent.builder()
+                .transport(transport)
+                .storage(storage)
+                .vehicleState(conditions)
+                .trustedKeys(context.trustedKeys())
+                .policy(context.policy())
+                .backoff(context.pacing().backoff())
+                .clock(clock)
+                .random(random.split())
+                .recheckInterval(context.pacing().recheck())
                 .downloadChunkBytes(context.pacing().downloadChunkBytes())
-                .commandHandler(new SimulatedDiagnostics(conditions,
-                        ecus.stream().map(FaultyEcu::serial).collect(java.util.stream.Collectors.toSet())));
+                .commandHandler(new SimulatedDiagnostics(
+                        conditions, ecus.stream().map(FaultyEcu::serial).collect(java.util.stream.Collectors.toSet())));
         for (FaultyEcu ecu : ecus) {
             builder.ecu(ecu.serial(), ecu.hardwareId(), ecu);
             EcuKey key = context.ecuKeys().get(ecu.serial());
@@ -116,7 +132,8 @@ public final class SimulatedVehicle {
             }
         }
         if (context.uptane() != null) {
-            builder.uptane(vin, context.uptane().director(), context.uptane().image()).metadataTransport(metadata);
+            builder.uptane(vin, context.uptane().director(), context.uptane().image())
+                    .metadataTransport(metadata);
         }
         agent = builder.build();
         down = false;
@@ -210,6 +227,7 @@ public final class SimulatedVehicle {
 
     /** The version each ECU runs now, by serial. */
     public Map<String, String> installedVersions() {
-        return ecus.stream().collect(Collectors.toMap(FaultyEcu::serial, e -> e.installed().version()));
+        return ecus.stream()
+                .collect(Collectors.toMap(FaultyEcu::serial, e -> e.installed().version()));
     }
 }

@@ -32,8 +32,12 @@ public final class VehicleConditions implements VehicleStateSource {
     }
 
     /** Draws a vehicle's conditions; always the same number of draws, so later draws do not shift. */
-    public static VehicleConditions draw(Clock world, double lowBatteryShare, double ignitionOnShare,
-            Duration settleWithin, RandomGenerator random) {
+    public static VehicleConditions draw(
+            Clock world,
+            double lowBatteryShare,
+            double ignitionOnShare,
+            Duration settleWithin,
+            RandomGenerator random) {
         boolean low = random.nextDouble() < lowBatteryShare;
         double lowCharge = 5 + random.nextDouble() * 12;
         double healthyCharge = 45 + random.nextDouble() * 50;
@@ -51,8 +55,10 @@ public final class VehicleConditions implements VehicleStateSource {
         long now = world.millis();
         double charge = Math.min(98, startCharge + chargePerMilli * Math.max(0, now - startMillis));
         if (now < parkAtMillis) {
-            return new VehicleState(new VehicleSignals(charge, 14.2, LowVoltageSystemState.ON, false, 48.0),
-                    Connectivity.CELLULAR, true);
+            return new VehicleState(
+                    new VehicleSignals(charge, 14.2, LowVoltageSystemState.ON, false, 48.0),
+                    Connectivity.CELLULAR,
+                    true);
         }
         return new VehicleState(VehicleSignals.parkedAndOff(charge, 12.6), Connectivity.WIFI, true);
     }

@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Workers {
 
-    private Workers() {
-    }
+    private Workers() {}
 
     /** Virtual threads if available, else {@code platformThreads} platform threads. */
     static ExecutorService create(int platformThreads) {
@@ -43,9 +42,11 @@ final class Workers {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
             Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
             builder = ofVirtual.getMethod("name", String.class, long.class).invoke(builder, "pitwall-vehicle-", 1L);
-            ThreadFactory factory = (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory")
+            ThreadFactory factory = (ThreadFactory) Class.forName("java.lang.Thread$Builder")
+                    .getMethod("factory")
                     .invoke(builder);
-            return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
+            return (ExecutorService) Executors.class
+                    .getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
                     .invoke(null, factory);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Java 17-20 (or preview not enabled): no virtual threads.

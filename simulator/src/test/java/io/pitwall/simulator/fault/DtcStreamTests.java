@@ -18,8 +18,8 @@ class DtcStreamTests {
 
     private static final long HOUR = DtcStream.HOUR_MILLIS;
     private static final long START = 1_780_000_000_000L;
-    private static final DtcStreams BACKGROUND = new DtcStreams(Map.of("BMS", 0.5, "TELEMATICS", 2.0), 0, 2, 0,
-            List.of());
+    private static final DtcStreams BACKGROUND =
+            new DtcStreams(Map.of("BMS", 0.5, "TELEMATICS", 2.0), 0, 2, 0, List.of());
 
     @Test
     void aSeedGivesTheSameReportsHoweverOftenTheVehicleTicks() {
@@ -61,14 +61,22 @@ class DtcStreamTests {
         stream.emit(START + 100 * 24 * HOUR + HOUR, reports::add);
 
         List<DtcReport> badOnes = reports.subList(before, reports.size()).stream()
-                .filter(r -> r.ecuSerial().equals("BMS7-1")).toList();
+                .filter(r -> r.ecuSerial().equals("BMS7-1"))
+                .toList();
         List<DtcReport> background = run(BACKGROUND, 7, 100, 1, "3.1.0");
-        assertThat(count(reports.subList(0, before), "BMS7-1")).as("old image: background only")
+        assertThat(count(reports.subList(0, before), "BMS7-1"))
+                .as("old image: background only")
                 .isEqualTo(count(background.subList(0, before), "BMS7-1"));
         assertThat(badOnes.size()).as("about 50 days x 6.5 a day").isBetween(270, 380);
-        assertThat(badOnes.stream().filter(r -> decode(r).faults().get(0).dtc().display().equals("P0A80-1B")).count())
-                .as("the bad image's code: the first usual BMS code").isGreaterThan(badOnes.size() * 3L / 4);
-        assertThat(reports).containsAll(background.stream().filter(r -> r.ecuSerial().equals("TCU5-1")).toList());
+        assertThat(badOnes.stream()
+                        .filter(r -> decode(r).faults().get(0).dtc().display().equals("P0A80-1B"))
+                        .count())
+                .as("the bad image's code: the first usual BMS code")
+                .isGreaterThan(badOnes.size() * 3L / 4);
+        assertThat(reports)
+                .containsAll(background.stream()
+                        .filter(r -> r.ecuSerial().equals("TCU5-1"))
+                        .toList());
         assertThat(stream.faultReports()).isEqualTo(reports.size());
     }
 
@@ -81,10 +89,14 @@ class DtcStreamTests {
         assertThat(faults).hasSizeGreaterThan(20);
         assertThat(faults.size() % 3).as("every fault three times").isZero();
         for (int i = 0; i < faults.size(); i += 3) {
-            assertThat(faults.subList(i, i + 3)).as("a burst repeats one report").containsOnly(faults.get(i));
+            assertThat(faults.subList(i, i + 3))
+                    .as("a burst repeats one report")
+                    .containsOnly(faults.get(i));
         }
         assertThat(reports.get(reports.size() - 1).isClear()).isTrue();
-        assertThat(decode(reports.get(reports.size() - 1)).faults()).as("a clear is an empty report").isEmpty();
+        assertThat(decode(reports.get(reports.size() - 1)).faults())
+                .as("a clear is an empty report")
+                .isEmpty();
     }
 
     @Test
@@ -96,7 +108,8 @@ class DtcStreamTests {
             formats.add(decoded.format());
             assertThat(decoded.faults()).hasSize(1);
             String type = report.ecuSerial().startsWith("BMS") ? "BMS" : "TELEMATICS";
-            assertThat(DtcReport.usual(type)).contains(decoded.faults().get(0).dtc().display());
+            assertThat(DtcReport.usual(type))
+                    .contains(decoded.faults().get(0).dtc().display());
         }
         assertThat(formats).containsExactlyInAnyOrder(SourceFormat.values());
     }
@@ -105,23 +118,27 @@ class DtcStreamTests {
     void aScenarioFileConfiguresTheStreamsAndRefusesMistakes() {
         Scenario scenario = Scenario.parse("""
                 {"faults": {"dtcs": {"backgroundPerDay": {"BMS": 0.05}, "burstShare": 0.1, "burstReports": 3,
-                  "clearShare": 0.2, "badImages": [{"hardwareId": "BMS-HW-8", "version": "4.1.0", "perDay": 2}]}}}""",
-                "dtcs.json");
+                  "clearShare": 0.2, "badImages": [{"hardwareId": "BMS-HW-8", "version": "4.1.0", "perDay": 2}]}}}""", "dtcs.json");
 
         DtcStreams dtcs = scenario.faults().dtcs();
         assertThat(dtcs.background("BMS")).isEqualTo(0.05);
         assertThat(dtcs.burstReports()).isEqualTo(3);
         assertThat(dtcs.badImage("BMS-HW-8", "4.1.0")).isEqualTo(new DtcStreams.BadImage("BMS-HW-8", "4.1.0", 2, null));
         assertThat(dtcs.badImage("BMS-HW-8", "4.0.2")).isNull();
-        DtcStreams shipped = Scenario.load(java.nio.file.Path.of("scenarios", "bad-bms-image.json")).faults().dtcs();
+        DtcStreams shipped = Scenario.load(java.nio.file.Path.of("scenarios", "bad-bms-image.json"))
+                .faults()
+                .dtcs();
         assertThat(shipped.badImage("BMS-HW-8", "4.1.0").perDay()).isEqualTo(2);
         assertThat(shipped.background("TELEMATICS")).isEqualTo(0.2);
         assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"dtcs\": {\"backgroundPerDy\": {}}}}", "t.json"))
                 .hasMessageContaining("backgroundPerDy");
-        assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"dtcs\": {\"backgroundPerDay\": {\"BMS\": -1}}}}",
-                "r.json")).hasMessageContaining("faults per day");
-        assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"dtcs\": {\"badImages\": [{\"hardwareId\": "
-                + "\"BMS-HW-8\", \"version\": \"4.1.0\", \"perDay\": 1, \"code\": \"X0A80\"}]}}}", "c.json"))
+        assertThatThrownBy(() ->
+                        Scenario.parse("{\"faults\": {\"dtcs\": {\"backgroundPerDay\": {\"BMS\": -1}}}}", "r.json"))
+                .hasMessageContaining("faults per day");
+        assertThatThrownBy(() -> Scenario.parse(
+                        "{\"faults\": {\"dtcs\": {\"badImages\": [{\"hardwareId\": "
+                                + "\"BMS-HW-8\", \"version\": \"4.1.0\", \"perDay\": 1, \"code\": \"X0A80\"}]}}}",
+                        "c.json"))
                 .hasMessageContaining("not a J2012 system letter");
     }
 
@@ -136,7 +153,8 @@ class DtcStreamTests {
     }
 
     private static List<DtcStream.Ecu> ecus(AtomicReference<String> bmsVersion) {
-        return List.of(new DtcStream.Ecu("BMS7-1", "BMS", "BMS-HW-7", bmsVersion::get),
+        return List.of(
+                new DtcStream.Ecu("BMS7-1", "BMS", "BMS-HW-7", bmsVersion::get),
                 new DtcStream.Ecu("TCU5-1", "TELEMATICS", "TCU-HW-5", () -> "5.6.2"),
                 new DtcStream.Ecu("IVI3-1", "INFOTAINMENT", "IVI-HW-3", () -> "12.4.1"));
     }

@@ -42,7 +42,8 @@ class FaultyTransportTests {
         @Override
         public EventsAck sendEvents(EventBatch batch) {
             batches.add(batch.events().stream().map(DeviceEvent::seq).toList());
-            return new EventsAck(batch.events().stream().mapToLong(DeviceEvent::seq).max().orElse(0));
+            return new EventsAck(
+                    batch.events().stream().mapToLong(DeviceEvent::seq).max().orElse(0));
         }
 
         @Override
@@ -70,8 +71,9 @@ class FaultyTransportTests {
 
     private static EventBatch batch(long from, long to) {
         return new EventBatch(LongStream.rangeClosed(from, to)
-                .mapToObj(seq -> new DeviceEvent(seq, EventType.CONNECTIVITY, Instant.EPOCH, null, null, null, "WIFI",
-                        null, null)).toList());
+                .mapToObj(seq -> new DeviceEvent(
+                        seq, EventType.CONNECTIVITY, Instant.EPOCH, null, null, null, "WIFI", null, null))
+                .toList());
     }
 
     @Test
@@ -90,7 +92,8 @@ class FaultyTransportTests {
         assertThat(failed).isBetween(2800, 3200);
         assertThat(counts.droppedBeforeSending() + counts.droppedAfterSending()).isEqualTo(failed);
         assertThat(counts.droppedBeforeSending()).isBetween(1350L, 1650L);
-        assertThat(server.checkins).as("requests dropped after sending reached the server")
+        assertThat(server.checkins)
+                .as("requests dropped after sending reached the server")
                 .isEqualTo(10_000 - (int) counts.droppedBeforeSending());
     }
 
@@ -122,9 +125,14 @@ class FaultyTransportTests {
         assertThat(network.sendEvents(batch(1, 4)).ackedThroughSeq()).isEqualTo(4);
         assertThat(network.sendEvents(batch(5, 6)).ackedThroughSeq()).isEqualTo(6);
 
-        assertThat(server.batches.get(0)).as("the tail of the first batch came first").endsWith(4L).doesNotContain(1L);
+        assertThat(server.batches.get(0))
+                .as("the tail of the first batch came first")
+                .endsWith(4L)
+                .doesNotContain(1L);
         assertThat(server.batches.subList(1, 3)).containsExactly(List.of(1L, 2L, 3L, 4L), List.of(1L, 2L, 3L, 4L));
-        assertThat(server.batches.get(3)).as("a late copy of the previous batch").isEqualTo(List.of(1L, 2L, 3L, 4L));
+        assertThat(server.batches.get(3))
+                .as("a late copy of the previous batch")
+                .isEqualTo(List.of(1L, 2L, 3L, 4L));
         assertThat(server.batches.get(4)).isEqualTo(List.of(6L));
         assertThat(server.batches.subList(5, 7)).containsExactly(List.of(5L, 6L), List.of(5L, 6L));
         assertThat(counters.counts().batchesDuplicated()).isEqualTo(3);
@@ -136,19 +144,21 @@ class FaultyTransportTests {
         var network = network(FaultProfile.CLEAN.withNetworkDropRate(1), 11, CrashPlan.NONE);
         while (server.downloadOffsets.isEmpty()) {
             assertThatThrownBy(() -> {
-                try (ArtifactBody body = network.download("/a", 0)) {
-                    drain(body.body());
-                }
-            }).isInstanceOf(IOException.class);
+                        try (ArtifactBody body = network.download("/a", 0)) {
+                            drain(body.body());
+                        }
+                    })
+                    .isInstanceOf(IOException.class);
         }
         assertThat(counters.counts().downloadsResumed()).isZero();
 
         while (server.downloadOffsets.size() < 2) {
             assertThatThrownBy(() -> {
-                try (ArtifactBody body = network.download("/a", 1000)) {
-                    drain(body.body());
-                }
-            }).isInstanceOf(IOException.class);
+                        try (ArtifactBody body = network.download("/a", 1000)) {
+                            drain(body.body());
+                        }
+                    })
+                    .isInstanceOf(IOException.class);
         }
         assertThat(server.downloadOffsets).containsExactly(0L, 1000L);
         assertThat(counters.counts().downloadsResumed()).isEqualTo(1);
@@ -159,10 +169,11 @@ class FaultyTransportTests {
         var network = network(FaultProfile.CLEAN, 5, new CrashPlan(0.5, CrashPlan.InstallKill.NONE));
 
         assertThatThrownBy(() -> {
-            try (ArtifactBody body = network.download("/a", 0)) {
-                drain(body.body());
-            }
-        }).isInstanceOf(AgentKilled.class);
+                    try (ArtifactBody body = network.download("/a", 0)) {
+                        drain(body.body());
+                    }
+                })
+                .isInstanceOf(AgentKilled.class);
         try (ArtifactBody body = network.download("/a", 2048)) {
             assertThat(drain(body.body())).isEqualTo(10_000 - 2048);
         }

@@ -33,9 +33,12 @@ class ScenarioTests {
         assertThat(f.installFaults()).containsExactly(new InstallFault("ADAS-HW-9", "7.3.0", 0, 0.2));
         assertThat(f.crashDuringInstallShare()).isEqualTo(0.02);
         assertThat(f.maxClockSkew()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(scenario.fleet().models()).extracting(w -> w.value().name(), Weighted::weight)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Volta S", 3),
-                        org.assertj.core.groups.Tuple.tuple("Kestrel", 1), org.assertj.core.groups.Tuple.tuple("Pilot", 2));
+        assertThat(scenario.fleet().models())
+                .extracting(w -> w.value().name(), Weighted::weight)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Volta S", 3),
+                        org.assertj.core.groups.Tuple.tuple("Kestrel", 1),
+                        org.assertj.core.groups.Tuple.tuple("Pilot", 2));
         assertThat(scenario.fleet().regions()).extracting(w -> w.value().name()).containsExactly("EU");
         assertThat(scenario.fleet().tags()).containsExactly("winter");
     }
@@ -52,13 +55,16 @@ class ScenarioTests {
     @Test
     void mistakesAreRefusedWithTheirReason() {
         assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"networkDropRat\": 0.1}}", "typo.json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("networkDropRat");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("networkDropRat");
         assertThatThrownBy(() -> Scenario.parse("{\"profile\": \"stormy\"}", "p.json"))
                 .hasMessageContaining("unknown profile 'stormy'");
         assertThatThrownBy(() -> Scenario.parse("{\"fleet\": {\"models\": {\"Model T\": 1}}}", "m.json"))
                 .hasMessageContaining("unknown model 'Model T'");
-        assertThatThrownBy(() -> Scenario.parse("{\"fleet\": {\"customModels\": [{\"name\": \"X\", \"hardware\": "
-                + "[\"FLUX-1\"]}]}}", "h.json")).hasMessageContaining("unknown hardware id 'FLUX-1'");
+        assertThatThrownBy(() -> Scenario.parse(
+                        "{\"fleet\": {\"customModels\": [{\"name\": \"X\", \"hardware\": " + "[\"FLUX-1\"]}]}}",
+                        "h.json"))
+                .hasMessageContaining("unknown hardware id 'FLUX-1'");
         assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"networkDropRate\": 1.5}}", "r.json"))
                 .hasMessageContaining("networkDropRate is a share between 0 and 1");
         assertThatThrownBy(() -> Scenario.parse("{\"vehicles\": 0}", "v.json")).hasMessageContaining("vehicles");

@@ -43,11 +43,18 @@ class FleetGeneratorTests {
         Fleet fleet = new Seeds(3).fleet(2000, FleetMix.standard());
         var serials = new HashSet<String>();
 
-        assertThat(fleet.vins()).allMatch(vin -> vin.matches("[A-HJ-NPR-Z0-9]{17}")).doesNotHaveDuplicates();
+        assertThat(fleet.vins())
+                .allMatch(vin -> vin.matches("[A-HJ-NPR-Z0-9]{17}"))
+                .doesNotHaveDuplicates();
         for (VehicleSpec vehicle : fleet.vehicles()) {
             assertThat(vehicle.ecus().stream().filter(EcuSpec::primary).count()).isEqualTo(1);
-            vehicle.ecus().forEach(ecu -> assertThat(serials.add(ecu.serial())).as(ecu.serial()).isTrue());
-            assertThat(vehicle.ecus()).extracting(EcuSpec::hardware).containsExactlyElementsOf(vehicle.model().hardware());
+            vehicle.ecus()
+                    .forEach(ecu -> assertThat(serials.add(ecu.serial()))
+                            .as(ecu.serial())
+                            .isTrue());
+            assertThat(vehicle.ecus())
+                    .extracting(EcuSpec::hardware)
+                    .containsExactlyElementsOf(vehicle.model().hardware());
         }
     }
 
@@ -69,7 +76,9 @@ class FleetGeneratorTests {
     @Test
     void factoryFirmwareIsSharedAndAnImportLineCarriesTheInventoryShape() {
         Fleet fleet = new Seeds(9).fleet(100, FleetMix.standard().withTags(java.util.List.of("sim", "pilot")));
-        var images = fleet.vehicles().stream().flatMap(v -> v.ecus().stream()).map(e -> e.firmware().image())
+        var images = fleet.vehicles().stream()
+                .flatMap(v -> v.ecus().stream())
+                .map(e -> e.firmware().image())
                 .collect(Collectors.toMap(i -> i.sha256(), Function.identity(), (x, y) -> {
                     assertThat(x).isSameAs(y);
                     return x;
@@ -77,12 +86,29 @@ class FleetGeneratorTests {
         assertThat(images).hasSizeLessThanOrEqualTo(10);
 
         Map<String, Object> line = fleet.vehicles().get(0).importLine();
-        assertThat(line).containsKeys("vin", "model", "modelYear", "region", "market", "customerType", "connectivity",
-                "tags", "ecus");
+        assertThat(line)
+                .containsKeys(
+                        "vin",
+                        "model",
+                        "modelYear",
+                        "region",
+                        "market",
+                        "customerType",
+                        "connectivity",
+                        "tags",
+                        "ecus");
         assertThat(line.get("tags")).isEqualTo(java.util.List.of("sim", "pilot"));
         @SuppressWarnings("unchecked")
         var ecu = ((java.util.List<Map<String, Object>>) line.get("ecus")).get(0);
-        assertThat(ecu).containsKeys("serial", "type", "hardwareId", "hardwareVariant", "softwareVersion", "imageHash",
-                "updatePolicy", "primary");
+        assertThat(ecu)
+                .containsKeys(
+                        "serial",
+                        "type",
+                        "hardwareId",
+                        "hardwareVariant",
+                        "softwareVersion",
+                        "imageHash",
+                        "updatePolicy",
+                        "primary");
     }
 }

@@ -22,9 +22,11 @@ class SimulatedDiagnosticsTests {
 
     @Test
     void readDataAnswersTheNamedSignalsFromTheVehicleState() {
-        CommandResult result = run("READ_DATA", Map.of("signals", "Vehicle.Speed, Vehicle.LowVoltageBattery.CurrentVoltage"));
+        CommandResult result =
+                run("READ_DATA", Map.of("signals", "Vehicle.Speed, Vehicle.LowVoltageBattery.CurrentVoltage"));
         assertThat(result.code()).isEqualTo("OK");
-        assertThat(result.detail()).isEqualTo("{\"Vehicle.Speed\":0.0,\"Vehicle.LowVoltageBattery.CurrentVoltage\":12.6}");
+        assertThat(result.detail())
+                .isEqualTo("{\"Vehicle.Speed\":0.0,\"Vehicle.LowVoltageBattery.CurrentVoltage\":12.6}");
     }
 
     @Test
@@ -36,7 +38,8 @@ class SimulatedDiagnosticsTests {
 
     @Test
     void dtcCommandsAnswerForTheVehiclesEcusAndUnknownTypesAreUnsupported() {
-        assertThat(run("READ_DTCS", Map.of("ecuSerial", "BMS-1"))).isEqualTo(CommandResult.ok("{\"dtcs\":[]} from ECU BMS-1"));
+        assertThat(run("READ_DTCS", Map.of("ecuSerial", "BMS-1")))
+                .isEqualTo(CommandResult.ok("{\"dtcs\":[]} from ECU BMS-1"));
         assertThat(run("CLEAR_DTCS", Map.of()).detail()).isEqualTo("fault memory cleared on 1 ECUs");
         assertThat(run("REFLASH", Map.of()).code()).isEqualTo("UNSUPPORTED");
     }

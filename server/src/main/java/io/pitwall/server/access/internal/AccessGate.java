@@ -38,11 +38,15 @@ class AccessGate implements HandlerInterceptor, HandlerGate {
 
     private static final Logger log = LoggerFactory.getLogger(AccessGate.class);
 
-    enum Kind { OPERATOR, VEHICLE, PUBLIC, UNDECLARED }
+    enum Kind {
+        OPERATOR,
+        VEHICLE,
+        PUBLIC,
+        UNDECLARED
+    }
 
     /** What a handler declared; the permission only for {@link Kind#OPERATOR}, the reason only for UNDECLARED. */
-    record Declared(Kind kind, Permission permission, String why) {
-    }
+    record Declared(Kind kind, Permission permission, String why) {}
 
     private final ApplicationEventPublisher events;
     private final Map<Method, Declared> declarations = new ConcurrentHashMap<>();
@@ -68,17 +72,20 @@ class AccessGate implements HandlerInterceptor, HandlerGate {
         switch (declared.kind()) {
             case OPERATOR -> requireOperator(declared.permission(), request);
             case VEHICLE -> requireVehicle(request);
-            case PUBLIC -> {
-            }
-            case UNDECLARED -> throw new ApiException(403, "permission-undeclared",
-                    "This endpoint declares no access rule and is closed");
+            case PUBLIC -> {}
+            case UNDECLARED ->
+                throw new ApiException(
+                        403, "permission-undeclared", "This endpoint declares no access rule and is closed");
         }
     }
 
     /** The authenticated vehicle, which must be the one the path names; else 401 or 403. */
     static AuthenticatedVehicle requireVehicle(HttpServletRequest request) {
-        AuthenticatedVehicle vehicle = AuthenticatedVehicle.current().orElseThrow(() -> new ApiException(401,
-                "device-unauthenticated", "A vehicle authenticates with its bearer credential or client certificate"));
+        AuthenticatedVehicle vehicle = AuthenticatedVehicle.current()
+                .orElseThrow(() -> new ApiException(
+                        401,
+                        "device-unauthenticated",
+                        "A vehicle authenticates with its bearer credential or client certificate"));
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         Object pathVin = variables instanceof Map<?, ?> map ? map.get("vin") : null;
         if (pathVin != null && !vehicle.vin().equals(pathVin)) {
@@ -94,8 +101,10 @@ class AccessGate implements HandlerInterceptor, HandlerGate {
         }
         if (!operator.get().has(permission)) {
             String action = request.getMethod() + " " + request.getRequestURI();
-            events.publishEvent(Audited.refused(action, request.getRequestURI(), Map.of("status", 403,
-                    "code", "permission-denied", "permission", permission.code())));
+            events.publishEvent(Audited.refused(
+                    action,
+                    request.getRequestURI(),
+                    Map.of("status", 403, "code", "permission-denied", "permission", permission.code())));
             request.setAttribute(Problems.REFUSAL_AUDITED, Boolean.TRUE);
             throw new ApiException(403, "permission-denied", "This needs the permission '" + permission.code() + "'");
         }
@@ -119,10 +128,13 @@ class AccessGate implements HandlerInterceptor, HandlerGate {
                 || handler.getBeanType().isAnnotationPresent(PublicEndpoint.class);
         int kinds = (permission == null ? 0 : 1) + (vehicle ? 1 : 0) + (open ? 1 : 0);
         if (kinds != 1) {
-            return new Declared(Kind.UNDECLARED, null,
+            return new Declared(
+                    Kind.UNDECLARED,
+                    null,
                     kinds == 0 ? "declares no access rule" : "declares more than one access rule");
         }
-        return permission != null ? new Declared(Kind.OPERATOR, permission.value(), null)
+        return permission != null
+                ? new Declared(Kind.OPERATOR, permission.value(), null)
                 : new Declared(vehicle ? Kind.VEHICLE : Kind.PUBLIC, null, null);
     }
 }

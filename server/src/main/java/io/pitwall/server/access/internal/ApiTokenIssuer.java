@@ -25,8 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenIssuer {
 
     /** A token just issued: its secret is in this answer and nowhere else, ever. */
-    public record Issued(ApiToken token, String secret) {
-    }
+    public record Issued(ApiToken token, String secret) {}
 
     public static final int MAX_NAME = 100;
     private final ApiTokens tokens;
@@ -35,7 +34,11 @@ public class ApiTokenIssuer {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokenIssuer(ApiTokens tokens, Operators operators, AccessSettings settings, ApplicationEventPublisher events,
+    ApiTokenIssuer(
+            ApiTokens tokens,
+            Operators operators,
+            AccessSettings settings,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.tokens = tokens;
         this.operators = operators;
@@ -49,17 +52,21 @@ public class ApiTokenIssuer {
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             throw ApiException.unprocessable("invalid-token-name", "A token name has 1 to " + MAX_NAME + " characters");
         }
-        if (lifetime == null || lifetime.isNegative() || lifetime.isZero()
+        if (lifetime == null
+                || lifetime.isNegative()
+                || lifetime.isZero()
                 || lifetime.compareTo(settings.maxTokenLifetime()) > 0) {
-            throw ApiException.unprocessable("invalid-token-lifetime",
-                    "A token lives between 1 second and " + settings.maxTokenLifetime());
+            throw ApiException.unprocessable(
+                    "invalid-token-lifetime", "A token lives between 1 second and " + settings.maxTokenLifetime());
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (String code : permissionCodes == null ? Set.<String>of() : permissionCodes) {
-            Permission permission = Permission.ofCode(code).orElseThrow(() ->
-                    ApiException.unprocessable("unknown-permission", "No permission named '" + code + "'"));
+            Permission permission = Permission.ofCode(code)
+                    .orElseThrow(() ->
+                            ApiException.unprocessable("unknown-permission", "No permission named '" + code + "'"));
             if (!who.has(permission)) {
-                throw ApiException.unprocessable("permission-not-held",
+                throw ApiException.unprocessable(
+                        "permission-not-held",
                         "A token can only carry permissions its issuer holds now; '" + code + "' is not held");
             }
             permissions.add(permission);
@@ -73,9 +80,16 @@ public class ApiTokenIssuer {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String secret = Secrets.newToken("pwt_");
         long id = tokens.insert(who.id(), name, Secrets.sha256Hex(secret), permissions, now.plus(lifetime), now);
-        events.publishEvent(Audited.succeeded("token.issue", "token:" + id, Map.of("name", name,
-                "permissions", permissions.stream().map(Permission::code).sorted().collect(Collectors.joining(",")),
-                "expiresAt", now.plus(lifetime).toString())));
+        events.publishEvent(Audited.succeeded(
+                "token.issue",
+                "token:" + id,
+                Map.of(
+                        "name",
+                        name,
+                        "permissions",
+                        permissions.stream().map(Permission::code).sorted().collect(Collectors.joining(",")),
+                        "expiresAt",
+                        now.plus(lifetime).toString())));
         return new Issued(tokens.byId(id).orElseThrow(), secret);
     }
 

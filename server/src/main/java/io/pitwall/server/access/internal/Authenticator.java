@@ -19,14 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Authenticator {
 
-    sealed interface Result permits Authenticated, Refused {
-    }
+    sealed interface Result permits Authenticated, Refused {}
 
-    record Authenticated(CurrentOperator operator) implements Result {
-    }
+    record Authenticated(CurrentOperator operator) implements Result {}
 
-    record Refused(String code, String detail) implements Result {
-    }
+    record Refused(String code, String detail) implements Result {}
 
     private final Operators operators;
     private final ApiTokens tokens;
@@ -62,8 +59,12 @@ class Authenticator {
         if (!operator.enabled()) {
             return new Refused("operator-disabled", "This operator account is disabled");
         }
-        return new Authenticated(new CurrentOperator(operator.id(), operator.username(), operator.role(),
-                operator.role().permissions(), null));
+        return new Authenticated(new CurrentOperator(
+                operator.id(),
+                operator.username(),
+                operator.role(),
+                operator.role().permissions(),
+                null));
     }
 
     Result bearer(String secret) {
@@ -86,7 +87,7 @@ class Authenticator {
         Set<Permission> effective = EnumSet.noneOf(Permission.class);
         effective.addAll(token.permissions());
         effective.retainAll(operator.role().permissions());
-        return new Authenticated(new CurrentOperator(operator.id(), operator.username(), operator.role(), effective,
-                token.id()));
+        return new Authenticated(
+                new CurrentOperator(operator.id(), operator.username(), operator.role(), effective, token.id()));
     }
 }

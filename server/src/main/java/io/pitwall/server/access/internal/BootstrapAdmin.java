@@ -47,19 +47,23 @@ class BootstrapAdmin implements ApplicationRunner {
         if (operators.count() > 0) {
             return;
         }
-        boolean given = settings.adminPassword() != null && !settings.adminPassword().isBlank();
-        if (given && settings.adminPassword().getBytes(StandardCharsets.UTF_8).length
-                > OperatorAccounts.MAX_PASSWORD_BYTES) {
+        boolean given =
+                settings.adminPassword() != null && !settings.adminPassword().isBlank();
+        if (given
+                && settings.adminPassword().getBytes(StandardCharsets.UTF_8).length
+                        > OperatorAccounts.MAX_PASSWORD_BYTES) {
             throw new IllegalStateException("PITWALL_ADMIN_PASSWORD is longer than "
                     + OperatorAccounts.MAX_PASSWORD_BYTES + " bytes (UTF-8), more than a password can be");
         }
-        String password = given ? settings.adminPassword() : Secrets.newToken("").substring(0, 24);
-        operators.insert(USERNAME, "Bootstrap administrator", passwords.encode(password), Role.ADMIN,
-                OffsetDateTime.now(clock));
+        String password =
+                given ? settings.adminPassword() : Secrets.newToken("").substring(0, 24);
+        operators.insert(
+                USERNAME, "Bootstrap administrator", passwords.encode(password), Role.ADMIN, OffsetDateTime.now(clock));
         if (given) {
             log.info("Created the bootstrap operator '{}' with the password from PITWALL_ADMIN_PASSWORD", USERNAME);
         } else {
-            log.info("Created the bootstrap operator '{}'; its generated password was printed once to the console",
+            log.info(
+                    "Created the bootstrap operator '{}'; its generated password was printed once to the console",
                     USERNAME);
             console.println();
             console.println("  Bootstrap operator created. This password is shown only once:");

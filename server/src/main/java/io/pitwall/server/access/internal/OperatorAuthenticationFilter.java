@@ -46,8 +46,12 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] parts = decodeBasic(header.substring(6).trim());
             if (parts == null) {
-                refuse(request, response, "anonymous", new Authenticator.Refused("malformed-credentials",
-                        "The Basic credentials are not base64 of user:password"));
+                refuse(
+                        request,
+                        response,
+                        "anonymous",
+                        new Authenticator.Refused(
+                                "malformed-credentials", "The Basic credentials are not base64 of user:password"));
                 return;
             }
             principal = parts[0];
@@ -56,13 +60,17 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
             principal = "token";
             result = authenticator.bearer(header.substring(7).trim());
         } else {
-            refuse(request, response, "anonymous", new Authenticator.Refused("unsupported-authentication",
-                    "Use HTTP Basic or a Bearer API token"));
+            refuse(
+                    request,
+                    response,
+                    "anonymous",
+                    new Authenticator.Refused("unsupported-authentication", "Use HTTP Basic or a Bearer API token"));
             return;
         }
         if (result instanceof Authenticator.Authenticated ok) {
             var authorities = ok.operator().permissions().stream()
-                    .map(p -> new SimpleGrantedAuthority(p.code())).toList();
+                    .map(p -> new SimpleGrantedAuthority(p.code()))
+                    .toList();
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new UsernamePasswordAuthenticationToken(ok.operator(), null, authorities));
             SecurityContextHolder.setContext(context);
@@ -76,9 +84,12 @@ class OperatorAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String principal,
-            Authenticator.Refused refused) throws IOException {
-        events.publishEvent(Audited.refused("auth.login", request.getMethod() + " " + request.getRequestURI(),
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, String principal, Authenticator.Refused refused)
+            throws IOException {
+        events.publishEvent(Audited.refused(
+                "auth.login",
+                request.getMethod() + " " + request.getRequestURI(),
                 Map.of("principal", principal, "code", refused.code())));
         response.setHeader("WWW-Authenticate", "Basic realm=\"pitwall\", Bearer");
         problems.write(request, response, 401, refused.code(), refused.detail());

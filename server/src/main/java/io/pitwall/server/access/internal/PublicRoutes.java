@@ -17,21 +17,20 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class PublicRoutes {
 
     public static final List<String> PATTERNS = List.of(
-            "/repo/**",                 // the TUF image repository: signed metadata and image files
-            "/device/v1/enrolment",     // vehicle self-enrolment (checks the fleet secret itself)
-            "/actuator/health",         // liveness and readiness probes
+            "/repo/**", // the TUF image repository: signed metadata and image files
+            "/device/v1/enrolment", // vehicle self-enrolment (checks the fleet secret itself)
+            "/actuator/health", // liveness and readiness probes
             "/actuator/health/**",
-            "/v3/api-docs",             // the OpenAPI document and its viewer
+            "/v3/api-docs", // the OpenAPI document and its viewer
             "/v3/api-docs/**",
             "/v3/api-docs.yaml",
             "/swagger-ui.html",
             "/swagger-ui/**");
 
-    private static final List<PathPattern> PARSED = PATTERNS.stream().map(PathPatternParser.defaultInstance::parse)
-            .toList();
+    private static final List<PathPattern> PARSED =
+            PATTERNS.stream().map(PathPatternParser.defaultInstance::parse).toList();
 
-    private PublicRoutes() {
-    }
+    private PublicRoutes() {}
 
     /** Whether a path (or a request-mapping pattern) is one of the public routes. */
     public static boolean isPublic(String path) {

@@ -57,7 +57,11 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(Problems problems) {
-        return (request, response, rejected) -> problems.write(request, response, 400, "request-rejected",
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                400,
+                "request-rejected",
                 "The request URL is not in normalized form (encoded slashes or dots, '..', '//', ';' or control"
                         + " characters are refused)");
     }
@@ -88,22 +92,30 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(SecurityChains.MANAGEMENT)
-    SecurityFilterChain managementApi(HttpSecurity http, Authenticator authenticator, Problems problems,
-            ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain managementApi(
+            HttpSecurity http, Authenticator authenticator, Problems problems, ApplicationEventPublisher events)
+            throws Exception {
         SecurityChains.stateless(http.securityMatcher("/api/**", "/actuator/**"))
-                .addFilterBefore(new OperatorAuthenticationFilter(authenticator, problems, events),
+                .addFilterBefore(
+                        new OperatorAuthenticationFilter(authenticator, problems, events),
                         AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Permission.METRICS_READ.code())
-                        .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            events.publishEvent(Audited.refused("auth.login",
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority(Permission.METRICS_READ.code())
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            events.publishEvent(Audited.refused(
+                                    "auth.login",
                                     request.getMethod() + " " + request.getRequestURI(),
                                     Map.of("principal", "anonymous", "code", "unauthenticated")));
                             response.setHeader("WWW-Authenticate", "Basic realm=\"pitwall\", Bearer");
-                            problems.write(request, response, 401, "unauthenticated",
+                            problems.write(
+                                    request,
+                                    response,
+                                    401,
+                                    "unauthenticated",
                                     "Authenticate with HTTP Basic or a Bearer API token");
                         })
                         .accessDeniedHandler((request, response, e) ->
@@ -120,11 +132,11 @@ class SecurityConfiguration {
     SecurityFilterChain everythingElse(HttpSecurity http, Problems problems) throws Exception {
         SecurityChains.stateless(http)
                 .anonymous(anonymous -> anonymous.disable())
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
                                 problems.write(request, response, 404, "not-found", "No such resource"))
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, 404, "not-found", "No such resource")));

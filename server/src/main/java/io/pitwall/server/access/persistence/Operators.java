@@ -17,10 +17,10 @@ import org.springframework.stereotype.Repository;
 public class Operators {
 
     /** An operator with the password hash, for authentication only. */
-    public record Credentials(Operator operator, String passwordHash) {
-    }
+    public record Credentials(Operator operator, String passwordHash) {}
 
-    private static final String COLUMNS = "id, username, display_name, role, enabled, version, created_at, password_hash";
+    private static final String COLUMNS =
+            "id, username, display_name, role, enabled, version, created_at, password_hash";
     private final JdbcClient jdbc;
 
     public Operators(JdbcClient jdbc) {
@@ -32,15 +32,21 @@ public class Operators {
         jdbc.sql("""
                 INSERT INTO operator (username, display_name, password_hash, role, enabled, version, created_at)
                 VALUES (:username, :displayName, :hash, :role, TRUE, 0, :now)""")
-                .param("username", username).param("displayName", displayName).param("hash", passwordHash)
-                .param("role", role.code()).param("now", now)
+                .param("username", username)
+                .param("displayName", displayName)
+                .param("hash", passwordHash)
+                .param("role", role.code())
+                .param("now", now)
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     public boolean exists(String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM operator WHERE username = :u").param("u", username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM operator WHERE username = :u")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public long count() {
@@ -48,13 +54,17 @@ public class Operators {
     }
 
     public Optional<Credentials> credentials(String username) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE username = :u").param("u", username)
-                .query((rs, i) -> new Credentials(map(rs), rs.getString("password_hash"))).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE username = :u")
+                .param("u", username)
+                .query((rs, i) -> new Credentials(map(rs), rs.getString("password_hash")))
+                .optional();
     }
 
     public Optional<Credentials> credentials(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE id = :id").param("id", id)
-                .query((rs, i) -> new Credentials(map(rs), rs.getString("password_hash"))).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE id = :id")
+                .param("id", id)
+                .query((rs, i) -> new Credentials(map(rs), rs.getString("password_hash")))
+                .optional();
     }
 
     /**
@@ -62,17 +72,24 @@ public class Operators {
      * issued while a disable or password change (which update that row) is committing.
      */
     public boolean lockEnabled(long id) {
-        return jdbc.sql("SELECT enabled FROM operator WHERE id = :id FOR UPDATE").param("id", id)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("SELECT enabled FROM operator WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     public Optional<Operator> byId(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE id = :id").param("id", id)
-                .query((rs, i) -> map(rs)).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM operator WHERE id = :id")
+                .param("id", id)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     public List<Operator> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM operator ORDER BY username").query((rs, i) -> map(rs)).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM operator ORDER BY username")
+                .query((rs, i) -> map(rs))
+                .list();
     }
 
     /** Changes role and enabled flag if the caller saw the current version. */
@@ -80,7 +97,10 @@ public class Operators {
         int rows = jdbc.sql("""
                 UPDATE operator SET role = :role, enabled = :enabled, version = version + 1
                 WHERE id = :id AND version = :version""")
-                .param("role", role.code()).param("enabled", enabled).param("id", id).param("version", expectedVersion)
+                .param("role", role.code())
+                .param("enabled", enabled)
+                .param("id", id)
+                .param("version", expectedVersion)
                 .update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("operator " + id + " is not at version " + expectedVersion);
@@ -89,12 +109,19 @@ public class Operators {
 
     public void changePassword(long id, String passwordHash) {
         jdbc.sql("UPDATE operator SET password_hash = :h, version = version + 1 WHERE id = :id")
-                .param("h", passwordHash).param("id", id).update();
+                .param("h", passwordHash)
+                .param("id", id)
+                .update();
     }
 
     private static Operator map(ResultSet rs) throws SQLException {
-        return new Operator(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                Role.ofCode(rs.getString("role")).orElseThrow(), rs.getBoolean("enabled"), rs.getLong("version"),
+        return new Operator(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.ofCode(rs.getString("role")).orElseThrow(),
+                rs.getBoolean("enabled"),
+                rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -30,35 +30,49 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class OperatorController {
 
-    record CreateOperatorRequest(@NotBlank @Schema(maxLength = OperatorAccounts.MAX_USERNAME) String username,
-            @Size(max = OperatorAccounts.MAX_DISPLAY_NAME) String displayName,
-            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_PASSWORD_BYTES) String password,
-            @NotBlank @Schema(maxLength = ROLE) String role) {
-    }
+    record CreateOperatorRequest(
+            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_USERNAME)
+            String username,
 
-    record ChangeOperatorRequest(@NotBlank @Schema(maxLength = ROLE) String role, @NotNull Boolean enabled,
-            @NotNull Long version) {
-    }
+            @Size(max = OperatorAccounts.MAX_DISPLAY_NAME) String displayName,
+
+            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_PASSWORD_BYTES)
+            String password,
+
+            @NotBlank @Schema(maxLength = ROLE) String role) {}
+
+    record ChangeOperatorRequest(
+            @NotBlank @Schema(maxLength = ROLE) String role,
+            @NotNull Boolean enabled,
+            @NotNull Long version) {}
 
     /** Only for an operator signed in with their password (HTTP Basic), never with an API token. */
-    record ChangePasswordRequest(@NotBlank @Size(max = OperatorAccounts.MAX_PASSWORD_BYTES) String currentPassword,
-            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_PASSWORD_BYTES) String newPassword) {
-    }
+    record ChangePasswordRequest(
+            @NotBlank @Size(max = OperatorAccounts.MAX_PASSWORD_BYTES)
+            String currentPassword,
+
+            @NotBlank @Schema(maxLength = OperatorAccounts.MAX_PASSWORD_BYTES)
+            String newPassword) {}
 
     /** Longest role code accepted (the column's width); a code is checked against {@link Role}. */
     private static final int ROLE = 40;
 
-    record OperatorResponse(long id, String username, String displayName, String role, boolean enabled, long version,
+    record OperatorResponse(
+            long id,
+            String username,
+            String displayName,
+            String role,
+            boolean enabled,
+            long version,
             OffsetDateTime createdAt) {
 
         static OperatorResponse of(Operator o) {
-            return new OperatorResponse(o.id(), o.username(), o.displayName(), o.role().code(), o.enabled(),
-                    o.version(), o.createdAt());
+            return new OperatorResponse(
+                    o.id(), o.username(), o.displayName(), o.role().code(), o.enabled(), o.version(), o.createdAt());
         }
     }
 
-    record MeResponse(long id, String username, String role, Set<String> permissions, Long tokenId) {
-    }
+    record MeResponse(long id, String username, String role, Set<String> permissions, Long tokenId) {}
 
     private final OperatorAccounts accounts;
 
@@ -76,8 +90,8 @@ class OperatorController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.OPERATOR_ADMIN)
     OperatorResponse create(@Valid @RequestBody CreateOperatorRequest request) {
-        return OperatorResponse.of(accounts.create(request.username(), request.displayName(), request.password(),
-                role(request.role())));
+        return OperatorResponse.of(
+                accounts.create(request.username(), request.displayName(), request.password(), role(request.role())));
     }
 
     @PutMapping("/operators/{id}")
@@ -90,8 +104,13 @@ class OperatorController {
     @RequiresPermission(Permission.SELF)
     MeResponse me() {
         CurrentOperator me = CurrentOperator.require();
-        return new MeResponse(me.id(), me.username(), me.role().code(),
-                me.permissions().stream().map(Permission::code).collect(Collectors.toCollection(java.util.TreeSet::new)),
+        return new MeResponse(
+                me.id(),
+                me.username(),
+                me.role().code(),
+                me.permissions().stream()
+                        .map(Permission::code)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new)),
                 me.tokenId());
     }
 
@@ -103,7 +122,12 @@ class OperatorController {
     }
 
     private static Role role(String code) {
-        return Role.ofCode(code).orElseThrow(() -> ApiException.unprocessable("unknown-role",
-                "No role named '" + code + "'; roles are " + java.util.Arrays.stream(Role.values()).map(Role::code).toList()));
+        return Role.ofCode(code)
+                .orElseThrow(() -> ApiException.unprocessable(
+                        "unknown-role",
+                        "No role named '" + code + "'; roles are "
+                                + java.util.Arrays.stream(Role.values())
+                                        .map(Role::code)
+                                        .toList()));
     }
 }

@@ -33,24 +33,36 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
     /** {@code expiresIn} is an ISO-8601 duration such as {@code P30D} or {@code PT8H}. */
-    record IssueTokenRequest(@NotBlank @Schema(maxLength = ApiTokenIssuer.MAX_NAME) String name,
-            @NotEmpty @ArraySchema(schema = @Schema(maxLength = 40)) Set<String> permissions,
-            @NotBlank @Schema(maxLength = 40) String expiresIn) {
-    }
+    record IssueTokenRequest(
+            @NotBlank @Schema(maxLength = ApiTokenIssuer.MAX_NAME)
+            String name,
 
-    record TokenResponse(long id, String name, Set<String> permissions, OffsetDateTime expiresAt,
-            OffsetDateTime revokedAt, OffsetDateTime createdAt) {
+            @NotEmpty @ArraySchema(schema = @Schema(maxLength = 40))
+            Set<String> permissions,
+
+            @NotBlank @Schema(maxLength = 40) String expiresIn) {}
+
+    record TokenResponse(
+            long id,
+            String name,
+            Set<String> permissions,
+            OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt,
+            OffsetDateTime createdAt) {
 
         static TokenResponse of(ApiToken t) {
-            return new TokenResponse(t.id(), t.name(),
+            return new TokenResponse(
+                    t.id(),
+                    t.name(),
                     t.permissions().stream().map(Permission::code).collect(Collectors.toCollection(TreeSet::new)),
-                    t.expiresAt(), t.revokedAt(), t.createdAt());
+                    t.expiresAt(),
+                    t.revokedAt(),
+                    t.createdAt());
         }
     }
 
     /** The only answer that ever contains the token's secret. */
-    record IssuedTokenResponse(TokenResponse token, String secret) {
-    }
+    record IssuedTokenResponse(TokenResponse token, String secret) {}
 
     private final ApiTokenIssuer issuer;
 
@@ -66,8 +78,8 @@ class TokenController {
         try {
             lifetime = Duration.parse(request.expiresIn());
         } catch (DateTimeParseException e) {
-            throw ApiException.unprocessable("invalid-token-lifetime",
-                    "expiresIn is an ISO-8601 duration such as P30D or PT8H");
+            throw ApiException.unprocessable(
+                    "invalid-token-lifetime", "expiresIn is an ISO-8601 duration such as P30D or PT8H");
         }
         var issued = issuer.issue(CurrentOperator.require(), request.name(), request.permissions(), lifetime);
         return new IssuedTokenResponse(TokenResponse.of(issued.token()), issued.secret());
@@ -76,7 +88,9 @@ class TokenController {
     @GetMapping
     @RequiresPermission(Permission.SELF)
     List<TokenResponse> mine() {
-        return issuer.of(CurrentOperator.require()).stream().map(TokenResponse::of).toList();
+        return issuer.of(CurrentOperator.require()).stream()
+                .map(TokenResponse::of)
+                .toList();
     }
 
     @DeleteMapping("/{id}")

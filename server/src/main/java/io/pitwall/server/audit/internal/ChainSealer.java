@@ -34,6 +34,7 @@ public final class ChainSealer {
     private static final long WAIT_SLICE_MILLIS = 2;
     /** A leader's own caller waits at most this many extra rounds before leaving the rest to the waiters. */
     private static final int ROUNDS_PER_TURN = 16;
+
     private final AuditRecords records;
     private final TransactionTemplate transactions;
     private final int batchSize;
@@ -68,7 +69,9 @@ public final class ChainSealer {
                 if (sealing.tryLock()) {
                     leadWhileAwaited();
                 } else if (System.nanoTime() - giveUpAt > 0) {
-                    log.warn("Audit chain busy for {}; committed records wait in the intake for the next round", GIVE_UP);
+                    log.warn(
+                            "Audit chain busy for {}; committed records wait in the intake for the next round",
+                            GIVE_UP);
                     return;
                 } else {
                     mine.done.await(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
@@ -109,8 +112,7 @@ public final class ChainSealer {
     }
 
     /** What this node's sealer has done since it started. */
-    public record Activity(long rounds, long records) {
-    }
+    public record Activity(long rounds, long records) {}
 
     /** Chains whatever waits in the intake (the periodic sweep after crashes and failed rounds). */
     public void sweep() {

@@ -2,6 +2,7 @@ package io.pitwall.server.audit.persistence;
 
 import io.pitwall.server.audit.AuditEntry;
 import io.pitwall.server.audit.AuditRecord;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,28 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import java.sql.PreparedStatement;
 import javax.sql.DataSource;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The audit trail's table and its head row. Not a Spring bean by itself so the CLI can use it too. */
 public class AuditRecords {
 
     /** The newest seq and hash, locked for the rest of the transaction. */
-    public record Head(long seq, String hash) {
-    }
+    public record Head(long seq, String hash) {}
 
     /** A committed entry waiting in the intake to be chained. */
-    public record Pending(long id, AuditEntry entry) {
-    }
+    public record Pending(long id, AuditEntry entry) {}
 
     /** Filters for reading the trail; {@code null} means any. */
-    public record Filter(String operator, String action, String target, String outcome, OffsetDateTime from,
-            OffsetDateTime to) {
-    }
+    public record Filter(
+            String operator, String action, String target, String outcome, OffsetDateTime from, OffsetDateTime to) {}
 
     private static final String ENTRY_COLUMNS =
             "occurred_at, operator, role, action, target, outcome, request_id, details";
@@ -48,17 +45,22 @@ public class AuditRecords {
 
     public Head lockHead() {
         return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
     }
 
     public Head head() {
         return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
     }
 
     public void append(List<AuditRecord> records) {
-        template.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                records, records.size(), (ps, r) -> {
+        template.batchUpdate(
+                "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                records,
+                records.size(),
+                (ps, r) -> {
                     ps.setLong(1, r.seq());
                     ps.setObject(2, r.occurredAt());
                     ps.setString(3, r.operator());
@@ -73,13 +75,18 @@ public class AuditRecords {
                 });
         AuditRecord last = records.get(records.size() - 1);
         jdbc.sql("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                .param("seq", last.seq()).param("hash", last.hash()).update();
+                .param("seq", last.seq())
+                .param("hash", last.hash())
+                .update();
     }
 
     /** Writes entries to the intake, in the caller's transaction. */
     public void enqueue(List<AuditEntry> entries) {
-        template.batchUpdate("INSERT INTO audit_intake (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                entries, WRITE_BATCH, (ps, e) -> {
+        template.batchUpdate(
+                "INSERT INTO audit_intake (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                entries,
+                WRITE_BATCH,
+                (ps, e) -> {
                     ps.setObject(1, e.occurredAt());
                     ps.setString(2, e.operator());
                     ps.setString(3, e.role());
@@ -95,9 +102,17 @@ public class AuditRecords {
     public List<Pending> pending(int limit) {
         return jdbc.sql("SELECT id, " + ENTRY_COLUMNS + " FROM audit_intake ORDER BY id FETCH FIRST :limit ROWS ONLY")
                 .param("limit", limit)
-                .query((rs, i) -> new Pending(rs.getLong(1), new AuditEntry(rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9))))
+                .query((rs, i) -> new Pending(
+                        rs.getLong(1),
+                        new AuditEntry(
+                                rs.getObject(2, OffsetDateTime.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9))))
                 .list();
     }
 
@@ -109,7 +124,9 @@ public class AuditRecords {
     /** Entries waiting to be chained; 0 for a database from before the intake (the CLI verifies old ones too). */
     public long pendingCount() {
         try {
-            return jdbc.sql("SELECT COUNT(*) FROM audit_intake").query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM audit_intake")
+                    .query(Long.class)
+                    .single();
         } catch (BadSqlGrammarException noIntakeTable) {
             return 0;
         }
@@ -123,8 +140,8 @@ public class AuditRecords {
             if (autoCommit) {
                 connection.setAutoCommit(false);
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM audit_record ORDER BY seq")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_record ORDER BY seq")) {
                 statement.setFetchSize(5_000);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -148,7 +165,10 @@ public class AuditRecords {
         for (var p : where.params().entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
-        return spec.param("offset", (long) page * size).param("size", size).query((rs, i) -> map(rs)).list();
+        return spec.param("offset", (long) page * size)
+                .param("size", size)
+                .query((rs, i) -> map(rs))
+                .list();
     }
 
     public long count(Filter filter) {
@@ -160,8 +180,7 @@ public class AuditRecords {
         return spec.query(Long.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private static Where where(Filter f) {
         List<String> clauses = new ArrayList<>();
@@ -194,8 +213,17 @@ public class AuditRecords {
     }
 
     private static AuditRecord map(ResultSet rs) throws SQLException {
-        return new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11));
+        return new AuditRecord(
+                rs.getLong(1),
+                rs.getObject(2, OffsetDateTime.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11));
     }
 }

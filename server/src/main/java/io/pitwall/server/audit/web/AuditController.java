@@ -32,12 +32,15 @@ class AuditController {
     /** The trail, newest first, filtered by operator, action, target, outcome and time range. */
     @GetMapping
     @RequiresPermission(Permission.AUDIT_READ)
-    Page<AuditRecord> list(@RequestParam(required = false) String operator,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String target,
+    Page<AuditRecord> list(
+            @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String target,
             @RequestParam(required = false) String outcome,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         Page.check(page, size);
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw ApiException.badRequest("invalid-parameter", "outcome is SUCCEEDED or REFUSED");

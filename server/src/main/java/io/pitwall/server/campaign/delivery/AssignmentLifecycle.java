@@ -49,8 +49,16 @@ import java.util.function.Predicate;
 public final class AssignmentLifecycle {
 
     public enum State {
-        PENDING(0), DELIVERED(1), DOWNLOADING(2), DOWNLOADED(3), INSTALLING(4), SUCCEEDED(5), FAILED(5),
-        ROLLED_BACK(6), CANCELLED(6), TIMED_OUT(5);
+        PENDING(0),
+        DELIVERED(1),
+        DOWNLOADING(2),
+        DOWNLOADED(3),
+        INSTALLING(4),
+        SUCCEEDED(5),
+        FAILED(5),
+        ROLLED_BACK(6),
+        CANCELLED(6),
+        TIMED_OUT(5);
 
         private final int rank;
 
@@ -59,8 +67,7 @@ public final class AssignmentLifecycle {
         }
 
         public boolean isTerminal() {
-            return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == CANCELLED
-                    || this == TIMED_OUT;
+            return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == CANCELLED || this == TIMED_OUT;
         }
 
         /** Whether the vehicle still needs to hear about it (delivered in its check-ins). */
@@ -75,20 +82,32 @@ public final class AssignmentLifecycle {
     }
 
     public enum Trigger {
-        DELIVER, DOWNLOAD_STARTED, DOWNLOAD_PROGRESS, DOWNLOAD_COMPLETED, DOWNLOAD_FAILED, INSTALL_DEFERRED,
-        INSTALL_STARTED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, INSTALL_FAILED, INSTALL_COMPLETED,
-        ROLLED_BACK, CANCEL, TIME_OUT, REOFFER, ASSIGNMENT_ENDED, EXCLUDE
+        DELIVER,
+        DOWNLOAD_STARTED,
+        DOWNLOAD_PROGRESS,
+        DOWNLOAD_COMPLETED,
+        DOWNLOAD_FAILED,
+        INSTALL_DEFERRED,
+        INSTALL_STARTED,
+        INSTALL_PAUSED,
+        INSTALL_RESUMED,
+        INSTALL_RETRIED,
+        INSTALL_FAILED,
+        INSTALL_COMPLETED,
+        ROLLED_BACK,
+        CANCEL,
+        TIME_OUT,
+        REOFFER,
+        ASSIGNMENT_ENDED,
+        EXCLUDE
     }
 
-    public sealed interface Transition permits Accepted, Rejected {
-    }
+    public sealed interface Transition permits Accepted, Rejected {}
 
     /** The next state; {@code changed} is false when the trigger was absorbed. */
-    public record Accepted(State next, boolean changed) implements Transition {
-    }
+    public record Accepted(State next, boolean changed) implements Transition {}
 
-    public record Rejected(String code) implements Transition {
-    }
+    public record Rejected(String code) implements Transition {}
 
     /** Not finished: the vehicle still hears about it in its check-ins. */
     public static final Set<State> ACTIVE = where(State::isActive);
@@ -103,11 +122,10 @@ public final class AssignmentLifecycle {
     /** Ended in a way the exception queue lists: failures and timeouts. */
     public static final Set<State> EXCEPTIONAL_ENDS = where(s -> s.isFailure() || s == State.TIMED_OUT);
     /** The vehicle has not begun the update (it may still be offered it, or it was cancelled). */
-    public static final Set<State> NOT_BEGUN = Collections.unmodifiableSet(
-            EnumSet.of(State.PENDING, State.DELIVERED, State.CANCELLED));
+    public static final Set<State> NOT_BEGUN =
+            Collections.unmodifiableSet(EnumSet.of(State.PENDING, State.DELIVERED, State.CANCELLED));
 
-    private AssignmentLifecycle() {
-    }
+    private AssignmentLifecycle() {}
 
     /**
      * An assignment's state from its ECU parts' states: a rollback, failure or timeout of any part decides it (in
@@ -156,7 +174,9 @@ public final class AssignmentLifecycle {
             if (state == State.INSTALLING) {
                 return new Rejected("install-in-progress");
             }
-            if (state == State.SUCCEEDED || state == State.FAILED || state == State.ROLLED_BACK
+            if (state == State.SUCCEEDED
+                    || state == State.FAILED
+                    || state == State.ROLLED_BACK
                     || state == State.TIMED_OUT) {
                 return new Rejected("assignment-finished");
             }
@@ -166,14 +186,16 @@ public final class AssignmentLifecycle {
             return state == State.FAILED || state == State.TIMED_OUT ? move(state, State.PENDING) : stay(state);
         }
         if (trigger == Trigger.ASSIGNMENT_ENDED) {
-            return state == State.INSTALLING ? move(state, State.TIMED_OUT)
+            return state == State.INSTALLING
+                    ? move(state, State.TIMED_OUT)
                     : state.isActive() ? move(state, State.CANCELLED) : stay(state);
         }
         if (trigger == Trigger.TIME_OUT) {
             return state.isActive() && state != State.PENDING ? move(state, State.TIMED_OUT) : stay(state);
         }
         if (state == State.TIMED_OUT) {
-            return trigger == Trigger.INSTALL_COMPLETED ? move(state, State.SUCCEEDED)
+            return trigger == Trigger.INSTALL_COMPLETED
+                    ? move(state, State.SUCCEEDED)
                     : trigger == Trigger.ROLLED_BACK ? move(state, State.ROLLED_BACK) : stay(state);
         }
         if (state == State.CANCELLED || state == State.FAILED || state == State.ROLLED_BACK) {
@@ -201,8 +223,15 @@ public final class AssignmentLifecycle {
             case INSTALL_STARTED -> State.INSTALLING;
             case INSTALL_COMPLETED -> State.SUCCEEDED;
             case ROLLED_BACK -> State.ROLLED_BACK;
-            case INSTALL_DEFERRED, INSTALL_PAUSED, INSTALL_RESUMED, INSTALL_RETRIED, CANCEL, TIME_OUT, REOFFER,
-                    ASSIGNMENT_ENDED, EXCLUDE -> null;
+            case INSTALL_DEFERRED,
+                    INSTALL_PAUSED,
+                    INSTALL_RESUMED,
+                    INSTALL_RETRIED,
+                    CANCEL,
+                    TIME_OUT,
+                    REOFFER,
+                    ASSIGNMENT_ENDED,
+                    EXCLUDE -> null;
         };
     }
 

@@ -2,11 +2,11 @@ package io.pitwall.server.campaign.delivery;
 
 import io.pitwall.protocol.device.DeviceEvent;
 import io.pitwall.server.campaign.AssignmentEnded;
-import io.pitwall.server.campaign.governance.CampaignCommands;
+import io.pitwall.server.campaign.FailureCategory;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Accepted;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.Trigger;
-import io.pitwall.server.campaign.FailureCategory;
+import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.campaign.internal.CampaignMoves;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
@@ -45,8 +45,15 @@ class AssignmentTracker {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssignmentTracker(Assignments assignments, Campaigns campaigns, InstalledSoftware installed, CampaignMoves moves,
-            Attempts attempts, DirectorRepository director, ApplicationEventPublisher events, Clock clock) {
+    AssignmentTracker(
+            Assignments assignments,
+            Campaigns campaigns,
+            InstalledSoftware installed,
+            CampaignMoves moves,
+            Attempts attempts,
+            DirectorRepository director,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.attempts = attempts;
         this.director = director;
         this.events = events;
@@ -87,18 +94,25 @@ class AssignmentTracker {
             int attempt;
             try {
                 int dot = event.assignmentId().indexOf('.');
-                id = Long.parseLong(dot < 0 ? event.assignmentId() : event.assignmentId().substring(0, dot));
+                id = Long.parseLong(
+                        dot < 0 ? event.assignmentId() : event.assignmentId().substring(0, dot));
                 attempt = dot < 0 ? 1 : Integer.parseInt(event.assignmentId().substring(dot + 1));
             } catch (NumberFormatException e) {
                 continue;
             }
-            assignments.lock(id, recorded.vin()).ifPresentOrElse(a -> {
-                // A late report of an earlier attempt must not move the retry that replaced it.
-                if (a.attempt() == attempt) {
-                    apply(a, event, trigger);
-                }
-            }, () -> log.warn("Vehicle {} reported on assignment {} which is not its own",
-                    recorded.vin(), event.assignmentId()));
+            assignments
+                    .lock(id, recorded.vin())
+                    .ifPresentOrElse(
+                            a -> {
+                                // A late report of an earlier attempt must not move the retry that replaced it.
+                                if (a.attempt() == attempt) {
+                                    apply(a, event, trigger);
+                                }
+                            },
+                            () -> log.warn(
+                                    "Vehicle {} reported on assignment {} which is not its own",
+                                    recorded.vin(),
+                                    event.assignmentId()));
         }
     }
 
@@ -112,7 +126,12 @@ class AssignmentTracker {
                 var result = AssignmentLifecycle.apply(ecu.status(), trigger);
                 if (result instanceof Accepted accepted && accepted.changed()) {
                     next = accepted.next();
-                    move(assignment, ecu, next, failureCode(next, event, trigger), installStarted(next, event, trigger));
+                    move(
+                            assignment,
+                            ecu,
+                            next,
+                            failureCode(next, event, trigger),
+                            installStarted(next, event, trigger));
                     changed = true;
                 }
             }
@@ -125,14 +144,18 @@ class AssignmentTracker {
         }
     }
 
-    private void move(Assignments.Locked assignment, Assignments.EcuPart ecu, State next, String code,
-            boolean installStarted) {
+    private void move(
+            Assignments.Locked assignment, Assignments.EcuPart ecu, State next, String code, boolean installStarted) {
         if (!assignments.updateEcu(assignment.id(), ecu.ecuSerial(), ecu.status(), next, code, installStarted)) {
-            throw new OptimisticLockingFailureException("ECU part " + ecu.ecuSerial() + " of assignment "
-                    + assignment.id() + " changed concurrently");
+            throw new OptimisticLockingFailureException(
+                    "ECU part " + ecu.ecuSerial() + " of assignment " + assignment.id() + " changed concurrently");
         }
         if (next == State.SUCCEEDED) {
-            installed.confirmed(assignment.vin(), ecu.ecuSerial(), ecu.image().version(), ecu.image().sha256());
+            installed.confirmed(
+                    assignment.vin(),
+                    ecu.ecuSerial(),
+                    ecu.image().version(),
+                    ecu.image().sha256());
         }
     }
 
@@ -143,8 +166,9 @@ class AssignmentTracker {
     static boolean installStarted(State next, DeviceEvent event, Trigger trigger) {
         return switch (next) {
             case INSTALLING, SUCCEEDED, ROLLED_BACK -> true;
-            case FAILED -> trigger == Trigger.INSTALL_FAILED
-                    && (event.code() == null || !event.code().startsWith("PRECONDITION"));
+            case FAILED ->
+                trigger == Trigger.INSTALL_FAILED
+                        && (event.code() == null || !event.code().startsWith("PRECONDITION"));
             case PENDING, DELIVERED, DOWNLOADING, DOWNLOADED, CANCELLED, TIMED_OUT -> false;
         };
     }
@@ -163,24 +187,34 @@ class AssignmentTracker {
         }
         FailureCategory category = switch (derived) {
             case ROLLED_BACK -> FailureCategory.BOOT_HEALTH_ROLLBACK;
-            case FAILED -> trigger == Trigger.DOWNLOAD_FAILED ? FailureCategory.ofDownloadFailure(code)
-                    : FailureCategory.ofInstallFailure(code);
+            case FAILED ->
+                trigger == Trigger.DOWNLOAD_FAILED
+                        ? FailureCategory.ofDownloadFailure(code)
+                        : FailureCategory.ofInstallFailure(code);
             case PENDING, DELIVERED, DOWNLOADING, DOWNLOADED, INSTALLING, SUCCEEDED, CANCELLED, TIMED_OUT -> null;
         };
         OffsetDateTime now = OffsetDateTime.now(clock);
-        assignments.update(assignment.id(), assignment.version(), derived, category,
-                category == null ? null : code, now);
+        assignments.update(
+                assignment.id(), assignment.version(), derived, category, category == null ? null : code, now);
         if (derived == State.FAILED && category.retryable()) {
-            campaigns.schedule(assignment.campaignId()).ifPresent(schedule ->
-                    attempts.scheduleRetry(assignment.id(), assignment.attempt(), schedule, now));
+            campaigns
+                    .schedule(assignment.campaignId())
+                    .ifPresent(
+                            schedule -> attempts.scheduleRetry(assignment.id(), assignment.attempt(), schedule, now));
         }
         if (derived.isTerminal()) {
             // The vehicle's director targets no longer list this assignment's images.
             director.vehicleChanged(assignment.vin());
         }
         if (category != null) {
-            events.publishEvent(new AssignmentEnded(assignment.id(), assignment.campaignId(), assignment.vin(),
-                    derived.name(), category.name(), code == null ? trigger.name() : code, now.toInstant()));
+            events.publishEvent(new AssignmentEnded(
+                    assignment.id(),
+                    assignment.campaignId(),
+                    assignment.vin(),
+                    derived.name(),
+                    category.name(),
+                    code == null ? trigger.name() : code,
+                    now.toInstant()));
         }
         if (derived.isTerminal() && campaigns.completeIfDone(assignment.campaignId(), now)) {
             moves.completed(assignment.campaignId(), CampaignCommands.SYSTEM, now);

@@ -26,6 +26,7 @@ public class Attempts {
 
     /** The failure code a timed-out assignment carries. */
     public static final String TIMEOUT_CODE = "IN_PROGRESS_TIMEOUT";
+
     static final int BATCH = 1_000;
     private final Assignments assignments;
     private final AssignmentAttempts attemptRows;
@@ -33,7 +34,11 @@ public class Attempts {
     private final CampaignMoves moves;
     private final DirectorRepository director;
 
-    Attempts(Assignments assignments, AssignmentAttempts attemptRows, Campaigns campaigns, CampaignMoves moves,
+    Attempts(
+            Assignments assignments,
+            AssignmentAttempts attemptRows,
+            Campaigns campaigns,
+            CampaignMoves moves,
             DirectorRepository director) {
         this.director = director;
         this.assignments = assignments;
@@ -54,7 +59,8 @@ public class Attempts {
         int timedOut = 0;
         for (Assignments.Ref ref : attemptRows.inProgressSince(campaignId, now.minus(timeout.get()), BATCH)) {
             var locked = assignments.lock(ref.id(), ref.vin());
-            if (locked.isEmpty() || !AssignmentLifecycle.IN_PROGRESS.contains(locked.get().status())) {
+            if (locked.isEmpty()
+                    || !AssignmentLifecycle.IN_PROGRESS.contains(locked.get().status())) {
                 continue;
             }
             List<State> states = new ArrayList<>();

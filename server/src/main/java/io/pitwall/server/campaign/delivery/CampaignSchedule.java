@@ -17,8 +17,13 @@ import java.util.Optional;
  * {@link VehicleStatePolicy} (regions and consent checked at delivery, the rest sent to the agent). Every part
  * is optional.
  */
-public record CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, RolloutRate rolloutRate,
-        List<MaintenanceWindow> maintenanceWindows, RetryPolicy retries, Integer inProgressTimeoutMinutes,
+public record CampaignSchedule(
+        OffsetDateTime startAt,
+        OffsetDateTime endAt,
+        RolloutRate rolloutRate,
+        List<MaintenanceWindow> maintenanceWindows,
+        RetryPolicy retries,
+        Integer inProgressTimeoutMinutes,
         VehicleStatePolicy vehicleState) {
 
     static final int MAX_WINDOWS = 20;
@@ -47,8 +52,13 @@ public record CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, Rol
     }
 
     /** A schedule without a vehicle-state policy. */
-    public CampaignSchedule(OffsetDateTime startAt, OffsetDateTime endAt, RolloutRate rolloutRate,
-            List<MaintenanceWindow> maintenanceWindows, RetryPolicy retries, Integer inProgressTimeoutMinutes) {
+    public CampaignSchedule(
+            OffsetDateTime startAt,
+            OffsetDateTime endAt,
+            RolloutRate rolloutRate,
+            List<MaintenanceWindow> maintenanceWindows,
+            RetryPolicy retries,
+            Integer inProgressTimeoutMinutes) {
         this(startAt, endAt, rolloutRate, maintenanceWindows, retries, inProgressTimeoutMinutes, null);
     }
 

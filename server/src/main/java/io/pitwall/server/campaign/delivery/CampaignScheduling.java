@@ -34,8 +34,8 @@ public class CampaignScheduling {
             throw ApiException.conflict("campaign-not-draft", "The schedule is set while the campaign is a draft");
         }
         campaigns.replaceSchedule(id, schedule);
-        events.publishEvent(Audited.succeeded("campaign.schedule", "campaign:" + id,
-                Map.of("scheduled", schedule != null)));
+        events.publishEvent(
+                Audited.succeeded("campaign.schedule", "campaign:" + id, Map.of("scheduled", schedule != null)));
         return Optional.ofNullable(schedule);
     }
 

@@ -15,12 +15,15 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 final class OpenParts {
 
-    private OpenParts() {
-    }
+    private OpenParts() {}
 
     /** Closes the open parts when {@code derived} is terminal; {@code states} (per part, in order) is updated. */
-    static void closeIfEnded(Assignments assignments, long assignmentId, List<Assignments.EcuPart> ecus,
-            List<State> states, State derived) {
+    static void closeIfEnded(
+            Assignments assignments,
+            long assignmentId,
+            List<Assignments.EcuPart> ecus,
+            List<State> states,
+            State derived) {
         if (!derived.isTerminal()) {
             return;
         }
@@ -29,9 +32,10 @@ final class OpenParts {
             if (AssignmentLifecycle.apply(current, Trigger.ASSIGNMENT_ENDED) instanceof Accepted closed
                     && closed.changed()) {
                 String serial = ecus.get(i).ecuSerial();
-                if (!assignments.updateEcu(assignmentId, serial, current, closed.next(), "ASSIGNMENT_" + derived.name())) {
-                    throw new OptimisticLockingFailureException("ECU part " + serial + " of assignment " + assignmentId
-                            + " changed concurrently");
+                if (!assignments.updateEcu(
+                        assignmentId, serial, current, closed.next(), "ASSIGNMENT_" + derived.name())) {
+                    throw new OptimisticLockingFailureException(
+                            "ECU part " + serial + " of assignment " + assignmentId + " changed concurrently");
                 }
                 states.set(i, closed.next());
             }

@@ -8,8 +8,12 @@ import io.pitwall.server.shared.ApiException;
  * multiplied by {@code incrementFactor} each time another {@code increaseEvery} vehicles were notified
  * (or, with {@code countSucceeded}, succeeded), never above {@code maximumPerMinute}.
  */
-public record RolloutRate(int maximumPerMinute, Integer baseRatePerMinute, Double incrementFactor,
-        Integer increaseEvery, boolean countSucceeded) {
+public record RolloutRate(
+        int maximumPerMinute,
+        Integer baseRatePerMinute,
+        Double incrementFactor,
+        Integer increaseEvery,
+        boolean countSucceeded) {
 
     public RolloutRate {
         if (maximumPerMinute < 1 || maximumPerMinute > 100_000) {

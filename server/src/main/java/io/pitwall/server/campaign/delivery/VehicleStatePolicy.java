@@ -11,8 +11,14 @@ import java.util.List;
  * {@code consentRequired} (the latest check-in reported consent) are applied by the server when it delivers a
  * pending assignment; consent is also sent to the agent, which checks it again at the last moment.
  */
-public record VehicleStatePolicy(Double minStateOfChargePercent, Double minLowVoltageVolts, Boolean ignitionOff,
-        Boolean parked, Long wifiRequiredAboveBytes, List<String> allowedRegions, Boolean consentRequired) {
+public record VehicleStatePolicy(
+        Double minStateOfChargePercent,
+        Double minLowVoltageVolts,
+        Boolean ignitionOff,
+        Boolean parked,
+        Long wifiRequiredAboveBytes,
+        List<String> allowedRegions,
+        Boolean consentRequired) {
 
     static final int MAX_REGIONS = 100;
 
@@ -46,8 +52,13 @@ public record VehicleStatePolicy(Double minStateOfChargePercent, Double minLowVo
 
     /** The part the agent enforces, as the device contract carries it. */
     public VehiclePolicy toDevice() {
-        return new VehiclePolicy(minStateOfChargePercent, minLowVoltageVolts, ignitionOff, parked,
-                wifiRequiredAboveBytes, consentRequired);
+        return new VehiclePolicy(
+                minStateOfChargePercent,
+                minLowVoltageVolts,
+                ignitionOff,
+                parked,
+                wifiRequiredAboveBytes,
+                consentRequired);
     }
 
     private static ApiException invalid(String detail) {

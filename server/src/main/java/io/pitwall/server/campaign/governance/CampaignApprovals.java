@@ -46,9 +46,17 @@ public class CampaignApprovals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignApprovals(CampaignMoves moves, CampaignReadiness readiness, Campaigns campaigns, Approvals approvals,
-            Decisions decisions, EligibilityReadModel eligibility, ReleaseReadModel releases,
-            CampaignSettings settings, ApplicationEventPublisher events, Clock clock) {
+    CampaignApprovals(
+            CampaignMoves moves,
+            CampaignReadiness readiness,
+            Campaigns campaigns,
+            Approvals approvals,
+            Decisions decisions,
+            EligibilityReadModel eligibility,
+            ReleaseReadModel releases,
+            CampaignSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.moves = moves;
         this.readiness = readiness;
         this.campaigns = campaigns;
@@ -69,17 +77,29 @@ public class CampaignApprovals {
         Readiness ready = readiness.evaluate(campaign);
         if (!ready.ready()) {
             List<Map<String, Object>> unmet = ready.unmet().stream()
-                    .map(i -> Map.<String, Object>of("item", i.item(), "reason", i.reason())).toList();
-            throw new ApiException(422, "campaign-not-ready", unmet.size() + " readiness item(s) unmet: "
-                    + ready.unmet().stream().map(Readiness.Item::item).toList(), Map.of("unmet", unmet));
+                    .map(i -> Map.<String, Object>of("item", i.item(), "reason", i.reason()))
+                    .toList();
+            throw new ApiException(
+                    422,
+                    "campaign-not-ready",
+                    unmet.size() + " readiness item(s) unmet: "
+                            + ready.unmet().stream().map(Readiness.Item::item).toList(),
+                    Map.of("unmet", unmet));
         }
         long matched = eligibility.countMatching(id, campaign.filter());
         boolean riskyImage = releases.sendsHighRiskImage(id, CampaignRisk.HIGH_RISK_ECU_TYPES);
-        CampaignRisk risk = riskyImage || matched > settings.highRiskVehicles() ? CampaignRisk.HIGH
-                : CampaignRisk.STANDARD;
+        CampaignRisk risk =
+                riskyImage || matched > settings.highRiskVehicles() ? CampaignRisk.HIGH : CampaignRisk.STANDARD;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Object> detail = Map.of("risk", risk.name(), "matchedVehicles", matched,
-                "highRiskImage", riskyImage, "approversNeeded", risk.approversNeeded());
+        Map<String, Object> detail = Map.of(
+                "risk",
+                risk.name(),
+                "matchedVehicles",
+                matched,
+                "highRiskImage",
+                riskyImage,
+                "approversNeeded",
+                risk.approversNeeded());
         moves.apply(campaign, Trigger.SUBMIT, accepted, actor, now, detail);
         campaigns.submitted(id, actor, risk, now);
         events.publishEvent(Audited.succeeded("campaign.submit", "campaign:" + id, detail));
@@ -103,18 +123,23 @@ public class CampaignApprovals {
         Trigger trigger = verdict == Verdict.APPROVE ? Trigger.APPROVE : Trigger.REFUSE;
         var accepted = CampaignMoves.accept(campaign, trigger);
         if (actor.equals(campaign.createdBy()) || actor.equals(campaign.submittedBy())) {
-            throw new ApiException(403, "self-approval", actor + " created or submitted campaign " + id
-                    + " and cannot approve or refuse it");
+            throw new ApiException(
+                    403,
+                    "self-approval",
+                    actor + " created or submitted campaign " + id + " and cannot approve or refuse it");
         }
         int round = campaign.approvalRound();
         if (verdict == Verdict.APPROVE && approvals.approversInRound(id, round).contains(actor)) {
-            throw ApiException.conflict("already-approved", actor + " already approved campaign " + id
-                    + " in this round; a second approval must come from someone else");
+            throw ApiException.conflict(
+                    "already-approved",
+                    actor + " already approved campaign " + id
+                            + " in this round; a second approval must come from someone else");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         approvals.insert(id, round, actor, verdict, comment, now);
         CampaignRisk risk = campaign.risk() == null ? CampaignRisk.STANDARD : campaign.risk();
-        int needed = campaign.isRollback() ? Math.max(CampaignRollback.APPROVERS, risk.approversNeeded())
+        int needed = campaign.isRollback()
+                ? Math.max(CampaignRollback.APPROVERS, risk.approversNeeded())
                 : risk.approversNeeded();
         int approvers = approvals.approversInRound(id, round).size();
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -128,8 +153,8 @@ public class CampaignApprovals {
         } else {
             moves.log(id, trigger, actor, now, campaign.status(), campaign.status(), detail);
         }
-        events.publishEvent(Audited.succeeded(verdict == Verdict.APPROVE ? "campaign.approve" : "campaign.refuse",
-                "campaign:" + id, detail));
+        events.publishEvent(Audited.succeeded(
+                verdict == Verdict.APPROVE ? "campaign.approve" : "campaign.refuse", "campaign:" + id, detail));
         if (verdict == Verdict.REFUSE && campaign.isRollback() && accepted.next() == CampaignStatus.DRAFT) {
             refusedRollback(moves.campaign(id), actor, now, comment);
         }
@@ -144,8 +169,10 @@ public class CampaignApprovals {
         var cancel = CampaignMoves.accept(refused, Trigger.CANCEL);
         moves.apply(refused, Trigger.CANCEL, cancel, actor, now, Map.of("reason", "rollback refused"));
         moves.rollbackAbandoned(refused, actor, now, "rollback campaign " + refused.id() + " refused: " + comment)
-                .ifPresent(original -> events.publishEvent(Audited.succeeded("campaign.rollback.abandon",
-                        "campaign:" + original, Map.of("rollbackCampaign", refused.id(), "reason", "refused"))));
+                .ifPresent(original -> events.publishEvent(Audited.succeeded(
+                        "campaign.rollback.abandon",
+                        "campaign:" + original,
+                        Map.of("rollbackCampaign", refused.id(), "reason", "refused"))));
     }
 
     @Transactional(readOnly = true)

@@ -35,6 +35,7 @@ public class CampaignCommands {
 
     /** The actor of decisions nobody took by hand (a campaign completing). */
     public static final String SYSTEM = "system";
+
     private final Campaigns campaigns;
     private final Assignments assignments;
     private final EligibilityReadModel eligibility;
@@ -47,9 +48,18 @@ public class CampaignCommands {
     private final DirectorRepository director;
     private final Clock clock;
 
-    CampaignCommands(Campaigns campaigns, Assignments assignments, EligibilityReadModel eligibility,
-            AssignmentCounts counts, ReleaseReadModel releases, CampaignMoves moves, Waves waves,
-            WaveActivation activation, ApplicationEventPublisher events, DirectorRepository director, Clock clock) {
+    CampaignCommands(
+            Campaigns campaigns,
+            Assignments assignments,
+            EligibilityReadModel eligibility,
+            AssignmentCounts counts,
+            ReleaseReadModel releases,
+            CampaignMoves moves,
+            Waves waves,
+            WaveActivation activation,
+            ApplicationEventPublisher events,
+            DirectorRepository director,
+            Clock clock) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.eligibility = eligibility;
@@ -71,22 +81,24 @@ public class CampaignCommands {
 
     /** As {@link #create(String, long, TargetFilter, String)}, with a schedule (null: none). */
     @Transactional
-    public Campaign create(String name, long releaseId, TargetFilter filter, String createdBy,
-            CampaignSchedule schedule) {
+    public Campaign create(
+            String name, long releaseId, TargetFilter filter, String createdBy, CampaignSchedule schedule) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ApiException.unprocessable("invalid-campaign-name", "A campaign name has 1 to 200 characters");
         }
         var images = releases.publishedImages(releaseId);
         if (images.isEmpty()) {
-            throw ApiException.unprocessable("release-not-published",
-                    "Release " + releaseId + " does not exist or is not published");
+            throw ApiException.unprocessable(
+                    "release-not-published", "Release " + releaseId + " does not exist or is not published");
         }
         long id = campaigns.insert(name, releaseId, filter, createdBy, OffsetDateTime.now(clock));
         campaigns.insertImages(id, images.get());
         if (schedule != null) {
             campaigns.replaceSchedule(id, schedule);
         }
-        events.publishEvent(Audited.succeeded("campaign.create", "campaign:" + id,
+        events.publishEvent(Audited.succeeded(
+                "campaign.create",
+                "campaign:" + id,
                 Map.of("name", name, "releaseId", releaseId, "scheduled", schedule != null)));
         return campaigns.byId(id).orElseThrow();
     }
@@ -109,8 +121,13 @@ public class CampaignCommands {
             if (created > 0) {
                 director.assignmentsChanged(id);
             }
-            moves.apply(campaign, Trigger.START, accepted, actor, now, Map.of("assignmentsCreated", created,
-                    "rollbackOf", campaign.rollbackOf()));
+            moves.apply(
+                    campaign,
+                    Trigger.START,
+                    accepted,
+                    actor,
+                    now,
+                    Map.of("assignmentsCreated", created, "rollbackOf", campaign.rollbackOf()));
         } else if (plan.isEmpty()) {
             created = eligibility.createEligible(id, campaign.filter(), now);
             if (created > 0) {
@@ -124,7 +141,8 @@ public class CampaignCommands {
         if (created == 0 && campaigns.completeIfDone(id, now)) {
             moves.completed(id, SYSTEM, now);
         }
-        events.publishEvent(Audited.succeeded("campaign.start", "campaign:" + id, Map.of("assignmentsCreated", created)));
+        events.publishEvent(
+                Audited.succeeded("campaign.start", "campaign:" + id, Map.of("assignmentsCreated", created)));
         return progress(id);
     }
 
@@ -158,8 +176,10 @@ public class CampaignCommands {
         events.publishEvent(Audited.succeeded("campaign.cancel", "campaign:" + id, Map.of("cancelled", cancelled)));
         // A cancelled rollback campaign releases the campaign it was undoing, which can be rolled back again.
         moves.rollbackAbandoned(campaign, actor, now, "rollback campaign " + id + " cancelled")
-                .ifPresent(original -> events.publishEvent(Audited.succeeded("campaign.rollback.abandon",
-                        "campaign:" + original, Map.of("rollbackCampaign", id, "reason", "cancelled"))));
+                .ifPresent(original -> events.publishEvent(Audited.succeeded(
+                        "campaign.rollback.abandon",
+                        "campaign:" + original,
+                        Map.of("rollbackCampaign", id, "reason", "cancelled"))));
         return progress(id);
     }
 
@@ -168,8 +188,8 @@ public class CampaignCommands {
         Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
         var byStatus = assignments.countByStatus(id);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignProgress(campaign, total, byStatus, assignments.countByFailureCategory(id),
-                counts.countDeferred(id));
+        return new CampaignProgress(
+                campaign, total, byStatus, assignments.countByFailureCategory(id), counts.countDeferred(id));
     }
 
     /** Which vehicles a cancel stopped before installing and how those already installing ended. */
@@ -177,12 +197,17 @@ public class CampaignCommands {
     public CancelReport cancelReport(long id) {
         Campaign campaign = campaigns.byId(id).orElseThrow(() -> CampaignMoves.notFound(id));
         var byStatus = assignments.countByStatus(id);
-        java.util.function.Function<AssignmentLifecycle.State, CancelReport.Group> group = state ->
-                new CancelReport.Group(byStatus.getOrDefault(state.name(), 0L),
-                        counts.vinsIn(id, state, CancelReport.MAX_VINS));
-        return new CancelReport(id, campaign.status(), group.apply(AssignmentLifecycle.State.CANCELLED),
-                group.apply(AssignmentLifecycle.State.SUCCEEDED), group.apply(AssignmentLifecycle.State.FAILED),
-                group.apply(AssignmentLifecycle.State.ROLLED_BACK), group.apply(AssignmentLifecycle.State.INSTALLING));
+        java.util.function.Function<AssignmentLifecycle.State, CancelReport.Group> group =
+                state -> new CancelReport.Group(
+                        byStatus.getOrDefault(state.name(), 0L), counts.vinsIn(id, state, CancelReport.MAX_VINS));
+        return new CancelReport(
+                id,
+                campaign.status(),
+                group.apply(AssignmentLifecycle.State.CANCELLED),
+                group.apply(AssignmentLifecycle.State.SUCCEEDED),
+                group.apply(AssignmentLifecycle.State.FAILED),
+                group.apply(AssignmentLifecycle.State.ROLLED_BACK),
+                group.apply(AssignmentLifecycle.State.INSTALLING));
     }
 
     private CampaignProgress move(long id, Trigger trigger, String actor, String action) {

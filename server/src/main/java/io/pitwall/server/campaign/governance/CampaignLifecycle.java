@@ -40,52 +40,77 @@ import io.pitwall.server.campaign.CampaignStatus;
 public final class CampaignLifecycle {
 
     public enum Trigger {
-        SUBMIT, APPROVE, REFUSE, START, PAUSE, RESUME, COMPLETE, CANCEL, EMERGENCY_STOP, ROLLBACK_START, ROLLBACK_DONE,
+        SUBMIT,
+        APPROVE,
+        REFUSE,
+        START,
+        PAUSE,
+        RESUME,
+        COMPLETE,
+        CANCEL,
+        EMERGENCY_STOP,
+        ROLLBACK_START,
+        ROLLBACK_DONE,
         ROLLBACK_ABANDONED
     }
 
-    public sealed interface Transition permits Accepted, Rejected {
-    }
+    public sealed interface Transition permits Accepted, Rejected {}
 
     /** The next status and hold; {@code changed} is false when the trigger was absorbed. */
-    public record Accepted(CampaignStatus next, boolean held, boolean changed) implements Transition {
-    }
+    public record Accepted(CampaignStatus next, boolean held, boolean changed) implements Transition {}
 
-    public record Rejected(String code) implements Transition {
-    }
+    public record Rejected(String code) implements Transition {}
 
-    private CampaignLifecycle() {
-    }
+    private CampaignLifecycle() {}
 
     public static Transition apply(CampaignStatus status, boolean held, Trigger trigger) {
         boolean pausedHeld = status == CampaignStatus.PAUSED && held;
         return switch (trigger) {
-            case SUBMIT -> status == CampaignStatus.DRAFT ? move(CampaignStatus.SUBMITTED)
-                    : new Rejected("campaign-not-draft");
-            case APPROVE -> status == CampaignStatus.SUBMITTED ? move(CampaignStatus.APPROVED)
-                    : pausedHeld ? new Accepted(CampaignStatus.PAUSED, false, true)
-                    : new Rejected("campaign-not-awaiting-approval");
-            case REFUSE -> status == CampaignStatus.SUBMITTED ? move(CampaignStatus.DRAFT)
-                    : pausedHeld ? stay(status, true) : new Rejected("campaign-not-awaiting-approval");
-            case START -> status == CampaignStatus.APPROVED ? move(CampaignStatus.RUNNING)
-                    : new Rejected("campaign-not-startable");
-            case PAUSE -> status == CampaignStatus.RUNNING ? move(CampaignStatus.PAUSED)
-                    : new Rejected("campaign-not-running");
-            case RESUME -> pausedHeld ? new Rejected("resume-needs-approval")
-                    : status == CampaignStatus.PAUSED ? move(CampaignStatus.RUNNING)
-                    : new Rejected("campaign-not-paused");
-            case COMPLETE -> status == CampaignStatus.RUNNING ? move(CampaignStatus.COMPLETED)
-                    : new Rejected("campaign-not-running");
+            case SUBMIT ->
+                status == CampaignStatus.DRAFT ? move(CampaignStatus.SUBMITTED) : new Rejected("campaign-not-draft");
+            case APPROVE ->
+                status == CampaignStatus.SUBMITTED
+                        ? move(CampaignStatus.APPROVED)
+                        : pausedHeld
+                                ? new Accepted(CampaignStatus.PAUSED, false, true)
+                                : new Rejected("campaign-not-awaiting-approval");
+            case REFUSE ->
+                status == CampaignStatus.SUBMITTED
+                        ? move(CampaignStatus.DRAFT)
+                        : pausedHeld ? stay(status, true) : new Rejected("campaign-not-awaiting-approval");
+            case START ->
+                status == CampaignStatus.APPROVED
+                        ? move(CampaignStatus.RUNNING)
+                        : new Rejected("campaign-not-startable");
+            case PAUSE ->
+                status == CampaignStatus.RUNNING ? move(CampaignStatus.PAUSED) : new Rejected("campaign-not-running");
+            case RESUME ->
+                pausedHeld
+                        ? new Rejected("resume-needs-approval")
+                        : status == CampaignStatus.PAUSED
+                                ? move(CampaignStatus.RUNNING)
+                                : new Rejected("campaign-not-paused");
+            case COMPLETE ->
+                status == CampaignStatus.RUNNING
+                        ? move(CampaignStatus.COMPLETED)
+                        : new Rejected("campaign-not-running");
             case CANCEL -> cancel(status);
-            case EMERGENCY_STOP -> status == CampaignStatus.RUNNING ? new Accepted(CampaignStatus.PAUSED, true, true)
-                    : stay(status, held);
-            case ROLLBACK_START -> status == CampaignStatus.PAUSED || status == CampaignStatus.CANCELLED
-                    || status == CampaignStatus.COMPLETED ? move(CampaignStatus.ROLLING_BACK)
-                    : new Rejected("campaign-not-rollbackable");
-            case ROLLBACK_DONE -> status == CampaignStatus.ROLLING_BACK ? move(CampaignStatus.ROLLED_BACK)
-                    : new Rejected("campaign-not-rolling-back");
-            case ROLLBACK_ABANDONED -> status == CampaignStatus.ROLLING_BACK
-                    ? new Accepted(CampaignStatus.PAUSED, true, true) : new Rejected("campaign-not-rolling-back");
+            case EMERGENCY_STOP ->
+                status == CampaignStatus.RUNNING ? new Accepted(CampaignStatus.PAUSED, true, true) : stay(status, held);
+            case ROLLBACK_START ->
+                status == CampaignStatus.PAUSED
+                                || status == CampaignStatus.CANCELLED
+                                || status == CampaignStatus.COMPLETED
+                        ? move(CampaignStatus.ROLLING_BACK)
+                        : new Rejected("campaign-not-rollbackable");
+            case ROLLBACK_DONE ->
+                status == CampaignStatus.ROLLING_BACK
+                        ? move(CampaignStatus.ROLLED_BACK)
+                        : new Rejected("campaign-not-rolling-back");
+            case ROLLBACK_ABANDONED ->
+                status == CampaignStatus.ROLLING_BACK
+                        ? new Accepted(CampaignStatus.PAUSED, true, true)
+                        : new Rejected("campaign-not-rolling-back");
         };
     }
 

@@ -30,8 +30,12 @@ public class CampaignReadiness {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignReadiness(CampaignMoves moves, ReadinessSheets sheets, ReleaseReadModel releases,
-            ApplicationEventPublisher events, Clock clock) {
+    CampaignReadiness(
+            CampaignMoves moves,
+            ReadinessSheets sheets,
+            ReleaseReadModel releases,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.moves = moves;
         this.sheets = sheets;
         this.releases = releases;
@@ -55,8 +59,8 @@ public class CampaignReadiness {
         Evidence.check(name, sha256, url);
         Campaign campaign = draft(id);
         sheets.addEvidence(id, name, sha256, url, actor, OffsetDateTime.now(clock));
-        events.publishEvent(Audited.succeeded("campaign.evidence", "campaign:" + id, Map.of("name", name,
-                "sha256", sha256)));
+        events.publishEvent(
+                Audited.succeeded("campaign.evidence", "campaign:" + id, Map.of("name", name, "sha256", sha256)));
         return evaluate(campaign);
     }
 
@@ -71,8 +75,8 @@ public class CampaignReadiness {
         List<Evidence> evidence = sheets.evidence(campaign.id());
         List<Item> items = new ArrayList<>();
         String status = releases.status(campaign.releaseId()).orElse("MISSING");
-        items.add(new Item("release-published", "PUBLISHED".equals(status),
-                "release " + campaign.releaseId() + " is " + status));
+        items.add(new Item(
+                "release-published", "PUBLISHED".equals(status), "release " + campaign.releaseId() + " is " + status));
         items.add(rollbackRelease(campaign, sheet.rollbackReleaseId()));
         var owners = sheet.owners();
         items.add(named("owner-approval", "approval", owners.approval()));
@@ -81,15 +85,28 @@ public class CampaignReadiness {
         items.add(named("owner-support", "support", owners.support()));
         items.add(named("owner-rollback", "rollback", owners.rollback()));
         items.add(named("owner-review", "post-release review", owners.review()));
-        items.add(sheet.runbookUrl() == null ? new Item("runbook", false, "no runbook link")
-                : new Item("runbook", true, sheet.runbookUrl()));
-        items.add(sheet.incidentContacts().isEmpty() ? new Item("incident-contacts", false, "no incident contacts")
-                : new Item("incident-contacts", true, sheet.incidentContacts().size() + " contact(s)"));
-        items.add(sheet.customerCommunication() == null
-                ? new Item("customer-communication", false, "no customer communication text")
-                : new Item("customer-communication", true, sheet.customerCommunication().length() + " characters"));
-        items.add(evidence.isEmpty() ? new Item("test-evidence", false, "no test evidence attached")
-                : new Item("test-evidence", true, evidence.size() + " attachment(s)"));
+        items.add(
+                sheet.runbookUrl() == null
+                        ? new Item("runbook", false, "no runbook link")
+                        : new Item("runbook", true, sheet.runbookUrl()));
+        items.add(
+                sheet.incidentContacts().isEmpty()
+                        ? new Item("incident-contacts", false, "no incident contacts")
+                        : new Item(
+                                "incident-contacts",
+                                true,
+                                sheet.incidentContacts().size() + " contact(s)"));
+        items.add(
+                sheet.customerCommunication() == null
+                        ? new Item("customer-communication", false, "no customer communication text")
+                        : new Item(
+                                "customer-communication",
+                                true,
+                                sheet.customerCommunication().length() + " characters"));
+        items.add(
+                evidence.isEmpty()
+                        ? new Item("test-evidence", false, "no test evidence attached")
+                        : new Item("test-evidence", true, evidence.size() + " attachment(s)"));
         return new Readiness(campaign.id(), items, sheet, evidence);
     }
 
@@ -103,13 +120,17 @@ public class CampaignReadiness {
         }
         var status = releases.status(rollbackId);
         if (status.isEmpty() || !"PUBLISHED".equals(status.get())) {
-            return new Item(item, false, "release " + rollbackId + " is " + status.orElse("missing")
-                    + ", not published");
+            return new Item(
+                    item, false, "release " + rollbackId + " is " + status.orElse("missing") + ", not published");
         }
         var missing = new TreeSet<>(releases.campaignHardwareIds(campaign.id()));
         missing.removeAll(releases.hardwareIds(rollbackId));
-        return missing.isEmpty() ? new Item(item, true, "release " + rollbackId + " is published with an image "
-                + "for every hardware id of the campaign")
+        return missing.isEmpty()
+                ? new Item(
+                        item,
+                        true,
+                        "release " + rollbackId + " is published with an image "
+                                + "for every hardware id of the campaign")
                 : new Item(item, false, "release " + rollbackId + " has no image for " + missing);
     }
 
@@ -120,8 +141,8 @@ public class CampaignReadiness {
     private Campaign draft(long id) {
         Campaign campaign = moves.lock(id);
         if (campaign.status() != CampaignStatus.DRAFT) {
-            throw ApiException.conflict("campaign-not-draft", "Readiness is edited on a DRAFT campaign; this one is "
-                    + campaign.status());
+            throw ApiException.conflict(
+                    "campaign-not-draft", "Readiness is edited on a DRAFT campaign; this one is " + campaign.status());
         }
         return campaign;
     }

@@ -31,8 +31,13 @@ public class CampaignTargeting {
     private final Waves waves;
     private final WaveSelectors selectors;
 
-    CampaignTargeting(VehicleSelector selector, DryRunReadModel dryRuns, ReleaseReadModel releases, Campaigns campaigns,
-            Waves waves, WaveSelectors selectors) {
+    CampaignTargeting(
+            VehicleSelector selector,
+            DryRunReadModel dryRuns,
+            ReleaseReadModel releases,
+            Campaigns campaigns,
+            Waves waves,
+            WaveSelectors selectors) {
         this.selector = selector;
         this.dryRuns = dryRuns;
         this.releases = releases;
@@ -63,11 +68,15 @@ public class CampaignTargeting {
         }
         List<DryRunReadModel.WaveSelection> selections = selections(waves);
         if (releases.publishedImages(releaseId).isEmpty()) {
-            throw ApiException.unprocessable("release-not-published",
-                    "Release " + releaseId + " does not exist or is not published");
+            throw ApiException.unprocessable(
+                    "release-not-published", "Release " + releaseId + " does not exist or is not published");
         }
-        return dryRuns.count(DryRunReadModel.Images.ofRelease(releaseId), filter, selector.compile(filter.query()),
-                allowedRegions, selections);
+        return dryRuns.count(
+                DryRunReadModel.Images.ofRelease(releaseId),
+                filter,
+                selector.compile(filter.query()),
+                allowedRegions,
+                selections);
     }
 
     /**
@@ -77,10 +86,14 @@ public class CampaignTargeting {
      */
     @Transactional(readOnly = true)
     public DryRun dryRun(long campaignId, List<String> allowedRegions) {
-        Campaign campaign = campaigns.byId(campaignId).orElseThrow(
-                () -> ApiException.notFound("campaign-not-found", "No campaign " + campaignId));
-        return dryRuns.count(DryRunReadModel.Images.ofCampaign(campaignId), campaign.filter(),
-                selector.compile(campaign.filter().query()), allowedRegions,
+        Campaign campaign = campaigns
+                .byId(campaignId)
+                .orElseThrow(() -> ApiException.notFound("campaign-not-found", "No campaign " + campaignId));
+        return dryRuns.count(
+                DryRunReadModel.Images.ofCampaign(campaignId),
+                campaign.filter(),
+                selector.compile(campaign.filter().query()),
+                allowedRegions,
                 selections(waves.of(campaignId).stream().map(Wave::spec).toList()));
     }
 

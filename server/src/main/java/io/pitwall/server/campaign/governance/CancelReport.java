@@ -8,8 +8,14 @@ import java.util.List;
  * installing, which finished, failed, rolled back on their own, or are still installing. Each list holds at
  * most {@link #MAX_VINS} VINs in VIN order; the counts are complete.
  */
-public record CancelReport(long campaignId, CampaignStatus status, Group cancelledBeforeInstalling, Group finished,
-        Group failed, Group rolledBack, Group stillInstalling) {
+public record CancelReport(
+        long campaignId,
+        CampaignStatus status,
+        Group cancelledBeforeInstalling,
+        Group finished,
+        Group failed,
+        Group rolledBack,
+        Group stillInstalling) {
 
     public static final int MAX_VINS = 1000;
 

@@ -26,8 +26,8 @@ public record DryRun(long matched, long eligible, Map<IneligibleReason, Long> in
         ineligible = Collections.unmodifiableMap(all);
         long sum = eligible + all.values().stream().mapToLong(Long::longValue).sum();
         if (sum != matched) {
-            throw new IllegalArgumentException("eligible and ineligible vehicles add up to " + sum
-                    + ", not " + matched);
+            throw new IllegalArgumentException(
+                    "eligible and ineligible vehicles add up to " + sum + ", not " + matched);
         }
         waves = List.copyOf(waves);
         if (waves.stream().mapToLong(PlannedWave::size).sum() > eligible) {

@@ -40,7 +40,8 @@ public class EmergencyStop {
     @Transactional
     public List<Long> stop(String reason, String actor) {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw ApiException.unprocessable("reason-required", "An emergency stop gives a reason of 1 to 2000 characters");
+            throw ApiException.unprocessable(
+                    "reason-required", "An emergency stop gives a reason of 1 to 2000 characters");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Long> stopped = new ArrayList<>();
@@ -50,8 +51,8 @@ public class EmergencyStop {
             campaigns.openApprovalRound(campaign.id());
             stopped.add(campaign.id());
         }
-        events.publishEvent(Audited.succeeded("campaign.emergency-stop", "campaigns", Map.of("reason", reason,
-                "campaigns", stopped)));
+        events.publishEvent(Audited.succeeded(
+                "campaign.emergency-stop", "campaigns", Map.of("reason", reason, "campaigns", stopped)));
         return stopped;
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public record Readiness(long campaignId, List<Item> items, ReadinessSheet sheet, List<Evidence> evidence) {
 
-    public record Item(String item, boolean met, String reason) {
-    }
+    public record Item(String item, boolean met, String reason) {}
 
     public Readiness {
         items = List.copyOf(items);

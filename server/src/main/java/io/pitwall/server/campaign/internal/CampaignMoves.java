@@ -4,10 +4,10 @@ import io.pitwall.server.campaign.Campaign;
 import io.pitwall.server.campaign.CampaignMoved;
 import io.pitwall.server.campaign.CampaignStatus;
 import io.pitwall.server.campaign.governance.CampaignCommands;
+import io.pitwall.server.campaign.governance.CampaignLifecycle;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Accepted;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Rejected;
 import io.pitwall.server.campaign.governance.CampaignLifecycle.Trigger;
-import io.pitwall.server.campaign.governance.CampaignLifecycle;
 import io.pitwall.server.campaign.persistence.Assignments;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.campaign.persistence.Decisions;
@@ -35,8 +35,7 @@ public class CampaignMoves {
     private final Decisions decisions;
     private final ApplicationEventPublisher events;
 
-    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions,
-            ApplicationEventPublisher events) {
+    CampaignMoves(Campaigns campaigns, Assignments assignments, Decisions decisions, ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.decisions = decisions;
@@ -72,14 +71,21 @@ public class CampaignMoves {
     public static Accepted accept(Campaign campaign, Trigger trigger) {
         var transition = CampaignLifecycle.apply(campaign.status(), campaign.held(), trigger);
         if (transition instanceof Rejected rejected) {
-            throw ApiException.conflict(rejected.code(), "A " + campaign.status() + (campaign.held()
-                    ? " (emergency hold)" : "") + " campaign does not accept " + trigger);
+            throw ApiException.conflict(
+                    rejected.code(),
+                    "A " + campaign.status() + (campaign.held() ? " (emergency hold)" : "")
+                            + " campaign does not accept " + trigger);
         }
         return (Accepted) transition;
     }
 
     /** Applies an accepted transition and logs the decision with the extra details. */
-    public void apply(Campaign campaign, Trigger trigger, Accepted accepted, String actor, OffsetDateTime now,
+    public void apply(
+            Campaign campaign,
+            Trigger trigger,
+            Accepted accepted,
+            String actor,
+            OffsetDateTime now,
             Map<String, Object> extra) {
         if (accepted.changed()) {
             campaigns.changeStatus(campaign.id(), campaign.version(), accepted.next(), accepted.held(), now);
@@ -91,13 +97,21 @@ public class CampaignMoves {
      * Logs a decision: the status before and after, the assignment counts, and the extra details; a change of
      * status publishes {@link CampaignMoved} in the caller's transaction.
      */
-    public void log(long id, Trigger kind, String actor, OffsetDateTime now, CampaignStatus from, CampaignStatus to,
+    public void log(
+            long id,
+            Trigger kind,
+            String actor,
+            OffsetDateTime now,
+            CampaignStatus from,
+            CampaignStatus to,
             Map<String, Object> extra) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("from", from.name());
         detail.put("to", to.name());
         var byStatus = assignments.countByStatus(id);
-        detail.put("assignments", byStatus.values().stream().mapToLong(Long::longValue).sum());
+        detail.put(
+                "assignments",
+                byStatus.values().stream().mapToLong(Long::longValue).sum());
         detail.put("byStatus", byStatus);
         detail.put("byFailureCategory", assignments.countByFailureCategory(id));
         detail.putAll(extra);
@@ -113,8 +127,17 @@ public class CampaignMoves {
      * after the rollback campaign's, the order every completion takes.
      */
     public void completed(long id, String actor, OffsetDateTime now) {
-        audit("campaign.complete", id, actor, Map.of("from", CampaignStatus.RUNNING.name(),
-                "to", CampaignStatus.COMPLETED.name(), "byStatus", assignments.countByStatus(id)));
+        audit(
+                "campaign.complete",
+                id,
+                actor,
+                Map.of(
+                        "from",
+                        CampaignStatus.RUNNING.name(),
+                        "to",
+                        CampaignStatus.COMPLETED.name(),
+                        "byStatus",
+                        assignments.countByStatus(id)));
         log(id, Trigger.COMPLETE, actor, now, CampaignStatus.RUNNING, CampaignStatus.COMPLETED, Map.of());
         Campaign done = campaign(id);
         if (done.isRollback()) {
@@ -122,8 +145,17 @@ public class CampaignMoves {
             var transition = CampaignLifecycle.apply(original.status(), original.held(), Trigger.ROLLBACK_DONE);
             if (transition instanceof Accepted accepted) {
                 apply(original, Trigger.ROLLBACK_DONE, accepted, actor, now, Map.of("rollbackCampaign", id));
-                audit("campaign.rollback.done", original.id(), actor, Map.of("rollbackCampaign", id,
-                        "from", original.status().name(), "to", accepted.next().name()));
+                audit(
+                        "campaign.rollback.done",
+                        original.id(),
+                        actor,
+                        Map.of(
+                                "rollbackCampaign",
+                                id,
+                                "from",
+                                original.status().name(),
+                                "to",
+                                accepted.next().name()));
             }
         }
     }
@@ -134,8 +166,8 @@ public class CampaignMoves {
      * second rollback can be requested and nothing resumes without a fresh approval. The original's row is
      * locked after the rollback campaign's, like {@link #completed}. Answers the original's id if it moved.
      */
-    public java.util.Optional<Long> rollbackAbandoned(Campaign rollback, String actor, OffsetDateTime now,
-            String reason) {
+    public java.util.Optional<Long> rollbackAbandoned(
+            Campaign rollback, String actor, OffsetDateTime now, String reason) {
         if (!rollback.isRollback()) {
             return java.util.Optional.empty();
         }
@@ -145,8 +177,13 @@ public class CampaignMoves {
         if (!(transition instanceof Accepted accepted)) {
             return java.util.Optional.empty();
         }
-        apply(original, Trigger.ROLLBACK_ABANDONED, accepted, actor, now, Map.of("rollbackCampaign", rollback.id(),
-                "reason", reason));
+        apply(
+                original,
+                Trigger.ROLLBACK_ABANDONED,
+                accepted,
+                actor,
+                now,
+                Map.of("rollbackCampaign", rollback.id(), "reason", reason));
         campaigns.openApprovalRound(original.id());
         return java.util.Optional.of(original.id());
     }

@@ -16,13 +16,23 @@ public class Approvals {
         this.jdbc = jdbc;
     }
 
-    public void insert(long campaignId, int round, String approver, Approval.Verdict decision, String comment,
+    public void insert(
+            long campaignId,
+            int round,
+            String approver,
+            Approval.Verdict decision,
+            String comment,
             OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO campaign_approval (campaign_id, approval_round, approver, decision, approval_comment,
                     decided_at) VALUES (:id, :round, :approver, :decision, :comment, :now)""")
-                .param("id", campaignId).param("round", round).param("approver", approver)
-                .param("decision", decision.name()).param("comment", comment).param("now", now).update();
+                .param("id", campaignId)
+                .param("round", round)
+                .param("approver", approver)
+                .param("decision", decision.name())
+                .param("comment", comment)
+                .param("now", now)
+                .update();
     }
 
     public List<Approval> of(long campaignId) {
@@ -30,8 +40,12 @@ public class Approvals {
                 SELECT id, approval_round, approver, decision, approval_comment, decided_at FROM campaign_approval
                 WHERE campaign_id = :id ORDER BY id""")
                 .param("id", campaignId)
-                .query((rs, i) -> new Approval(rs.getLong(1), rs.getInt(2), rs.getString(3),
-                        Approval.Verdict.valueOf(rs.getString(4)), rs.getString(5),
+                .query((rs, i) -> new Approval(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        Approval.Verdict.valueOf(rs.getString(4)),
+                        rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
@@ -41,6 +55,9 @@ public class Approvals {
         return jdbc.sql("""
                 SELECT DISTINCT approver FROM campaign_approval WHERE campaign_id = :id AND approval_round = :round
                 AND decision = 'APPROVE' ORDER BY approver""")
-                .param("id", campaignId).param("round", round).query(String.class).list();
+                .param("id", campaignId)
+                .param("round", round)
+                .query(String.class)
+                .list();
     }
 }

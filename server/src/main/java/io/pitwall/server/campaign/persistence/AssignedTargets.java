@@ -28,8 +28,11 @@ public class AssignedTargets {
         return jdbc.sql("""
                 SELECT vin FROM assignment WHERE campaign_id = :cid AND vin > :after ORDER BY vin
                 FETCH FIRST :n ROWS ONLY""")
-                .param("cid", campaignId).param("after", afterVin).param("n", limit)
-                .query((rs, i) -> rs.getString(1).trim()).list();
+                .param("cid", campaignId)
+                .param("after", afterVin)
+                .param("n", limit)
+                .query((rs, i) -> rs.getString(1).trim())
+                .list();
     }
 
     /**
@@ -43,8 +46,7 @@ public class AssignedTargets {
         if (vins.isEmpty()) {
             return byVin;
         }
-        record Active(String vin, long campaignId) {
-        }
+        record Active(String vin, long campaignId) {}
         Map<Long, Active> assignments = new HashMap<>();
         jdbc.sql("SELECT id, vin, campaign_id FROM assignment WHERE vin IN (:vins) AND status IN %s"
                         .formatted(Assignments.ACTIVE_STATES))
@@ -55,18 +57,26 @@ public class AssignedTargets {
         if (assignments.isEmpty()) {
             return byVin;
         }
-        record Image(String targetPath, TargetEntry entry, boolean rollback) {
-        }
+        record Image(String targetPath, TargetEntry entry, boolean rollback) {}
         Map<Long, Map<String, Image>> images = new HashMap<>();
         jdbc.sql("""
                 SELECT ci.campaign_id, ci.hardware_id, ci.target_path, ci.length, ci.sha256, ci.sha512,
                     ci.release_counter, ci.ecu_type, c.rollback_of
                 FROM campaign_image ci JOIN campaign c ON c.id = ci.campaign_id WHERE ci.campaign_id IN (:cids)""")
-                .param("cids", assignments.values().stream().map(Active::campaignId).distinct().toList())
+                .param(
+                        "cids",
+                        assignments.values().stream()
+                                .map(Active::campaignId)
+                                .distinct()
+                                .toList())
                 .query(rs -> {
                     String hardwareId = rs.getString(2);
-                    var entry = new TargetEntry(rs.getLong(4), Map.of("sha256", rs.getString(5), "sha512",
-                            rs.getString(6)), List.of(hardwareId), rs.getLong(7), rs.getString(8));
+                    var entry = new TargetEntry(
+                            rs.getLong(4),
+                            Map.of("sha256", rs.getString(5), "sha512", rs.getString(6)),
+                            List.of(hardwareId),
+                            rs.getLong(7),
+                            rs.getString(8));
                     images.computeIfAbsent(rs.getLong(1), c -> new HashMap<>())
                             .put(hardwareId, new Image(rs.getString(3), entry, rs.getObject(9) != null));
                 });
@@ -75,10 +85,16 @@ public class AssignedTargets {
                 .query(rs -> {
                     Active assignment = assignments.get(rs.getLong(1));
                     String hardwareId = rs.getString(3);
-                    Image image = images.getOrDefault(assignment.campaignId(), Map.of()).get(hardwareId);
+                    Image image = images.getOrDefault(assignment.campaignId(), Map.of())
+                            .get(hardwareId);
                     if (image != null) {
-                        byVin.computeIfAbsent(assignment.vin(), v -> new ArrayList<>()).add(new DirectorTarget(
-                                rs.getString(2), hardwareId, image.targetPath(), image.entry(), image.rollback()));
+                        byVin.computeIfAbsent(assignment.vin(), v -> new ArrayList<>())
+                                .add(new DirectorTarget(
+                                        rs.getString(2),
+                                        hardwareId,
+                                        image.targetPath(),
+                                        image.entry(),
+                                        image.rollback()));
                     }
                 });
         return byVin;

@@ -23,8 +23,12 @@ public class AssignmentAttempts {
                 SELECT id, vin FROM assignment WHERE campaign_id = :cid
                 AND status IN %s AND delivered_at < :cutoff
                 ORDER BY id FETCH FIRST :limit ROWS ONLY""".formatted(StatusList.of(AssignmentLifecycle.IN_PROGRESS)))
-                .param("cid", campaignId).param("cutoff", cutoff).param("limit", limit)
-                .query((rs, i) -> new Assignments.Ref(rs.getLong(1), rs.getString(2).trim())).list();
+                .param("cid", campaignId)
+                .param("cutoff", cutoff)
+                .param("limit", limit)
+                .query((rs, i) ->
+                        new Assignments.Ref(rs.getLong(1), rs.getString(2).trim()))
+                .list();
     }
 
     /** Failed or timed-out assignments of the campaign whose retry is due. */
@@ -32,13 +36,20 @@ public class AssignmentAttempts {
         return jdbc.sql("""
                 SELECT id, vin FROM assignment WHERE campaign_id = :cid AND retry_at <= :now
                 ORDER BY retry_at, id FETCH FIRST :limit ROWS ONLY""")
-                .param("cid", campaignId).param("now", now).param("limit", limit)
-                .query((rs, i) -> new Assignments.Ref(rs.getLong(1), rs.getString(2).trim())).list();
+                .param("cid", campaignId)
+                .param("now", now)
+                .param("limit", limit)
+                .query((rs, i) ->
+                        new Assignments.Ref(rs.getLong(1), rs.getString(2).trim()))
+                .list();
     }
 
     /** Schedules another attempt of a failed or timed-out assignment; the caller holds its lock. */
     public void retryAt(long id, OffsetDateTime at) {
-        jdbc.sql("UPDATE assignment SET retry_at = :at WHERE id = :id").param("at", at).param("id", id).update();
+        jdbc.sql("UPDATE assignment SET retry_at = :at WHERE id = :id")
+                .param("at", at)
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -50,9 +61,11 @@ public class AssignmentAttempts {
                 UPDATE assignment SET status = 'PENDING', attempt = attempt + 1, failure_category = NULL,
                     failure_code = NULL, retry_at = NULL, delivered_at = NULL, deferred_reason = NULL,
                     deferred_until = NULL, version = version + 1, updated_at = :now
-                WHERE id = :id AND version = :version AND status IN %s"""
-                .formatted(StatusList.of(AssignmentLifecycle.RETRYABLE)))
-                .param("now", now).param("id", id).param("version", expectedVersion).update();
+                WHERE id = :id AND version = :version AND status IN %s""".formatted(StatusList.of(AssignmentLifecycle.RETRYABLE)))
+                .param("now", now)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
         }

@@ -21,8 +21,7 @@ public class AssignmentCounts {
     public long countChanged(long campaignId) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM assignment a WHERE a.campaign_id = :cid AND EXISTS (SELECT 1 FROM assignment_ecu ae
-                    WHERE ae.assignment_id = a.id AND ae.install_started = TRUE)""")
-                .param("cid", campaignId).query(Long.class).single();
+                    WHERE ae.assignment_id = a.id AND ae.install_started = TRUE)""").param("cid", campaignId).query(Long.class).single();
     }
 
     /** Up to {@code limit} VINs of the campaign's assignments in this state, in VIN order. */
@@ -30,8 +29,11 @@ public class AssignmentCounts {
         return jdbc.sql("""
                 SELECT vin FROM assignment WHERE campaign_id = :cid AND status = :status ORDER BY vin
                 FETCH FIRST :limit ROWS ONLY""")
-                .param("cid", campaignId).param("status", state.name()).param("limit", limit)
-                .query((rs, i) -> rs.getString(1).trim()).list();
+                .param("cid", campaignId)
+                .param("status", state.name())
+                .param("limit", limit)
+                .query((rs, i) -> rs.getString(1).trim())
+                .list();
     }
 
     /** Pending vehicles not offered their update yet, by reason. */
@@ -39,10 +41,9 @@ public class AssignmentCounts {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT deferred_reason, COUNT(*) FROM assignment WHERE campaign_id = :cid AND status = 'PENDING'
-                AND deferred_reason IS NOT NULL GROUP BY deferred_reason ORDER BY deferred_reason""")
-                .param("cid", campaignId).query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
+                AND deferred_reason IS NOT NULL GROUP BY deferred_reason ORDER BY deferred_reason""").param("cid", campaignId).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 }

@@ -26,21 +26,26 @@ public class Assignments {
      * A vehicle's assignment with its campaign's status and stored schedule JSON (null: none), the attempt
      * and why the vehicle was last deferred (null: it was not); {@code rollback}: a rollback campaign's.
      */
-    public record Active(long id, long campaignId, String vin, State status, String campaignStatus, long version,
-            String scheduleJson, int attempt, String deferredReason, boolean rollback) {
-    }
+    public record Active(
+            long id,
+            long campaignId,
+            String vin,
+            State status,
+            String campaignStatus,
+            long version,
+            String scheduleJson,
+            int attempt,
+            String deferredReason,
+            boolean rollback) {}
 
     /** An assignment row as locked for a change: nobody else moves it or its ECUs until the commit. */
-    public record Locked(long id, long campaignId, String vin, State status, long version, int attempt) {
-    }
+    public record Locked(long id, long campaignId, String vin, State status, long version, int attempt) {}
 
     /** One ECU of an assignment with the image it gets. */
-    public record EcuPart(String ecuSerial, State status, String failureCode, ReleaseImage image) {
-    }
+    public record EcuPart(String ecuSerial, State status, String failureCode, ReleaseImage image) {}
 
     /** An assignment the reconciler or an operator acts on. */
-    public record Ref(long id, String vin) {
-    }
+    public record Ref(long id, String vin) {}
 
     static final String ACTIVE_STATES = StatusList.of(AssignmentLifecycle.ACTIVE);
     private static final String CANCELLABLE = StatusList.of(AssignmentLifecycle.CANCELLABLE);
@@ -61,9 +66,17 @@ public class Assignments {
                 JOIN campaign c ON c.id = a.campaign_id
                 WHERE a.vin = :vin AND a.status IN %s ORDER BY a.id FETCH FIRST 1 ROWS ONLY""".formatted(ACTIVE_STATES))
                 .param("vin", vin)
-                .query((rs, i) -> new Active(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getInt(8),
-                        rs.getString(9), rs.getObject(10) != null))
+                .query((rs, i) -> new Active(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3).trim(),
+                        State.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        rs.getString(9),
+                        rs.getObject(10) != null))
                 .optional();
     }
 
@@ -74,10 +87,16 @@ public class Assignments {
      */
     public Optional<Locked> lock(long id, String vin) {
         return jdbc.sql("SELECT id, campaign_id, vin, status, version, attempt FROM assignment WHERE id = :id "
-                + "AND vin = :vin FOR UPDATE")
-                .param("id", id).param("vin", vin)
-                .query((rs, i) -> new Locked(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(),
-                        State.valueOf(rs.getString(4)), rs.getLong(5), rs.getInt(6)))
+                        + "AND vin = :vin FOR UPDATE")
+                .param("id", id)
+                .param("vin", vin)
+                .query((rs, i) -> new Locked(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3).trim(),
+                        State.valueOf(rs.getString(4)),
+                        rs.getLong(5),
+                        rs.getInt(6)))
                 .optional();
     }
 
@@ -90,10 +109,22 @@ public class Assignments {
                 JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = ae.hardware_id
                 WHERE ae.assignment_id = :id ORDER BY ae.ecu_serial""")
                 .param("id", assignmentId)
-                .query((rs, i) -> new EcuPart(rs.getString(1), State.valueOf(rs.getString(2)), rs.getString(3),
-                        new ReleaseImage(rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12),
-                                rs.getString(13), rs.getString(14))))
+                .query((rs, i) -> new EcuPart(
+                        rs.getString(1),
+                        State.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        new ReleaseImage(
+                                rs.getLong(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getLong(9),
+                                rs.getLong(10),
+                                rs.getString(11),
+                                rs.getString(12),
+                                rs.getString(13),
+                                rs.getString(14))))
                 .list();
     }
 
@@ -106,27 +137,40 @@ public class Assignments {
      * {@link #updateEcu(long, String, State, State, String)}, also marking the part as one whose vehicle began
      * installing when {@code installStarted} (never unmarked): what a rollback campaign undoes.
      */
-    public boolean updateEcu(long assignmentId, String ecuSerial, State from, State to, String failureCode,
-            boolean installStarted) {
+    public boolean updateEcu(
+            long assignmentId, String ecuSerial, State from, State to, String failureCode, boolean installStarted) {
         return jdbc.sql("""
                 UPDATE assignment_ecu SET status = :status, failure_code = COALESCE(:code, failure_code)%s
-                WHERE assignment_id = :id AND ecu_serial = :serial AND status = :from"""
-                .formatted(installStarted ? ", install_started = TRUE" : ""))
-                .param("status", to.name()).param("code", failureCode).param("id", assignmentId)
-                .param("serial", ecuSerial).param("from", from.name()).update() == 1;
+                WHERE assignment_id = :id AND ecu_serial = :serial AND status = :from""".formatted(installStarted ? ", install_started = TRUE" : ""))
+                        .param("status", to.name())
+                        .param("code", failureCode)
+                        .param("id", assignmentId)
+                        .param("serial", ecuSerial)
+                        .param("from", from.name())
+                        .update()
+                == 1;
     }
 
     /**
      * Moves the assignment; the caller holds its lock ({@link #lock}), so a changed version means a writer
      * bypassed the lock: refused rather than silently lost.
      */
-    public void update(long id, long expectedVersion, State status, FailureCategory category, String failureCode,
+    public void update(
+            long id,
+            long expectedVersion,
+            State status,
+            FailureCategory category,
+            String failureCode,
             OffsetDateTime now) {
         int rows = jdbc.sql("""
                 UPDATE assignment SET status = :status, failure_category = :category, failure_code = :code,
                     retry_at = NULL, version = version + 1, updated_at = :now WHERE id = :id AND version = :version""")
-                .param("status", status.name()).param("category", category == null ? null : category.name())
-                .param("code", failureCode).param("now", now).param("id", id).param("version", expectedVersion)
+                .param("status", status.name())
+                .param("category", category == null ? null : category.name())
+                .param("code", failureCode)
+                .param("now", now)
+                .param("id", id)
+                .param("version", expectedVersion)
                 .update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
@@ -142,14 +186,16 @@ public class Assignments {
         int cancelled = jdbc.sql("""
                 UPDATE assignment SET status = 'CANCELLED', version = version + 1, updated_at = :now
                 WHERE campaign_id = :cid AND status IN %s""".formatted(CANCELLABLE))
-                .param("cid", campaignId).param("now", now).update();
+                .param("cid", campaignId)
+                .param("now", now)
+                .update();
         jdbc.sql("""
                 UPDATE assignment_ecu SET status = 'CANCELLED' WHERE status IN %s
                     AND assignment_id IN (SELECT id FROM assignment WHERE campaign_id = :cid
-                    AND status = 'CANCELLED')""".formatted(CANCELLABLE))
-                .param("cid", campaignId).update();
+                    AND status = 'CANCELLED')""".formatted(CANCELLABLE)).param("cid", campaignId).update();
         jdbc.sql("UPDATE assignment SET retry_at = NULL WHERE campaign_id = :cid AND retry_at IS NOT NULL")
-                .param("cid", campaignId).update();
+                .param("cid", campaignId)
+                .update();
         return cancelled;
     }
 
@@ -167,15 +213,17 @@ public class Assignments {
                 WHERE o.campaign_id = :oid AND EXISTS (SELECT 1 FROM assignment_ecu ae JOIN campaign_image ci
                     ON ci.campaign_id = :rid AND ci.hardware_id = ae.hardware_id
                     WHERE ae.assignment_id = o.id AND ae.install_started = TRUE)""")
-                .param("rid", rollbackId).param("oid", originalId).param("now", now).update();
+                .param("rid", rollbackId)
+                .param("oid", originalId)
+                .param("now", now)
+                .update();
         jdbc.sql("""
                 INSERT INTO assignment_ecu (assignment_id, ecu_serial, hardware_id, status)
                 SELECT r.id, ae.ecu_serial, ae.hardware_id, 'PENDING' FROM assignment r
                 JOIN assignment o ON o.vin = r.vin AND o.campaign_id = :oid
                 JOIN assignment_ecu ae ON ae.assignment_id = o.id AND ae.install_started = TRUE
                 JOIN campaign_image ci ON ci.campaign_id = :rid AND ci.hardware_id = ae.hardware_id
-                WHERE r.campaign_id = :rid""")
-                .param("rid", rollbackId).param("oid", originalId).update();
+                WHERE r.campaign_id = :rid""").param("rid", rollbackId).param("oid", originalId).update();
         return vehicles;
     }
 
@@ -183,7 +231,8 @@ public class Assignments {
     public Map<String, Long> countByStatus(long campaignId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT status, COUNT(*) FROM assignment WHERE campaign_id = :cid GROUP BY status ORDER BY status")
-                .param("cid", campaignId).query(rs -> {
+                .param("cid", campaignId)
+                .query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
@@ -193,18 +242,19 @@ public class Assignments {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT failure_category, COUNT(*) FROM assignment WHERE campaign_id = :cid
-                AND failure_category IS NOT NULL GROUP BY failure_category ORDER BY failure_category""")
-                .param("cid", campaignId).query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
+                AND failure_category IS NOT NULL GROUP BY failure_category ORDER BY failure_category""").param("cid", campaignId).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 
     /** The vehicle's assignment in this campaign. */
     public Optional<Ref> of(long campaignId, String vin) {
         return jdbc.sql("SELECT id, vin FROM assignment WHERE campaign_id = :cid AND vin = :vin")
-                .param("cid", campaignId).param("vin", vin)
-                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim())).optional();
+                .param("cid", campaignId)
+                .param("vin", vin)
+                .query((rs, i) -> new Ref(rs.getLong(1), rs.getString(2).trim()))
+                .optional();
     }
 
     /** Marks a locked, pending assignment delivered now: the rollout rate counts {@code delivered_at}. */
@@ -213,7 +263,10 @@ public class Assignments {
                 UPDATE assignment SET status = 'DELIVERED', delivered_at = :now, deferred_reason = NULL,
                     deferred_until = NULL, version = version + 1, updated_at = :now
                 WHERE id = :id AND version = :version""")
-                .param("now", now).param("id", id).param("version", expectedVersion).update();
+                .param("now", now)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("assignment " + id + " changed concurrently");
         }
@@ -227,8 +280,10 @@ public class Assignments {
         jdbc.sql("""
                 UPDATE assignment SET deferred_reason = :reason, deferred_until = :until
                 WHERE id = :id AND status = 'PENDING'""")
-                .param("reason", reason).param("until", until, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("id", id).update();
+                .param("reason", reason)
+                .param("until", until, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", id)
+                .update();
     }
 
     /** Whether an assignment of this vehicle (in any state) sends the image with this sha256. */
@@ -237,6 +292,10 @@ public class Assignments {
                 SELECT COUNT(*) FROM assignment a JOIN assignment_ecu ae ON ae.assignment_id = a.id
                 JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = ae.hardware_id
                 WHERE a.vin = :vin AND ci.sha256 = :sha""")
-                .param("vin", vin).param("sha", sha256).query(Long.class).single() > 0;
+                        .param("vin", vin)
+                        .param("sha", sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -27,9 +27,12 @@ public class CohortReadModel {
         return jdbc.sql("""
                 SELECT vin, updated_at FROM assignment WHERE campaign_id = :cid AND wave_no = :wave
                 AND status = 'SUCCEEDED' ORDER BY vin""")
-                .param("cid", campaignId).param("wave", wave)
-                .query((rs, i) -> new WaveCohort.Updated(rs.getString(1).trim(),
-                        rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+                .param("cid", campaignId)
+                .param("wave", wave)
+                .query((rs, i) -> new WaveCohort.Updated(
+                        rs.getString(1).trim(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     /** Filter matches, an ECU the campaign could still update, no assignment of it past delivery. */
@@ -42,8 +45,8 @@ public class CohortReadModel {
                     WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
                 AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.campaign_id = :cid
                     AND a.status NOT IN %s)
-                %s ORDER BY v.vin""".formatted(EligibilityReadModel.ECU_ELIGIBLE,
-                        StatusList.of(AssignmentLifecycle.NOT_BEGUN), vehicleFilter))
+                %s ORDER BY v.vin""".formatted(
+                        EligibilityReadModel.ECU_ELIGIBLE, StatusList.of(AssignmentLifecycle.NOT_BEGUN), vehicleFilter))
                 .param("cid", campaignId);
         for (var p : params.entrySet()) {
             query = query.param(p.getKey(), p.getValue());

@@ -25,8 +25,12 @@ public class Decisions {
         jdbc.sql("""
                 INSERT INTO campaign_decision (campaign_id, occurred_at, actor, kind, detail_json)
                 VALUES (:id, :at, :actor, :kind, :detail)""")
-                .param("id", campaignId).param("at", at).param("actor", actor).param("kind", kind)
-                .param("detail", json.writeValueAsString(detail)).update();
+                .param("id", campaignId)
+                .param("at", at)
+                .param("actor", actor)
+                .param("kind", kind)
+                .param("detail", json.writeValueAsString(detail))
+                .update();
     }
 
     /** The entries of {@code [from, to)}, oldest first. */
@@ -34,17 +38,25 @@ public class Decisions {
         return jdbc.sql("""
                 SELECT id, occurred_at, actor, kind, detail_json FROM campaign_decision WHERE campaign_id = :id
                 AND occurred_at >= :from AND occurred_at < :to ORDER BY id""")
-                .param("id", campaignId).param("from", from).param("to", to)
-                .query((rs, i) -> new Decision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), json.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() {
-                        })))
+                .param("id", campaignId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, i) -> new Decision(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        json.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() {})))
                 .list();
     }
 
     /** How many entries of these kinds the campaign's log has. */
     public long count(long campaignId, List<String> kinds) {
         return jdbc.sql("SELECT COUNT(*) FROM campaign_decision WHERE campaign_id = :id AND kind IN (:kinds)")
-                .param("id", campaignId).param("kinds", kinds).query(Long.class).single();
+                .param("id", campaignId)
+                .param("kinds", kinds)
+                .query(Long.class)
+                .single();
     }
 
     public List<Decision> of(long campaignId) {
@@ -52,9 +64,12 @@ public class Decisions {
                 SELECT id, occurred_at, actor, kind, detail_json FROM campaign_decision WHERE campaign_id = :id
                 ORDER BY id""")
                 .param("id", campaignId)
-                .query((rs, i) -> new Decision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), json.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() {
-                        })))
+                .query((rs, i) -> new Decision(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        json.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() {})))
                 .list();
     }
 }

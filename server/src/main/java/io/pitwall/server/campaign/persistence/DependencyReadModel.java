@@ -14,11 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DependencyReadModel {
 
-    private record Dependency(String imageHardwareId, String hardwareId, String minVersion) {
-    }
+    private record Dependency(String imageHardwareId, String hardwareId, String minVersion) {}
 
-    private DependencyReadModel() {
-    }
+    private DependencyReadModel() {}
 
     /**
      * A condition over {@code vehicle v} true when a dependency the images do not satisfy themselves is
@@ -28,22 +26,31 @@ final class DependencyReadModel {
      */
     static Optional<String> condition(JdbcClient jdbc, DryRunReadModel.Images images, Map<String, Object> params) {
         var shipped = jdbc.sql("SELECT hardware_id, sw_version FROM " + images.table() + " ci")
-                .param("images", images.id()).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
-        var dependencies = jdbc.sql("SELECT ci.hardware_id, d.hardware_id, d.min_version FROM image_dependency d JOIN "
-                + images.table() + " ci ON ci.image_id = d.image_id ORDER BY ci.hardware_id, d.hardware_id")
                 .param("images", images.id())
-                .query((rs, i) -> new Dependency(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list();
+        var dependencies = jdbc.sql("SELECT ci.hardware_id, d.hardware_id, d.min_version FROM image_dependency d JOIN "
+                        + images.table() + " ci ON ci.image_id = d.image_id ORDER BY ci.hardware_id, d.hardware_id")
+                .param("images", images.id())
+                .query((rs, i) -> new Dependency(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
         List<String> conditions = new ArrayList<>();
         for (Dependency d : dependencies) {
-            boolean inRelease = shipped.stream().anyMatch(s -> s.getKey().equals(d.hardwareId())
-                    && atLeast(s.getValue(), d.minVersion()));
+            boolean inRelease = shipped.stream()
+                    .anyMatch(s -> s.getKey().equals(d.hardwareId()) && atLeast(s.getValue(), d.minVersion()));
             if (inRelease) {
                 continue;
             }
             int n = conditions.size();
-            List<String> satisfying = jdbc.sql("SELECT DISTINCT software_version FROM ecu WHERE hardware_id = :hw")
-                    .param("hw", d.hardwareId()).query(String.class).list().stream()
-                    .filter(v -> atLeast(v, d.minVersion())).sorted().toList();
+            List<String> satisfying = jdbc
+                    .sql("SELECT DISTINCT software_version FROM ecu WHERE hardware_id = :hw")
+                    .param("hw", d.hardwareId())
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .filter(v -> atLeast(v, d.minVersion()))
+                    .sorted()
+                    .toList();
             params.put("depImage" + n, d.imageHardwareId());
             params.put("depHw" + n, d.hardwareId());
             String met = satisfying.isEmpty() ? "1 = 0" : "m.software_version IN (:depVersions" + n + ")";

@@ -38,8 +38,7 @@ public class DryRunReadModel {
             return new Images("""
                     (SELECT i.hardware_id, i.sha256, i.sw_version, i.release_counter, i.id AS image_id
                      FROM software_release_image ri JOIN image i ON i.id = ri.image_id
-                     WHERE ri.release_id = :images)""",
-                    releaseId);
+                     WHERE ri.release_id = :images)""", releaseId);
         }
     }
 
@@ -53,8 +52,8 @@ public class DryRunReadModel {
      * A wave's selector for sizing: {@code condition} over {@code vehicle v} (empty for PERCENT and REST) with
      * its bind parameters (names unique per wave), and the percentage of a PERCENT wave.
      */
-    public record WaveSelection(String name, WaveKind kind, String condition, Map<String, Object> params,
-            Integer percent) {
+    public record WaveSelection(
+            String name, WaveKind kind, String condition, Map<String, Object> params, Integer percent) {
 
         public WaveSelection {
             params = Map.copyOf(params);
@@ -72,15 +71,19 @@ public class DryRunReadModel {
      * count and a look-up of its last VIN (its share of what earlier waves left, lowest VINs first), which
      * turns it into {@code v.vin <= :cut} for the final statement.
      */
-    public DryRun count(Images images, TargetFilter filter, VehicleSelection selection, List<String> allowedRegions,
+    public DryRun count(
+            Images images,
+            TargetFilter filter,
+            VehicleSelection selection,
+            List<String> allowedRegions,
             List<WaveSelection> waves) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = EligibilityReadModel.vehicleConditions(filter, selection, params);
         params.put("images", images.id());
         String ecus = "SELECT 1 FROM ecu e JOIN " + images.table() + " ci ON ci.hardware_id = e.hardware_id "
                 + "WHERE e.vin = v.vin";
-        String notCurrent = " AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)"
-                + " AND e.software_version <> ci.sw_version";
+        String notCurrent =
+                " AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)" + " AND e.software_version <> ci.sw_version";
         List<String> cases = new ArrayList<>(List.of(
                 "WHEN NOT EXISTS (" + ecus + ") THEN 'incompatible-hardware'",
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE') THEN 'service-only-ecu'",
@@ -105,11 +108,12 @@ public class DryRunReadModel {
         for (int n = 0; n < waves.size(); n++) {
             WaveSelection wave = waves.get(n);
             params.putAll(wave.params());
-            members.add(switch (wave.kind()) {
-                case PERCENT -> percentMember(judged, members, wave.percent(), "wcut" + n, params);
-                case REST -> "1 = 1";
-                case TAG, VINS, FILTER -> wave.condition();
-            });
+            members.add(
+                    switch (wave.kind()) {
+                        case PERCENT -> percentMember(judged, members, wave.percent(), "wcut" + n, params);
+                        case REST -> "1 = 1";
+                        case TAG, VINS, FILTER -> wave.condition();
+                    });
         }
         StringBuilder waveCase = new StringBuilder("CASE WHEN verdict <> 'eligible' THEN -1");
         for (int n = 0; n < members.size(); n++) {
@@ -118,8 +122,11 @@ public class DryRunReadModel {
         waveCase.append(" ELSE -1 END");
         Map<String, Long> byVerdict = new LinkedHashMap<>();
         long[] sizes = new long[waves.size()];
-        bind(jdbc.sql("SELECT verdict, wave, COUNT(*) FROM (SELECT verdict, " + waveCase + " AS wave FROM " + judged
-                + ") x GROUP BY verdict, wave"), params).query(rs -> {
+        bind(
+                        jdbc.sql("SELECT verdict, wave, COUNT(*) FROM (SELECT verdict, " + waveCase + " AS wave FROM "
+                                + judged + ") x GROUP BY verdict, wave"),
+                        params)
+                .query(rs -> {
                     byVerdict.merge(rs.getString(1), rs.getLong(3), Long::sum);
                     if (rs.getInt(2) >= 0) {
                         sizes[rs.getInt(2)] = rs.getLong(3);
@@ -141,20 +148,29 @@ public class DryRunReadModel {
      * A PERCENT wave as a condition: the eligible vehicles no earlier wave takes, counted, and its share
      * (rounded up, as the start does) cut at the VIN of its last vehicle; nothing when the share is 0.
      */
-    private String percentMember(String judged, List<String> earlier, int percent, String cutParam,
-            Map<String, Object> params) {
-        String left = "verdict = 'eligible'" + (earlier.isEmpty() ? ""
-                : " AND (CASE" + earlier.stream().map(m -> " WHEN " + m + " THEN 1").reduce("", String::concat)
-                        + " ELSE 0 END) = 0");
+    private String percentMember(
+            String judged, List<String> earlier, int percent, String cutParam, Map<String, Object> params) {
+        String left = "verdict = 'eligible'"
+                + (earlier.isEmpty()
+                        ? ""
+                        : " AND (CASE"
+                                + earlier.stream()
+                                        .map(m -> " WHEN " + m + " THEN 1")
+                                        .reduce("", String::concat) + " ELSE 0 END) = 0");
         long remaining = bind(jdbc.sql("SELECT COUNT(*) FROM " + judged + " WHERE " + left), params)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         long share = (remaining * percent + 99) / 100;
         if (share == 0) {
             return "1 = 0";
         }
-        String cut = bind(jdbc.sql("SELECT v.vin FROM " + judged + " WHERE " + left
-                + " ORDER BY v.vin OFFSET :wskip ROWS FETCH NEXT 1 ROWS ONLY"), params).param("wskip", share - 1)
-                .query(String.class).single();
+        String cut = bind(
+                        jdbc.sql("SELECT v.vin FROM " + judged + " WHERE " + left
+                                + " ORDER BY v.vin OFFSET :wskip ROWS FETCH NEXT 1 ROWS ONLY"),
+                        params)
+                .param("wskip", share - 1)
+                .query(String.class)
+                .single();
         params.put(cutParam, cut);
         return "v.vin <= :" + cutParam;
     }

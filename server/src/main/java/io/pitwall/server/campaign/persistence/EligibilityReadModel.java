@@ -32,7 +32,6 @@ public class EligibilityReadModel {
                 AND (i.sha256 = e.image_hash OR (e.image_hash IS NULL AND i.sw_version = e.software_version))
                 AND i.release_counter > ci.release_counter)""";
 
-
     private final JdbcClient jdbc;
     private final VehicleSelector selector;
     private final Leases leases;
@@ -58,15 +57,22 @@ public class EligibilityReadModel {
      * meet {@code condition} (over {@code vehicle v}, its values in {@code params}), at most {@code limit}
      * of them (lowest VINs first) when a limit is given, tagged with the wave's number.
      */
-    public int createForWave(long campaignId, TargetFilter filter, int wave, String condition,
-            Map<String, Object> params, Long limit, OffsetDateTime now) {
+    public int createForWave(
+            long campaignId,
+            TargetFilter filter,
+            int wave,
+            String condition,
+            Map<String, Object> params,
+            Long limit,
+            OffsetDateTime now) {
         return create(campaignId, filter, wave, condition, params, limit, now);
     }
 
     /** How many eligible vehicles not yet in this campaign meet the condition (to size a percentage wave). */
     public long countForWave(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
         Map<String, Object> all = new LinkedHashMap<>(params);
-        var count = jdbc.sql("SELECT COUNT(*) FROM vehicle v WHERE " + eligibleWhere(campaignId, filter, condition, all))
+        var count = jdbc.sql(
+                        "SELECT COUNT(*) FROM vehicle v WHERE " + eligibleWhere(campaignId, filter, condition, all))
                 .param("cid", campaignId);
         for (var p : all.entrySet()) {
             count = count.param(p.getKey(), p.getValue());
@@ -74,8 +80,14 @@ public class EligibilityReadModel {
         return count.query(Long.class).single();
     }
 
-    private int create(long campaignId, TargetFilter filter, Integer wave, String condition, Map<String, Object> extra,
-            Long limit, OffsetDateTime now) {
+    private int create(
+            long campaignId,
+            TargetFilter filter,
+            Integer wave,
+            String condition,
+            Map<String, Object> extra,
+            Long limit,
+            OffsetDateTime now) {
         // One campaign at a time assigns vehicles, on every node: the "no other active assignment" check
         // below then sees the assignments of a campaign that started a moment earlier, so no vehicle ends
         // up in two campaigns at once.
@@ -86,7 +98,9 @@ public class EligibilityReadModel {
                 INSERT INTO assignment (campaign_id, vin, status, version, created_at, updated_at, wave_no)
                 SELECT :cid, v.vin, 'PENDING', 0, :now, :now, :wave FROM vehicle v
                 WHERE %s%s""".formatted(where, limit == null ? "" : " ORDER BY v.vin FETCH FIRST :limit ROWS ONLY"))
-                .param("cid", campaignId).param("now", now).param("wave", wave, java.sql.Types.INTEGER);
+                .param("cid", campaignId)
+                .param("now", now)
+                .param("wave", wave, java.sql.Types.INTEGER);
         if (limit != null) {
             insert = insert.param("limit", limit);
         }
@@ -100,8 +114,7 @@ public class EligibilityReadModel {
                 JOIN ecu e ON e.vin = a.vin
                 JOIN campaign_image ci ON ci.campaign_id = a.campaign_id AND ci.hardware_id = e.hardware_id
                 WHERE a.campaign_id = :cid AND %s
-                AND NOT EXISTS (SELECT 1 FROM assignment_ecu x WHERE x.assignment_id = a.id)""".formatted(ECU_ELIGIBLE))
-                .param("cid", campaignId).update();
+                AND NOT EXISTS (SELECT 1 FROM assignment_ecu x WHERE x.assignment_id = a.id)""".formatted(ECU_ELIGIBLE)).param("cid", campaignId).update();
         return vehicles;
     }
 
@@ -112,14 +125,18 @@ public class EligibilityReadModel {
     private String eligibleWhere(long campaignId, TargetFilter filter, String condition, Map<String, Object> params) {
         String vehicleFilter = vehicleConditions(filter, selector.compile(filter.query()), params)
                 + DependencyReadModel.condition(jdbc, DryRunReadModel.Images.ofCampaign(campaignId), params)
-                        .map(missing -> " AND NOT " + missing).orElse("");
+                        .map(missing -> " AND NOT " + missing)
+                        .orElse("");
         return """
                 EXISTS (SELECT 1 FROM ecu e JOIN campaign_image ci ON ci.hardware_id = e.hardware_id
                     WHERE ci.campaign_id = :cid AND e.vin = v.vin AND %s)
                 AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.status IN %s)
                 AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.vin = v.vin AND a.campaign_id = :cid)
-                %s%s""".formatted(ECU_ELIGIBLE, Assignments.ACTIVE_STATES, vehicleFilter,
-                condition.isBlank() ? "" : " AND (" + condition + ")");
+                %s%s""".formatted(
+                        ECU_ELIGIBLE,
+                        Assignments.ACTIVE_STATES,
+                        vehicleFilter,
+                        condition.isBlank() ? "" : " AND (" + condition + ")");
     }
 
     /** How many vehicles the filter matches that have an ECU the campaign could update (for its risk class). */

@@ -13,10 +13,19 @@ import org.springframework.stereotype.Repository;
 public class ExceptionQueue {
 
     /** One vehicle of a campaign's exception queue. */
-    public record ExceptionRow(String vin, long id, int attempt, State status, String kind, String failureCategory,
-            String failureCode, String deferredReason, OffsetDateTime deferredUntil, OffsetDateTime retryAt,
-            OffsetDateTime since, String comment) {
-    }
+    public record ExceptionRow(
+            String vin,
+            long id,
+            int attempt,
+            State status,
+            String kind,
+            String failureCategory,
+            String failureCode,
+            String deferredReason,
+            OffsetDateTime deferredUntil,
+            OffsetDateTime retryAt,
+            OffsetDateTime since,
+            String comment) {}
 
     private static final String EXCEPTIONAL = """
             a.campaign_id = :cid AND a.excluded_by IS NULL AND (a.status IN %s
@@ -41,13 +50,24 @@ public class ExceptionQueue {
                     WHEN a.status IN %s THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
                     ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
                     a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY"""
-                .formatted(FAILURES, EXCEPTIONAL))
-                .param("cid", campaignId).param("stale", stale).param("o", (long) page * size).param("s", size)
-                .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class), rs.getString(12)))
+                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""".formatted(FAILURES, EXCEPTIONAL))
+                .param("cid", campaignId)
+                .param("stale", stale)
+                .param("o", (long) page * size)
+                .param("s", size)
+                .query((rs, i) -> new ExceptionRow(
+                        rs.getString(1).trim(),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        State.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class),
+                        rs.getObject(10, OffsetDateTime.class),
+                        rs.getObject(11, OffsetDateTime.class),
+                        rs.getString(12)))
                 .list();
     }
 
@@ -59,17 +79,31 @@ public class ExceptionQueue {
                     ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
                     a.retry_at, a.updated_at, a.exception_comment
                 FROM assignment a WHERE a.vin = :vin AND %s""".formatted(FAILURES, EXCEPTIONAL))
-                .param("cid", campaignId).param("stale", stale).param("vin", vin)
-                .query((rs, i) -> new ExceptionRow(rs.getString(1).trim(), rs.getLong(2), rs.getInt(3),
-                        State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class), rs.getString(12)))
+                .param("cid", campaignId)
+                .param("stale", stale)
+                .param("vin", vin)
+                .query((rs, i) -> new ExceptionRow(
+                        rs.getString(1).trim(),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        State.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class),
+                        rs.getObject(10, OffsetDateTime.class),
+                        rs.getObject(11, OffsetDateTime.class),
+                        rs.getString(12)))
                 .optional();
     }
 
     public long countExceptions(long campaignId, OffsetDateTime stale) {
-        return jdbc.sql("SELECT COUNT(*) FROM assignment a WHERE " + EXCEPTIONAL).param("cid", campaignId)
-                .param("stale", stale).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM assignment a WHERE " + EXCEPTIONAL)
+                .param("cid", campaignId)
+                .param("stale", stale)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -82,19 +116,26 @@ public class ExceptionQueue {
                 UPDATE assignment SET status = CASE WHEN :cancel THEN 'CANCELLED' ELSE status END, retry_at = NULL,
                     excluded_by = :by, exception_comment = :comment, version = version + 1, updated_at = :now
                 WHERE id = :id""")
-                .param("cancel", cancel).param("by", by).param("comment", comment).param("now", now).param("id", id)
+                .param("cancel", cancel)
+                .param("by", by)
+                .param("comment", comment)
+                .param("now", now)
+                .param("id", id)
                 .update();
         if (cancel) {
             jdbc.sql("""
                     UPDATE assignment_ecu SET status = 'CANCELLED' WHERE assignment_id = :id
-                    AND status IN %s""".formatted(StatusList.of(AssignmentLifecycle.CANCELLABLE))).param("id", id)
+                    AND status IN %s""".formatted(StatusList.of(AssignmentLifecycle.CANCELLABLE)))
+                    .param("id", id)
                     .update();
         }
     }
 
     /** Keeps the operator's comment on an assignment retried from the exception queue. */
     public void comment(long id, String comment) {
-        jdbc.sql("UPDATE assignment SET exception_comment = :c WHERE id = :id").param("c", comment).param("id", id)
+        jdbc.sql("UPDATE assignment SET exception_comment = :c WHERE id = :id")
+                .param("c", comment)
+                .param("id", id)
                 .update();
     }
 }

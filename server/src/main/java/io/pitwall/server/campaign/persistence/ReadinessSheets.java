@@ -27,10 +27,18 @@ public class ReadinessSheets {
                     owner_rollback, owner_review, runbook_url, incident_contacts, customer_communication
                 FROM campaign_readiness WHERE campaign_id = :id""")
                 .param("id", campaignId)
-                .query((rs, i) -> new ReadinessSheet(rs.getObject(1) == null ? null : rs.getLong(1),
-                        new Owners(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7)),
-                        rs.getString(8), contacts(rs.getString(9)), rs.getString(10)))
+                .query((rs, i) -> new ReadinessSheet(
+                        rs.getObject(1) == null ? null : rs.getLong(1),
+                        new Owners(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7)),
+                        rs.getString(8),
+                        contacts(rs.getString(9)),
+                        rs.getString(10)))
                 .optional();
     }
 
@@ -48,22 +56,38 @@ public class ReadinessSheets {
                     customer_communication, updated_by, updated_at, version)
                 VALUES (:id, :rollback, :approval, :validation, :monitoring, :support, :rollbackOwner, :review,
                     :runbook, :contacts, :communication, :by, :now, 0)""";
-        jdbc.sql(sql).param("id", campaignId).param("rollback", sheet.rollbackReleaseId())
-                .param("approval", owners.approval()).param("validation", owners.validation())
-                .param("monitoring", owners.monitoring()).param("support", owners.support())
-                .param("rollbackOwner", owners.rollback()).param("review", owners.review())
+        jdbc.sql(sql)
+                .param("id", campaignId)
+                .param("rollback", sheet.rollbackReleaseId())
+                .param("approval", owners.approval())
+                .param("validation", owners.validation())
+                .param("monitoring", owners.monitoring())
+                .param("support", owners.support())
+                .param("rollbackOwner", owners.rollback())
+                .param("review", owners.review())
                 .param("runbook", sheet.runbookUrl())
-                .param("contacts", sheet.incidentContacts().isEmpty() ? null
-                        : String.join(CONTACT_SEPARATOR, sheet.incidentContacts()))
-                .param("communication", sheet.customerCommunication()).param("by", by).param("now", now).update();
+                .param(
+                        "contacts",
+                        sheet.incidentContacts().isEmpty()
+                                ? null
+                                : String.join(CONTACT_SEPARATOR, sheet.incidentContacts()))
+                .param("communication", sheet.customerCommunication())
+                .param("by", by)
+                .param("now", now)
+                .update();
     }
 
     public void addEvidence(long campaignId, String name, String sha256, String url, String by, OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO campaign_evidence (campaign_id, name, sha256, url, added_by, added_at)
                 VALUES (:id, :name, :sha, :url, :by, :now)""")
-                .param("id", campaignId).param("name", name).param("sha", sha256).param("url", url).param("by", by)
-                .param("now", now).update();
+                .param("id", campaignId)
+                .param("name", name)
+                .param("sha", sha256)
+                .param("url", url)
+                .param("by", by)
+                .param("now", now)
+                .update();
     }
 
     public List<Evidence> evidence(long campaignId) {
@@ -71,8 +95,13 @@ public class ReadinessSheets {
                 SELECT id, name, sha256, url, added_by, added_at FROM campaign_evidence WHERE campaign_id = :id
                 ORDER BY id""")
                 .param("id", campaignId)
-                .query((rs, i) -> new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, i) -> new Evidence(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
 

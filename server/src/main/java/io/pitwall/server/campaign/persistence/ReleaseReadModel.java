@@ -24,7 +24,10 @@ public class ReleaseReadModel {
     /** The images of a published release, or empty when the release is unknown or not published. */
     public Optional<List<ReleaseImage>> publishedImages(long releaseId) {
         boolean published = jdbc.sql("SELECT COUNT(*) FROM software_release WHERE id = :id AND status = 'PUBLISHED'")
-                .param("id", releaseId).query(Long.class).single() > 0;
+                        .param("id", releaseId)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!published) {
             return Optional.empty();
         }
@@ -34,21 +37,33 @@ public class ReleaseReadModel {
                 FROM software_release_image ri JOIN image i ON i.id = ri.image_id
                 WHERE ri.release_id = :id ORDER BY i.hardware_id""")
                 .param("id", releaseId)
-                .query((rs, n) -> new ReleaseImage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11)))
+                .query((rs, n) -> new ReleaseImage(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11)))
                 .list());
     }
 
     /** The release's status ({@code DRAFT}, {@code PUBLISHED}, ...), or empty when there is no such release. */
     public Optional<String> status(long releaseId) {
-        return jdbc.sql("SELECT status FROM software_release WHERE id = :id").param("id", releaseId)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT status FROM software_release WHERE id = :id")
+                .param("id", releaseId)
+                .query(String.class)
+                .optional();
     }
 
     /** The hardware ids the release has an image for. */
     public Set<String> hardwareIds(long releaseId) {
-        return new TreeSet<>(jdbc.sql("""
+        return new TreeSet<>(
+                jdbc.sql("""
                 SELECT DISTINCT i.hardware_id FROM software_release_image ri JOIN image i ON i.id = ri.image_id
                 WHERE ri.release_id = :id""").param("id", releaseId).query(String.class).list());
     }
@@ -56,7 +71,9 @@ public class ReleaseReadModel {
     /** The hardware ids the campaign sends an image to. */
     public Set<String> campaignHardwareIds(long campaignId) {
         return new TreeSet<>(jdbc.sql("SELECT hardware_id FROM campaign_image WHERE campaign_id = :id")
-                .param("id", campaignId).query(String.class).list());
+                .param("id", campaignId)
+                .query(String.class)
+                .list());
     }
 
     /** Whether the campaign sends an image to an ECU of these types, or one rated HIGH risk in the catalog. */
@@ -64,6 +81,10 @@ public class ReleaseReadModel {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM campaign_image ci JOIN image i ON i.id = ci.image_id
                 WHERE ci.campaign_id = :id AND (ci.ecu_type IN (:types) OR i.risk_class = 'HIGH')""")
-                .param("id", campaignId).param("types", ecuTypes).query(Long.class).single() > 0;
+                        .param("id", campaignId)
+                        .param("types", ecuTypes)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

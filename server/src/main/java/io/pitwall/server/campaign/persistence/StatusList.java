@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** A set of assignment states as an SQL list, {@code ('PENDING', 'DELIVERED')}, in the states' order. */
 final class StatusList {
 
-    private StatusList() {
-    }
+    private StatusList() {}
 
     static String of(Set<State> states) {
         if (states.isEmpty()) {

@@ -34,9 +34,12 @@ public class VehicleUpdateRows {
                     .param("vins", all.subList(from, Math.min(all.size(), from + CHUNK)))
                     .param("since", since.atOffset(ZoneOffset.UTC))
                     .query(rs -> {
-                        byVin.computeIfAbsent(rs.getString(1).trim(), v -> new ArrayList<>()).add(new VehicleUpdate(
-                                rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getObject(5, OffsetDateTime.class).toInstant()));
+                        byVin.computeIfAbsent(rs.getString(1).trim(), v -> new ArrayList<>())
+                                .add(new VehicleUpdate(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getObject(5, OffsetDateTime.class).toInstant()));
                     });
         }
         return byVin;

@@ -61,8 +61,8 @@ public class WaveEvidenceReadModel {
                 counts[2] += n;
             } else if (State.valueOf(status).isFailure()) {
                 String category = rs.getString(2);
-                failures.merge(category == null ? FailureCategory.INSTALL : FailureCategory.valueOf(category), n,
-                        Long::sum);
+                failures.merge(
+                        category == null ? FailureCategory.INSTALL : FailureCategory.valueOf(category), n, Long::sum);
             }
         });
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
@@ -78,8 +78,8 @@ public class WaveEvidenceReadModel {
             health = health.param("wave", wave);
         }
         long healthReported = Math.min(counts[1], health.query(Long.class).single());
-        return new WaveEvidence(counts[0], counts[1] + failed + counts[2], counts[1], counts[2], failures,
-                healthReported);
+        return new WaveEvidence(
+                counts[0], counts[1] + failed + counts[2], counts[1], counts[2], failures, healthReported);
     }
 
     /** The failed vehicles of a wave (at most 200, by VIN), with each failed ECU's hardware. */
@@ -90,12 +90,16 @@ public class WaveEvidenceReadModel {
                 JOIN assignment_ecu x ON x.assignment_id = a.id AND x.status IN %1$s
                 LEFT JOIN ecu e ON e.serial = x.ecu_serial
                 WHERE a.campaign_id = :id AND a.wave_no = :wave AND a.status IN %1$s
-                ORDER BY a.vin, x.ecu_serial FETCH FIRST %2$d ROWS ONLY""".formatted(
-                        StatusList.of(AssignmentLifecycle.FAILURES), MAX_LISTED))
-                .param("id", campaignId).param("wave", wave)
-                .query((rs, i) -> new FailingVehicle(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5) == null ? FailureCategory.INSTALL
-                                : FailureCategory.valueOf(rs.getString(5)), rs.getString(6)))
+                ORDER BY a.vin, x.ecu_serial FETCH FIRST %2$d ROWS ONLY""".formatted(StatusList.of(AssignmentLifecycle.FAILURES), MAX_LISTED))
+                .param("id", campaignId)
+                .param("wave", wave)
+                .query((rs, i) -> new FailingVehicle(
+                        rs.getString(1).trim(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5) == null ? FailureCategory.INSTALL : FailureCategory.valueOf(rs.getString(5)),
+                        rs.getString(6)))
                 .list();
     }
 }

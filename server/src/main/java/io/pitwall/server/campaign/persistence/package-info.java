@@ -1,6 +1,17 @@
 /** The campaign module's SQL: campaigns, waves, assignments, approvals, decisions, notes and reviews. */
-@OwnedTables({"campaign", "campaign_image", "assignment", "assignment_ecu", "campaign_readiness", "campaign_evidence",
-        "campaign_approval", "campaign_decision", "campaign_wave", "campaign_release_note", "campaign_review"})
+@OwnedTables({
+    "campaign",
+    "campaign_image",
+    "assignment",
+    "assignment_ecu",
+    "campaign_readiness",
+    "campaign_evidence",
+    "campaign_approval",
+    "campaign_decision",
+    "campaign_wave",
+    "campaign_release_note",
+    "campaign_review"
+})
 package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.shared.OwnedTables;

@@ -36,6 +36,7 @@ public class CampaignRollback {
 
     /** Approvers a rollback campaign needs, whatever its risk class. */
     public static final int APPROVERS = 2;
+
     private final CampaignMoves moves;
     private final Campaigns campaigns;
     private final Assignments assignments;
@@ -47,9 +48,16 @@ public class CampaignRollback {
     private final Clock clock;
     private final DirectorRepository director;
 
-    CampaignRollback(CampaignMoves moves, Campaigns campaigns, Assignments assignments, AssignmentCounts counts,
+    CampaignRollback(
+            CampaignMoves moves,
+            Campaigns campaigns,
+            Assignments assignments,
+            AssignmentCounts counts,
             ReadinessSheets sheets,
-            ReleaseReadModel releases, CampaignSettings settings, ApplicationEventPublisher events, Clock clock,
+            ReleaseReadModel releases,
+            CampaignSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock,
             DirectorRepository director) {
         this.director = director;
         this.moves = moves;
@@ -70,8 +78,8 @@ public class CampaignRollback {
     @Transactional
     public Campaign request(long id, String comment, String actor) {
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
-            throw ApiException.unprocessable("comment-required", "A rollback says why in a comment of 1 to 2000 "
-                    + "characters");
+            throw ApiException.unprocessable(
+                    "comment-required", "A rollback says why in a comment of 1 to 2000 " + "characters");
         }
         Campaign original = moves.campaign(id);
         var accepted = CampaignMoves.accept(original, Trigger.ROLLBACK_START);
@@ -84,11 +92,11 @@ public class CampaignRollback {
         }
         long changed = counts.countChanged(id);
         boolean riskyImage = images.stream().anyMatch(i -> CampaignRisk.HIGH_RISK_ECU_TYPES.contains(i.ecuType()));
-        CampaignRisk risk = riskyImage || changed > settings.highRiskVehicles() ? CampaignRisk.HIGH
-                : CampaignRisk.STANDARD;
+        CampaignRisk risk =
+                riskyImage || changed > settings.highRiskVehicles() ? CampaignRisk.HIGH : CampaignRisk.STANDARD;
         String name = "Rollback of " + original.name();
-        long rollbackId = campaigns.insertRollback(name.length() > 200 ? name.substring(0, 200) : name, releaseId, id,
-                actor, risk, now);
+        long rollbackId = campaigns.insertRollback(
+                name.length() > 200 ? name.substring(0, 200) : name, releaseId, id, actor, risk, now);
         campaigns.insertImages(rollbackId, images);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("rollbackCampaign", rollbackId);
@@ -97,7 +105,13 @@ public class CampaignRollback {
         detail.put("assignmentsCancelled", cancelled);
         detail.put("comment", comment);
         moves.apply(original, Trigger.ROLLBACK_START, accepted, actor, now, detail);
-        moves.log(rollbackId, Trigger.SUBMIT, actor, now, CampaignStatus.DRAFT, CampaignStatus.SUBMITTED,
+        moves.log(
+                rollbackId,
+                Trigger.SUBMIT,
+                actor,
+                now,
+                CampaignStatus.DRAFT,
+                CampaignStatus.SUBMITTED,
                 Map.of("rollbackOf", id, "risk", risk.name(), "approversNeeded", APPROVERS, "comment", comment));
         events.publishEvent(Audited.succeeded("campaign.rollback", "campaign:" + id, detail));
         return moves.campaign(rollbackId);
@@ -105,20 +119,22 @@ public class CampaignRollback {
 
     /** The readiness sheet's rollback release, still published and covering every hardware id sent. */
     private long knownGoodRelease(Campaign original) {
-        Long releaseId = sheets.find(original.id()).map(ReadinessSheet::rollbackReleaseId).orElse(null);
+        Long releaseId = sheets.find(original.id())
+                .map(ReadinessSheet::rollbackReleaseId)
+                .orElse(null);
         if (releaseId == null) {
-            throw ApiException.conflict("no-rollback-release", "Campaign " + original.id()
-                    + " names no rollback release");
+            throw ApiException.conflict(
+                    "no-rollback-release", "Campaign " + original.id() + " names no rollback release");
         }
         if (releases.publishedImages(releaseId).isEmpty()) {
-            throw ApiException.conflict("rollback-release-not-published", "Rollback release " + releaseId
-                    + " is not published");
+            throw ApiException.conflict(
+                    "rollback-release-not-published", "Rollback release " + releaseId + " is not published");
         }
         var missing = new TreeSet<>(releases.campaignHardwareIds(original.id()));
         missing.removeAll(releases.hardwareIds(releaseId));
         if (!missing.isEmpty()) {
-            throw ApiException.conflict("rollback-release-incomplete", "Rollback release " + releaseId
-                    + " has no image for " + missing);
+            throw ApiException.conflict(
+                    "rollback-release-incomplete", "Rollback release " + releaseId + " has no image for " + missing);
         }
         return releaseId;
     }

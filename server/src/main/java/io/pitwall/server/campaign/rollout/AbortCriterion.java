@@ -21,8 +21,10 @@ public record AbortCriterion(String failureType, double thresholdPercent, int mi
     public static final String TIMED_OUT = "TIMED_OUT";
 
     public AbortCriterion {
-        if (failureType == null || !(failureType.equals(ALL) || failureType.equals(TIMED_OUT) || isCategory(failureType))) {
-            throw ApiException.unprocessable("invalid-abort-criterion",
+        if (failureType == null
+                || !(failureType.equals(ALL) || failureType.equals(TIMED_OUT) || isCategory(failureType))) {
+            throw ApiException.unprocessable(
+                    "invalid-abort-criterion",
                     "failureType is ALL, TIMED_OUT or a failure category (DOWNLOAD, VERIFICATION, ...)");
         }
         if (!(thresholdPercent > 0 && thresholdPercent <= 100)) {
@@ -50,8 +52,13 @@ public record AbortCriterion(String failureType, double thresholdPercent, int mi
         if (percent < thresholdPercent) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%s failures %.1f %% of %d executed vehicles (abort at %.1f %%)",
-                failureType, percent, campaign.executed(), thresholdPercent));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "%s failures %.1f %% of %d executed vehicles (abort at %.1f %%)",
+                failureType,
+                percent,
+                campaign.executed(),
+                thresholdPercent));
     }
 
     private static boolean isCategory(String name) {

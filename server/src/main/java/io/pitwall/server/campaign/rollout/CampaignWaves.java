@@ -36,6 +36,7 @@ public class CampaignWaves {
     static final int MAX_ABORT_CRITERIA = 20;
     /** The longest comment of an expansion approval or gate override. */
     public static final int MAX_COMMENT = 2000;
+
     static final int MAX_VINS = 10_000;
     private final Waves waves;
     private final Decisions decisions;
@@ -44,8 +45,13 @@ public class CampaignWaves {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignWaves(Waves waves, Decisions decisions, CampaignMoves moves, VehicleSelector selector,
-            ApplicationEventPublisher events, Clock clock) {
+    CampaignWaves(
+            Waves waves,
+            Decisions decisions,
+            CampaignMoves moves,
+            VehicleSelector selector,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.waves = waves;
         this.decisions = decisions;
         this.moves = moves;
@@ -58,8 +64,8 @@ public class CampaignWaves {
     @Transactional
     public List<Wave> define(long id, List<WaveSpec> specs, List<AbortCriterion> abort) {
         if (abort != null && abort.size() > MAX_ABORT_CRITERIA) {
-            throw ApiException.unprocessable("invalid-abort-criterion", "A plan has at most " + MAX_ABORT_CRITERIA
-                    + " abort criteria");
+            throw ApiException.unprocessable(
+                    "invalid-abort-criterion", "A plan has at most " + MAX_ABORT_CRITERIA + " abort criteria");
         }
         Campaign campaign = moves.lock(id);
         if (campaign.status() != CampaignStatus.DRAFT) {
@@ -78,8 +84,8 @@ public class CampaignWaves {
         }
         List<AbortCriterion> criteria = abort == null ? List.of() : List.copyOf(abort);
         waves.replace(id, specs, criteria);
-        events.publishEvent(Audited.succeeded("campaign.waves", "campaign:" + id,
-                Map.of("waves", specs.size(), "abortCriteria", criteria.size())));
+        events.publishEvent(Audited.succeeded(
+                "campaign.waves", "campaign:" + id, Map.of("waves", specs.size(), "abortCriteria", criteria.size())));
         return waves.of(id);
     }
 
@@ -108,8 +114,9 @@ public class CampaignWaves {
         if (approver.equals(campaign.createdBy()) || approver.equals(campaign.submittedBy())) {
             throw new ApiException(403, "self-approval", "Whoever created or submitted a campaign cannot approve it");
         }
-        Wave wave = waves.lock(id, number).orElseThrow(() -> ApiException.notFound("wave-not-found",
-                "Campaign " + id + " has no wave " + number));
+        Wave wave = waves.lock(id, number)
+                .orElseThrow(
+                        () -> ApiException.notFound("wave-not-found", "Campaign " + id + " has no wave " + number));
         boolean override = wave.status() == WaveStatus.FAILED;
         if (wave.status() != WaveStatus.AWAITING_APPROVAL && !override) {
             throw ApiException.conflict("wave-not-awaiting-approval", "Wave " + number + " is " + wave.status());
@@ -130,8 +137,10 @@ public class CampaignWaves {
         detail.put("override", override);
         detail.put("comment", comment == null ? "" : comment);
         decisions.append(id, now, approver, override ? "WAVE_GATE_OVERRIDDEN" : "WAVE_EXPANSION_APPROVED", detail);
-        events.publishEvent(Audited.succeeded(override ? "campaign.wave.override" : "campaign.wave.approve",
-                "campaign:" + id, Map.of("wave", number)));
+        events.publishEvent(Audited.succeeded(
+                override ? "campaign.wave.override" : "campaign.wave.approve",
+                "campaign:" + id,
+                Map.of("wave", number)));
         return waves.lock(id, number).orElseThrow();
     }
 

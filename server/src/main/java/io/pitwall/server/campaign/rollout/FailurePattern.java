@@ -12,16 +12,19 @@ import java.util.stream.Collectors;
 /** Condenses a failed gate's evidence: failures per hardware id and variant, most first, and one line. */
 final class FailurePattern {
 
-    private FailurePattern() {
-    }
+    private FailurePattern() {}
 
     /** {@code "HW-BMS-2 rev-B" → 12}, most failures first. */
     static Map<String, Long> byHardware(List<FailingVehicle> failing) {
-        Map<String, Long> counts = failing.stream().collect(Collectors.groupingBy(
-                f -> f.hardwareId() + " " + (f.hardwareVariant() == null ? "(no variant)" : f.hardwareVariant()),
-                TreeMap::new, Collectors.counting()));
+        Map<String, Long> counts = failing.stream()
+                .collect(Collectors.groupingBy(
+                        f -> f.hardwareId() + " "
+                                + (f.hardwareVariant() == null ? "(no variant)" : f.hardwareVariant()),
+                        TreeMap::new,
+                        Collectors.counting()));
         Map<String, Long> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }

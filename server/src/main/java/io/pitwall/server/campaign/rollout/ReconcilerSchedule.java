@@ -11,7 +11,10 @@ class ReconcilerSchedule {
 
     @Bean
     PeriodicTask campaignReconciler(WaveReconciler reconciler, CampaignSettings settings) {
-        return new PeriodicTask("campaign-reconciler", settings.reconcileInterval(), settings.reconcileInterval(),
+        return new PeriodicTask(
+                "campaign-reconciler",
+                settings.reconcileInterval(),
+                settings.reconcileInterval(),
                 reconciler::scheduledTick);
     }
 }

@@ -26,7 +26,11 @@ public class WaveActivation {
     private final WaveSelectors selectors;
     private final DirectorRepository director;
 
-    WaveActivation(EligibilityReadModel eligibility, Waves waves, Decisions decisions, WaveSelectors selectors,
+    WaveActivation(
+            EligibilityReadModel eligibility,
+            Waves waves,
+            Decisions decisions,
+            WaveSelectors selectors,
             DirectorRepository director) {
         this.eligibility = eligibility;
         this.waves = waves;
@@ -45,8 +49,10 @@ public class WaveActivation {
             long remaining = eligibility.countForWave(campaign.id(), campaign.filter(), condition, params);
             limit = (remaining * wave.spec().percent() + 99) / 100;
         }
-        int assigned = limit != null && limit == 0 ? 0 : eligibility.createForWave(campaign.id(), campaign.filter(),
-                wave.number(), condition, params, limit, now);
+        int assigned = limit != null && limit == 0
+                ? 0
+                : eligibility.createForWave(
+                        campaign.id(), campaign.filter(), wave.number(), condition, params, limit, now);
         if (assigned > 0) {
             director.assignmentsChanged(campaign.id());
         }

@@ -74,9 +74,19 @@ public class WaveReconciler {
     private final Clock clock;
     private final Duration leaseTtl;
 
-    WaveReconciler(Waves waves, WaveEvidenceReadModel evidences, WaveActivation activation, Campaigns campaigns,
-            Decisions decisions, CampaignMoves moves, List<GateCondition> conditions, Leases leases, Attempts attempts,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
+    WaveReconciler(
+            Waves waves,
+            WaveEvidenceReadModel evidences,
+            WaveActivation activation,
+            Campaigns campaigns,
+            Decisions decisions,
+            CampaignMoves moves,
+            List<GateCondition> conditions,
+            Leases leases,
+            Attempts attempts,
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events,
+            Clock clock,
             CampaignSettings settings) {
         this.attempts = attempts;
         this.leaseTtl = settings.reconcilerLease();
@@ -167,7 +177,9 @@ public class WaveReconciler {
                 return true;
             }
         }
-        Optional<Wave> current = waves.of(id).stream().filter(w -> w.status() != WaveStatus.PASSED).findFirst();
+        Optional<Wave> current = waves.of(id).stream()
+                .filter(w -> w.status() != WaveStatus.PASSED)
+                .findFirst();
         if (current.isEmpty()) {
             if (campaigns.completeIfDone(id, now)) {
                 moves.completed(id, ACTOR, now);
@@ -179,8 +191,11 @@ public class WaveReconciler {
         return switch (wave.status()) {
             case PLANNED -> {
                 int assigned = activation.activate(campaign, wave, ACTOR, now);
-                audit("campaign.wave.start", id, grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
-                        "assigned", assigned));
+                audit(
+                        "campaign.wave.start",
+                        id,
+                        grant,
+                        Map.of("wave", wave.number(), "name", wave.spec().name(), "assigned", assigned));
                 yield true;
             }
             case ACTIVE -> judge(campaign, wave, grant, now);
@@ -191,15 +206,31 @@ public class WaveReconciler {
     private boolean judge(Campaign campaign, Wave wave, LeaseGrant grant, OffsetDateTime now) {
         if (wave.assigned() == 0) {
             waves.decided(wave, WaveStatus.PASSED, Map.of("wave", wave.number(), "outcome", "EMPTY"), ACTOR, now);
-            decisions.append(campaign.id(), now, ACTOR, "WAVE_EMPTY", Map.of("wave", wave.number(),
-                    "name", wave.spec().name()));
-            audit("campaign.wave.pass", campaign.id(), grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
-                    "outcome", "EMPTY", "status", WaveStatus.PASSED.name()));
+            decisions.append(
+                    campaign.id(),
+                    now,
+                    ACTOR,
+                    "WAVE_EMPTY",
+                    Map.of("wave", wave.number(), "name", wave.spec().name()));
+            audit(
+                    "campaign.wave.pass",
+                    campaign.id(),
+                    grant,
+                    Map.of(
+                            "wave",
+                            wave.number(),
+                            "name",
+                            wave.spec().name(),
+                            "outcome",
+                            "EMPTY",
+                            "status",
+                            WaveStatus.PASSED.name()));
             return true;
         }
         WaveEvidence evidence = evidences.of(campaign.id(), wave.number());
         GateVerdict verdict = wave.spec().gate().evaluate(campaign.id(), wave.number(), evidence, conditions);
-        boolean soaked = !wave.activatedAt().plusMinutes(wave.spec().soakMinutes()).isAfter(now);
+        boolean soaked =
+                !wave.activatedAt().plusMinutes(wave.spec().soakMinutes()).isAfter(now);
         if (verdict.outcome() == GateVerdict.Outcome.WAITING
                 || verdict.outcome() == GateVerdict.Outcome.PASSED && !soaked) {
             return false;
@@ -209,36 +240,80 @@ public class WaveReconciler {
         record.put("name", wave.spec().name());
         record.put("outcome", verdict.outcome().name());
         record.put("checks", verdict.checks());
-        record.put("evidence", Map.of("assigned", evidence.assigned(), "executed", evidence.executed(),
-                "succeeded", evidence.succeeded(), "failures", evidence.failures(),
-                "healthReported", evidence.healthReported()));
+        record.put(
+                "evidence",
+                Map.of(
+                        "assigned",
+                        evidence.assigned(),
+                        "executed",
+                        evidence.executed(),
+                        "succeeded",
+                        evidence.succeeded(),
+                        "failures",
+                        evidence.failures(),
+                        "healthReported",
+                        evidence.healthReported()));
         if (verdict.outcome() == GateVerdict.Outcome.FAILED) {
             List<FailingVehicle> failing = evidences.failing(campaign.id(), wave.number());
             record.put("failing", failing);
             record.put("failingByHardware", FailurePattern.byHardware(failing));
             waves.decided(wave, WaveStatus.FAILED, record, ACTOR, now);
             decisions.append(campaign.id(), now, ACTOR, "WAVE_GATE_FAILED", record);
-            audit("campaign.wave.fail", campaign.id(), grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
-                    "failedChecks", verdict.failedChecks().stream().map(GateCheck::name).toList(),
-                    "failing", failing.size()));
-            pause(campaign, grant, now, Map.of("reason", "The gate of wave " + wave.number() + " (" + wave.spec().name()
-                    + ") failed: " + FailurePattern.summary(verdict), "wave", wave.number()));
+            audit(
+                    "campaign.wave.fail",
+                    campaign.id(),
+                    grant,
+                    Map.of(
+                            "wave",
+                            wave.number(),
+                            "name",
+                            wave.spec().name(),
+                            "failedChecks",
+                            verdict.failedChecks().stream().map(GateCheck::name).toList(),
+                            "failing",
+                            failing.size()));
+            pause(
+                    campaign,
+                    grant,
+                    now,
+                    Map.of(
+                            "reason",
+                            "The gate of wave " + wave.number() + " ("
+                                    + wave.spec().name() + ") failed: " + FailurePattern.summary(verdict),
+                            "wave",
+                            wave.number()));
             events.publishEvent(new WaveGateFailed(campaign.id(), wave.number(), verdict.failedChecks()));
             return true;
         }
         WaveStatus next = wave.spec().needsApproval() ? WaveStatus.AWAITING_APPROVAL : WaveStatus.PASSED;
         waves.decided(wave, next, record, ACTOR, now);
         decisions.append(campaign.id(), now, ACTOR, "WAVE_GATE_PASSED", record);
-        audit("campaign.wave.pass", campaign.id(), grant, Map.of("wave", wave.number(), "name", wave.spec().name(),
-                "outcome", verdict.outcome().name(), "status", next.name(), "executed", evidence.executed()));
+        audit(
+                "campaign.wave.pass",
+                campaign.id(),
+                grant,
+                Map.of(
+                        "wave",
+                        wave.number(),
+                        "name",
+                        wave.spec().name(),
+                        "outcome",
+                        verdict.outcome().name(),
+                        "status",
+                        next.name(),
+                        "executed",
+                        evidence.executed()));
         return true;
     }
 
     private void pause(Campaign campaign, LeaseGrant grant, OffsetDateTime now, Map<String, Object> extra) {
         var accepted = CampaignMoves.accept(campaign, Trigger.PAUSE);
         moves.apply(campaign, Trigger.PAUSE, accepted, ACTOR, now, extra);
-        audit("campaign.pause", campaign.id(), grant, Map.of("by", ACTOR, "reason",
-                String.valueOf(extra.get("reason"))));
+        audit(
+                "campaign.pause",
+                campaign.id(),
+                grant,
+                Map.of("by", ACTOR, "reason", String.valueOf(extra.get("reason"))));
     }
 
     /** The step's audit entry, in its transaction: the system as actor, and the node holding the lease. */

@@ -26,7 +26,8 @@ public class WaveSelectors {
         Map<String, Object> params = new LinkedHashMap<>();
         String condition = switch (spec.kind()) {
             case TAG -> {
-                var selection = VehicleSelection.taggedWith(spec.selector().trim()).withPrefix("wave" + number + "t");
+                var selection =
+                        VehicleSelection.taggedWith(spec.selector().trim()).withPrefix("wave" + number + "t");
                 params.putAll(selection.params());
                 yield selection.sql();
             }
@@ -41,7 +42,11 @@ public class WaveSelectors {
             }
             case PERCENT, REST -> "";
         };
-        return new DryRunReadModel.WaveSelection(spec.name(), spec.kind(), condition, params,
+        return new DryRunReadModel.WaveSelection(
+                spec.name(),
+                spec.kind(),
+                condition,
+                params,
                 spec.kind() == io.pitwall.server.campaign.WaveKind.PERCENT ? spec.percent() : null);
     }
 }

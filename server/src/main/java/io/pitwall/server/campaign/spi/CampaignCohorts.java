@@ -20,7 +20,8 @@ public class CampaignCohorts {
     /** The wave's cohort; empty groups for an unknown campaign. */
     @Transactional(readOnly = true)
     public WaveCohort of(long campaignId, int wave) {
-        return campaigns.byId(campaignId)
+        return campaigns
+                .byId(campaignId)
                 .map(c -> new WaveCohort(rows.updated(campaignId, wave), rows.notYetUpdated(campaignId, c.filter())))
                 .orElseGet(() -> new WaveCohort(java.util.List.of(), java.util.List.of()));
     }

@@ -9,5 +9,4 @@ package io.pitwall.server.campaign.spi;
  * @param limit  the configured limit
  * @param detail one sentence for the decision log
  */
-public record GateCheck(String name, boolean passed, double actual, double limit, String detail) {
-}
+public record GateCheck(String name, boolean passed, double actual, double limit, String detail) {}

@@ -10,7 +10,9 @@ import java.util.List;
 public record GateVerdict(Outcome outcome, List<GateCheck> checks) {
 
     public enum Outcome {
-        WAITING, PASSED, FAILED
+        WAITING,
+        PASSED,
+        FAILED
     }
 
     public GateVerdict {

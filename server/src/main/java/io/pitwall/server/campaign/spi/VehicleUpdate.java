@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param status    the assignment's {@link AssignmentLifecycle.State} name
  * @param changedAt when the assignment last changed (for a finished one: when it finished)
  */
-public record VehicleUpdate(long campaignId, String campaignName, String status, Instant changedAt) {
-}
+public record VehicleUpdate(long campaignId, String campaignName, String status, Instant changedAt) {}

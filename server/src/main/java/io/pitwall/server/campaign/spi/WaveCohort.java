@@ -16,6 +16,5 @@ public record WaveCohort(List<Updated> updated, List<String> notYetUpdated) {
     }
 
     /** A vehicle of the wave whose update succeeded at {@code updatedAt}. */
-    public record Updated(String vin, Instant updatedAt) {
-    }
+    public record Updated(String vin, Instant updatedAt) {}
 }

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record AbortBody(@Schema(maxLength = 40) String failureType, Double thresholdPercent, Integer minExecuted) {
 
     AbortCriterion toCriterion() {
-        return new AbortCriterion(failureType, thresholdPercent == null ? 0 : thresholdPercent,
-                minExecuted == null ? 0 : minExecuted);
+        return new AbortCriterion(
+                failureType, thresholdPercent == null ? 0 : thresholdPercent, minExecuted == null ? 0 : minExecuted);
     }
 }

@@ -3,9 +3,9 @@ package io.pitwall.server.campaign.web;
 import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
+import io.pitwall.server.campaign.Decision;
 import io.pitwall.server.campaign.governance.Approval;
 import io.pitwall.server.campaign.governance.CampaignApprovals;
-import io.pitwall.server.campaign.Decision;
 import io.pitwall.server.campaign.web.CampaignController.CampaignResponse;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,15 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalController {
 
     /** {@code decision} is APPROVE or REFUSE; a refusal needs a comment. */
-    record DecisionRequest(@Schema(maxLength = 20) String decision, @Schema(maxLength = 2000) String comment) {
-    }
+    record DecisionRequest(
+            @Schema(maxLength = 20) String decision,
+            @Schema(maxLength = 2000) String comment) {}
 
-    record ApprovalResponse(long id, int round, String approver, String decision, String comment,
-            OffsetDateTime decidedAt) {
+    record ApprovalResponse(
+            long id, int round, String approver, String decision, String comment, OffsetDateTime decidedAt) {
 
         static ApprovalResponse of(Approval a) {
-            return new ApprovalResponse(a.id(), a.round(), a.approver(), a.decision().name(), a.comment(),
-                    a.decidedAt());
+            return new ApprovalResponse(
+                    a.id(), a.round(), a.approver(), a.decision().name(), a.comment(), a.decidedAt());
         }
     }
 

@@ -4,10 +4,10 @@ import io.pitwall.server.access.CurrentOperator;
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
 import io.pitwall.server.campaign.Campaign;
+import io.pitwall.server.campaign.CampaignProgress;
 import io.pitwall.server.campaign.TargetFilter;
 import io.pitwall.server.campaign.delivery.CampaignSchedule;
 import io.pitwall.server.campaign.governance.CampaignCommands;
-import io.pitwall.server.campaign.CampaignProgress;
 import io.pitwall.server.campaign.governance.CampaignTargeting;
 import io.pitwall.server.campaign.persistence.Campaigns;
 import io.pitwall.server.shared.Page;
@@ -33,29 +33,65 @@ import tools.jackson.databind.JsonNode;
 class CampaignController {
 
     /** {@code filter}: an RSQL string or the older equality object, see {@link TargetFilterBody}. */
-    record CreateCampaignRequest(@NotBlank @Schema(maxLength = 200) String name, @NotNull Long releaseId,
-            JsonNode filter, ScheduleBody schedule) {
-    }
+    record CreateCampaignRequest(
+            @NotBlank @Schema(maxLength = 200) String name,
+            @NotNull Long releaseId,
+            JsonNode filter,
+            ScheduleBody schedule) {}
 
-    record CampaignResponse(long id, String name, long releaseId, String status, boolean emergencyHold,
-            TargetFilter filter, String createdBy, OffsetDateTime createdAt, String submittedBy,
-            OffsetDateTime submittedAt, String risk, int approvalRound, OffsetDateTime startedAt,
-            OffsetDateTime finishedAt, long version, Long rollbackOf) {
+    record CampaignResponse(
+            long id,
+            String name,
+            long releaseId,
+            String status,
+            boolean emergencyHold,
+            TargetFilter filter,
+            String createdBy,
+            OffsetDateTime createdAt,
+            String submittedBy,
+            OffsetDateTime submittedAt,
+            String risk,
+            int approvalRound,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt,
+            long version,
+            Long rollbackOf) {
 
         static CampaignResponse of(Campaign c) {
-            return new CampaignResponse(c.id(), c.name(), c.releaseId(), c.status().name(), c.held(), c.filter(),
-                    c.createdBy(), c.createdAt(), c.submittedBy(), c.submittedAt(),
-                    c.risk() == null ? null : c.risk().name(), c.approvalRound(), c.startedAt(), c.finishedAt(),
-                    c.version(), c.rollbackOf());
+            return new CampaignResponse(
+                    c.id(),
+                    c.name(),
+                    c.releaseId(),
+                    c.status().name(),
+                    c.held(),
+                    c.filter(),
+                    c.createdBy(),
+                    c.createdAt(),
+                    c.submittedBy(),
+                    c.submittedAt(),
+                    c.risk() == null ? null : c.risk().name(),
+                    c.approvalRound(),
+                    c.startedAt(),
+                    c.finishedAt(),
+                    c.version(),
+                    c.rollbackOf());
         }
     }
 
-    record ProgressResponse(CampaignResponse campaign, long assignments, Map<String, Long> byStatus,
-            Map<String, Long> byFailureCategory, Map<String, Long> deferred) {
+    record ProgressResponse(
+            CampaignResponse campaign,
+            long assignments,
+            Map<String, Long> byStatus,
+            Map<String, Long> byFailureCategory,
+            Map<String, Long> deferred) {
 
         static ProgressResponse of(CampaignProgress p) {
-            return new ProgressResponse(CampaignResponse.of(p.campaign()), p.assignments(), p.byStatus(),
-                    p.byFailureCategory(), p.deferred());
+            return new ProgressResponse(
+                    CampaignResponse.of(p.campaign()),
+                    p.assignments(),
+                    p.byStatus(),
+                    p.byFailureCategory(),
+                    p.deferred());
         }
     }
 
@@ -75,17 +111,23 @@ class CampaignController {
     CampaignResponse create(@Valid @RequestBody CreateCampaignRequest request) {
         TargetFilter filter = TargetFilterBody.parse(request.filter());
         targeting.check(filter);
-        CampaignSchedule schedule = request.schedule() == null ? null : request.schedule().toSchedule();
-        return CampaignResponse.of(commands.create(request.name(), request.releaseId(), filter,
-                CurrentOperator.require().username(), schedule));
+        CampaignSchedule schedule =
+                request.schedule() == null ? null : request.schedule().toSchedule();
+        return CampaignResponse.of(commands.create(
+                request.name(),
+                request.releaseId(),
+                filter,
+                CurrentOperator.require().username(),
+                schedule));
     }
 
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGN_READ)
-    Page<CampaignResponse> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Page<CampaignResponse> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Page.check(page, size);
-        return new Page<>(campaigns.all(page, size).stream().map(CampaignResponse::of).toList(), page, size,
-                campaigns.count());
+        return new Page<>(
+                campaigns.all(page, size).stream().map(CampaignResponse::of).toList(), page, size, campaigns.count());
     }
 
     @GetMapping("/{id}")

@@ -31,29 +31,38 @@ class DryRunController {
      * {@code allowedRegions}: when given, vehicles elsewhere count as region-not-allowed; {@code waves}: a
      * plan (as for {@code PUT …/waves}) to size over the eligible vehicles.
      */
-    record DryRunRequest(@NotNull Long releaseId, JsonNode filter,
-            @ArraySchema(schema = @Schema(maxLength = 32), maxItems = 100) List<String> allowedRegions,
-            List<WaveBody> waves) {
-    }
+    record DryRunRequest(
+            @NotNull Long releaseId,
+            JsonNode filter,
+
+            @ArraySchema(schema = @Schema(maxLength = 32), maxItems = 100)
+            List<String> allowedRegions,
+
+            List<WaveBody> waves) {}
 
     /**
      * {@code ineligible}: every reason code in evaluation order, each vehicle under its first reason;
      * {@code waves}: each wave's size over the eligible vehicles, {@code unplanned}: eligible in no wave.
      */
-    record DryRunResponse(long matched, long eligible, Map<String, Long> ineligible, List<WaveSize> waves,
-            long unplanned) {
+    record DryRunResponse(
+            long matched, long eligible, Map<String, Long> ineligible, List<WaveSize> waves, long unplanned) {
 
         static DryRunResponse of(DryRun run) {
             Map<String, Long> reasons = new LinkedHashMap<>();
             run.ineligible().forEach((reason, count) -> reasons.put(reason.code(), count));
-            return new DryRunResponse(run.matched(), run.eligible(), reasons,
-                    run.waves().stream().map(w -> new WaveSize(w.number(), w.name(), w.kind().name(), w.size()))
-                            .toList(), run.unplanned());
+            return new DryRunResponse(
+                    run.matched(),
+                    run.eligible(),
+                    reasons,
+                    run.waves().stream()
+                            .map(w ->
+                                    new WaveSize(w.number(), w.name(), w.kind().name(), w.size()))
+                            .toList(),
+                    run.unplanned());
         }
     }
 
-    record WaveSize(int number, String name, String kind, long size) {
-    }
+    record WaveSize(int number, String name, String kind, long size) {}
 
     private final CampaignTargeting targeting;
 
@@ -65,10 +74,11 @@ class DryRunController {
     @RequiresPermission(Permission.CAMPAIGN_CREATE)
     DryRunResponse dryRun(@Valid @RequestBody DryRunRequest request) {
         var filter = TargetFilterBody.parse(request.filter());
-        List<WaveSpec> waves = request.waves() == null ? List.of()
+        List<WaveSpec> waves = request.waves() == null
+                ? List.of()
                 : request.waves().stream().map(WaveBody::toSpec).toList();
-        return DryRunResponse.of(targeting.dryRun(request.releaseId(), filter, regions(request.allowedRegions()),
-                waves));
+        return DryRunResponse.of(
+                targeting.dryRun(request.releaseId(), filter, regions(request.allowedRegions()), waves));
     }
 
     @GetMapping("/{id}/dry-run")
@@ -82,8 +92,8 @@ class DryRunController {
             return List.of();
         }
         if (regions.size() > 100 || regions.stream().anyMatch(r -> r == null || r.isBlank() || r.length() > 32)) {
-            throw ApiException.badRequest("invalid-parameter",
-                    "allowedRegions: at most 100 regions of 1-32 characters");
+            throw ApiException.badRequest(
+                    "invalid-parameter", "allowedRegions: at most 100 regions of 1-32 characters");
         }
         return List.copyOf(regions);
     }

@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EmergencyStopController {
 
-    record StopRequest(@Schema(maxLength = 2000) String reason) {
-    }
+    record StopRequest(@Schema(maxLength = 2000) String reason) {}
 
-    record StopResponse(List<Long> paused) {
-    }
+    record StopResponse(List<Long> paused) {}
 
     private final EmergencyStop stop;
 
@@ -29,6 +27,7 @@ class EmergencyStopController {
     @PostMapping("/api/v1/campaigns/emergency-stop")
     @RequiresPermission(Permission.EMERGENCY_STOP)
     StopResponse stop(@RequestBody StopRequest request) {
-        return new StopResponse(stop.stop(request.reason(), CurrentOperator.require().username()));
+        return new StopResponse(
+                stop.stop(request.reason(), CurrentOperator.require().username()));
     }
 }

@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{id}")
 class RecoveryController {
 
-    record RollbackCampaignRequest(@Schema(maxLength = 2000) String comment) {
-    }
+    record RollbackCampaignRequest(@Schema(maxLength = 2000) String comment) {}
 
     private final CampaignRollback rollback;
     private final CampaignCommands commands;
@@ -36,9 +35,11 @@ class RecoveryController {
     @PostMapping("/rollback")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.CAMPAIGN_OPERATE)
-    CampaignController.CampaignResponse rollback(@PathVariable long id, @RequestBody(required = false)
-            RollbackCampaignRequest request) {
-        return CampaignController.CampaignResponse.of(rollback.request(id, request == null ? null : request.comment(),
+    CampaignController.CampaignResponse rollback(
+            @PathVariable long id, @RequestBody(required = false) RollbackCampaignRequest request) {
+        return CampaignController.CampaignResponse.of(rollback.request(
+                id,
+                request == null ? null : request.comment(),
                 CurrentOperator.require().username()));
     }
 

@@ -44,7 +44,8 @@ class ScheduleController {
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGN_READ)
     CampaignSchedule get(@PathVariable long id) {
-        return scheduling.of(id).orElseThrow(() -> ApiException.notFound("schedule-not-set",
-                "Campaign " + id + " has no schedule"));
+        return scheduling
+                .of(id)
+                .orElseThrow(() -> ApiException.notFound("schedule-not-set", "Campaign " + id + " has no schedule"));
     }
 }

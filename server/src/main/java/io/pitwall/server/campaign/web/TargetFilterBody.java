@@ -14,8 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TargetFilterBody {
 
-    private TargetFilterBody() {
-    }
+    private TargetFilterBody() {}
 
     static TargetFilter parse(JsonNode node) {
         try {
@@ -38,8 +37,12 @@ final class TargetFilterBody {
                     attributes.put(entry.getKey(), text(entry.getValue(), "attribute " + entry.getKey()));
                 }
             }
-            return new TargetFilter(text(node.get("model"), "model"), text(node.get("region"), "region"),
-                    text(node.get("tag"), "tag"), attributes, text(node.get("query"), "query"));
+            return new TargetFilter(
+                    text(node.get("model"), "model"),
+                    text(node.get("region"), "region"),
+                    text(node.get("tag"), "tag"),
+                    attributes,
+                    text(node.get("query"), "query"));
         } catch (IllegalArgumentException e) {
             throw VehicleSelector.invalidFilter(e.getMessage());
         }

@@ -10,20 +10,34 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** A wave as the API takes it; converted (and validated) into a {@link WaveSpec}. */
-record WaveBody(@Schema(maxLength = 100) String name, @Schema(maxLength = 20) String kind,
-        @Schema(maxLength = 4000) String selector, Integer soakMinutes, GateBody gate,
+record WaveBody(
+        @Schema(maxLength = 100) String name,
+        @Schema(maxLength = 20) String kind,
+        @Schema(maxLength = 4000) String selector,
+        Integer soakMinutes,
+        GateBody gate,
         Boolean needsApproval) {
 
-    record GateBody(Integer minExecuted, Double minSuccessRate, Double maxFailureRate,
-            Map<String, Double> maxFailureRateByCategory, Integer maxTimeouts, Double minTelemetryCompleteness) {
+    record GateBody(
+            Integer minExecuted,
+            Double minSuccessRate,
+            Double maxFailureRate,
+            Map<String, Double> maxFailureRateByCategory,
+            Integer maxTimeouts,
+            Double minTelemetryCompleteness) {
 
         WaveGate toGate() {
             Map<FailureCategory, Double> byCategory = new EnumMap<>(FailureCategory.class);
             if (maxFailureRateByCategory != null) {
                 maxFailureRateByCategory.forEach((name, rate) -> byCategory.put(category(name), rate));
             }
-            return new WaveGate(minExecuted == null ? 1 : minExecuted, minSuccessRate, maxFailureRate, byCategory,
-                    maxTimeouts, minTelemetryCompleteness);
+            return new WaveGate(
+                    minExecuted == null ? 1 : minExecuted,
+                    minSuccessRate,
+                    maxFailureRate,
+                    byCategory,
+                    maxTimeouts,
+                    minTelemetryCompleteness);
         }
 
         private static FailureCategory category(String name) {
@@ -45,7 +59,12 @@ record WaveBody(@Schema(maxLength = 100) String name, @Schema(maxLength = 20) St
         if (gate == null) {
             throw ApiException.unprocessable("invalid-wave-plan", "Wave '" + name + "' needs a gate");
         }
-        return new WaveSpec(name, parsed, selector, soakMinutes == null ? 0 : soakMinutes, gate.toGate(),
+        return new WaveSpec(
+                name,
+                parsed,
+                selector,
+                soakMinutes == null ? 0 : soakMinutes,
+                gate.toGate(),
                 needsApproval != null && needsApproval);
     }
 }

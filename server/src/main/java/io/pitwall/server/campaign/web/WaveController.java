@@ -25,25 +25,47 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{id}/waves")
 class WaveController {
 
-    record PlanRequest(List<WaveBody> waves, @ArraySchema(maxItems = 20) List<AbortBody> abortCriteria) {
-    }
+    record PlanRequest(
+            List<WaveBody> waves,
+            @ArraySchema(maxItems = 20) List<AbortBody> abortCriteria) {}
 
-    record PlanResponse(List<WaveResponse> waves, List<AbortCriterion> abortCriteria) {
-    }
+    record PlanResponse(List<WaveResponse> waves, List<AbortCriterion> abortCriteria) {}
 
-    record WaveResponse(int number, String name, String kind, String selector, int soakMinutes, Object gate,
-            boolean needsApproval, String status, long assigned, OffsetDateTime activatedAt, OffsetDateTime decidedAt,
-            String decidedBy, Map<String, Object> verdict) {
+    record WaveResponse(
+            int number,
+            String name,
+            String kind,
+            String selector,
+            int soakMinutes,
+            Object gate,
+            boolean needsApproval,
+            String status,
+            long assigned,
+            OffsetDateTime activatedAt,
+            OffsetDateTime decidedAt,
+            String decidedBy,
+            Map<String, Object> verdict) {
 
         static WaveResponse of(Wave w) {
-            return new WaveResponse(w.number(), w.spec().name(), w.spec().kind().name(), w.spec().selector(),
-                    w.spec().soakMinutes(), w.spec().gate(), w.spec().needsApproval(), w.status().name(),
-                    w.assigned(), w.activatedAt(), w.decidedAt(), w.decidedBy(), w.verdict());
+            return new WaveResponse(
+                    w.number(),
+                    w.spec().name(),
+                    w.spec().kind().name(),
+                    w.spec().selector(),
+                    w.spec().soakMinutes(),
+                    w.spec().gate(),
+                    w.spec().needsApproval(),
+                    w.status().name(),
+                    w.assigned(),
+                    w.activatedAt(),
+                    w.decidedAt(),
+                    w.decidedBy(),
+                    w.verdict());
         }
     }
 
-    record ApprovalRequest(@Schema(maxLength = CampaignWaves.MAX_COMMENT) String comment) {
-    }
+    record ApprovalRequest(
+            @Schema(maxLength = CampaignWaves.MAX_COMMENT) String comment) {}
 
     private final CampaignWaves waves;
 
@@ -55,9 +77,11 @@ class WaveController {
     @PutMapping
     @RequiresPermission(Permission.CAMPAIGN_CREATE)
     PlanResponse define(@PathVariable long id, @RequestBody PlanRequest request) {
-        List<WaveSpec> specs = request.waves() == null ? List.of()
+        List<WaveSpec> specs = request.waves() == null
+                ? List.of()
                 : request.waves().stream().map(WaveBody::toSpec).toList();
-        List<AbortCriterion> abort = request.abortCriteria() == null ? List.of()
+        List<AbortCriterion> abort = request.abortCriteria() == null
+                ? List.of()
                 : request.abortCriteria().stream().map(AbortBody::toCriterion).toList();
         waves.define(id, specs, abort);
         return plan(id);
@@ -72,9 +96,10 @@ class WaveController {
     /** Lets the campaign expand past a wave awaiting approval, or overrides a failed gate (comment required). */
     @PostMapping("/{number}/approval")
     @RequiresPermission(Permission.CAMPAIGN_APPROVE)
-    WaveResponse approve(@PathVariable long id, @PathVariable int number, @RequestBody(required = false)
-            ApprovalRequest request) {
+    WaveResponse approve(
+            @PathVariable long id, @PathVariable int number, @RequestBody(required = false) ApprovalRequest request) {
         String comment = request == null ? null : request.comment();
-        return WaveResponse.of(waves.approveExpansion(id, number, CurrentOperator.require().username(), comment));
+        return WaveResponse.of(
+                waves.approveExpansion(id, number, CurrentOperator.require().username(), comment));
     }
 }

@@ -24,7 +24,9 @@ class CampaignCaseCounts implements CaseCounts {
     @Override
     @Transactional(readOnly = true)
     public long openedOn(long campaignId, LocalDate day) {
-        return cases.openedForCampaign(campaignId, day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        return cases.openedForCampaign(
+                campaignId,
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 

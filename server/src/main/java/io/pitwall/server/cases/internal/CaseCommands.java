@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseCommands {
 
     /** The triggers people may give; RECUR and ESCALATE belong to the system. */
-    public static final Set<Trigger> BY_HAND = EnumSet.of(Trigger.ACKNOWLEDGE, Trigger.START, Trigger.RESOLVE,
-            Trigger.CLOSE, Trigger.REOPEN);
+    public static final Set<Trigger> BY_HAND =
+            EnumSet.of(Trigger.ACKNOWLEDGE, Trigger.START, Trigger.RESOLVE, Trigger.CLOSE, Trigger.REOPEN);
+
     public static final int MAX_TEXT = 2000;
     private final ServiceCases cases;
     private final CaseNotes notes;
@@ -44,7 +45,11 @@ public class CaseCommands {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CaseCommands(ServiceCases cases, CaseNotes notes, OperatorAccounts operators, ApplicationEventPublisher events,
+    CaseCommands(
+            ServiceCases cases,
+            CaseNotes notes,
+            OperatorAccounts operators,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
         this.notes = notes;
@@ -62,25 +67,38 @@ public class CaseCommands {
         ServiceCase c = locked(id, expectedVersion);
         var transition = CaseLifecycle.apply(c.status(), trigger);
         if (transition instanceof Rejected rejected) {
-            throw new ApiException(409, rejected.code(), rejected.detail(), Map.of("status", c.status().name()));
+            throw new ApiException(
+                    409,
+                    rejected.code(),
+                    rejected.detail(),
+                    Map.of("status", c.status().name()));
         }
         CaseStatus next = ((Accepted) transition).next();
-        if (c.status() == CaseStatus.CLOSED && cases.lockOpen(ServiceCases.NewRow.openKey(c.vin(), c.subject()))
-                .isPresent()) {
-            throw ApiException.conflict("case-already-open", "Vehicle " + c.vin() + " has a newer open case on "
-                    + c.subject() + "; work on that one");
+        if (c.status() == CaseStatus.CLOSED
+                && cases.lockOpen(ServiceCases.NewRow.openKey(c.vin(), c.subject()))
+                        .isPresent()) {
+            throw ApiException.conflict(
+                    "case-already-open",
+                    "Vehicle " + c.vin() + " has a newer open case on " + c.subject() + "; work on that one");
         }
         Instant now = clock.instant();
         try {
             cases.move(c, next, trigger == Trigger.REOPEN, now);
         } catch (DuplicateKeyException e) {
             // A recurrence opened a new case on the same subject since the check above.
-            throw ApiException.conflict("case-already-open", "Vehicle " + c.vin() + " has a newer open case on "
-                    + c.subject() + "; work on that one");
+            throw ApiException.conflict(
+                    "case-already-open",
+                    "Vehicle " + c.vin() + " has a newer open case on " + c.subject() + "; work on that one");
         }
-        notes.add(id, now, actor(), trigger == Trigger.REOPEN ? "REOPENED" : "TRANSITION",
+        notes.add(
+                id,
+                now,
+                actor(),
+                trigger == Trigger.REOPEN ? "REOPENED" : "TRANSITION",
                 c.status() + " -> " + next + (text == null ? "" : ": " + text));
-        audit("case." + trigger.name().toLowerCase(java.util.Locale.ROOT), id,
+        audit(
+                "case." + trigger.name().toLowerCase(java.util.Locale.ROOT),
+                id,
                 Map.of("from", c.status().name(), "to", next.name()));
         return cases.find(id).orElseThrow();
     }
@@ -88,10 +106,13 @@ public class CaseCommands {
     /** Gives the case an owner: an enabled operator who may work on cases; {@code null} takes it away. */
     @Transactional
     public ServiceCase assign(long id, String owner, Long expectedVersion) {
-        if (owner != null && operators.all().stream().noneMatch(o -> o.username().equals(owner) && o.enabled()
-                && o.role().grants(Permission.CASE_WORK))) {
-            throw ApiException.unprocessable("invalid-owner", "'" + owner
-                    + "' is not an enabled operator who may work on cases");
+        if (owner != null
+                && operators.all().stream()
+                        .noneMatch(o -> o.username().equals(owner)
+                                && o.enabled()
+                                && o.role().grants(Permission.CASE_WORK))) {
+            throw ApiException.unprocessable(
+                    "invalid-owner", "'" + owner + "' is not an enabled operator who may work on cases");
         }
         ServiceCase c = locked(id, expectedVersion);
         Instant now = clock.instant();

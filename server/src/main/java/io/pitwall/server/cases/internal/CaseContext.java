@@ -15,8 +15,12 @@ import java.util.List;
  * @param faultHistory the vehicle's newest fault observations of the last {@link #HISTORY_DAYS} days
  * @param dataQuality  how far the vehicle's diagnostic data can be trusted (diagnostics' answer quality)
  */
-public record CaseContext(Vehicle vehicle, List<VehicleUpdate> updates, List<FaultObservation> faultHistory,
-        AnswerQuality dataQuality, Instant lastReportAt) {
+public record CaseContext(
+        Vehicle vehicle,
+        List<VehicleUpdate> updates,
+        List<FaultObservation> faultHistory,
+        AnswerQuality dataQuality,
+        Instant lastReportAt) {
 
     public static final int UPDATES_DAYS = 90;
     public static final int HISTORY_DAYS = 30;
@@ -27,9 +31,7 @@ public record CaseContext(Vehicle vehicle, List<VehicleUpdate> updates, List<Fau
         faultHistory = List.copyOf(faultHistory);
     }
 
-    public record Vehicle(String model, int modelYear, String region, List<Ecu> ecus) {
-    }
+    public record Vehicle(String model, int modelYear, String region, List<Ecu> ecus) {}
 
-    public record Ecu(String serial, String type, String hardwareId, String softwareVersion) {
-    }
+    public record Ecu(String serial, String type, String hardwareId, String softwareVersion) {}
 }

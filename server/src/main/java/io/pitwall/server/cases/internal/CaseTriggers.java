@@ -36,17 +36,36 @@ class CaseTriggers {
             return;
         }
         var o = classified.observation();
-        open.open(new NewCase(o.vin(), "rule:" + rule.id(), "FAULT_RULE", rule.severityClass(), rule.team(),
-                rule.escalateTo() != null ? rule.escalateTo() : settings.defaultEscalationTeam(), rule.nextAction(),
-                o.displayCode(), o.ecuSerial(), classified.ruleSetVersion(), null, rule.sla()));
+        open.open(new NewCase(
+                o.vin(),
+                "rule:" + rule.id(),
+                "FAULT_RULE",
+                rule.severityClass(),
+                rule.team(),
+                rule.escalateTo() != null ? rule.escalateTo() : settings.defaultEscalationTeam(),
+                rule.nextAction(),
+                o.displayCode(),
+                o.ecuSerial(),
+                classified.ruleSetVersion(),
+                null,
+                rule.sla()));
     }
 
     @EventListener
     void on(AssignmentEnded ended) {
-        open.open(new NewCase(ended.vin(), "campaign:" + ended.campaignId(), "UPDATE_FAILURE",
-                SeverityClass.CAMPAIGN_RELATED, RoutingTeam.RELEASE, settings.defaultEscalationTeam(),
-                UPDATE_FAILURE_ACTION, clip(ended.status() + " " + ended.failureCategory() + " " + ended.failureCode()),
-                null, null, ended.campaignId(), settings.updateFailureSla()));
+        open.open(new NewCase(
+                ended.vin(),
+                "campaign:" + ended.campaignId(),
+                "UPDATE_FAILURE",
+                SeverityClass.CAMPAIGN_RELATED,
+                RoutingTeam.RELEASE,
+                settings.defaultEscalationTeam(),
+                UPDATE_FAILURE_ACTION,
+                clip(ended.status() + " " + ended.failureCategory() + " " + ended.failureCode()),
+                null,
+                null,
+                ended.campaignId(),
+                settings.updateFailureSla()));
     }
 
     /**
@@ -58,10 +77,19 @@ class CaseTriggers {
         var r = found.evidence();
         String action = "A wave's updated vehicles show more faults than the campaign's vehicles not yet updated; "
                 + "decide whether to roll back or resume. Evidence: " + r.summary();
-        open.open(new NewCase(r.indexVin(), "regression:" + r.campaignId() + "/" + r.wave(), "FAULT_REGRESSION",
-                SeverityClass.CAMPAIGN_RELATED, RoutingTeam.RELEASE, settings.defaultEscalationTeam(),
-                action.length() <= 500 ? action : action.substring(0, 500), "fault-regression wave " + r.wave(),
-                null, null, r.campaignId(), settings.updateFailureSla()));
+        open.open(new NewCase(
+                r.indexVin(),
+                "regression:" + r.campaignId() + "/" + r.wave(),
+                "FAULT_REGRESSION",
+                SeverityClass.CAMPAIGN_RELATED,
+                RoutingTeam.RELEASE,
+                settings.defaultEscalationTeam(),
+                action.length() <= 500 ? action : action.substring(0, 500),
+                "fault-regression wave " + r.wave(),
+                null,
+                null,
+                r.campaignId(),
+                settings.updateFailureSla()));
     }
 
     private static String clip(String text) {

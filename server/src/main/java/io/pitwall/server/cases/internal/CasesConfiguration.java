@@ -15,14 +15,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 class CasesConfiguration {
 
     @Bean
-    SlaEscalation slaEscalation(ServiceCases cases, CaseNotes notes, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+    SlaEscalation slaEscalation(
+            ServiceCases cases,
+            CaseNotes notes,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         return new SlaEscalation(cases, notes, events, transactions, clock);
     }
 
     @Bean
     PeriodicTask caseEscalationTask(SlaEscalation escalation, CasesSettings settings) {
-        return new PeriodicTask("case-sla-escalation", settings.escalationInterval(), settings.escalationInterval(),
+        return new PeriodicTask(
+                "case-sla-escalation",
+                settings.escalationInterval(),
+                settings.escalationInterval(),
                 escalation::escalateDue);
     }
 }

@@ -27,6 +27,7 @@ public class ExceptionCases {
 
     /** Origin of cases opened from the exception queue. */
     public static final String ORIGIN = "EXCEPTION_QUEUE";
+
     private final CampaignExceptions exceptions;
     private final OpenCase open;
     private final CaseNotes notes;
@@ -34,8 +35,13 @@ public class ExceptionCases {
     private final CasesSettings settings;
     private final ApplicationEventPublisher events;
 
-    ExceptionCases(CampaignExceptions exceptions, OpenCase open, CaseNotes notes, CasesSettings settings,
-            ApplicationEventPublisher events, Clock clock) {
+    ExceptionCases(
+            CampaignExceptions exceptions,
+            OpenCase open,
+            CaseNotes notes,
+            CasesSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.exceptions = exceptions;
         this.open = open;
         this.notes = notes;
@@ -55,19 +61,43 @@ public class ExceptionCases {
             throw ApiException.badRequest("comment-required", "A comment of 1 to 2000 characters is required");
         }
         QueuedVehicle queued = exceptions.queued(campaignId, vin);
-        String action = clip("From the exception queue of campaign " + campaignId + " (" + queued.campaignName()
-                + "): " + queued.kind() + ", " + queued.reason() + ". " + actor + ": " + comment.strip(), 500);
-        var opened = open.open(new NewCase(queued.vin(), "campaign:" + campaignId, ORIGIN,
-                SeverityClass.CAMPAIGN_RELATED, RoutingTeam.RELEASE, settings.defaultEscalationTeam(), action,
-                clip(queued.kind() + " " + queued.reason(), 100), null, null, campaignId,
-                settings.updateFailureSla()), actor);
+        String action = clip(
+                "From the exception queue of campaign " + campaignId + " (" + queued.campaignName() + "): "
+                        + queued.kind() + ", " + queued.reason() + ". " + actor + ": " + comment.strip(),
+                500);
+        var opened = open.open(
+                new NewCase(
+                        queued.vin(),
+                        "campaign:" + campaignId,
+                        ORIGIN,
+                        SeverityClass.CAMPAIGN_RELATED,
+                        RoutingTeam.RELEASE,
+                        settings.defaultEscalationTeam(),
+                        action,
+                        clip(queued.kind() + " " + queued.reason(), 100),
+                        null,
+                        null,
+                        campaignId,
+                        settings.updateFailureSla()),
+                actor);
         if (!opened.created()) {
             // The existing case keeps its next action; the operator's reason goes into its history.
             notes.add(opened.caseId(), clock.instant(), actor, "COMMENT", action);
         }
-        events.publishEvent(Audited.succeeded("campaign.exception.case", "campaign:" + campaignId, Map.of("vin",
-                queued.vin(), "case", opened.caseId(), "created", opened.created(), "kind", queued.kind(),
-                "comment", comment.strip())));
+        events.publishEvent(Audited.succeeded(
+                "campaign.exception.case",
+                "campaign:" + campaignId,
+                Map.of(
+                        "vin",
+                        queued.vin(),
+                        "case",
+                        opened.caseId(),
+                        "created",
+                        opened.created(),
+                        "kind",
+                        queued.kind(),
+                        "comment",
+                        comment.strip())));
         return opened;
     }
 

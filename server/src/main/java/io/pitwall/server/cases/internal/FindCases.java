@@ -32,8 +32,15 @@ public class FindCases {
     private final FindFaults faults;
     private final Clock clock;
 
-    FindCases(ServiceCases cases, CaseNotes notes, KnownVehicles known, FindVehicles vehicles,
-            VehicleUpdates updates, FaultHistory history, FindFaults faults, Clock clock) {
+    FindCases(
+            ServiceCases cases,
+            CaseNotes notes,
+            KnownVehicles known,
+            FindVehicles vehicles,
+            VehicleUpdates updates,
+            FaultHistory history,
+            FindFaults faults,
+            Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.known = known;
@@ -67,13 +74,21 @@ public class FindCases {
         CaseContext.Vehicle vehicle = null;
         if (known.exists(c.vin())) {
             var v = vehicles.get(Vin.of(c.vin())).vehicle();
-            vehicle = new CaseContext.Vehicle(v.model(), v.modelYear(), v.region(), v.ecus().stream()
-                    .map(e -> new CaseContext.Ecu(e.serial(), e.type().name(), e.hardwareId(), e.softwareVersion()))
-                    .toList());
+            vehicle = new CaseContext.Vehicle(
+                    v.model(),
+                    v.modelYear(),
+                    v.region(),
+                    v.ecus().stream()
+                            .map(e -> new CaseContext.Ecu(
+                                    e.serial(), e.type().name(), e.hardwareId(), e.softwareVersion()))
+                            .toList());
         }
         var current = faults.vehicle(c.vin());
-        return new CaseContext(vehicle, updates.of(c.vin(), now.minus(Duration.ofDays(CaseContext.UPDATES_DAYS))),
+        return new CaseContext(
+                vehicle,
+                updates.of(c.vin(), now.minus(Duration.ofDays(CaseContext.UPDATES_DAYS))),
                 history.of(c.vin(), now.minus(Duration.ofDays(CaseContext.HISTORY_DAYS)), CaseContext.HISTORY_LIMIT),
-                current.quality(), current.lastReportAt());
+                current.quality(),
+                current.lastReportAt());
     }
 }

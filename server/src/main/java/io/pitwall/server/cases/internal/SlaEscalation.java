@@ -30,8 +30,12 @@ public class SlaEscalation {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public SlaEscalation(ServiceCases cases, CaseNotes notes, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+    public SlaEscalation(
+            ServiceCases cases,
+            CaseNotes notes,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.events = events;
@@ -58,13 +62,27 @@ public class SlaEscalation {
             }
             int priority = Math.max(1, c.priority() - 1);
             cases.escalate(c.id(), priority, now);
-            notes.add(c.id(), now, OpenCase.SYSTEM, "ESCALATED", "SLA due " + c.slaDueAt() + " breached; priority "
-                    + c.priority() + " -> " + priority + "; " + c.escalationTeam().code() + " notified");
-            events.publishEvent(new CaseEscalated(c.id(), c.vin(), c.escalationTeam().code(), priority, c.slaDueAt(),
-                    now));
-            events.publishEvent(Audited.succeeded("case.escalate", "case:" + c.id(), Map.of("principal",
-                    OpenCase.SYSTEM, "escalationTeam", c.escalationTeam().code(), "priority", priority,
-                    "dueAt", c.slaDueAt().toString())));
+            notes.add(
+                    c.id(),
+                    now,
+                    OpenCase.SYSTEM,
+                    "ESCALATED",
+                    "SLA due " + c.slaDueAt() + " breached; priority " + c.priority() + " -> " + priority + "; "
+                            + c.escalationTeam().code() + " notified");
+            events.publishEvent(
+                    new CaseEscalated(c.id(), c.vin(), c.escalationTeam().code(), priority, c.slaDueAt(), now));
+            events.publishEvent(Audited.succeeded(
+                    "case.escalate",
+                    "case:" + c.id(),
+                    Map.of(
+                            "principal",
+                            OpenCase.SYSTEM,
+                            "escalationTeam",
+                            c.escalationTeam().code(),
+                            "priority",
+                            priority,
+                            "dueAt",
+                            c.slaDueAt().toString())));
         }
         return due.size();
     }

@@ -24,9 +24,21 @@ import org.springframework.stereotype.Repository;
 public class ServiceCases {
 
     /** A case to insert as OPEN, claiming its open key. */
-    public record NewRow(String vin, String subject, String origin, SeverityClass severityClass, RoutingTeam team,
-            RoutingTeam escalationTeam, String nextAction, String code, String ecuSerial, Integer ruleSetVersion,
-            Long campaignId, int priority, Duration sla, Instant now) {
+    public record NewRow(
+            String vin,
+            String subject,
+            String origin,
+            SeverityClass severityClass,
+            RoutingTeam team,
+            RoutingTeam escalationTeam,
+            String nextAction,
+            String code,
+            String ecuSerial,
+            Integer ruleSetVersion,
+            Long campaignId,
+            int priority,
+            Duration sla,
+            Instant now) {
 
         public String openKey() {
             return openKey(vin, subject);
@@ -38,9 +50,13 @@ public class ServiceCases {
     }
 
     /** List filters; {@code null} = any. */
-    public record Filter(CaseStatus status, RoutingTeam team, String vin, String owner, SeverityClass severityClass,
-            Boolean escalated) {
-    }
+    public record Filter(
+            CaseStatus status,
+            RoutingTeam team,
+            String vin,
+            String owner,
+            SeverityClass severityClass,
+            Boolean escalated) {}
 
     private final JdbcClient jdbc;
 
@@ -56,13 +72,22 @@ public class ServiceCases {
                     last_seen_at, open_key, version, opened_at, updated_at)
                 VALUES (:vin, :subject, :origin, :class, :team, :escalation, :action, :code, :ecu, :ruleSet,
                     :campaign, 'OPEN', :priority, :sla, :due, 1, :now, :key, 0, :now, :now)""")
-                .param("vin", c.vin()).param("subject", c.subject()).param("origin", c.origin())
-                .param("class", c.severityClass().code()).param("team", c.team().code())
-                .param("escalation", c.escalationTeam().code()).param("action", c.nextAction())
-                .param("code", c.code()).param("ecu", c.ecuSerial()).param("ruleSet", c.ruleSetVersion())
-                .param("campaign", c.campaignId()).param("priority", c.priority())
-                .param("sla", c.sla().toSeconds()).param("due", utc(c.now().plus(c.sla())))
-                .param("now", utc(c.now())).param("key", c.openKey())
+                .param("vin", c.vin())
+                .param("subject", c.subject())
+                .param("origin", c.origin())
+                .param("class", c.severityClass().code())
+                .param("team", c.team().code())
+                .param("escalation", c.escalationTeam().code())
+                .param("action", c.nextAction())
+                .param("code", c.code())
+                .param("ecu", c.ecuSerial())
+                .param("ruleSet", c.ruleSetVersion())
+                .param("campaign", c.campaignId())
+                .param("priority", c.priority())
+                .param("sla", c.sla().toSeconds())
+                .param("due", utc(c.now().plus(c.sla())))
+                .param("now", utc(c.now()))
+                .param("key", c.openKey())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -72,22 +97,31 @@ public class ServiceCases {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM service_case
                 WHERE campaign_id = :campaign AND opened_at >= :from AND opened_at < :to""")
-                .param("campaign", campaignId).param("from", from.atOffset(ZoneOffset.UTC))
-                .param("to", to.atOffset(ZoneOffset.UTC)).query(Long.class).single();
+                .param("campaign", campaignId)
+                .param("from", from.atOffset(ZoneOffset.UTC))
+                .param("to", to.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
     }
 
     public Optional<ServiceCase> lockOpen(String openKey) {
-        return jdbc.sql("SELECT * FROM service_case WHERE open_key = :key FOR UPDATE").param("key", openKey)
-                .query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("SELECT * FROM service_case WHERE open_key = :key FOR UPDATE")
+                .param("key", openKey)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     public Optional<ServiceCase> lock(long id) {
-        return jdbc.sql("SELECT * FROM service_case WHERE id = :id FOR UPDATE").param("id", id)
-                .query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("SELECT * FROM service_case WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     public Optional<ServiceCase> find(long id) {
-        return jdbc.sql("SELECT * FROM service_case WHERE id = :id").param("id", id).query((rs, n) -> row(rs))
+        return jdbc.sql("SELECT * FROM service_case WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> row(rs))
                 .optional();
     }
 
@@ -111,20 +145,29 @@ public class ServiceCases {
                     version = version + 1, updated_at = :now WHERE id = :id""")
                 .param("status", next.name())
                 .param("key", next.holdsKey() ? NewRow.openKey(c.vin(), c.subject()) : null)
-                .param("reopened", reopened).param("due", utc(now.plus(c.sla()))).param("now", utc(now))
-                .param("id", c.id()).update();
+                .param("reopened", reopened)
+                .param("due", utc(now.plus(c.sla())))
+                .param("now", utc(now))
+                .param("id", c.id())
+                .update();
     }
 
     public void assign(long id, String owner, Instant now) {
         jdbc.sql("UPDATE service_case SET owner = :owner, version = version + 1, updated_at = :now WHERE id = :id")
-                .param("owner", owner).param("now", utc(now)).param("id", id).update();
+                .param("owner", owner)
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
     }
 
     public void escalate(long id, int priority, Instant now) {
         jdbc.sql("""
                 UPDATE service_case SET priority = :priority, escalated_at = :now, version = version + 1,
                     updated_at = :now WHERE id = :id""")
-                .param("priority", priority).param("now", utc(now)).param("id", id).update();
+                .param("priority", priority)
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
     }
 
     /** Cases awaiting work past their SLA and not yet escalated, locked; those another node holds are skipped. */
@@ -133,21 +176,27 @@ public class ServiceCases {
                 SELECT * FROM service_case WHERE sla_due_at <= :now AND escalated_at IS NULL
                     AND status IN ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
                 ORDER BY sla_due_at, id FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(limit))
-                .param("now", utc(now)).query((rs, n) -> row(rs)).list();
+                .param("now", utc(now))
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     public List<ServiceCase> page(Filter filter, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         return jdbc.sql("SELECT * FROM service_case" + where + " ORDER BY priority, opened_at DESC, id DESC "
-                + "OFFSET %d ROWS FETCH NEXT %d ROWS ONLY".formatted((long) page * size, size))
-                .params(params).query((rs, n) -> row(rs)).list();
+                        + "OFFSET %d ROWS FETCH NEXT %d ROWS ONLY".formatted((long) page * size, size))
+                .params(params)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     public long count(Filter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return jdbc.sql("SELECT COUNT(*) FROM service_case" + where(filter, params)).params(params)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM service_case" + where(filter, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     private static String where(Filter f, Map<String, Object> params) {
@@ -188,15 +237,29 @@ public class ServiceCases {
     }
 
     private static ServiceCase row(ResultSet rs) throws SQLException {
-        return new ServiceCase(rs.getLong("id"), rs.getString("vin").trim(), rs.getString("subject"),
-                rs.getString("origin"), SeverityClass.ofCode(rs.getString("case_class")).orElseThrow(),
+        return new ServiceCase(
+                rs.getLong("id"),
+                rs.getString("vin").trim(),
+                rs.getString("subject"),
+                rs.getString("origin"),
+                SeverityClass.ofCode(rs.getString("case_class")).orElseThrow(),
                 RoutingTeam.ofCode(rs.getString("team")).orElseThrow(),
-                RoutingTeam.ofCode(rs.getString("escalation_team")).orElseThrow(), rs.getString("next_action"),
-                rs.getString("code"), rs.getString("ecu_serial"), rs.getObject("rule_set_version", Integer.class),
-                rs.getObject("campaign_id", Long.class), CaseStatus.valueOf(rs.getString("status")),
-                rs.getInt("priority"), rs.getString("owner"), Duration.ofSeconds(rs.getLong("sla_seconds")),
-                instant(rs, "sla_due_at"), instant(rs, "escalated_at"), rs.getInt("occurrences"),
-                instant(rs, "last_seen_at"), rs.getLong("version"), instant(rs, "opened_at"),
+                RoutingTeam.ofCode(rs.getString("escalation_team")).orElseThrow(),
+                rs.getString("next_action"),
+                rs.getString("code"),
+                rs.getString("ecu_serial"),
+                rs.getObject("rule_set_version", Integer.class),
+                rs.getObject("campaign_id", Long.class),
+                CaseStatus.valueOf(rs.getString("status")),
+                rs.getInt("priority"),
+                rs.getString("owner"),
+                Duration.ofSeconds(rs.getLong("sla_seconds")),
+                instant(rs, "sla_due_at"),
+                instant(rs, "escalated_at"),
+                rs.getInt("occurrences"),
+                instant(rs, "last_seen_at"),
+                rs.getLong("version"),
+                instant(rs, "opened_at"),
                 instant(rs, "updated_at"));
     }
 }

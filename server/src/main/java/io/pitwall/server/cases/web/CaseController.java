@@ -41,19 +41,29 @@ class CaseController {
 
     @GetMapping("/api/v1/cases")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
-    Page<CaseJson.CaseResponse> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String vin,
-            @RequestParam(required = false) String owner, @RequestParam(name = "class", required = false) String type,
-            @RequestParam(required = false) Boolean escalated, @RequestParam(defaultValue = "0") int page,
+    Page<CaseJson.CaseResponse> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String vin,
+            @RequestParam(required = false) String owner,
+            @RequestParam(name = "class", required = false) String type,
+            @RequestParam(required = false) Boolean escalated,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var filter = new ServiceCases.Filter(
-                parse(status, "status", s -> Arrays.stream(CaseStatus.values())
-                        .filter(v -> v.name().equals(s.toUpperCase(Locale.ROOT))).findFirst()),
-                parse(team, "team", RoutingTeam::ofCode), blankToNull(vin), blankToNull(owner),
-                parse(type, "class", SeverityClass::ofCode), escalated);
+                parse(
+                        status,
+                        "status",
+                        s -> Arrays.stream(CaseStatus.values())
+                                .filter(v -> v.name().equals(s.toUpperCase(Locale.ROOT)))
+                                .findFirst()),
+                parse(team, "team", RoutingTeam::ofCode),
+                blankToNull(vin),
+                blankToNull(owner),
+                parse(type, "class", SeverityClass::ofCode),
+                escalated);
         Page<ServiceCase> found = find.page(filter, page, size);
-        return new Page<>(found.items().stream().map(CaseJson::of).toList(), found.page(), found.size(),
-                found.total());
+        return new Page<>(found.items().stream().map(CaseJson::of).toList(), found.page(), found.size(), found.total());
     }
 
     @GetMapping("/api/v1/cases/{id}")
@@ -67,12 +77,16 @@ class CaseController {
     @PostMapping("/api/v1/cases/{id}/transitions")
     @RequiresPermission(Permission.CASE_WORK)
     CaseJson.CaseResponse transition(@PathVariable long id, @RequestBody CaseJson.TransitionRequest request) {
-        Trigger trigger = request.trigger() == null ? null : Arrays.stream(Trigger.values())
-                .filter(t -> CaseCommands.BY_HAND.contains(t))
-                .filter(t -> t.name().equalsIgnoreCase(request.trigger().strip())).findFirst().orElse(null);
+        Trigger trigger = request.trigger() == null
+                ? null
+                : Arrays.stream(Trigger.values())
+                        .filter(t -> CaseCommands.BY_HAND.contains(t))
+                        .filter(t -> t.name().equalsIgnoreCase(request.trigger().strip()))
+                        .findFirst()
+                        .orElse(null);
         if (trigger == null) {
-            throw ApiException.badRequest("invalid-case-trigger", "trigger is one of acknowledge, start, resolve, "
-                    + "close, reopen");
+            throw ApiException.badRequest(
+                    "invalid-case-trigger", "trigger is one of acknowledge, start, resolve, " + "close, reopen");
         }
         return CaseJson.of(commands.transition(id, trigger, request.version(), request.comment()));
     }
@@ -94,8 +108,9 @@ class CaseController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return of.apply(value.strip()).orElseThrow(() -> ApiException.badRequest("invalid-parameter",
-                "Parameter '" + name + "' has an invalid value '" + value + "'"));
+        return of.apply(value.strip())
+                .orElseThrow(() -> ApiException.badRequest(
+                        "invalid-parameter", "Parameter '" + name + "' has an invalid value '" + value + "'"));
     }
 
     private static String blankToNull(String value) {

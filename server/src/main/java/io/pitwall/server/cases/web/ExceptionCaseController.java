@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExceptionCaseController {
 
-    record OpenRequest(@Schema(maxLength = CaseCommands.MAX_TEXT) String comment) {
-    }
+    record OpenRequest(
+            @Schema(maxLength = CaseCommands.MAX_TEXT) String comment) {}
 
     private final ExceptionCases exceptionCases;
     private final FindCases find;
@@ -35,13 +35,14 @@ class ExceptionCaseController {
     /** 201 with the new case, or 200 with the vehicle's open case of this campaign, which counted a recurrence. */
     @PostMapping("/api/v1/campaigns/{id}/exceptions/{vin}/case")
     @RequiresPermission(Permission.CASE_WORK)
-    ResponseEntity<CaseJson.CaseResponse> open(@PathVariable long id, @PathVariable String vin,
-            @RequestBody(required = false) OpenRequest request) {
-        var opened = exceptionCases.open(id, vin, CurrentOperator.require().username(),
-                request == null ? null : request.comment());
+    ResponseEntity<CaseJson.CaseResponse> open(
+            @PathVariable long id, @PathVariable String vin, @RequestBody(required = false) OpenRequest request) {
+        var opened = exceptionCases.open(
+                id, vin, CurrentOperator.require().username(), request == null ? null : request.comment());
         var body = CaseJson.of(find.get(opened.caseId()));
         return opened.created()
-                ? ResponseEntity.created(URI.create("/api/v1/cases/" + opened.caseId())).body(body)
+                ? ResponseEntity.created(URI.create("/api/v1/cases/" + opened.caseId()))
+                        .body(body)
                 : ResponseEntity.ok(body);
     }
 }

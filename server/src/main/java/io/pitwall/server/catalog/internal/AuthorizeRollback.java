@@ -30,8 +30,12 @@ public class AuthorizeRollback {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AuthorizeRollback(Images images, ValidationGate gate, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+    AuthorizeRollback(
+            Images images,
+            ValidationGate gate,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.images = images;
         this.gate = gate;
         this.events = events;
@@ -41,32 +45,41 @@ public class AuthorizeRollback {
 
     public Image authorize(long imageId, String reason, CurrentOperator who) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw ApiException.unprocessable("reason-required", "A rollback authorization needs a reason of 1 to "
-                    + MAX_REASON + " characters");
+            throw ApiException.unprocessable(
+                    "reason-required", "A rollback authorization needs a reason of 1 to " + MAX_REASON + " characters");
         }
         Image image = images.byId(imageId).orElseThrow(() -> Refusals.imageNotFound(imageId));
         requireNotAuthorized(image);
-        Image authorized = image.withRollback(new Image.RollbackAuthorization(reason.strip(), who.username(),
-                Refusals.now(clock)));
-        ValidationReport report = authorized.content() == null ? null
-                : gate.validate(authorized, ValidationScope.AT_UPLOAD);
+        Image authorized = image.withRollback(
+                new Image.RollbackAuthorization(reason.strip(), who.username(), Refusals.now(clock)));
+        ValidationReport report =
+                authorized.content() == null ? null : gate.validate(authorized, ValidationScope.AT_UPLOAD);
         ImageStatus status = report == null ? image.status() : ImageStatus.after(report);
         transaction.executeWithoutResult(tx -> {
             if (!images.recordRollback(authorized, status, report)) {
                 requireNotAuthorized(images.byId(imageId).orElseThrow(() -> Refusals.imageNotFound(imageId)));
                 throw new OptimisticLockingFailureException("image " + imageId + " changed meanwhile");
             }
-            events.publishEvent(Audited.succeeded("image.authorize-rollback", "image:" + imageId, Map.of(
-                    "reason", authorized.rollback().reason(), "hardwareId", image.hardwareId(),
-                    "releaseCounter", image.releaseCounter(), "status", status.name())));
+            events.publishEvent(Audited.succeeded(
+                    "image.authorize-rollback",
+                    "image:" + imageId,
+                    Map.of(
+                            "reason",
+                            authorized.rollback().reason(),
+                            "hardwareId",
+                            image.hardwareId(),
+                            "releaseCounter",
+                            image.releaseCounter(),
+                            "status",
+                            status.name())));
         });
         return images.byId(imageId).orElseThrow();
     }
 
     private static void requireNotAuthorized(Image image) {
         if (image.rollbackAuthorized()) {
-            throw ApiException.conflict("rollback-already-authorized", "Image " + image.id()
-                    + " is already an authorized rollback target");
+            throw ApiException.conflict(
+                    "rollback-already-authorized", "Image " + image.id() + " is already an authorized rollback target");
         }
     }
 }

@@ -19,8 +19,13 @@ class CatalogConfiguration {
     }
 
     @Bean
-    ValidationGate validationGate(ArtifactStore store, TrustedKeys keys, Releases releases, Images images,
-            FleetHardware fleet, CatalogSettings settings) {
+    ValidationGate validationGate(
+            ArtifactStore store,
+            TrustedKeys keys,
+            Releases releases,
+            Images images,
+            FleetHardware fleet,
+            CatalogSettings settings) {
         return new ValidationGate(List.of(
                 new HashAndSizeCheck(store),
                 new SignatureCheck(keys),

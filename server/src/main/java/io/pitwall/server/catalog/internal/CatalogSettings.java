@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxImageBytes the largest image accepted (bytes, or a size such as {@code 2GB} = 2 GiB)
  */
 @ConfigurationProperties("pitwall.catalog")
-public record CatalogSettings(Path artifactDir, @DefaultValue("2GB") DataSize maxImageBytes) {
+public record CatalogSettings(
+        Path artifactDir, @DefaultValue("2GB") DataSize maxImageBytes) {
 
     public CatalogSettings {
         Objects.requireNonNull(artifactDir, "pitwall.catalog.artifact-dir must be set");

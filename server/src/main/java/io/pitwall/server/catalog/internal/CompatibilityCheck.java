@@ -23,10 +23,14 @@ public record CompatibilityCheck(FleetHardware fleet) implements ValidationCheck
             return CheckResult.pass(NAME, "hardware id " + image.hardwareId() + " is known to the inventory");
         }
         if (image.newHardware()) {
-            return CheckResult.pass(NAME, "hardware id " + image.hardwareId() + " is not in the inventory yet; the "
-                    + "image is declared for new hardware");
+            return CheckResult.pass(
+                    NAME,
+                    "hardware id " + image.hardwareId() + " is not in the inventory yet; the "
+                            + "image is declared for new hardware");
         }
-        return CheckResult.fail(NAME, "hardware id " + image.hardwareId() + " is not known to the inventory; "
-                + "declare newHardware for software for hardware not yet in the fleet");
+        return CheckResult.fail(
+                NAME,
+                "hardware id " + image.hardwareId() + " is not known to the inventory; "
+                        + "declare newHardware for software for hardware not yet in the fleet");
     }
 }

@@ -41,33 +41,41 @@ public class CreateRelease {
         if (found.size() != release.imageIds().size()) {
             var missing = new HashSet<>(release.imageIds());
             found.forEach(image -> missing.remove(image.id()));
-            throw ApiException.unprocessable("unknown-image", "No image with id " + missing.stream().sorted()
-                    .map(String::valueOf).collect(Collectors.joining(", ")));
+            throw ApiException.unprocessable(
+                    "unknown-image",
+                    "No image with id "
+                            + missing.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         var hardwareIds = new HashSet<String>();
         for (Image image : found) {
             if (image.status() != ImageStatus.VALIDATED) {
-                throw ApiException.unprocessable("image-not-validated", "Image " + image.id() + " is "
-                        + image.status() + "; a release takes VALIDATED images only");
+                throw ApiException.unprocessable(
+                        "image-not-validated",
+                        "Image " + image.id() + " is " + image.status() + "; a release takes VALIDATED images only");
             }
             if (!hardwareIds.add(image.hardwareId())) {
-                throw ApiException.unprocessable("duplicate-hardware-in-release", "A release has at most one image "
-                        + "per hardware id; " + image.hardwareId() + " appears twice");
+                throw ApiException.unprocessable(
+                        "duplicate-hardware-in-release",
+                        "A release has at most one image " + "per hardware id; " + image.hardwareId()
+                                + " appears twice");
             }
         }
         if (releases.exists(release.name(), release.version())) {
-            throw ApiException.conflict("release-exists", "A release " + release.name() + " " + release.version()
-                    + " exists");
+            throw ApiException.conflict(
+                    "release-exists", "A release " + release.name() + " " + release.version() + " exists");
         }
         long id;
         try {
             id = releases.insert(release, found, who.username(), Refusals.now(clock));
         } catch (DuplicateKeyException raced) {
-            throw ApiException.conflict("release-exists", "A release " + release.name() + " " + release.version()
-                    + " was created at the same moment");
+            throw ApiException.conflict(
+                    "release-exists",
+                    "A release " + release.name() + " " + release.version() + " was created at the same moment");
         }
-        events.publishEvent(Audited.succeeded("release.create", "release:" + id, Map.of("name", release.name(),
-                "version", release.version(), "imageIds", release.imageIds())));
+        events.publishEvent(Audited.succeeded(
+                "release.create",
+                "release:" + id,
+                Map.of("name", release.name(), "version", release.version(), "imageIds", release.imageIds())));
         return releases.byId(id).orElseThrow();
     }
 }

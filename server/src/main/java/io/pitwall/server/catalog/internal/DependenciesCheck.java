@@ -39,11 +39,12 @@ public record DependenciesCheck(FleetHardware fleet, CatalogVersions catalog) im
         for (Dependency dependency : image.dependencies()) {
             String wanted = dependency.hardwareId() + " >= " + dependency.minVersion();
             Optional<String> shipped = newest(candidates(dependency.hardwareId(), scope), dependency.minVersion());
-            Optional<String> installed = newest(fleet.installedVersions(dependency.hardwareId()),
-                    dependency.minVersion());
+            Optional<String> installed =
+                    newest(fleet.installedVersions(dependency.hardwareId()), dependency.minVersion());
             if (shipped.isPresent()) {
-                met.add(wanted + " (" + (scope instanceof ValidationScope.InRelease ? "in the release" : "in the catalog")
-                        + ": " + shipped.get() + ")");
+                met.add(wanted + " ("
+                        + (scope instanceof ValidationScope.InRelease ? "in the release" : "in the catalog") + ": "
+                        + shipped.get() + ")");
             } else if (installed.isPresent()) {
                 met.add(wanted + " (installed in the fleet: " + installed.get() + ")");
             } else {
@@ -51,16 +52,22 @@ public record DependenciesCheck(FleetHardware fleet, CatalogVersions catalog) im
             }
         }
         if (!unmet.isEmpty()) {
-            return CheckResult.fail(NAME, "unresolved: " + String.join(", ", unmet) + " (neither "
-                    + (scope instanceof ValidationScope.InRelease ? "in the release" : "a validated catalog image")
-                    + " nor installed in the fleet)");
+            return CheckResult.fail(
+                    NAME,
+                    "unresolved: " + String.join(", ", unmet) + " (neither "
+                            + (scope instanceof ValidationScope.InRelease
+                                    ? "in the release"
+                                    : "a validated catalog image")
+                            + " nor installed in the fleet)");
         }
         return CheckResult.pass(NAME, "resolved: " + String.join(", ", met));
     }
 
     private Collection<String> candidates(String hardwareId, ValidationScope scope) {
         if (scope instanceof ValidationScope.InRelease release) {
-            return release.images().stream().filter(i -> i.hardwareId().equals(hardwareId)).map(Image::version)
+            return release.images().stream()
+                    .filter(i -> i.hardwareId().equals(hardwareId))
+                    .map(Image::version)
                     .toList();
         }
         return catalog.validated(hardwareId);

@@ -116,8 +116,10 @@ public class FileSystemArtifactStore implements ArtifactStore {
         try {
             return content.read(buffer);
         } catch (IOException e) {
-            throw new ApiException(400, "upload-interrupted", "Reading the uploaded content failed: the upload was "
-                    + "interrupted or malformed");
+            throw new ApiException(
+                    400,
+                    "upload-interrupted",
+                    "Reading the uploaded content failed: the upload was " + "interrupted or malformed");
         }
     }
 

@@ -30,8 +30,10 @@ public record HashAndSizeCheck(ArtifactStore store) implements ValidationCheck {
             return CheckResult.fail(NAME, "no content has been uploaded");
         }
         if (image.declaredSize() != null && image.declaredSize() != content.length()) {
-            return CheckResult.fail(NAME, "declared size " + image.declaredSize() + " bytes, but " + content.length()
-                    + " bytes were uploaded");
+            return CheckResult.fail(
+                    NAME,
+                    "declared size " + image.declaredSize() + " bytes, but " + content.length()
+                            + " bytes were uploaded");
         }
         var opened = store.open(content.sha256());
         if (opened.isEmpty()) {
@@ -43,10 +45,13 @@ public record HashAndSizeCheck(ArtifactStore store) implements ValidationCheck {
         } catch (IOException e) {
             return CheckResult.fail(NAME, "the stored content cannot be read: " + e.getMessage());
         }
-        if (stored.length() != content.length() || !stored.sha256().equals(content.sha256())
+        if (stored.length() != content.length()
+                || !stored.sha256().equals(content.sha256())
                 || !stored.sha512().equals(content.sha512())) {
-            return CheckResult.fail(NAME, "the stored content no longer matches the recorded length and hashes "
-                    + "(stored " + stored.length() + " bytes, recorded " + content.length() + ")");
+            return CheckResult.fail(
+                    NAME,
+                    "the stored content no longer matches the recorded length and hashes " + "(stored "
+                            + stored.length() + " bytes, recorded " + content.length() + ")");
         }
         return CheckResult.pass(NAME, content.length() + " bytes; SHA-256 and SHA-512 match the stored content");
     }

@@ -16,8 +16,7 @@ public final class Identifiers {
     private static final Pattern ECU_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     private static final Pattern FILE_NAME_CHARS = Pattern.compile("[A-Za-z0-9._+-]+");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** 1-64 of {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit. */
     public static boolean isHardwareId(String value) {
@@ -36,7 +35,10 @@ public final class Identifiers {
 
     /** A display name: 1-100 characters, no control characters, not blank. */
     public static boolean isName(String value) {
-        return value != null && !value.isBlank() && value.length() <= 100 && value.chars().noneMatch(Character::isISOControl);
+        return value != null
+                && !value.isBlank()
+                && value.length() <= 100
+                && value.chars().noneMatch(Character::isISOControl);
     }
 
     /** Why a file name is refused, or empty when it is acceptable. */

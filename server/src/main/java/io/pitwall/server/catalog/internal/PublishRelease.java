@@ -41,8 +41,14 @@ public class PublishRelease {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PublishRelease(Releases releases, Images images, ValidationGate gate, ApplicationEventPublisher events,
-            ImageRepository repository, PlatformTransactionManager transactions, Clock clock) {
+    PublishRelease(
+            Releases releases,
+            Images images,
+            ValidationGate gate,
+            ApplicationEventPublisher events,
+            ImageRepository repository,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.repository = repository;
         this.releases = releases;
         this.images = images;
@@ -68,19 +74,27 @@ public class PublishRelease {
             // The image repository lists the release's images from now on: a new targets version (development
             // mode) plus snapshot and timestamp, committed together with the publication.
             repository.targetsChanged();
-            events.publishEvent(new ReleasePublished(releaseId, release.name(), release.version(),
-                    release.imageIds()));
-            events.publishEvent(Audited.succeeded("release.publish", "release:" + releaseId, Map.of(
-                    "name", release.name(), "version", release.version(), "releaseCounters", current.stream()
-                            .map(i -> i.hardwareId() + "=" + i.releaseCounter()).collect(Collectors.joining(",")))));
+            events.publishEvent(new ReleasePublished(releaseId, release.name(), release.version(), release.imageIds()));
+            events.publishEvent(Audited.succeeded(
+                    "release.publish",
+                    "release:" + releaseId,
+                    Map.of(
+                            "name",
+                            release.name(),
+                            "version",
+                            release.version(),
+                            "releaseCounters",
+                            current.stream()
+                                    .map(i -> i.hardwareId() + "=" + i.releaseCounter())
+                                    .collect(Collectors.joining(",")))));
         });
         return releases.byId(releaseId).orElseThrow();
     }
 
     private static void requireDraft(Release release) {
         if (release.status() != ReleaseStatus.DRAFT) {
-            throw ApiException.conflict("release-already-published", "Release " + release.id() + " is already "
-                    + "published");
+            throw ApiException.conflict(
+                    "release-already-published", "Release " + release.id() + " is already " + "published");
         }
     }
 
@@ -88,10 +102,17 @@ public class PublishRelease {
         if (report.passed()) {
             return;
         }
-        String failed = java.util.stream.Stream.concat(report.release().stream(),
-                        report.images().stream().flatMap(i -> i.checks().stream()))
-                .filter(c -> !c.passed()).map(CheckResult::check).distinct().collect(Collectors.joining(", "));
-        throw new ApiException(422, "release-validation-failed", "Release " + release.name() + " "
-                + release.version() + " failed validation (" + failed + "); see the report", Map.of("report", report));
+        String failed = java.util.stream.Stream.concat(
+                        report.release().stream(), report.images().stream().flatMap(i -> i.checks().stream()))
+                .filter(c -> !c.passed())
+                .map(CheckResult::check)
+                .distinct()
+                .collect(Collectors.joining(", "));
+        throw new ApiException(
+                422,
+                "release-validation-failed",
+                "Release " + release.name() + " " + release.version() + " failed validation (" + failed
+                        + "); see the report",
+                Map.of("report", report));
     }
 }

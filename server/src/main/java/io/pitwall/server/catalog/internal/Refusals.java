@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
 /** Refusals and small helpers the catalog's use cases share. */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static ApiException imageNotFound(long id) {
         return ApiException.notFound("image-not-found", "No image with id " + id);

@@ -35,31 +35,47 @@ public class RegisterImage {
     @Transactional
     public Image register(NewImage image, CurrentOperator who) {
         if (image.declaredSize() != null && image.declaredSize() > settings.maxBytes()) {
-            throw ApiException.unprocessable("invalid-size", "The declared size is above the maximum of "
-                    + settings.maxBytes() + " bytes");
+            throw ApiException.unprocessable(
+                    "invalid-size", "The declared size is above the maximum of " + settings.maxBytes() + " bytes");
         }
         if (images.counterTaken(image.hardwareId(), image.releaseCounter())) {
-            throw ApiException.conflict("duplicate-release-counter", "Hardware id " + image.hardwareId()
-                    + " already has an image with release counter " + image.releaseCounter());
+            throw ApiException.conflict(
+                    "duplicate-release-counter",
+                    "Hardware id " + image.hardwareId() + " already has an image with release counter "
+                            + image.releaseCounter());
         }
         if (images.versionTaken(image.hardwareId(), image.version())) {
-            throw ApiException.conflict("duplicate-image-version", "Hardware id " + image.hardwareId()
-                    + " already has an image with version " + image.version());
+            throw ApiException.conflict(
+                    "duplicate-image-version",
+                    "Hardware id " + image.hardwareId() + " already has an image with version " + image.version());
         }
         String targetPath = Image.targetPath(image.hardwareId(), image.fileName());
         if (images.targetPathTaken(targetPath)) {
-            throw ApiException.conflict("duplicate-target-path", "An image with target path " + targetPath
-                    + " exists; give this image's file a distinct name");
+            throw ApiException.conflict(
+                    "duplicate-target-path",
+                    "An image with target path " + targetPath + " exists; give this image's file a distinct name");
         }
         long id;
         try {
             id = images.insert(image, who.username(), Refusals.now(clock));
         } catch (DuplicateKeyException raced) {
-            throw ApiException.conflict("duplicate-image", "An image with this release counter, version or target "
-                    + "path was registered at the same moment");
+            throw ApiException.conflict(
+                    "duplicate-image",
+                    "An image with this release counter, version or target "
+                            + "path was registered at the same moment");
         }
-        events.publishEvent(Audited.succeeded("image.create", "image:" + id, Map.of("hardwareId", image.hardwareId(),
-                "version", image.version(), "releaseCounter", image.releaseCounter(), "targetPath", targetPath)));
+        events.publishEvent(Audited.succeeded(
+                "image.create",
+                "image:" + id,
+                Map.of(
+                        "hardwareId",
+                        image.hardwareId(),
+                        "version",
+                        image.version(),
+                        "releaseCounter",
+                        image.releaseCounter(),
+                        "targetPath",
+                        targetPath)));
         return images.byId(id).orElseThrow();
     }
 }

@@ -32,15 +32,20 @@ public record ReleaseCounterCheck(PublishedCounters published) implements Valida
             return CheckResult.pass(NAME, "no release counter of " + image.hardwareId() + " is published yet");
         }
         if (counter > newest.getAsLong()) {
-            return CheckResult.pass(NAME, "counter " + counter + " is above the newest published counter "
-                    + newest.getAsLong());
+            return CheckResult.pass(
+                    NAME, "counter " + counter + " is above the newest published counter " + newest.getAsLong());
         }
         if (image.rollbackAuthorized()) {
-            return CheckResult.pass(NAME, "counter " + counter + " is not above the newest published counter "
-                    + newest.getAsLong() + ", and the image is an authorized rollback target");
+            return CheckResult.pass(
+                    NAME,
+                    "counter " + counter + " is not above the newest published counter " + newest.getAsLong()
+                            + ", and the image is an authorized rollback target");
         }
-        return CheckResult.fail(NAME, "counter " + counter + " is not above the newest published counter "
-                + newest.getAsLong() + " of " + image.hardwareId() + "; installing it would be a rollback, which "
-                + "needs a rollback authorization");
+        return CheckResult.fail(
+                NAME,
+                "counter " + counter + " is not above the newest published counter "
+                        + newest.getAsLong() + " of " + image.hardwareId()
+                        + "; installing it would be a rollback, which "
+                        + "needs a rollback authorization");
     }
 }

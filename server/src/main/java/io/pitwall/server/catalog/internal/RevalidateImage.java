@@ -25,7 +25,10 @@ public class RevalidateImage {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    RevalidateImage(Images images, ValidationGate gate, ApplicationEventPublisher events,
+    RevalidateImage(
+            Images images,
+            ValidationGate gate,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.images = images;
         this.gate = gate;
@@ -44,8 +47,14 @@ public class RevalidateImage {
             if (!images.recordValidation(imageId, image.lockVersion(), status, report)) {
                 throw new OptimisticLockingFailureException("image " + imageId + " changed meanwhile");
             }
-            events.publishEvent(Audited.succeeded("image.revalidate", "image:" + imageId, Map.of(
-                    "status", status.name(), "previousStatus", image.status().name())));
+            events.publishEvent(Audited.succeeded(
+                    "image.revalidate",
+                    "image:" + imageId,
+                    Map.of(
+                            "status",
+                            status.name(),
+                            "previousStatus",
+                            image.status().name())));
         });
         return images.byId(imageId).orElseThrow();
     }

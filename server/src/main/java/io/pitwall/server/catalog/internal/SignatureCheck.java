@@ -32,10 +32,14 @@ public record SignatureCheck(TrustedKeys keys) implements ValidationCheck {
             return CheckResult.fail(NAME, "the signed targets entry does not verify: " + e.getMessage());
         }
         if (!signed.equals(image.targetEntry())) {
-            return CheckResult.fail(NAME, "the signed targets entry does not match the image (length, hashes, "
-                    + "hardware id, release counter or ECU type differ)");
+            return CheckResult.fail(
+                    NAME,
+                    "the signed targets entry does not match the image (length, hashes, "
+                            + "hardware id, release counter or ECU type differ)");
         }
-        return CheckResult.pass(NAME, "signed for " + image.targetPath() + " by trusted key "
-                + image.signedTarget().signatures().get(0).keyId());
+        return CheckResult.pass(
+                NAME,
+                "signed for " + image.targetPath() + " by trusted key "
+                        + image.signedTarget().signatures().get(0).keyId());
     }
 }

@@ -38,8 +38,14 @@ public class UploadImageContent {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    UploadImageContent(Images images, ArtifactStore store, TargetSigning signing, ValidationGate gate,
-            CatalogSettings settings, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+    UploadImageContent(
+            Images images,
+            ArtifactStore store,
+            TargetSigning signing,
+            ValidationGate gate,
+            CatalogSettings settings,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.images = images;
         this.store = store;
@@ -66,7 +72,8 @@ public class UploadImageContent {
         try {
             var uploaded = new Image.Content(stored.length(), stored.sha256(), stored.sha512(), Refusals.now(clock));
             Image unsigned = image.withContent(uploaded, null);
-            Image candidate = unsigned.withContent(uploaded, signing.sign(unsigned.targetPath(), unsigned.targetEntry()));
+            Image candidate =
+                    unsigned.withContent(uploaded, signing.sign(unsigned.targetPath(), unsigned.targetEntry()));
             ValidationReport report = gate.validate(candidate, ValidationScope.AT_UPLOAD);
             ImageStatus status = ImageStatus.after(report);
             transaction.executeWithoutResult(tx -> {
@@ -74,9 +81,20 @@ public class UploadImageContent {
                     requireAwaitingContent(images.byId(imageId).orElseThrow(() -> Refusals.imageNotFound(imageId)));
                     throw new OptimisticLockingFailureException("image " + imageId + " changed during the upload");
                 }
-                events.publishEvent(Audited.succeeded("image.upload", "image:" + imageId, Map.of(
-                        "length", stored.length(), "sha256", stored.sha256(), "sha512", stored.sha512(),
-                        "status", status.name(), "keyId", candidate.signedTarget().signatures().get(0).keyId())));
+                events.publishEvent(Audited.succeeded(
+                        "image.upload",
+                        "image:" + imageId,
+                        Map.of(
+                                "length",
+                                stored.length(),
+                                "sha256",
+                                stored.sha256(),
+                                "sha512",
+                                stored.sha512(),
+                                "status",
+                                status.name(),
+                                "keyId",
+                                candidate.signedTarget().signatures().get(0).keyId())));
             });
             return images.byId(imageId).orElseThrow();
         } catch (RuntimeException e) {
@@ -89,8 +107,9 @@ public class UploadImageContent {
 
     private static void requireAwaitingContent(Image image) {
         if (image.status() != ImageStatus.AWAITING_CONTENT) {
-            throw ApiException.conflict("content-already-uploaded", "Image " + image.id()
-                    + " already has its content; register a new image for new content");
+            throw ApiException.conflict(
+                    "content-already-uploaded",
+                    "Image " + image.id() + " already has its content; register a new image for new content");
         }
     }
 }

@@ -42,16 +42,21 @@ public class ValidationGate {
 
     private ReleaseReport release(List<Image> images, Predicate<ValidationCheck> which) {
         var scope = new ValidationScope.InRelease(images);
-        var reports = images.stream().map(image -> {
-            var report = run(image, scope, which);
-            return new ReleaseReport.ImageReport(image.id(), image.hardwareId(), image.targetPath(), report.passed(),
-                    report.checks());
-        }).toList();
+        var reports = images.stream()
+                .map(image -> {
+                    var report = run(image, scope, which);
+                    return new ReleaseReport.ImageReport(
+                            image.id(), image.hardwareId(), image.targetPath(), report.passed(), report.checks());
+                })
+                .toList();
         return ReleaseReport.of(List.of(composition(images)), reports);
     }
 
     private ValidationReport run(Image image, ValidationScope scope, Predicate<ValidationCheck> which) {
-        return ValidationReport.of(checks.stream().filter(which).map(check -> safely(check, image, scope)).toList());
+        return ValidationReport.of(checks.stream()
+                .filter(which)
+                .map(check -> safely(check, image, scope))
+                .toList());
     }
 
     private static CheckResult safely(ValidationCheck check, Image image, ValidationScope scope) {
@@ -59,7 +64,8 @@ public class ValidationGate {
             return check.check(image, scope);
         } catch (RuntimeException e) {
             log.warn("Validation check {} could not run for image {}", check.name(), image.id(), e);
-            return CheckResult.fail(check.name(), "the check could not run: " + e.getClass().getSimpleName());
+            return CheckResult.fail(
+                    check.name(), "the check could not run: " + e.getClass().getSimpleName());
         }
     }
 
@@ -70,7 +76,8 @@ public class ValidationGate {
         Set<String> hardwareIds = new HashSet<>();
         for (Image image : images) {
             if (!hardwareIds.add(image.hardwareId())) {
-                return CheckResult.fail(RELEASE_COMPOSITION, "more than one image for hardware id " + image.hardwareId());
+                return CheckResult.fail(
+                        RELEASE_COMPOSITION, "more than one image for hardware id " + image.hardwareId());
             }
             if (image.content() == null) {
                 return CheckResult.fail(RELEASE_COMPOSITION, "image " + image.id() + " has no content");

@@ -11,8 +11,7 @@ public sealed interface ValidationScope {
 
     ValidationScope AT_UPLOAD = new AtUpload();
 
-    record AtUpload() implements ValidationScope {
-    }
+    record AtUpload() implements ValidationScope {}
 
     record InRelease(List<Image> images) implements ValidationScope {
 

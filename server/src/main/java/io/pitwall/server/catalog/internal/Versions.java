@@ -14,8 +14,7 @@ public final class Versions {
     public static final Comparator<String> ORDER = Versions::compare;
     private static final String SEPARATORS = "[.\\-+_~]";
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static int compare(String a, String b) {
         String[] left = a.split(SEPARATORS);

@@ -1,6 +1,5 @@
 package io.pitwall.server.catalog.persistence;
 
-import io.pitwall.protocol.tuf.Envelope;
 import io.pitwall.server.catalog.Dependency;
 import io.pitwall.server.catalog.Image;
 import io.pitwall.server.catalog.ImageStatus;
@@ -28,8 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Images {
 
     /** Listing filter; {@code null} means any. */
-    public record Filter(String hardwareId, ImageStatus status) {
-    }
+    public record Filter(String hardwareId, ImageStatus status) {}
 
     private static final String COLUMNS = "id, hardware_id, name, sw_version, release_counter, file_name, "
             + "install_type, risk_class, ecu_type, new_hardware, declared_size, status, size_bytes, sha256, sha512, "
@@ -51,17 +49,26 @@ public class Images {
                     version)
                 VALUES (:hw, :name, :version, :counter, :file, :path, :install, :risk, :ecu, :newHw, :declared,
                     'AWAITING_CONTENT', :by, :now, 0)""")
-                .param("hw", image.hardwareId()).param("name", image.name()).param("version", image.version())
-                .param("counter", image.releaseCounter()).param("file", image.fileName())
+                .param("hw", image.hardwareId())
+                .param("name", image.name())
+                .param("version", image.version())
+                .param("counter", image.releaseCounter())
+                .param("file", image.fileName())
                 .param("path", Image.targetPath(image.hardwareId(), image.fileName()))
-                .param("install", image.installType().name()).param("risk", image.riskClass().name())
-                .param("ecu", image.ecuType()).param("newHw", image.newHardware())
-                .param("declared", image.declaredSize()).param("by", createdBy).param("now", now)
+                .param("install", image.installType().name())
+                .param("risk", image.riskClass().name())
+                .param("ecu", image.ecuType())
+                .param("newHw", image.newHardware())
+                .param("declared", image.declaredSize())
+                .param("by", createdBy)
+                .param("now", now)
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (Dependency dependency : image.dependencies()) {
             jdbc.sql("INSERT INTO image_dependency (image_id, hardware_id, min_version) VALUES (:id, :hw, :min)")
-                    .param("id", id).param("hw", dependency.hardwareId()).param("min", dependency.minVersion())
+                    .param("id", id)
+                    .param("hw", dependency.hardwareId())
+                    .param("min", dependency.minVersion())
                     .update();
         }
         return id;
@@ -77,7 +84,9 @@ public class Images {
             return List.of();
         }
         return withDependencies(jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids).query((rs, i) -> map(rs)).list());
+                .param("ids", ids)
+                .query((rs, i) -> map(rs))
+                .list());
     }
 
     /** Images with content that are part of a published release: the image repository's targets. */
@@ -85,15 +94,20 @@ public class Images {
         return withDependencies(jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE sha256 IS NOT NULL AND id IN ("
                         + "SELECT ri.image_id FROM software_release_image ri JOIN software_release r ON r.id = "
                         + "ri.release_id WHERE r.status = 'PUBLISHED') ORDER BY id")
-                .query((rs, i) -> map(rs)).list());
+                .query((rs, i) -> map(rs))
+                .list());
     }
 
     /** The published image listed under a target path, if any. */
     public Optional<Image> publishedAt(String targetPath) {
         return withDependencies(jdbc.sql("SELECT " + COLUMNS + " FROM image WHERE target_path = :path AND sha256 IS "
-                        + "NOT NULL AND id IN (SELECT ri.image_id FROM software_release_image ri JOIN software_release "
-                        + "r ON r.id = ri.release_id WHERE r.status = 'PUBLISHED')")
-                .param("path", targetPath).query((rs, i) -> map(rs)).list()).stream().findFirst();
+                                + "NOT NULL AND id IN (SELECT ri.image_id FROM software_release_image ri JOIN software_release "
+                                + "r ON r.id = ri.release_id WHERE r.status = 'PUBLISHED')")
+                        .param("path", targetPath)
+                        .query((rs, i) -> map(rs))
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     public List<Image> page(Filter filter, int page, int size) {
@@ -102,8 +116,10 @@ public class Images {
         for (var p : params(filter).entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
-        return withDependencies(spec.param("offset", (long) page * size).param("size", size)
-                .query((rs, i) -> map(rs)).list());
+        return withDependencies(spec.param("offset", (long) page * size)
+                .param("size", size)
+                .query((rs, i) -> map(rs))
+                .list());
     }
 
     public long count(Filter filter) {
@@ -123,20 +139,28 @@ public class Images {
     }
 
     public boolean targetPathTaken(String targetPath) {
-        return jdbc.sql("SELECT COUNT(*) FROM image WHERE target_path = :p").param("p", targetPath)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE target_path = :p")
+                        .param("p", targetPath)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Whether any image's recorded content is this artifact. */
     public boolean referencesContent(String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM image WHERE sha256 = :s").param("s", sha256).query(Long.class)
-                .single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE sha256 = :s")
+                        .param("s", sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Versions of VALIDATED images of a hardware id. */
     public List<String> validatedVersions(String hardwareId) {
         return jdbc.sql("SELECT sw_version FROM image WHERE hardware_id = :hw AND status = 'VALIDATED'")
-                .param("hw", hardwareId).query(String.class).list();
+                .param("hw", hardwareId)
+                .query(String.class)
+                .list();
     }
 
     /** Records uploaded content, its signed entry and verdict, if the image is still awaiting content at this version. */
@@ -146,11 +170,17 @@ public class Images {
                 UPDATE image SET size_bytes = :length, sha256 = :sha256, sha512 = :sha512, uploaded_at = :at,
                     signed_target = :signed, validation_report = :report, status = :status, version = version + 1
                 WHERE id = :id AND version = :version AND status = 'AWAITING_CONTENT'""")
-                .param("length", content.length()).param("sha256", content.sha256()).param("sha512", content.sha512())
-                .param("at", content.uploadedAt()).param("signed", json.envelope(image.signedTarget()))
-                .param("report", json.write(report)).param("status", status.name())
-                .param("id", image.id()).param("version", image.lockVersion())
-                .update() == 1;
+                        .param("length", content.length())
+                        .param("sha256", content.sha256())
+                        .param("sha512", content.sha512())
+                        .param("at", content.uploadedAt())
+                        .param("signed", json.envelope(image.signedTarget()))
+                        .param("report", json.write(report))
+                        .param("status", status.name())
+                        .param("id", image.id())
+                        .param("version", image.lockVersion())
+                        .update()
+                == 1;
     }
 
     /** Records a new verdict, if the row is still at the version the gate saw. */
@@ -158,8 +188,12 @@ public class Images {
         return jdbc.sql("""
                 UPDATE image SET validation_report = :report, status = :status, version = version + 1
                 WHERE id = :id AND version = :version""")
-                .param("report", json.write(report)).param("status", status.name())
-                .param("id", id).param("version", lockVersion).update() == 1;
+                        .param("report", json.write(report))
+                        .param("status", status.name())
+                        .param("id", id)
+                        .param("version", lockVersion)
+                        .update()
+                == 1;
     }
 
     /** Records a rollback authorization (and, for an image with content, the verdict that follows from it). */
@@ -169,15 +203,24 @@ public class Images {
                 UPDATE image SET rollback_reason = :reason, rollback_authorized_by = :by,
                     rollback_authorized_at = :at, status = :status, validation_report = :report, version = version + 1
                 WHERE id = :id AND version = :version AND rollback_authorized_at IS NULL""")
-                .param("reason", rollback.reason()).param("by", rollback.authorizedBy())
-                .param("at", rollback.authorizedAt()).param("status", status.name())
-                .param("report", report == null ? null : json.write(report))
-                .param("id", image.id()).param("version", image.lockVersion()).update() == 1;
+                        .param("reason", rollback.reason())
+                        .param("by", rollback.authorizedBy())
+                        .param("at", rollback.authorizedAt())
+                        .param("status", status.name())
+                        .param("report", report == null ? null : json.write(report))
+                        .param("id", image.id())
+                        .param("version", image.lockVersion())
+                        .update()
+                == 1;
     }
 
     private boolean exists(String condition, String hardwareId, Object value) {
-        return jdbc.sql("SELECT COUNT(*) FROM image WHERE " + condition).param("hw", hardwareId).param("v", value)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM image WHERE " + condition)
+                        .param("hw", hardwareId)
+                        .param("v", value)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static String where(Filter f) {
@@ -214,30 +257,69 @@ public class Images {
                     byImage.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new Dependency(rs.getString(2), rs.getString(3)));
                 });
-        return images.stream().map(i -> new Image(i.id(), i.hardwareId(), i.name(), i.version(), i.releaseCounter(),
-                i.fileName(), i.installType(), i.riskClass(), i.ecuType(), byImage.getOrDefault(i.id(), List.of()),
-                i.newHardware(), i.declaredSize(), i.status(), i.content(), i.rollback(), i.report(), i.signedTarget(),
-                i.lockVersion(), i.createdBy(), i.createdAt())).toList();
+        return images.stream()
+                .map(i -> new Image(
+                        i.id(),
+                        i.hardwareId(),
+                        i.name(),
+                        i.version(),
+                        i.releaseCounter(),
+                        i.fileName(),
+                        i.installType(),
+                        i.riskClass(),
+                        i.ecuType(),
+                        byImage.getOrDefault(i.id(), List.of()),
+                        i.newHardware(),
+                        i.declaredSize(),
+                        i.status(),
+                        i.content(),
+                        i.rollback(),
+                        i.report(),
+                        i.signedTarget(),
+                        i.lockVersion(),
+                        i.createdBy(),
+                        i.createdAt()))
+                .toList();
     }
 
     private Image map(ResultSet rs) throws SQLException {
         String sha256 = rs.getString("sha256");
-        var content = sha256 == null ? null : new Image.Content(rs.getLong("size_bytes"), sha256,
-                rs.getString("sha512"), rs.getObject("uploaded_at", OffsetDateTime.class));
+        var content = sha256 == null
+                ? null
+                : new Image.Content(
+                        rs.getLong("size_bytes"),
+                        sha256,
+                        rs.getString("sha512"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class));
         var rollbackAt = rs.getObject("rollback_authorized_at", OffsetDateTime.class);
-        var rollback = rollbackAt == null ? null : new Image.RollbackAuthorization(rs.getString("rollback_reason"),
-                rs.getString("rollback_authorized_by"), rollbackAt);
+        var rollback = rollbackAt == null
+                ? null
+                : new Image.RollbackAuthorization(
+                        rs.getString("rollback_reason"), rs.getString("rollback_authorized_by"), rollbackAt);
         long declared = rs.getLong("declared_size");
         Long declaredSize = rs.wasNull() ? null : declared;
         String report = rs.getString("validation_report");
         String signed = rs.getString("signed_target");
-        return new Image(rs.getLong("id"), rs.getString("hardware_id"), rs.getString("name"),
-                rs.getString("sw_version"), rs.getLong("release_counter"), rs.getString("file_name"),
-                InstallType.valueOf(rs.getString("install_type")), RiskClass.valueOf(rs.getString("risk_class")),
-                rs.getString("ecu_type"), List.of(), rs.getBoolean("new_hardware"), declaredSize,
-                ImageStatus.valueOf(rs.getString("status")), content, rollback,
+        return new Image(
+                rs.getLong("id"),
+                rs.getString("hardware_id"),
+                rs.getString("name"),
+                rs.getString("sw_version"),
+                rs.getLong("release_counter"),
+                rs.getString("file_name"),
+                InstallType.valueOf(rs.getString("install_type")),
+                RiskClass.valueOf(rs.getString("risk_class")),
+                rs.getString("ecu_type"),
+                List.of(),
+                rs.getBoolean("new_hardware"),
+                declaredSize,
+                ImageStatus.valueOf(rs.getString("status")),
+                content,
+                rollback,
                 report == null ? null : json.read(report, ValidationReport.class),
-                signed == null ? null : json.envelope(signed), rs.getLong("version"), rs.getString("created_by"),
+                signed == null ? null : json.envelope(signed),
+                rs.getLong("version"),
+                rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -44,18 +44,26 @@ class ImageController {
      * {@code dependencies}: [{hardwareId, minVersion}] on other hardware ids; {@code newHardware}: declare
      * hardware not yet in the inventory; {@code declaredSize}: optional length the content must have.
      */
-    record CreateImageRequest(@Schema(maxLength = 64) String hardwareId, @Schema(maxLength = 100) String name,
-            @Schema(maxLength = 64) String version, Long releaseCounter,
-            @Schema(maxLength = Identifiers.MAX_FILE_NAME) String fileName, @Schema(maxLength = 20) String installType,
-            @Schema(maxLength = 20) String riskClass, @Schema(maxLength = 32) String ecuType,
-            List<DependencyRequest> dependencies, Boolean newHardware, Long declaredSize) {
-    }
+    record CreateImageRequest(
+            @Schema(maxLength = 64) String hardwareId,
+            @Schema(maxLength = 100) String name,
+            @Schema(maxLength = 64) String version,
+            Long releaseCounter,
+            @Schema(maxLength = Identifiers.MAX_FILE_NAME) String fileName,
+            @Schema(maxLength = 20) String installType,
+            @Schema(maxLength = 20) String riskClass,
+            @Schema(maxLength = 32) String ecuType,
+            List<DependencyRequest> dependencies,
+            Boolean newHardware,
+            Long declaredSize) {}
 
-    record DependencyRequest(@Schema(maxLength = 64) String hardwareId, @Schema(maxLength = 64) String minVersion) {
-    }
+    record DependencyRequest(
+            @Schema(maxLength = 64) String hardwareId,
+            @Schema(maxLength = 64) String minVersion) {}
 
-    record RollbackRequest(@Schema(maxLength = AuthorizeRollback.MAX_REASON) String reason) {
-    }
+    record RollbackRequest(
+            @Schema(maxLength = AuthorizeRollback.MAX_REASON)
+            String reason) {}
 
     private final RegisterImage register;
     private final UploadImageContent upload;
@@ -63,8 +71,12 @@ class ImageController {
     private final RevalidateImage revalidate;
     private final CatalogQueries queries;
 
-    ImageController(RegisterImage register, UploadImageContent upload, AuthorizeRollback rollback,
-            RevalidateImage revalidate, CatalogQueries queries) {
+    ImageController(
+            RegisterImage register,
+            UploadImageContent upload,
+            AuthorizeRollback rollback,
+            RevalidateImage revalidate,
+            CatalogQueries queries) {
         this.register = register;
         this.upload = upload;
         this.rollback = rollback;
@@ -76,31 +88,50 @@ class ImageController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.IMAGE_UPLOAD)
     ImageResponse create(@RequestBody CreateImageRequest r) {
-        var install = InstallType.ofCode(r.installType()).orElseThrow(() -> ApiException.unprocessable(
-                "unknown-install-type", "installType is one of " + Arrays.toString(InstallType.values())));
-        var risk = RiskClass.ofCode(r.riskClass()).orElseThrow(() -> ApiException.unprocessable(
-                "unknown-risk-class", "riskClass is one of " + Arrays.toString(RiskClass.values())));
-        List<Dependency> dependencies = r.dependencies() == null ? List.of() : r.dependencies().stream()
-                .map(d -> d == null ? new Dependency(null, null) : new Dependency(d.hardwareId(), d.minVersion()))
-                .toList();
-        var image = new NewImage(r.hardwareId(), r.name(), r.version(), r.releaseCounter(), r.fileName(), install,
-                risk, r.ecuType(), dependencies, Boolean.TRUE.equals(r.newHardware()), r.declaredSize());
+        var install = InstallType.ofCode(r.installType())
+                .orElseThrow(() -> ApiException.unprocessable(
+                        "unknown-install-type", "installType is one of " + Arrays.toString(InstallType.values())));
+        var risk = RiskClass.ofCode(r.riskClass())
+                .orElseThrow(() -> ApiException.unprocessable(
+                        "unknown-risk-class", "riskClass is one of " + Arrays.toString(RiskClass.values())));
+        List<Dependency> dependencies = r.dependencies() == null
+                ? List.of()
+                : r.dependencies().stream()
+                        .map(d ->
+                                d == null ? new Dependency(null, null) : new Dependency(d.hardwareId(), d.minVersion()))
+                        .toList();
+        var image = new NewImage(
+                r.hardwareId(),
+                r.name(),
+                r.version(),
+                r.releaseCounter(),
+                r.fileName(),
+                install,
+                risk,
+                r.ecuType(),
+                dependencies,
+                Boolean.TRUE.equals(r.newHardware()),
+                r.declaredSize());
         return ImageResponse.of(register.register(image, CurrentOperator.require()));
     }
 
     /** The image's bytes as {@code application/octet-stream}, streamed; accepted once per image. */
     @PutMapping("/{id}/content")
     @RequiresPermission(Permission.IMAGE_UPLOAD)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The image bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
-                    schema = @Schema(type = "string", format = "binary")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "The image bytes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     ImageResponse upload(@PathVariable long id, HttpServletRequest request) throws IOException {
         // Checked here rather than with 'consumes', so the permission check answers first.
         if (!isOctetStream(request.getContentType())) {
             throw new ApiException(415, "unsupported-media-type", "Upload image content as application/octet-stream");
         }
-        return ImageResponse.of(upload.upload(id, request.getInputStream(), request.getContentLengthLong(),
-                CurrentOperator.require()));
+        return ImageResponse.of(
+                upload.upload(id, request.getInputStream(), request.getContentLengthLong(), CurrentOperator.require()));
     }
 
     private static boolean isOctetStream(String contentType) {
@@ -114,12 +145,18 @@ class ImageController {
 
     @GetMapping
     @RequiresPermission(Permission.IMAGE_READ)
-    Page<ImageResponse> list(@RequestParam(required = false) String hardwareId,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+    Page<ImageResponse> list(
+            @RequestParam(required = false) String hardwareId,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        ImageStatus wanted = status == null ? null : Arrays.stream(ImageStatus.values())
-                .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.badRequest(
-                        "invalid-parameter", "status is one of " + Arrays.toString(ImageStatus.values())));
+        ImageStatus wanted = status == null
+                ? null
+                : Arrays.stream(ImageStatus.values())
+                        .filter(s -> s.name().equals(status))
+                        .findFirst()
+                        .orElseThrow(() -> ApiException.badRequest(
+                                "invalid-parameter", "status is one of " + Arrays.toString(ImageStatus.values())));
         var found = queries.images(hardwareId, wanted, page, size);
         return new Page<>(found.items().stream().map(ImageResponse::of).toList(), page, size, found.total());
     }

@@ -30,18 +30,41 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/releases")
 class ReleaseController {
 
-    record CreateReleaseRequest(@Schema(maxLength = 100) String name, @Schema(maxLength = 64) String version,
-            @Schema(maxLength = NewRelease.MAX_NOTES) String notes, List<Long> imageIds) {
-    }
+    record CreateReleaseRequest(
+            @Schema(maxLength = 100) String name,
+            @Schema(maxLength = 64) String version,
+            @Schema(maxLength = NewRelease.MAX_NOTES) String notes,
+            List<Long> imageIds) {}
 
     /** A release; {@code validation} is the gate's report at publication. */
-    record ReleaseResponse(long id, String name, String version, String notes, String status, List<Long> imageIds,
-            ReleaseReport validation, String createdBy, OffsetDateTime createdAt, String publishedBy,
-            OffsetDateTime publishedAt, long lockVersion) {
+    record ReleaseResponse(
+            long id,
+            String name,
+            String version,
+            String notes,
+            String status,
+            List<Long> imageIds,
+            ReleaseReport validation,
+            String createdBy,
+            OffsetDateTime createdAt,
+            String publishedBy,
+            OffsetDateTime publishedAt,
+            long lockVersion) {
 
         static ReleaseResponse of(Release r) {
-            return new ReleaseResponse(r.id(), r.name(), r.version(), r.notes(), r.status().name(), r.imageIds(),
-                    r.report(), r.createdBy(), r.createdAt(), r.publishedBy(), r.publishedAt(), r.lockVersion());
+            return new ReleaseResponse(
+                    r.id(),
+                    r.name(),
+                    r.version(),
+                    r.notes(),
+                    r.status().name(),
+                    r.imageIds(),
+                    r.report(),
+                    r.createdBy(),
+                    r.createdAt(),
+                    r.publishedBy(),
+                    r.publishedAt(),
+                    r.lockVersion());
         }
     }
 
@@ -59,17 +82,23 @@ class ReleaseController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.RELEASE_PUBLISH)
     ReleaseResponse create(@RequestBody CreateReleaseRequest r) {
-        return ReleaseResponse.of(create.create(new NewRelease(r.name(), r.version(), r.notes(), r.imageIds()),
-                CurrentOperator.require()));
+        return ReleaseResponse.of(create.create(
+                new NewRelease(r.name(), r.version(), r.notes(), r.imageIds()), CurrentOperator.require()));
     }
 
     @GetMapping
     @RequiresPermission(Permission.IMAGE_READ)
-    Page<ReleaseResponse> list(@RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        ReleaseStatus wanted = status == null ? null : Arrays.stream(ReleaseStatus.values())
-                .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.badRequest(
-                        "invalid-parameter", "status is one of " + Arrays.toString(ReleaseStatus.values())));
+    Page<ReleaseResponse> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        ReleaseStatus wanted = status == null
+                ? null
+                : Arrays.stream(ReleaseStatus.values())
+                        .filter(s -> s.name().equals(status))
+                        .findFirst()
+                        .orElseThrow(() -> ApiException.badRequest(
+                                "invalid-parameter", "status is one of " + Arrays.toString(ReleaseStatus.values())));
         var found = queries.releases(wanted, page, size);
         return new Page<>(found.items().stream().map(ReleaseResponse::of).toList(), page, size, found.total());
     }

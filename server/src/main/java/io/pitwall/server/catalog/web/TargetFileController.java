@@ -40,14 +40,17 @@ class TargetFileController {
     void target(@PathVariable String hardwareId, @PathVariable String hashedName, HttpServletResponse response)
             throws IOException {
         var m = HASHED.matcher(hashedName);
-        Image image = m.matches() ? catalog.publishedTarget(Image.targetPath(hardwareId, m.group(2))).orElse(null)
+        Image image = m.matches()
+                ? catalog.publishedTarget(Image.targetPath(hardwareId, m.group(2)))
+                        .orElse(null)
                 : null;
-        if (image == null || !(m.group(1).equals(image.content().sha256())
-                || m.group(1).equals(image.content().sha512()))) {
+        if (image == null
+                || !(m.group(1).equals(image.content().sha256())
+                        || m.group(1).equals(image.content().sha512()))) {
             throw ApiException.notFound("target-not-found", "No published target under this name");
         }
-        try (ArtifactContent content = store.open(image.content().sha256()).orElseThrow(() ->
-                ApiException.notFound("target-not-found", "No published target under this name"))) {
+        try (ArtifactContent content = store.open(image.content().sha256())
+                .orElseThrow(() -> ApiException.notFound("target-not-found", "No published target under this name"))) {
             long length = image.content().length();
             if (content.length() != length) {
                 throw corrupted(image, "stored " + content.length() + " bytes, recorded " + length);
@@ -60,8 +63,11 @@ class TargetFileController {
             } catch (HashCheckedStream.Mismatch e) {
                 if (response.isCommitted()) {
                     // Part of it is on the wire: breaking the connection leaves the client a short, failing body.
-                    log.error("Target {} of image {}: {}; connection aborted", hardwareId + "/" + m.group(2),
-                            image.id(), e.getMessage());
+                    log.error(
+                            "Target {} of image {}: {}; connection aborted",
+                            hardwareId + "/" + m.group(2),
+                            image.id(),
+                            e.getMessage());
                     throw e;
                 }
                 response.reset();
@@ -73,9 +79,14 @@ class TargetFileController {
 
     /** Content altered at rest is the server's fault, never served: 500 with a stable code, logged as an error. */
     private static ApiException corrupted(Image image, String why) {
-        log.error("The stored content of published image {} no longer matches its recorded length and hashes: {}",
-                image.id(), why);
-        return new ApiException(500, "target-content-corrupted", "The stored content of this target does not match "
-                + "its recorded length and hashes; it is not served");
+        log.error(
+                "The stored content of published image {} no longer matches its recorded length and hashes: {}",
+                image.id(),
+                why);
+        return new ApiException(
+                500,
+                "target-content-corrupted",
+                "The stored content of this target does not match "
+                        + "its recorded length and hashes; it is not served");
     }
 }

@@ -25,7 +25,11 @@ class CommandResultRecorder {
     void on(VehicleEventsRecorded recorded) {
         for (RecordedEvent r : recorded.events()) {
             if (r.event().type() == EventType.COMMAND_RESULT && r.event().commandId() != null) {
-                commands.answered(recorded.vin(), r.event().commandId(), r.event().code(), r.event().detail());
+                commands.answered(
+                        recorded.vin(),
+                        r.event().commandId(),
+                        r.event().code(),
+                        r.event().detail());
             }
         }
     }

@@ -27,7 +27,9 @@ public class DiagnosticCommands {
 
     /** The statuses a check-in hands to the vehicle: those {@link CommandLifecycle} lets it deliver. */
     private static final List<String> DELIVERABLE = CommandLifecycle.accepting(Trigger.DELIVER).stream()
-            .map(CommandStatus::name).toList();
+            .map(CommandStatus::name)
+            .toList();
+
     private static final Move DELIVER = CommandLifecycle.move(Trigger.DELIVER);
     private static final Move EXPIRE = CommandLifecycle.move(Trigger.EXPIRE);
     private final JdbcClient jdbc;
@@ -41,23 +43,34 @@ public class DiagnosticCommands {
                 INSERT INTO diagnostic_command (id, vin, command_type, ecu_serial, parameters, reason, status,
                     requested_by, created_at, expires_at, version)
                 VALUES (:id, :vin, :type, :ecu, :parameters, :reason, :status, :by, :created, :expires, 0)""")
-                .param("id", c.id()).param("vin", c.vin()).param("type", c.type().name()).param("ecu", c.ecuSerial())
+                .param("id", c.id())
+                .param("vin", c.vin())
+                .param("type", c.type().name())
+                .param("ecu", c.ecuSerial())
                 .param("parameters", new String(DeviceJson.write(c.parameters()), StandardCharsets.UTF_8))
-                .param("reason", c.reason()).param("status", c.status().name()).param("by", c.requestedBy())
-                .param("created", utc(c.createdAt())).param("expires", utc(c.expiresAt()))
+                .param("reason", c.reason())
+                .param("status", c.status().name())
+                .param("by", c.requestedBy())
+                .param("created", utc(c.createdAt()))
+                .param("expires", utc(c.expiresAt()))
                 .update();
     }
 
     public Optional<DiagnosticCommand> find(String id) {
-        return jdbc.sql("SELECT * FROM diagnostic_command WHERE id = :id").param("id", id)
-                .query((rs, n) -> command(rs)).optional();
+        return jdbc.sql("SELECT * FROM diagnostic_command WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> command(rs))
+                .optional();
     }
 
     /** A vehicle's commands, newest first. */
     public List<DiagnosticCommand> ofVehicle(String vin, int limit) {
         return jdbc.sql("""
                 SELECT * FROM diagnostic_command WHERE vin = :vin ORDER BY created_at DESC, id
-                FETCH FIRST %d ROWS ONLY""".formatted(limit)).param("vin", vin).query((rs, n) -> command(rs)).list();
+                FETCH FIRST %d ROWS ONLY""".formatted(limit))
+                .param("vin", vin)
+                .query((rs, n) -> command(rs))
+                .list();
     }
 
     /** What the vehicle is to receive now: approved, unanswered, unexpired; oldest first. */
@@ -65,16 +78,22 @@ public class DiagnosticCommands {
         return jdbc.sql("""
                 SELECT * FROM diagnostic_command WHERE vin = :vin AND status IN (:statuses) AND expires_at > :now
                 ORDER BY created_at, id""")
-                .param("vin", vin).param("statuses", DELIVERABLE).param("now", utc(now))
-                .query((rs, n) -> command(rs)).list();
+                .param("vin", vin)
+                .param("statuses", DELIVERABLE)
+                .param("now", utc(now))
+                .query((rs, n) -> command(rs))
+                .list();
     }
 
     public void markDelivered(List<String> ids, Instant now) {
         jdbc.sql("""
                 UPDATE diagnostic_command SET status = :to, delivered_at = :now, version = version + 1
                 WHERE id IN (:ids) AND status IN (:from)""")
-                .param("to", DELIVER.to().name()).param("ids", ids).param("now", utc(now))
-                .param("from", DELIVER.fromNames()).update();
+                .param("to", DELIVER.to().name())
+                .param("ids", ids)
+                .param("now", utc(now))
+                .param("from", DELIVER.fromNames())
+                .update();
     }
 
     /** Moves a command from the state it was read in; a concurrent change is a version conflict. */
@@ -82,8 +101,11 @@ public class DiagnosticCommands {
         int rows = jdbc.sql("""
                 UPDATE diagnostic_command SET status = :status, approved_by = :approvedBy, version = version + 1
                 WHERE id = :id AND version = :version""")
-                .param("status", status.name()).param("approvedBy", approvedBy).param("id", c.id())
-                .param("version", c.version()).update();
+                .param("status", status.name())
+                .param("approvedBy", approvedBy)
+                .param("id", c.id())
+                .param("version", c.version())
+                .update();
         if (rows == 0) {
             throw new OptimisticLockingFailureException("diagnostic command " + c.id() + " changed meanwhile");
         }
@@ -98,9 +120,15 @@ public class DiagnosticCommands {
                 UPDATE diagnostic_command SET status = :status, result_code = :code, result_detail = :detail,
                     completed_at = :now, version = version + 1
                 WHERE id = :id AND vin = :vin AND status IN (:statuses)""")
-                .param("status", answer.to().name()).param("code", code).param("detail", detail)
-                .param("now", utc(now)).param("id", id).param("vin", vin).param("statuses", answer.fromNames())
-                .update() == 1;
+                        .param("status", answer.to().name())
+                        .param("code", code)
+                        .param("detail", detail)
+                        .param("now", utc(now))
+                        .param("id", id)
+                        .param("vin", vin)
+                        .param("statuses", answer.fromNames())
+                        .update()
+                == 1;
     }
 
     /** Locks and returns open commands past their expiry (another node's sweep skips them). */
@@ -108,15 +136,21 @@ public class DiagnosticCommands {
         return jdbc.sql("""
                 SELECT * FROM diagnostic_command WHERE status IN (:statuses) AND expires_at <= :now
                 ORDER BY expires_at FETCH FIRST %d ROWS ONLY FOR UPDATE SKIP LOCKED""".formatted(limit))
-                .param("statuses", EXPIRE.fromNames()).param("now", utc(now)).query((rs, n) -> command(rs)).list();
+                .param("statuses", EXPIRE.fromNames())
+                .param("now", utc(now))
+                .query((rs, n) -> command(rs))
+                .list();
     }
 
     public void expire(List<String> ids, Instant now) {
         jdbc.sql("""
                 UPDATE diagnostic_command SET status = :to, completed_at = :now, version = version + 1
                 WHERE id IN (:ids) AND status IN (:from)""")
-                .param("to", EXPIRE.to().name()).param("ids", ids).param("now", utc(now))
-                .param("from", EXPIRE.fromNames()).update();
+                .param("to", EXPIRE.to().name())
+                .param("ids", ids)
+                .param("now", utc(now))
+                .param("from", EXPIRE.fromNames())
+                .update();
     }
 
     /** Vehicles with a command to deliver; at most {@code limit} + 1, so the caller can tell "more". */
@@ -124,18 +158,30 @@ public class DiagnosticCommands {
         return Set.copyOf(jdbc.sql("""
                 SELECT DISTINCT vin FROM diagnostic_command WHERE status IN (:statuses)
                 FETCH FIRST %d ROWS ONLY""".formatted(limit + 1))
-                .param("statuses", DELIVERABLE).query(String.class).list());
+                .param("statuses", DELIVERABLE)
+                .query(String.class)
+                .list());
     }
 
     @SuppressWarnings("unchecked")
     private static DiagnosticCommand command(ResultSet rs) throws SQLException {
-        return new DiagnosticCommand(rs.getString("id"), rs.getString("vin").trim(),
-                CommandType.valueOf(rs.getString("command_type")), rs.getString("ecu_serial"),
-                DeviceJson.read(rs.getString("parameters"), Map.class), rs.getString("reason"),
-                CommandStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
-                rs.getString("approved_by"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "delivered_at"), instant(rs, "completed_at"), rs.getString("result_code"),
-                rs.getString("result_detail"), rs.getInt("version"));
+        return new DiagnosticCommand(
+                rs.getString("id"),
+                rs.getString("vin").trim(),
+                CommandType.valueOf(rs.getString("command_type")),
+                rs.getString("ecu_serial"),
+                DeviceJson.read(rs.getString("parameters"), Map.class),
+                rs.getString("reason"),
+                CommandStatus.valueOf(rs.getString("status")),
+                rs.getString("requested_by"),
+                rs.getString("approved_by"),
+                instant(rs, "created_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "delivered_at"),
+                instant(rs, "completed_at"),
+                rs.getString("result_code"),
+                rs.getString("result_detail"),
+                rs.getInt("version"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -23,21 +23,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommandController {
 
-    record CommandBody(@Schema(maxLength = 20) String type, @Schema(maxLength = 64) String ecuSerial,
-            @Schema(description = "at most 20, names of 1-64 characters, 2000 characters as JSON",
-                    additionalPropertiesSchema = ParameterValue.class) Map<String, String> parameters, @Schema(maxLength = 500) String reason, Long ttlSeconds) {
-    }
+    record CommandBody(
+            @Schema(maxLength = 20) String type,
+            @Schema(maxLength = 64) String ecuSerial,
+
+            @Schema(
+                    description = "at most 20, names of 1-64 characters, 2000 characters as JSON",
+                    additionalPropertiesSchema = ParameterValue.class)
+            Map<String, String> parameters,
+
+            @Schema(maxLength = 500) String reason,
+            Long ttlSeconds) {}
 
     /** A parameter's value in the API document (checked by {@link RemoteCommands}). */
     @Schema(type = "string", maxLength = 500)
-    interface ParameterValue {
-    }
+    interface ParameterValue {}
 
-    record CommentBody(@Schema(maxLength = 500) String comment) {
-    }
+    record CommentBody(@Schema(maxLength = 500) String comment) {}
 
-    record CommandList(List<DiagnosticCommand> items) {
-    }
+    record CommandList(List<DiagnosticCommand> items) {}
 
     private final RemoteCommands commands;
 
@@ -49,14 +53,21 @@ class CommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
     DiagnosticCommand request(@PathVariable String vin, @RequestBody CommandBody body) {
-        return commands.request(vin, new RemoteCommands.Request(body.type(), body.ecuSerial(), body.parameters(),
-                body.reason(), body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds())));
+        return commands.request(
+                vin,
+                new RemoteCommands.Request(
+                        body.type(),
+                        body.ecuSerial(),
+                        body.parameters(),
+                        body.reason(),
+                        body.ttlSeconds() == null ? null : Duration.ofSeconds(body.ttlSeconds())));
     }
 
     @GetMapping("/api/v1/vehicles/{vin}/commands")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
     CommandList ofVehicle(@PathVariable String vin) {
-        return new CommandList(commands.ofVehicle(vin).stream().map(ResultVisibility::visible).toList());
+        return new CommandList(
+                commands.ofVehicle(vin).stream().map(ResultVisibility::visible).toList());
     }
 
     @GetMapping("/api/v1/commands/{id}")

@@ -15,16 +15,29 @@ final class ResultVisibility {
 
     private static final SignalRedaction LOCATION = new SignalRedaction(Set.of(DataClass.LOCATION));
 
-    private ResultVisibility() {
-    }
+    private ResultVisibility() {}
 
     static DiagnosticCommand visible(DiagnosticCommand c) {
         if (c.resultDetail() == null || allowed() || !LOCATION.has(c.resultDetail())) {
             return c;
         }
-        return new DiagnosticCommand(c.id(), c.vin(), c.type(), c.ecuSerial(), c.parameters(), c.reason(), c.status(),
-                c.requestedBy(), c.approvedBy(), c.createdAt(), c.expiresAt(), c.deliveredAt(), c.completedAt(),
-                c.resultCode(), LOCATION.strip(c.resultDetail()), c.version());
+        return new DiagnosticCommand(
+                c.id(),
+                c.vin(),
+                c.type(),
+                c.ecuSerial(),
+                c.parameters(),
+                c.reason(),
+                c.status(),
+                c.requestedBy(),
+                c.approvedBy(),
+                c.createdAt(),
+                c.expiresAt(),
+                c.deliveredAt(),
+                c.completedAt(),
+                c.resultCode(),
+                LOCATION.strip(c.resultDetail()),
+                c.version());
     }
 
     private static boolean allowed() {

@@ -21,7 +21,9 @@ class ClientCertificateConnector implements TomcatConnectorCustomizer {
 
     @Override
     public void customize(Connector connector) {
-        if (settings.enabled() && connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> protocol && protocol.isSSLEnabled()) {
+        if (settings.enabled()
+                && connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> protocol
+                && protocol.isSSLEnabled()) {
             for (SSLHostConfig host : protocol.findSslHostConfigs()) {
                 host.setTrustManagerClassName(AnyClientCertificate.class.getName());
             }

@@ -1,9 +1,9 @@
 package io.pitwall.server.device.internal;
 
-import io.pitwall.server.inventory.KnownVehicles;
 import io.pitwall.server.device.persistence.VehicleCertificates;
 import io.pitwall.server.device.persistence.VehicleCredentials;
 import io.pitwall.server.device.persistence.VehicleCredentials.Resolved;
+import io.pitwall.server.inventory.KnownVehicles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class CredentialCache {
 
     static final int MAX_ENTRIES = 200_000;
-    private record Entry(Resolved resolved, Instant expires) {
-    }
+
+    private record Entry(Resolved resolved, Instant expires) {}
 
     private final VehicleCredentials credentials;
     private final VehicleCertificates certificates;
@@ -39,8 +39,12 @@ public class CredentialCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong invalidations = new AtomicLong();
 
-    CredentialCache(VehicleCredentials credentials, VehicleCertificates certificates, KnownVehicles vehicles,
-            DeviceSettings settings, Clock clock) {
+    CredentialCache(
+            VehicleCredentials credentials,
+            VehicleCertificates certificates,
+            KnownVehicles vehicles,
+            DeviceSettings settings,
+            Clock clock) {
         this.credentials = credentials;
         this.certificates = certificates;
         this.vehicles = vehicles;
@@ -61,7 +65,8 @@ public class CredentialCache {
             if (!vehicles.exists(certificate.vin())) {
                 return Optional.empty();
             }
-            var standing = certificates.standing(certificate.vin(), certificate.fingerprint(), certificate.serialNumber());
+            var standing =
+                    certificates.standing(certificate.vin(), certificate.fingerprint(), certificate.serialNumber());
             boolean superseded = standing.pinnedFingerprint() != null
                     && !standing.pinnedFingerprint().equals(certificate.fingerprint());
             return Optional.of(new Resolved(certificate.vin(), standing.revoked() || superseded, standing.blocked()));

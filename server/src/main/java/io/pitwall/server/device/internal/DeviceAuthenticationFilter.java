@@ -44,7 +44,8 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         X509Certificate[] presented = header == null && certificates.enabled()
-                ? (X509Certificate[]) request.getAttribute(CLIENT_CHAIN) : null;
+                ? (X509Certificate[]) request.getAttribute(CLIENT_CHAIN)
+                : null;
         Optional<Resolved> resolved;
         if (presented != null && presented.length > 0) {
             try {
@@ -54,7 +55,10 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             if (resolved.isEmpty() || resolved.get().revoked()) {
-                unauthorized(request, response, "device-certificate-invalid",
+                unauthorized(
+                        request,
+                        response,
+                        "device-certificate-invalid",
                         "Unknown vehicle, or a revoked or superseded certificate");
                 return;
             }
@@ -62,7 +66,10 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         } else if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            unauthorized(request, response, "device-unauthenticated",
+            unauthorized(
+                    request,
+                    response,
+                    "device-unauthenticated",
                     "A vehicle authenticates with its bearer credential or client certificate");
             return;
         } else {
@@ -78,8 +85,8 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
         }
         var vehicle = new AuthenticatedVehicle(resolved.get().vin());
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new PreAuthenticatedAuthenticationToken(vehicle, null,
-                List.of(new SimpleGrantedAuthority(AuthenticatedVehicle.AUTHORITY))));
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(
+                vehicle, null, List.of(new SimpleGrantedAuthority(AuthenticatedVehicle.AUTHORITY))));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -88,8 +95,9 @@ class DeviceAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    static void unauthorized(HttpServletRequest request, HttpServletResponse response, Problems problems, String code,
-            String detail) throws IOException {
+    static void unauthorized(
+            HttpServletRequest request, HttpServletResponse response, Problems problems, String code, String detail)
+            throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"pitwall-device\"");
         problems.write(request, response, 401, code, detail);
     }

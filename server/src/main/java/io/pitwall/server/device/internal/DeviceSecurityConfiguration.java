@@ -26,27 +26,38 @@ class DeviceSecurityConfiguration {
 
     @Bean
     @Order(SecurityChains.DEVICE)
-    SecurityFilterChain deviceApi(HttpSecurity http, CredentialCache credentials, FleetCertificates certificates,
-            Problems problems) throws Exception {
+    SecurityFilterChain deviceApi(
+            HttpSecurity http, CredentialCache credentials, FleetCertificates certificates, Problems problems)
+            throws Exception {
         var vehiclePaths = PathPatternRequestMatcher.pathPattern(VEHICLE_PATHS);
         SecurityChains.stateless(http.securityMatcher("/device/**"))
-                .addFilterBefore(new DeviceAuthenticationFilter(credentials, certificates, problems),
-                        AuthorizationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(vehiclePaths).access((authentication, context) -> {
+                .addFilterBefore(
+                        new DeviceAuthenticationFilter(credentials, certificates, problems), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(vehiclePaths)
+                        .access((authentication, context) -> {
                             var principal = authentication.get().getPrincipal();
                             return new AuthorizationDecision(principal instanceof AuthenticatedVehicle vehicle
-                                    && vehicle.vin().equals(context.getVariables().get("vin")));
+                                    && vehicle.vin()
+                                            .equals(context.getVariables().get("vin")));
                         })
-                        .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> DeviceAuthenticationFilter.unauthorized(
-                                request, response, problems, "device-unauthenticated",
-                                "A vehicle authenticates with its bearer credential or client certificate"))
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> DeviceAuthenticationFilter.unauthorized(
+                                        request,
+                                        response,
+                                        problems,
+                                        "device-unauthenticated",
+                                        "A vehicle authenticates with its bearer credential or client certificate"))
                         .accessDeniedHandler((request, response, e) -> {
                             if (vehiclePaths.matches(request)) {
-                                problems.write(request, response, 403, "vin-mismatch",
+                                problems.write(
+                                        request,
+                                        response,
+                                        403,
+                                        "vin-mismatch",
                                         "The credential belongs to another vehicle");
                             } else {
                                 problems.write(request, response, 404, "not-found", "No such resource");

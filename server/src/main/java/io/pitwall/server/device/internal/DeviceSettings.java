@@ -15,8 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           0 = off); revocation and blocking reach other nodes within this time
  */
 @ConfigurationProperties("pitwall.device")
-public record DeviceSettings(Integer pollIdleSeconds, Integer pollActiveSeconds, Double pollJitter,
-        String enrolmentSecret, Duration credentialCacheTtl) {
+public record DeviceSettings(
+        Integer pollIdleSeconds,
+        Integer pollActiveSeconds,
+        Double pollJitter,
+        String enrolmentSecret,
+        Duration credentialCacheTtl) {
 
     public DeviceSettings {
         pollIdleSeconds = pollIdleSeconds == null ? 300 : pollIdleSeconds;

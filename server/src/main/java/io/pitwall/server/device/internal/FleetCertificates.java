@@ -37,8 +37,7 @@ public class FleetCertificates {
     /** Hex digits of the longest serial number kept (the revocation and pinning columns). */
     static final int MAX_SERIAL_HEX = 64;
 
-    public record Verified(String vin, String fingerprint, String serialNumber, X509Certificate leaf) {
-    }
+    public record Verified(String vin, String fingerprint, String serialNumber, X509Certificate leaf) {}
 
     /** Why a chain was refused; {@code code} is the problem code. */
     public static final class Refused extends Exception {
@@ -60,8 +59,11 @@ public class FleetCertificates {
 
     FleetCertificates(ClientCertificateSettings settings, SslBundles bundles, Clock clock) {
         this.clock = clock;
-        this.anchors = settings.enabled() ? anchors(bundles.getBundle(settings.fleetCaBundle()).getStores().getTrustStore(),
-                settings.fleetCaBundle()) : Set.of();
+        this.anchors = settings.enabled()
+                ? anchors(
+                        bundles.getBundle(settings.fleetCaBundle()).getStores().getTrustStore(),
+                        settings.fleetCaBundle())
+                : Set.of();
     }
 
     public boolean enabled() {
@@ -81,7 +83,8 @@ public class FleetCertificates {
             var params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
             params.setDate(Date.from(clock.instant()));
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), params);
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), params);
         } catch (CertPathValidatorException e) {
             if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
                 throw new Refused("certificate-expired", "The client certificate is expired or not yet valid");

@@ -36,8 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VehicleCertificateRegistration {
 
     /** A pinned certificate: SHA-256 fingerprint and serial number in lower-case hex. */
-    public record RegisteredCertificate(String vin, String fingerprint, String serialNumber, OffsetDateTime notAfter) {
-    }
+    public record RegisteredCertificate(String vin, String fingerprint, String serialNumber, OffsetDateTime notAfter) {}
 
     static final int MAX_PEM_CHARS = 65_536;
     private final VehicleCertificates certificates;
@@ -47,8 +46,13 @@ public class VehicleCertificateRegistration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VehicleCertificateRegistration(VehicleCertificates certificates, FleetCertificates fleet, KnownVehicles vehicles,
-            CredentialCache cache, ApplicationEventPublisher events, Clock clock) {
+    VehicleCertificateRegistration(
+            VehicleCertificates certificates,
+            FleetCertificates fleet,
+            KnownVehicles vehicles,
+            CredentialCache cache,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.certificates = certificates;
         this.fleet = fleet;
         this.vehicles = vehicles;
@@ -59,8 +63,9 @@ public class VehicleCertificateRegistration {
 
     public Optional<RegisteredCertificate> pinned(String vin) {
         requireVehicle(vin);
-        return certificates.pinned(vin).map(p -> new RegisteredCertificate(vin, p.fingerprint(), p.serialNumber(),
-                p.notAfter()));
+        return certificates
+                .pinned(vin)
+                .map(p -> new RegisteredCertificate(vin, p.fingerprint(), p.serialNumber(), p.notAfter()));
     }
 
     /** Pins the certificate (PEM, leaf first, intermediates may follow); the one pinned before is revoked. */
@@ -80,7 +85,10 @@ public class VehicleCertificateRegistration {
             throw ApiException.conflict("certificate-revoked", "This certificate was revoked; issue a new one");
         }
         var before = certificates.pinned(vin);
-        var result = new RegisteredCertificate(vin, verified.fingerprint(), verified.serialNumber(),
+        var result = new RegisteredCertificate(
+                vin,
+                verified.fingerprint(),
+                verified.serialNumber(),
                 OffsetDateTime.ofInstant(verified.leaf().getNotAfter().toInstant(), ZoneOffset.UTC));
         if (before.isPresent() && before.get().fingerprint().equals(verified.fingerprint())) {
             return result;
@@ -90,7 +98,8 @@ public class VehicleCertificateRegistration {
         try {
             certificates.pin(vin, result.fingerprint(), result.serialNumber(), result.notAfter(), now);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("credential-conflict", "Another certificate was pinned at the same moment; retry");
+            throw ApiException.conflict(
+                    "credential-conflict", "Another certificate was pinned at the same moment; retry");
         }
         cache.invalidate(Set.of(vin));
         var details = new LinkedHashMap<String, Object>();
@@ -105,12 +114,14 @@ public class VehicleCertificateRegistration {
     @Transactional
     public void revokePinned(String vin) {
         requireVehicle(vin);
-        var pinned = certificates.pinned(vin)
-                .orElseThrow(() -> ApiException.notFound("certificate-not-found", "This vehicle has no pinned certificate"));
+        var pinned = certificates
+                .pinned(vin)
+                .orElseThrow(
+                        () -> ApiException.notFound("certificate-not-found", "This vehicle has no pinned certificate"));
         certificates.revokePinned(vin, OffsetDateTime.now(clock));
         cache.invalidate(Set.of(vin));
-        events.publishEvent(Audited.succeeded("device.certificate.revoke", "vehicle:" + vin,
-                Map.of("fingerprint", pinned.fingerprint())));
+        events.publishEvent(Audited.succeeded(
+                "device.certificate.revoke", "vehicle:" + vin, Map.of("fingerprint", pinned.fingerprint())));
     }
 
     /** Revokes a certificate of the vehicle by fingerprint and/or serial number, pinned or not. */
@@ -125,7 +136,9 @@ public class VehicleCertificateRegistration {
         s = s == null ? null : new BigInteger(s, 16).toString(16);
         OffsetDateTime now = OffsetDateTime.now(clock);
         var pinned = certificates.pinned(vin);
-        if (pinned.isPresent() && (pinned.get().fingerprint().equals(f) || pinned.get().serialNumber().equals(s))) {
+        if (pinned.isPresent()
+                && (pinned.get().fingerprint().equals(f)
+                        || pinned.get().serialNumber().equals(s))) {
             certificates.revokePinned(vin, now);
         }
         certificates.revoke(vin, f, s, now);
@@ -142,8 +155,11 @@ public class VehicleCertificateRegistration {
         }
         String hex = value.strip().replace(":", "").toLowerCase(Locale.ROOT);
         if (!hex.matches("[0-9a-f]{1,64}") || (length > 0 && hex.length() != length)) {
-            throw ApiException.unprocessable(code, length > 0 ? "A fingerprint is 64 hex digits (SHA-256 of the DER)"
-                    : "A serial number is 1-64 hex digits");
+            throw ApiException.unprocessable(
+                    code,
+                    length > 0
+                            ? "A fingerprint is 64 hex digits (SHA-256 of the DER)"
+                            : "A serial number is 1-64 hex digits");
         }
         return hex;
     }

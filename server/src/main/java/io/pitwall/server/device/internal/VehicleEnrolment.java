@@ -29,7 +29,10 @@ public class VehicleEnrolment {
     private final VehicleProvisioning provisioning;
     private final ApplicationEventPublisher events;
 
-    VehicleEnrolment(DeviceSettings settings, KnownVehicles vehicles, VehicleProvisioning provisioning,
+    VehicleEnrolment(
+            DeviceSettings settings,
+            KnownVehicles vehicles,
+            VehicleProvisioning provisioning,
             ApplicationEventPublisher events) {
         this.settings = settings;
         this.vehicles = vehicles;

@@ -27,8 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VehicleProvisioning {
 
     /** A credential just issued; the secret exists only in this answer. */
-    public record IssuedCredential(String vin, String token) {
-    }
+    public record IssuedCredential(String vin, String token) {}
 
     public static final int MAX_BULK = 10_000;
     private final VehicleCredentials credentials;
@@ -37,8 +36,12 @@ public class VehicleProvisioning {
     private final CredentialCache cache;
     private final Clock clock;
 
-    VehicleProvisioning(VehicleCredentials credentials, KnownVehicles vehicles, ApplicationEventPublisher events,
-            CredentialCache cache, Clock clock) {
+    VehicleProvisioning(
+            VehicleCredentials credentials,
+            KnownVehicles vehicles,
+            ApplicationEventPublisher events,
+            CredentialCache cache,
+            Clock clock) {
         this.credentials = credentials;
         this.cache = cache;
         this.vehicles = vehicles;
@@ -70,8 +73,8 @@ public class VehicleProvisioning {
             issued.add(issueUnchecked(vin));
         }
         cache.invalidate(unique);
-        events.publishEvent(Audited.succeeded("device.credential.issue-bulk", "vehicles",
-                Map.of("count", issued.size())));
+        events.publishEvent(
+                Audited.succeeded("device.credential.issue-bulk", "vehicles", Map.of("count", issued.size())));
         return issued;
     }
 
@@ -80,7 +83,8 @@ public class VehicleProvisioning {
         requireVehicle(vin);
         int revoked = credentials.revokeAll(vin, OffsetDateTime.now(clock));
         cache.invalidate(Set.of(vin));
-        events.publishEvent(Audited.succeeded("device.credential.revoke", "vehicle:" + vin, Map.of("revoked", revoked)));
+        events.publishEvent(
+                Audited.succeeded("device.credential.revoke", "vehicle:" + vin, Map.of("revoked", revoked)));
     }
 
     @Transactional
@@ -120,8 +124,11 @@ public class VehicleProvisioning {
     }
 
     private IssuedCredential issueUnchecked(String vin) {
-        return issueUnchecked(vin, () -> ApiException.conflict("credential-conflict",
-                "Another credential for this vehicle was issued at the same moment; retry"));
+        return issueUnchecked(
+                vin,
+                () -> ApiException.conflict(
+                        "credential-conflict",
+                        "Another credential for this vehicle was issued at the same moment; retry"));
     }
 
     /** Revokes the active credential and issues a new one; the database refuses a second active one. */

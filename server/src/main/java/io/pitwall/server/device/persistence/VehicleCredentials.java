@@ -10,8 +10,7 @@ import org.springframework.stereotype.Repository;
 public class VehicleCredentials {
 
     /** What a presented secret resolves to: its vehicle, and whether it may act. */
-    public record Resolved(String vin, boolean revoked, boolean blocked) {
-    }
+    public record Resolved(String vin, boolean revoked, boolean blocked) {}
 
     private final JdbcClient jdbc;
 
@@ -32,8 +31,7 @@ public class VehicleCredentials {
     public int revokeAll(String vin, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE vehicle_credential SET revoked_at = :now, active_vin = NULL WHERE vin = :vin
-                AND revoked_at IS NULL""")
-                .param("now", now).param("vin", vin).update();
+                AND revoked_at IS NULL""").param("now", now).param("vin", vin).update();
     }
 
     /**
@@ -44,13 +42,14 @@ public class VehicleCredentials {
     public void insert(String vin, String tokenHash, OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO vehicle_credential (vin, token_hash, created_at, active_vin)
-                VALUES (:vin, :h, :now, :vin)""")
-                .param("vin", vin).param("h", tokenHash).param("now", now).update();
+                VALUES (:vin, :h, :now, :vin)""").param("vin", vin).param("h", tokenHash).param("now", now).update();
     }
 
     public long activeCount(String vin) {
         return jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE vin = :vin AND revoked_at IS NULL")
-                .param("vin", vin).query(Long.class).single();
+                .param("vin", vin)
+                .query(Long.class)
+                .single();
     }
 
     public void setBlocked(String vin, boolean blocked, String reason, OffsetDateTime now) {
@@ -61,11 +60,18 @@ public class VehicleCredentials {
                     changed_at = :now
                 WHEN NOT MATCHED THEN INSERT (vin, blocked, reason, version, changed_at)
                     VALUES (s.vin, :blocked, :reason, 0, :now)""")
-                .param("vin", vin).param("blocked", blocked).param("reason", reason).param("now", now).update();
+                .param("vin", vin)
+                .param("blocked", blocked)
+                .param("reason", reason)
+                .param("now", now)
+                .update();
     }
 
     public boolean isBlocked(String vin) {
-        return jdbc.sql("SELECT blocked FROM device_access WHERE vin = :vin").param("vin", vin)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("SELECT blocked FROM device_access WHERE vin = :vin")
+                .param("vin", vin)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 }

@@ -42,10 +42,15 @@ class ArtifactController {
         this.vehicles = vehicles;
     }
 
-    @RequestMapping(path = "/device/v1/vehicles/{vin}/artifacts/{sha256}", method = {RequestMethod.GET,
-        RequestMethod.HEAD})
-    void artifact(AuthenticatedVehicle vehicle, @PathVariable String sha256, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    @RequestMapping(
+            path = "/device/v1/vehicles/{vin}/artifacts/{sha256}",
+            method = {RequestMethod.GET, RequestMethod.HEAD})
+    void artifact(
+            AuthenticatedVehicle vehicle,
+            @PathVariable String sha256,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         String vin = vehicle.vin();
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw ApiException.badRequest("invalid-artifact-id", "An artifact is named by its lower-case hex sha256");
@@ -54,8 +59,8 @@ class ArtifactController {
             throw ApiException.notFound("artifact-not-found", "No such artifact for this vehicle");
         }
         long length;
-        try (ArtifactContent probe = store.open(sha256).orElseThrow(() ->
-                ApiException.notFound("artifact-not-found", "No such artifact for this vehicle"))) {
+        try (ArtifactContent probe = store.open(sha256)
+                .orElseThrow(() -> ApiException.notFound("artifact-not-found", "No such artifact for this vehicle"))) {
             length = probe.length();
         }
         response.setHeader("Accept-Ranges", "bytes");

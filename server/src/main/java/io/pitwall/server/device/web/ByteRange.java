@@ -13,16 +13,13 @@ import java.util.regex.Pattern;
 sealed interface ByteRange {
 
     /** Serve everything with 200. */
-    record Whole() implements ByteRange {
-    }
+    record Whole() implements ByteRange {}
 
     /** Serve bytes {@code start..end} inclusive with 206. */
-    record Part(long start, long end) implements ByteRange {
-    }
+    record Part(long start, long end) implements ByteRange {}
 
     /** Answer 416 with {@code Content-Range: bytes *}/length. */
-    record Unsatisfiable() implements ByteRange {
-    }
+    record Unsatisfiable() implements ByteRange {}
 
     Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
@@ -33,7 +30,8 @@ sealed interface ByteRange {
         }
         if (m.group(1).isEmpty()) {
             long suffix = number(m.group(2));
-            return suffix == 0 || length == 0 ? new Unsatisfiable()
+            return suffix == 0 || length == 0
+                    ? new Unsatisfiable()
                     : new Part(Math.max(0, length - suffix), length - 1);
         }
         long start = number(m.group(1));

@@ -2,8 +2,8 @@ package io.pitwall.server.device.web;
 
 import io.pitwall.server.access.Permission;
 import io.pitwall.server.access.RequiresPermission;
-import io.pitwall.server.device.internal.VehicleCertificateRegistration.RegisteredCertificate;
 import io.pitwall.server.device.internal.VehicleCertificateRegistration;
+import io.pitwall.server.device.internal.VehicleCertificateRegistration.RegisteredCertificate;
 import io.pitwall.server.shared.ApiException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/vehicles/{vin}")
 class CertificateController {
 
-    record CertificateRequest(@Schema(maxLength = 65_536) String certificate) {
-    }
+    record CertificateRequest(@Schema(maxLength = 65_536) String certificate) {}
 
-    record RevocationRequest(@Schema(maxLength = 64) String fingerprint, @Schema(maxLength = 64) String serialNumber) {
-    }
+    record RevocationRequest(
+            @Schema(maxLength = 64) String fingerprint,
+            @Schema(maxLength = 64) String serialNumber) {}
 
     private final VehicleCertificateRegistration registration;
 
@@ -37,8 +37,10 @@ class CertificateController {
     @GetMapping("/certificate")
     @RequiresPermission(Permission.VEHICLE_READ)
     RegisteredCertificate pinned(@PathVariable String vin) {
-        return registration.pinned(vin)
-                .orElseThrow(() -> ApiException.notFound("certificate-not-found", "This vehicle has no pinned certificate"));
+        return registration
+                .pinned(vin)
+                .orElseThrow(
+                        () -> ApiException.notFound("certificate-not-found", "This vehicle has no pinned certificate"));
     }
 
     /** Pins the PEM certificate; a previously pinned one is revoked (rotation). */

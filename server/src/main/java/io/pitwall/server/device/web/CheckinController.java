@@ -38,15 +38,17 @@ class CheckinController {
     private final PollPacing pacing;
     private final RemoteCommands commands;
 
-    CheckinController(VehicleReporting reporting, AssignmentDelivery delivery, PollPacing pacing,
-            RemoteCommands commands) {
+    CheckinController(
+            VehicleReporting reporting, AssignmentDelivery delivery, PollPacing pacing, RemoteCommands commands) {
         this.reporting = reporting;
         this.delivery = delivery;
         this.pacing = pacing;
         this.commands = commands;
     }
 
-    @PostMapping(path = "/device/v1/vehicles/{vin}/checkin", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/device/v1/vehicles/{vin}/checkin",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CheckinResponse checkin(AuthenticatedVehicle vehicle, @RequestBody byte[] body) {
         String vin = vehicle.vin();
@@ -78,10 +80,11 @@ class CheckinController {
             DeviceInput.text(ecu.hardwareId(), 64, false, "ECU hardwareId", CODE);
             DeviceInput.text(ecu.installedVersion(), 64, false, "ECU installedVersion", CODE);
             if (!serials.add(ecu.serial())) {
-                throw ApiException.badRequest("duplicate-ecu-serial", "ECU serial '" + ecu.serial()
-                        + "' appears twice in the manifest");
+                throw ApiException.badRequest(
+                        "duplicate-ecu-serial", "ECU serial '" + ecu.serial() + "' appears twice in the manifest");
             }
-            if (ecu.installedSha256() != null && !SHA256_HEX.matcher(ecu.installedSha256()).matches()) {
+            if (ecu.installedSha256() != null
+                    && !SHA256_HEX.matcher(ecu.installedSha256()).matches()) {
                 throw ApiException.badRequest(CODE, "installedSha256 is 64 lower-case hex characters");
             }
         }

@@ -5,8 +5,7 @@ import io.pitwall.server.shared.web.Problems;
 /** Turns a parse failure of a device payload into a short reason without internal names. */
 final class DeviceErrors {
 
-    private DeviceErrors() {
-    }
+    private DeviceErrors() {}
 
     static String reason(Throwable e) {
         Throwable t = e;

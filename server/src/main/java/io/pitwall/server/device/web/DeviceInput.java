@@ -17,6 +17,7 @@ final class DeviceInput {
 
     /** The instants a stored timestamp can hold on H2 and PostgreSQL alike. */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /**
@@ -24,13 +25,13 @@ final class DeviceInput {
      * two did the vehicle mean?) and a fraction where a whole number belongs (a seq of 1.5 is not 1) fail the
      * read instead of being settled silently. Unknown fields are still ignored.
      */
-    static final JsonMapper STRICT = DeviceJson.mapper().rebuild()
+    static final JsonMapper STRICT = DeviceJson.mapper()
+            .rebuild()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
-    private DeviceInput() {
-    }
+    private DeviceInput() {}
 
     /** The payload as the given type; unreadable JSON, a JSON {@code null} or a failed check is a 400. */
     static <T> T read(byte[] body, Class<T> type, String code) {
@@ -84,6 +85,7 @@ final class DeviceInput {
     /** What is wrong with an optional instant (outside what a stored timestamp holds), or {@code null}. */
     static String instantProblem(Instant value, String field) {
         return value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))
-                ? field + " lies outside the years 1 to 9999" : null;
+                ? field + " lies outside the years 1 to 9999"
+                : null;
     }
 }

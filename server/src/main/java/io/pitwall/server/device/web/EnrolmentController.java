@@ -27,13 +27,16 @@ class EnrolmentController {
     }
 
     @PublicEndpoint("a vehicle without a credential yet; the fleet enrolment secret is checked in the use case")
-    @PostMapping(path = DevicePaths.ENROLMENT, consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = DevicePaths.ENROLMENT,
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EnrolmentResponse> enrol(@RequestBody byte[] body) {
         enrolment.requireEnabled();
         EnrolmentRequest request = DeviceInput.read(body, EnrolmentRequest.class, "invalid-enrolment");
         var issued = enrolment.enrol(request.vin(), request.enrolmentSecret());
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
                 .body(new EnrolmentResponse(issued.vin(), issued.token()));
     }
 }

@@ -57,8 +57,10 @@ record EventBatchInput(List<DeviceEvent> events, List<EventRefusal> refused) {
             if (problem == null) {
                 events.add(event);
             } else {
-                refused.add(new EventRefusal(seq, event.type() == EventType.UNKNOWN ? EventRefusal.UNKNOWN_TYPE
-                        : EventRefusal.INVALID, problem));
+                refused.add(new EventRefusal(
+                        seq,
+                        event.type() == EventType.UNKNOWN ? EventRefusal.UNKNOWN_TYPE : EventRefusal.INVALID,
+                        problem));
             }
         }
         return new EventBatchInput(events, refused);
@@ -70,8 +72,10 @@ record EventBatchInput(List<DeviceEvent> events, List<EventRefusal> refused) {
             throw ApiException.badRequest(CODE, "event " + index + " is an object with a seq");
         }
         if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 1) {
-            throw ApiException.badRequest(CODE, "event " + index + ": seq is a whole number from 1 to "
-                    + Long.MAX_VALUE + ", not " + shorten(seq.toString()));
+            throw ApiException.badRequest(
+                    CODE,
+                    "event " + index + ": seq is a whole number from 1 to " + Long.MAX_VALUE + ", not "
+                            + shorten(seq.toString()));
         }
         return seq.longValue();
     }
@@ -87,7 +91,8 @@ record EventBatchInput(List<DeviceEvent> events, List<EventRefusal> refused) {
             DeviceInput.textProblem(event.ecuSerial(), 64, false, "ecuSerial"),
             DeviceInput.textProblem(event.code(), 100, false, "code"),
             DeviceInput.textProblem(event.detail(), 2000, true, "detail"),
-            DeviceInput.textProblem(event.commandId(), 64, false, "commandId")};
+            DeviceInput.textProblem(event.commandId(), 64, false, "commandId")
+        };
         for (String problem : problems) {
             if (problem != null) {
                 return problem;

@@ -25,7 +25,9 @@ class EventsController {
         this.ingestion = ingestion;
     }
 
-    @PostMapping(path = "/device/v1/vehicles/{vin}/events", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/device/v1/vehicles/{vin}/events",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     EventsAck events(AuthenticatedVehicle vehicle, @RequestBody byte[] body) {
         EventBatchInput batch = EventBatchInput.read(body);

@@ -23,14 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/vehicles")
 class ProvisioningController {
 
-    record CredentialResponse(String vin, String token) {
-    }
+    record CredentialResponse(String vin, String token) {}
 
-    record BulkCredentialRequest(@NotEmpty @ArraySchema(schema = @Schema(maxLength = 17)) List<String> vins) {
-    }
+    record BulkCredentialRequest(
+            @NotEmpty @ArraySchema(schema = @Schema(maxLength = 17))
+            List<String> vins) {}
 
-    record BlockRequest(@NotBlank @Schema(maxLength = 500) String reason) {
-    }
+    record BlockRequest(@NotBlank @Schema(maxLength = 500) String reason) {}
 
     private final VehicleProvisioning provisioning;
 
@@ -52,7 +51,8 @@ class ProvisioningController {
     @RequiresPermission(Permission.VEHICLE_WRITE)
     List<CredentialResponse> issueAll(@Valid @RequestBody BulkCredentialRequest request) {
         return provisioning.issueAll(request.vins()).stream()
-                .map(i -> new CredentialResponse(i.vin(), i.token())).toList();
+                .map(i -> new CredentialResponse(i.vin(), i.token()))
+                .toList();
     }
 
     @DeleteMapping("/{vin}/credentials")

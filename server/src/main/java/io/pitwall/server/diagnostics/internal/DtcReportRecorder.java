@@ -56,7 +56,8 @@ class DtcReportRecorder {
     @EventListener
     void on(VehicleEventsRecorded recorded) {
         List<RecordedEvent> dtcReports = recorded.events().stream()
-                .filter(r -> r.event().type() == EventType.DTC_REPORT).toList();
+                .filter(r -> r.event().type() == EventType.DTC_REPORT)
+                .toList();
         if (dtcReports.isEmpty()) {
             return;
         }
@@ -67,7 +68,9 @@ class DtcReportRecorder {
         }
         List<NewReport> stored = flagDuplicates(recorded.vin(), built);
         reports.insert(stored);
-        List<NewReport> counted = stored.stream().filter(r -> !r.quality().contains(ReportQuality.DUPLICATE)).toList();
+        List<NewReport> counted = stored.stream()
+                .filter(r -> !r.quality().contains(ReportQuality.DUPLICATE))
+                .toList();
         patterns.add(recorded.vin(), known.model(), counted);
         classifier.classify(recorded.vin(), counted);
     }
@@ -77,8 +80,10 @@ class DtcReportRecorder {
      * sent (stored, or earlier in this batch): one lookup per batch by the (vin, ECU, time) index.
      */
     private List<NewReport> flagDuplicates(String vin, List<NewReport> built) {
-        List<EcuInstant> keys = built.stream().filter(r -> r.ecuSerial() != null && r.faultDigest() != null)
-                .map(DtcReportRecorder::key).toList();
+        List<EcuInstant> keys = built.stream()
+                .filter(r -> r.ecuSerial() != null && r.faultDigest() != null)
+                .map(DtcReportRecorder::key)
+                .toList();
         if (keys.isEmpty()) {
             return built;
         }
@@ -129,11 +134,21 @@ class DtcReportRecorder {
         if (decoded == null) {
             quality.add(ReportQuality.MALFORMED_PAYLOAD);
         }
-        String state = decoded == null || decoded.vehicleState() == null ? null
+        String state = decoded == null || decoded.vehicleState() == null
+                ? null
                 : new String(DeviceJson.write(decoded.vehicleState()), StandardCharsets.UTF_8);
-        return new NewReport(vin, event.seq(), clip(serial, 64), ecu == null ? null : ecu.type().name(),
-                ecu == null ? null : ecu.softwareVersion(), decoded == null ? null : decoded.format(),
-                event.occurredAt(), recorded.receivedAt(), clip(state, 1000), quality, clip(problem, MAX_PROBLEM),
+        return new NewReport(
+                vin,
+                event.seq(),
+                clip(serial, 64),
+                ecu == null ? null : ecu.type().name(),
+                ecu == null ? null : ecu.softwareVersion(),
+                decoded == null ? null : decoded.format(),
+                event.occurredAt(),
+                recorded.receivedAt(),
+                clip(state, 1000),
+                quality,
+                clip(problem, MAX_PROBLEM),
                 decoded == null ? List.of() : decoded.faults(),
                 decoded == null ? null : DtcReports.digest(decoded.faults()));
     }

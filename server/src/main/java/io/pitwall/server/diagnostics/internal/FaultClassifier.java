@@ -1,5 +1,6 @@
 package io.pitwall.server.diagnostics.internal;
 
+import io.pitwall.protocol.dtc.DtcFault;
 import io.pitwall.server.campaign.spi.VehicleUpdate;
 import io.pitwall.server.campaign.spi.VehicleUpdates;
 import io.pitwall.server.diagnostics.FaultClassified;
@@ -7,7 +8,6 @@ import io.pitwall.server.diagnostics.FaultObservation;
 import io.pitwall.server.diagnostics.SeverityRule;
 import io.pitwall.server.diagnostics.persistence.DtcReports.NewReport;
 import io.pitwall.server.diagnostics.persistence.ObservationRows;
-import io.pitwall.protocol.dtc.DtcFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +31,10 @@ class FaultClassifier {
     private final VehicleUpdates updates;
     private final ApplicationEventPublisher events;
 
-    FaultClassifier(RuleSetCache ruleSets, ObservationRows observations, VehicleUpdates updates,
+    FaultClassifier(
+            RuleSetCache ruleSets,
+            ObservationRows observations,
+            VehicleUpdates updates,
             ApplicationEventPublisher events) {
         this.ruleSets = ruleSets;
         this.observations = observations;
@@ -43,9 +46,15 @@ class FaultClassifier {
         List<FaultObservation> fresh = new ArrayList<>();
         for (NewReport report : reports) {
             for (DtcFault fault : report.faults()) {
-                fresh.add(new FaultObservation(vin, report.ecuSerial(), report.ecuType(), report.firmwareVersion(),
-                        fault.dtc().baseCode(), fault.dtc().display(),
-                        fault.status() == null ? null : fault.status().mask(), report.occurredAt()));
+                fresh.add(new FaultObservation(
+                        vin,
+                        report.ecuSerial(),
+                        report.ecuType(),
+                        report.firmwareVersion(),
+                        fault.dtc().baseCode(),
+                        fault.dtc().display(),
+                        fault.status() == null ? null : fault.status().mask(),
+                        report.occurredAt()));
             }
         }
         if (fresh.isEmpty()) {
@@ -56,16 +65,24 @@ class FaultClassifier {
             return;
         }
         List<SeverityRule> rules = active.get().getValue();
-        Instant first = fresh.stream().map(FaultObservation::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = fresh.stream().map(FaultObservation::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
+        Instant first = fresh.stream()
+                .map(FaultObservation::occurredAt)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant last = fresh.stream()
+                .map(FaultObservation::occurredAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         Duration back = RuleEngine.historyNeeded(rules);
-        List<FaultObservation> history = back.isZero() ? fresh
-                : observations.ofVehicle(vin, first.minus(back), last, MAX_HISTORY);
+        List<FaultObservation> history =
+                back.isZero() ? fresh : observations.ofVehicle(vin, first.minus(back), last, MAX_HISTORY);
         List<VehicleUpdate> changed = RuleEngine.needsUpdates(rules)
-                ? updates.of(vin, first.minus(RuleEngine.updatesNeeded(rules))) : List.of();
+                ? updates.of(vin, first.minus(RuleEngine.updatesNeeded(rules)))
+                : List.of();
         for (FaultObservation observation : fresh) {
-            RuleEngine.classify(rules, observation, history, changed).ifPresent(rule ->
-                    events.publishEvent(new FaultClassified(observation, active.get().getKey(), rule)));
+            RuleEngine.classify(rules, observation, history, changed)
+                    .ifPresent(rule -> events.publishEvent(
+                            new FaultClassified(observation, active.get().getKey(), rule)));
         }
     }
 }

@@ -25,8 +25,8 @@ class FaultRegressionGate implements GateCondition {
     private final FaultRegressionSettings settings;
     private final ApplicationEventPublisher events;
 
-    FaultRegressionGate(FaultRegressions regressions, FaultRegressionSettings settings,
-            ApplicationEventPublisher events) {
+    FaultRegressionGate(
+            FaultRegressions regressions, FaultRegressionSettings settings, ApplicationEventPublisher events) {
         this.regressions = regressions;
         this.settings = settings;
         this.events = events;
@@ -38,8 +38,8 @@ class FaultRegressionGate implements GateCondition {
         if (!r.sufficient()) {
             return new GateCheck(FaultRegression.CHECK, true, 0, settings.minRatio(), r.summary());
         }
-        return new GateCheck(FaultRegression.CHECK, !r.regressed(), r.comparison().ratioLower(), settings.minRatio(),
-                r.summary());
+        return new GateCheck(
+                FaultRegression.CHECK, !r.regressed(), r.comparison().ratioLower(), settings.minRatio(), r.summary());
     }
 
     @EventListener

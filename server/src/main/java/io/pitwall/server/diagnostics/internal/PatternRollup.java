@@ -33,9 +33,13 @@ class PatternRollup {
     void add(String vin, String model, List<NewReport> reports) {
         Map<DayKey, Long> counts = new TreeMap<>(DayKey.ORDER);
         for (NewReport report : reports) {
-            int day = (int) LocalDate.ofInstant(report.occurredAt(), ZoneOffset.UTC).toEpochDay();
-            report.faults().forEach(fault -> counts.merge(new DayKey(day, fault.dtc().baseCode(), model,
-                    report.ecuType(), report.firmwareVersion()), 1L, Long::sum));
+            int day = (int)
+                    LocalDate.ofInstant(report.occurredAt(), ZoneOffset.UTC).toEpochDay();
+            report.faults()
+                    .forEach(fault -> counts.merge(
+                            new DayKey(day, fault.dtc().baseCode(), model, report.ecuType(), report.firmwareVersion()),
+                            1L,
+                            Long::sum));
         }
         if (counts.isEmpty()) {
             return;

@@ -17,13 +17,16 @@ import java.util.Optional;
  */
 public final class RuleEngine {
 
-    private RuleEngine() {
-    }
+    private RuleEngine() {}
 
-    public static Optional<SeverityRule> classify(List<SeverityRule> rules, FaultObservation observation,
-            List<FaultObservation> history, List<VehicleUpdate> updates) {
+    public static Optional<SeverityRule> classify(
+            List<SeverityRule> rules,
+            FaultObservation observation,
+            List<FaultObservation> history,
+            List<VehicleUpdate> updates) {
         for (SeverityRule rule : rules) {
-            if (matchesFault(rule, observation) && countHolds(rule, observation, history)
+            if (matchesFault(rule, observation)
+                    && countHolds(rule, observation, history)
                     && afterUpdateHolds(rule, observation, updates)) {
                 return Optional.of(rule);
             }
@@ -36,7 +39,8 @@ public final class RuleEngine {
         if (!rule.codes().isEmpty() && rule.codes().stream().noneMatch(pattern -> codeMatches(pattern, o))) {
             return false;
         }
-        if (!rule.ecuTypes().isEmpty() && (o.ecuType() == null || !rule.ecuTypes().contains(o.ecuType()))) {
+        if (!rule.ecuTypes().isEmpty()
+                && (o.ecuType() == null || !rule.ecuTypes().contains(o.ecuType()))) {
             return false;
         }
         if (!rule.statusBits().isEmpty()) {
@@ -61,8 +65,12 @@ public final class RuleEngine {
             return true;
         }
         Instant from = o.occurredAt().minus(rule.count().within());
-        long matching = history.stream().filter(h -> h.vin().equals(o.vin()) && h.occurredAt().isAfter(from)
-                && !h.occurredAt().isAfter(o.occurredAt()) && matchesFault(rule, h)).count();
+        long matching = history.stream()
+                .filter(h -> h.vin().equals(o.vin())
+                        && h.occurredAt().isAfter(from)
+                        && !h.occurredAt().isAfter(o.occurredAt())
+                        && matchesFault(rule, h))
+                .count();
         return matching >= rule.count().atLeast();
     }
 
@@ -72,21 +80,29 @@ public final class RuleEngine {
             return true;
         }
         Duration window = Duration.ofDays(after.withinDays());
-        return updates.stream().anyMatch(u -> "SUCCEEDED".equals(u.status())
-                && (after.campaignId() == null || after.campaignId() == u.campaignId())
-                && !o.occurredAt().isBefore(u.changedAt()) && !o.occurredAt().isAfter(u.changedAt().plus(window)));
+        return updates.stream()
+                .anyMatch(u -> "SUCCEEDED".equals(u.status())
+                        && (after.campaignId() == null || after.campaignId() == u.campaignId())
+                        && !o.occurredAt().isBefore(u.changedAt())
+                        && !o.occurredAt().isAfter(u.changedAt().plus(window)));
     }
 
     /** How far back history must reach for the rules' count windows. */
     public static Duration historyNeeded(List<SeverityRule> rules) {
-        return rules.stream().filter(r -> r.count() != null).map(r -> r.count().within()).max(Duration::compareTo)
+        return rules.stream()
+                .filter(r -> r.count() != null)
+                .map(r -> r.count().within())
+                .max(Duration::compareTo)
                 .orElse(Duration.ZERO);
     }
 
     /** How far back updates must reach for the rules' after-update windows. */
     public static Duration updatesNeeded(List<SeverityRule> rules) {
-        return rules.stream().filter(r -> r.afterUpdate() != null).map(r -> Duration.ofDays(r.afterUpdate()
-                .withinDays())).max(Duration::compareTo).orElse(Duration.ZERO);
+        return rules.stream()
+                .filter(r -> r.afterUpdate() != null)
+                .map(r -> Duration.ofDays(r.afterUpdate().withinDays()))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     public static boolean needsUpdates(List<SeverityRule> rules) {

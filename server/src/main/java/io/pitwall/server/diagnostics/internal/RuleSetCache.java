@@ -33,7 +33,10 @@ public class RuleSetCache {
 
     /** The rules of a version; {@code body} when the caller has it already, else it is read. */
     public List<SeverityRule> rules(int version, String body) {
-        return parsed.computeIfAbsent(version, v -> RuleSetParser.parse(json.readTree(body != null ? body
-                : rows.find(v).orElseThrow().body())).rules());
+        return parsed.computeIfAbsent(
+                version,
+                v -> RuleSetParser.parse(json.readTree(
+                                body != null ? body : rows.find(v).orElseThrow().body()))
+                        .rules());
     }
 }

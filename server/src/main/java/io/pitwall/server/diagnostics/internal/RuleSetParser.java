@@ -28,31 +28,34 @@ import tools.jackson.databind.JsonNode;
 public final class RuleSetParser {
 
     /** A parsed, valid rule set. */
-    public record Parsed(String name, List<SeverityRule> rules) {
-    }
+    public record Parsed(String name, List<SeverityRule> rules) {}
 
     public static final int MAX_RULES = 200;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern EXACT = Pattern.compile("[PCBU][0-3][0-9A-F]{3}(-[0-9A-F]{2})?");
     private static final Pattern PREFIX = Pattern.compile("[PCBU]([0-3][0-9A-F]{0,3})?\\*");
     private static final Set<String> TOP = Set.of("name", "rules");
-    private static final Set<String> RULE = Set.of("id", "description", "match", "class", "team", "sla",
-            "nextAction", "escalateTo");
+    private static final Set<String> RULE =
+            Set.of("id", "description", "match", "class", "team", "sla", "nextAction", "escalateTo");
     private static final Set<String> MATCH = Set.of("codes", "ecuTypes", "statusBits", "count", "afterUpdate");
     private static final Duration MAX_WINDOW = Duration.ofDays(90);
 
     private final List<Map<String, String>> errors = new ArrayList<>();
 
-    private RuleSetParser() {
-    }
+    private RuleSetParser() {}
 
     public static Parsed parse(JsonNode body) {
         RuleSetParser parser = new RuleSetParser();
         Parsed parsed = parser.ruleSet(body);
         if (!parser.errors.isEmpty()) {
-            throw new ApiException(400, "invalid-rule-set", "The rule set is invalid: " + parser.errors.size()
-                    + " problem(s), the first at " + parser.errors.get(0).get("path") + ": "
-                    + parser.errors.get(0).get("message"), Map.of("errors", List.copyOf(parser.errors)));
+            throw new ApiException(
+                    400,
+                    "invalid-rule-set",
+                    "The rule set is invalid: " + parser.errors.size()
+                            + " problem(s), the first at "
+                            + parser.errors.get(0).get("path") + ": "
+                            + parser.errors.get(0).get("message"),
+                    Map.of("errors", List.copyOf(parser.errors)));
         }
         return parsed;
     }
@@ -92,7 +95,9 @@ public final class RuleSetParser {
         unknown(rule, RULE, path);
         String id = text(rule, "id", path + ".id", 64, true);
         if (id != null && !ID.matcher(id).matches()) {
-            error(path + ".id", "a rule id is 1-64 lower-case letters, digits and '-', starting with a letter or digit");
+            error(
+                    path + ".id",
+                    "a rule id is 1-64 lower-case letters, digits and '-', starting with a letter or digit");
         }
         String description = text(rule, "description", path + ".description", 500, false);
         SeverityClass severity = code(rule, "class", path, SeverityClass::ofCode, SeverityClass.values(), true);
@@ -104,13 +109,27 @@ public final class RuleSetParser {
         if (errors.size() > before) {
             return null;
         }
-        return new SeverityRule(id, description, match.codes, match.ecuTypes, match.statusBits, match.count,
-                match.afterUpdate, severity, team, sla, nextAction, escalateTo);
+        return new SeverityRule(
+                id,
+                description,
+                match.codes,
+                match.ecuTypes,
+                match.statusBits,
+                match.count,
+                match.afterUpdate,
+                severity,
+                team,
+                sla,
+                nextAction,
+                escalateTo);
     }
 
-    private record Match(List<String> codes, Set<String> ecuTypes, List<String> statusBits, SeverityRule.Count count,
-            SeverityRule.AfterUpdate afterUpdate) {
-    }
+    private record Match(
+            List<String> codes,
+            Set<String> ecuTypes,
+            List<String> statusBits,
+            SeverityRule.Count count,
+            SeverityRule.AfterUpdate afterUpdate) {}
 
     private Match match(JsonNode match, String path) {
         if (match == null || !match.isObject() || match.isEmpty()) {
@@ -118,16 +137,35 @@ public final class RuleSetParser {
             return new Match(List.of(), Set.of(), List.of(), null, null);
         }
         unknown(match, MATCH, path);
-        List<String> codes = strings(match, "codes", path, value -> {
-            String upper = value.toUpperCase(java.util.Locale.ROOT);
-            return EXACT.matcher(upper).matches() || PREFIX.matcher(upper).matches() ? upper : null;
-        }, "a J2012 code (P0A80, U0100-87) or a prefix ending in * (P0A8*)");
-        Set<String> types = new LinkedHashSet<>(strings(match, "ecuTypes", path,
+        List<String> codes = strings(
+                match,
+                "codes",
+                path,
+                value -> {
+                    String upper = value.toUpperCase(java.util.Locale.ROOT);
+                    return EXACT.matcher(upper).matches()
+                                    || PREFIX.matcher(upper).matches()
+                            ? upper
+                            : null;
+                },
+                "a J2012 code (P0A80, U0100-87) or a prefix ending in * (P0A8*)");
+        Set<String> types = new LinkedHashSet<>(strings(
+                match,
+                "ecuTypes",
+                path,
                 value -> Arrays.stream(EcuType.values()).anyMatch(t -> t.name().equals(value)) ? value : null,
                 "an ECU type " + Arrays.toString(EcuType.values())));
-        List<String> bits = strings(match, "statusBits", path,
-                value -> UdsStatus.BIT_NAMES.contains(value) ? value : null, "a status bit " + UdsStatus.BIT_NAMES);
-        return new Match(codes, types, bits, count(match.get("count"), path + ".count"),
+        List<String> bits = strings(
+                match,
+                "statusBits",
+                path,
+                value -> UdsStatus.BIT_NAMES.contains(value) ? value : null,
+                "a status bit " + UdsStatus.BIT_NAMES);
+        return new Match(
+                codes,
+                types,
+                bits,
+                count(match.get("count"), path + ".count"),
                 afterUpdate(match.get("afterUpdate"), path + ".afterUpdate"));
     }
 
@@ -167,8 +205,8 @@ public final class RuleSetParser {
         return days == null ? null : new SeverityRule.AfterUpdate(campaign, days);
     }
 
-    private List<String> strings(JsonNode parent, String field, String path, Function<String, String> check,
-            String expected) {
+    private List<String> strings(
+            JsonNode parent, String field, String path, Function<String, String> check, String expected) {
         JsonNode array = parent.get(field);
         if (array == null) {
             return List.of();
@@ -182,8 +220,9 @@ public final class RuleSetParser {
             JsonNode item = array.get(i);
             String value = item.isString() ? check.apply(item.asString()) : null;
             if (value == null) {
-                error(path + "." + field + "[" + i + "]", "'" + (item.isString() ? item.asString() : item.toString())
-                        + "' is not " + expected);
+                error(
+                        path + "." + field + "[" + i + "]",
+                        "'" + (item.isString() ? item.asString() : item.toString()) + "' is not " + expected);
             } else {
                 values.add(value);
             }
@@ -191,8 +230,13 @@ public final class RuleSetParser {
         return values;
     }
 
-    private <T extends Enum<T>> T code(JsonNode parent, String field, String path, Function<String,
-            java.util.Optional<T>> of, T[] all, boolean required) {
+    private <T extends Enum<T>> T code(
+            JsonNode parent,
+            String field,
+            String path,
+            Function<String, java.util.Optional<T>> of,
+            T[] all,
+            boolean required) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             if (required) {
@@ -202,8 +246,12 @@ public final class RuleSetParser {
         }
         T value = node.isString() ? of.apply(node.asString()).orElse(null) : null;
         if (value == null) {
-            error(path + "." + field, "'" + node.asString() + "' is not one of " + Arrays.stream(all)
-                    .map(v -> v instanceof SeverityClass c ? c.code() : ((RoutingTeam) v).code()).toList());
+            error(
+                    path + "." + field,
+                    "'" + node.asString() + "' is not one of "
+                            + Arrays.stream(all)
+                                    .map(v -> v instanceof SeverityClass c ? c.code() : ((RoutingTeam) v).code())
+                                    .toList());
         }
         return value;
     }
@@ -224,7 +272,10 @@ public final class RuleSetParser {
     }
 
     private Integer integer(JsonNode node, String path, int min, int max) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min
+        if (node == null
+                || !node.isIntegralNumber()
+                || !node.canConvertToInt()
+                || node.intValue() < min
                 || node.intValue() > max) {
             error(path, "a whole number from " + min + " to " + max + " is required");
             return null;
@@ -255,7 +306,10 @@ public final class RuleSetParser {
     private void unknown(JsonNode node, Set<String> known, String path) {
         node.properties().forEach(e -> {
             if (!known.contains(e.getKey())) {
-                error(path + "." + e.getKey(), "unknown field; known fields are " + known.stream().sorted().toList());
+                error(
+                        path + "." + e.getKey(),
+                        "unknown field; known fields are "
+                                + known.stream().sorted().toList());
             }
         });
     }

@@ -22,8 +22,7 @@ class VehicleEcus {
     }
 
     /** @param model {@code null} when the inventory does not know the vehicle */
-    record Known(String model, Map<String, Ecu> ecus) {
-    }
+    record Known(String model, Map<String, Ecu> ecus) {}
 
     Known of(String vin) {
         // Asked first because a refusal thrown inside the ingesting transaction would mark it rollback-only;
@@ -32,7 +31,7 @@ class VehicleEcus {
             return new Known(null, Map.of());
         }
         var vehicle = vehicles.get(Vin.of(vin)).vehicle();
-        return new Known(vehicle.model(), vehicle.ecus().stream()
-                .collect(Collectors.toMap(Ecu::serial, Function.identity())));
+        return new Known(
+                vehicle.model(), vehicle.ecus().stream().collect(Collectors.toMap(Ecu::serial, Function.identity())));
     }
 }

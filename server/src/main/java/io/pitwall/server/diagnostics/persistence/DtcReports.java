@@ -35,16 +35,39 @@ public class DtcReports {
     /**
      * A report to store; {@code format} is {@code null} and {@code faults} empty when it could not be decoded.
      */
-    public record NewReport(String vin, long seq, String ecuSerial, String ecuType, String firmwareVersion,
-            SourceFormat format, Instant occurredAt, Instant receivedAt, String vehicleState,
-            Set<ReportQuality> quality, String problem, List<DtcFault> faults, String faultDigest) {
+    public record NewReport(
+            String vin,
+            long seq,
+            String ecuSerial,
+            String ecuType,
+            String firmwareVersion,
+            SourceFormat format,
+            Instant occurredAt,
+            Instant receivedAt,
+            String vehicleState,
+            Set<ReportQuality> quality,
+            String problem,
+            List<DtcFault> faults,
+            String faultDigest) {
 
         /** The report with one more quality flag. */
         public NewReport flagged(ReportQuality flag) {
             Set<ReportQuality> more = EnumSet.of(flag);
             more.addAll(quality);
-            return new NewReport(vin, seq, ecuSerial, ecuType, firmwareVersion, format, occurredAt, receivedAt,
-                    vehicleState, more, problem, faults, faultDigest);
+            return new NewReport(
+                    vin,
+                    seq,
+                    ecuSerial,
+                    ecuType,
+                    firmwareVersion,
+                    format,
+                    occurredAt,
+                    receivedAt,
+                    vehicleState,
+                    more,
+                    problem,
+                    faults,
+                    faultDigest);
         }
     }
 
@@ -52,30 +75,41 @@ public class DtcReports {
     public static String digest(List<DtcFault> faults) {
         StringBuilder text = new StringBuilder(faults.size() * 24);
         for (DtcFault f : faults) {
-            text.append(f.dtc().hex()).append(':').append(f.status() == null ? "" : f.status().mask()).append(':')
-                    .append(f.severity() == null ? "" : f.severity().mask()).append(':')
-                    .append(f.functionalUnit() == null ? "" : f.functionalUnit()).append(';');
+            text.append(f.dtc().hex())
+                    .append(':')
+                    .append(f.status() == null ? "" : f.status().mask())
+                    .append(':')
+                    .append(f.severity() == null ? "" : f.severity().mask())
+                    .append(':')
+                    .append(f.functionalUnit() == null ? "" : f.functionalUnit())
+                    .append(';');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
     /** A stored decoded report, without its faults. */
-    public record StoredReport(long id, String ecuSerial, String ecuType, String firmwareVersion,
-            SourceFormat format, Instant occurredAt, Instant receivedAt, String vehicleState,
-            Set<ReportQuality> quality) {
-    }
+    public record StoredReport(
+            long id,
+            String ecuSerial,
+            String ecuType,
+            String firmwareVersion,
+            SourceFormat format,
+            Instant occurredAt,
+            Instant receivedAt,
+            String vehicleState,
+            Set<ReportQuality> quality) {}
 
     /** A LIKE pattern matching every report flagged {@link ReportQuality#DUPLICATE}; use with NOT LIKE. */
     public static final String NOT_DUPLICATE = "%" + ReportQuality.DUPLICATE.name() + "%";
 
     /** An ECU's report of one instant: what makes a report a duplicate of a stored one. */
-    public record EcuInstant(String ecuSerial, Instant occurredAt, String faultDigest) {
-    }
+    public record EcuInstant(String ecuSerial, Instant occurredAt, String faultDigest) {}
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
@@ -91,14 +125,14 @@ public class DtcReports {
         List<EcuInstant> all = List.copyOf(candidates);
         for (int from = 0; from < all.size(); from += 200) {
             List<Object[]> pairs = all.subList(from, Math.min(all.size(), from + 200)).stream()
-                    .map(c -> new Object[] {c.ecuSerial(), utc(c.occurredAt())}).toList();
+                    .map(c -> new Object[] {c.ecuSerial(), utc(c.occurredAt())})
+                    .toList();
             jdbc.sql("""
                     SELECT ecu_serial, occurred_at, fault_digest FROM dtc_report
-                    WHERE vin = :vin AND (ecu_serial, occurred_at) IN (:pairs) AND fault_digest IS NOT NULL""")
-                    .param("vin", vin).param("pairs", pairs).query(rs -> {
-                        found.add(new EcuInstant(rs.getString(1),
-                                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
-                    });
+                    WHERE vin = :vin AND (ecu_serial, occurred_at) IN (:pairs) AND fault_digest IS NOT NULL""").param("vin", vin).param("pairs", pairs).query(rs -> {
+                found.add(new EcuInstant(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)));
+            });
         }
         return found;
     }
@@ -111,7 +145,8 @@ public class DtcReports {
         Map<Long, String> flagged = new java.util.HashMap<>();
         for (int from = 0; from < seqs.size(); from += 500) {
             jdbc.sql("SELECT id, quality FROM dtc_report WHERE vin = :vin AND seq IN (:seqs) AND quality LIKE :gap")
-                    .param("vin", vin).param("seqs", seqs.subList(from, Math.min(seqs.size(), from + 500)))
+                    .param("vin", vin)
+                    .param("seqs", seqs.subList(from, Math.min(seqs.size(), from + 500)))
                     .param("gap", "%" + ReportQuality.SEQUENCE_GAP.name() + "%")
                     .query(rs -> {
                         flagged.put(rs.getLong(1), rs.getString(2));
@@ -136,7 +171,8 @@ public class DtcReports {
             return;
         }
         var keys = new GeneratedKeyHolder();
-        template.batchUpdate(connection -> connection.prepareStatement("""
+        template.batchUpdate(
+                connection -> connection.prepareStatement("""
                 INSERT INTO dtc_report (vin, seq, ecu_serial, ecu_type, firmware_version, source_format, decoded,
                     occurred_at, received_at, vehicle_state, quality, problem, fault_digest)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
@@ -149,7 +185,9 @@ public class DtcReports {
                         ps.setString(3, report.ecuSerial());
                         ps.setString(4, report.ecuType());
                         ps.setString(5, report.firmwareVersion());
-                        ps.setString(6, report.format() == null ? null : report.format().name());
+                        ps.setString(
+                                6,
+                                report.format() == null ? null : report.format().name());
                         ps.setBoolean(7, report.format() != null);
                         ps.setObject(8, utc(report.occurredAt()));
                         ps.setObject(9, utc(report.receivedAt()));
@@ -163,7 +201,8 @@ public class DtcReports {
                     public int getBatchSize() {
                         return reports.size();
                     }
-                }, keys);
+                },
+                keys);
         List<Map<String, Object>> ids = keys.getKeyList();
         if (ids.size() != reports.size()) {
             throw new IllegalStateException("expected " + reports.size() + " generated report ids, got " + ids.size());
@@ -183,20 +222,19 @@ public class DtcReports {
                 INSERT INTO fault_observation (report_id, position, code, display_code, dtc_hex, status_mask,
                     severity, functional_unit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", faults, faults.size(), (ps, f) -> {
-                    DtcFault fault = f.fault();
-                    ps.setLong(1, f.reportId());
-                    ps.setInt(2, f.position());
-                    ps.setString(3, fault.dtc().baseCode());
-                    ps.setString(4, fault.dtc().display());
-                    ps.setString(5, fault.dtc().hex());
-                    setInt(ps, 6, fault.status() == null ? null : fault.status().mask());
-                    setInt(ps, 7, fault.severity() == null ? null : fault.severity().mask());
-                    setInt(ps, 8, fault.functionalUnit());
-                });
+            DtcFault fault = f.fault();
+            ps.setLong(1, f.reportId());
+            ps.setInt(2, f.position());
+            ps.setString(3, fault.dtc().baseCode());
+            ps.setString(4, fault.dtc().display());
+            ps.setString(5, fault.dtc().hex());
+            setInt(ps, 6, fault.status() == null ? null : fault.status().mask());
+            setInt(ps, 7, fault.severity() == null ? null : fault.severity().mask());
+            setInt(ps, 8, fault.functionalUnit());
+        });
     }
 
-    private record Fault(long reportId, int position, DtcFault fault) {
-    }
+    private record Fault(long reportId, int position, DtcFault fault) {}
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
         if (value == null) {

@@ -21,8 +21,7 @@ public class FaultIncidenceRows {
     }
 
     /** How many faults a report carried, when the vehicle says it occurred. */
-    public record ReportFaults(String vin, Instant occurredAt, long faults) {
-    }
+    public record ReportFaults(String vin, Instant occurredAt, long faults) {}
 
     /** The reports with faults of these vehicles that occurred in [from, to). */
     public List<ReportFaults> of(Collection<String> vins, Instant from, Instant to) {
@@ -36,11 +35,14 @@ public class FaultIncidenceRows {
                     AND r.quality NOT LIKE :dup
                     GROUP BY r.id, r.vin, r.occurred_at""")
                     .param("vins", all.subList(start, Math.min(all.size(), start + CHUNK)))
-                    .param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                    .param("from", from.atOffset(ZoneOffset.UTC))
+                    .param("to", to.atOffset(ZoneOffset.UTC))
                     .param("dup", DtcReports.NOT_DUPLICATE)
                     .query(rs -> {
-                        out.add(new ReportFaults(rs.getString(1).trim(),
-                                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getLong(3)));
+                        out.add(new ReportFaults(
+                                rs.getString(1).trim(),
+                                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                rs.getLong(3)));
                     });
         }
         return out;

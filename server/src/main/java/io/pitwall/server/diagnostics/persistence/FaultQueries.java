@@ -37,8 +37,7 @@ public class FaultQueries {
                     SELECT 1 FROM dtc_report n WHERE n.vin = r.vin AND n.decoded = TRUE
                     AND COALESCE(n.ecu_serial, '') = COALESCE(r.ecu_serial, '')
                     AND (n.occurred_at > r.occurred_at OR (n.occurred_at = r.occurred_at AND n.seq > r.seq)))
-                ORDER BY r.ecu_serial""")
-                .param("vin", vin).query((rs, n) -> report(rs)).list();
+                ORDER BY r.ecu_serial""").param("vin", vin).query((rs, n) -> report(rs)).list();
     }
 
     /** The faults of the given reports, by report id, in reported order. */
@@ -49,30 +48,39 @@ public class FaultQueries {
             return faults;
         }
         jdbc.sql("SELECT * FROM fault_observation WHERE report_id IN (:ids) ORDER BY report_id, position")
-                .param("ids", reportIds).query(rs -> {
+                .param("ids", reportIds)
+                .query(rs -> {
                     faults.get(rs.getLong("report_id")).add(fault(rs));
                 });
         return faults;
     }
 
     public long malformedReports(String vin) {
-        return jdbc.sql("SELECT COUNT(*) FROM dtc_report WHERE vin = :vin AND decoded = FALSE").param("vin", vin)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM dtc_report WHERE vin = :vin AND decoded = FALSE")
+                .param("vin", vin)
+                .query(Long.class)
+                .single();
     }
 
     /** Whether a report of the vehicle received since {@code since} carries the flag. */
     public boolean flaggedSince(String vin, ReportQuality flag, Instant since) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM dtc_report WHERE vin = :vin AND received_at >= :since AND quality LIKE :flag""")
-                .param("vin", vin).param("since", DtcReports.utc(since)).param("flag", "%" + flag.name() + "%")
-                .query(Long.class).single() > 0;
+                        .param("vin", vin)
+                        .param("since", DtcReports.utc(since))
+                        .param("flag", "%" + flag.name() + "%")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Instant lastDecodedReceivedAt(String vin) {
         return jdbc.sql("""
                 SELECT received_at FROM dtc_report WHERE vin = :vin AND decoded = TRUE
                 ORDER BY received_at DESC FETCH FIRST 1 ROWS ONLY""")
-                .param("vin", vin).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional()
+                .param("vin", vin)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional()
                 .orElse(null);
     }
 
@@ -88,12 +96,18 @@ public class FaultQueries {
                 GROUP BY o.code, r.ecu_type, r.firmware_version
                 ORDER BY observations DESC, o.code, r.ecu_type, r.firmware_version
                 FETCH FIRST %d ROWS ONLY""".formatted(MAX_FLEET_ROWS))
-                .param("since", DtcReports.utc(since)).param("dup", DtcReports.NOT_DUPLICATE);
+                .param("since", DtcReports.utc(since))
+                .param("dup", DtcReports.NOT_DUPLICATE);
         if (code != null) {
             sql = sql.param("code", code);
         }
-        return sql.query((rs, n) -> new FleetFaults.Count(rs.getString("code"), rs.getString("ecu_type"),
-                rs.getString("firmware_version"), rs.getLong("observations"), rs.getLong("vehicles"))).list();
+        return sql.query((rs, n) -> new FleetFaults.Count(
+                        rs.getString("code"),
+                        rs.getString("ecu_type"),
+                        rs.getString("firmware_version"),
+                        rs.getLong("observations"),
+                        rs.getLong("vehicles")))
+                .list();
     }
 
     /** Reports since the time that could not be decoded, and decoded ones naming an ECU the inventory lacks. */
@@ -103,14 +117,20 @@ public class FaultQueries {
                     SUM(CASE WHEN decoded = TRUE AND quality LIKE '%UNKNOWN_ECU%' THEN 1 ELSE 0 END)
                 FROM dtc_report WHERE occurred_at >= :since""")
                 .param("since", DtcReports.utc(since))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
     }
 
     private static StoredReport report(ResultSet rs) throws SQLException {
-        return new StoredReport(rs.getLong("id"), rs.getString("ecu_serial"), rs.getString("ecu_type"),
-                rs.getString("firmware_version"), SourceFormat.valueOf(rs.getString("source_format")),
+        return new StoredReport(
+                rs.getLong("id"),
+                rs.getString("ecu_serial"),
+                rs.getString("ecu_type"),
+                rs.getString("firmware_version"),
+                SourceFormat.valueOf(rs.getString("source_format")),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("vehicle_state"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                rs.getString("vehicle_state"),
                 DtcReports.quality(rs.getString("quality")));
     }
 
@@ -118,7 +138,10 @@ public class FaultQueries {
         Dtc dtc = Dtc.parse(rs.getString("display_code"));
         Integer status = rs.getObject("status_mask", Integer.class);
         Integer severity = rs.getObject("severity", Integer.class);
-        return new DtcFault(dtc, status == null ? null : new UdsStatus(status),
-                severity == null ? null : new DtcSeverity(severity), rs.getObject("functional_unit", Integer.class));
+        return new DtcFault(
+                dtc,
+                status == null ? null : new UdsStatus(status),
+                severity == null ? null : new DtcSeverity(severity),
+                rs.getObject("functional_unit", Integer.class));
     }
 }

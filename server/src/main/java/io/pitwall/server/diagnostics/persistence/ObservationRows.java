@@ -29,8 +29,12 @@ public class ObservationRows {
         List<FaultObservation> newestFirst = new java.util.ArrayList<>(jdbc.sql(SELECT + """
                 WHERE r.vin = :vin AND r.occurred_at >= :from AND r.occurred_at <= :to AND r.quality NOT LIKE :dup
                 ORDER BY r.occurred_at DESC, r.seq DESC, o.position DESC FETCH FIRST %d ROWS ONLY""".formatted(limit))
-                .param("vin", vin).param("from", DtcReports.utc(from)).param("to", DtcReports.utc(to))
-                .param("dup", DtcReports.NOT_DUPLICATE).query((rs, n) -> observation(rs)).list());
+                .param("vin", vin)
+                .param("from", DtcReports.utc(from))
+                .param("to", DtcReports.utc(to))
+                .param("dup", DtcReports.NOT_DUPLICATE)
+                .query((rs, n) -> observation(rs))
+                .list());
         java.util.Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -40,13 +44,20 @@ public class ObservationRows {
         return jdbc.sql(SELECT + """
                 WHERE r.occurred_at >= :from AND r.quality NOT LIKE :dup
                 ORDER BY r.occurred_at, r.vin, r.seq, o.position FETCH FIRST %d ROWS ONLY""".formatted(limit))
-                .param("from", DtcReports.utc(from)).param("dup", DtcReports.NOT_DUPLICATE)
-                .query((rs, n) -> observation(rs)).list();
+                .param("from", DtcReports.utc(from))
+                .param("dup", DtcReports.NOT_DUPLICATE)
+                .query((rs, n) -> observation(rs))
+                .list();
     }
 
     private static FaultObservation observation(ResultSet rs) throws SQLException {
-        return new FaultObservation(rs.getString("vin").trim(), rs.getString("ecu_serial"), rs.getString("ecu_type"),
-                rs.getString("firmware_version"), rs.getString("code").trim(), rs.getString("display_code"),
+        return new FaultObservation(
+                rs.getString("vin").trim(),
+                rs.getString("ecu_serial"),
+                rs.getString("ecu_type"),
+                rs.getString("firmware_version"),
+                rs.getString("code").trim(),
+                rs.getString("display_code"),
                 rs.getObject("status_mask", Integer.class),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }

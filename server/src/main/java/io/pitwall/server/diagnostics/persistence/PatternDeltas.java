@@ -18,8 +18,7 @@ import org.springframework.stereotype.Repository;
 public class PatternDeltas {
 
     /** An appended row not yet folded. */
-    public record Delta(long id, DayKey key, long observations) {
-    }
+    public record Delta(long id, DayKey key, long observations) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -34,9 +33,9 @@ public class PatternDeltas {
         template.batchUpdate("""
                 INSERT INTO fault_pattern_delta (epoch_day, code, model, ecu_type, firmware_version, observations)
                 VALUES (?, ?, ?, ?, ?, ?)""", new ArrayList<>(counts.entrySet()), counts.size(), (ps, entry) -> {
-                    PatternRows.bindKey(ps, entry.getKey());
-                    ps.setLong(6, entry.getValue());
-                });
+            PatternRows.bindKey(ps, entry.getKey());
+            ps.setLong(6, entry.getValue());
+        });
     }
 
     /** The oldest {@code limit} committed rows, in id order. */
@@ -44,9 +43,15 @@ public class PatternDeltas {
         return jdbc.sql("""
                 SELECT id, epoch_day, code, model, ecu_type, firmware_version, observations FROM fault_pattern_delta
                 ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(limit))
-                .query((rs, n) -> new Delta(rs.getLong(1), new DayKey(rs.getInt(2), rs.getString(3).trim(),
-                        PatternRows.read(rs.getString(4)), PatternRows.read(rs.getString(5)),
-                        PatternRows.read(rs.getString(6))), rs.getLong(7)))
+                .query((rs, n) -> new Delta(
+                        rs.getLong(1),
+                        new DayKey(
+                                rs.getInt(2),
+                                rs.getString(3).trim(),
+                                PatternRows.read(rs.getString(4)),
+                                PatternRows.read(rs.getString(5)),
+                                PatternRows.read(rs.getString(6))),
+                        rs.getLong(7)))
                 .list();
     }
 
@@ -57,8 +62,11 @@ public class PatternDeltas {
     public void addToCounts(Map<DayKey, Long> sums) {
         merge("fault_pattern_count", "epoch_day", new ArrayList<>(sums.entrySet()));
         Map<DayKey, Long> weeks = new TreeMap<>(DayKey.ORDER);
-        sums.forEach((key, n) -> weeks.merge(new DayKey(PatternRows.weekOf(key.day()), key.code(), key.model(),
-                key.ecuType(), key.firmwareVersion()), n, Long::sum));
+        sums.forEach((key, n) -> weeks.merge(
+                new DayKey(
+                        PatternRows.weekOf(key.day()), key.code(), key.model(), key.ecuType(), key.firmwareVersion()),
+                n,
+                Long::sum));
         merge("fault_pattern_week", "epoch_week", new ArrayList<>(weeks.entrySet()));
     }
 
@@ -71,18 +79,18 @@ public class PatternDeltas {
                     AND p.firmware_version = s.firmware_version
                 WHEN MATCHED THEN UPDATE SET observations = p.observations + s.n
                 WHEN NOT MATCHED THEN INSERT (%2$s, code, model, ecu_type, firmware_version, observations)
-                    VALUES (s.b, s.code, s.model, s.ecu_type, s.firmware_version, s.n)""".formatted(table, bucket),
-                rows, rows.size(), (ps, entry) -> {
-                    PatternRows.bindKey(ps, entry.getKey());
-                    ps.setLong(6, entry.getValue());
-                });
+                    VALUES (s.b, s.code, s.model, s.ecu_type, s.firmware_version, s.n)""".formatted(table, bucket), rows, rows.size(), (ps, entry) -> {
+            PatternRows.bindKey(ps, entry.getKey());
+            ps.setLong(6, entry.getValue());
+        });
     }
 
     /** Deletes exactly these rows (never by range: a row with a lower id may commit after it was read). */
     public void delete(List<Long> ids) {
         for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.sql("DELETE FROM fault_pattern_delta WHERE id IN (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).update();
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .update();
         }
     }
 }

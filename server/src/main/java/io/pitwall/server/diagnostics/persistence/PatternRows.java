@@ -28,19 +28,20 @@ public class PatternRows {
     public record DayKey(int day, String code, String model, String ecuType, String firmwareVersion) {
 
         public static final Comparator<DayKey> ORDER = Comparator.comparingInt(DayKey::day)
-                .thenComparing(DayKey::code).thenComparing(k -> stored(k.model()))
-                .thenComparing(k -> stored(k.ecuType())).thenComparing(k -> stored(k.firmwareVersion()));
+                .thenComparing(DayKey::code)
+                .thenComparing(k -> stored(k.model()))
+                .thenComparing(k -> stored(k.ecuType()))
+                .thenComparing(k -> stored(k.firmwareVersion()));
     }
 
     /** A pattern (code, model, ECU type, firmware) and its observations over the asked days. */
-    public record Ranked(String code, String model, String ecuType, String firmwareVersion, long observations) {
-    }
+    public record Ranked(String code, String model, String ecuType, String firmwareVersion, long observations) {}
 
     /** One trend bucket: its number (a day, or a week as above), observations and distinct vehicles. */
-    public record BucketRow(int bucket, long observations, long vehicles) {
-    }
+    public record BucketRow(int bucket, long observations, long vehicles) {}
 
-    private static final String KEY = " code = :code AND model = :model AND ecu_type = :type AND firmware_version = :fw";
+    private static final String KEY =
+            " code = :code AND model = :model AND ecu_type = :type AND firmware_version = :fw";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTuning tuning;
@@ -66,17 +67,17 @@ public class PatternRows {
                     AND p.firmware_version = s.firmware_version AND p.vin = s.vin
                 WHEN MATCHED THEN UPDATE SET observations = p.observations + s.n
                 WHEN NOT MATCHED THEN INSERT (epoch_day, code, model, ecu_type, firmware_version, vin, observations)
-                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, s.vin, s.n)""",
-                new ArrayList<>(counts.entrySet()), counts.size(), (ps, entry) -> {
-                    bindKey(ps, entry.getKey());
-                    ps.setString(6, vin);
-                    ps.setLong(7, entry.getValue());
-                });
+                    VALUES (s.epoch_day, s.code, s.model, s.ecu_type, s.firmware_version, s.vin, s.n)""", new ArrayList<>(counts.entrySet()), counts.size(), (ps, entry) -> {
+            bindKey(ps, entry.getKey());
+            ps.setString(6, vin);
+            ps.setLong(7, entry.getValue());
+        });
     }
 
     /** The {@code top} patterns by observations in days [from, to]; a {@code null} filter matches every value. */
     public List<Ranked> top(int from, int to, String model, String ecuType, String firmware, int top) {
-        String filters = (model == null ? "" : " AND model = :model") + (ecuType == null ? "" : " AND ecu_type = :type")
+        String filters = (model == null ? "" : " AND model = :model")
+                + (ecuType == null ? "" : " AND ecu_type = :type")
                 + (firmware == null ? "" : " AND firmware_version = :fw");
         tuning.largerWorkMemory();
         // Whole weeks inside [from, to] from the weekly table, the days at the edges from the daily one.
@@ -91,8 +92,7 @@ public class PatternRows {
 
                     UNION ALL
                     SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_count
-                    WHERE ((epoch_day >= :from AND epoch_day < :weeksFrom) OR (epoch_day > :weeksTo AND epoch_day <= :to))"""
-                + filters + """
+                    WHERE ((epoch_day >= :from AND epoch_day < :weeksFrom) OR (epoch_day > :weeksTo AND epoch_day <= :to))""" + filters + """
 
                     UNION ALL
                     SELECT code, model, ecu_type, firmware_version, observations FROM fault_pattern_delta
@@ -101,8 +101,12 @@ public class PatternRows {
                 GROUP BY code, model, ecu_type, firmware_version
                 ORDER BY observations DESC, code, model, ecu_type, firmware_version
                 FETCH FIRST %d ROWS ONLY""".formatted(top))
-                .param("from", from).param("to", to).param("firstWeek", firstWeek).param("lastWeek", lastWeek)
-                .param("weeksFrom", weeksFrom).param("weeksTo", weeksTo);
+                .param("from", from)
+                .param("to", to)
+                .param("firstWeek", firstWeek)
+                .param("lastWeek", lastWeek)
+                .param("weeksFrom", weeksFrom)
+                .param("weeksTo", weeksTo);
         if (model != null) {
             sql = sql.param("model", model);
         }
@@ -112,32 +116,48 @@ public class PatternRows {
         if (firmware != null) {
             sql = sql.param("fw", firmware);
         }
-        return sql.query((rs, n) -> new Ranked(rs.getString("code").trim(), read(rs.getString("model")),
-                read(rs.getString("ecu_type")), read(rs.getString("firmware_version")), rs.getLong("observations")))
+        return sql.query((rs, n) -> new Ranked(
+                        rs.getString("code").trim(),
+                        read(rs.getString("model")),
+                        read(rs.getString("ecu_type")),
+                        read(rs.getString("firmware_version")),
+                        rs.getLong("observations")))
                 .list();
     }
 
     /** The pattern's buckets with observations in days [from, to], in order. */
     public List<BucketRow> trend(Ranked pattern, int from, int to, boolean weekly) {
         String bucket = weekly ? "(epoch_day + 3) / 7" : "epoch_day";
-        return keyed(jdbc.sql("SELECT " + bucket + " AS bucket, SUM(observations) AS observations,"
-                + " COUNT(DISTINCT vin) AS vehicles FROM fault_pattern_day WHERE" + KEY
-                + " AND epoch_day >= :from AND epoch_day <= :to GROUP BY " + bucket + " ORDER BY bucket"), pattern)
-                .param("from", from).param("to", to)
-                .query((rs, n) -> new BucketRow(rs.getInt("bucket"), rs.getLong("observations"),
-                        rs.getLong("vehicles"))).list();
+        return keyed(
+                        jdbc.sql("SELECT " + bucket + " AS bucket, SUM(observations) AS observations,"
+                                + " COUNT(DISTINCT vin) AS vehicles FROM fault_pattern_day WHERE" + KEY
+                                + " AND epoch_day >= :from AND epoch_day <= :to GROUP BY " + bucket
+                                + " ORDER BY bucket"),
+                        pattern)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) ->
+                        new BucketRow(rs.getInt("bucket"), rs.getLong("observations"), rs.getLong("vehicles")))
+                .list();
     }
 
     /** Distinct vehicles that reported the pattern in days [from, to]. */
     public long vehicles(Ranked pattern, int from, int to) {
-        return keyed(jdbc.sql("SELECT COUNT(DISTINCT vin) FROM fault_pattern_day WHERE" + KEY
-                + " AND epoch_day >= :from AND epoch_day <= :to"), pattern)
-                .param("from", from).param("to", to).query(Long.class).single();
+        return keyed(
+                        jdbc.sql("SELECT COUNT(DISTINCT vin) FROM fault_pattern_day WHERE" + KEY
+                                + " AND epoch_day >= :from AND epoch_day <= :to"),
+                        pattern)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
     }
 
     private static JdbcClient.StatementSpec keyed(JdbcClient.StatementSpec sql, Ranked pattern) {
-        return sql.param("code", pattern.code()).param("model", stored(pattern.model()))
-                .param("type", stored(pattern.ecuType())).param("fw", stored(pattern.firmwareVersion()));
+        return sql.param("code", pattern.code())
+                .param("model", stored(pattern.model()))
+                .param("type", stored(pattern.ecuType()))
+                .param("fw", stored(pattern.firmwareVersion()));
     }
 
     /** Binds a key's day (or week), code, model, ECU type and firmware as parameters 1 to 5. */

@@ -1,6 +1,14 @@
 /** The diagnostics module's SQL: DTC reports, fault observations and patterns, rule sets, commands. */
-@OwnedTables({"dtc_report", "fault_observation", "severity_rule_set", "diagnostic_command", "fault_pattern_day",
-        "fault_pattern_count", "fault_pattern_delta", "fault_pattern_week"})
+@OwnedTables({
+    "dtc_report",
+    "fault_observation",
+    "severity_rule_set",
+    "diagnostic_command",
+    "fault_pattern_day",
+    "fault_pattern_count",
+    "fault_pattern_delta",
+    "fault_pattern_week"
+})
 package io.pitwall.server.diagnostics.persistence;
 
 import io.pitwall.server.shared.OwnedTables;

@@ -18,29 +18,40 @@ final class FaultJson {
      * @param status      {@code mask} and every ISO 14229-1 bit by name, or {@code null} if not reported
      * @param severity    {@code mask}, the three action bits and {@code dtcClasses}, or {@code null}
      */
-    record FaultResponse(String code, String displayCode, String dtcHex, Map<String, Object> status,
-            Map<String, Object> severity, Integer functionalUnit) {
-    }
+    record FaultResponse(
+            String code,
+            String displayCode,
+            String dtcHex,
+            Map<String, Object> status,
+            Map<String, Object> severity,
+            Integer functionalUnit) {}
 
-    record DecodedResponse(String format, Integer availabilityMask, String ecu, Object vehicleState,
-            List<FaultResponse> faults) {
-    }
+    record DecodedResponse(
+            String format, Integer availabilityMask, String ecu, Object vehicleState, List<FaultResponse> faults) {}
 
-    private FaultJson() {
-    }
+    private FaultJson() {}
 
     static List<FaultResponse> faults(List<DtcFault> faults) {
         return faults.stream().map(FaultJson::fault).toList();
     }
 
     static DecodedResponse decoded(DecodedDtcs decoded) {
-        return new DecodedResponse(decoded.format().name(), decoded.availabilityMask(), decoded.ecu(),
-                decoded.vehicleState(), faults(decoded.faults()));
+        return new DecodedResponse(
+                decoded.format().name(),
+                decoded.availabilityMask(),
+                decoded.ecu(),
+                decoded.vehicleState(),
+                faults(decoded.faults()));
     }
 
     private static FaultResponse fault(DtcFault fault) {
-        return new FaultResponse(fault.dtc().baseCode(), fault.dtc().display(), fault.dtc().hex(),
-                status(fault.status()), severity(fault.severity()), fault.functionalUnit());
+        return new FaultResponse(
+                fault.dtc().baseCode(),
+                fault.dtc().display(),
+                fault.dtc().hex(),
+                status(fault.status()),
+                severity(fault.severity()),
+                fault.functionalUnit());
     }
 
     private static Map<String, Object> status(UdsStatus status) {

@@ -37,10 +37,14 @@ class FaultPatternsController {
 
     @GetMapping("/api/v1/faults/patterns")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
-    ResponseEntity<?> patterns(@RequestParam(required = false) String since,
-            @RequestParam(required = false) String until, @RequestParam(required = false) String model,
-            @RequestParam(required = false) String ecuType, @RequestParam(required = false) String firmware,
-            @RequestParam(required = false) String top, @RequestParam(required = false) String bucket,
+    ResponseEntity<?> patterns(
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) String until,
+            @RequestParam(required = false) String model,
+            @RequestParam(required = false) String ecuType,
+            @RequestParam(required = false) String firmware,
+            @RequestParam(required = false) String top,
+            @RequestParam(required = false) String bucket,
             @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = csv(format, accept);
@@ -48,14 +52,15 @@ class FaultPatternsController {
         LocalDate from = day(since, "invalid-since", to.minusDays(DEFAULT_DAYS - 1));
         PatternQuery query;
         try {
-            query = new PatternQuery(from, to, blankToNull(model), ecuType(ecuType), blankToNull(firmware),
-                    top(top), bucket(bucket));
+            query = new PatternQuery(
+                    from, to, blankToNull(model), ecuType(ecuType), blankToNull(firmware), top(top), bucket(bucket));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage().startsWith("top") ? "invalid-top" : "invalid-range",
-                    e.getMessage());
+            throw ApiException.badRequest(
+                    e.getMessage().startsWith("top") ? "invalid-top" : "invalid-range", e.getMessage());
         }
         var answer = patterns.find(query);
-        return csv ? ResponseEntity.ok().contentType(CSV).body(PatternCsv.of(answer))
+        return csv
+                ? ResponseEntity.ok().contentType(CSV).body(PatternCsv.of(answer))
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
@@ -76,7 +81,8 @@ class FaultPatternsController {
             return absent;
         }
         try {
-            return text.contains("T") ? LocalDate.ofInstant(Instant.parse(text.strip()), ZoneOffset.UTC)
+            return text.contains("T")
+                    ? LocalDate.ofInstant(Instant.parse(text.strip()), ZoneOffset.UTC)
                     : LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(code, "a date like 2026-01-31 or an instant like 2026-01-31T00:00:00Z");
@@ -90,8 +96,8 @@ class FaultPatternsController {
         try {
             return EcuType.valueOf(text.strip().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid-ecu-type", "ecuType is one of "
-                    + java.util.Arrays.toString(EcuType.values()));
+            throw ApiException.badRequest(
+                    "invalid-ecu-type", "ecuType is one of " + java.util.Arrays.toString(EcuType.values()));
         }
     }
 

@@ -35,8 +35,9 @@ class FleetFaultsController {
      * @param format {@code UDS}, {@code J2012} or {@code OEM_JSON}; absent = told by the input's shape
      * @param input  UDS response hex ({@code 59 02 FF 0A 80 1B 2F}), J2012 text or OEM JSON as a string
      */
-    record DecodeRequest(@Schema(maxLength = 20) String format, @Schema(maxLength = MAX_INPUT) String input) {
-    }
+    record DecodeRequest(
+            @Schema(maxLength = 20) String format,
+            @Schema(maxLength = MAX_INPUT) String input) {}
 
     private final FindFaults faults;
 
@@ -83,8 +84,8 @@ class FleetFaultsController {
             try {
                 format = SourceFormat.valueOf(request.format().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return invalid(http, "invalid-dtc-format", "format is UDS, J2012 or OEM_JSON, not '"
-                        + request.format() + "'");
+                return invalid(
+                        http, "invalid-dtc-format", "format is UDS, J2012 or OEM_JSON, not '" + request.format() + "'");
             }
             return ResponseEntity.ok(FaultJson.decoded(DtcDecoder.decode(format, request.input())));
         } catch (InvalidDtcException e) {

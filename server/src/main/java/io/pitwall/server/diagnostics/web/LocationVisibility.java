@@ -15,8 +15,7 @@ final class LocationVisibility {
 
     private static final SignalRedaction LOCATION = new SignalRedaction(Set.of(DataClass.LOCATION));
 
-    private LocationVisibility() {
-    }
+    private LocationVisibility() {}
 
     static VehicleSignals visible(VehicleSignals state) {
         if (state == null || allowed()) {

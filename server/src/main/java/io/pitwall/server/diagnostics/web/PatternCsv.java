@@ -14,18 +14,30 @@ final class PatternCsv {
     static final String HEADER = "code,model,ecu_type,firmware_version,observations,vehicles,"
             + "bucket_start,bucket_observations,bucket_vehicles";
 
-    private PatternCsv() {
-    }
+    private PatternCsv() {}
 
     static String of(FaultPatterns answer) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (FaultPatterns.Pattern p : answer.patterns()) {
             for (FaultPatterns.Point point : p.trend()) {
-                csv.append(field(p.code())).append(',').append(field(p.model())).append(',')
-                        .append(field(p.ecuType())).append(',').append(field(p.firmwareVersion())).append(',')
-                        .append(p.observations()).append(',').append(p.vehicles()).append(',')
-                        .append(point.start()).append(',').append(point.observations()).append(',')
-                        .append(point.vehicles()).append("\r\n");
+                csv.append(field(p.code()))
+                        .append(',')
+                        .append(field(p.model()))
+                        .append(',')
+                        .append(field(p.ecuType()))
+                        .append(',')
+                        .append(field(p.firmwareVersion()))
+                        .append(',')
+                        .append(p.observations())
+                        .append(',')
+                        .append(p.vehicles())
+                        .append(',')
+                        .append(point.start())
+                        .append(',')
+                        .append(point.observations())
+                        .append(',')
+                        .append(point.vehicles())
+                        .append("\r\n");
             }
         }
         return csv.toString();

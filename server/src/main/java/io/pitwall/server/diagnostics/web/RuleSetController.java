@@ -29,9 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class RuleSetController {
 
-    record RuleSetResponse(int version, String name, boolean active, String uploadedBy, Instant uploadedAt,
-            int ruleCount, JsonNode ruleSet) {
-    }
+    record RuleSetResponse(
+            int version,
+            String name,
+            boolean active,
+            String uploadedBy,
+            Instant uploadedAt,
+            int ruleCount,
+            JsonNode ruleSet) {}
 
     private final SeverityRuleSets ruleSets;
     private final RuleDryRun dryRun;
@@ -45,8 +50,8 @@ class RuleSetController {
 
     @PostMapping("/api/v1/diagnostics/rule-sets")
     @RequiresPermission(Permission.DIAGNOSTICS_COMMAND)
-    ResponseEntity<RuleSetResponse> upload(@RequestBody JsonNode body,
-            @RequestParam(defaultValue = "true") boolean activate) {
+    ResponseEntity<RuleSetResponse> upload(
+            @RequestBody JsonNode body, @RequestParam(defaultValue = "true") boolean activate) {
         RuleSet stored = ruleSets.upload(body, activate);
         return ResponseEntity.created(URI.create("/api/v1/diagnostics/rule-sets/" + stored.version()))
                 .body(response(stored));
@@ -61,8 +66,10 @@ class RuleSetController {
     @GetMapping("/api/v1/diagnostics/rule-sets")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
     List<RuleSetResponse> list() {
-        return ruleSets.list().stream().map(r -> new RuleSetResponse(r.version(), r.name(), r.active(),
-                r.uploadedBy(), r.uploadedAt(), 0, null)).toList();
+        return ruleSets.list().stream()
+                .map(r ->
+                        new RuleSetResponse(r.version(), r.name(), r.active(), r.uploadedBy(), r.uploadedAt(), 0, null))
+                .toList();
     }
 
     @GetMapping("/api/v1/diagnostics/rule-sets/{version}")
@@ -77,15 +84,15 @@ class RuleSetController {
      */
     @PostMapping("/api/v1/diagnostics/rule-sets/dry-run")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
-    ResponseEntity<?> dryRun(@RequestBody JsonNode body, @RequestParam(defaultValue = "7") int days,
-            HttpServletRequest http) {
+    ResponseEntity<?> dryRun(
+            @RequestBody JsonNode body, @RequestParam(defaultValue = "7") int days, HttpServletRequest http) {
         return answer(http, () -> run(RuleSetParser.parse(body).rules(), days));
     }
 
     @PostMapping("/api/v1/diagnostics/rule-sets/{version}/dry-run")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
-    ResponseEntity<?> dryRunStored(@PathVariable int version, @RequestParam(defaultValue = "7") int days,
-            HttpServletRequest http) {
+    ResponseEntity<?> dryRunStored(
+            @PathVariable int version, @RequestParam(defaultValue = "7") int days, HttpServletRequest http) {
         return answer(http, () -> run(ruleSets.get(version).rules(), days));
     }
 
@@ -99,12 +106,20 @@ class RuleSetController {
         } catch (ApiException e) {
             ProblemDetail problem = Problems.problem(e.status(), e.code(), e.getMessage(), e.properties());
             problem.setInstance(URI.create(http.getRequestURI()));
-            return ResponseEntity.status(e.status()).contentType(Problems.PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(e.status())
+                    .contentType(Problems.PROBLEM_JSON)
+                    .body(problem);
         }
     }
 
     private RuleSetResponse response(RuleSet set) {
-        return new RuleSetResponse(set.version(), set.name(), set.active(), set.uploadedBy(), set.uploadedAt(),
-                set.rules().size(), set.body() == null ? null : json.readTree(set.body()));
+        return new RuleSetResponse(
+                set.version(),
+                set.name(),
+                set.active(),
+                set.uploadedBy(),
+                set.uploadedAt(),
+                set.rules().size(),
+                set.body() == null ? null : json.readTree(set.body()));
     }
 }

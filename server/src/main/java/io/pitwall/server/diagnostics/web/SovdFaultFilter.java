@@ -21,9 +21,15 @@ record SovdFaultFilter(List<Predicate<UdsStatus>> status, Integer severity) {
     static final String CODE = "invalid-fault-filter";
 
     /** SOVD's names of the eight ISO 14229-1 status bits, bit 0 first. */
-    static final List<String> STATUS_KEYS = List.of("test_failed", "test_failed_this_operation_cycle", "pending_dtc",
-            "confirmed_dtc", "test_not_completed_since_last_clear", "test_failed_since_last_clear",
-            "test_not_completed_this_operation_cycle", "warning_indicator_requested");
+    static final List<String> STATUS_KEYS = List.of(
+            "test_failed",
+            "test_failed_this_operation_cycle",
+            "pending_dtc",
+            "confirmed_dtc",
+            "test_not_completed_since_last_clear",
+            "test_failed_since_last_clear",
+            "test_not_completed_this_operation_cycle",
+            "warning_indicator_requested");
 
     SovdFaultFilter {
         status = List.copyOf(status);
@@ -44,8 +50,10 @@ record SovdFaultFilter(List<Predicate<UdsStatus>> status, Integer severity) {
                 } else if (name.startsWith("status[") && name.endsWith("]")) {
                     int bit = STATUS_KEYS.indexOf(name.substring(7, name.length() - 1));
                     if (bit < 0) {
-                        throw ApiException.badRequest(CODE, "Unknown status key in '" + name + "'; known: "
-                                + String.join(", ", STATUS_KEYS) + ", mask");
+                        throw ApiException.badRequest(
+                                CODE,
+                                "Unknown status key in '" + name + "'; known: " + String.join(", ", STATUS_KEYS)
+                                        + ", mask");
                     }
                     boolean wanted = bool(name, value);
                     status.add(s -> ((s.mask() >> bit) & 1) == 1 == wanted);
@@ -105,8 +113,10 @@ record SovdFaultFilter(List<Predicate<UdsStatus>> status, Integer severity) {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw ApiException.badRequest(CODE, "severity is 1 (check immediately), 2 (check at next halt) or 3"
-                + " (maintenance only), not '" + value + "'");
+        throw ApiException.badRequest(
+                CODE,
+                "severity is 1 (check immediately), 2 (check at next halt) or 3" + " (maintenance only), not '" + value
+                        + "'");
     }
 
     private static int hexByte(String value) {

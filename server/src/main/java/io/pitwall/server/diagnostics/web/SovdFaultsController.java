@@ -51,12 +51,14 @@ class SovdFaultsController {
 
     @GetMapping("/api/v1/vehicles/{vin}/components/{ecu}/faults")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
-    Map<String, Object> faults(@PathVariable String vin, @PathVariable String ecu,
-            @RequestParam MultiValueMap<String, String> query) {
+    Map<String, Object> faults(
+            @PathVariable String vin, @PathVariable String ecu, @RequestParam MultiValueMap<String, String> query) {
         var filter = SovdFaultFilter.parse(query, List.of());
         Component component = component(vin, ecu);
-        List<Map<String, Object>> items = component.faults().stream().filter(filter::matches)
-                .map(SovdFaultsController::item).toList();
+        List<Map<String, Object>> items = component.faults().stream()
+                .filter(filter::matches)
+                .map(SovdFaultsController::item)
+                .toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", items);
         answer.put("x-pitwall", component.extension());
@@ -65,17 +67,25 @@ class SovdFaultsController {
 
     @GetMapping("/api/v1/vehicles/{vin}/components/{ecu}/faults/{code}")
     @RequiresPermission(Permission.DIAGNOSTICS_READ)
-    Map<String, Object> fault(@PathVariable String vin, @PathVariable String ecu, @PathVariable String code,
+    Map<String, Object> fault(
+            @PathVariable String vin,
+            @PathVariable String ecu,
+            @PathVariable String code,
             @RequestParam MultiValueMap<String, String> query) {
         var filter = SovdFaultFilter.parse(query, List.of("include-snapshot-data", "include-extended-data"));
-        boolean snapshots = SovdFaultFilter.bool("include-snapshot-data",
+        boolean snapshots = SovdFaultFilter.bool(
+                "include-snapshot-data",
                 Optional.ofNullable(query.getFirst("include-snapshot-data")).orElse("true"));
-        SovdFaultFilter.bool("include-extended-data",
+        SovdFaultFilter.bool(
+                "include-extended-data",
                 Optional.ofNullable(query.getFirst("include-extended-data")).orElse("true"));
         Component component = component(vin, ecu);
-        DtcFault fault = component.faults().stream().filter(filter::matches).filter(f -> names(f, code)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("fault-not-found", "Component '" + ecu
-                        + "' has no current fault '" + code + "'"));
+        DtcFault fault = component.faults().stream()
+                .filter(filter::matches)
+                .filter(f -> names(f, code))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound(
+                        "fault-not-found", "Component '" + ecu + "' has no current fault '" + code + "'"));
         Map<String, Object> environment = new LinkedHashMap<>();
         if (snapshots) {
             EcuFaults report = component.report().orElseThrow();
@@ -83,8 +93,9 @@ class SovdFaultsController {
             snapshot.put("occurred_at", report.occurredAt());
             snapshot.put("received_at", report.receivedAt());
             snapshot.put("firmware_version", report.firmwareVersion());
-            snapshot.put("vehicle_state", report.vehicleState() == null ? Map.of()
-                    : LocationVisibility.visible(report.vehicleState()));
+            snapshot.put(
+                    "vehicle_state",
+                    report.vehicleState() == null ? Map.of() : LocationVisibility.visible(report.vehicleState()));
             environment.put("snapshots", List.of(snapshot));
         }
         // Extended data records (0x19 0x06) are OEM-defined through ODX; no format Pitwall decodes carries them.
@@ -101,9 +112,11 @@ class SovdFaultsController {
             throw ApiException.notFound("vehicle-not-found", "No vehicle with VIN '" + vin + "'");
         }
         VehicleFaults found = faults.vehicle(vin);
-        Optional<EcuFaults> report = found.ecus().stream().filter(e -> serial.equals(e.ecuSerial())).findFirst();
+        Optional<EcuFaults> report =
+                found.ecus().stream().filter(e -> serial.equals(e.ecuSerial())).findFirst();
         Optional<Ecu> listed = vehicles.get(Vin.of(vin)).vehicle().ecus().stream()
-                .filter(e -> e.serial().equals(serial)).findFirst();
+                .filter(e -> e.serial().equals(serial))
+                .findFirst();
         if (report.isEmpty() && listed.isEmpty()) {
             throw ApiException.notFound("component-not-found", "Vehicle '" + vin + "' has no ECU '" + serial + "'");
         }
@@ -119,14 +132,29 @@ class SovdFaultsController {
 
         Map<String, Object> extension() {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("dataQuality", report.isPresent() ? vehicleQuality
-                    : new AnswerQuality("insufficient-data", List.of("no-dtc-reports-from-this-ecu")));
-            json.put("ecuType", report.map(EcuFaults::ecuType).orElseGet(() -> listed.get().type().name()));
-            json.put("firmwareVersion", report.map(EcuFaults::firmwareVersion)
-                    .orElseGet(() -> listed.get().softwareVersion()));
-            json.put("reportedAt", report.map(EcuFaults::occurredAt).map(Instant::toString).orElse(null));
-            json.put("reportQuality", report.map(r -> r.quality().stream().map(Enum::name).sorted().toList())
-                    .orElse(List.of()));
+            json.put(
+                    "dataQuality",
+                    report.isPresent()
+                            ? vehicleQuality
+                            : new AnswerQuality("insufficient-data", List.of("no-dtc-reports-from-this-ecu")));
+            json.put(
+                    "ecuType",
+                    report.map(EcuFaults::ecuType)
+                            .orElseGet(() -> listed.get().type().name()));
+            json.put(
+                    "firmwareVersion",
+                    report.map(EcuFaults::firmwareVersion)
+                            .orElseGet(() -> listed.get().softwareVersion()));
+            json.put(
+                    "reportedAt",
+                    report.map(EcuFaults::occurredAt).map(Instant::toString).orElse(null));
+            json.put(
+                    "reportQuality",
+                    report.map(r -> r.quality().stream()
+                                    .map(Enum::name)
+                                    .sorted()
+                                    .toList())
+                            .orElse(List.of()));
             return json;
         }
     }
@@ -137,7 +165,8 @@ class SovdFaultsController {
         }
         try {
             Dtc wanted = Dtc.parse(code.toUpperCase(Locale.ROOT));
-            return wanted.failureType() == null ? wanted.baseCode().equals(fault.dtc().baseCode())
+            return wanted.failureType() == null
+                    ? wanted.baseCode().equals(fault.dtc().baseCode())
                     : wanted.display().equals(fault.dtc().display());
         } catch (InvalidDtcException e) {
             return false;
@@ -178,8 +207,8 @@ class SovdFaultsController {
             case 'B' -> "Body";
             default -> "Network";
         };
-        return system + " fault " + dtc.display() + " (" + (definedBySae(code) ? "SAE-defined" : "manufacturer-specific")
-                + ")";
+        return system + " fault " + dtc.display() + " ("
+                + (definedBySae(code) ? "SAE-defined" : "manufacturer-specific") + ")";
     }
 
     /** SAE J2012's split: P0, P2, P34–P39, B0, C0, U0 and U3 are SAE-defined (B3 and C3 reserved by SAE). */

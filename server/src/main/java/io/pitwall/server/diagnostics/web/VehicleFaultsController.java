@@ -22,15 +22,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VehicleFaultsController {
 
-    record EcuFaultsResponse(String ecuSerial, String ecuType, String firmwareVersion, String sourceFormat,
-            Instant occurredAt, Instant receivedAt, VehicleSignals vehicleState, List<String> quality,
-            List<FaultJson.FaultResponse> faults) {
-    }
+    record EcuFaultsResponse(
+            String ecuSerial,
+            String ecuType,
+            String firmwareVersion,
+            String sourceFormat,
+            Instant occurredAt,
+            Instant receivedAt,
+            VehicleSignals vehicleState,
+            List<String> quality,
+            List<FaultJson.FaultResponse> faults) {}
 
-    record VehicleFaultsResponse(String vin, AnswerQuality dataQuality, Instant lastReportAt, long malformedReports,
-            List<EcuFaultsResponse> ecus, List<String> ecusNotReporting,
-            List<VehicleFaults.VersionMismatch> versionMismatches) {
-    }
+    record VehicleFaultsResponse(
+            String vin,
+            AnswerQuality dataQuality,
+            Instant lastReportAt,
+            long malformedReports,
+            List<EcuFaultsResponse> ecus,
+            List<String> ecusNotReporting,
+            List<VehicleFaults.VersionMismatch> versionMismatches) {}
 
     private final FindFaults faults;
     private final KnownVehicles vehicles;
@@ -47,14 +57,26 @@ class VehicleFaultsController {
             throw ApiException.notFound("vehicle-not-found", "No vehicle with VIN '" + vin + "'");
         }
         VehicleFaults found = faults.vehicle(vin);
-        return new VehicleFaultsResponse(found.vin(), found.quality(), found.lastReportAt(), found.malformedReports(),
-                found.ecus().stream().map(VehicleFaultsController::ecu).toList(), found.notReporting(),
+        return new VehicleFaultsResponse(
+                found.vin(),
+                found.quality(),
+                found.lastReportAt(),
+                found.malformedReports(),
+                found.ecus().stream().map(VehicleFaultsController::ecu).toList(),
+                found.notReporting(),
                 found.inconsistent());
     }
 
     private static EcuFaultsResponse ecu(EcuFaults ecu) {
-        return new EcuFaultsResponse(ecu.ecuSerial(), ecu.ecuType(), ecu.firmwareVersion(), ecu.format().name(),
-                ecu.occurredAt(), ecu.receivedAt(), LocationVisibility.visible(ecu.vehicleState()),
-                ecu.quality().stream().map(Enum::name).sorted().toList(), FaultJson.faults(ecu.faults()));
+        return new EcuFaultsResponse(
+                ecu.ecuSerial(),
+                ecu.ecuType(),
+                ecu.firmwareVersion(),
+                ecu.format().name(),
+                ecu.occurredAt(),
+                ecu.receivedAt(),
+                LocationVisibility.visible(ecu.vehicleState()),
+                ecu.quality().stream().map(Enum::name).sorted().toList(),
+                FaultJson.faults(ecu.faults()));
     }
 }

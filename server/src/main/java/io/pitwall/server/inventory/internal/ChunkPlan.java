@@ -25,22 +25,24 @@ public final class ChunkPlan {
     private final List<RejectedLine> rejections = new ArrayList<>();
     private int unchanged;
 
-    private ChunkPlan() {
-    }
+    private ChunkPlan() {}
 
     /**
      * @param stored the stored vehicles among the chunk's VINs
      * @param owners the current owner of every ECU serial the chunk's lines name
      */
-    public static ChunkPlan of(List<ImportLine.Parsed> lines, Map<Vin, RegisteredVehicle> stored,
-            Map<String, Vin> owners) {
+    public static ChunkPlan of(
+            List<ImportLine.Parsed> lines, Map<Vin, RegisteredVehicle> stored, Map<String, Vin> owners) {
         var plan = new ChunkPlan();
         Map<String, Vin> owner = new HashMap<>(owners);
         for (ImportLine.Parsed line : lines) {
             Vehicle vehicle = line.vehicle();
             String taken = takenSerial(vehicle, owner);
             if (taken != null) {
-                plan.rejections.add(new RejectedLine(line.line(), vehicle.vin().value(), "ecu-serial-taken",
+                plan.rejections.add(new RejectedLine(
+                        line.line(),
+                        vehicle.vin().value(),
+                        "ecu-serial-taken",
                         "ECU serial " + taken + " belongs to vehicle " + owner.get(taken)));
                 continue;
             }
@@ -61,8 +63,8 @@ public final class ChunkPlan {
     /** A chunk none of whose lines landed, each rejected with the same code and reason. */
     public static ChunkPlan rejectAll(List<ImportLine.Parsed> lines, String code, String reason) {
         var plan = new ChunkPlan();
-        lines.forEach(line -> plan.rejections.add(new RejectedLine(line.line(), line.vehicle().vin().value(), code,
-                reason)));
+        lines.forEach(line -> plan.rejections.add(
+                new RejectedLine(line.line(), line.vehicle().vin().value(), code, reason)));
         return plan;
     }
 

@@ -2,9 +2,9 @@ package io.pitwall.server.inventory.internal;
 
 import io.pitwall.server.inventory.ImportLine;
 import io.pitwall.server.inventory.Vin;
-import io.pitwall.server.shared.persistence.TransactionTuning;
 import io.pitwall.server.inventory.persistence.VehicleWriter;
 import io.pitwall.server.inventory.persistence.Vehicles;
+import io.pitwall.server.shared.persistence.TransactionTuning;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,8 +41,12 @@ public class ChunkWriter {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ChunkWriter(Vehicles vehicles, VehicleWriter writer, TransactionTuning tuning,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    ChunkWriter(
+            Vehicles vehicles,
+            VehicleWriter writer,
+            TransactionTuning tuning,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.vehicles = vehicles;
         this.writer = writer;
         this.tuning = tuning;
@@ -64,7 +68,9 @@ public class ChunkWriter {
                     // a serial held by a vehicle outside the chunk, or state another writer changed: plan again
                 }
             }
-            return ChunkPlan.rejectAll(chunk, "concurrent-change",
+            return ChunkPlan.rejectAll(
+                    chunk,
+                    "concurrent-change",
                     "Another writer changed these vehicles at the same time; import them again");
         } finally {
             turn.finish();
@@ -75,10 +81,14 @@ public class ChunkWriter {
     private ChunkPlan write(List<ImportLine.Parsed> chunk, ChunkTurn turn, boolean retry) {
         boolean lookUpOwners = retry;
         tuning.freshPlans();
-        var stored = vehicles.findAll(chunk.stream().map(line -> line.vehicle().vin()).toList());
+        var stored = vehicles.findAll(
+                chunk.stream().map(line -> line.vehicle().vin()).toList());
         // Serials of the chunk's stored vehicles are owned by them; only the others need a lookup.
         Map<String, Vin> owners = new HashMap<>();
-        stored.values().forEach(s -> s.vehicle().ecus().forEach(e -> owners.put(e.serial(), s.vehicle().vin())));
+        stored.values()
+                .forEach(s -> s.vehicle()
+                        .ecus()
+                        .forEach(e -> owners.put(e.serial(), s.vehicle().vin())));
         if (lookUpOwners) {
             Set<String> unknown = new HashSet<>();
             chunk.forEach(line -> line.vehicle().ecus().forEach(e -> {
@@ -90,7 +100,8 @@ public class ChunkWriter {
         }
         var plan = ChunkPlan.of(chunk, stored, owners);
         turn.beforeWrite(plan.updates().isEmpty(), retry);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         writer.apply(plan.inserts(), plan.updates(), now);
         return plan;
     }

@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             even when nothing changed (default 24 h)
  */
 @ConfigurationProperties("pitwall.inventory")
-public record InventorySettings(Integer importChunkSize, Integer maxListedRejections, Integer maxImportLineChars,
-        Integer importWriters, Duration ecuReportInterval) {
+public record InventorySettings(
+        Integer importChunkSize,
+        Integer maxListedRejections,
+        Integer maxImportLineChars,
+        Integer importWriters,
+        Duration ecuReportInterval) {
 
     public InventorySettings {
         importChunkSize = importChunkSize == null ? 1_000 : importChunkSize;

@@ -34,16 +34,27 @@ public final class Selectors {
 
     static final int MAX_ARGUMENTS = 100;
     private static final int MAX_VALUE = 256;
-    private static final Map<String, String> FIELDS = Map.of("vin", "v.vin", "model", "v.model", "region", "v.region",
-            "market", "v.market", "customerType", "v.customer_type", "connectivity", "v.connectivity");
-    private static final Map<String, String> ECU_COLUMNS = Map.of("version", "software_version",
-            "hardwareId", "hardware_id", "hardwareVariant", "hardware_variant");
+    private static final Map<String, String> FIELDS = Map.of(
+            "vin",
+            "v.vin",
+            "model",
+            "v.model",
+            "region",
+            "v.region",
+            "market",
+            "v.market",
+            "customerType",
+            "v.customer_type",
+            "connectivity",
+            "v.connectivity");
+    private static final Map<String, String> ECU_COLUMNS =
+            Map.of("version", "software_version", "hardwareId", "hardware_id", "hardwareVariant", "hardware_variant");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Pattern ECU =
             Pattern.compile("ecu\\.([A-Z][A-Z0-9_]{0,31})\\.(version|hardwareId|hardwareVariant)");
     private static final Pattern YEAR = Pattern.compile("[0-9]{1,4}");
-    private static final List<ComparisonOperator> SETS = List.of(RSQLOperators.EQUAL, RSQLOperators.NOT_EQUAL,
-            RSQLOperators.IN, RSQLOperators.NOT_IN);
+    private static final List<ComparisonOperator> SETS =
+            List.of(RSQLOperators.EQUAL, RSQLOperators.NOT_EQUAL, RSQLOperators.IN, RSQLOperators.NOT_IN);
 
     private final VersionLookup versions;
     private final Function<Object, String> bind;
@@ -72,17 +83,23 @@ public final class Selectors {
             return modelYear(op, args);
         }
         if (selector.equals("tag")) {
-            return exists(op, "SELECT 1 FROM vehicle_tag t WHERE t.vin = v.vin AND t.tag "
-                    + membership(selector, positive(op), args));
+            return exists(
+                    op,
+                    "SELECT 1 FROM vehicle_tag t WHERE t.vin = v.vin AND t.tag "
+                            + membership(selector, positive(op), args));
         }
         if (selector.startsWith("attr.") && NAME.matcher(selector.substring(5)).matches()) {
-            return exists(op, "SELECT 1 FROM vehicle_attribute a WHERE a.vin = v.vin AND a.name = "
-                    + bind.apply(selector.substring(5)) + " AND a.attr_value "
-                    + membership(selector, positive(op), args));
+            return exists(
+                    op,
+                    "SELECT 1 FROM vehicle_attribute a WHERE a.vin = v.vin AND a.name = "
+                            + bind.apply(selector.substring(5)) + " AND a.attr_value "
+                            + membership(selector, positive(op), args));
         }
         if (selector.equals("ecu.hardwareId")) {
-            return exists(op, "SELECT 1 FROM ecu e WHERE e.vin = v.vin AND e.hardware_id "
-                    + membership(selector, positive(op), args));
+            return exists(
+                    op,
+                    "SELECT 1 FROM ecu e WHERE e.vin = v.vin AND e.hardware_id "
+                            + membership(selector, positive(op), args));
         }
         var ecu = ECU.matcher(selector);
         if (ecu.matches()) {
@@ -110,12 +127,14 @@ public final class Selectors {
     }
 
     private String modelYear(ComparisonOperator op, List<String> args) {
-        List<Integer> years = args.stream().map(a -> {
-            if (!YEAR.matcher(a).matches()) {
-                throw RsqlCompiler.invalid("modelYear compares with whole years, not '" + clip(a) + "'");
-            }
-            return Integer.valueOf(a);
-        }).toList();
+        List<Integer> years = args.stream()
+                .map(a -> {
+                    if (!YEAR.matcher(a).matches()) {
+                        throw RsqlCompiler.invalid("modelYear compares with whole years, not '" + clip(a) + "'");
+                    }
+                    return Integer.valueOf(a);
+                })
+                .toList();
         if (SETS.contains(op)) {
             boolean negated = op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN);
             return "v.model_year " + (negated ? "NOT IN (" : "IN (") + bind.apply(years) + ")";
@@ -125,9 +144,9 @@ public final class Selectors {
 
     /** The stored versions of the type that satisfy the comparison, as an IN list; none is a false predicate. */
     private String versionRange(String ecuType, String selector, ComparisonOperator op, String arg) {
-        SemanticVersion bound = SemanticVersion.parse(arg).orElseThrow(() -> RsqlCompiler.invalid(
-                "'" + clip(selector) + "' " + op + " needs a semantic version (MAJOR.MINOR.PATCH), not '"
-                        + clip(arg) + "'"));
+        SemanticVersion bound = SemanticVersion.parse(arg)
+                .orElseThrow(() -> RsqlCompiler.invalid("'" + clip(selector) + "' " + op
+                        + " needs a semantic version (MAJOR.MINOR.PATCH), not '" + clip(arg) + "'"));
         String sign = ordering(op);
         Predicate<SemanticVersion> holds = v -> {
             int c = v.compareTo(bound);
@@ -139,13 +158,23 @@ public final class Selectors {
             };
         };
         List<String> matching = versions.versions(ecuType).stream()
-                .filter(s -> SemanticVersion.parse(s).filter(holds).isPresent()).sorted().toList();
+                .filter(s -> SemanticVersion.parse(s).filter(holds).isPresent())
+                .sorted()
+                .toList();
         return matching.isEmpty() ? "IS NULL AND 1 = 0" : "IN (" + bind.apply(matching) + ")";
     }
 
     private static String ordering(ComparisonOperator op) {
-        return Optional.ofNullable(Map.of(RSQLOperators.LESS_THAN, "<", RSQLOperators.LESS_THAN_OR_EQUAL, "<=",
-                RSQLOperators.GREATER_THAN, ">", RSQLOperators.GREATER_THAN_OR_EQUAL, ">=").get(op))
+        return Optional.ofNullable(Map.of(
+                                RSQLOperators.LESS_THAN,
+                                "<",
+                                RSQLOperators.LESS_THAN_OR_EQUAL,
+                                "<=",
+                                RSQLOperators.GREATER_THAN,
+                                ">",
+                                RSQLOperators.GREATER_THAN_OR_EQUAL,
+                                ">=")
+                        .get(op))
                 .orElseThrow(() -> RsqlCompiler.invalid("Unsupported operator " + op));
     }
 

@@ -19,8 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CopyInsert {
 
-    private CopyInsert() {
-    }
+    private CopyInsert() {}
 
     static <T> void insert(JdbcTemplate template, RowSpec<T> spec, List<T> rows) {
         if (rows.isEmpty()) {
@@ -68,7 +67,8 @@ final class CopyInsert {
                 }
             }
         } else {
-            throw new IllegalArgumentException("No COPY text form for " + value.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "No COPY text form for " + value.getClass().getSimpleName());
         }
     }
 }

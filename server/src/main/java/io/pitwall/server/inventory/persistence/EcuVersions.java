@@ -16,6 +16,8 @@ public class EcuVersions {
 
     public List<String> of(String ecuType) {
         return jdbc.sql("SELECT DISTINCT software_version FROM ecu WHERE ecu_type = :type")
-                .param("type", ecuType).query(String.class).list();
+                .param("type", ecuType)
+                .query(String.class)
+                .list();
     }
 }

@@ -44,7 +44,7 @@ public class FirmwareCounts {
                 + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
                 + " GROUP BY e.hardware_id, e.software_version ORDER BY e.hardware_id, e.software_version");
         params.forEach(spec::param);
-        return spec.query((rs, i) -> new FirmwareCount(rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4))).list();
+        return spec.query((rs, i) -> new FirmwareCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 }

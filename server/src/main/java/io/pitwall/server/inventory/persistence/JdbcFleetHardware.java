@@ -18,13 +18,16 @@ class JdbcFleetHardware implements FleetHardware {
     @Override
     public boolean isKnown(String hardwareId) {
         return jdbc.sql("SELECT COUNT(*) FROM ecu WHERE hardware_id = :hw FETCH FIRST 1 ROWS ONLY")
-                .param("hw", hardwareId).query(Long.class).single() > 0;
+                        .param("hw", hardwareId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
     public Set<String> installedVersions(String hardwareId) {
-        return new LinkedHashSet<>(jdbc.sql("""
-                SELECT DISTINCT software_version FROM ecu WHERE hardware_id = :hw ORDER BY software_version""")
-                .param("hw", hardwareId).query(String.class).list());
+        return new LinkedHashSet<>(
+                jdbc.sql("""
+                SELECT DISTINCT software_version FROM ecu WHERE hardware_id = :hw ORDER BY software_version""").param("hw", hardwareId).query(String.class).list());
     }
 }

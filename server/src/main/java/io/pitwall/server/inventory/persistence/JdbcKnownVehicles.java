@@ -15,14 +15,22 @@ class JdbcKnownVehicles implements KnownVehicles {
 
     @Override
     public boolean exists(String vin) {
-        return vin != null && vin.length() == 17
-                && jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = :vin").param("vin", vin).query(Long.class)
-                        .single() > 0;
+        return vin != null
+                && vin.length() == 17
+                && jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = :vin")
+                                .param("vin", vin)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 
     @Override
     public boolean runs(String vin, String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM ecu WHERE vin = :vin AND image_hash = :sha").param("vin", vin)
-                .param("sha", sha256).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM ecu WHERE vin = :vin AND image_hash = :sha")
+                        .param("vin", vin)
+                        .param("sha", sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

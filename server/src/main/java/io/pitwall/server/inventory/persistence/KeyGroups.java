@@ -14,13 +14,13 @@ final class KeyGroups {
 
     static final int SIZE = 250;
 
-    private KeyGroups() {
-    }
+    private KeyGroups() {}
 
     static void forEach(Collection<?> keys, Consumer<SqlArrayValue> lookup) {
         Object[] all = keys.toArray();
         for (int from = 0; from < all.length; from += SIZE) {
-            lookup.accept(new SqlArrayValue("varchar", Arrays.copyOfRange(all, from, Math.min(all.length, from + SIZE))));
+            lookup.accept(
+                    new SqlArrayValue("varchar", Arrays.copyOfRange(all, from, Math.min(all.length, from + SIZE))));
         }
     }
 }

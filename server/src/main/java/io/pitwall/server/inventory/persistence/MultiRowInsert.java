@@ -25,7 +25,8 @@ final class MultiRowInsert<T> {
     MultiRowInsert(RowSpec<T> spec) {
         this.spec = spec;
         this.prefix = "INSERT INTO " + spec.table() + " (" + String.join(", ", spec.columns()) + ") VALUES ";
-        this.rowPlaceholders = "(" + String.join(", ", Collections.nCopies(spec.columns().size(), "?")) + ")";
+        this.rowPlaceholders =
+                "(" + String.join(", ", Collections.nCopies(spec.columns().size(), "?")) + ")";
         this.columns = spec.columns().size();
         this.rowsPerStatement = Math.max(1, 2_000 / columns);
         this.fullStatement = sql(rowsPerStatement);

@@ -1,9 +1,9 @@
 package io.pitwall.server.inventory.persistence;
 
-import io.pitwall.server.shared.persistence.TransactionTuning;
 import io.pitwall.protocol.device.EcuVersion;
 import io.pitwall.server.inventory.EcuDrift;
 import io.pitwall.server.shared.Savepoints;
+import io.pitwall.server.shared.persistence.TransactionTuning;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +20,12 @@ public class VehicleReports {
      * ECU manifest alone, the outstanding request for fresh ECU reports and when the next is due (null:
      * the vehicle has no ECU keys).
      */
-    public record Seen(String stateHash, OffsetDateTime lastSeenAt, String ecusHash, String reportNonce,
-            OffsetDateTime reportsDueAt) {
-    }
+    public record Seen(
+            String stateHash,
+            OffsetDateTime lastSeenAt,
+            String ecusHash,
+            String reportNonce,
+            OffsetDateTime reportsDueAt) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -38,9 +41,15 @@ public class VehicleReports {
 
     public Optional<Seen> seen(String vin) {
         return jdbc.sql("SELECT state_hash, last_seen_at, ecus_hash, report_nonce, reports_due_at FROM vehicle_report "
-                + "WHERE vin = :vin").param("vin", vin)
-                .query((rs, i) -> new Seen(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class))).optional();
+                        + "WHERE vin = :vin")
+                .param("vin", vin)
+                .query((rs, i) -> new Seen(
+                        rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .optional();
     }
 
     /**
@@ -49,8 +58,10 @@ public class VehicleReports {
      */
     public void touch(String vin, OffsetDateTime now) {
         tuning.asynchronousCommit();
-        jdbc.sql("UPDATE vehicle_report SET last_seen_at = :now WHERE vin = :vin").param("now", now)
-                .param("vin", vin).update();
+        jdbc.sql("UPDATE vehicle_report SET last_seen_at = :now WHERE vin = :vin")
+                .param("now", now)
+                .param("vin", vin)
+                .update();
     }
 
     /**
@@ -58,26 +69,48 @@ public class VehicleReports {
      * check-ins of one vehicle replace the manifest one after the other; on the first report, a concurrent
      * first report that inserted the row wins the insert and this one updates it.
      */
-    public void replace(String vin, String signalsJson, String connectivity, boolean consent, String stateHash,
-            String ecusHash, List<EcuVersion> ecus, OffsetDateTime now) {
+    public void replace(
+            String vin,
+            String signalsJson,
+            String connectivity,
+            boolean consent,
+            String stateHash,
+            String ecusHash,
+            List<EcuVersion> ecus,
+            OffsetDateTime now) {
         var update = jdbc.sql("""
                 UPDATE vehicle_report SET signals_json = :signals, connectivity = :connectivity, consent = :consent,
                     state_hash = :hash, ecus_hash = :ecusHash, reported_at = :now, last_seen_at = :now
                 WHERE vin = :vin""")
-                .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
-                .param("hash", stateHash).param("ecusHash", ecusHash).param("now", now).param("vin", vin);
-        if (update.update() == 0 && !savepoints.insertIfAbsent(() -> jdbc.sql("""
+                .param("signals", signalsJson)
+                .param("connectivity", connectivity)
+                .param("consent", consent)
+                .param("hash", stateHash)
+                .param("ecusHash", ecusHash)
+                .param("now", now)
+                .param("vin", vin);
+        if (update.update() == 0
+                && !savepoints.insertIfAbsent(() -> jdbc.sql("""
                 INSERT INTO vehicle_report (vin, signals_json, connectivity, consent, state_hash, ecus_hash,
                     reported_at, last_seen_at) VALUES (:vin, :signals, :connectivity, :consent, :hash, :ecusHash,
                     :now, :now)""")
-                .param("signals", signalsJson).param("connectivity", connectivity).param("consent", consent)
-                .param("hash", stateHash).param("ecusHash", ecusHash).param("now", now).param("vin", vin)
-                .update())) {
+                        .param("signals", signalsJson)
+                        .param("connectivity", connectivity)
+                        .param("consent", consent)
+                        .param("hash", stateHash)
+                        .param("ecusHash", ecusHash)
+                        .param("now", now)
+                        .param("vin", vin)
+                        .update())) {
             update.update();
         }
         jdbc.sql("DELETE FROM reported_ecu WHERE vin = :vin").param("vin", vin).update();
-        template.batchUpdate("INSERT INTO reported_ecu (vin, serial, hardware_id, sw_version, image_hash) "
-                + "VALUES (?, ?, ?, ?, ?)", ecus, ecus.size(), (ps, e) -> {
+        template.batchUpdate(
+                "INSERT INTO reported_ecu (vin, serial, hardware_id, sw_version, image_hash) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                ecus,
+                ecus.size(),
+                (ps, e) -> {
                     ps.setString(1, vin);
                     ps.setString(2, e.serial());
                     ps.setString(3, e.hardwareId());
@@ -92,7 +125,10 @@ public class VehicleReports {
      */
     public void reportRequest(String vin, String nonce, OffsetDateTime dueAt) {
         jdbc.sql("UPDATE vehicle_report SET report_nonce = :nonce, reports_due_at = :due WHERE vin = :vin")
-                .param("nonce", nonce).param("due", dueAt).param("vin", vin).update();
+                .param("nonce", nonce)
+                .param("due", dueAt)
+                .param("vin", vin)
+                .update();
     }
 
     /** Sets a request for fresh ECU reports unless one is outstanding; false when one was. */
@@ -100,18 +136,26 @@ public class VehicleReports {
         return jdbc.sql("""
                 UPDATE vehicle_report SET report_nonce = :nonce, reports_due_at = :due
                 WHERE vin = :vin AND report_nonce IS NULL""")
-                .param("nonce", nonce).param("due", dueAt).param("vin", vin).update() > 0;
+                        .param("nonce", nonce)
+                        .param("due", dueAt)
+                        .param("vin", vin)
+                        .update()
+                > 0;
     }
 
     public Optional<String> reportNonce(String vin) {
-        return jdbc.sql("SELECT report_nonce FROM vehicle_report WHERE vin = :vin").param("vin", vin)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT report_nonce FROM vehicle_report WHERE vin = :vin")
+                .param("vin", vin)
+                .query(String.class)
+                .optional();
     }
 
     /** A key was registered: the vehicle's next check-in asks for fresh reports (no row yet: its first does). */
     public void reportsDueNow(String vin, OffsetDateTime now) {
-        jdbc.sql("UPDATE vehicle_report SET reports_due_at = :now WHERE vin = :vin").param("now", now)
-                .param("vin", vin).update();
+        jdbc.sql("UPDATE vehicle_report SET reports_due_at = :now WHERE vin = :vin")
+                .param("now", now)
+                .param("vin", vin)
+                .update();
     }
 
     /** ECUs whose reported and expected software differ, or that only one side knows. */
@@ -127,8 +171,13 @@ public class VehicleReports {
                 WHERE r.vin = :vin AND NOT EXISTS (SELECT 1 FROM ecu e WHERE e.vin = r.vin AND e.serial = r.serial)
                 ORDER BY 1""")
                 .param("vin", vin)
-                .query((rs, i) -> new EcuDrift(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, i) -> new EcuDrift(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 }

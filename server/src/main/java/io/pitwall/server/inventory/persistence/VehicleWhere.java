@@ -40,8 +40,8 @@ record VehicleWhere(String sql, Map<String, Object> params) {
         return new VehicleWhere(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
     }
 
-    private static void equal(List<String> clauses, Map<String, Object> params, String column, String name,
-            String value) {
+    private static void equal(
+            List<String> clauses, Map<String, Object> params, String column, String name, String value) {
         if (value != null) {
             clauses.add(column + " = :" + name);
             params.put(name, value);

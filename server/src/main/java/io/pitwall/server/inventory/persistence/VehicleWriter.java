@@ -25,35 +25,74 @@ import org.springframework.stereotype.Repository;
 public class VehicleWriter {
 
     /** A replacement of a stored vehicle that the caller saw at {@code expectedVersion}. */
-    public record Update(Vehicle vehicle, long expectedVersion) {
-    }
+    public record Update(Vehicle vehicle, long expectedVersion) {}
 
-    private record Stamped(Vehicle vehicle, OffsetDateTime now) {
-    }
+    private record Stamped(Vehicle vehicle, OffsetDateTime now) {}
 
-    private record Owned<T>(String vin, T item) {
-    }
+    private record Owned<T>(String vin, T item) {}
 
-    private static final RowSpec<Stamped> VEHICLES = new RowSpec<>("vehicle", List.of("vin", "model", "model_year",
-            "region", "market", "customer_type", "connectivity", "version", "created_at", "updated_at"), row -> {
+    private static final RowSpec<Stamped> VEHICLES = new RowSpec<>(
+            "vehicle",
+            List.of(
+                    "vin",
+                    "model",
+                    "model_year",
+                    "region",
+                    "market",
+                    "customer_type",
+                    "connectivity",
+                    "version",
+                    "created_at",
+                    "updated_at"),
+            row -> {
                 Vehicle v = row.vehicle();
-                return new Object[] {v.vin().value(), v.model(), v.modelYear(), v.region(), v.market(),
-                    v.customerType(), v.connectivity(), 0L, row.now(), row.now()};
+                return new Object[] {
+                    v.vin().value(),
+                    v.model(),
+                    v.modelYear(),
+                    v.region(),
+                    v.market(),
+                    v.customerType(),
+                    v.connectivity(),
+                    0L,
+                    row.now(),
+                    row.now()
+                };
             });
-    private static final RowSpec<Owned<Ecu>> ECUS = new RowSpec<>("ecu", List.of("serial", "vin", "ecu_type",
-            "hardware_id", "hardware_variant", "software_version", "image_hash", "update_policy", "is_primary"), row -> {
+    private static final RowSpec<Owned<Ecu>> ECUS = new RowSpec<>(
+            "ecu",
+            List.of(
+                    "serial",
+                    "vin",
+                    "ecu_type",
+                    "hardware_id",
+                    "hardware_variant",
+                    "software_version",
+                    "image_hash",
+                    "update_policy",
+                    "is_primary"),
+            row -> {
                 Ecu e = row.item();
-                return new Object[] {e.serial(), row.vin(), e.type().name(), e.hardwareId(), e.hardwareVariant(),
-                    e.softwareVersion(), e.imageHash(), e.updatePolicy().name(), e.primary()};
+                return new Object[] {
+                    e.serial(),
+                    row.vin(),
+                    e.type().name(),
+                    e.hardwareId(),
+                    e.hardwareVariant(),
+                    e.softwareVersion(),
+                    e.imageHash(),
+                    e.updatePolicy().name(),
+                    e.primary()
+                };
             });
-    private static final RowSpec<Owned<Map.Entry<String, String>>> ATTRIBUTES = new RowSpec<>("vehicle_attribute",
-            List.of("vin", "name", "attr_value"),
-            row -> new Object[] {row.vin(), row.item().getKey(), row.item().getValue()});
-    private static final RowSpec<Owned<String>> TAGS = new RowSpec<>("vehicle_tag", List.of("vin", "tag"),
-            row -> new Object[] {row.vin(), row.item()});
+    private static final RowSpec<Owned<Map.Entry<String, String>>> ATTRIBUTES =
+            new RowSpec<>("vehicle_attribute", List.of("vin", "name", "attr_value"), row ->
+                    new Object[] {row.vin(), row.item().getKey(), row.item().getValue()});
+    private static final RowSpec<Owned<String>> TAGS =
+            new RowSpec<>("vehicle_tag", List.of("vin", "tag"), row -> new Object[] {row.vin(), row.item()});
 
-    private static final Comparator<Owned<Ecu>> ECU_INDEX_ORDER = Comparator
-            .comparing((Owned<Ecu> row) -> row.item().hardwareId())
+    private static final Comparator<Owned<Ecu>> ECU_INDEX_ORDER = Comparator.comparing(
+                    (Owned<Ecu> row) -> row.item().hardwareId())
             .thenComparing(row -> row.item().softwareVersion())
             .thenComparing(Owned::vin);
 
@@ -74,10 +113,13 @@ public class VehicleWriter {
         List<Vehicle> written = new ArrayList<>(inserts);
         if (!updates.isEmpty()) {
             updateRows(updates, now);
-            List<String> vins = updates.stream().map(u -> u.vehicle().vin().value()).toList();
+            List<String> vins =
+                    updates.stream().map(u -> u.vehicle().vin().value()).toList();
             for (String table : List.of("ecu", "vehicle_attribute", "vehicle_tag")) {
-                KeyGroups.forEach(vins, group -> template.update("DELETE FROM " + table + " WHERE vin = ANY(?)",
-                        ps -> group.setValue(ps, 1)));
+                KeyGroups.forEach(
+                        vins,
+                        group -> template.update(
+                                "DELETE FROM " + table + " WHERE vin = ANY(?)", ps -> group.setValue(ps, 1)));
             }
             updates.forEach(u -> written.add(u.vehicle()));
         }
@@ -119,30 +161,30 @@ public class VehicleWriter {
                 UPDATE vehicle SET model = ?, model_year = ?, region = ?, market = ?, customer_type = ?,
                        connectivity = ?, version = version + 1, updated_at = ?
                 WHERE vin = ? AND version = ?""", new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Vehicle v = updates.get(i).vehicle();
-                        ps.setString(1, v.model());
-                        ps.setInt(2, v.modelYear());
-                        ps.setString(3, v.region());
-                        ps.setString(4, v.market());
-                        ps.setString(5, v.customerType());
-                        ps.setString(6, v.connectivity());
-                        ps.setObject(7, now);
-                        ps.setString(8, v.vin().value());
-                        ps.setLong(9, updates.get(i).expectedVersion());
-                    }
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Vehicle v = updates.get(i).vehicle();
+                ps.setString(1, v.model());
+                ps.setInt(2, v.modelYear());
+                ps.setString(3, v.region());
+                ps.setString(4, v.market());
+                ps.setString(5, v.customerType());
+                ps.setString(6, v.connectivity());
+                ps.setObject(7, now);
+                ps.setString(8, v.vin().value());
+                ps.setLong(9, updates.get(i).expectedVersion());
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return updates.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return updates.size();
+            }
+        });
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
                 var update = updates.get(i);
-                throw new OptimisticLockingFailureException("vehicle " + update.vehicle().vin()
-                        + " is not at version " + update.expectedVersion());
+                throw new OptimisticLockingFailureException(
+                        "vehicle " + update.vehicle().vin() + " is not at version " + update.expectedVersion());
             }
         }
     }

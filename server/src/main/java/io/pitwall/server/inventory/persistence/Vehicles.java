@@ -34,18 +34,23 @@ public class Vehicles {
     }
 
     public boolean exists(Vin vin) {
-        return jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = :vin").param("vin", vin.value())
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = :vin")
+                        .param("vin", vin.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Which vehicle each of these ECU serials belongs to; serials nobody owns are absent. */
     public Map<String, Vin> ownersOf(Collection<String> serials) {
         Map<String, Vin> owners = new HashMap<>();
-        KeyGroups.forEach(serials, group -> jdbc.sql("SELECT serial, vin FROM ecu WHERE serial = ANY(:serials)")
-                .param("serials", group)
-                .query(rs -> {
-                    owners.put(rs.getString(1), new Vin(rs.getString(2)));
-                }));
+        KeyGroups.forEach(
+                serials,
+                group -> jdbc.sql("SELECT serial, vin FROM ecu WHERE serial = ANY(:serials)")
+                        .param("serials", group)
+                        .query(rs -> {
+                            owners.put(rs.getString(1), new Vin(rs.getString(2)));
+                        }));
         return owners;
     }
 
@@ -55,8 +60,10 @@ public class Vehicles {
         var spec = jdbc.sql("SELECT v.vin FROM vehicle v" + where.sql()
                 + " ORDER BY v.vin OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY");
         where.params().forEach(spec::param);
-        List<Vin> vins = spec.param("offset", (long) page * size).param("size", size)
-                .query((rs, i) -> new Vin(rs.getString(1))).list();
+        List<Vin> vins = spec.param("offset", (long) page * size)
+                .param("size", size)
+                .query((rs, i) -> new Vin(rs.getString(1)))
+                .list();
         var loaded = loader.load(vins);
         return vins.stream().map(loaded::get).filter(v -> v != null).toList();
     }

@@ -14,11 +14,29 @@ import java.util.regex.Pattern;
  */
 final class CsvHeader {
 
-    static final List<String> REQUIRED = List.of("vin", "model", "modelYear", "region", "market", "customerType",
-            "connectivity", "ecuSerial", "ecuType", "hardwareId", "softwareVersion", "updatePolicy");
+    static final List<String> REQUIRED = List.of(
+            "vin",
+            "model",
+            "modelYear",
+            "region",
+            "market",
+            "customerType",
+            "connectivity",
+            "ecuSerial",
+            "ecuType",
+            "hardwareId",
+            "softwareVersion",
+            "updatePolicy");
     static final List<String> OPTIONAL = List.of("tags", "hardwareVariant", "imageHash", "primary");
-    static final List<String> ECU_COLUMNS = List.of("ecuSerial", "ecuType", "hardwareId", "hardwareVariant",
-            "softwareVersion", "imageHash", "updatePolicy", "primary");
+    static final List<String> ECU_COLUMNS = List.of(
+            "ecuSerial",
+            "ecuType",
+            "hardwareId",
+            "hardwareVariant",
+            "softwareVersion",
+            "imageHash",
+            "updatePolicy",
+            "primary");
     private static final Pattern ATTRIBUTE = Pattern.compile("attr\\.([A-Za-z0-9][A-Za-z0-9._:-]{0,63})");
 
     private final Map<String, Integer> columns = new HashMap<>();

@@ -17,8 +17,7 @@ import java.util.List;
 record CsvRow(long line, List<String> cells, Malformed malformed) {
 
     /** A stable code and a reason for the import report. */
-    record Malformed(String code, String reason) {
-    }
+    record Malformed(String code, String reason) {}
 
     static CsvRow parse(long line, String text, int maxCells) {
         List<String> cells = new ArrayList<>();
@@ -35,8 +34,11 @@ record CsvRow(long line, List<String> cells, Malformed malformed) {
                     from = quote + 2;
                 }
                 if (quote < 0) {
-                    return malformed(line, cells, "Field " + (cells.size() + 1) + " opens a quote that is not closed on"
-                            + " its line (a field cannot hold a line break)");
+                    return malformed(
+                            line,
+                            cells,
+                            "Field " + (cells.size() + 1) + " opens a quote that is not closed on"
+                                    + " its line (a field cannot hold a line break)");
                 }
                 cell = quoted.append(text, from, quote).toString();
                 i = quote + 1;
@@ -61,8 +63,11 @@ record CsvRow(long line, List<String> cells, Malformed malformed) {
 
     /** A line longer than the import's limit, of which only the beginning was kept. */
     static CsvRow tooLong(long line, String beginning, int maxCells, int maxChars) {
-        return new CsvRow(line, parse(line, beginning, maxCells).cells(), new Malformed("line-too-long",
-                "The row is longer than the import limit of " + maxChars + " characters"));
+        return new CsvRow(
+                line,
+                parse(line, beginning, maxCells).cells(),
+                new Malformed(
+                        "line-too-long", "The row is longer than the import limit of " + maxChars + " characters"));
     }
 
     private static CsvRow malformed(long line, List<String> cells, String reason) {

@@ -44,20 +44,28 @@ final class CsvVehicleGroup {
             return;
         }
         if (row.malformed() != null) {
-            problem = new ImportLine.Unreadable(row.line(), writtenVin(), row.malformed().code(),
+            problem = new ImportLine.Unreadable(
+                    row.line(),
+                    writtenVin(),
+                    row.malformed().code(),
                     row.malformed().reason());
             return;
         }
         try {
             if (row.cells().size() != header.width()) {
-                throw new ApiException(422, "invalid-csv-row", "The row has " + row.cells().size()
-                        + " fields but the header has " + header.width());
+                throw new ApiException(
+                        422,
+                        "invalid-csv-row",
+                        "The row has " + row.cells().size() + " fields but the header has " + header.width());
             }
             for (int column : header.vehicleColumns()) {
                 String cell = row.cells().get(column);
                 if (!cell.isEmpty() && !cell.equals(first.cells().get(column))) {
-                    throw new ApiException(422, "inconsistent-vehicle-rows", "The row's vehicle columns differ from "
-                            + "the first row of vin " + vin() + " (line " + first.line() + ")");
+                    throw new ApiException(
+                            422,
+                            "inconsistent-vehicle-rows",
+                            "The row's vehicle columns differ from " + "the first row of vin " + vin() + " (line "
+                                    + first.line() + ")");
                 }
             }
             Ecu ecu = ecu(row.cells());
@@ -82,10 +90,19 @@ final class CsvVehicleGroup {
                 }
             });
             String tags = header.cell(cells, "tags");
-            return new ImportLine.Parsed(first.line(), new Vehicle(new Vin(vin()), header.cell(cells, "model"),
-                    year(header.cell(cells, "modelYear")), header.cell(cells, "region"), header.cell(cells, "market"),
-                    header.cell(cells, "customerType"), header.cell(cells, "connectivity"), attributes,
-                    tags.isEmpty() ? null : new HashSet<>(Arrays.asList(tags.split(";", -1))), ecus));
+            return new ImportLine.Parsed(
+                    first.line(),
+                    new Vehicle(
+                            new Vin(vin()),
+                            header.cell(cells, "model"),
+                            year(header.cell(cells, "modelYear")),
+                            header.cell(cells, "region"),
+                            header.cell(cells, "market"),
+                            header.cell(cells, "customerType"),
+                            header.cell(cells, "connectivity"),
+                            attributes,
+                            tags.isEmpty() ? null : new HashSet<>(Arrays.asList(tags.split(";", -1))),
+                            ecus));
         } catch (ApiException e) {
             return new ImportLine.Unreadable(first.line(), writtenVin(), e.code(), e.getMessage());
         }
@@ -100,7 +117,8 @@ final class CsvVehicleGroup {
     }
 
     private Ecu ecu(List<String> cells) {
-        boolean none = CsvHeader.ECU_COLUMNS.stream().allMatch(column -> header.cell(cells, column).isEmpty());
+        boolean none = CsvHeader.ECU_COLUMNS.stream()
+                .allMatch(column -> header.cell(cells, column).isEmpty());
         if (none) {
             return null;
         }
@@ -108,9 +126,14 @@ final class CsvVehicleGroup {
         if (serial.isEmpty()) {
             throw Required.missing("ecus.serial");
         }
-        return new Ecu(serial, EcuType.parse(header.cell(cells, "ecuType")), header.cell(cells, "hardwareId"),
-                header.cell(cells, "hardwareVariant"), header.cell(cells, "softwareVersion"),
-                header.cell(cells, "imageHash"), UpdatePolicy.parse(header.cell(cells, "updatePolicy")),
+        return new Ecu(
+                serial,
+                EcuType.parse(header.cell(cells, "ecuType")),
+                header.cell(cells, "hardwareId"),
+                header.cell(cells, "hardwareVariant"),
+                header.cell(cells, "softwareVersion"),
+                header.cell(cells, "imageHash"),
+                UpdatePolicy.parse(header.cell(cells, "updatePolicy")),
                 primary(header.cell(cells, "primary")));
     }
 

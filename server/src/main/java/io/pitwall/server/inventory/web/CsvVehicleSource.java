@@ -42,15 +42,16 @@ final class CsvVehicleSource implements ImportSource {
             throw ApiException.badRequest("empty-import", "The CSV contains no header and no vehicles");
         }
         if (names.malformed() != null) {
-            throw ApiException.badRequest("invalid-csv-header", "The header row is unreadable: "
-                    + names.malformed().reason());
+            throw ApiException.badRequest(
+                    "invalid-csv-header",
+                    "The header row is unreadable: " + names.malformed().reason());
         }
         this.header = CsvHeader.of(names.cells());
     }
 
     static CsvVehicleSource open(InputStream body, int maxLineChars) throws IOException {
-        return new CsvVehicleSource(new LineReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxLineChars),
-                maxLineChars);
+        return new CsvVehicleSource(
+                new LineReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxLineChars), maxLineChars);
     }
 
     @Override

@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DriftController {
 
-    record DriftResponse(String vin, boolean drifted, List<EcuDrift> ecus) {
-    }
+    record DriftResponse(String vin, boolean drifted, List<EcuDrift> ecus) {}
 
     private final VehicleReporting reporting;
     private final KnownVehicles vehicles;

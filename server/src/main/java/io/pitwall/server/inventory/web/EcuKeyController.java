@@ -27,20 +27,18 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/vehicles")
 class EcuKeyController {
 
-    record BulkKey(@Schema(maxLength = 17) String vin, @Schema(maxLength = 64) String serial, JsonNode key) {
-    }
+    record BulkKey(
+            @Schema(maxLength = 17) String vin,
+            @Schema(maxLength = 64) String serial,
+            JsonNode key) {}
 
-    record BulkRequest(@NotEmpty List<BulkKey> keys) {
-    }
+    record BulkRequest(@NotEmpty List<BulkKey> keys) {}
 
-    record BulkResponse(int registered) {
-    }
+    record BulkResponse(int registered) {}
 
-    record KeysResponse(String vin, List<RegisteredEcuKey> ecus) {
-    }
+    record KeysResponse(String vin, List<RegisteredEcuKey> ecus) {}
 
-    record IndicatorsResponse(String vin, List<AttackIndicator> indicators) {
-    }
+    record IndicatorsResponse(String vin, List<AttackIndicator> indicators) {}
 
     private final EcuKeys keys;
 
@@ -60,7 +58,8 @@ class EcuKeyController {
     @RequiresPermission(Permission.VEHICLE_WRITE)
     BulkResponse registerAll(@Valid @RequestBody BulkRequest request) {
         return new BulkResponse(keys.registerAll(request.keys().stream()
-                .map(k -> new EcuKeys.Registration(k.vin(), k.serial(), k.key())).toList()));
+                .map(k -> new EcuKeys.Registration(k.vin(), k.serial(), k.key()))
+                .toList()));
     }
 
     @GetMapping("/{vin}/ecu-keys")

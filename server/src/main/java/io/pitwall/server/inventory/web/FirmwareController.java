@@ -21,8 +21,7 @@ class FirmwareController {
         }
     }
 
-    record FirmwareResponse(List<FirmwareRow> items) {
-    }
+    record FirmwareResponse(List<FirmwareRow> items) {}
 
     private final FindVehicles find;
 
@@ -33,10 +32,16 @@ class FirmwareController {
     /** ECU and vehicle counts per hardware id and software version, optionally narrowed. */
     @GetMapping("/api/v1/inventory/firmware")
     @RequiresPermission(Permission.VEHICLE_READ)
-    FirmwareResponse firmware(@RequestParam(required = false) String model,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String hardwareId) {
-        return new FirmwareResponse(find.firmware(checked(model, "model"), checked(region, "region"),
-                checked(hardwareId, "hardwareId")).stream().map(FirmwareRow::of).toList());
+    FirmwareResponse firmware(
+            @RequestParam(required = false) String model,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String hardwareId) {
+        return new FirmwareResponse(
+                find
+                        .firmware(checked(model, "model"), checked(region, "region"), checked(hardwareId, "hardwareId"))
+                        .stream()
+                        .map(FirmwareRow::of)
+                        .toList());
     }
 
     private static String checked(String value, String name) {

@@ -38,18 +38,22 @@ class ImportController {
     }
 
     /** Upserts by VIN; answers the counts and the rejected lines (200 even when some lines were rejected). */
-    @RequestBody(required = true, description = "JSON Lines: one vehicle (create-request shape, ECUs inline) per "
-            + "line. CSV: header row, then one row per ECU with the vehicle columns repeated and the rows of a VIN "
-            + "adjacent; columns vin, model, modelYear, region, market, customerType, connectivity, ecuSerial, "
-            + "ecuType, hardwareId, softwareVersion, updatePolicy, optional tags (';'-separated), hardwareVariant, "
-            + "imageHash, primary and attr.<name>. Each VIN once per import: a repeat is rejected as duplicate-vin.",
+    @RequestBody(
+            required = true,
+            description =
+                    "JSON Lines: one vehicle (create-request shape, ECUs inline) per "
+                            + "line. CSV: header row, then one row per ECU with the vehicle columns repeated and the rows of a VIN "
+                            + "adjacent; columns vin, model, modelYear, region, market, customerType, connectivity, ecuSerial, "
+                            + "ecuType, hardwareId, softwareVersion, updatePolicy, optional tags (';'-separated), hardwareVariant, "
+                            + "imageHash, primary and attr.<name>. Each VIN once per import: a repeat is rejected as duplicate-vin.",
             content = {@Content(mediaType = NDJSON), @Content(mediaType = CSV)})
     // The content type is checked here rather than with 'consumes', so the permission check answers first.
     @PostMapping(path = "/api/v1/vehicles/import")
     @RequiresPermission(Permission.VEHICLE_WRITE)
     ImportReportResponse importVehicles(HttpServletRequest request) throws IOException {
         MediaType type = utf8(request.getContentType());
-        if (!type.isCompatibleWith(MediaType.parseMediaType(CSV)) && !type.isCompatibleWith(MediaType.parseMediaType(NDJSON))) {
+        if (!type.isCompatibleWith(MediaType.parseMediaType(CSV))
+                && !type.isCompatibleWith(MediaType.parseMediaType(NDJSON))) {
             throw new ApiException(415, "unsupported-media-type", "Imports are " + NDJSON + " or " + CSV + " in UTF-8");
         }
         ImportSource source = type.isCompatibleWith(MediaType.parseMediaType(CSV))

@@ -12,8 +12,7 @@ import java.io.Reader;
 final class LineReader {
 
     /** A line's 1-based number and text (when {@code tooLong}, only the text's beginning). */
-    record Line(long number, String text, boolean tooLong) {
-    }
+    record Line(long number, String text, boolean tooLong) {}
 
     private final Reader in;
     private final int maxChars;

@@ -35,8 +35,8 @@ final class NdjsonVehicleSource implements ImportSource {
     public ImportLine next() throws IOException {
         for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
             if (line.tooLong()) {
-                return new ImportLine.Unreadable(line.number(), null, "line-too-long",
-                        "The line is longer than the import limit");
+                return new ImportLine.Unreadable(
+                        line.number(), null, "line-too-long", "The line is longer than the import limit");
             }
             if (!line.text().isBlank()) {
                 return parse(line.number(), line.text());
@@ -50,7 +50,10 @@ final class NdjsonVehicleSource implements ImportSource {
         try {
             body = reader.readValue(text);
         } catch (JacksonException e) {
-            return new ImportLine.Unreadable(number, null, "malformed-line",
+            return new ImportLine.Unreadable(
+                    number,
+                    null,
+                    "malformed-line",
                     "Not a JSON object describing a vehicle: " + firstLine(e.getOriginalMessage()));
         }
         if (body == null) {

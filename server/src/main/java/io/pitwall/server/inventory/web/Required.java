@@ -6,8 +6,7 @@ import java.util.Map;
 /** The refusals the web edge raises itself, with the same codes the inventory's records use. */
 final class Required {
 
-    private Required() {
-    }
+    private Required() {}
 
     static <T> T present(T value, String field) {
         if (value == null) {

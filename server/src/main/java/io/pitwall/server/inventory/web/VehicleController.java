@@ -42,12 +42,11 @@ class VehicleController {
     Page<VehicleResponse> list(@RequestParam MultiValueMap<String, String> params) {
         var query = VehicleQuery.parse(params);
         var page = find.page(query.filter(), query.rsql(), query.page(), query.size());
-        return new Page<>(page.items().stream().map(VehicleResponse::of).toList(), page.page(), page.size(),
-                page.total());
+        return new Page<>(
+                page.items().stream().map(VehicleResponse::of).toList(), page.page(), page.size(), page.total());
     }
 
-    record CountResponse(long count) {
-    }
+    record CountResponse(long count) {}
 
     /** How many vehicles the listing with these parameters would show in total (paging ignored). */
     @GetMapping("/count")
@@ -67,7 +66,8 @@ class VehicleController {
     @RequiresPermission(Permission.VEHICLE_WRITE)
     ResponseEntity<VehicleResponse> create(@RequestBody VehicleBody body) {
         var created = register.create(body.toVehicle());
-        return ResponseEntity.created(URI.create("/api/v1/vehicles/" + created.vehicle().vin()))
+        return ResponseEntity.created(
+                        URI.create("/api/v1/vehicles/" + created.vehicle().vin()))
                 .body(VehicleResponse.of(created));
     }
 
@@ -77,7 +77,10 @@ class VehicleController {
     VehicleResponse replace(@PathVariable String vin, @RequestBody VehicleBody body) {
         Vin target = new Vin(vin);
         if (body.vin() != null && !body.vin().equals(vin)) {
-            throw new ApiException(422, "vin-mismatch", "The body's vin " + body.vin() + " is not the path's " + vin,
+            throw new ApiException(
+                    422,
+                    "vin-mismatch",
+                    "The body's vin " + body.vin() + " is not the path's " + vin,
                     Map.of("field", "vin"));
         }
         long version = Required.present(body.version(), "version");

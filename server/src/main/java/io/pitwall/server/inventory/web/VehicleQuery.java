@@ -17,8 +17,8 @@ import org.springframework.util.MultiValueMap;
  */
 record VehicleQuery(VehicleFilter filter, String rsql, int page, int size) {
 
-    private static final Set<String> FILTERS = Set.of("model", "region", "market", "customerType", "tag",
-            "hardwareId", "filter", "page", "size");
+    private static final Set<String> FILTERS =
+            Set.of("model", "region", "market", "customerType", "tag", "hardwareId", "filter", "page", "size");
     private static final Pattern ATTRIBUTE = Pattern.compile("attr\\.[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     static VehicleQuery parse(MultiValueMap<String, String> params) {
@@ -38,9 +38,18 @@ record VehicleQuery(VehicleFilter filter, String rsql, int page, int size) {
                 attributes.put(name.substring(5), values.get(0));
             }
         }
-        var filter = new VehicleFilter(params.getFirst("model"), params.getFirst("region"), params.getFirst("market"),
-                params.getFirst("customerType"), params.getFirst("tag"), attributes, params.getFirst("hardwareId"));
-        return new VehicleQuery(filter, params.getFirst("filter"), number(params.getFirst("page"), 0, "page"),
+        var filter = new VehicleFilter(
+                params.getFirst("model"),
+                params.getFirst("region"),
+                params.getFirst("market"),
+                params.getFirst("customerType"),
+                params.getFirst("tag"),
+                attributes,
+                params.getFirst("hardwareId"));
+        return new VehicleQuery(
+                filter,
+                params.getFirst("filter"),
+                number(params.getFirst("page"), 0, "page"),
                 number(params.getFirst("size"), 50, "size"));
     }
 

@@ -28,8 +28,7 @@ import org.springframework.stereotype.Repository;
 public class PersonalDataRows {
 
     /** A row holding signal JSON: its key values (in {@link SignalColumn#key()} order), its time (or null), the text. */
-    public record SignalRow(List<Object> key, Instant at, String text) {
-    }
+    public record SignalRow(List<Object> key, Instant at, String text) {}
 
     private final JdbcClient jdbc;
 
@@ -52,20 +51,22 @@ public class PersonalDataRows {
             statement = statement.param("vin", vin);
         }
         int keys = column.key().size();
-        return statement.query((rs, n) -> {
-            List<Object> key = new ArrayList<>(keys);
-            for (int i = 1; i <= keys; i++) {
-                key.add(rs.getObject(i));
-            }
-            OffsetDateTime at = rs.getObject(keys + 1, OffsetDateTime.class);
-            return new SignalRow(key, at == null ? null : at.toInstant(), rs.getString(keys + 2));
-        }).list();
+        return statement
+                .query((rs, n) -> {
+                    List<Object> key = new ArrayList<>(keys);
+                    for (int i = 1; i <= keys; i++) {
+                        key.add(rs.getObject(i));
+                    }
+                    OffsetDateTime at = rs.getObject(keys + 1, OffsetDateTime.class);
+                    return new SignalRow(key, at == null ? null : at.toInstant(), rs.getString(keys + 2));
+                })
+                .list();
     }
 
     /** Writes the redacted text of one row, only if it still holds what was read (a concurrent change wins). */
     public int replaceSignals(SignalColumn column, SignalRow row, String redacted) {
-        StringBuilder sql = new StringBuilder("UPDATE " + column.table() + " SET " + column.column()
-                + " = :text WHERE " + column.column() + " = :old");
+        StringBuilder sql = new StringBuilder("UPDATE " + column.table() + " SET " + column.column() + " = :text WHERE "
+                + column.column() + " = :old");
         for (int i = 0; i < column.key().size(); i++) {
             sql.append(" AND ").append(column.key().get(i)).append(" = :k").append(i);
         }
@@ -79,7 +80,9 @@ public class PersonalDataRows {
     /** Every row of the table that belongs to the vehicle, column names in lower case, times as instants. */
     public List<Map<String, Object>> rowsOf(Table table, String vin) {
         return jdbc.sql("SELECT * FROM " + table.name() + " WHERE " + table.vehicleCondition())
-                .param("vin", vin).query((rs, n) -> row(rs)).list();
+                .param("vin", vin)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     private static Map<String, Object> row(ResultSet rs) throws SQLException {

@@ -23,8 +23,11 @@ class ReleaseNoteSchedule {
     @Bean
     PeriodicTask releaseNoteRefresher(CampaignReleaseNotes notes, CampaignSettings settings) {
         Duration interval = settings.releaseNoteInterval();
-        return new PeriodicTask("campaign-release-notes", Duration.ofSeconds(30).compareTo(interval) < 0
-                ? Duration.ofSeconds(30) : interval, interval, () -> storeAll(notes));
+        return new PeriodicTask(
+                "campaign-release-notes",
+                Duration.ofSeconds(30).compareTo(interval) < 0 ? Duration.ofSeconds(30) : interval,
+                interval,
+                () -> storeAll(notes));
     }
 
     static int storeAll(CampaignReleaseNotes notes) {

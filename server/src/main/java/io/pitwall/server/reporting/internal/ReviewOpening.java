@@ -1,8 +1,8 @@
 package io.pitwall.server.reporting.internal;
 
 import io.pitwall.server.campaign.Campaign;
-import io.pitwall.server.campaign.CampaignRecords;
 import io.pitwall.server.campaign.CampaignMoved;
+import io.pitwall.server.campaign.CampaignRecords;
 import io.pitwall.server.campaign.Wave;
 import io.pitwall.server.campaign.WaveStatus;
 import io.pitwall.server.reporting.persistence.CampaignReadModel;
@@ -34,8 +34,8 @@ class ReviewOpening {
     private final CampaignRecords records;
     private final ApplicationEventPublisher events;
 
-    ReviewOpening(Reviews reviews, CampaignReadModel campaigns, CampaignRecords records,
-            ApplicationEventPublisher events) {
+    ReviewOpening(
+            Reviews reviews, CampaignReadModel campaigns, CampaignRecords records, ApplicationEventPublisher events) {
         this.reviews = reviews;
         this.campaigns = campaigns;
         this.records = records;
@@ -45,12 +45,16 @@ class ReviewOpening {
     @EventListener
     void on(CampaignMoved moved) {
         long id = moved.campaignId();
-        if (moved.from() == moved.to() || !moved.to().isFinished() || reviews.find(id).isPresent()) {
+        if (moved.from() == moved.to()
+                || !moved.to().isFinished()
+                || reviews.find(id).isPresent()) {
             return;
         }
         String owner = campaigns.reviewOwner(id).orElse(null);
         reviews.open(id, moved.to().name(), owner, metrics(id, moved.at()), moved.at());
-        events.publishEvent(Audited.succeeded("campaign.review.open", "campaign:" + id,
+        events.publishEvent(Audited.succeeded(
+                "campaign.review.open",
+                "campaign:" + id,
                 Map.of("outcome", moved.to().name(), "owner", owner == null ? "" : owner, "principal", moved.actor())));
     }
 
@@ -69,11 +73,20 @@ class ReviewOpening {
         metrics.put("failuresByCategory", new TreeMap<>(counts.byFailureCategory()));
         metrics.put("startedAt", campaign.startedAt());
         metrics.put("finishedAt", now);
-        metrics.put("durationSeconds", campaign.startedAt() == null ? null
-                : Duration.between(campaign.startedAt(), now).toSeconds());
+        metrics.put(
+                "durationSeconds",
+                campaign.startedAt() == null
+                        ? null
+                        : Duration.between(campaign.startedAt(), now).toSeconds());
         metrics.put("waves", plan.size());
-        metrics.put("wavesPassed", plan.stream().filter(w -> w.status() == WaveStatus.PASSED).count());
-        metrics.put("pauses", records.decisions(id).stream().filter(d -> PAUSES.contains(d.kind())).count());
+        metrics.put(
+                "wavesPassed",
+                plan.stream().filter(w -> w.status() == WaveStatus.PASSED).count());
+        metrics.put(
+                "pauses",
+                records.decisions(id).stream()
+                        .filter(d -> PAUSES.contains(d.kind()))
+                        .count());
         return metrics;
     }
 }

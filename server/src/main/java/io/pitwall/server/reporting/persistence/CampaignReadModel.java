@@ -21,12 +21,16 @@ public class CampaignReadModel {
     /** Campaigns that get a note: running or paused (a paused campaign is still under way). */
     public List<Long> campaignsUnderWay() {
         return jdbc.sql("SELECT id FROM campaign WHERE status IN ('RUNNING', 'PAUSED') ORDER BY id")
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
     }
 
     public boolean exists(long campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE id = :id").param("id", campaignId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE id = :id")
+                        .param("id", campaignId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -34,14 +38,19 @@ public class CampaignReadModel {
      * campaign move holds that lock, so whoever edits a review takes the campaign's lock first, in the same order.
      */
     public boolean lock(long campaignId) {
-        return jdbc.sql("SELECT id FROM campaign WHERE id = :id FOR UPDATE").param("id", campaignId)
-                .query(Long.class).optional().isPresent();
+        return jdbc.sql("SELECT id FROM campaign WHERE id = :id FOR UPDATE")
+                .param("id", campaignId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     /** The review owner named in the campaign's readiness sheet, if any. */
     public Optional<String> reviewOwner(long campaignId) {
         return jdbc.sql("SELECT owner_review FROM campaign_readiness WHERE campaign_id = :id")
-                .param("id", campaignId).query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional()
+                .param("id", campaignId)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
                 .flatMap(owner -> owner);
     }
 }

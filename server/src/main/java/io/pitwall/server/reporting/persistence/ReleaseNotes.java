@@ -14,8 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReleaseNotes {
 
     /** A stored note's day and when it was generated. */
-    public record Entry(LocalDate day, OffsetDateTime generatedAt) {
-    }
+    public record Entry(LocalDate day, OffsetDateTime generatedAt) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -34,22 +33,31 @@ public class ReleaseNotes {
         int updated = jdbc.sql("""
                 UPDATE campaign_release_note SET generated_at = :at, note_json = :note
                 WHERE campaign_id = :id AND note_day = :day""")
-                .param("at", note.generatedAt()).param("note", body).param("id", note.campaignId())
-                .param("day", note.day()).update();
+                .param("at", note.generatedAt())
+                .param("note", body)
+                .param("id", note.campaignId())
+                .param("day", note.day())
+                .update();
         if (updated == 1) {
             return true;
         }
         jdbc.sql("""
                 INSERT INTO campaign_release_note (campaign_id, note_day, generated_at, note_json)
                 VALUES (:id, :day, :at, :note)""")
-                .param("id", note.campaignId()).param("day", note.day()).param("at", note.generatedAt())
-                .param("note", body).update();
+                .param("id", note.campaignId())
+                .param("day", note.day())
+                .param("at", note.generatedAt())
+                .param("note", body)
+                .update();
         return false;
     }
 
     public Optional<ReleaseNote> find(long campaignId, LocalDate day) {
         return jdbc.sql("SELECT note_json FROM campaign_release_note WHERE campaign_id = :id AND note_day = :day")
-                .param("id", campaignId).param("day", day).query(String.class).optional()
+                .param("id", campaignId)
+                .param("day", day)
+                .query(String.class)
+                .optional()
                 .map(stored -> json.readValue(stored, ReleaseNote.class));
     }
 

@@ -27,8 +27,12 @@ public class Reviews {
         jdbc.sql("""
                 INSERT INTO campaign_review (campaign_id, outcome, owner, status, metrics_json, opened_at, version)
                 VALUES (:id, :outcome, :owner, 'OPEN', :metrics, :now, 0)""")
-                .param("id", campaignId).param("outcome", outcome).param("owner", owner)
-                .param("metrics", json.writeValueAsString(metrics)).param("now", now).update();
+                .param("id", campaignId)
+                .param("outcome", outcome)
+                .param("owner", owner)
+                .param("metrics", json.writeValueAsString(metrics))
+                .param("now", now)
+                .update();
     }
 
     public Optional<Review> find(long campaignId) {
@@ -45,10 +49,14 @@ public class Reviews {
                 UPDATE campaign_review SET learning_notes = :notes, updated_by = :by, status = :status,
                     closed_at = :closedAt, closed_by = :closedBy, version = version + 1
                 WHERE campaign_id = :id AND version = :version""")
-                .param("notes", notes).param("by", by).param("status", close ? "CLOSED" : "OPEN")
+                .param("notes", notes)
+                .param("by", by)
+                .param("status", close ? "CLOSED" : "OPEN")
                 .param("closedAt", close ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("closedBy", close ? by : null, java.sql.Types.VARCHAR)
-                .param("id", review.campaignId()).param("version", review.version()).update();
+                .param("id", review.campaignId())
+                .param("version", review.version())
+                .update();
         if (rows != 1) {
             throw new OptimisticLockingFailureException("review of campaign " + review.campaignId() + " changed");
         }
@@ -59,11 +67,18 @@ public class Reviews {
                 SELECT campaign_id, outcome, owner, status, metrics_json, learning_notes, opened_at, updated_by,
                     closed_at, closed_by, version FROM campaign_review WHERE campaign_id = :id""" + suffix)
                 .param("id", campaignId)
-                .query((rs, i) -> new Review(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Review.Status.valueOf(rs.getString(4)), json.readValue(rs.getString(5),
-                                new TypeReference<Map<String, Object>>() {
-                                }), rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getString(10), rs.getLong(11)))
+                .query((rs, i) -> new Review(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Review.Status.valueOf(rs.getString(4)),
+                        json.readValue(rs.getString(5), new TypeReference<Map<String, Object>>() {}),
+                        rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class),
+                        rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class),
+                        rs.getString(10),
+                        rs.getLong(11)))
                 .optional();
     }
 }

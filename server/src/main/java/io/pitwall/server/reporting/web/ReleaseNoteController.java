@@ -19,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{id}/release-notes")
 class ReleaseNoteController {
 
-    record NoteEntry(LocalDate day, OffsetDateTime generatedAt) {
-    }
+    record NoteEntry(LocalDate day, OffsetDateTime generatedAt) {}
 
     private final CampaignReleaseNotes notes;
 
@@ -31,7 +30,9 @@ class ReleaseNoteController {
     @GetMapping
     @RequiresPermission(Permission.CAMPAIGN_READ)
     List<NoteEntry> list(@PathVariable long id) {
-        return notes.list(id).stream().map(e -> new NoteEntry(e.day(), e.generatedAt())).toList();
+        return notes.list(id).stream()
+                .map(e -> new NoteEntry(e.day(), e.generatedAt()))
+                .toList();
     }
 
     @GetMapping("/{day}")

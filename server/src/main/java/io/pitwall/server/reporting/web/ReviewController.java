@@ -22,8 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
     /** {@code close}: true closes the review with these notes (it then no longer changes). */
-    record ReviewRequest(@Schema(maxLength = 10_000) String learningNotes, Boolean close) {
-    }
+    record ReviewRequest(@Schema(maxLength = 10_000) String learningNotes, Boolean close) {}
 
     private final CampaignReviews reviews;
 
@@ -41,7 +40,11 @@ class ReviewController {
     @RequiresPermission(Permission.CAMPAIGN_READ)
     Review update(@PathVariable long id, @RequestBody ReviewRequest request) {
         CurrentOperator operator = CurrentOperator.require();
-        return reviews.update(id, request.learningNotes(), Boolean.TRUE.equals(request.close()), operator.username(),
+        return reviews.update(
+                id,
+                request.learningNotes(),
+                Boolean.TRUE.equals(request.close()),
+                operator.username(),
                 operator.has(Permission.CAMPAIGN_APPROVE));
     }
 }

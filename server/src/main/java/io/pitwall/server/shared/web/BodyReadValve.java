@@ -53,7 +53,8 @@ final class BodyReadValve extends ValveBase {
             return;
         }
         long length = request.getContentLengthLong();
-        boolean drained = !response.isError() && !request.getCoyoteRequest().hasExpectation()
+        boolean drained = !response.isError()
+                && !request.getCoyoteRequest().hasExpectation()
                 && (length < 0 || length - request.getCoyoteRequest().getBytesRead() <= maxSwallowBytes)
                 && guarded.body().drain(maxSwallowBytes);
         if (!drained) {

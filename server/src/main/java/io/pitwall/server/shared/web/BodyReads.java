@@ -82,7 +82,8 @@ final class BodyReads {
                 }
             }
             counted(n);
-            if (minBytesPerSecond > 0 && waitedNanos > graceNanos
+            if (minBytesPerSecond > 0
+                    && waitedNanos > graceNanos
                     && (waitedNanos - graceNanos) / 1e9 * minBytesPerSecond > bytes) {
                 throw refuse(BodyReadRefused.tooSlow());
             }

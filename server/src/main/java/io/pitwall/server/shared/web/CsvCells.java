@@ -8,8 +8,7 @@ package io.pitwall.server.shared.web;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     /** The cell for the value; {@code null} is an empty cell. */
     public static String of(String value) {

@@ -93,7 +93,8 @@ public class HotPathHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath, HttpServletRequest request)
             throws ServletException {
-        HandlerGate gate = obtainApplicationContext().getBeanProvider(HandlerGate.class).getIfAvailable();
+        HandlerGate gate =
+                obtainApplicationContext().getBeanProvider(HandlerGate.class).getIfAvailable();
         if (gate != null) {
             RuntimeException refusal = null;
             Map<RequestMappingInfo, HandlerMethod> handlers = getHandlerMethods();

@@ -22,16 +22,19 @@ import org.springframework.util.unit.DataSize;
  *                        {@code server.tomcat.threads.max}, so the rest of the threads stay free for other requests.
  */
 @ConfigurationProperties("pitwall.http")
-public record HttpSettings(@DefaultValue("20s") Duration bodyReadTimeout, @DefaultValue("1KB") DataSize minBodyRate,
-        @DefaultValue("10s") Duration bodyRateGrace, @DefaultValue("64") int maxBodyWaits) {
+public record HttpSettings(
+        @DefaultValue("20s") Duration bodyReadTimeout,
+        @DefaultValue("1KB") DataSize minBodyRate,
+        @DefaultValue("10s") Duration bodyRateGrace,
+        @DefaultValue("64") int maxBodyWaits) {
 
     public HttpSettings {
         if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
             throw new IllegalArgumentException("pitwall.http.body-read-timeout must be positive");
         }
         if (minBodyRate.isNegative() || bodyRateGrace.isNegative() || maxBodyWaits < 0) {
-            throw new IllegalArgumentException("pitwall.http.min-body-rate, body-rate-grace and max-body-waits must not "
-                    + "be negative");
+            throw new IllegalArgumentException(
+                    "pitwall.http.min-body-rate, body-rate-grace and max-body-waits must not " + "be negative");
         }
     }
 }

@@ -14,8 +14,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -23,12 +21,14 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -72,15 +72,19 @@ class ProblemAdvice {
         if (refused != null) {
             return refusedBody(refused, request);
         }
-        return answer(request, 400, "malformed-body", "The request body is not valid JSON of the expected shape: "
-                + rootMessage(e), Map.of());
+        return answer(
+                request,
+                400,
+                "malformed-body",
+                "The request body is not valid JSON of the expected shape: " + rootMessage(e),
+                Map.of());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.<String, Object>of("field", f.getField(),
-                        "message", String.valueOf(f.getDefaultMessage())))
+                .map(f ->
+                        Map.<String, Object>of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
         return answer(request, 422, "validation-failed", "The request has invalid fields", Map.of("errors", errors));
     }
@@ -92,12 +96,17 @@ class ProblemAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return answer(request, 400, "invalid-parameter", "Parameter '" + e.getName() + "' has an invalid value", Map.of());
+        return answer(
+                request, 400, "invalid-parameter", "Parameter '" + e.getName() + "' has an invalid value", Map.of());
     }
 
     @ExceptionHandler(TypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e, HttpServletRequest request) {
-        return answer(request, 400, "invalid-parameter", "Parameter '" + e.getPropertyName() + "' has an invalid value",
+        return answer(
+                request,
+                400,
+                "invalid-parameter",
+                "Parameter '" + e.getPropertyName() + "' has an invalid value",
                 Map.of());
     }
 
@@ -108,7 +117,8 @@ class ProblemAdvice {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return answer(request, 400, "missing-parameter", "Parameter '" + e.getParameterName() + "' is required", Map.of());
+        return answer(
+                request, 400, "missing-parameter", "Parameter '" + e.getParameterName() + "' is required", Map.of());
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -118,8 +128,12 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return answer(request, 415, "unsupported-media-type",
-                "Content type " + e.getContentType() + " is not accepted here; use " + e.getSupportedMediaTypes(), Map.of());
+        return answer(
+                request,
+                415,
+                "unsupported-media-type",
+                "Content type " + e.getContentType() + " is not accepted here; use " + e.getSupportedMediaTypes(),
+                Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -144,17 +158,26 @@ class ProblemAdvice {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException e, HttpServletRequest request) {
-        return answer(request, 409, "version-conflict",
-                "The resource was changed by someone else; reload it and retry with its current version", Map.of());
+        return answer(
+                request,
+                409,
+                "version-conflict",
+                "The resource was changed by someone else; reload it and retry with its current version",
+                Map.of());
     }
 
     /** A lock not granted in time (H2 gives up after seconds; a deadlock victim on PostgreSQL): retry soon. */
     @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> busy(DataAccessException e, HttpServletRequest request) {
-        log.warn("Lock not granted serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+        log.warn(
+                "Lock not granted serving {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
         var answer = answer(request, 503, "busy", "The resource is busy; retry shortly", Map.of());
-        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "1")
+        return ResponseEntity.status(503)
+                .headers(answer.getHeaders())
+                .header("Retry-After", "1")
                 .body(answer.getBody());
     }
 
@@ -162,16 +185,24 @@ class ProblemAdvice {
     @ExceptionHandler(org.springframework.web.ErrorResponseException.class)
     ResponseEntity<ProblemDetail> framework(ErrorResponse e, HttpServletRequest request) {
         int status = e.getStatusCode().value();
-        return answer(request, status, status >= 500 ? "internal-error" : "invalid-request",
-                status >= 500 ? "An unexpected error occurred" : "The request cannot be served as sent", Map.of());
+        return answer(
+                request,
+                status,
+                status >= 500 ? "internal-error" : "invalid-request",
+                status >= 500 ? "An unexpected error occurred" : "The request cannot be served as sent",
+                Map.of());
     }
 
     /** A body that came too slowly, or would have waited while too many others wait ({@link BodyReads}). */
     @ExceptionHandler(BodyReadRefused.class)
     ResponseEntity<ProblemDetail> refusedBody(BodyReadRefused e, HttpServletRequest request) {
         var answer = answer(request, e.status(), e.code(), e.getMessage(), Map.of());
-        return e.status() != 503 ? answer : ResponseEntity.status(503).headers(answer.getHeaders())
-                .header("Retry-After", "1").body(answer.getBody());
+        return e.status() != 503
+                ? answer
+                : ResponseEntity.status(503)
+                        .headers(answer.getHeaders())
+                        .header("Retry-After", "1")
+                        .body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)
@@ -187,15 +218,21 @@ class ProblemAdvice {
             return null;
         }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(request, 500, "internal-error", "An unexpected error occurred; quote the request id to support",
+        return answer(
+                request,
+                500,
+                "internal-error",
+                "An unexpected error occurred; quote the request id to support",
                 Map.of());
     }
 
-    private ResponseEntity<ProblemDetail> answer(HttpServletRequest request, int status, String code, String detail,
-            Map<String, Object> properties) {
+    private ResponseEntity<ProblemDetail> answer(
+            HttpServletRequest request, int status, String code, String detail, Map<String, Object> properties) {
         if (status < 500 && isAuditedRequest(request) && request.getAttribute(Problems.REFUSAL_AUDITED) == null) {
-            events.publishEvent(Audited.refused(request.getMethod() + " " + request.getRequestURI(),
-                    request.getRequestURI(), Map.of("status", status, "code", code)));
+            events.publishEvent(Audited.refused(
+                    request.getMethod() + " " + request.getRequestURI(),
+                    request.getRequestURI(),
+                    Map.of("status", status, "code", code)));
         }
         ProblemDetail problem = Problems.problem(status, code, detail, properties);
         problem.setInstance(URI.create(request.getRequestURI()));
@@ -204,7 +241,9 @@ class ProblemAdvice {
 
     static boolean isAuditedRequest(HttpServletRequest request) {
         String method = request.getMethod();
-        return request.getRequestURI().startsWith("/api/") && !"GET".equals(method) && !"HEAD".equals(method)
+        return request.getRequestURI().startsWith("/api/")
+                && !"GET".equals(method)
+                && !"HEAD".equals(method)
                 && !"OPTIONS".equals(method);
     }
 

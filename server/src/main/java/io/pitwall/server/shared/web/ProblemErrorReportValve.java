@@ -42,8 +42,12 @@ final class ProblemErrorReportValve extends ErrorReportValve {
                 out.flush();
             }
         } catch (IOException | RuntimeException e) {
-            log.debug("Could not write the error answer {} to {} {}", status, request.getMethod(),
-                    request.getDecodedRequestURI(), e);
+            log.debug(
+                    "Could not write the error answer {} to {} {}",
+                    status,
+                    request.getMethod(),
+                    request.getDecodedRequestURI(),
+                    e);
         }
     }
 }

@@ -26,6 +26,7 @@ public class Problems {
      * than the error answer knows), so the refusal is recorded once.
      */
     public static final String REFUSAL_AUDITED = "pitwall.refusal-audited";
+
     private final JsonMapper json;
 
     public Problems(JsonMapper json) {
@@ -67,8 +68,8 @@ public class Problems {
      * its body, for the caller to write: the request id is taken from, or given to, the request and set as the
      * {@code X-Request-Id} header. The URL is not echoed: it may be what was malformed.
      */
-    String prepareOutsideFilters(HttpServletRequest request, HttpServletResponse response, int status, String code,
-            String detail) {
+    String prepareOutsideFilters(
+            HttpServletRequest request, HttpServletResponse response, int status, String code, String detail) {
         String requestId = RequestIds.of(request);
         ProblemDetail problem = problem(status, code, detail, Map.of());
         problem.setProperty("requestId", requestId);

@@ -41,7 +41,11 @@ class ReadinessGate extends OncePerRequestFilter {
             return;
         }
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        problems.write(request, response, 503, "not-ready",
+        problems.write(
+                request,
+                response,
+                503,
+                "not-ready",
                 "The server is starting or stopping and does not serve requests yet; retry shortly");
     }
 

@@ -48,7 +48,9 @@ public class RequestIds extends OncePerRequestFilter {
             return id;
         }
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(MDC_KEY, id);
         return id;
     }

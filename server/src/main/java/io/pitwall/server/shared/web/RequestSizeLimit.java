@@ -40,15 +40,22 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || type.startsWith("application/octet-stream") || type.startsWith("text/csv")
-                || type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl");
+        return type == null
+                || type.startsWith("application/octet-stream")
+                || type.startsWith("text/csv")
+                || type.startsWith("application/x-ndjson")
+                || type.startsWith("application/jsonl");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, 413, "payload-too-large",
+            problems.write(
+                    request,
+                    response,
+                    413,
+                    "payload-too-large",
                     "The request body is larger than " + maxBytes + " bytes");
             return;
         }

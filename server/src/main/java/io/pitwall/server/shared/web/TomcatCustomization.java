@@ -27,7 +27,9 @@ class TomcatCustomization implements WebServerFactoryCustomizer<ConfigurableTomc
     private final Problems problems;
     private final long maxSwallowBytes;
 
-    TomcatCustomization(HttpSettings settings, Problems problems,
+    TomcatCustomization(
+            HttpSettings settings,
+            Problems problems,
             @Value("${server.tomcat.max-swallow-size:2MB}") DataSize maxSwallowSize) {
         this.settings = settings;
         this.problems = problems;
@@ -44,7 +46,8 @@ class TomcatCustomization implements WebServerFactoryCustomizer<ConfigurableTomc
         factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                 http.setDisableUploadTimeout(false);
-                http.setConnectionUploadTimeout(Math.toIntExact(settings.bodyReadTimeout().toMillis()));
+                http.setConnectionUploadTimeout(
+                        Math.toIntExact(settings.bodyReadTimeout().toMillis()));
             }
         });
         BodyReads reads = new BodyReads(settings, System::nanoTime);

@@ -17,9 +17,30 @@ class TelemetryPersonalData implements PersonalDataContribution {
     @Override
     public List<Table> tables() {
         return List.of(
-                Table.of("vehicle_event", DIAGNOSTIC, Map.of(), "vin", "seq", "type", "occurred_at", "received_at",
-                        "assignment_id", "ecu_serial", "code", "detail", "progress", "command_id", "quality"),
-                Table.of("event_cursor", SERVICE, Map.of(), "vin", "acked_through", "max_seq", "last_seen_at",
+                Table.of(
+                        "vehicle_event",
+                        DIAGNOSTIC,
+                        Map.of(),
+                        "vin",
+                        "seq",
+                        "type",
+                        "occurred_at",
+                        "received_at",
+                        "assignment_id",
+                        "ecu_serial",
+                        "code",
+                        "detail",
+                        "progress",
+                        "command_id",
+                        "quality"),
+                Table.of(
+                        "event_cursor",
+                        SERVICE,
+                        Map.of(),
+                        "vin",
+                        "acked_through",
+                        "max_seq",
+                        "last_seen_at",
                         "max_seq_occurred_at"),
                 Table.of("event_refusal", DIAGNOSTIC, Map.of(), "vin", "seq", "code", "detail", "refused_at"));
     }

@@ -32,8 +32,7 @@ public class VehicleEvents {
      * @param maxSeqOccurredAt the latest plausible (not future) time the vehicle gave an event that was, when it
      *                         arrived, its highest seq ({@code null} before any)
      */
-    public record Cursor(long ackedThrough, long maxSeq, Instant maxSeqOccurredAt) {
-    }
+    public record Cursor(long ackedThrough, long maxSeq, Instant maxSeqOccurredAt) {}
 
     /** What the server already holds of a range of seqs: stored events, and refused ones with their verdict. */
     public record Known(Set<Long> stored, Map<Long, EventRefusal> refused) {
@@ -61,19 +60,22 @@ public class VehicleEvents {
      */
     public Cursor lockCursor(String vin, OffsetDateTime now) {
         return selectForUpdate(vin).orElseGet(() -> {
-            savepoints.insertIfAbsent(() -> jdbc.sql("""
-                    INSERT INTO event_cursor (vin, acked_through, max_seq, last_seen_at) VALUES (:vin, 0, 0, :now)""")
-                    .param("vin", vin).param("now", now).update());
+            savepoints.insertIfAbsent(
+                    () -> jdbc.sql("""
+                    INSERT INTO event_cursor (vin, acked_through, max_seq, last_seen_at) VALUES (:vin, 0, 0, :now)""").param("vin", vin).param("now", now).update());
             return selectForUpdate(vin).orElseThrow();
         });
     }
 
     private Optional<Cursor> selectForUpdate(String vin) {
-        return jdbc.sql("SELECT acked_through, max_seq, max_seq_occurred_at FROM event_cursor WHERE vin = :vin FOR UPDATE")
-                .param("vin", vin).query((rs, i) -> {
+        return jdbc.sql(
+                        "SELECT acked_through, max_seq, max_seq_occurred_at FROM event_cursor WHERE vin = :vin FOR UPDATE")
+                .param("vin", vin)
+                .query((rs, i) -> {
                     OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
                     return new Cursor(rs.getLong(1), rs.getLong(2), at == null ? null : at.toInstant());
-                }).optional();
+                })
+                .optional();
     }
 
     /** The stored and the refused seqs from {@code from} to {@code to}, in one read. */
@@ -84,16 +86,15 @@ public class VehicleEvents {
                 SELECT seq, CAST(NULL AS VARCHAR(40)) AS code, CAST(NULL AS VARCHAR(300)) AS detail FROM vehicle_event
                 WHERE vin = :vin AND seq BETWEEN :f AND :t
                 UNION ALL
-                SELECT seq, code, detail FROM event_refusal WHERE vin = :vin AND seq BETWEEN :f AND :t""")
-                .param("vin", vin).param("f", from).param("t", to).query(rs -> {
-                    long seq = rs.getLong(1);
-                    String code = rs.getString(2);
-                    if (code == null) {
-                        stored.add(seq);
-                    } else {
-                        refused.put(seq, new EventRefusal(seq, code, rs.getString(3)));
-                    }
-                });
+                SELECT seq, code, detail FROM event_refusal WHERE vin = :vin AND seq BETWEEN :f AND :t""").param("vin", vin).param("f", from).param("t", to).query(rs -> {
+            long seq = rs.getLong(1);
+            String code = rs.getString(2);
+            if (code == null) {
+                stored.add(seq);
+            } else {
+                refused.put(seq, new EventRefusal(seq, code, rs.getString(3)));
+            }
+        });
         return new Known(stored, refused);
     }
 
@@ -107,7 +108,8 @@ public class VehicleEvents {
             List<Long> stored = page("vehicle_event", vin, through);
             List<Long> refused = page("event_refusal", vin, through);
             // A full page says nothing about the seqs after its last one: walk only as far as both pages reach.
-            long bound = Math.min(stored.size() < PAGE ? Long.MAX_VALUE : stored.get(PAGE - 1),
+            long bound = Math.min(
+                    stored.size() < PAGE ? Long.MAX_VALUE : stored.get(PAGE - 1),
                     refused.size() < PAGE ? Long.MAX_VALUE : refused.get(PAGE - 1));
             TreeSet<Long> seqs = new TreeSet<>(stored);
             seqs.addAll(refused);
@@ -126,39 +128,44 @@ public class VehicleEvents {
     private List<Long> page(String table, String vin, long after) {
         return jdbc.sql("""
                 SELECT seq FROM %s WHERE vin = :vin AND seq > :f ORDER BY seq
-                FETCH FIRST %d ROWS ONLY""".formatted(table, PAGE)).param("vin", vin).param("f", after)
-                .query(Long.class).list();
+                FETCH FIRST %d ROWS ONLY""".formatted(table, PAGE))
+                .param("vin", vin)
+                .param("f", after)
+                .query(Long.class)
+                .list();
     }
 
     public void insert(List<RecordedEvent> events) {
         template.batchUpdate("""
                 INSERT INTO vehicle_event (vin, seq, type, occurred_at, received_at, assignment_id, ecu_serial, code,
-                    detail, progress, command_id, quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                events, events.size(), (ps, r) -> {
-                    var e = r.event();
-                    ps.setString(1, r.vin());
-                    ps.setLong(2, e.seq());
-                    ps.setString(3, e.type().code());
-                    ps.setObject(4, e.occurredAt().atOffset(ZoneOffset.UTC));
-                    ps.setObject(5, r.receivedAt().atOffset(ZoneOffset.UTC));
-                    ps.setString(6, e.assignmentId());
-                    ps.setString(7, e.ecuSerial());
-                    ps.setString(8, e.code());
-                    ps.setString(9, e.detail());
-                    if (e.progress() == null) {
-                        ps.setNull(10, Types.INTEGER);
-                    } else {
-                        ps.setInt(10, e.progress());
-                    }
-                    ps.setString(11, e.commandId());
-                    ps.setString(12, codes(r.quality()));
-                });
+                    detail, progress, command_id, quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events, events.size(), (ps, r) -> {
+            var e = r.event();
+            ps.setString(1, r.vin());
+            ps.setLong(2, e.seq());
+            ps.setString(3, e.type().code());
+            ps.setObject(4, e.occurredAt().atOffset(ZoneOffset.UTC));
+            ps.setObject(5, r.receivedAt().atOffset(ZoneOffset.UTC));
+            ps.setString(6, e.assignmentId());
+            ps.setString(7, e.ecuSerial());
+            ps.setString(8, e.code());
+            ps.setString(9, e.detail());
+            if (e.progress() == null) {
+                ps.setNull(10, Types.INTEGER);
+            } else {
+                ps.setInt(10, e.progress());
+            }
+            ps.setString(11, e.commandId());
+            ps.setString(12, codes(r.quality()));
+        });
     }
 
     /** Records refusals; their details are cut to the column's 300 characters. */
     public void insertRefusals(String vin, List<EventRefusal> refusals, OffsetDateTime now) {
-        template.batchUpdate("INSERT INTO event_refusal (vin, seq, code, detail, refused_at) VALUES (?, ?, ?, ?, ?)",
-                refusals, refusals.size(), (ps, r) -> {
+        template.batchUpdate(
+                "INSERT INTO event_refusal (vin, seq, code, detail, refused_at) VALUES (?, ?, ?, ?, ?)",
+                refusals,
+                refusals.size(),
+                (ps, r) -> {
                     ps.setString(1, vin);
                     ps.setLong(2, r.seq());
                     ps.setString(3, r.code());
@@ -175,7 +182,10 @@ public class VehicleEvents {
         Map<Long, String> flagged = new HashMap<>();
         jdbc.sql("""
                 SELECT seq, quality FROM vehicle_event WHERE vin = :vin AND seq > :a AND seq <= :t AND quality LIKE :gap""")
-                .param("vin", vin).param("a", after).param("t", through).param("gap", GAP)
+                .param("vin", vin)
+                .param("a", after)
+                .param("t", through)
+                .param("gap", GAP)
                 .query(rs -> {
                     flagged.put(rs.getLong(1), rs.getString(2));
                 });
@@ -183,29 +193,35 @@ public class VehicleEvents {
             return List.of();
         }
         List<Long> seqs = new ArrayList<>(new TreeSet<>(flagged.keySet()));
-        template.batchUpdate("UPDATE vehicle_event SET quality = ? WHERE vin = ? AND seq = ?", seqs, seqs.size(),
-                (ps, seq) -> {
-                    ps.setString(1, Arrays.stream(flagged.get(seq).split(","))
-                            .filter(flag -> !flag.isEmpty() && !flag.equals(DataQuality.SEQUENCE_GAP.name()))
-                            .collect(Collectors.joining(",")));
+        template.batchUpdate(
+                "UPDATE vehicle_event SET quality = ? WHERE vin = ? AND seq = ?", seqs, seqs.size(), (ps, seq) -> {
+                    ps.setString(
+                            1,
+                            Arrays.stream(flagged.get(seq).split(","))
+                                    .filter(flag -> !flag.isEmpty() && !flag.equals(DataQuality.SEQUENCE_GAP.name()))
+                                    .collect(Collectors.joining(",")));
                     ps.setString(2, vin);
                     ps.setLong(3, seq);
                 });
         return seqs;
     }
 
-    public void updateCursor(String vin, long ackedThrough, long maxSeq, Instant maxSeqOccurredAt,
-            OffsetDateTime now) {
+    public void updateCursor(String vin, long ackedThrough, long maxSeq, Instant maxSeqOccurredAt, OffsetDateTime now) {
         jdbc.sql("""
                 UPDATE event_cursor SET acked_through = :a, max_seq = :m, max_seq_occurred_at = :mat, last_seen_at = :now
                 WHERE vin = :vin""")
-                .param("a", ackedThrough).param("m", maxSeq)
+                .param("a", ackedThrough)
+                .param("m", maxSeq)
                 .param("mat", maxSeqOccurredAt == null ? null : maxSeqOccurredAt.atOffset(ZoneOffset.UTC))
-                .param("now", now).param("vin", vin).update();
+                .param("now", now)
+                .param("vin", vin)
+                .update();
     }
 
     public long count(String vin) {
-        return jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :vin").param("vin", vin).query(Long.class)
+        return jdbc.sql("SELECT COUNT(*) FROM vehicle_event WHERE vin = :vin")
+                .param("vin", vin)
+                .query(Long.class)
                 .single();
     }
 

@@ -45,8 +45,12 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
     private final Clock clock;
     private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
 
-    DevelopmentKeys(SigningKeys keys, KeyEncryption encryption, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+    DevelopmentKeys(
+            SigningKeys keys,
+            KeyEncryption encryption,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.keys = keys;
         this.encryption = encryption;
         this.events = events;
@@ -69,7 +73,9 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
     public List<TufKey> current() {
         List<TufKey> trusted = new java.util.ArrayList<>();
         keys.active(SigningKey.IMAGE_TARGETS).ifPresent(s -> trusted.add(s.key().publicKey()));
-        keys.all(SigningKey.IMAGE_TARGETS).stream().filter(SigningKey::destroyed).map(SigningKey::publicKey)
+        keys.all(SigningKey.IMAGE_TARGETS).stream()
+                .filter(SigningKey::destroyed)
+                .map(SigningKey::publicKey)
                 .forEach(trusted::add);
         return trusted;
     }
@@ -114,8 +120,8 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
      * @return false when it was destroyed already
      */
     boolean destroy(SigningKey key, Map<String, Object> details) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         decrypted.remove(key.keyId());
         if (!keys.destroy(key.keyId(), now)) {
             return false;
@@ -124,7 +130,10 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         audited.put("role", key.role());
         audited.put("principal", "system");
         events.publishEvent(Audited.succeeded("key.destroy", "key:" + key.keyId(), audited));
-        log.info("Destroyed the private half of the superseded {} signing key {} ({})", key.role(), key.keyId(),
+        log.info(
+                "Destroyed the private half of the superseded {} signing key {} ({})",
+                key.role(),
+                key.keyId(),
                 details);
         return true;
     }
@@ -154,8 +163,8 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
         if (!isPending(role, keyId)) {
             throw new IllegalStateException("key " + keyId + " is not the pending " + role + " key");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (!keys.promote(role, keyId, now)) {
             throw new IllegalStateException("key " + keyId + " could not be activated");
         }
@@ -174,8 +183,8 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
             try {
                 privateKey(stored);
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("The " + stored.key().role() + " key " + stored.key().keyId() + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "The " + stored.key().role() + " key " + stored.key().keyId() + ": " + e.getMessage(), e);
             }
         }
         return held.size();
@@ -183,8 +192,8 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
 
     PrivateKey privateKey(SigningKeys.Stored stored) {
         if (stored.sealed() == null) {
-            throw new IllegalStateException("the " + stored.key().role() + " key " + stored.key().keyId()
-                    + " was destroyed");
+            throw new IllegalStateException(
+                    "the " + stored.key().role() + " key " + stored.key().keyId() + " was destroyed");
         }
         return decrypted.computeIfAbsent(stored.key().keyId(), id -> {
             byte[] pkcs8 = encryption.open(stored.sealed(), associatedData(id));
@@ -199,10 +208,17 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
     private SigningKeys.Stored generate(String role, boolean pending) {
         KeyPair pair = Ed25519.generate();
         TufKey publicKey = TufKey.of(pair.getPublic());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
-        var key = new SigningKey(publicKey.keyId(), role, SigningKey.modeOf(role),
-                pending ? SigningKey.Status.PENDING : SigningKey.Status.ACTIVE, publicKey, now, null, null);
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        var key = new SigningKey(
+                publicKey.keyId(),
+                role,
+                SigningKey.modeOf(role),
+                pending ? SigningKey.Status.PENDING : SigningKey.Status.ACTIVE,
+                publicKey,
+                now,
+                null,
+                null);
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         try {
             var sealed = encryption.seal(pkcs8, associatedData(key.keyId()));
@@ -215,19 +231,38 @@ class DevelopmentKeys implements TargetSigning, TrustedKeys {
             Arrays.fill(pkcs8, (byte) 0);
         }
         if (pending) {
-            log.info("Generated the pending online {} signing key {} for a proposed root (encrypted at rest under the {} "
-                    + "key-encryption key)", role, key.keyId(), encryption.kind().toLowerCase());
+            log.info(
+                    "Generated the pending online {} signing key {} for a proposed root (encrypted at rest under the {} "
+                            + "key-encryption key)",
+                    role,
+                    key.keyId(),
+                    encryption.kind().toLowerCase());
         } else if (key.notForProduction()) {
-            log.warn("Generated the {} signing key {} (development mode, NOT FOR PRODUCTION: the key is online and "
-                    + "held by this server; encrypted at rest under the {} key-encryption key)", role, key.keyId(),
+            log.warn(
+                    "Generated the {} signing key {} (development mode, NOT FOR PRODUCTION: the key is online and "
+                            + "held by this server; encrypted at rest under the {} key-encryption key)",
+                    role,
+                    key.keyId(),
                     encryption.kind().toLowerCase());
         } else {
-            log.info("Generated the online {} signing key {} (encrypted at rest under the {} key-encryption key)",
-                    role, key.keyId(), encryption.kind().toLowerCase());
+            log.info(
+                    "Generated the online {} signing key {} (encrypted at rest under the {} key-encryption key)",
+                    role,
+                    key.keyId(),
+                    encryption.kind().toLowerCase());
         }
-        events.publishEvent(Audited.succeeded("key.generate", "key:" + key.keyId(), Map.of("role", key.role(),
-                "mode", key.mode().name().toLowerCase(), "status", key.status().name().toLowerCase(),
-                "principal", "system")));
+        events.publishEvent(Audited.succeeded(
+                "key.generate",
+                "key:" + key.keyId(),
+                Map.of(
+                        "role",
+                        key.role(),
+                        "mode",
+                        key.mode().name().toLowerCase(),
+                        "status",
+                        key.status().name().toLowerCase(),
+                        "principal",
+                        "system")));
         return pending ? keys.pending(role).orElseThrow() : keys.active(role).orElseThrow();
     }
 

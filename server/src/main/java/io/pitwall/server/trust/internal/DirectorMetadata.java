@@ -29,13 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class DirectorMetadata {
 
     /** The online keys signing the three roles, each trusted by the director root in force. */
-    record Signers(Map<TufKey, PrivateKey> targets, Map<TufKey, PrivateKey> snapshot, Map<TufKey, PrivateKey> timestamp) {
-    }
+    record Signers(
+            Map<TufKey, PrivateKey> targets, Map<TufKey, PrivateKey> snapshot, Map<TufKey, PrivateKey> timestamp) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private DirectorMetadata() {
-    }
+    private DirectorMetadata() {}
 
     /** What the targets say apart from version and expiry: target list and VIN. Its hash detects no-op changes. */
     static ObjectNode content(String vin, List<DirectorTarget> targets) {
@@ -43,7 +42,8 @@ final class DirectorMetadata {
         ObjectNode list = content.putObject("targets");
         Map<String, List<DirectorTarget>> byPath = new TreeMap<>();
         for (DirectorTarget t : targets) {
-            byPath.computeIfAbsent(t.targetPath(), p -> new java.util.ArrayList<>()).add(t);
+            byPath.computeIfAbsent(t.targetPath(), p -> new java.util.ArrayList<>())
+                    .add(t);
         }
         byPath.forEach((path, ecus) -> {
             ObjectNode entry = ecus.get(0).entry().toJson();
@@ -53,8 +53,9 @@ final class DirectorMetadata {
                 custom.put("authorizedRollback", true);
             }
             ObjectNode ids = custom.putObject("ecuIdentifiers");
-            new TreeMap<String, String>(ecus.stream().collect(java.util.stream.Collectors.toMap(
-                    DirectorTarget::ecuSerial, DirectorTarget::hardwareId, (a, b) -> a)))
+            new TreeMap<String, String>(ecus.stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    DirectorTarget::ecuSerial, DirectorTarget::hardwareId, (a, b) -> a)))
                     .forEach((serial, hw) -> ids.putObject(serial).put("hardwareId", hw));
             list.set(path, entry);
         });
@@ -84,34 +85,51 @@ final class DirectorMetadata {
      * part is written once, in canonical form, and served as is inside its envelope (canonical JSON is valid
      * JSON when no string holds a control character; a target list with one is served as Jackson writes it).
      */
-    static DirectorFiles.VehicleFiles sign(String vin, Content content, long version, Instant expires,
-            Signers signers) {
+    static DirectorFiles.VehicleFiles sign(
+            String vin, Content content, long version, Instant expires, Signers signers) {
         String expiry = TufTime.format(expires);
         String signedTargets = "{\"_type\":\"targets\",\"custom\":" + content.custom() + ",\"expires\":\"" + expiry
                 + "\",\"spec_version\":\"" + Root.SPEC_VERSION + "\",\"targets\":" + content.targets()
                 + ",\"version\":" + version + "}";
-        String servedTargets = hasControlCharacter(signedTargets) ? JSON.writeValueAsString(targetsTree(content,
-                version, expiry)) : signedTargets;
+        String servedTargets = hasControlCharacter(signedTargets)
+                ? JSON.writeValueAsString(targetsTree(content, version, expiry))
+                : signedTargets;
         byte[] targets = envelope(utf8(signedTargets), servedTargets, signers.targets());
-        byte[] snapshot = signedFile(canonicalMeta("snapshot", "targets.json", version, expiry, targets, true),
-                signers.snapshot());
-        byte[] timestamp = signedFile(canonicalMeta("timestamp", "snapshot.json", version, expiry, snapshot, false),
-                signers.timestamp());
-        return new DirectorFiles.VehicleFiles(vin, version, content.sha256(), targets, snapshot, timestamp,
-                expires.atOffset(ZoneOffset.UTC));
+        byte[] snapshot = signedFile(
+                canonicalMeta("snapshot", "targets.json", version, expiry, targets, true), signers.snapshot());
+        byte[] timestamp = signedFile(
+                canonicalMeta("timestamp", "snapshot.json", version, expiry, snapshot, false), signers.timestamp());
+        return new DirectorFiles.VehicleFiles(
+                vin, version, content.sha256(), targets, snapshot, timestamp, expires.atOffset(ZoneOffset.UTC));
     }
 
     /** The canonical signed part of a snapshot or timestamp naming one file, as RoleMetadata builds it. */
     static String canonicalMeta(String type, String file, long version, String expiry, byte[] bytes, boolean sha512) {
-        StringBuilder out = new StringBuilder(320).append("{\"_type\":\"").append(type).append("\",\"expires\":\"")
-                .append(expiry).append("\",\"meta\":{\"").append(file).append("\":{\"hashes\":{\"sha256\":\"")
-                .append(RoleMetadata.digest("sha256", bytes)).append('"');
+        StringBuilder out = new StringBuilder(320)
+                .append("{\"_type\":\"")
+                .append(type)
+                .append("\",\"expires\":\"")
+                .append(expiry)
+                .append("\",\"meta\":{\"")
+                .append(file)
+                .append("\":{\"hashes\":{\"sha256\":\"")
+                .append(RoleMetadata.digest("sha256", bytes))
+                .append('"');
         if (sha512) {
-            out.append(",\"sha512\":\"").append(RoleMetadata.digest("sha512", bytes)).append('"');
+            out.append(",\"sha512\":\"")
+                    .append(RoleMetadata.digest("sha512", bytes))
+                    .append('"');
         }
-        return out.append("},\"length\":").append(bytes.length).append(",\"version\":").append(version)
-                .append("}},\"spec_version\":\"").append(Root.SPEC_VERSION).append("\",\"version\":").append(version)
-                .append('}').toString();
+        return out.append("},\"length\":")
+                .append(bytes.length)
+                .append(",\"version\":")
+                .append(version)
+                .append("}},\"spec_version\":\"")
+                .append(Root.SPEC_VERSION)
+                .append("\",\"version\":")
+                .append(version)
+                .append('}')
+                .toString();
     }
 
     private static byte[] signedFile(String canonical, Map<TufKey, PrivateKey> keys) {
@@ -120,12 +138,18 @@ final class DirectorMetadata {
 
     /** {"signed": …, "signatures": [{"keyid", "sig"}, …]}: one signature per key, in map order. */
     private static byte[] envelope(byte[] message, String served, Map<TufKey, PrivateKey> keys) {
-        StringBuilder out = new StringBuilder(served.length() + 200 * keys.size()).append("{\"signed\":")
-                .append(served).append(",\"signatures\":[");
+        StringBuilder out = new StringBuilder(served.length() + 200 * keys.size())
+                .append("{\"signed\":")
+                .append(served)
+                .append(",\"signatures\":[");
         boolean first = true;
         for (Map.Entry<TufKey, PrivateKey> key : keys.entrySet()) {
-            out.append(first ? "" : ",").append("{\"keyid\":\"").append(key.getKey().keyId()).append("\",\"sig\":\"")
-                    .append(HexFormat.of().formatHex(Ed25519Signing.sign(key.getValue(), message))).append("\"}");
+            out.append(first ? "" : ",")
+                    .append("{\"keyid\":\"")
+                    .append(key.getKey().keyId())
+                    .append("\",\"sig\":\"")
+                    .append(HexFormat.of().formatHex(Ed25519Signing.sign(key.getValue(), message)))
+                    .append("\"}");
             first = false;
         }
         return utf8(out.append("]}").toString());

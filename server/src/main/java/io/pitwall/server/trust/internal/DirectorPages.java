@@ -30,8 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class DirectorPages implements AutoCloseable {
 
     /** A page read and signed at {@code now}: the files of the vehicles whose content changed. */
-    record Prepared(List<String> vins, boolean force, Instant now, List<DirectorFiles.VehicleFiles> signed) {
-    }
+    record Prepared(List<String> vins, boolean force, Instant now, List<DirectorFiles.VehicleFiles> signed) {}
 
     private static final int ATTEMPTS = 5;
     private final DirectorFiles files;
@@ -46,8 +45,13 @@ final class DirectorPages implements AutoCloseable {
         return thread;
     });
 
-    DirectorPages(DirectorFiles files, DirectorRoots roots, DirectorTargets targets, DirectorSettings settings,
-            Leases leases, TransactionTemplate transaction) {
+    DirectorPages(
+            DirectorFiles files,
+            DirectorRoots roots,
+            DirectorTargets targets,
+            DirectorSettings settings,
+            Leases leases,
+            TransactionTemplate transaction) {
         this.files = files;
         this.roots = roots;
         this.targets = targets;
@@ -63,14 +67,18 @@ final class DirectorPages implements AutoCloseable {
         Map<String, DirectorFiles.Stored> stored = files.stored(vins);
         Map<String, List<DirectorTarget>> desired = targets.of(vins);
         Instant expires = now.plus(settings.metadataExpiry());
-        List<DirectorFiles.VehicleFiles> signed = vins.parallelStream().map(vin -> {
-            var content = DirectorMetadata.Content.of(vin, desired.getOrDefault(vin, List.of()));
-            DirectorFiles.Stored before = stored.get(vin);
-            if (before != null && !force && before.contentSha256().equals(content.sha256())) {
-                return null;
-            }
-            return DirectorMetadata.sign(vin, content, before == null ? 1 : before.version() + 1, expires, signers);
-        }).filter(Objects::nonNull).toList();
+        List<DirectorFiles.VehicleFiles> signed = vins.parallelStream()
+                .map(vin -> {
+                    var content = DirectorMetadata.Content.of(vin, desired.getOrDefault(vin, List.of()));
+                    DirectorFiles.Stored before = stored.get(vin);
+                    if (before != null && !force && before.contentSha256().equals(content.sha256())) {
+                        return null;
+                    }
+                    return DirectorMetadata.sign(
+                            vin, content, before == null ? 1 : before.version() + 1, expires, signers);
+                })
+                .filter(Objects::nonNull)
+                .toList();
         return new Prepared(vins, force, now, signed);
     }
 
@@ -152,7 +160,8 @@ final class DirectorPages implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing director metadata", e);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r
+                throw e.getCause() instanceof RuntimeException r
+                        ? r
                         : new IllegalStateException("writing director metadata failed", e.getCause());
             } finally {
                 writing = null;

@@ -61,11 +61,19 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     /** One regeneration at a time in this process (the lease keeps other nodes out, not this node's threads). */
     private final ReentrantLock regenerating = new ReentrantLock();
+
     private final DirectorPages pages;
     private final Counter conflicts;
 
-    DirectorPublisher(DirectorFiles files, DevelopmentKeys keys, DirectorTargets targets, DirectorSettings settings,
-            Leases leases, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+    DirectorPublisher(
+            DirectorFiles files,
+            DevelopmentKeys keys,
+            DirectorTargets targets,
+            DirectorSettings settings,
+            Leases leases,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            MeterRegistry meters) {
         this.files = files;
         this.roots = new DirectorRoots(files, keys, settings.rootExpiry());
         this.targets = targets;
@@ -74,8 +82,10 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.pages = new DirectorPages(files, roots, targets, settings, leases, transaction);
-        this.conflicts = Counter.builder(CONFLICTS).description("Director regeneration rounds given up because other "
-                + "writers kept changing their vehicles; each is retried by a later round").register(meters);
+        this.conflicts = Counter.builder(CONFLICTS)
+                .description("Director regeneration rounds given up because other "
+                        + "writers kept changing their vehicles; each is retried by a later round")
+                .register(meters);
     }
 
     @Override
@@ -216,8 +226,10 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
         }
         transaction.executeWithoutResult(s -> roots.renewIfDue(now()));
         List<String> due;
-        while (!(due = files.expiringBefore(now().plus(settings.metadataExpiry().dividedBy(2)).atOffset(ZoneOffset.UTC),
-                settings.batchSize())).isEmpty()) {
+        while (!(due = files.expiringBefore(
+                        now().plus(settings.metadataExpiry().dividedBy(2)).atOffset(ZoneOffset.UTC),
+                        settings.batchSize()))
+                .isEmpty()) {
             regenerate(due, true, renew(grant));
         }
     }
@@ -235,8 +247,9 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     }
 
     private LeaseGrant renew(LeaseGrant grant) {
-        return leases.acquire(LEASE, settings.lease()).orElseThrow(() -> new IllegalStateException("lost the " + LEASE
-                + " lease (term " + grant.term() + ")"));
+        return leases.acquire(LEASE, settings.lease())
+                .orElseThrow(
+                        () -> new IllegalStateException("lost the " + LEASE + " lease (term " + grant.term() + ")"));
     }
 
     /** One page, read, signed and written by the caller: new versions for the vehicles whose content changed. */
@@ -275,8 +288,7 @@ class DirectorPublisher implements DirectorRepository, AutoCloseable {
     /** A conflict is normal operation: counted, and one line without a stack trace. */
     private void deferred(DirectorPages.KeptChanging conflict, String retry) {
         conflicts.increment();
-        log.info("Director metadata of {} vehicles kept changing under other writers; {}", conflict.vehicles(),
-                retry);
+        log.info("Director metadata of {} vehicles kept changing under other writers; {}", conflict.vehicles(), retry);
     }
 
     private Instant now() {

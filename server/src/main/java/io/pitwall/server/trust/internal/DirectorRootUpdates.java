@@ -39,15 +39,28 @@ class DirectorRootUpdates implements DirectorTrust {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DirectorRootUpdates(DirectorFiles files, RepositoryFiles lock, DevelopmentKeys keys, DirectorPublisher publisher,
-            DirectorSettings settings, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+    DirectorRootUpdates(
+            DirectorFiles files,
+            RepositoryFiles lock,
+            DevelopmentKeys keys,
+            DirectorPublisher publisher,
+            DirectorSettings settings,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.roots = new DirectorRoots(files, keys, settings.rootExpiry());
         this.files = files;
         this.lock = lock;
         this.publisher = publisher;
-        this.rotation = new OnlineKeyRotation(keys, Map.of("targets", SigningKey.DIRECTOR_TARGETS,
-                "snapshot", SigningKey.DIRECTOR_SNAPSHOT, "timestamp", SigningKey.DIRECTOR_TIMESTAMP));
+        this.rotation = new OnlineKeyRotation(
+                keys,
+                Map.of(
+                        "targets",
+                        SigningKey.DIRECTOR_TARGETS,
+                        "snapshot",
+                        SigningKey.DIRECTOR_SNAPSHOT,
+                        "timestamp",
+                        SigningKey.DIRECTOR_TIMESTAMP));
         this.superseded = SupersededKeys.ofDirector(keys);
         this.settings = settings;
         this.events = events;
@@ -61,8 +74,13 @@ class DirectorRootUpdates implements DirectorTrust {
         return transaction.execute(tx -> {
             Root root = roots.current(now());
             boolean development = roots.serverRoot(root).isPresent();
-            return new DirectorStatus(development ? "development" : "offline", development, root.version(),
-                    root.expires(), root.roles().get("root").threshold(), rotation.active());
+            return new DirectorStatus(
+                    development ? "development" : "offline",
+                    development,
+                    root.version(),
+                    root.expires(),
+                    root.roles().get("root").threshold(),
+                    rotation.active());
         });
     }
 
@@ -105,8 +123,11 @@ class DirectorRootUpdates implements DirectorTrust {
                 throw new ApiException(422, "root-invalid", e.getMessage());
             }
             if (next.consistentSnapshot()) {
-                throw new ApiException(422, "root-invalid", "a director root has consistent_snapshot false (each "
-                        + "vehicle is served only its latest files)");
+                throw new ApiException(
+                        422,
+                        "root-invalid",
+                        "a director root has consistent_snapshot false (each "
+                                + "vehicle is served only its latest files)");
             }
             Map<String, String> rotated = rotation.check(next);
             rotation.promote(rotated);
@@ -114,12 +135,26 @@ class DirectorRootUpdates implements DirectorTrust {
             int resigned = rotated.isEmpty() ? 0 : resignEveryVehicle();
             // The development root key at the hand-over, rotated online keys: no root in force names them.
             List<String> destroyed = superseded.destroy(roots.all(), next);
-            events.publishEvent(Audited.succeeded("director.root", "director:root", Map.of("version", next.version(),
-                    "rootThreshold", next.roles().get("root").threshold(), "rotatedOnlineKeys", rotated,
-                    "vehiclesResigned", resigned, "destroyedKeys", destroyed)));
+            events.publishEvent(Audited.succeeded(
+                    "director.root",
+                    "director:root",
+                    Map.of(
+                            "version",
+                            next.version(),
+                            "rootThreshold",
+                            next.roles().get("root").threshold(),
+                            "rotatedOnlineKeys",
+                            rotated,
+                            "vehiclesResigned",
+                            resigned,
+                            "destroyedKeys",
+                            destroyed)));
             if (!rotated.isEmpty()) {
-                log.info("Director root {}: rotated the online {} keys, re-signed {} vehicles", next.version(),
-                        rotated.keySet(), resigned);
+                log.info(
+                        "Director root {}: rotated the online {} keys, re-signed {} vehicles",
+                        next.version(),
+                        rotated.keySet(),
+                        resigned);
             }
         });
         return status();

@@ -42,9 +42,15 @@ class DirectorRoots {
         if (latest.isPresent()) {
             return Root.fromSigned(JSON.readTree(latest.get().body()).get("signed"));
         }
-        Map<String, TufKey> byRole = Map.of("root", key(SigningKey.DIRECTOR_ROOT),
-                "targets", key(SigningKey.DIRECTOR_TARGETS), "snapshot", key(SigningKey.DIRECTOR_SNAPSHOT),
-                "timestamp", key(SigningKey.DIRECTOR_TIMESTAMP));
+        Map<String, TufKey> byRole = Map.of(
+                "root",
+                key(SigningKey.DIRECTOR_ROOT),
+                "targets",
+                key(SigningKey.DIRECTOR_TARGETS),
+                "snapshot",
+                key(SigningKey.DIRECTOR_SNAPSHOT),
+                "timestamp",
+                key(SigningKey.DIRECTOR_TIMESTAMP));
         Map<String, TufKey> all = new HashMap<>();
         Map<String, Root.RoleKeys> roles = new HashMap<>();
         byRole.forEach((role, k) -> {
@@ -54,8 +60,10 @@ class DirectorRoots {
         // consistent_snapshot false: each vehicle has only its latest snapshot and targets, served unversioned.
         Root first = new Root(1, now.plus(rootExpiry), false, all, roles);
         store(first, signer(first, "root", SigningKey.DIRECTOR_ROOT).orElseThrow(), now);
-        log.warn("Created director root 1 (development mode, NOT FOR PRODUCTION: the director root key {} is held "
-                + "online by this server)", key(SigningKey.DIRECTOR_ROOT).keyId());
+        log.warn(
+                "Created director root 1 (development mode, NOT FOR PRODUCTION: the director root key {} is held "
+                        + "online by this server)",
+                key(SigningKey.DIRECTOR_ROOT).keyId());
         return first;
     }
 
@@ -66,25 +74,34 @@ class DirectorRoots {
         if (Duration.between(now, latest.expiresAt().toInstant()).compareTo(rootExpiry.dividedBy(2)) >= 0) {
             return;
         }
-        signer(root, "root", SigningKey.DIRECTOR_ROOT).ifPresent(signer -> store(
-                new Root(root.version() + 1, now.plus(rootExpiry), false, root.keys(), root.roles()), signer, now));
+        signer(root, "root", SigningKey.DIRECTOR_ROOT)
+                .ifPresent(signer -> store(
+                        new Root(root.version() + 1, now.plus(rootExpiry), false, root.keys(), root.roles()),
+                        signer,
+                        now));
     }
 
     /** The online keys for targets, snapshot and timestamp, as the root in force trusts them. */
     DirectorMetadata.Signers signers(Root root) {
-        return new DirectorMetadata.Signers(online(root, "targets", SigningKey.DIRECTOR_TARGETS),
+        return new DirectorMetadata.Signers(
+                online(root, "targets", SigningKey.DIRECTOR_TARGETS),
                 online(root, "snapshot", SigningKey.DIRECTOR_SNAPSHOT),
                 online(root, "timestamp", SigningKey.DIRECTOR_TIMESTAMP));
     }
 
     /** Every root version, oldest first. */
     List<Root> all() {
-        return files.roots().stream().map(body -> Root.fromSigned(JSON.readTree(body).get("signed"))).toList();
+        return files.roots().stream()
+                .map(body -> Root.fromSigned(JSON.readTree(body).get("signed")))
+                .toList();
     }
 
     /** Stores a root N+1 verified elsewhere, exactly as signed. */
     void store(Root root, io.pitwall.protocol.tuf.Envelope signed, Instant now) {
-        files.insertRoot(root.version(), DirectorMetadata.bytes(signed), root.expires().atOffset(ZoneOffset.UTC),
+        files.insertRoot(
+                root.version(),
+                DirectorMetadata.bytes(signed),
+                root.expires().atOffset(ZoneOffset.UTC),
                 now.atOffset(ZoneOffset.UTC));
     }
 
@@ -94,13 +111,17 @@ class DirectorRoots {
     }
 
     private void store(Root root, Map<TufKey, PrivateKey> signer, Instant now) {
-        files.insertRoot(root.version(), DirectorMetadata.bytes(Ed25519Signing.sign(root.toSigned(), signer)),
-                root.expires().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+        files.insertRoot(
+                root.version(),
+                DirectorMetadata.bytes(Ed25519Signing.sign(root.toSigned(), signer)),
+                root.expires().atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC));
     }
 
     private Map<TufKey, PrivateKey> online(Root root, String tufRole, String keyRole) {
-        return signer(root, tufRole, keyRole).orElseThrow(() -> new IllegalStateException("the director root in "
-                + "force does not trust the server's online " + tufRole + " key"));
+        return signer(root, tufRole, keyRole)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the director root in " + "force does not trust the server's online " + tufRole + " key"));
     }
 
     /**
@@ -114,7 +135,8 @@ class DirectorRoots {
         }
         var stored = held.get();
         TufKey k = stored.key().publicKey();
-        if (!root.keysOf(tufRole).containsKey(k.keyId()) || root.roles().get(tufRole).threshold() != 1) {
+        if (!root.keysOf(tufRole).containsKey(k.keyId())
+                || root.roles().get(tufRole).threshold() != 1) {
             return Optional.empty();
         }
         return Optional.of(Map.of(k, keys.privateKey(stored)));

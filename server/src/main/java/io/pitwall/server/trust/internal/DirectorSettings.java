@@ -20,17 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        resumes within {@code lease} plus this (25 s by default); zero: only right after commits
  */
 @ConfigurationProperties("pitwall.trust.director")
-public record DirectorSettings(@DefaultValue("365d") Duration rootExpiry, @DefaultValue("1d") Duration metadataExpiry,
-        @DefaultValue("1m") Duration sweepInterval, @DefaultValue("5000") int batchSize,
-        @DefaultValue("20s") Duration lease, @DefaultValue("5s") Duration pendingInterval) {
+public record DirectorSettings(
+        @DefaultValue("365d") Duration rootExpiry,
+        @DefaultValue("1d") Duration metadataExpiry,
+        @DefaultValue("1m") Duration sweepInterval,
+        @DefaultValue("5000") int batchSize,
+        @DefaultValue("20s") Duration lease,
+        @DefaultValue("5s") Duration pendingInterval) {
 
     public DirectorSettings {
         if (rootExpiry.compareTo(Duration.ofHours(1)) < 0 || metadataExpiry.compareTo(Duration.ofHours(1)) < 0) {
             throw new IllegalArgumentException("pitwall.trust.director expiries must be at least 1 hour");
         }
         if (sweepInterval.isNegative() || sweepInterval.compareTo(metadataExpiry.dividedBy(4)) > 0) {
-            throw new IllegalArgumentException("pitwall.trust.director.sweep-interval must be between zero and a "
-                    + "quarter of metadata-expiry");
+            throw new IllegalArgumentException(
+                    "pitwall.trust.director.sweep-interval must be between zero and a " + "quarter of metadata-expiry");
         }
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("pitwall.trust.director.lease must be positive");

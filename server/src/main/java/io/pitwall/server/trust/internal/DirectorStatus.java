@@ -16,6 +16,10 @@ import java.util.Map;
  * @param onlineKeys       the server's active online public keys by role ({@code targets}, {@code snapshot},
  *                         {@code timestamp}), for a root signed offline
  */
-public record DirectorStatus(String mode, boolean notForProduction, long rootVersion, Instant rootExpires,
-        int rootThreshold, Map<String, TufKey> onlineKeys) {
-}
+public record DirectorStatus(
+        String mode,
+        boolean notForProduction,
+        long rootVersion,
+        Instant rootExpires,
+        int rootThreshold,
+        Map<String, TufKey> onlineKeys) {}

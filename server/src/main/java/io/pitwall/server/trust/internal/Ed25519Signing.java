@@ -27,20 +27,27 @@ final class Ed25519Signing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A handful of online keys; cleared rather than grown if rotations ever pile up. */
     private static final int MAX_KEYS = 64;
+
     private static final Map<PrivateKey, Signer> SIGNERS = new ConcurrentHashMap<>();
 
-    private record Signer(Ed25519PrivateKeyParameters secret, Ed25519PublicKeyParameters publicKey) {
-    }
+    private record Signer(Ed25519PrivateKeyParameters secret, Ed25519PublicKeyParameters publicKey) {}
 
-    private Ed25519Signing() {
-    }
+    private Ed25519Signing() {}
 
     /** The 64-byte Ed25519 signature of {@code message} (RFC 8032, pure Ed25519, no context). */
     static byte[] sign(PrivateKey key, byte[] message) {
         Signer signer = signer(key);
         byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-        signer.secret().sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, signer.publicKey(), null,
-                message, 0, message.length, signature, 0);
+        signer.secret()
+                .sign(
+                        org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
+                        signer.publicKey(),
+                        null,
+                        message,
+                        0,
+                        message.length,
+                        signature,
+                        0);
         return signature;
     }
 
@@ -56,7 +63,9 @@ final class Ed25519Signing {
 
     private static Envelope withSignatures(JsonNode signed, ArrayNode signatures, Map<TufKey, PrivateKey> keys) {
         byte[] message = CanonicalJson.bytes(signed);
-        keys.forEach((key, privateKey) -> signatures.addObject().put("keyid", key.keyId())
+        keys.forEach((key, privateKey) -> signatures
+                .addObject()
+                .put("keyid", key.keyId())
                 .put("sig", HexFormat.of().formatHex(sign(privateKey, message))));
         ObjectNode envelope = JSON.createObjectNode();
         envelope.set("signed", signed);

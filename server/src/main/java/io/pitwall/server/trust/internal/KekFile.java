@@ -35,8 +35,8 @@ final class KekFile {
     /** The KEK; fails when the file is missing or malformed. */
     byte[] load() {
         if (!Files.exists(path)) {
-            throw new IllegalStateException("The signing key was encrypted with the KEK file " + path
-                    + ", which is missing");
+            throw new IllegalStateException(
+                    "The signing key was encrypted with the KEK file " + path + ", which is missing");
         }
         try {
             byte[] key = Files.readAllBytes(path);
@@ -58,12 +58,22 @@ final class KekFile {
         random.nextBytes(key);
         try {
             boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
-            Files.createDirectories(path.getParent(), posix ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                    : new FileAttribute<?>[0]);
-            Path temp = Files.createTempFile(path.getParent(), ".kek-", ".tmp", posix ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0]);
+            Files.createDirectories(
+                    path.getParent(),
+                    posix
+                            ? new FileAttribute<?>[] {
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                            }
+                            : new FileAttribute<?>[0]);
+            Path temp = Files.createTempFile(
+                    path.getParent(),
+                    ".kek-",
+                    ".tmp",
+                    posix
+                            ? new FileAttribute<?>[] {
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                            }
+                            : new FileAttribute<?>[0]);
             Files.write(temp, key);
             try {
                 Files.move(temp, path);
@@ -74,9 +84,10 @@ final class KekFile {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the KEK file " + path, e);
         }
-        log.warn("No PITWALL_KEY_PASSPHRASE set: created a random key-encryption key at {} to encrypt the signing "
-                + "key. Anyone who can read this file and the database can sign images. Keep it owner-only and "
-                + "backed up with the database, or set PITWALL_KEY_PASSPHRASE. Development mode, not for production.",
+        log.warn(
+                "No PITWALL_KEY_PASSPHRASE set: created a random key-encryption key at {} to encrypt the signing "
+                        + "key. Anyone who can read this file and the database can sign images. Keep it owner-only and "
+                        + "backed up with the database, or set PITWALL_KEY_PASSPHRASE. Development mode, not for production.",
                 path);
         return key;
     }

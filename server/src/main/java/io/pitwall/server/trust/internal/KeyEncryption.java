@@ -62,10 +62,15 @@ final class KeyEncryption {
         byte[] nonce = bytes(NONCE_BYTES);
         String salt = passphrase != null ? HexFormat.of().formatHex(bytes(16)) : null;
         Integer rounds = passphrase != null ? iterations : null;
-        byte[] kek = passphrase != null ? derive(salt, rounds)
+        byte[] kek = passphrase != null
+                ? derive(salt, rounds)
                 : environmentKek != null ? environmentKek : kekFile.loadOrCreate();
         byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, kek, nonce, associatedData, plaintext);
-        return new SealedKey(kind(), salt, rounds, HexFormat.of().formatHex(nonce),
+        return new SealedKey(
+                kind(),
+                salt,
+                rounds,
+                HexFormat.of().formatHex(nonce),
                 Base64.getEncoder().encodeToString(ciphertext));
     }
 
@@ -92,13 +97,19 @@ final class KeyEncryption {
             throw new IllegalStateException("Unknown key-encryption kind " + sealed.kekKind());
         }
         try {
-            return cipher(Cipher.DECRYPT_MODE, kek, HexFormat.of().parseHex(sealed.nonce()), associatedData,
+            return cipher(
+                    Cipher.DECRYPT_MODE,
+                    kek,
+                    HexFormat.of().parseHex(sealed.nonce()),
+                    associatedData,
                     Base64.getDecoder().decode(sealed.ciphertext()));
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof AEADBadTagException) {
-                throw new IllegalStateException("The signing key cannot be decrypted: the key-encryption key does not "
-                        + "match (was PITWALL_KEY_PASSPHRASE or PITWALL_KEK changed, or the KEK file replaced?), or the stored key "
-                        + "was altered", e.getCause());
+                throw new IllegalStateException(
+                        "The signing key cannot be decrypted: the key-encryption key does not "
+                                + "match (was PITWALL_KEY_PASSPHRASE or PITWALL_KEK changed, or the KEK file replaced?), or the stored key "
+                                + "was altered",
+                        e.getCause());
             }
             throw e;
         }
@@ -108,7 +119,9 @@ final class KeyEncryption {
         return derived.computeIfAbsent(saltHex + ":" + rounds, k -> {
             try {
                 var spec = new PBEKeySpec(passphrase, HexFormat.of().parseHex(saltHex), rounds, 256);
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                        .generateSecret(spec)
+                        .getEncoded();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
             }

@@ -74,13 +74,17 @@ record OnlineKeyRotation(DevelopmentKeys keys, Map<String, String> onlineRoles) 
     /** The server's online public keys as a root in force trusts them (ACTIVE), by TUF role. */
     Map<String, TufKey> active() {
         Map<String, TufKey> byRole = new TreeMap<>();
-        onlineRoles.forEach((tufRole, keyRole) -> byRole.put(tufRole, keys.ensureActive(keyRole).key().publicKey()));
+        onlineRoles.forEach((tufRole, keyRole) ->
+                byRole.put(tufRole, keys.ensureActive(keyRole).key().publicKey()));
         return byRole;
     }
 
     private ApiException missing(String tufRole) {
-        return new ApiException(422, "root-online-keys-missing", "the " + String.join(", ", new TreeMap<>(onlineRoles)
-                .keySet()) + " roles must each name the server's current or proposed online key with threshold 1 ("
-                + tufRole + " does not; see the root proposal)");
+        return new ApiException(
+                422,
+                "root-online-keys-missing",
+                "the " + String.join(", ", new TreeMap<>(onlineRoles).keySet())
+                        + " roles must each name the server's current or proposed online key with threshold 1 ("
+                        + tufRole + " does not; see the root proposal)");
     }
 }

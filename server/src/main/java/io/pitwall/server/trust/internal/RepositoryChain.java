@@ -2,8 +2,8 @@ package io.pitwall.server.trust.internal;
 
 import io.pitwall.protocol.tuf.CanonicalJson;
 import io.pitwall.protocol.tuf.Envelope;
-import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RoleMetadata;
+import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.server.trust.SigningKey;
 import io.pitwall.server.trust.persistence.RepositoryFiles;
@@ -37,8 +37,8 @@ class RepositoryChain {
     private final RepositoryTargets targets;
     private final RepositorySettings settings;
 
-    RepositoryChain(RepositoryFiles files, DevelopmentKeys keys, RepositoryTargets targets,
-            RepositorySettings settings) {
+    RepositoryChain(
+            RepositoryFiles files, DevelopmentKeys keys, RepositoryTargets targets, RepositorySettings settings) {
         this.files = files;
         this.keys = keys;
         this.targets = targets;
@@ -52,8 +52,14 @@ class RepositoryChain {
             return Root.fromSigned(JSON.readTree(latest.get().body()).get("signed"));
         }
         Map<String, TufKey> byRole = Map.of(
-                ROOT, key(SigningKey.IMAGE_ROOT), TARGETS, key(SigningKey.IMAGE_TARGETS),
-                SNAPSHOT, key(SigningKey.IMAGE_SNAPSHOT), TIMESTAMP, key(SigningKey.IMAGE_TIMESTAMP));
+                ROOT,
+                key(SigningKey.IMAGE_ROOT),
+                TARGETS,
+                key(SigningKey.IMAGE_TARGETS),
+                SNAPSHOT,
+                key(SigningKey.IMAGE_SNAPSHOT),
+                TIMESTAMP,
+                key(SigningKey.IMAGE_TIMESTAMP));
         Map<String, TufKey> all = new HashMap<>();
         Map<String, Root.RoleKeys> roles = new HashMap<>();
         byRole.forEach((role, key) -> {
@@ -61,8 +67,14 @@ class RepositoryChain {
             roles.put(role, new Root.RoleKeys(List.of(key.keyId()), 1));
         });
         Root first = new Root(1, now.plus(settings.rootExpiry()), true, all, roles);
-        store(ROOT, 1, Ed25519Signing.sign(first.toSigned(), signer(first, ROOT, SigningKey.IMAGE_ROOT).orElseThrow()),
-                first.expires(), now);
+        store(
+                ROOT,
+                1,
+                Ed25519Signing.sign(
+                        first.toSigned(),
+                        signer(first, ROOT, SigningKey.IMAGE_ROOT).orElseThrow()),
+                first.expires(),
+                now);
         return first;
     }
 
@@ -97,10 +109,14 @@ class RepositoryChain {
 
     /** Whether the latest targets file lists exactly the current targets (false: a new version needs signing). */
     boolean targetsCurrent() {
-        byte[] current = CanonicalJson.bytes(RoleMetadata.targets(1, Instant.EPOCH, targets.current()).get("targets"));
+        byte[] current = CanonicalJson.bytes(
+                RoleMetadata.targets(1, Instant.EPOCH, targets.current()).get("targets"));
         // Compared canonically: a parsed 2048 and a built 2048 may be different Jackson number node types.
-        return files.latest(TARGETS).map(f -> java.util.Arrays.equals(current,
-                CanonicalJson.bytes(parse(f.body()).get("signed").get("targets")))).orElse(false);
+        return files.latest(TARGETS)
+                .map(f -> java.util.Arrays.equals(
+                        current,
+                        CanonicalJson.bytes(parse(f.body()).get("signed").get("targets"))))
+                .orElse(false);
     }
 
     /** Stores targets metadata signed elsewhere (already verified), then a new snapshot and timestamp. */
@@ -114,7 +130,11 @@ class RepositoryChain {
         long version = nextVersion(SNAPSHOT);
         Instant expires = now.plus(settings.snapshotExpiry());
         ObjectNode signed = RoleMetadata.snapshot(version, expires, targetsFile.version(), targetsFile.body());
-        store(SNAPSHOT, version, Ed25519Signing.sign(signed, online(root, SNAPSHOT, SigningKey.IMAGE_SNAPSHOT)), expires,
+        store(
+                SNAPSHOT,
+                version,
+                Ed25519Signing.sign(signed, online(root, SNAPSHOT, SigningKey.IMAGE_SNAPSHOT)),
+                expires,
                 now);
         publishTimestamp(root, now);
     }
@@ -124,8 +144,12 @@ class RepositoryChain {
         long version = nextVersion(TIMESTAMP);
         Instant expires = now.plus(settings.timestampExpiry());
         ObjectNode signed = RoleMetadata.timestamp(version, expires, snapshotFile.version(), snapshotFile.body());
-        store(TIMESTAMP, version, Ed25519Signing.sign(signed, online(root, TIMESTAMP, SigningKey.IMAGE_TIMESTAMP)),
-                expires, now);
+        store(
+                TIMESTAMP,
+                version,
+                Ed25519Signing.sign(signed, online(root, TIMESTAMP, SigningKey.IMAGE_TIMESTAMP)),
+                expires,
+                now);
     }
 
     /**
@@ -139,7 +163,8 @@ class RepositoryChain {
         }
         var stored = held.get();
         TufKey key = stored.key().publicKey();
-        if (!root.keysOf(tufRole).containsKey(key.keyId()) || root.roles().get(tufRole).threshold() != 1) {
+        if (!root.keysOf(tufRole).containsKey(key.keyId())
+                || root.roles().get(tufRole).threshold() != 1) {
             return Optional.empty();
         }
         return Optional.of(Map.of(key, keys.privateKey(stored)));
@@ -151,7 +176,9 @@ class RepositoryChain {
 
     /** Every root version, oldest first. */
     List<Root> roots() {
-        return files.all(ROOT).stream().map(f -> Root.fromSigned(parse(f.body()).get("signed"))).toList();
+        return files.all(ROOT).stream()
+                .map(f -> Root.fromSigned(parse(f.body()).get("signed")))
+                .toList();
     }
 
     TufKey key(String keyRole) {
@@ -160,7 +187,8 @@ class RepositoryChain {
 
     void store(String role, long version, Envelope envelope, Instant expires, Instant now) {
         byte[] body = JSON.writeValueAsBytes(envelope.toJson());
-        files.insert(new RepositoryFiles.File(role, version, body, expires.atOffset(ZoneOffset.UTC)),
+        files.insert(
+                new RepositoryFiles.File(role, version, body, expires.atOffset(ZoneOffset.UTC)),
                 now.atOffset(ZoneOffset.UTC));
     }
 
@@ -169,8 +197,9 @@ class RepositoryChain {
     }
 
     private Map<TufKey, PrivateKey> online(Root root, String tufRole, String keyRole) {
-        return signer(root, tufRole, keyRole).orElseThrow(() -> new IllegalStateException("the root in force does not "
-                + "trust the server's online " + tufRole + " key"));
+        return signer(root, tufRole, keyRole)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the root in force does not " + "trust the server's online " + tufRole + " key"));
     }
 
     private long nextVersion(String role) {

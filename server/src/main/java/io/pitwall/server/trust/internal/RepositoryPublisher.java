@@ -10,8 +10,6 @@ import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.RootRejected;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.protocol.tuf.TufTime;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import io.pitwall.server.trust.ImageRepository;
@@ -30,6 +28,8 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The image repository's use cases. Every change runs under the repository lock row; the periodic
@@ -48,16 +48,21 @@ class RepositoryPublisher implements ImageRepository {
     private final OnlineKeyRotation rotation;
     private final SupersededKeys superseded;
 
-    RepositoryPublisher(RepositoryChain chain, RepositoryFiles files, RepositorySettings settings,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    RepositoryPublisher(
+            RepositoryChain chain,
+            RepositoryFiles files,
+            RepositorySettings settings,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.chain = chain;
         this.files = files;
         this.settings = settings;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.rotation = new OnlineKeyRotation(chain.keys(), Map.of(SNAPSHOT, SigningKey.IMAGE_SNAPSHOT,
-                TIMESTAMP, SigningKey.IMAGE_TIMESTAMP));
+        this.rotation = new OnlineKeyRotation(
+                chain.keys(), Map.of(SNAPSHOT, SigningKey.IMAGE_SNAPSHOT, TIMESTAMP, SigningKey.IMAGE_TIMESTAMP));
         this.superseded = SupersededKeys.ofImage(chain.keys());
     }
 
@@ -150,10 +155,20 @@ class RepositoryPublisher implements ImageRepository {
             // Keys root N+1 lets go of (the development root and targets keys at the hand-over, rotated online
             // keys) could still sign a forged root N+2 or metadata for a client holding an older root: destroyed.
             List<String> destroyed = superseded.destroy(chain.roots(), next);
-            events.publishEvent(Audited.succeeded("repository.root", "repository:root", Map.of(
-                    "version", next.version(), "rootThreshold", next.roles().get(ROOT).threshold(),
-                    "targetsThreshold", next.roles().get(TARGETS).threshold(),
-                    "rotatedOnlineKeys", rotated, "destroyedKeys", destroyed)));
+            events.publishEvent(Audited.succeeded(
+                    "repository.root",
+                    "repository:root",
+                    Map.of(
+                            "version",
+                            next.version(),
+                            "rootThreshold",
+                            next.roles().get(ROOT).threshold(),
+                            "targetsThreshold",
+                            next.roles().get(TARGETS).threshold(),
+                            "rotatedOnlineKeys",
+                            rotated,
+                            "destroyedKeys",
+                            destroyed)));
         });
     }
 
@@ -203,13 +218,16 @@ class RepositoryPublisher implements ImageRepository {
             } catch (IllegalArgumentException e) {
                 throw new ApiException(422, "targets-invalid", e.getMessage());
             }
-            if (!"targets".equals(signed.path("_type").asString("")) || !signed.path("version").isIntegralNumber()
-                    || !signed.path("targets").isObject() || !signed.path("spec_version").asString("").startsWith("1.")) {
+            if (!"targets".equals(signed.path("_type").asString(""))
+                    || !signed.path("version").isIntegralNumber()
+                    || !signed.path("targets").isObject()
+                    || !signed.path("spec_version").asString("").startsWith("1.")) {
                 throw new ApiException(422, "targets-invalid", "not TUF 1.x targets metadata");
             }
             UploadedTargetsShape.check(signed);
             long version = signed.get("version").longValue();
-            long latest = files.latest(TARGETS).map(RepositoryFiles.File::version).orElse(0L);
+            long latest =
+                    files.latest(TARGETS).map(RepositoryFiles.File::version).orElse(0L);
             if (version <= latest) {
                 throw new ApiException(422, "targets-version-not-newer", "targets version must be above " + latest);
             }
@@ -223,12 +241,16 @@ class RepositoryPublisher implements ImageRepository {
                 throw new ApiException(422, "targets-invalid", e.getMessage());
             }
             if (!signedEnough) {
-                throw new ApiException(422, "targets-signature-threshold", "not signed by "
-                        + root.roles().get(TARGETS).threshold() + " of the root's targets keys");
+                throw new ApiException(
+                        422,
+                        "targets-signature-threshold",
+                        "not signed by " + root.roles().get(TARGETS).threshold() + " of the root's targets keys");
             }
             chain.storeTargets(root, signedTargets, version, expires, now);
-            events.publishEvent(Audited.succeeded("repository.targets", "repository:targets", Map.of(
-                    "version", version, "targets", signed.get("targets").size())));
+            events.publishEvent(Audited.succeeded(
+                    "repository.targets",
+                    "repository:targets",
+                    Map.of("version", version, "targets", signed.get("targets").size())));
         });
     }
 
@@ -257,12 +279,19 @@ class RepositoryPublisher implements ImageRepository {
                 expires.put(role, f.expiresAt().toInstant());
             });
         }
-        Root root = files.latest(ROOT).map(f -> Root.fromSigned(RepositoryChain.parse(f.body()).get("signed")))
+        Root root = files.latest(ROOT)
+                .map(f -> Root.fromSigned(RepositoryChain.parse(f.body()).get("signed")))
                 .orElse(null);
-        boolean development = root == null || chain.signer(root, ROOT, SigningKey.IMAGE_ROOT).isPresent()
+        boolean development = root == null
+                || chain.signer(root, ROOT, SigningKey.IMAGE_ROOT).isPresent()
                 || chain.signer(root, TARGETS, SigningKey.IMAGE_TARGETS).isPresent();
-        return new RepositoryStatus(development ? "development" : "offline", development, chain.targetsCurrent(),
-                versions, expires, onlineKeys());
+        return new RepositoryStatus(
+                development ? "development" : "offline",
+                development,
+                chain.targetsCurrent(),
+                versions,
+                expires,
+                onlineKeys());
     }
 
     Map<String, TufKey> onlineKeys() {
@@ -270,7 +299,8 @@ class RepositoryPublisher implements ImageRepository {
     }
 
     private boolean due(String role, Instant now, java.time.Duration lifetime) {
-        return files.latest(role).map(f -> RepositorySettings.due(f.expiresAt().toInstant(), now, lifetime))
+        return files.latest(role)
+                .map(f -> RepositorySettings.due(f.expiresAt().toInstant(), now, lifetime))
                 .orElse(false);
     }
 

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the timestamp (1 day by default) means at least twice a day, checked every {@code refreshInterval}.
  */
 @ConfigurationProperties("pitwall.trust.repository")
-public record RepositorySettings(@DefaultValue("365d") Duration rootExpiry,
-        @DefaultValue("90d") Duration targetsExpiry, @DefaultValue("7d") Duration snapshotExpiry,
-        @DefaultValue("1d") Duration timestampExpiry, @DefaultValue("10m") Duration refreshInterval) {
+public record RepositorySettings(
+        @DefaultValue("365d") Duration rootExpiry,
+        @DefaultValue("90d") Duration targetsExpiry,
+        @DefaultValue("7d") Duration snapshotExpiry,
+        @DefaultValue("1d") Duration timestampExpiry,
+        @DefaultValue("10m") Duration refreshInterval) {
 
     public RepositorySettings {
         for (Duration d : new Duration[] {rootExpiry, targetsExpiry, snapshotExpiry, timestampExpiry}) {
@@ -19,7 +22,8 @@ public record RepositorySettings(@DefaultValue("365d") Duration rootExpiry,
                 throw new IllegalArgumentException("pitwall.trust.repository expiries must be at least 1 hour");
             }
         }
-        if (refreshInterval.isNegative() || refreshInterval.isZero()
+        if (refreshInterval.isNegative()
+                || refreshInterval.isZero()
                 || refreshInterval.compareTo(timestampExpiry.dividedBy(4)) > 0) {
             throw new IllegalArgumentException("pitwall.trust.repository.refresh-interval must be positive and at "
                     + "most a quarter of timestamp-expiry");

@@ -23,13 +23,25 @@ import java.util.Set;
 record SupersededKeys(DevelopmentKeys keys, String repository, List<String> keyRoles) {
 
     static SupersededKeys ofImage(DevelopmentKeys keys) {
-        return new SupersededKeys(keys, "image", List.of(SigningKey.IMAGE_ROOT, SigningKey.IMAGE_TARGETS,
-                SigningKey.IMAGE_SNAPSHOT, SigningKey.IMAGE_TIMESTAMP));
+        return new SupersededKeys(
+                keys,
+                "image",
+                List.of(
+                        SigningKey.IMAGE_ROOT,
+                        SigningKey.IMAGE_TARGETS,
+                        SigningKey.IMAGE_SNAPSHOT,
+                        SigningKey.IMAGE_TIMESTAMP));
     }
 
     static SupersededKeys ofDirector(DevelopmentKeys keys) {
-        return new SupersededKeys(keys, "director", List.of(SigningKey.DIRECTOR_ROOT,
-                SigningKey.DIRECTOR_TARGETS, SigningKey.DIRECTOR_SNAPSHOT, SigningKey.DIRECTOR_TIMESTAMP));
+        return new SupersededKeys(
+                keys,
+                "director",
+                List.of(
+                        SigningKey.DIRECTOR_ROOT,
+                        SigningKey.DIRECTOR_TARGETS,
+                        SigningKey.DIRECTOR_SNAPSHOT,
+                        SigningKey.DIRECTOR_TIMESTAMP));
     }
 
     /**
@@ -43,9 +55,17 @@ record SupersededKeys(DevelopmentKeys keys, String repository, List<String> keyR
         Set<String> stillNamed = named(inForce);
         List<String> destroyed = new ArrayList<>();
         for (SigningKey key : keys.withPrivateHalf(keyRoles)) {
-            if (everNamed.contains(key.keyId()) && !stillNamed.contains(key.keyId())
-                    && keys.destroy(key, Map.of("repository", repository, "reason", "superseded",
-                            "rootVersion", inForce.version()))) {
+            if (everNamed.contains(key.keyId())
+                    && !stillNamed.contains(key.keyId())
+                    && keys.destroy(
+                            key,
+                            Map.of(
+                                    "repository",
+                                    repository,
+                                    "reason",
+                                    "superseded",
+                                    "rootVersion",
+                                    inForce.version()))) {
                 destroyed.add(key.keyId());
             }
         }

@@ -17,7 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kdfIterations PBKDF2-HMAC-SHA256 iterations for keys sealed from now on (at least 100,000)
  */
 @ConfigurationProperties("pitwall.trust")
-public record TrustSettings(String keyPassphrase, String kek, Path kekFile, @DefaultValue("600000") int kdfIterations) {
+public record TrustSettings(
+        String keyPassphrase,
+        String kek,
+        Path kekFile,
+        @DefaultValue("600000") int kdfIterations) {
 
     public static final int MIN_ITERATIONS = 100_000;
 
@@ -28,8 +32,9 @@ public record TrustSettings(String keyPassphrase, String kek, Path kekFile, @Def
         }
         if (kek != null && !kek.isBlank()) {
             if (keyPassphrase != null && !keyPassphrase.isBlank()) {
-                throw new IllegalArgumentException("set either pitwall.trust.key-passphrase (PITWALL_KEY_PASSPHRASE) or "
-                        + "pitwall.trust.kek (PITWALL_KEK), not both");
+                throw new IllegalArgumentException(
+                        "set either pitwall.trust.key-passphrase (PITWALL_KEY_PASSPHRASE) or "
+                                + "pitwall.trust.kek (PITWALL_KEK), not both");
             }
             byte[] key;
             try {
@@ -38,15 +43,17 @@ public record TrustSettings(String keyPassphrase, String kek, Path kekFile, @Def
                 throw new IllegalArgumentException("pitwall.trust.kek (PITWALL_KEK) must be base64");
             }
             if (key.length != 32) {
-                throw new IllegalArgumentException("pitwall.trust.kek (PITWALL_KEK) must be a 256-bit key (32 bytes, "
-                        + "base64)");
+                throw new IllegalArgumentException(
+                        "pitwall.trust.kek (PITWALL_KEK) must be a 256-bit key (32 bytes, " + "base64)");
             }
         }
     }
 
     /** The key-encryption key from the environment, or null. */
     public byte[] kekBytes() {
-        return kek == null || kek.isBlank() ? null : java.util.Base64.getDecoder().decode(kek.strip());
+        return kek == null || kek.isBlank()
+                ? null
+                : java.util.Base64.getDecoder().decode(kek.strip());
     }
 
     public boolean hasPassphrase() {

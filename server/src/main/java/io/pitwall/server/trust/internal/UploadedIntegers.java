@@ -10,15 +10,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class UploadedIntegers {
 
-    private UploadedIntegers() {
-    }
+    private UploadedIntegers() {}
 
     /** @throws ApiException 422 {@code integer-out-of-range} naming the first such integer; checked before anything */
     static void check(JsonNode signed, String what) {
         SafeIntegers.firstUnsafe(signed).ifPresent(pointer -> {
-            throw ApiException.unprocessable("integer-out-of-range", "the " + what + " holds an integer above "
-                    + SafeIntegers.MAX + " (2^53 - 1) at " + pointer + ", which JavaScript TUF clients cannot read "
-                    + "exactly");
+            throw ApiException.unprocessable(
+                    "integer-out-of-range",
+                    "the " + what + " holds an integer above "
+                            + SafeIntegers.MAX + " (2^53 - 1) at " + pointer
+                            + ", which JavaScript TUF clients cannot read "
+                            + "exactly");
         });
     }
 }

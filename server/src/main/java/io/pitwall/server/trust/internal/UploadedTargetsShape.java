@@ -15,19 +15,23 @@ final class UploadedTargetsShape {
     static final int MAX_PATH = 256;
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
-    private UploadedTargetsShape() {
-    }
+    private UploadedTargetsShape() {}
 
     /** @throws ApiException 422 {@code targets-delegations-unsupported} or {@code targets-invalid-path} */
     static void check(JsonNode signed) {
         if (signed.has("delegations")) {
-            throw new ApiException(422, "targets-delegations-unsupported", "the image repository serves no "
-                    + "delegated targets roles; remove \"delegations\"");
+            throw new ApiException(
+                    422,
+                    "targets-delegations-unsupported",
+                    "the image repository serves no " + "delegated targets roles; remove \"delegations\"");
         }
         for (String path : signed.get("targets").propertyNames()) {
             if (!safePath(path)) {
-                throw new ApiException(422, "targets-invalid-path", "target path '" + printable(path) + "' is not "
-                        + "segment/segment of A-Z, a-z, 0-9, '.', '_', '+', '-' (no '..', no leading '/' or '.')");
+                throw new ApiException(
+                        422,
+                        "targets-invalid-path",
+                        "target path '" + printable(path) + "' is not "
+                                + "segment/segment of A-Z, a-z, 0-9, '.', '_', '+', '-' (no '..', no leading '/' or '.')");
             }
         }
     }
@@ -47,7 +51,9 @@ final class UploadedTargetsShape {
     /** The path as a problem detail may show it: control characters replaced, length capped. */
     private static String printable(String path) {
         String shown = path.length() > 80 ? path.substring(0, 80) + "…" : path;
-        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

@@ -28,17 +28,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DirectorFiles {
 
     /** A vehicle's stored metadata version and the hash of the content its targets were signed for. */
-    public record Stored(long version, String contentSha256) {
-    }
+    public record Stored(long version, String contentSha256) {}
 
     /** One vehicle's newly signed files, all three with {@code version}. */
-    public record VehicleFiles(String vin, long version, String contentSha256, byte[] targets, byte[] snapshot,
-            byte[] timestamp, OffsetDateTime expiresAt) {
-    }
+    public record VehicleFiles(
+            String vin,
+            long version,
+            String contentSha256,
+            byte[] targets,
+            byte[] snapshot,
+            byte[] timestamp,
+            OffsetDateTime expiresAt) {}
 
     /** A pending change: a campaign's vehicles (vin null) or one vehicle (campaignId null). */
-    public record Change(long id, Long campaignId, String vin) {
-    }
+    public record Change(long id, Long campaignId, String vin) {}
 
     private static final int BATCH = 500;
     private final JdbcClient jdbc;
@@ -53,30 +56,40 @@ public class DirectorFiles {
     }
 
     public Optional<byte[]> root(long version) {
-        return jdbc.sql("SELECT body FROM director_root WHERE meta_version = :v").param("v", version)
-                .query(String.class).optional().map(b -> b.getBytes(StandardCharsets.UTF_8));
+        return jdbc.sql("SELECT body FROM director_root WHERE meta_version = :v")
+                .param("v", version)
+                .query(String.class)
+                .optional()
+                .map(b -> b.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The latest root's version, body and expiry. */
     public Optional<RepositoryFiles.File> latestRoot() {
         return jdbc.sql("SELECT meta_version, body, expires_at FROM director_root ORDER BY meta_version DESC "
                         + "FETCH FIRST 1 ROWS ONLY")
-                .query((rs, i) -> new RepositoryFiles.File("root", rs.getLong(1),
-                        rs.getString(2).getBytes(StandardCharsets.UTF_8), rs.getObject(3, OffsetDateTime.class)))
+                .query((rs, i) -> new RepositoryFiles.File(
+                        "root",
+                        rs.getLong(1),
+                        rs.getString(2).getBytes(StandardCharsets.UTF_8),
+                        rs.getObject(3, OffsetDateTime.class)))
                 .optional();
     }
 
     /** Every root version's body, oldest first. */
     public List<byte[]> roots() {
         return jdbc.sql("SELECT body FROM director_root ORDER BY meta_version").query(String.class).list().stream()
-                .map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
+                .map(b -> b.getBytes(StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Inserts a root version; a concurrent insert of the same version fails with a DuplicateKeyException. */
     public void insertRoot(long version, byte[] body, OffsetDateTime expires, OffsetDateTime now) {
         jdbc.sql("INSERT INTO director_root (meta_version, body, expires_at, created_at) VALUES (:v, :b, :e, :n)")
-                .param("v", version).param("b", new String(body, StandardCharsets.UTF_8)).param("e", expires)
-                .param("n", now).update();
+                .param("v", version)
+                .param("b", new String(body, StandardCharsets.UTF_8))
+                .param("e", expires)
+                .param("n", now)
+                .update();
     }
 
     /** One of a vehicle's files ({@code targets}, {@code snapshot} or {@code timestamp}). */
@@ -87,8 +100,11 @@ public class DirectorFiles {
             case "timestamp" -> "timestamp_body";
             default -> throw new IllegalArgumentException("no director role " + role);
         };
-        return jdbc.sql("SELECT " + column + " FROM director_vehicle WHERE vin = :vin").param("vin", vin)
-                .query(String.class).optional().map(b -> b.getBytes(StandardCharsets.UTF_8));
+        return jdbc.sql("SELECT " + column + " FROM director_vehicle WHERE vin = :vin")
+                .param("vin", vin)
+                .query(String.class)
+                .optional()
+                .map(b -> b.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -118,15 +134,15 @@ public class DirectorFiles {
     public Set<String> write(List<VehicleFiles> files, OffsetDateTime now) {
         Timestamp at = Timestamp.from(now.toInstant());
         List<VehicleFiles> updates = files.stream().filter(f -> f.version() > 1).toList();
-        List<VehicleFiles> inserts = files.stream().filter(f -> f.version() == 1).toList();
+        List<VehicleFiles> inserts =
+                files.stream().filter(f -> f.version() == 1).toList();
         Set<String> lost = new HashSet<>();
         int[][] counts = template.batchUpdate("""
                 UPDATE director_vehicle SET meta_version = ?, content_sha256 = ?, targets_body = ?, snapshot_body = ?,
-                    timestamp_body = ?, expires_at = ?, updated_at = ? WHERE vin = ? AND meta_version = ?""", updates,
-                BATCH, (ps, f) -> {
-                    bind(ps, f, at);
-                    ps.setLong(9, f.version() - 1);
-                });
+                    timestamp_body = ?, expires_at = ?, updated_at = ? WHERE vin = ? AND meta_version = ?""", updates, BATCH, (ps, f) -> {
+            bind(ps, f, at);
+            ps.setLong(9, f.version() - 1);
+        });
         int row = 0;
         for (int[] batch : counts) {
             for (int count : batch) {
@@ -138,10 +154,10 @@ public class DirectorFiles {
         }
         if (!inserts.isEmpty()) {
             try {
-                savepoint.executeWithoutResult(s -> template.batchUpdate("""
+                savepoint.executeWithoutResult(
+                        s -> template.batchUpdate("""
                         INSERT INTO director_vehicle (meta_version, content_sha256, targets_body, snapshot_body,
-                            timestamp_body, expires_at, updated_at, vin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts,
-                        BATCH, (ps, f) -> bind(ps, f, at)));
+                            timestamp_body, expires_at, updated_at, vin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, BATCH, (ps, f) -> bind(ps, f, at)));
             } catch (DuplicateKeyException raced) {
                 inserts.forEach(f -> lost.add(f.vin()));
             }
@@ -163,22 +179,32 @@ public class DirectorFiles {
     /** VINs with metadata after {@code after}, in VIN order (keyset paging over every vehicle). */
     public List<String> vinsAfter(String after, int limit) {
         return jdbc.sql("SELECT vin FROM director_vehicle WHERE vin > :a ORDER BY vin FETCH FIRST :n ROWS ONLY")
-                .param("a", after).param("n", limit).query(String.class).list();
+                .param("a", after)
+                .param("n", limit)
+                .query(String.class)
+                .list();
     }
 
     /** Vehicles whose metadata expires before {@code threshold}, lowest VINs first. */
     public List<String> expiringBefore(OffsetDateTime threshold, int limit) {
         return jdbc.sql("SELECT vin FROM director_vehicle WHERE expires_at < :t ORDER BY vin FETCH FIRST :n ROWS ONLY")
-                .param("t", threshold).param("n", limit).query(String.class).list();
+                .param("t", threshold)
+                .param("n", limit)
+                .query(String.class)
+                .list();
     }
 
     public void recordCampaignChange(long campaignId, OffsetDateTime now) {
         jdbc.sql("INSERT INTO director_change (campaign_id, created_at) VALUES (:c, :n)")
-                .param("c", campaignId).param("n", now).update();
+                .param("c", campaignId)
+                .param("n", now)
+                .update();
     }
 
     public void recordVehicleChange(String vin, OffsetDateTime now) {
-        jdbc.sql("INSERT INTO director_change (vin, created_at) VALUES (:v, :n)").param("v", vin).param("n", now)
+        jdbc.sql("INSERT INTO director_change (vin, created_at) VALUES (:v, :n)")
+                .param("v", vin)
+                .param("n", now)
                 .update();
     }
 
@@ -197,7 +223,9 @@ public class DirectorFiles {
 
     public void deleteChanges(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("DELETE FROM director_change WHERE id IN (:ids)").param("ids", ids).update();
+            jdbc.sql("DELETE FROM director_change WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .update();
         }
     }
 }

@@ -10,5 +10,4 @@ package io.pitwall.server.trust.persistence;
  * @param nonce      hex 96-bit GCM nonce
  * @param ciphertext base64 ciphertext and tag of the PKCS#8 private key
  */
-public record SealedKey(String kekKind, String salt, Integer iterations, String nonce, String ciphertext) {
-}
+public record SealedKey(String kekKind, String salt, Integer iterations, String nonce, String ciphertext) {}

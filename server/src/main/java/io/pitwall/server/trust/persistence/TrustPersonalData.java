@@ -15,8 +15,18 @@ class TrustPersonalData implements PersonalDataContribution {
     @Override
     public List<Table> tables() {
         return List.of(
-                Table.of("director_vehicle", SERVICE, Map.of(), "vin", "meta_version", "content_sha256",
-                        "targets_body", "snapshot_body", "timestamp_body", "expires_at", "updated_at"),
+                Table.of(
+                        "director_vehicle",
+                        SERVICE,
+                        Map.of(),
+                        "vin",
+                        "meta_version",
+                        "content_sha256",
+                        "targets_body",
+                        "snapshot_body",
+                        "timestamp_body",
+                        "expires_at",
+                        "updated_at"),
                 Table.of("director_change", SERVICE, Map.of(), "id", "campaign_id", "vin", "created_at"));
     }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * the director signs {@code custom.authorizedRollback: true} on the entry and a primary may accept a lower
  * release counter for it (the assignment's own flag is not signed).
  */
-public record DirectorTarget(String ecuSerial, String hardwareId, String targetPath, TargetEntry entry,
-        boolean authorizedRollback) {
+public record DirectorTarget(
+        String ecuSerial, String hardwareId, String targetPath, TargetEntry entry, boolean authorizedRollback) {
 
     public DirectorTarget {
         Objects.requireNonNull(ecuSerial);

@@ -25,14 +25,26 @@ class DirectorAdminController {
     static final String DEVELOPMENT_NOTICE = "Development mode, NOT FOR PRODUCTION: the server holds the director "
             + "root key online. Production keeps it offline (./pitwall keys init --director).";
 
-    record StatusResponse(String mode, boolean notForProduction, String notice, long rootVersion, Instant rootExpires,
-            int rootThreshold, Map<String, JsonNode> onlineKeys) {
+    record StatusResponse(
+            String mode,
+            boolean notForProduction,
+            String notice,
+            long rootVersion,
+            Instant rootExpires,
+            int rootThreshold,
+            Map<String, JsonNode> onlineKeys) {
 
         static StatusResponse of(DirectorStatus s) {
             Map<String, JsonNode> keys = new LinkedHashMap<>();
             s.onlineKeys().forEach((role, key) -> keys.put(role, key.toJson()));
-            return new StatusResponse(s.mode(), s.notForProduction(), s.notForProduction() ? DEVELOPMENT_NOTICE : null,
-                    s.rootVersion(), s.rootExpires(), s.rootThreshold(), keys);
+            return new StatusResponse(
+                    s.mode(),
+                    s.notForProduction(),
+                    s.notForProduction() ? DEVELOPMENT_NOTICE : null,
+                    s.rootVersion(),
+                    s.rootExpires(),
+                    s.rootThreshold(),
+                    keys);
         }
     }
 

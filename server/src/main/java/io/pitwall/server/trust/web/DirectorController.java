@@ -25,9 +25,11 @@ class DirectorController {
 
     @GetMapping("/device/v1/vehicles/{vin}/director/{name}")
     ResponseEntity<byte[]> metadata(AuthenticatedVehicle vehicle, @PathVariable String name) {
-        byte[] body = director.file(vehicle.vin(), name).orElseThrow(() -> ApiException.notFound("metadata-not-found",
-                "No director metadata named " + name));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-cache").body(body);
+        byte[] body = director.file(vehicle.vin(), name)
+                .orElseThrow(() -> ApiException.notFound("metadata-not-found", "No director metadata named " + name));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-cache")
+                .body(body);
     }
 }

@@ -23,14 +23,30 @@ class KeyController {
      * the hex SHA-256 of its canonical JSON, the value signatures name. {@code destroyedAt}: when its private half
      * was destroyed (a root stopped listing it); what it signed before stays verifiable.
      */
-    record KeyResponse(String keyid, String role, String mode, String status, boolean notForProduction,
-            String notice, JsonNode key, OffsetDateTime createdAt, OffsetDateTime retiredAt,
+    record KeyResponse(
+            String keyid,
+            String role,
+            String mode,
+            String status,
+            boolean notForProduction,
+            String notice,
+            JsonNode key,
+            OffsetDateTime createdAt,
+            OffsetDateTime retiredAt,
             OffsetDateTime destroyedAt) {
 
         static KeyResponse of(SigningKey k) {
-            return new KeyResponse(k.keyId(), k.role(), k.mode().name().toLowerCase(), k.status().name(),
-                    k.notForProduction(), k.notForProduction() ? DEVELOPMENT_NOTICE : null, k.publicKey().toJson(),
-                    k.createdAt(), k.retiredAt(), k.destroyedAt());
+            return new KeyResponse(
+                    k.keyId(),
+                    k.role(),
+                    k.mode().name().toLowerCase(),
+                    k.status().name(),
+                    k.notForProduction(),
+                    k.notForProduction() ? DEVELOPMENT_NOTICE : null,
+                    k.publicKey().toJson(),
+                    k.createdAt(),
+                    k.retiredAt(),
+                    k.destroyedAt());
         }
     }
 

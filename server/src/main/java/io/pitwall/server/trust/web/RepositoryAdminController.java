@@ -25,12 +25,24 @@ class RepositoryAdminController {
             + "repository's root and/or targets keys online. Production keeps them offline (./pitwall keys).";
 
     /** The repository's state; {@code notForProduction} is true while the server holds root or targets keys. */
-    record StatusResponse(String mode, boolean notForProduction, String notice, boolean targetsCurrent,
-            Map<String, Long> versions, Map<String, Instant> expires, String url) {
+    record StatusResponse(
+            String mode,
+            boolean notForProduction,
+            String notice,
+            boolean targetsCurrent,
+            Map<String, Long> versions,
+            Map<String, Instant> expires,
+            String url) {
 
         static StatusResponse of(RepositoryStatus s) {
-            return new StatusResponse(s.mode(), s.notForProduction(), s.notForProduction() ? DEVELOPMENT_NOTICE : null,
-                    s.targetsCurrent(), s.versions(), s.expires(), "/repo/");
+            return new StatusResponse(
+                    s.mode(),
+                    s.notForProduction(),
+                    s.notForProduction() ? DEVELOPMENT_NOTICE : null,
+                    s.targetsCurrent(),
+                    s.versions(),
+                    s.expires(),
+                    "/repo/");
         }
     }
 

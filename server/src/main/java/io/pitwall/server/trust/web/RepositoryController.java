@@ -26,9 +26,12 @@ class RepositoryController {
     @PublicEndpoint("signed TUF metadata, verified by clients against the root they trust")
     @GetMapping("/repo/{name}")
     ResponseEntity<byte[]> metadata(@PathVariable String name) {
-        byte[] body = repository.file(name).orElseThrow(() -> ApiException.notFound("metadata-not-found",
-                "No repository metadata named " + name));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-cache").body(body);
+        byte[] body = repository
+                .file(name)
+                .orElseThrow(() -> ApiException.notFound("metadata-not-found", "No repository metadata named " + name));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-cache")
+                .body(body);
     }
 }

@@ -15,14 +15,13 @@ final class UploadedEnvelopes {
     /** The metadata columns hold 1,000,000 characters; the stored form is never longer than compact JSON. */
     static final int MAX_CHARS = 1_000_000;
 
-    private UploadedEnvelopes() {
-    }
+    private UploadedEnvelopes() {}
 
     static Envelope read(JsonNode body, String invalidCode) {
         int length = body.toString().length();
         if (length > MAX_CHARS) {
-            throw ApiException.unprocessable(TOO_LARGE, "The metadata is " + length + " characters of JSON; at most "
-                    + MAX_CHARS + " are kept");
+            throw ApiException.unprocessable(
+                    TOO_LARGE, "The metadata is " + length + " characters of JSON; at most " + MAX_CHARS + " are kept");
         }
         try {
             return Envelope.fromJson(body);

@@ -3,5 +3,4 @@ package io.pitwall.modularityfixture.crossing.alpha;
 import io.pitwall.modularityfixture.crossing.beta.spi.Hook;
 
 /** Uses what alpha declares: beta's {@code spi}. */
-public class UsesHook implements Hook {
-}
+public class UsesHook implements Hook {}

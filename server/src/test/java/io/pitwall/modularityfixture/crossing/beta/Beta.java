@@ -1,5 +1,4 @@
 package io.pitwall.modularityfixture.crossing.beta;
 
 /** Beta's root package API; declares no allowed dependencies of its own. */
-public class Beta {
-}
+public class Beta {}

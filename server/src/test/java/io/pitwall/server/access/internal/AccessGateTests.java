@@ -33,24 +33,19 @@ class AccessGateTests {
     @SuppressWarnings("unused")
     static class Handlers {
 
-        void vehicle(AuthenticatedVehicle vehicle) {
-        }
+        void vehicle(AuthenticatedVehicle vehicle) {}
 
         @RequiresPermission(Permission.VEHICLE_WRITE)
-        void operator() {
-        }
+        void operator() {}
 
         @PublicEndpoint("test")
-        void open() {
-        }
+        void open() {}
 
-        void undeclared() {
-        }
+        void undeclared() {}
 
         @PublicEndpoint("test")
         @RequiresPermission(Permission.VEHICLE_READ)
-        void twice() {
-        }
+        void twice() {}
     }
 
     final List<Object> audited = new ArrayList<>();
@@ -107,14 +102,16 @@ class AccessGateTests {
 
     private static HandlerMethod handler(String name) {
         var method = java.util.Arrays.stream(Handlers.class.getDeclaredMethods())
-                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
         return new HandlerMethod(new Handlers(), method);
     }
 
     private static void actAsVehicle(String vin) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(new AuthenticatedVehicle(vin), null,
-                List.of()));
+        context.setAuthentication(
+                new UsernamePasswordAuthenticationToken(new AuthenticatedVehicle(vin), null, List.of()));
         SecurityContextHolder.setContext(context);
     }
 

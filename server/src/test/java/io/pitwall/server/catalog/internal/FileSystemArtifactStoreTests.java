@@ -52,12 +52,15 @@ class FileSystemArtifactStoreTests {
     void contentPastTheLimitIsRefusedAndLeavesNoFile() {
         var store = new FileSystemArtifactStore(dir);
         // Without a declared length, the limit is found while streaming.
-        InputStream endless = new SequenceInputStream(new ByteArrayInputStream(bytes(4096)),
-                new ByteArrayInputStream(bytes(4096)));
-        assertThatThrownBy(() -> store.put(endless, 5000)).isInstanceOf(ArtifactTooLarge.class)
+        InputStream endless =
+                new SequenceInputStream(new ByteArrayInputStream(bytes(4096)), new ByteArrayInputStream(bytes(4096)));
+        assertThatThrownBy(() -> store.put(endless, 5000))
+                .isInstanceOf(ArtifactTooLarge.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(413));
         assertThat(files(dir)).isZero();
-        assertThat(store.put(new ByteArrayInputStream(bytes(5000)), 5000).length()).as("exactly the limit").isEqualTo(5000);
+        assertThat(store.put(new ByteArrayInputStream(bytes(5000)), 5000).length())
+                .as("exactly the limit")
+                .isEqualTo(5000);
     }
 
     @Test
@@ -69,7 +72,8 @@ class FileSystemArtifactStoreTests {
                 throw new IOException("connection reset");
             }
         });
-        assertThatThrownBy(() -> store.put(broken, 10_000)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> store.put(broken, 10_000))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("upload-interrupted"));
         assertThat(files(dir)).isZero();
     }

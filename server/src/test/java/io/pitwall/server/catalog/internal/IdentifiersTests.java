@@ -14,8 +14,25 @@ class IdentifiersTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "..", "../fw.bin", "a/../b", "dir/fw.bin", "dir\\fw.bin", "fw..bin", ".hidden",
-        "fw\u0000.bin", "fw\n.bin", "fw\t.bin", "fw\u007f.bin", "fw bin", "fw%2F.bin", "f\u00fcr.bin", "fw:1.bin"})
+    @ValueSource(
+            strings = {
+                "",
+                "..",
+                "../fw.bin",
+                "a/../b",
+                "dir/fw.bin",
+                "dir\\fw.bin",
+                "fw..bin",
+                ".hidden",
+                "fw\u0000.bin",
+                "fw\n.bin",
+                "fw\t.bin",
+                "fw\u007f.bin",
+                "fw bin",
+                "fw%2F.bin",
+                "f\u00fcr.bin",
+                "fw:1.bin"
+            })
     void refusesTraversalControlCharactersAndOddCharacters(String name) {
         assertThat(Identifiers.fileNameProblem(name)).as(name).isPresent();
     }

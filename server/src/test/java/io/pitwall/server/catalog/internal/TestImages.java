@@ -35,14 +35,31 @@ final class TestImages {
         }
     };
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** An image without content. */
     static Image image(long id, String hardwareId, String version, long counter, Dependency... dependencies) {
-        return new Image(id, hardwareId, "Firmware", version, counter, "fw-" + version + ".bin", InstallType.AB,
-                RiskClass.LOW, "TCU", List.of(dependencies), false, null, ImageStatus.AWAITING_CONTENT, null, null,
-                null, null, 0, "tester", OffsetDateTime.now());
+        return new Image(
+                id,
+                hardwareId,
+                "Firmware",
+                version,
+                counter,
+                "fw-" + version + ".bin",
+                InstallType.AB,
+                RiskClass.LOW,
+                "TCU",
+                List.of(dependencies),
+                false,
+                null,
+                ImageStatus.AWAITING_CONTENT,
+                null,
+                null,
+                null,
+                null,
+                0,
+                "tester",
+                OffsetDateTime.now());
     }
 
     /** The image with this content, signed by {@link #KEY}. */
@@ -61,9 +78,27 @@ final class TestImages {
     }
 
     static Image copy(Image i, boolean newHardware, Long declaredSize, long counter) {
-        return new Image(i.id(), i.hardwareId(), i.name(), i.version(), counter, i.fileName(), i.installType(),
-                i.riskClass(), i.ecuType(), i.dependencies(), newHardware, declaredSize, i.status(), i.content(),
-                i.rollback(), i.report(), i.signedTarget(), i.lockVersion(), i.createdBy(), i.createdAt());
+        return new Image(
+                i.id(),
+                i.hardwareId(),
+                i.name(),
+                i.version(),
+                counter,
+                i.fileName(),
+                i.installType(),
+                i.riskClass(),
+                i.ecuType(),
+                i.dependencies(),
+                newHardware,
+                declaredSize,
+                i.status(),
+                i.content(),
+                i.rollback(),
+                i.report(),
+                i.signedTarget(),
+                i.lockVersion(),
+                i.createdBy(),
+                i.createdAt());
     }
 
     /** A fleet: hardware id → installed versions. */

@@ -77,8 +77,13 @@ class ValidationChecksTests {
         void failsForAnUntrustedKeyAnotherPathAnAlteredEntryOrNoSignature() {
             Image good = withContent(image(1, "HW", "1.0", 1), 10);
             var stranger = Ed25519.generate();
-            Image untrusted = good.withContent(good.content(), SignedTarget.sign(good.targetPath(), good.targetEntry(),
-                    TufKey.of(stranger.getPublic()), stranger.getPrivate()));
+            Image untrusted = good.withContent(
+                    good.content(),
+                    SignedTarget.sign(
+                            good.targetPath(),
+                            good.targetEntry(),
+                            TufKey.of(stranger.getPublic()),
+                            stranger.getPrivate()));
             Image otherPath = good.withContent(good.content(), TestImages.sign(good, "HW/other.bin"));
             Image otherCounter = copy(good, false, null, 2);
             Image unsigned = good.withContent(good.content(), null);
@@ -101,19 +106,23 @@ class ValidationChecksTests {
         void passesAboveTheNewestPublishedCounterOrWhenNoneIsPublished() {
             Image image = image(7, "HW", "1.0", 10);
             assertThat(publishedAt(9).check(image, UPLOAD).passed()).isTrue();
-            assertThat(new ReleaseCounterCheck((hw, excluding) -> OptionalLong.empty()).check(image, UPLOAD).passed())
+            assertThat(new ReleaseCounterCheck((hw, excluding) -> OptionalLong.empty())
+                            .check(image, UPLOAD)
+                            .passed())
                     .isTrue();
         }
 
         @Test
         void refusesAnEqualOrLowerCounterUnlessAuthorizedAsRollback() {
             Image image = image(7, "HW", "1.0", 10);
-            assertThat(publishedAt(10).check(image, UPLOAD).passed()).as("equal").isFalse();
+            assertThat(publishedAt(10).check(image, UPLOAD).passed())
+                    .as("equal")
+                    .isFalse();
             var lower = publishedAt(11).check(image, UPLOAD);
             assertThat(lower.passed()).isFalse();
             assertThat(lower.reason()).contains("rollback authorization");
-            Image authorized = image.withRollback(new Image.RollbackAuthorization("field issue", "sec",
-                    OffsetDateTime.now()));
+            Image authorized =
+                    image.withRollback(new Image.RollbackAuthorization("field issue", "sec", OffsetDateTime.now()));
             assertThat(publishedAt(11).check(authorized, UPLOAD).passed()).isTrue();
         }
 
@@ -121,9 +130,10 @@ class ValidationChecksTests {
         void asksForCountersOfTheImagesHardwareIdLeavingTheImageOut() {
             var asked = new java.util.ArrayList<String>();
             new ReleaseCounterCheck((hw, excluding) -> {
-                asked.add(hw + "/" + excluding);
-                return OptionalLong.empty();
-            }).check(image(7, "HW", "1.0", 10), UPLOAD);
+                        asked.add(hw + "/" + excluding);
+                        return OptionalLong.empty();
+                    })
+                    .check(image(7, "HW", "1.0", 10), UPLOAD);
             assertThat(asked).containsExactly("HW/7");
         }
     }
@@ -139,8 +149,12 @@ class ValidationChecksTests {
 
         @Test
         void atUploadAValidatedCatalogImageOrTheFleetMeetsADependency() {
-            assertThat(check(Map.of(), List.of("3.1")).check(app, UPLOAD).passed()).isTrue();
-            assertThat(check(Map.of("BASE", Set.of("3.0")), List.of()).check(app, UPLOAD).passed()).isTrue();
+            assertThat(check(Map.of(), List.of("3.1")).check(app, UPLOAD).passed())
+                    .isTrue();
+            assertThat(check(Map.of("BASE", Set.of("3.0")), List.of())
+                            .check(app, UPLOAD)
+                            .passed())
+                    .isTrue();
             var unmet = check(Map.of("BASE", Set.of("2.9")), List.of("2.10")).check(app, UPLOAD);
             assertThat(unmet.passed()).isFalse();
             assertThat(unmet.reason()).contains("BASE >= 3.0");
@@ -150,18 +164,24 @@ class ValidationChecksTests {
         void inAReleaseOnlyTheReleaseOrTheFleetMeetsADependency() {
             var check = check(Map.of(), List.of("9.0"));
             var alone = new ValidationScope.InRelease(List.of(app));
-            assertThat(check.check(app, alone).passed()).as("catalog does not count").isFalse();
+            assertThat(check.check(app, alone).passed())
+                    .as("catalog does not count")
+                    .isFalse();
             var withBase = new ValidationScope.InRelease(List.of(app, image(2, "BASE", "3.0.1", 5)));
             CheckResult met = check.check(app, withBase);
             assertThat(met.passed()).isTrue();
             assertThat(met.reason()).contains("in the release: 3.0.1");
-            var installed = check(Map.of("BASE", Set.of("1.0", "4.0")), List.of()).check(app, alone);
+            var installed =
+                    check(Map.of("BASE", Set.of("1.0", "4.0")), List.of()).check(app, alone);
             assertThat(installed.reason()).contains("installed in the fleet: 4.0");
         }
 
         @Test
         void noDependenciesPass() {
-            assertThat(check(Map.of(), List.of()).check(image(1, "X", "1", 1), UPLOAD).passed()).isTrue();
+            assertThat(check(Map.of(), List.of())
+                            .check(image(1, "X", "1", 1), UPLOAD)
+                            .passed())
+                    .isTrue();
         }
     }
 
@@ -174,7 +194,8 @@ class ValidationChecksTests {
             assertThat(check.check(image(1, "HW", "1.0", 1), UPLOAD).passed()).isTrue();
             Image unknown = image(2, "NEW", "1.0", 1);
             assertThat(check.check(unknown, UPLOAD).passed()).isFalse();
-            assertThat(check.check(copy(unknown, true, null, 1), UPLOAD).passed()).isTrue();
+            assertThat(check.check(copy(unknown, true, null, 1), UPLOAD).passed())
+                    .isTrue();
         }
     }
 

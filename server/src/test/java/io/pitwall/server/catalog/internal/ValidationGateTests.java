@@ -22,27 +22,40 @@ class ValidationGateTests {
 
     private ValidationGate gate(ReleaseCounterCheck.PublishedCounters counters) {
         var fleet = fleet(Map.of("A", Set.of("1.0"), "B", Set.of("1.0")));
-        return new ValidationGate(List.of(new HashAndSizeCheck(new FileSystemArtifactStore(dir)),
-                new SignatureCheck(TestImages.TRUSTED), new ReleaseCounterCheck(counters),
-                new DependenciesCheck(fleet, hw -> List.of()), new CompatibilityCheck(fleet), new SizePolicyCheck(1000)));
+        return new ValidationGate(List.of(
+                new HashAndSizeCheck(new FileSystemArtifactStore(dir)),
+                new SignatureCheck(TestImages.TRUSTED),
+                new ReleaseCounterCheck(counters),
+                new DependenciesCheck(fleet, hw -> List.of()),
+                new CompatibilityCheck(fleet),
+                new SizePolicyCheck(1000)));
     }
 
     @Test
     void reportsEveryCheckByNameInOrder() {
-        var report = gate((hw, id) -> OptionalLong.empty()).validate(withContent(image(1, "A", "2.0", 2), 10),
-                ValidationScope.AT_UPLOAD);
-        assertThat(report.checks()).extracting(CheckResult::check).containsExactly("hash-and-size", "signature",
-                "release-counter", "dependencies", "compatibility", "size-policy");
+        var report = gate((hw, id) -> OptionalLong.empty())
+                .validate(withContent(image(1, "A", "2.0", 2), 10), ValidationScope.AT_UPLOAD);
+        assertThat(report.checks())
+                .extracting(CheckResult::check)
+                .containsExactly(
+                        "hash-and-size",
+                        "signature",
+                        "release-counter",
+                        "dependencies",
+                        "compatibility",
+                        "size-policy");
         assertThat(report.passed()).as("content is not in the store").isFalse();
-        assertThat(report.checks().stream().filter(c -> !c.passed())).extracting(CheckResult::check)
+        assertThat(report.checks().stream().filter(c -> !c.passed()))
+                .extracting(CheckResult::check)
                 .containsExactly("hash-and-size");
     }
 
     @Test
     void aCheckThatCannotRunCountsAsFailed() {
         var report = gate((hw, id) -> {
-            throw new IllegalStateException("database down");
-        }).validate(withContent(image(1, "A", "2.0", 2), 10), ValidationScope.AT_UPLOAD);
+                    throw new IllegalStateException("database down");
+                })
+                .validate(withContent(image(1, "A", "2.0", 2), 10), ValidationScope.AT_UPLOAD);
         var counter = report.checks().get(2);
         assertThat(counter.passed()).isFalse();
         assertThat(counter.reason()).contains("could not run");
@@ -65,7 +78,10 @@ class ValidationGateTests {
         assertThat(fine.images().get(0).checks()).extracting(CheckResult::check).doesNotContain("hash-and-size");
 
         assertThat(gate.validateRelease(List.of()).release().get(0).reason()).contains("no images");
-        assertThat(gate.validateRelease(List.of(image(4, "B", "1.1", 2))).release().get(0).reason())
+        assertThat(gate.validateRelease(List.of(image(4, "B", "1.1", 2)))
+                        .release()
+                        .get(0)
+                        .reason())
                 .contains("has no content");
     }
 }

@@ -17,7 +17,8 @@ class VersionsTests {
         "1.0-rc1, 1.0, 1",
         "1.0.a, 1.0.1, 1",
         "2024.06.1, 2024.6.1, 0",
-        "99999999999999999999.1, 1.1, 1"})
+        "99999999999999999999.1, 1.1, 1"
+    })
     void comparesSegmentBySegment(String left, String right, int expected) {
         assertThat(Integer.signum(Versions.compare(left, right))).isEqualTo(expected);
         assertThat(Integer.signum(Versions.compare(right, left))).isEqualTo(-expected);

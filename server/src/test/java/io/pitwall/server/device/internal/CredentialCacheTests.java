@@ -22,7 +22,7 @@ class CredentialCacheTests {
     static final class Table extends VehicleCredentials {
         final Map<String, Resolved> rows = new HashMap<>();
         int lookups;
-        Runnable during = () -> { };
+        Runnable during = () -> {};
 
         Table() {
             super(null);
@@ -95,9 +95,10 @@ class CredentialCacheTests {
         table.during = () -> {
             table.rows.put("h-a", new Resolved("VIN-A", true, false));
             cache.invalidate(Set.of("VIN-A"));
-            table.during = () -> { };
+            table.during = () -> {};
         };
-        assertThat(cache.resolve("h-a")).as("read before the revocation committed")
+        assertThat(cache.resolve("h-a"))
+                .as("read before the revocation committed")
                 .contains(new Resolved("VIN-A", false, false));
         assertThat(cache.resolve("h-a")).contains(new Resolved("VIN-A", true, false));
         assertThat(table.lookups).isEqualTo(2);

@@ -33,10 +33,13 @@ class PatternFoldIntegrationTests {
 
         @Autowired
         PatternFold fold;
+
         @Autowired
         PatternDeltas deltas;
+
         @Autowired
         PatternRows rows;
+
         @Autowired
         PlatformTransactionManager transactionManager;
 
@@ -55,15 +58,18 @@ class PatternFoldIntegrationTests {
         Map<String, Long> counted(String model) {
             Map<String, Long> found = new TreeMap<>();
             jdbc.sql("SELECT code, firmware_version, observations FROM fault_pattern_count WHERE model = :m")
-                    .param("m", model).query(rs -> {
+                    .param("m", model)
+                    .query(rs -> {
                         found.put(rs.getString(1).trim() + "@" + rs.getString(2), rs.getLong(3));
                     });
             return found;
         }
 
         long pendingOf(String model) {
-            return jdbc.sql("SELECT COUNT(*) FROM fault_pattern_delta WHERE model = :m").param("m", model)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM fault_pattern_delta WHERE model = :m")
+                    .param("m", model)
+                    .query(Long.class)
+                    .single();
         }
 
         List<Ranked> ranking(String model) {
@@ -78,8 +84,10 @@ class PatternFoldIntegrationTests {
             deltas.append(counts(a, 3, b, 5));
             deltas.append(counts(a, 4));
             List<Ranked> before = ranking(model);
-            assertThat(before).extracting(Ranked::code, Ranked::observations)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("P0A80", 7L),
+            assertThat(before)
+                    .extracting(Ranked::code, Ranked::observations)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("P0A80", 7L),
                             org.assertj.core.groups.Tuple.tuple("U0100", 5L));
 
             assertThat(fold.foldAll()).isGreaterThanOrEqualTo(3);
@@ -108,24 +116,39 @@ class PatternFoldIntegrationTests {
             int from = monday - 2;
             int to = monday + 16;
             List<Ranked> unfolded = rows.top(from, to, model, null, null, 10);
-            long expectedA = days.entrySet().stream().filter(e -> e.getKey().code().equals("P0A80")
-                    && e.getKey().day() >= from && e.getKey().day() <= to).mapToLong(Map.Entry::getValue).sum();
+            long expectedA = days.entrySet().stream()
+                    .filter(e -> e.getKey().code().equals("P0A80")
+                            && e.getKey().day() >= from
+                            && e.getKey().day() <= to)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
 
             fold.foldAll();
 
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM fault_pattern_week WHERE model = :m").param("m", model)
-                    .query(Long.class).single()).as("four weeks (two of them partial) per code").isEqualTo(8);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM fault_pattern_week WHERE model = :m")
+                            .param("m", model)
+                            .query(Long.class)
+                            .single())
+                    .as("four weeks (two of them partial) per code")
+                    .isEqualTo(8);
             List<Ranked> folded = rows.top(from, to, model, null, null, 10);
             assertThat(folded).isEqualTo(unfolded);
             assertThat(folded.get(0).code()).isEqualTo("P0A80");
             assertThat(folded.get(0).observations()).isEqualTo(expectedA);
-            for (int[] range : new int[][] {{monday, monday + 6}, {monday + 1, monday + 5}, {monday - 3, monday + 13},
-                {monday + 3, monday + 17}}) {
-                long expected = days.entrySet().stream().filter(e -> e.getKey().code().equals("P0A80")
-                        && e.getKey().day() >= range[0] && e.getKey().day() <= range[1])
-                        .mapToLong(Map.Entry::getValue).sum();
-                assertThat(rows.top(range[0], range[1], model, null, null, 1).get(0).observations())
-                        .as("days %d..%d", range[0], range[1]).isEqualTo(expected);
+            for (int[] range : new int[][] {
+                {monday, monday + 6}, {monday + 1, monday + 5}, {monday - 3, monday + 13}, {monday + 3, monday + 17}
+            }) {
+                long expected = days.entrySet().stream()
+                        .filter(e -> e.getKey().code().equals("P0A80")
+                                && e.getKey().day() >= range[0]
+                                && e.getKey().day() <= range[1])
+                        .mapToLong(Map.Entry::getValue)
+                        .sum();
+                assertThat(rows.top(range[0], range[1], model, null, null, 1)
+                                .get(0)
+                                .observations())
+                        .as("days %d..%d", range[0], range[1])
+                        .isEqualTo(expected);
             }
         }
 
@@ -138,12 +161,18 @@ class PatternFoldIntegrationTests {
             var transactions = new TransactionTemplate(transactionManager);
 
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-                var read = deltas.oldest(PatternFold.BATCH).stream()
-                        .filter(d -> model.equals(d.key().model())).toList();
-                deltas.addToCounts(counts(a, read.stream().mapToLong(PatternDeltas.Delta::observations).sum()));
-                deltas.delete(read.stream().map(PatternDeltas.Delta::id).toList());
-                throw new IllegalStateException("killed before commit");
-            })).hasMessage("killed before commit");
+                        var read = deltas.oldest(PatternFold.BATCH).stream()
+                                .filter(d -> model.equals(d.key().model()))
+                                .toList();
+                        deltas.addToCounts(counts(
+                                a,
+                                read.stream()
+                                        .mapToLong(PatternDeltas.Delta::observations)
+                                        .sum()));
+                        deltas.delete(read.stream().map(PatternDeltas.Delta::id).toList());
+                        throw new IllegalStateException("killed before commit");
+                    }))
+                    .hasMessage("killed before commit");
 
             assertThat(counted(model)).isEmpty();
             assertThat(pendingOf(model)).isEqualTo(2);
@@ -158,7 +187,9 @@ class PatternFoldIntegrationTests {
             DayKey a = new DayKey(DAY, "C1A00", model, "ABS", "3.0");
             deltas.append(counts(a, 1));
             List<Long> read = deltas.oldest(PatternFold.BATCH).stream()
-                    .filter(d -> model.equals(d.key().model())).map(PatternDeltas.Delta::id).toList();
+                    .filter(d -> model.equals(d.key().model()))
+                    .map(PatternDeltas.Delta::id)
+                    .toList();
             deltas.append(counts(a, 1));
 
             deltas.delete(read);
@@ -169,11 +200,9 @@ class PatternFoldIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -10,9 +10,9 @@ import io.pitwall.server.shared.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +30,7 @@ class RuleSetParserTests {
     void aCompleteRuleIsReadWithEveryCondition() {
         var parsed = RuleSetParser.parse(ruleSet("""
                 {"codes": ["p0a8*", "U0100-87"], "ecuTypes": ["BMS"], "statusBits": ["confirmedDTC"],
-                 "count": {"atLeast": 3, "within": "P1D"}, "afterUpdate": {"campaignId": 12, "withinDays": 7}}""",
-                ", \"escalateTo\": \"release\", \"description\": \"HV\""));
+                 "count": {"atLeast": 3, "within": "P1D"}, "afterUpdate": {"campaignId": 12, "withinDays": 7}}""", ", \"escalateTo\": \"release\", \"description\": \"HV\""));
         assertThat(parsed.name()).isEqualTo("fleet");
         SeverityRule rule = parsed.rules().get(0);
         assertThat(rule.codes()).containsExactly("P0A8*", "U0100-87");
@@ -46,34 +45,38 @@ class RuleSetParserTests {
     }
 
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"codes\": [\"X0A80\"]}                        | $.rules[0].match.codes[0]",
-        "{\"codes\": [\"P0A80-1\"]}                      | $.rules[0].match.codes[0]",
-        "{\"codes\": [\"P*0\"]}                          | $.rules[0].match.codes[0]",
-        "{\"codes\": []}                                 | $.rules[0].match.codes",
-        "{\"ecuTypes\": [\"FLUX\"]}                      | $.rules[0].match.ecuTypes[0]",
-        "{\"statusBits\": [\"confirmed\"]}               | $.rules[0].match.statusBits[0]",
-        "{\"count\": {\"atLeast\": 0, \"within\": \"PT1H\"}} | $.rules[0].match.count.atLeast",
-        "{\"count\": {\"atLeast\": 2, \"within\": \"P91D\"}} | $.rules[0].match.count.within",
-        "{\"count\": {\"atLeast\": 2, \"within\": \"1h\"}}   | $.rules[0].match.count.within",
-        "{\"afterUpdate\": {\"withinDays\": 0}}          | $.rules[0].match.afterUpdate.withinDays",
-        "{\"afterUpdate\": {\"campaignId\": -1, \"withinDays\": 3}} | $.rules[0].match.afterUpdate.campaignId",
-        "{\"codes\": [\"P0A80\"], \"odometer\": 3}        | $.rules[0].match.odometer",
-        "{}                                              | $.rules[0].match",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"codes\": [\"X0A80\"]}                        | $.rules[0].match.codes[0]",
+                "{\"codes\": [\"P0A80-1\"]}                      | $.rules[0].match.codes[0]",
+                "{\"codes\": [\"P*0\"]}                          | $.rules[0].match.codes[0]",
+                "{\"codes\": []}                                 | $.rules[0].match.codes",
+                "{\"ecuTypes\": [\"FLUX\"]}                      | $.rules[0].match.ecuTypes[0]",
+                "{\"statusBits\": [\"confirmed\"]}               | $.rules[0].match.statusBits[0]",
+                "{\"count\": {\"atLeast\": 0, \"within\": \"PT1H\"}} | $.rules[0].match.count.atLeast",
+                "{\"count\": {\"atLeast\": 2, \"within\": \"P91D\"}} | $.rules[0].match.count.within",
+                "{\"count\": {\"atLeast\": 2, \"within\": \"1h\"}}   | $.rules[0].match.count.within",
+                "{\"afterUpdate\": {\"withinDays\": 0}}          | $.rules[0].match.afterUpdate.withinDays",
+                "{\"afterUpdate\": {\"campaignId\": -1, \"withinDays\": 3}} | $.rules[0].match.afterUpdate.campaignId",
+                "{\"codes\": [\"P0A80\"], \"odometer\": 3}        | $.rules[0].match.odometer",
+                "{}                                              | $.rules[0].match",
+            })
     void aBadConditionIsRefusedWithItsPath(String match, String path) {
         assertRefusedAt(ruleSet(match, ""), path);
     }
 
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource(delimiter = '|', value = {
-        ", \"class\": \"urgent\"                  | $.rules[0].class",
-        ", \"team\": \"sales\"                    | $.rules[0].team",
-        ", \"sla\": \"PT10S\"                     | $.rules[0].sla",
-        ", \"escalateTo\": \"nobody\"             | $.rules[0].escalateTo",
-        ", \"nextAction\": \"  \"                 | $.rules[0].nextAction",
-        ", \"severity\": 3                        | $.rules[0].severity",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                ", \"class\": \"urgent\"                  | $.rules[0].class",
+                ", \"team\": \"sales\"                    | $.rules[0].team",
+                ", \"sla\": \"PT10S\"                     | $.rules[0].sla",
+                ", \"escalateTo\": \"nobody\"             | $.rules[0].escalateTo",
+                ", \"nextAction\": \"  \"                 | $.rules[0].nextAction",
+                ", \"severity\": 3                        | $.rules[0].severity",
+            })
     void aBadOutcomeIsRefusedWithItsPath(String extra, String path) {
         String base = "{\"id\": \"r1\", \"match\": {\"codes\": [\"P0A80\"]}, \"class\": \"informational\","
                 + " \"team\": \"support\", \"sla\": \"P1D\", \"nextAction\": \"Watch\"";
@@ -90,12 +93,12 @@ class RuleSetParserTests {
                   {"id": "same", "match": {"codes": ["P0A80"]}, "class": "informational", "team": "support",
                    "sla": "P1D", "nextAction": "Watch"},
                   {"id": "Bad Id", "match": {"codes": ["Z"]}, "team": "support", "sla": "P1D", "nextAction": "x"}]}""");
-        assertThat(paths(twice)).containsExactly("$.rules[1].id", "$.rules[2].id", "$.rules[2].class",
-                "$.rules[2].match.codes[0]");
+        assertThat(paths(twice))
+                .containsExactly("$.rules[1].id", "$.rules[2].id", "$.rules[2].class", "$.rules[2].match.codes[0]");
         assertThat(paths(JSON.readTree("{\"name\": \"n\", \"rules\": []}"))).containsExactly("$.rules");
         assertThat(paths(JSON.readTree("[1]"))).containsExactly("$");
-        assertThat(paths(JSON.readTree("{\"rules\": [], \"extra\": 1}"))).containsExactly("$.extra", "$.name",
-                "$.rules");
+        assertThat(paths(JSON.readTree("{\"rules\": [], \"extra\": 1}")))
+                .containsExactly("$.extra", "$.name", "$.rules");
     }
 
     private static void assertRefusedAt(JsonNode body, String path) {
@@ -109,7 +112,8 @@ class RuleSetParserTests {
         } catch (ApiException e) {
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.code()).isEqualTo("invalid-rule-set");
-            return ((List<Map<String, String>>) e.properties().get("errors")).stream().map(m -> m.get("path")).toList();
+            return ((List<Map<String, String>>) e.properties().get("errors"))
+                    .stream().map(m -> m.get("path")).toList();
         }
         throw new AssertionError("accepted: " + body);
     }

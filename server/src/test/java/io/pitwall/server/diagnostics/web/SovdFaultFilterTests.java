@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SovdFaultFilterTests {
 
-    private static final DtcFault CONFIRMED = new DtcFault(Dtc.parse("P0A80-1B"), new UdsStatus(0x08),
-            new DtcSeverity(0x40), null);
+    private static final DtcFault CONFIRMED =
+            new DtcFault(Dtc.parse("P0A80-1B"), new UdsStatus(0x08), new DtcSeverity(0x40), null);
     private static final DtcFault NO_STATUS = new DtcFault(Dtc.parse("B1000"), null, null, null);
 
     private static SovdFaultFilter filter(Map<String, List<String>> query) {
@@ -34,7 +34,8 @@ class SovdFaultFilterTests {
             var fault = new DtcFault(Dtc.parse("P0001"), new UdsStatus(1 << bit), null, null);
             for (int key = 0; key < 8; key++) {
                 String name = "status[" + SovdFaultFilter.STATUS_KEYS.get(key) + "]";
-                assertThat(filter(Map.of(name, List.of("true"))).matches(fault)).as("%s on bit %d", name, bit)
+                assertThat(filter(Map.of(name, List.of("true"))).matches(fault))
+                        .as("%s on bit %d", name, bit)
                         .isEqualTo(key == bit);
             }
         }
@@ -42,7 +43,8 @@ class SovdFaultFilterTests {
 
     @Test
     void aStatusFilterNeverMatchesAFaultWithoutStatus() {
-        assertThat(filter(Map.of("status[test_failed]", List.of("false"))).matches(NO_STATUS)).isFalse();
+        assertThat(filter(Map.of("status[test_failed]", List.of("false"))).matches(NO_STATUS))
+                .isFalse();
     }
 
     @Test
@@ -58,11 +60,17 @@ class SovdFaultFilterTests {
 
     @Test
     void malformedFiltersAreRefused() {
-        for (var query : List.of(Map.of("status[]", List.of("1")), Map.of("status[mask]", List.of("0x100")),
-                Map.of("severity", List.of("0")), Map.of("status[pending_dtc]", List.of("yes")),
+        for (var query : List.of(
+                Map.of("status[]", List.of("1")),
+                Map.of("status[mask]", List.of("0x100")),
+                Map.of("severity", List.of("0")),
+                Map.of("status[pending_dtc]", List.of("yes")),
                 Map.of("page", List.of("2")))) {
-            assertThatThrownBy(() -> filter(query)).as("%s", query).isInstanceOf(ApiException.class)
-                    .extracting("code").isEqualTo("invalid-fault-filter");
+            assertThatThrownBy(() -> filter(query))
+                    .as("%s", query)
+                    .isInstanceOf(ApiException.class)
+                    .extracting("code")
+                    .isEqualTo("invalid-fault-filter");
         }
     }
 

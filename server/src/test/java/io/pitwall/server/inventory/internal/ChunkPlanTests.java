@@ -21,10 +21,15 @@ class ChunkPlanTests {
         Vehicle fresh = TestFleet.record(TestFleet.vin(), "A", 2);
         Vehicle same = TestFleet.record(TestFleet.vin(), "A", 2);
         Vehicle changed = TestFleet.record(TestFleet.vin(), "A", 2);
-        var stored = Map.of(same.vin(), stored(same, 4), changed.vin(), stored(TestFleet.record(
-                changed.vin().value(), "B", 2), 7));
-        var plan = ChunkPlan.of(lines(fresh, same, changed), stored, Map.of(
-                same.vin().value() + "-0", same.vin(), changed.vin().value() + "-0", changed.vin()));
+        var stored = Map.of(
+                same.vin(),
+                stored(same, 4),
+                changed.vin(),
+                stored(TestFleet.record(changed.vin().value(), "B", 2), 7));
+        var plan = ChunkPlan.of(
+                lines(fresh, same, changed),
+                stored,
+                Map.of(same.vin().value() + "-0", same.vin(), changed.vin().value() + "-0", changed.vin()));
 
         assertThat(plan.inserts()).containsExactly(fresh);
         assertThat(plan.unchanged()).isEqualTo(1);
@@ -40,7 +45,16 @@ class ChunkPlanTests {
         Vehicle owner = TestFleet.record(TestFleet.vin(), "A", 1);
         Vehicle thief = TestFleet.record(TestFleet.vin(), "A", 1);
         String serial = owner.ecus().get(0).serial();
-        var claim = new Vehicle(thief.vin(), "A", 2024, "EU", "DE", "RETAIL", "LTE", null, null,
+        var claim = new Vehicle(
+                thief.vin(),
+                "A",
+                2024,
+                "EU",
+                "DE",
+                "RETAIL",
+                "LTE",
+                null,
+                null,
                 List.of(owner.ecus().get(0)));
         var plan = ChunkPlan.of(lines(claim), Map.of(), Map.of(serial, owner.vin()));
 
@@ -59,16 +73,18 @@ class ChunkPlanTests {
         var released = new Vehicle(before.vin(), "A", 2024, "EU", "DE", "RETAIL", "LTE", null, null, List.of());
         Vin other = new Vin(TestFleet.vin());
         var taker = new Vehicle(other, "A", 2024, "EU", "DE", "RETAIL", "LTE", null, null, before.ecus());
-        var plan = ChunkPlan.of(lines(released, taker), Map.of(before.vin(), stored(before, 0)),
-                Map.of(serial, before.vin()));
+        var plan = ChunkPlan.of(
+                lines(released, taker), Map.of(before.vin(), stored(before, 0)), Map.of(serial, before.vin()));
 
         assertThat(plan.updates()).hasSize(1);
         assertThat(plan.inserts()).containsExactly(taker);
         assertThat(plan.rejections()).isEmpty();
 
-        var reversed = ChunkPlan.of(lines(taker, released), Map.of(before.vin(), stored(before, 0)),
-                Map.of(serial, before.vin()));
-        assertThat(reversed.rejections()).singleElement().satisfies(r -> assertThat(r.vin()).isEqualTo(other.value()));
+        var reversed = ChunkPlan.of(
+                lines(taker, released), Map.of(before.vin(), stored(before, 0)), Map.of(serial, before.vin()));
+        assertThat(reversed.rejections())
+                .singleElement()
+                .satisfies(r -> assertThat(r.vin()).isEqualTo(other.value()));
     }
 
     private static List<ImportLine.Parsed> lines(Vehicle... vehicles) {

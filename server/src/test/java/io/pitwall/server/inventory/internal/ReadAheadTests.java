@@ -37,7 +37,9 @@ class ReadAheadTests {
         var source = new Counting(10_000_000, null);
         var ahead = ReadAhead.start(source);
         ahead.close();
-        assertThat(source.read.get()).as("the reader holds a bounded number of lines ahead").isLessThan(10_000);
+        assertThat(source.read.get())
+                .as("the reader holds a bounded number of lines ahead")
+                .isLessThan(10_000);
     }
 
     private static final class Counting implements ImportSource {

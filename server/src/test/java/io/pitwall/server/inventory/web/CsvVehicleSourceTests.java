@@ -83,7 +83,9 @@ class CsvVehicleSourceTests {
         assertThat(broken.code()).as("no inventory field holds a line break").isEqualTo("malformed-csv");
         assertThat(broken.vin()).isEqualTo(b);
         assertThat(broken.line()).isEqualTo(3);
-        assertThat(((ImportLine.Unreadable) lines.get(2)).line()).as("the rest of the broken field").isEqualTo(4);
+        assertThat(((ImportLine.Unreadable) lines.get(2)).line())
+                .as("the rest of the broken field")
+                .isEqualTo(4);
         assertThat(lines.get(3)).isInstanceOf(ImportLine.Parsed.class);
         assertThat(lines.get(3).line()).isEqualTo(5);
     }
@@ -93,9 +95,12 @@ class CsvVehicleSourceTests {
         String a = TestFleet.vin();
         String b = TestFleet.vin();
         String c = TestFleet.vin();
-        var lines = read(HEADER + TestFleet.csvRows(a, "Taycan", 1)
-                + TestFleet.csvRows(b, "Taycan", 3).replace(",Taycan,2024,EU,DE,RETAIL,LTE,pilot,GTS," + b + "-1,",
-                        ",\"Tay\"can,2024,EU,DE,RETAIL,LTE,pilot,GTS," + b + "-1,")
+        var lines = read(HEADER
+                + TestFleet.csvRows(a, "Taycan", 1)
+                + TestFleet.csvRows(b, "Taycan", 3)
+                        .replace(
+                                ",Taycan,2024,EU,DE,RETAIL,LTE,pilot,GTS," + b + "-1,",
+                                ",\"Tay\"can,2024,EU,DE,RETAIL,LTE,pilot,GTS," + b + "-1,")
                 + TestFleet.csvRows(c, "Taycan", 2));
 
         assertThat(lines).extracting(ImportLine::line).containsExactly(2L, 4L, 6L);
@@ -131,18 +136,25 @@ class CsvVehicleSourceTests {
 
     @Test
     void aHeaderThatIsNotValidCsvIsRefused() {
-        assertThatThrownBy(() -> read("vin,\"model\n")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> read("vin,\"model\n"))
+                .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("invalid-csv-header"));
     }
 
     @Test
     void refusesHeadersWithUnknownMissingOrRepeatedColumns() {
-        for (String header : List.of("vin,model\n", TestFleet.CSV_HEADER + ",colour\n",
-                TestFleet.CSV_HEADER + ",vin\n", TestFleet.CSV_HEADER + ",attr.bad name\n")) {
-            assertThatThrownBy(() -> read(header)).as(header).isInstanceOf(ApiException.class)
+        for (String header : List.of(
+                "vin,model\n",
+                TestFleet.CSV_HEADER + ",colour\n",
+                TestFleet.CSV_HEADER + ",vin\n",
+                TestFleet.CSV_HEADER + ",attr.bad name\n")) {
+            assertThatThrownBy(() -> read(header))
+                    .as(header)
+                    .isInstanceOf(ApiException.class)
                     .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("invalid-csv-header"));
         }
-        assertThatThrownBy(() -> read("")).satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("empty-import"));
+        assertThatThrownBy(() -> read(""))
+                .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("empty-import"));
     }
 
     private static List<ImportLine> read(String csv) throws IOException {

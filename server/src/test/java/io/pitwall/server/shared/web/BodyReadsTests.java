@@ -27,23 +27,31 @@ class BodyReadsTests {
         var anotherBody = reads.guard(another);
         waiting.whileWaiting = () -> {
             assertThat(read(receivedBody)).isEqualTo(10);
-            assertThatThrownBy(() -> anotherBody.read(new byte[10], 0, 10)).isInstanceOfSatisfying(BodyReadRefused.class,
-                    refused -> assertThat(refused.status()).isEqualTo(503));
+            assertThatThrownBy(() -> anotherBody.read(new byte[10], 0, 10))
+                    .isInstanceOfSatisfying(
+                            BodyReadRefused.class,
+                            refused -> assertThat(refused.status()).isEqualTo(503));
         };
 
         assertThat(read(reads.guard(waiting))).isEqualTo(10);
 
         assertThat(received.whileWaitingRan + another.whileWaitingRan).isZero();
         assertThat(waiting.whileWaitingRan).isOne();
-        assertThatThrownBy(() -> anotherBody.read()).as("a refused body stays refused").isInstanceOf(BodyReadRefused.class);
+        assertThatThrownBy(() -> anotherBody.read())
+                .as("a refused body stays refused")
+                .isInstanceOf(BodyReadRefused.class);
         assertThat(read(reads.guard(new Network().arrives(Duration.ofSeconds(1), 10))))
-                .as("the turn is given back after the wait").isEqualTo(10);
+                .as("the turn is given back after the wait")
+                .isEqualTo(10);
     }
 
     @Test
     void aBodyArrivingBelowTheMinimumRateIsRefusedOnceItHasKeptTheServerWaitingBeyondTheGrace() throws IOException {
-        var body = reads(0).guard(new Network().arrives(Duration.ofMillis(400), 1).arrives(Duration.ofMillis(400), 1)
-                .arrives(Duration.ofMillis(400), 1).arrives(Duration.ofMillis(400), 1));
+        var body = reads(0).guard(new Network()
+                .arrives(Duration.ofMillis(400), 1)
+                .arrives(Duration.ofMillis(400), 1)
+                .arrives(Duration.ofMillis(400), 1)
+                .arrives(Duration.ofMillis(400), 1));
 
         assertThat(body.read()).isEqualTo('x');
         assertThat(body.read()).isEqualTo('x');
@@ -66,7 +74,9 @@ class BodyReadsTests {
 
     @Test
     void timeTheApplicationTakesBetweenReadsDoesNotCountAgainstTheClient() throws IOException {
-        var body = reads(0).guard(new Network().arrives(Duration.ofMillis(100), 1).arrives(Duration.ofMillis(100), 1)
+        var body = reads(0).guard(new Network()
+                .arrives(Duration.ofMillis(100), 1)
+                .arrives(Duration.ofMillis(100), 1)
                 .arrives(Duration.ofMillis(100), 1));
 
         for (int i = 0; i < 3; i++) {
@@ -78,15 +88,25 @@ class BodyReadsTests {
 
     @Test
     void drainingReadsTheRestUnderTheSameRulesUpToALimit() {
-        assertThat(reads(1).guard(new Network().received(100).arrives(Duration.ofSeconds(1), 900)).drain(1000)).isTrue();
-        assertThat(reads(1).guard(new Network().received(100).arrives(Duration.ofSeconds(1), 901)).drain(1000)).isFalse();
-        assertThat(reads(1).guard(new Network().received(1).arrives(Duration.ofSeconds(5), 1)
-                .arrives(Duration.ofSeconds(5), 1)).drain(1000)).as("too slow").isFalse();
+        assertThat(reads(1).guard(new Network().received(100).arrives(Duration.ofSeconds(1), 900))
+                        .drain(1000))
+                .isTrue();
+        assertThat(reads(1).guard(new Network().received(100).arrives(Duration.ofSeconds(1), 901))
+                        .drain(1000))
+                .isFalse();
+        assertThat(reads(1).guard(new Network()
+                                .received(1)
+                                .arrives(Duration.ofSeconds(5), 1)
+                                .arrives(Duration.ofSeconds(5), 1))
+                        .drain(1000))
+                .as("too slow")
+                .isFalse();
     }
 
     private BodyReads reads(int maxWaits) {
-        return new BodyReads(new HttpSettings(Duration.ofSeconds(20), DataSize.ofKilobytes(1), Duration.ofSeconds(1),
-                maxWaits), () -> now);
+        return new BodyReads(
+                new HttpSettings(Duration.ofSeconds(20), DataSize.ofKilobytes(1), Duration.ofSeconds(1), maxWaits),
+                () -> now);
     }
 
     private static int read(ServletInputStream body) {
@@ -107,8 +127,7 @@ class BodyReadsTests {
 
         private final Deque<long[]> arrivals = new ArrayDeque<>();
         private int buffered;
-        Runnable whileWaiting = () -> {
-        };
+        Runnable whileWaiting = () -> {};
         int whileWaitingRan;
 
         Network received(int bytes) {

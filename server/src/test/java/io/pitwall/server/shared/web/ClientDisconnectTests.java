@@ -13,15 +13,16 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 @ExtendWith(OutputCaptureExtension.class)
 class ClientDisconnectTests {
 
-    private final ProblemAdvice advice = new ProblemAdvice(event -> {
-    });
+    private final ProblemAdvice advice = new ProblemAdvice(event -> {});
 
     @Test
     void aClientThatHungUpMidAnswerGetsNoAnswerAndIsNoErrorReport(CapturedOutput output) {
         // What a vehicle causes when it reads the chunk of an artifact it wants and closes the connection.
-        var hungUp = new AsyncRequestNotUsableException("ServletOutputStream failed to write: java.io.IOException: "
-                + "Broken pipe", new IOException("Broken pipe"));
-        var request = new MockHttpServletRequest("GET", "/device/v1/vehicles/WPWFLEET000000001/artifacts/" + "a".repeat(64));
+        var hungUp = new AsyncRequestNotUsableException(
+                "ServletOutputStream failed to write: java.io.IOException: " + "Broken pipe",
+                new IOException("Broken pipe"));
+        var request =
+                new MockHttpServletRequest("GET", "/device/v1/vehicles/WPWFLEET000000001/artifacts/" + "a".repeat(64));
 
         assertThat(advice.unexpected(hungUp, request)).isNull();
         assertThat(output).doesNotContain("Unexpected error");

@@ -26,8 +26,10 @@ class ContainerRefusalIntegrationTests extends IntegrationTest {
 
     @Test
     void anOverLongHeaderIsAProblemWithARequestId() {
-        var answer = RawHttp.exchange(port, "GET /actuator/health HTTP/1.1\r\nHost: pitwall\r\nX-Filler: "
-                + "f".repeat(16 * 1024) + "\r\nConnection: close\r\n\r\n");
+        var answer = RawHttp.exchange(
+                port,
+                "GET /actuator/health HTTP/1.1\r\nHost: pitwall\r\nX-Filler: " + "f".repeat(16 * 1024)
+                        + "\r\nConnection: close\r\n\r\n");
 
         assertProblem(answer, 400, "malformed-request");
     }
@@ -35,7 +37,8 @@ class ContainerRefusalIntegrationTests extends IntegrationTest {
     @Test
     void traceIsRefusedAsAProblemWithARequestId() {
         for (String path : new String[] {"/", "/api/v1/vehicles", "/actuator/health"}) {
-            var answer = RawHttp.exchange(port, "TRACE " + path + " HTTP/1.1\r\nHost: pitwall\r\nConnection: close\r\n\r\n");
+            var answer =
+                    RawHttp.exchange(port, "TRACE " + path + " HTTP/1.1\r\nHost: pitwall\r\nConnection: close\r\n\r\n");
 
             assertProblem(answer, 405, "method-not-allowed");
             assertThat(answer.body()).as(path).doesNotContain("TRACE " + path);
@@ -44,8 +47,8 @@ class ContainerRefusalIntegrationTests extends IntegrationTest {
 
     @Test
     void aSaneRequestIdOfTheCallerIsKeptOnContainerRefusals() {
-        var answer = RawHttp.exchange(port, "GET /%zz HTTP/1.1\r\nHost: pitwall\r\nX-Request-Id: probe-42\r\n"
-                + "Connection: close\r\n\r\n");
+        var answer = RawHttp.exchange(
+                port, "GET /%zz HTTP/1.1\r\nHost: pitwall\r\nX-Request-Id: probe-42\r\n" + "Connection: close\r\n\r\n");
 
         assertProblem(answer, 400, "malformed-request");
         assertThat(answer.header("X-Request-Id")).isEqualTo("probe-42");
@@ -62,6 +65,9 @@ class ContainerRefusalIntegrationTests extends IntegrationTest {
         String requestId = answer.json().get("requestId").asString();
         assertThat(requestId).isNotBlank().isEqualTo(answer.header("X-Request-Id"));
         assertThat(answer.json().get("status").asInt()).isEqualTo(status);
-        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("Tomcat").doesNotContain("<html");
+        assertThat(answer.body())
+                .doesNotContain("Exception")
+                .doesNotContain("Tomcat")
+                .doesNotContain("<html");
     }
 }

@@ -83,7 +83,8 @@ class HotPathHandlerMappingTests {
         assertThat(handler.getMethod().getName()).isEqualTo("checkin");
         assertThat(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE))
                 .isEqualTo(java.util.Map.of("vin", "VIN123"));
-        assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE).toString())
+        assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)
+                        .toString())
                 .isEqualTo("/device/v1/vehicles/{vin}/checkin");
     }
 
@@ -105,7 +106,8 @@ class HotPathHandlerMappingTests {
                 .getHandler();
 
         assertThat(handler.getMethod().getName()).isEqualTo("vehicle");
-        assertThat(mapping.getHandler(new MockHttpServletRequest("GET", "/device/v1/unknown/x"))).isNull();
+        assertThat(mapping.getHandler(new MockHttpServletRequest("GET", "/device/v1/unknown/x")))
+                .isNull();
     }
 
     @Test
@@ -113,7 +115,8 @@ class HotPathHandlerMappingTests {
         var mapping = mappingOver(Device.class, CatchAll.class);
 
         assertThat(mapping.hotMappings()).isEmpty();
-        var handler = (HandlerMethod) mapping.getHandler(new MockHttpServletRequest("GET", "/device/v1/x/y")).getHandler();
+        var handler = (HandlerMethod) mapping.getHandler(new MockHttpServletRequest("GET", "/device/v1/x/y"))
+                .getHandler();
         assertThat(handler.getMethod().getName()).isEqualTo("any");
     }
 }

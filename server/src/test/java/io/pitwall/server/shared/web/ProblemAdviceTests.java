@@ -17,7 +17,8 @@ class ProblemAdviceTests {
 
     @Test
     void aLockNotGrantedInTimeIsARetryable503NotAnInternalError() {
-        for (DataAccessException e : List.of(new CannotAcquireLockException("deadlock"),
+        for (DataAccessException e : List.of(
+                new CannotAcquireLockException("deadlock"),
                 new QueryTimeoutException("Timeout trying to lock table"))) {
             var answer = advice.busy(e, new MockHttpServletRequest("POST", "/device/v1/vehicles/X/events"));
             assertThat(answer.getStatusCode().value()).isEqualTo(503);

@@ -32,7 +32,8 @@ class ReadinessGateIntegrationTests extends IntegrationTest {
 
         assertNotReady(request("GET /api/v1/me", ADMIN, null));
         assertNotReady(request("POST /api/v1/vehicles", ADMIN, "{\"vin\":\"WPWREADY000000001\"}"));
-        assertNotReady(request("POST /device/v1/vehicles/WPWREADY000000001/checkin", "Authorization: Bearer x\r\n", "{}"));
+        assertNotReady(
+                request("POST /device/v1/vehicles/WPWREADY000000001/checkin", "Authorization: Bearer x\r\n", "{}"));
         assertNotReady(request("POST /device/v1/enrolment", "", "{}"));
         assertNotReady(request("GET /repo/1.root.json", "", null));
         assertNotReady(request("GET /repo/targets/HW/abc.bin", "", null));
@@ -42,8 +43,11 @@ class ReadinessGateIntegrationTests extends IntegrationTest {
         var readiness = request("GET /actuator/health/readiness", "", null);
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.body()).contains("OUT_OF_SERVICE");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = 'WPWREADY000000001'").query(Long.class).single())
-                .as("nothing written while not ready").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vehicle WHERE vin = 'WPWREADY000000001'")
+                        .query(Long.class)
+                        .single())
+                .as("nothing written while not ready")
+                .isZero();
 
         AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 
@@ -53,10 +57,13 @@ class ReadinessGateIntegrationTests extends IntegrationTest {
     }
 
     private RawHttp.Answer request(String requestLine, String headers, String json) {
-        String body = json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + json.length()
-                + "\r\n\r\n" + json;
-        return RawHttp.exchange(port, requestLine + " HTTP/1.1\r\nHost: pitwall\r\nConnection: close\r\n" + headers
-                + (json == null ? "\r\n" : body));
+        String body = json == null
+                ? ""
+                : "Content-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json;
+        return RawHttp.exchange(
+                port,
+                requestLine + " HTTP/1.1\r\nHost: pitwall\r\nConnection: close\r\n" + headers
+                        + (json == null ? "\r\n" : body));
     }
 
     private static void assertNotReady(RawHttp.Answer answer) {

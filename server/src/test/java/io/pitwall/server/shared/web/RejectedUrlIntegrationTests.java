@@ -10,8 +10,12 @@ class RejectedUrlIntegrationTests extends IntegrationTest {
 
     @Test
     void urlsTheFirewallRefusesAreAnsweredWithProblemJson() {
-        for (String path : List.of("/api/v1//vehicles", "/api/v1/vehicles;jsessionid=1", "/api/v1/vehicles/%25",
-                "/api/v1/vehicles/%2e%2e/operators", "/api/v1/vehicles/a/../../v1/operators")) {
+        for (String path : List.of(
+                "/api/v1//vehicles",
+                "/api/v1/vehicles;jsessionid=1",
+                "/api/v1/vehicles/%25",
+                "/api/v1/vehicles/%2e%2e/operators",
+                "/api/v1/vehicles/a/../../v1/operators")) {
             var answer = admin.get(path);
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");

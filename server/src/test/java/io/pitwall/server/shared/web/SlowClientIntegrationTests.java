@@ -24,20 +24,23 @@ import org.springframework.test.context.TestPropertySource;
  * Clients that send part of a request and then hold the connection, over real sockets, against a server with a few
  * request threads and short bounds: the server keeps answering, and closes every slow connection within its bound.
  */
-@TestPropertySource(properties = {
-    "server.tomcat.threads.max=12",
-    "server.tomcat.threads.min-spare=4",
-    "server.tomcat.connection-timeout=6s",
-    "pitwall.http.body-read-timeout=3s",
-    "pitwall.http.body-rate-grace=1s",
-    "pitwall.http.min-body-rate=1KB",
-    "pitwall.http.max-body-waits=4"})
+@TestPropertySource(
+        properties = {
+            "server.tomcat.threads.max=12",
+            "server.tomcat.threads.min-spare=4",
+            "server.tomcat.connection-timeout=6s",
+            "pitwall.http.body-read-timeout=3s",
+            "pitwall.http.body-rate-grace=1s",
+            "pitwall.http.min-body-rate=1KB",
+            "pitwall.http.max-body-waits=4"
+        })
 class SlowClientIntegrationTests extends IntegrationTest {
 
     /** The longest a slow connection may stay open: the 3 s and 6 s silence bounds, and slack for a busy machine. */
     private static final Duration BOUND = Duration.ofSeconds(20);
     /** Prompt for a health probe on a machine shared with other builds, and far below what slow clients cost before. */
     private static final Duration PROMPT = Duration.ofSeconds(4);
+
     private final HttpClient client = HttpClient.newBuilder().build();
     private final ExecutorService readers = Executors.newCachedThreadPool();
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
@@ -54,7 +57,9 @@ class SlowClientIntegrationTests extends IntegrationTest {
 
     @Test
     void healthAnswersWhileThreeTimesAsManySlowClientsAsThreadsHoldTheirConnections() throws Exception {
-        assertThat(health(Duration.ofSeconds(60))).as("health before the slow clients (warming up)").isEqualTo(200);
+        assertThat(health(Duration.ofSeconds(60)))
+                .as("health before the slow clients (warming up)")
+                .isEqualTo(200);
         List<RawHttp.Held> read = new ArrayList<>();
         List<RawHttp.Held> unread = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
@@ -68,25 +73,31 @@ class SlowClientIntegrationTests extends IntegrationTest {
         }
 
         assertThat(health(PROMPT)).isEqualTo(200);
-        assertThat(headers).as("slow headers are still held while health answers")
+        assertThat(headers)
+                .as("slow headers are still held while health answers")
                 .anyMatch(connection -> !connection.closed().isDone());
         assertThat(health(PROMPT)).isEqualTo(200);
 
-        await().atMost(BOUND).until(() -> held.stream().allMatch(connection -> connection.closed().isDone()));
+        await().atMost(BOUND)
+                .until(() ->
+                        held.stream().allMatch(connection -> connection.closed().isDone()));
         for (var connection : read) {
             var answer = connection.closed().get();
             assertThat(answer.status()).as(answer.toString()).isIn(503, 408);
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-            assertThat(answer.code()).as(answer.toString()).isEqualTo(answer.status() == 503 ? "server-busy"
-                    : "request-timeout");
+            assertThat(answer.code())
+                    .as(answer.toString())
+                    .isEqualTo(answer.status() == 503 ? "server-busy" : "request-timeout");
         }
-        assertThat(read).as("bodies refused at once while others wait")
+        assertThat(read)
+                .as("bodies refused at once while others wait")
                 .anyMatch(connection -> connection.closed().join().status() == 503);
         for (var connection : unread) {
             var answer = connection.closed().get();
             assertThat(answer.status()).as(answer.toString()).isIn(200, 408);
         }
-        assertThat(unread).as("answered, then closed instead of waiting for the rest of the body")
+        assertThat(unread)
+                .as("answered, then closed instead of waiting for the rest of the body")
                 .anyMatch(connection -> connection.closed().join().status() == 200);
     }
 
@@ -119,8 +130,12 @@ class SlowClientIntegrationTests extends IntegrationTest {
 
     /** The status of a health probe that must answer within the given time. */
     private int health(Duration within) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(within).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(within)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private RawHttp.Held hold(String part) {
@@ -131,7 +146,8 @@ class SlowClientIntegrationTests extends IntegrationTest {
 
     /** A request announcing a 1,000-byte JSON body, and the first 10 bytes of it. */
     private static String partialBody(String requestLine) {
-        return requestLine + " HTTP/1.1\r\nHost: pitwall\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+        return requestLine
+                + " HTTP/1.1\r\nHost: pitwall\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
                 + "{\"vin\":\"W";
     }
 }

@@ -47,53 +47,69 @@ class DirectorLeaseIntegrationTests {
 
         @Autowired
         MovableClock clock;
+
         @Autowired
         DirectorPublisher director;
+
         @Autowired
         DirectorFiles files;
+
         @Autowired
         DirectorSettings settings;
+
         @Autowired
         CampaignSettings campaign;
+
         @Autowired
         Leases leases;
+
         @Autowired
         ApplicationContext context;
 
         @Test
         void aDeadHoldersPendingChangesAreRegeneratedByAnotherNodeWithinTheCampaignLeasesBound() {
-            String vin = new TestFleet(jdbc, admin).vehicle("Lease-" + MODELS.incrementAndGet(), "EU", "1.0.0",
-                    "LEASE-HW");
+            String vin =
+                    new TestFleet(jdbc, admin).vehicle("Lease-" + MODELS.incrementAndGet(), "EU", "1.0.0", "LEASE-HW");
             clock.advance(settings.lease().plusSeconds(1));
-            assertThat(leases.acquire(DirectorPublisher.LEASE, "node-that-dies", settings.lease())).isPresent();
+            assertThat(leases.acquire(DirectorPublisher.LEASE, "node-that-dies", settings.lease()))
+                    .isPresent();
             files.recordVehicleChange(vin, OffsetDateTime.now(clock));
-            assertThat(director.regeneratePending()).as("the holder is alive as far as anyone can tell").isEqualTo(-1);
+            assertThat(director.regeneratePending())
+                    .as("the holder is alive as far as anyone can tell")
+                    .isEqualTo(-1);
             assertThat(pending(vin)).isOne();
 
             clock.advance(campaign.reconcilerLease());
             director.pendingRound();
 
             assertThat(pending(vin)).isZero();
-            assertThat(jdbc.sql("SELECT meta_version FROM director_vehicle WHERE vin = :vin").param("vin", vin)
-                    .query(Long.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT holder FROM lease WHERE name = :n").param("n", DirectorPublisher.LEASE)
-                    .query(String.class).single()).isEqualTo(leases.node());
-            assertThat(context.getBean("directorPendingChanges")).as("the round every node runs")
+            assertThat(jdbc.sql("SELECT meta_version FROM director_vehicle WHERE vin = :vin")
+                            .param("vin", vin)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT holder FROM lease WHERE name = :n")
+                            .param("n", DirectorPublisher.LEASE)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(leases.node());
+            assertThat(context.getBean("directorPendingChanges"))
+                    .as("the round every node runs")
                     .isInstanceOf(PeriodicTask.class);
         }
 
         long pending(String vin) {
-            return jdbc.sql("SELECT COUNT(*) FROM director_change WHERE vin = :vin").param("vin", vin)
-                    .query(Long.class).single();
+            return jdbc.sql("SELECT COUNT(*) FROM director_change WHERE vin = :vin")
+                    .param("vin", vin)
+                    .query(Long.class)
+                    .single();
         }
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -52,48 +52,69 @@ class DirectorRegenerationIntegrationTests {
 
         @Autowired
         DirectorFiles files;
+
         @Autowired
         DevelopmentKeys keys;
+
         @Autowired
         DirectorTargets targets;
+
         @Autowired
         DirectorSettings settings;
+
         @Autowired
         Leases leases;
+
         @Autowired
         DirectorPublisher publisher;
+
         @Autowired
         PlatformTransactionManager transactionManager;
+
         @Autowired
         JdbcTemplate template;
+
         @Autowired
         MeterRegistry meters;
+
         DirectorPages pages;
         TestFleet fleet;
         String model;
 
         @BeforeEach
         void pages() {
-            pages = new DirectorPages(files, new DirectorRoots(files, keys, settings.rootExpiry()), targets, settings,
-                    leases, new TransactionTemplate(transactionManager));
+            pages = new DirectorPages(
+                    files,
+                    new DirectorRoots(files, keys, settings.rootExpiry()),
+                    targets,
+                    settings,
+                    leases,
+                    new TransactionTemplate(transactionManager));
             fleet = new TestFleet(jdbc, admin);
             model = "Race-" + MODELS.incrementAndGet() + "-" + getClass().getSimpleName();
         }
 
         String vehicleWithoutMetadata() {
             String vin = fleet.vehicle(model, "EU", "1.0.0", "RACE-HW");
-            assertThat(versionOf(vin)).as("no director metadata before the first fetch").isNull();
+            assertThat(versionOf(vin))
+                    .as("no director metadata before the first fetch")
+                    .isNull();
             return vin;
         }
 
         Long versionOf(String vin) {
-            return jdbc.sql("SELECT meta_version FROM director_vehicle WHERE vin = :vin").param("vin", vin)
-                    .query(Long.class).optional().orElse(null);
+            return jdbc.sql("SELECT meta_version FROM director_vehicle WHERE vin = :vin")
+                    .param("vin", vin)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
         }
 
         String targetsOf(String vin) {
-            return jdbc.sql("SELECT targets_body FROM director_vehicle WHERE vin = :vin").param("vin", vin)
-                    .query(String.class).single();
+            return jdbc.sql("SELECT targets_body FROM director_vehicle WHERE vin = :vin")
+                    .param("vin", vin)
+                    .query(String.class)
+                    .single();
         }
 
         static Instant now() {
@@ -105,7 +126,9 @@ class DirectorRegenerationIntegrationTests {
             String fetched = vehicleWithoutMetadata();
             String other = vehicleWithoutMetadata();
             var page = pages.prepare(List.of(fetched, other), false, now());
-            assertThat(page.signed()).extracting(DirectorFiles.VehicleFiles::version).containsExactly(1L, 1L);
+            assertThat(page.signed())
+                    .extracting(DirectorFiles.VehicleFiles::version)
+                    .containsExactly(1L, 1L);
 
             ApiClient vehicle = fleet.credentialFor(fetched);
             var firstFetch = vehicle.get("/device/v1/vehicles/" + fetched + "/director/targets.json");
@@ -114,10 +137,18 @@ class DirectorRegenerationIntegrationTests {
 
             assertThat(written).as("only the vehicle nobody else wrote").isEqualTo(1);
             assertThat(versionOf(fetched)).isEqualTo(1);
-            assertThat(targetsOf(fetched)).as("what the vehicle was served stays stored").isEqualTo(firstFetch.body());
-            assertThat(versionOf(other)).as("the rest of the page is written in the same transaction").isEqualTo(1);
-            assertThat(Envelope.fromJson(JSON.readTree(targetsOf(other))).signed().get("custom").get("vin")
-                    .asString()).isEqualTo(other);
+            assertThat(targetsOf(fetched))
+                    .as("what the vehicle was served stays stored")
+                    .isEqualTo(firstFetch.body());
+            assertThat(versionOf(other))
+                    .as("the rest of the page is written in the same transaction")
+                    .isEqualTo(1);
+            assertThat(Envelope.fromJson(JSON.readTree(targetsOf(other)))
+                            .signed()
+                            .get("custom")
+                            .get("vin")
+                            .asString())
+                    .isEqualTo(other);
         }
 
         @Test
@@ -125,17 +156,23 @@ class DirectorRegenerationIntegrationTests {
             String vin = vehicleWithoutMetadata();
             pages.write(pages.prepare(List.of(vin), false, now()), null);
             var stale = pages.prepare(List.of(vin), true, now());
-            assertThat(stale.signed()).extracting(DirectorFiles.VehicleFiles::version).containsExactly(2L);
+            assertThat(stale.signed())
+                    .extracting(DirectorFiles.VehicleFiles::version)
+                    .containsExactly(2L);
             pages.write(pages.prepare(List.of(vin), true, now()), null);
             String second = targetsOf(vin);
 
             int written = pages.write(stale, null);
 
             assertThat(written).isEqualTo(1);
-            assertThat(versionOf(vin)).as("versions only grow; the other version 2 is not replaced by ours")
+            assertThat(versionOf(vin))
+                    .as("versions only grow; the other version 2 is not replaced by ours")
                     .isEqualTo(3);
             assertThat(targetsOf(vin)).isNotEqualTo(second);
-            assertThat(Envelope.fromJson(JSON.readTree(targetsOf(vin))).signed().get("version").asLong())
+            assertThat(Envelope.fromJson(JSON.readTree(targetsOf(vin)))
+                            .signed()
+                            .get("version")
+                            .asLong())
                     .isEqualTo(3);
         }
 
@@ -166,15 +203,17 @@ class DirectorRegenerationIntegrationTests {
                     return Map.of();
                 }
             };
-            var publisher = new DirectorPublisher(contested, keys, campaignTargets, settings, leases,
-                    transactionManager, Clock.systemUTC(), meters);
+            var publisher = new DirectorPublisher(
+                    contested, keys, campaignTargets, settings, leases, transactionManager, Clock.systemUTC(), meters);
             contested.recordCampaignChange(campaign, now().atOffset(ZoneOffset.UTC));
             double before = conflicts();
             try {
                 publisher.sweep();
                 assertThat(conflicts()).isEqualTo(before + 1);
-                assertThat(contested.pendingChanges(10_000)).as("the change waits for a later round")
-                        .extracting(DirectorFiles.Change::campaignId).contains(campaign);
+                assertThat(contested.pendingChanges(10_000))
+                        .as("the change waits for a later round")
+                        .extracting(DirectorFiles.Change::campaignId)
+                        .contains(campaign);
 
                 publisher.assignmentsChanged(campaign);
                 await().atMost(Duration.ofSeconds(30)).until(() -> conflicts() == before + 2);
@@ -196,9 +235,14 @@ class DirectorRegenerationIntegrationTests {
 
             assertThat(publisher.regeneratePending()).isGreaterThanOrEqualTo(1);
 
-            assertThat(versionOf(vin)).as("a change naming a vehicle, not a campaign").isEqualTo(1);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM director_change WHERE vin = :vin").param("vin", vin)
-                    .query(Long.class).single()).isZero();
+            assertThat(versionOf(vin))
+                    .as("a change naming a vehicle, not a campaign")
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM director_change WHERE vin = :vin")
+                            .param("vin", vin)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
@@ -226,11 +270,9 @@ class DirectorRegenerationIntegrationTests {
     }
 
     @Nested
-    class OnH2 extends Contract {
-    }
+    class OnH2 extends Contract {}
 
     @Nested
     @PostgresTest
-    class OnPostgres extends Contract {
-    }
+    class OnPostgres extends Contract {}
 }

@@ -58,7 +58,8 @@ class Ed25519SigningTests {
 
         Envelope envelope = Ed25519Signing.sign(signed, both);
 
-        assertThat(envelope.validSignatures(Map.of(keyOne.keyId(), keyOne, keyTwo.keyId(), keyTwo))).isEqualTo(2);
+        assertThat(envelope.validSignatures(Map.of(keyOne.keyId(), keyOne, keyTwo.keyId(), keyTwo)))
+                .isEqualTo(2);
         assertThat(envelope.signatures()).isEqualTo(Envelope.sign(signed, both).signatures());
         assertThat(CanonicalJson.bytes(envelope.signed())).isEqualTo(CanonicalJson.bytes(signed));
     }
@@ -74,7 +75,8 @@ class Ed25519SigningTests {
         Envelope both = Ed25519Signing.withSignatures(first, Map.of(keyTwo, two.getPrivate()));
 
         assertThat(both.signatures()).extracting(Envelope.Sig::keyId).containsExactly(keyOne.keyId(), keyTwo.keyId());
-        assertThat(both.validSignatures(Map.of(keyOne.keyId(), keyOne, keyTwo.keyId(), keyTwo))).isEqualTo(2);
+        assertThat(both.validSignatures(Map.of(keyOne.keyId(), keyOne, keyTwo.keyId(), keyTwo)))
+                .isEqualTo(2);
         assertThat(first.signatures()).hasSize(1);
     }
 
@@ -83,6 +85,7 @@ class Ed25519SigningTests {
         var ec = KeyPairGenerator.getInstance("EC").generateKeyPair().getPrivate();
 
         assertThatThrownBy(() -> Ed25519Signing.sign(ec, new byte[] {1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an Ed25519 private key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an Ed25519 private key");
     }
 }

@@ -31,8 +31,10 @@ class KeyEncryptionTests {
         assertThat(sealed.kekKind()).isEqualTo("FILE");
         assertThat(sealed.salt()).isNull();
         assertThat(Files.size(kek)).isEqualTo(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek.getParent())))
+                .isEqualTo("rwx------");
         byte[] kekBytes = Files.readAllBytes(kek);
 
         var again = new KeyEncryption(null, new KekFile(kek, random), ITERATIONS, random);
@@ -43,8 +45,8 @@ class KeyEncryptionTests {
 
     @Test
     void withPassphraseDerivesTheKekFromARandomSaltAndOpensWithTheSamePassphrase() {
-        var encryption = new KeyEncryption("correct horse", new KekFile(dir.resolve("kek"), random), ITERATIONS,
-                random);
+        var encryption =
+                new KeyEncryption("correct horse", new KekFile(dir.resolve("kek"), random), ITERATIONS, random);
         var first = encryption.seal(SECRET, AAD);
         var second = encryption.seal(SECRET, AAD);
 
@@ -52,7 +54,9 @@ class KeyEncryptionTests {
         assertThat(first.iterations()).isEqualTo(ITERATIONS);
         assertThat(first.salt()).hasSize(32).isNotEqualTo(second.salt());
         assertThat(first.ciphertext()).isNotEqualTo(second.ciphertext());
-        assertThat(Files.exists(dir.resolve("kek"))).as("no KEK file with a passphrase").isFalse();
+        assertThat(Files.exists(dir.resolve("kek")))
+                .as("no KEK file with a passphrase")
+                .isFalse();
         var fresh = new KeyEncryption("correct horse", new KekFile(dir.resolve("kek"), random), ITERATIONS, random);
         assertThat(fresh.open(first, AAD)).isEqualTo(SECRET);
     }
@@ -62,7 +66,8 @@ class KeyEncryptionTests {
         var sealed = new KeyEncryption("correct horse", new KekFile(dir.resolve("kek"), random), ITERATIONS, random)
                 .seal(SECRET, AAD);
         var wrong = new KeyEncryption("battery staple", new KekFile(dir.resolve("kek"), random), ITERATIONS, random);
-        assertThatThrownBy(() -> wrong.open(sealed, AAD)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> wrong.open(sealed, AAD))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PITWALL_KEY_PASSPHRASE");
         var none = new KeyEncryption(null, new KekFile(dir.resolve("kek"), random), ITERATIONS, random);
         assertThatThrownBy(() -> none.open(sealed, AAD)).hasMessageContaining("set PITWALL_KEY_PASSPHRASE");
@@ -73,7 +78,8 @@ class KeyEncryptionTests {
         var encryption = new KeyEncryption(null, new KekFile(dir.resolve("kek"), random), ITERATIONS, random);
         var sealed = encryption.seal(SECRET, AAD);
         assertThatThrownBy(() -> encryption.open(sealed, "pitwall-signing-key:other".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be decrypted");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be decrypted");
     }
 
     @Test
@@ -94,16 +100,23 @@ class KeyEncryptionTests {
 
         assertThat(sealed.kekKind()).isEqualTo("ENVIRONMENT");
         assertThat(sealed.salt()).isNull();
-        assertThat(Files.exists(dir.resolve("kek"))).as("no KEK file with a KEK from the environment").isFalse();
+        assertThat(Files.exists(dir.resolve("kek")))
+                .as("no KEK file with a KEK from the environment")
+                .isFalse();
         assertThat(new KeyEncryption(null, kek.clone(), new KekFile(dir.resolve("kek"), random), ITERATIONS, random)
-                .open(sealed, AAD)).isEqualTo(SECRET);
+                        .open(sealed, AAD))
+                .isEqualTo(SECRET);
         byte[] other = kek.clone();
         other[0] ^= 1;
-        assertThatThrownBy(() -> new KeyEncryption(null, other, new KekFile(dir.resolve("kek"), random), ITERATIONS,
-                random).open(sealed, AAD)).hasMessageContaining("PITWALL_KEK");
+        assertThatThrownBy(() -> new KeyEncryption(
+                                null, other, new KekFile(dir.resolve("kek"), random), ITERATIONS, random)
+                        .open(sealed, AAD))
+                .hasMessageContaining("PITWALL_KEK");
         assertThatThrownBy(() -> new KeyEncryption(null, new KekFile(dir.resolve("kek"), random), ITERATIONS, random)
-                .open(sealed, AAD)).hasMessageContaining("set PITWALL_KEK");
-        assertThatThrownBy(() -> new KeyEncryption(null, new byte[16], new KekFile(dir.resolve("kek"), random),
-                ITERATIONS, random)).isInstanceOf(IllegalArgumentException.class);
+                        .open(sealed, AAD))
+                .hasMessageContaining("set PITWALL_KEK");
+        assertThatThrownBy(() -> new KeyEncryption(
+                        null, new byte[16], new KekFile(dir.resolve("kek"), random), ITERATIONS, random))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

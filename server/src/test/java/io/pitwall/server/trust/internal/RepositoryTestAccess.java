@@ -38,14 +38,15 @@ public final class RepositoryTestAccess {
     /** The server-held key of a signing-key role ({@code SigningKey.DIRECTOR_ROOT}, ...); empty when it holds none. */
     public Map<TufKey, PrivateKey> serverKey(String keyRole) {
         var keys = context.getBean(DevelopmentKeys.class);
-        return keys.held(keyRole).map(stored -> Map.of(stored.key().publicKey(), keys.privateKey(stored)))
+        return keys.held(keyRole)
+                .map(stored -> Map.of(stored.key().publicKey(), keys.privateKey(stored)))
                 .orElse(Map.of());
     }
 
     /** Runs the start-up pass that destroys keys the roots in force no longer name; answers the keyids destroyed. */
     public List<String> destroySupersededKeys() {
-        List<String> destroyed = new java.util.ArrayList<>(context.getBean(RepositoryPublisher.class)
-                .destroySupersededKeys());
+        List<String> destroyed = new java.util.ArrayList<>(
+                context.getBean(RepositoryPublisher.class).destroySupersededKeys());
         destroyed.addAll(context.getBean(DirectorRootUpdates.class).destroySupersededKeys());
         return destroyed;
     }
@@ -57,16 +58,23 @@ public final class RepositoryTestAccess {
 
     /** The server-held image-targets public key (a fresh one once a hand-over destroyed the previous one). */
     public TufKey serverTargetsKey() {
-        return context.getBean(DevelopmentKeys.class).ensureActive(SigningKey.IMAGE_TARGETS).key().publicKey();
+        return context.getBean(DevelopmentKeys.class)
+                .ensureActive(SigningKey.IMAGE_TARGETS)
+                .key()
+                .publicKey();
     }
 
     /** Signs a new timestamp as a node whose clock reads {@code clock} (in the past: an already expired one). */
     public void publishTimestampAt(Clock clock) {
         var files = context.getBean(RepositoryFiles.class);
-        var chain = new RepositoryChain(files, context.getBean(DevelopmentKeys.class),
-                context.getBean(RepositoryTargets.class), context.getBean(RepositorySettings.class));
-        new org.springframework.transaction.support.TransactionTemplate(context.getBean(
-                PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+        var chain = new RepositoryChain(
+                files,
+                context.getBean(DevelopmentKeys.class),
+                context.getBean(RepositoryTargets.class),
+                context.getBean(RepositorySettings.class));
+        new org.springframework.transaction.support.TransactionTemplate(
+                        context.getBean(PlatformTransactionManager.class))
+                .executeWithoutResult(tx -> {
                     files.lock();
                     var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                     chain.publishTimestamp(chain.currentRoot(now), now);
@@ -77,9 +85,10 @@ public final class RepositoryTestAccess {
     public boolean refreshAt(Clock clock) {
         var settings = context.getBean(RepositorySettings.class);
         var files = context.getBean(RepositoryFiles.class);
-        var chain = new RepositoryChain(files, context.getBean(DevelopmentKeys.class),
-                context.getBean(RepositoryTargets.class), settings);
-        return new RepositoryPublisher(chain, files, settings, context,
-                context.getBean(PlatformTransactionManager.class), clock).refresh();
+        var chain = new RepositoryChain(
+                files, context.getBean(DevelopmentKeys.class), context.getBean(RepositoryTargets.class), settings);
+        return new RepositoryPublisher(
+                        chain, files, settings, context, context.getBean(PlatformTransactionManager.class), clock)
+                .refresh();
     }
 }

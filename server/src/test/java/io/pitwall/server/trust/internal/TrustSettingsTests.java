@@ -11,8 +11,10 @@ class TrustSettingsTests {
     @Test
     void refusesAWeakIterationCount() {
         assertThatThrownBy(() -> new TrustSettings(null, null, Path.of("kek"), 99_999))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kdf-iterations");
-        assertThat(new TrustSettings(null, null, Path.of("kek"), 100_000).hasPassphrase()).isFalse();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kdf-iterations");
+        assertThat(new TrustSettings(null, null, Path.of("kek"), 100_000).hasPassphrase())
+                .isFalse();
     }
 
     @Test
@@ -28,11 +30,13 @@ class TrustSettingsTests {
         var settings = new TrustSettings(null, kek, Path.of("kek"), 600_000);
         assertThat(settings.kekBytes()).hasSize(32);
         assertThat(settings.toString()).doesNotContain(kek).contains("kek=(set)");
-        assertThat(new TrustSettings(null, " ", Path.of("kek"), 600_000).kekBytes()).isNull();
+        assertThat(new TrustSettings(null, " ", Path.of("kek"), 600_000).kekBytes())
+                .isNull();
         assertThatThrownBy(() -> new TrustSettings(null, "not base64!", Path.of("kek"), 600_000))
                 .hasMessageContaining("base64");
-        assertThatThrownBy(() -> new TrustSettings(null, java.util.Base64.getEncoder().encodeToString(new byte[16]),
-                Path.of("kek"), 600_000)).hasMessageContaining("256-bit");
+        assertThatThrownBy(() -> new TrustSettings(
+                        null, java.util.Base64.getEncoder().encodeToString(new byte[16]), Path.of("kek"), 600_000))
+                .hasMessageContaining("256-bit");
         assertThatThrownBy(() -> new TrustSettings("correct horse battery", kek, Path.of("kek"), 600_000))
                 .hasMessageContaining("not both");
     }

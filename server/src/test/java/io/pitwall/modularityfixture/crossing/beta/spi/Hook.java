@@ -1,5 +1,4 @@
 package io.pitwall.modularityfixture.crossing.beta.spi;
 
 /** A hook other modules implement. */
-public interface Hook {
-}
+public interface Hook {}
