@@ -1,4 +1,4 @@
-/** The campaign module's SQL: campaigns, waves, assignments, approvals, decisions, notes and reviews. */
+/** The campaign module's SQL: campaigns, waves, assignments, approvals, decisions. */
 @OwnedTables({
     "campaign",
     "campaign_image",
@@ -8,9 +8,7 @@
     "campaign_evidence",
     "campaign_approval",
     "campaign_decision",
-    "campaign_wave",
-    "campaign_release_note",
-    "campaign_review"
+    "campaign_wave"
 })
 package io.pitwall.server.campaign.persistence;
 

@@ -70,34 +70,12 @@ class DiagnosticsPersonalData implements PersonalDataContribution {
                         "ecu_type",
                         "firmware_version",
                         "vin",
-                        "observations"),
-                Table.of(
-                        "diagnostic_command",
-                        DIAGNOSTIC,
-                        Map.of(),
-                        "id",
-                        "vin",
-                        "command_type",
-                        "ecu_serial",
-                        "parameters",
-                        "reason",
-                        "status",
-                        "requested_by",
-                        "approved_by",
-                        "created_at",
-                        "expires_at",
-                        "delivered_at",
-                        "completed_at",
-                        "result_code",
-                        "result_detail",
-                        "version"));
+                        "observations"));
     }
 
     @Override
     public List<SignalColumn> signalColumns() {
-        return List.of(
-                new SignalColumn("dtc_report", "vehicle_state", "received_at", List.of("id")),
-                new SignalColumn("diagnostic_command", "result_detail", "completed_at", List.of("id")));
+        return List.of(new SignalColumn("dtc_report", "vehicle_state", "received_at", List.of("id")));
     }
 
     @Override

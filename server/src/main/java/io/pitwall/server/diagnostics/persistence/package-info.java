@@ -1,9 +1,8 @@
-/** The diagnostics module's SQL: DTC reports, fault observations and patterns, rule sets, commands. */
+/** The diagnostics module's SQL: DTC reports, fault observations and patterns, rule sets. */
 @OwnedTables({
     "dtc_report",
     "fault_observation",
     "severity_rule_set",
-    "diagnostic_command",
     "fault_pattern_day",
     "fault_pattern_count",
     "fault_pattern_delta",
