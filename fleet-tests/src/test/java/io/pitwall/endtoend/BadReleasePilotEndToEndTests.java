@@ -24,10 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,21 +42,7 @@ class BadReleasePilotEndToEndTests {
     private static final int REST_VEHICLES = 10;
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
-    abstract static class Contract {
-
-        @TempDir
-        Path dir;
-
-        private LocalServer server;
-
-        abstract LocalServer server(Path dataDir);
-
-        @AfterEach
-        void stop() {
-            if (server != null) {
-                server.close();
-            }
-        }
+    abstract static class Contract extends OwnServer {
 
         @Test
         void aBadReleasePausesAtThePilotWithEvidenceNamingTheFailingVariant() {

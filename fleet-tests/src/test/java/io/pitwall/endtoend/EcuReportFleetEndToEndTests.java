@@ -18,10 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Simulated ECUs holding identity keys registered at provisioning sign version reports that the real server
@@ -33,21 +31,7 @@ class EcuReportFleetEndToEndTests {
     private static final int VEHICLES = 8;
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
-    abstract static class Contract {
-
-        @TempDir
-        Path dir;
-
-        private LocalServer server;
-
-        abstract LocalServer server(Path dataDir);
-
-        @AfterEach
-        void stop() {
-            if (server != null) {
-                server.close();
-            }
-        }
+    abstract static class Contract extends OwnServer {
 
         @Test
         void signedReportsOfAProvisionedFleetAreAcceptedAndAMismatchedKeyIsFlaggedAsForged() {

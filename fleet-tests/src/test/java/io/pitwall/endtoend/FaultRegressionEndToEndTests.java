@@ -22,10 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The regression gate over real HTTP with a simulated fleet whose new battery-management images raise the BMS
@@ -50,22 +48,9 @@ class FaultRegressionEndToEndTests {
                     new DtcStreams.BadImage("BMS-HW-7", "3.3.0", 4, "P0A80-1B"),
                     new DtcStreams.BadImage("BMS-HW-8", "4.1.0", 4, "P0A80-1B")));
 
-    abstract static class Contract {
+    abstract static class Contract extends OwnServer {
 
-        @TempDir
-        Path dir;
-
-        private LocalServer server;
         private long settledReports;
-
-        abstract LocalServer server(Path dataDir);
-
-        @AfterEach
-        void stop() {
-            if (server != null) {
-                server.close();
-            }
-        }
 
         @Test
         void aBadImagesFaultRatePausesThePilotAndOpensACampaignRelatedCase() {

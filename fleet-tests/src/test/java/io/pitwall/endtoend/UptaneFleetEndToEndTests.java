@@ -25,10 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real agents as full Uptane primaries against the real server (director repository per vehicle, image
@@ -41,21 +39,7 @@ class UptaneFleetEndToEndTests {
     private static final int VEHICLES = 20;
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
-    abstract static class Contract {
-
-        @TempDir
-        Path dir;
-
-        private LocalServer server;
-
-        abstract LocalServer server(Path dataDir);
-
-        @AfterEach
-        void stop() {
-            if (server != null) {
-                server.close();
-            }
-        }
+    abstract static class Contract extends OwnServer {
 
         @Test
         void aFleetOfUptanePrimariesCompletesItsCampaign() {

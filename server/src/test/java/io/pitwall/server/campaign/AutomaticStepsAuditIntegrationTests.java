@@ -13,7 +13,6 @@ import io.pitwall.server.support.TestFleet;
 import io.pitwall.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,45 +277,14 @@ class AutomaticStepsAuditIntegrationTests {
         }
 
         /** Each vehicle installs its assignment to the end (with its health report), or fails installing. */
-        void finish(List<String> vins, boolean fail) {
-            for (String vin : vins) {
-                report(
-                        vin,
-                        assignmentOf(vin),
-                        fail
-                                ? new String[] {
-                                    "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"
-                                }
-                                : new String[] {
-                                    "DOWNLOAD_STARTED",
-                                    "DOWNLOAD_COMPLETED",
-                                    "INSTALL_STARTED",
-                                    "INSTALL_COMPLETED",
-                                    "POST_UPDATE_HEALTH"
-                                });
-            }
+        void report(String vin, String assignment, String... types) {
+            seq = fleet.report(vin, assignment, seq, clock.instant(), "INSTALL_WRITE_ERROR", types);
         }
 
-        void report(String vin, String assignment, String... types) {
-            List<Object> events = new ArrayList<>();
-            for (String type : types) {
-                var event = new HashMap<String, Object>(Map.of(
-                        "seq",
-                        ++seq,
-                        "type",
-                        type,
-                        "occurredAt",
-                        clock.instant().toString(),
-                        "assignmentId",
-                        assignment));
-                if (type.endsWith("_FAILED")) {
-                    event.put("code", "INSTALL_WRITE_ERROR");
-                }
-                events.add(event);
+        void finish(List<String> vins, boolean fail) {
+            for (String vin : vins) {
+                report(vin, assignmentOf(vin), fail ? TestFleet.INSTALL_FAILED : TestFleet.INSTALLED);
             }
-            var answer =
-                    fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
 
         String status(long id) {

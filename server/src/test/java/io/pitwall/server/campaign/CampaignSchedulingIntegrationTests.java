@@ -124,34 +124,16 @@ class CampaignSchedulingIntegrationTests {
             return manager.get(path(id, "")).json();
         }
 
+        void report(String vin, String assignmentId, String... types) {
+            fleet.report(
+                    vin, assignmentId, System.nanoTime() % 1_000_000_000L, clock.instant(), "INSTALLER_ERROR", types);
+        }
+
         String status(String vin, long id) {
             return jdbc.sql("SELECT status FROM assignment WHERE vin = ? AND campaign_id = ?")
                     .params(vin, id)
                     .query(String.class)
                     .single();
-        }
-
-        void report(String vin, String assignmentId, String... types) {
-            List<Object> events = new ArrayList<>();
-            long seq = System.nanoTime() % 1_000_000_000L;
-            for (String type : types) {
-                var event = new HashMap<String, Object>(Map.of(
-                        "seq",
-                        ++seq,
-                        "type",
-                        type,
-                        "occurredAt",
-                        clock.instant().toString(),
-                        "assignmentId",
-                        assignmentId));
-                if (type.endsWith("_FAILED")) {
-                    event.put("code", "INSTALLER_ERROR");
-                }
-                events.add(event);
-            }
-            var answer =
-                    fleet.credentialFor(vin).post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
 
         @Test

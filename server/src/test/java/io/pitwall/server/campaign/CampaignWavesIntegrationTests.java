@@ -9,10 +9,8 @@ import io.pitwall.server.support.ApiClient;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,45 +111,6 @@ class CampaignWavesIntegrationTests {
             return "/api/v1/campaigns/" + id + rest;
         }
 
-        /** Each vehicle reports its assignment to the end: installed, or failed with a code. */
-        void finish(List<String> vins, String failureCode) {
-            for (String vin : vins) {
-                ApiClient vehicle = fleet.credentialFor(vin);
-                var checkin = vehicle.post(
-                        "/device/v1/vehicles/" + vin + "/checkin",
-                        Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
-                String assignment =
-                        checkin.json().get("assignment").get("assignmentId").asString();
-                List<Object> events = new ArrayList<>();
-                String[] types = failureCode == null
-                        ? new String[] {
-                            "DOWNLOAD_STARTED",
-                            "DOWNLOAD_COMPLETED",
-                            "INSTALL_STARTED",
-                            "INSTALL_COMPLETED",
-                            "POST_UPDATE_HEALTH"
-                        }
-                        : new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"};
-                for (int seq = 0; seq < types.length; seq++) {
-                    var event = new HashMap<String, Object>(Map.of(
-                            "seq",
-                            seq + 1,
-                            "type",
-                            types[seq],
-                            "occurredAt",
-                            Instant.now().toString(),
-                            "assignmentId",
-                            assignment));
-                    if (types[seq].equals("INSTALL_FAILED")) {
-                        event.put("code", failureCode);
-                    }
-                    events.add(event);
-                }
-                var answer = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
-                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            }
-        }
-
         JsonNode waves(long id) {
             return manager.get(path(id, "/waves")).json().get("waves");
         }
@@ -197,7 +156,7 @@ class CampaignWavesIntegrationTests {
             assertThat(assignments(id, 1)).isZero();
             assertThat(reconciler.tick(node)).as("too little evidence yet").isZero();
 
-            finish(pilot, null);
+            fleet.finish(pilot, null);
             assertThat(status(id)).as("more waves to go").isEqualTo("RUNNING");
             assertThat(reconciler.tick(node)).isEqualTo(1);
             assertThat(waves(id).get(0).get("status").asString()).isEqualTo("PASSED");
@@ -205,7 +164,7 @@ class CampaignWavesIntegrationTests {
             assertThat(assignments(id, 1)).isEqualTo(3);
             assertThat(reconciler.tick(node)).isZero();
 
-            finish(rest, null);
+            fleet.finish(rest, null);
             reconciler.tick(node);
             reconciler.tick(node);
             assertThat(status(id)).isEqualTo("COMPLETED");
@@ -234,8 +193,8 @@ class CampaignWavesIntegrationTests {
                             wave("pilot", "TAG", "pilot", Map.of("minExecuted", 5, "maxFailureRate", 0.2), false),
                             wave("rest", "REST", null, Map.of("minExecuted", 1), false)),
                     List.of());
-            finish(good, null);
-            finish(bad, "INSTALL_WRITE_ERROR");
+            fleet.finish(good, null);
+            fleet.finish(bad, "INSTALL_WRITE_ERROR");
 
             assertThat(reconciler.tick(node)).isEqualTo(1);
             assertThat(status(id)).isEqualTo("PAUSED");
@@ -265,7 +224,7 @@ class CampaignWavesIntegrationTests {
                             wave("pilot", "VINS", pilot.get(0), Map.of("minExecuted", 1), true),
                             wave("rest", "PERCENT", "50", Map.of("minExecuted", 1), false)),
                     List.of());
-            finish(pilot, null);
+            fleet.finish(pilot, null);
             reconciler.tick(node);
             assertThat(waves(id).get(0).get("status").asString()).isEqualTo("AWAITING_APPROVAL");
             assertThat(reconciler.tick(node)).isZero();
@@ -294,9 +253,9 @@ class CampaignWavesIntegrationTests {
             long id = started(
                     List.of(wave("all", "REST", null, Map.of("minExecuted", 100), false)),
                     List.of(Map.of("failureType", "ALL", "thresholdPercent", 25.0, "minExecuted", 4)));
-            finish(all.subList(0, 3), null);
+            fleet.finish(all.subList(0, 3), null);
             assertThat(reconciler.tick(node)).isZero();
-            finish(all.subList(3, 4), "INSTALL_WRITE_ERROR");
+            fleet.finish(all.subList(3, 4), "INSTALL_WRITE_ERROR");
             assertThat(reconciler.tick(node)).isEqualTo(1);
             assertThat(status(id)).isEqualTo("PAUSED");
             JsonNode log = manager.get(path(id, "/decisions")).json();
@@ -313,7 +272,7 @@ class CampaignWavesIntegrationTests {
                             wave("pilot", "TAG", "pilot", Map.of("minExecuted", 1), false),
                             wave("rest", "REST", null, Map.of("minExecuted", 2), false)),
                     List.of());
-            finish(pilot, null);
+            fleet.finish(pilot, null);
             assertThat(reconciler.tick(node)).isEqualTo(1);
             assertThat(reconciler.tick("other-node")).as("the lease is held").isEqualTo(-1);
             reconciler.tick(node);

@@ -10,10 +10,8 @@ import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,44 +127,6 @@ class CampaignEvidenceIntegrationTests {
             return "/api/v1/campaigns/" + id + rest;
         }
 
-        void finish(List<String> vins, String failureCode) {
-            for (String vin : vins) {
-                ApiClient vehicle = fleet.credentialFor(vin);
-                var checkin = vehicle.post(
-                        "/device/v1/vehicles/" + vin + "/checkin",
-                        Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
-                String assignment =
-                        checkin.json().get("assignment").get("assignmentId").asString();
-                String[] types = failureCode == null
-                        ? new String[] {
-                            "DOWNLOAD_STARTED",
-                            "DOWNLOAD_COMPLETED",
-                            "INSTALL_STARTED",
-                            "INSTALL_COMPLETED",
-                            "POST_UPDATE_HEALTH"
-                        }
-                        : new String[] {"DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"};
-                List<Object> events = new ArrayList<>();
-                for (int seq = 0; seq < types.length; seq++) {
-                    var event = new HashMap<String, Object>(Map.of(
-                            "seq",
-                            seq + 1,
-                            "type",
-                            types[seq],
-                            "occurredAt",
-                            Instant.now().toString(),
-                            "assignmentId",
-                            assignment));
-                    if (types[seq].equals("INSTALL_FAILED")) {
-                        event.put("code", failureCode);
-                    }
-                    events.add(event);
-                }
-                var answer = vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events));
-                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            }
-        }
-
         long audited(String action, long id) {
             return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = ? AND target = ?")
                     .params(action, "campaign:" + id)
@@ -179,12 +139,12 @@ class CampaignEvidenceIntegrationTests {
             var pilot = vehicles(2, "pilot");
             var rest = vehicles(3, null);
             long id = started(List.of(wave("pilot", "TAG", "pilot", 2), wave("rest", "REST", null, 3)));
-            finish(pilot, null);
+            fleet.finish(pilot, null);
             assertThat(tick())
                     .as("this campaign steps (others of the shared context may too)")
                     .isGreaterThanOrEqualTo(1);
             assertThat(tick()).as("the rest wave starts").isGreaterThanOrEqualTo(1);
-            finish(rest.subList(0, 1), "E_FLASH_WRITE");
+            fleet.finish(rest.subList(0, 1), "E_FLASH_WRITE");
             String today = LocalDate.now(ZoneOffset.UTC).toString();
 
             var live = manager.get(path(id, "/release-notes/" + today));
@@ -255,11 +215,11 @@ class CampaignEvidenceIntegrationTests {
             var rest = vehicles(2, null);
             long id = started(List.of(wave("pilot", "TAG", "pilot", 2), wave("rest", "REST", null, 2)));
             assertThat(manager.get(path(id, "/review")).code()).isEqualTo("review-not-found");
-            finish(pilot, null);
+            fleet.finish(pilot, null);
             tick();
             tick();
-            finish(rest.subList(0, 1), null);
-            finish(rest.subList(1, 2), "E_FLASH_WRITE");
+            fleet.finish(rest.subList(0, 1), null);
+            fleet.finish(rest.subList(1, 2), "E_FLASH_WRITE");
             tick();
             tick();
             var review = manager.get(path(id, "/review"));

@@ -94,9 +94,6 @@ public final class CampaignSteps {
     }
 
     static void require(ApiClient.Response response, int status) {
-        if (response.status() != status) {
-            throw new IllegalStateException(
-                    "expected " + status + " but got " + response.status() + ": " + response.body());
-        }
+        TestFleet.require(response, status);
     }
 }

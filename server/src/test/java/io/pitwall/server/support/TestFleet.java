@@ -4,9 +4,13 @@ import io.pitwall.client.ImageRequest;
 import io.pitwall.client.ManagementClient;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -128,7 +132,71 @@ public final class TestFleet {
         return admin.anonymous().withToken(issued.json().get("token").asString());
     }
 
-    private static void require(ApiClient.Response response, int status) {
+    /** The events of an assignment installed to the end, with the health report. */
+    public static final String[] INSTALLED = {
+        "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_COMPLETED", "POST_UPDATE_HEALTH"
+    };
+
+    /** The events of an assignment that failed installing. */
+    public static final String[] INSTALL_FAILED = {
+        "DOWNLOAD_STARTED", "DOWNLOAD_COMPLETED", "INSTALL_STARTED", "INSTALL_FAILED"
+    };
+
+    /**
+     * The vehicle reports events of its assignment, numbered after {@code lastSeq} and stamped {@code at}; a
+     * {@code *_FAILED} event carries {@code failureCode}. Returns the last seq used.
+     */
+    public long report(String vin, String assignment, long lastSeq, Instant at, String failureCode, String... types) {
+        return report(credentialFor(vin), vin, assignment, lastSeq, at, failureCode, types);
+    }
+
+    private static long report(
+            ApiClient vehicle,
+            String vin,
+            String assignment,
+            long lastSeq,
+            Instant at,
+            String failureCode,
+            String... types) {
+        List<Object> events = new ArrayList<>();
+        long seq = lastSeq;
+        for (String type : types) {
+            var event = new HashMap<String, Object>(
+                    Map.of("seq", ++seq, "type", type, "occurredAt", at.toString(), "assignmentId", assignment));
+            if (type.endsWith("_FAILED")) {
+                event.put("code", failureCode);
+            }
+            events.add(event);
+        }
+        require(vehicle.post("/device/v1/vehicles/" + vin + "/events", Map.of("events", events)), 200);
+        return seq;
+    }
+
+    /**
+     * Each vehicle checks in and reports its assignment to the end: installed, or failed with {@code failureCode}
+     * (null: installed).
+     */
+    public void finish(List<String> vins, String failureCode) {
+        for (String vin : vins) {
+            ApiClient vehicle = credentialFor(vin);
+            var checkin = vehicle.post(
+                    "/device/v1/vehicles/" + vin + "/checkin",
+                    Map.of("connectivity", "WIFI", "ownerConsent", true, "ecus", List.of()));
+            require(checkin, 200);
+            String assignment =
+                    checkin.json().get("assignment").get("assignmentId").asString();
+            report(
+                    vehicle,
+                    vin,
+                    assignment,
+                    0,
+                    Instant.now(),
+                    failureCode,
+                    failureCode == null ? INSTALLED : INSTALL_FAILED);
+        }
+    }
+
+    static void require(ApiClient.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException(
                     "expected " + status + " but got " + response.status() + ": " + response.body());
