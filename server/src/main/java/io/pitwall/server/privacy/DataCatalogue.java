@@ -31,14 +31,20 @@ public final class DataCatalogue {
             columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         }
 
-        /** A table with a {@code vin} column: its columns of class {@code usual}, except those in {@code except}. */
-        public static Table of(String name, DataClass usual, Map<String, DataClass> except, String... columns) {
-            return new Table(name, classify(usual, except, columns), null, null);
+        /**
+         * A table with a {@code vin} column: its columns (names separated by spaces) of class {@code usual}, except
+         * those in {@code except}.
+         */
+        public static Table of(String name, DataClass usual, Map<String, DataClass> except, String columns) {
+            return new Table(name, classify(usual, except, columns.split(" ")), null, null);
         }
 
-        /** A child table whose rows belong to the vehicle through {@code parentKey}, all its columns of one class. */
-        public static Table child(String name, DataClass usual, String parentKey, String owner, String... columns) {
-            return new Table(name, classify(usual, Map.of(), columns), parentKey, owner);
+        /**
+         * A child table whose rows belong to the vehicle through {@code parentKey}, all its columns (names separated by
+         * spaces) of one class.
+         */
+        public static Table child(String name, DataClass usual, String parentKey, String owner, String columns) {
+            return new Table(name, classify(usual, Map.of(), columns.split(" ")), parentKey, owner);
         }
 
         /** The SQL condition selecting one vehicle's rows ({@code :vin}). */

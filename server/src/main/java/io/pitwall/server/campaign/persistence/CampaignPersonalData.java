@@ -19,33 +19,14 @@ class CampaignPersonalData implements PersonalDataContribution {
                         "assignment",
                         SERVICE,
                         Map.of(),
-                        "id",
-                        "campaign_id",
-                        "vin",
-                        "status",
-                        "failure_category",
-                        "failure_code",
-                        "version",
-                        "created_at",
-                        "updated_at",
-                        "wave_no",
-                        "attempt",
-                        "delivered_at",
-                        "retry_at",
-                        "deferred_reason",
-                        "deferred_until",
-                        "excluded_by",
-                        "exception_comment"),
+                        "id campaign_id vin status failure_category failure_code version created_at "
+                                + "updated_at wave_no attempt delivered_at retry_at deferred_reason "
+                                + "deferred_until excluded_by exception_comment"),
                 Table.child(
                         "assignment_ecu",
                         SERVICE,
                         "assignment_id",
                         "SELECT id FROM assignment WHERE vin = :vin",
-                        "assignment_id",
-                        "ecu_serial",
-                        "hardware_id",
-                        "status",
-                        "failure_code",
-                        "install_started"));
+                        "assignment_id ecu_serial hardware_id status failure_code install_started"));
     }
 }

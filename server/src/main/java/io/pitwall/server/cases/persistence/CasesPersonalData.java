@@ -19,40 +19,15 @@ class CasesPersonalData implements PersonalDataContribution {
                         "service_case",
                         SERVICE,
                         Map.of(),
-                        "id",
-                        "vin",
-                        "subject",
-                        "origin",
-                        "case_class",
-                        "team",
-                        "escalation_team",
-                        "next_action",
-                        "code",
-                        "ecu_serial",
-                        "rule_set_version",
-                        "campaign_id",
-                        "status",
-                        "priority",
-                        "owner",
-                        "sla_seconds",
-                        "sla_due_at",
-                        "escalated_at",
-                        "occurrences",
-                        "last_seen_at",
-                        "open_key",
-                        "version",
-                        "opened_at",
-                        "updated_at"),
+                        "id vin subject origin case_class team escalation_team next_action code "
+                                + "ecu_serial rule_set_version campaign_id status priority owner sla_seconds "
+                                + "sla_due_at escalated_at occurrences last_seen_at open_key version opened_at "
+                                + "updated_at"),
                 Table.child(
                         "case_note",
                         SERVICE,
                         "case_id",
                         "SELECT id FROM service_case WHERE vin = :vin",
-                        "id",
-                        "case_id",
-                        "noted_at",
-                        "actor",
-                        "kind",
-                        "body"));
+                        "id case_id noted_at actor kind body"));
     }
 }

@@ -19,22 +19,9 @@ class CommandsPersonalData implements PersonalDataContribution {
                 "diagnostic_command",
                 DIAGNOSTIC,
                 Map.of(),
-                "id",
-                "vin",
-                "command_type",
-                "ecu_serial",
-                "parameters",
-                "reason",
-                "status",
-                "requested_by",
-                "approved_by",
-                "created_at",
-                "expires_at",
-                "delivered_at",
-                "completed_at",
-                "result_code",
-                "result_detail",
-                "version"));
+                "id vin command_type ecu_serial parameters reason status requested_by "
+                        + "approved_by created_at expires_at delivered_at completed_at result_code "
+                        + "result_detail version"));
     }
 
     @Override

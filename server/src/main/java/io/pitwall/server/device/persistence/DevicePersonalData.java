@@ -15,29 +15,13 @@ class DevicePersonalData implements PersonalDataContribution {
     @Override
     public List<Table> tables() {
         return List.of(
-                Table.of(
-                        "vehicle_credential",
-                        SERVICE,
-                        Map.of(),
-                        "id",
-                        "vin",
-                        "token_hash",
-                        "created_at",
-                        "revoked_at",
-                        "active_vin"),
+                Table.of("vehicle_credential", SERVICE, Map.of(), "id vin token_hash created_at revoked_at active_vin"),
                 Table.of(
                         "vehicle_certificate",
                         SERVICE,
                         Map.of(),
-                        "id",
-                        "vin",
-                        "fingerprint",
-                        "serial_number",
-                        "not_after",
-                        "created_at",
-                        "revoked_at",
-                        "active_vin"),
-                Table.of("device_access", SERVICE, Map.of(), "vin", "blocked", "reason", "version", "changed_at"));
+                        "id vin fingerprint serial_number not_after created_at revoked_at active_vin"),
+                Table.of("device_access", SERVICE, Map.of(), "vin blocked reason version changed_at"));
     }
 
     @Override

@@ -33,44 +33,19 @@ class DiagnosticsPersonalData implements PersonalDataContribution {
                         "dtc_report",
                         DIAGNOSTIC,
                         Map.of(),
-                        "id",
-                        "vin",
-                        "seq",
-                        "ecu_serial",
-                        "ecu_type",
-                        "firmware_version",
-                        "source_format",
-                        "decoded",
-                        "occurred_at",
-                        "received_at",
-                        "vehicle_state",
-                        "quality",
-                        "problem",
-                        "fault_digest"),
+                        "id vin seq ecu_serial ecu_type firmware_version source_format decoded "
+                                + "occurred_at received_at vehicle_state quality problem fault_digest"),
                 Table.child(
                         "fault_observation",
                         DIAGNOSTIC,
                         "report_id",
                         "SELECT id FROM dtc_report WHERE vin = :vin",
-                        "report_id",
-                        "position",
-                        "code",
-                        "display_code",
-                        "dtc_hex",
-                        "status_mask",
-                        "severity",
-                        "functional_unit"),
+                        "report_id position code display_code dtc_hex status_mask severity functional_unit"),
                 Table.of(
                         "fault_pattern_day",
                         DIAGNOSTIC,
                         Map.of(),
-                        "epoch_day",
-                        "code",
-                        "model",
-                        "ecu_type",
-                        "firmware_version",
-                        "vin",
-                        "observations"));
+                        "epoch_day code model ecu_type firmware_version vin observations"));
     }
 
     @Override

@@ -21,28 +21,14 @@ class TelemetryPersonalData implements PersonalDataContribution {
                         "vehicle_event",
                         DIAGNOSTIC,
                         Map.of(),
-                        "vin",
-                        "seq",
-                        "type",
-                        "occurred_at",
-                        "received_at",
-                        "assignment_id",
-                        "ecu_serial",
-                        "code",
-                        "detail",
-                        "progress",
-                        "command_id",
-                        "quality"),
+                        "vin seq type occurred_at received_at assignment_id ecu_serial code detail "
+                                + "progress command_id quality"),
                 Table.of(
                         "event_cursor",
                         SERVICE,
                         Map.of(),
-                        "vin",
-                        "acked_through",
-                        "max_seq",
-                        "last_seen_at",
-                        "max_seq_occurred_at"),
-                Table.of("event_refusal", DIAGNOSTIC, Map.of(), "vin", "seq", "code", "detail", "refused_at"));
+                        "vin acked_through max_seq last_seen_at max_seq_occurred_at"),
+                Table.of("event_refusal", DIAGNOSTIC, Map.of(), "vin seq code detail refused_at"));
     }
 
     @Override

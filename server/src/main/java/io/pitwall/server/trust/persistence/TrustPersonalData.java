@@ -19,14 +19,8 @@ class TrustPersonalData implements PersonalDataContribution {
                         "director_vehicle",
                         SERVICE,
                         Map.of(),
-                        "vin",
-                        "meta_version",
-                        "content_sha256",
-                        "targets_body",
-                        "snapshot_body",
-                        "timestamp_body",
-                        "expires_at",
-                        "updated_at"),
-                Table.of("director_change", SERVICE, Map.of(), "id", "campaign_id", "vin", "created_at"));
+                        "vin meta_version content_sha256 targets_body snapshot_body timestamp_body "
+                                + "expires_at updated_at"),
+                Table.of("director_change", SERVICE, Map.of(), "id campaign_id vin created_at"));
     }
 }
