@@ -69,14 +69,18 @@ class AccessGate implements HandlerInterceptor, HandlerGate {
             return;
         }
         Declared declared = declared(handler);
-        switch (declared.kind()) {
-            case OPERATOR -> requireOperator(declared.permission(), request);
-            case VEHICLE -> requireVehicle(request);
-            case PUBLIC -> {}
+        // A switch expression: javac refuses it unless every kind is handled, so a new kind cannot fall through open.
+        Runnable requirement = switch (declared.kind()) {
+            case OPERATOR -> () -> requireOperator(declared.permission(), request);
+            case VEHICLE -> () -> requireVehicle(request);
+            case PUBLIC -> () -> {};
             case UNDECLARED ->
-                throw new ApiException(
-                        403, "permission-undeclared", "This endpoint declares no access rule and is closed");
-        }
+                () -> {
+                    throw new ApiException(
+                            403, "permission-undeclared", "This endpoint declares no access rule and is closed");
+                };
+        };
+        requirement.run();
     }
 
     /** The authenticated vehicle, which must be the one the path names; else 401 or 403. */
