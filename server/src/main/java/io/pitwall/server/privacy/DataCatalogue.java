@@ -66,20 +66,27 @@ public final class DataCatalogue {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<SignalColumn> signalColumns = new ArrayList<>();
     private final List<String> withheld = new ArrayList<>();
+    private final List<PersonalDataContribution> contributions;
 
     /** The catalogue of the contributions, in the order of their modules' package names. */
     public DataCatalogue(List<PersonalDataContribution> contributions) {
-        contributions.stream()
+        this.contributions = contributions.stream()
                 .sorted(Comparator.comparing(c -> c.getClass().getName()))
-                .forEach(c -> {
-                    c.tables().forEach(t -> {
-                        if (tables.putIfAbsent(t.name(), t) != null) {
-                            throw new IllegalStateException("Table " + t.name() + " is contributed twice");
-                        }
-                    });
-                    signalColumns.addAll(c.signalColumns());
-                    withheld.addAll(c.withheld());
-                });
+                .toList();
+        this.contributions.forEach(c -> {
+            c.tables().forEach(t -> {
+                if (tables.putIfAbsent(t.name(), t) != null) {
+                    throw new IllegalStateException("Table " + t.name() + " is contributed twice");
+                }
+            });
+            signalColumns.addAll(c.signalColumns());
+            withheld.addAll(c.withheld());
+        });
+    }
+
+    /** The modules' contributions, in the order of their package names (their own erasure and retention steps). */
+    public List<PersonalDataContribution> contributions() {
+        return contributions;
     }
 
     /** Every catalogued table, in a fixed order (parents before children). */

@@ -5,7 +5,6 @@ import io.pitwall.server.shared.ApiException;
 import io.pitwall.server.shared.Audited;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -44,7 +43,6 @@ public class PersonalDataRequests {
     private static final Set<DataClass> SIGNAL_CLASSES = EnumSet.of(DataClass.LOCATION, DataClass.DRIVER_BEHAVIOUR);
     private final PersonalDataRows rows;
     private final DataCatalogue catalogue;
-    private final List<PersonalDataContribution> contributions;
     private final DataSubjects subjects;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -52,15 +50,11 @@ public class PersonalDataRequests {
     PersonalDataRequests(
             PersonalDataRows rows,
             DataCatalogue catalogue,
-            List<PersonalDataContribution> contributions,
             DataSubjects subjects,
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = rows;
         this.catalogue = catalogue;
-        this.contributions = contributions.stream()
-                .sorted(Comparator.comparing(c -> c.getClass().getName()))
-                .toList();
         this.subjects = subjects;
         this.events = events;
         this.clock = clock;
@@ -147,7 +141,7 @@ public class PersonalDataRequests {
         }
         Instant now = clock.instant();
         int account = 0;
-        for (PersonalDataContribution contribution : contributions) {
+        for (PersonalDataContribution contribution : catalogue.contributions()) {
             account += contribution.eraseAccountData(vin, ERASED, now);
         }
         changed.put(DataClass.ACCOUNT.code(), account);

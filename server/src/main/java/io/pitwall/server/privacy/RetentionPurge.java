@@ -5,9 +5,7 @@ import io.pitwall.server.shared.LeaseGrant;
 import io.pitwall.server.shared.Leases;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -33,7 +31,6 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private final PersonalDataRows rows;
     private final DataCatalogue catalogue;
-    private final List<PersonalDataContribution> contributions;
     private final PrivacySettings settings;
     private final Leases leases;
     private final TransactionTemplate transactions;
@@ -42,16 +39,12 @@ public class RetentionPurge {
     RetentionPurge(
             PersonalDataRows rows,
             DataCatalogue catalogue,
-            List<PersonalDataContribution> contributions,
             PrivacySettings settings,
             Leases leases,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.rows = rows;
         this.catalogue = catalogue;
-        this.contributions = contributions.stream()
-                .sorted(Comparator.comparing(c -> c.getClass().getName()))
-                .toList();
         this.settings = settings;
         this.leases = leases;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -107,7 +100,7 @@ public class RetentionPurge {
 
     private long diagnostics(Held grant, Instant cutoff) {
         long total = 0;
-        for (PersonalDataContribution contribution : contributions) {
+        for (PersonalDataContribution contribution : catalogue.contributions()) {
             for (PersonalDataContribution.RetentionStep step : contribution.diagnosticRetention()) {
                 total += batches(grant, () -> step.deleteBatch(cutoff, settings.purgeBatch()));
             }

@@ -38,9 +38,6 @@ class RetentionPurgeIntegrationTests {
         DataCatalogue catalogue;
 
         @Autowired
-        List<PersonalDataContribution> contributions;
-
-        @Autowired
         Leases leases;
 
         @Autowired
@@ -51,7 +48,6 @@ class RetentionPurgeIntegrationTests {
             return new RetentionPurge(
                     rows,
                     catalogue,
-                    contributions,
                     new PrivacySettings(retention, Duration.ZERO, batch, null),
                     leases,
                     manager,
@@ -178,7 +174,6 @@ class RetentionPurgeIntegrationTests {
             new RetentionPurge(
                             rows,
                             catalogue,
-                            contributions,
                             new PrivacySettings(Map.of(), Duration.ofHours(1), 1, lease),
                             leases,
                             watching,

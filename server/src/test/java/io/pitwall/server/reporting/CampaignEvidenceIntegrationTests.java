@@ -12,7 +12,6 @@ import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,21 +96,7 @@ class CampaignEvidenceIntegrationTests {
                 var plan = manager.put(path(id, "/waves"), Map.of("waves", waves));
                 assertThat(plan.status()).as(plan.body()).isEqualTo(200);
             }
-            Map<String, Object> sheet = new HashMap<>(CampaignSteps.completeSheet(release.knownGoodReleaseId()));
-            Map<String, Object> owners = new HashMap<>(Map.of(
-                    "approval",
-                    "Ada",
-                    "validation",
-                    "Ben",
-                    "monitoring",
-                    "Cy",
-                    "support",
-                    "Dee",
-                    "rollback",
-                    "Eve",
-                    "review",
-                    owner));
-            sheet.put("owners", owners);
+            Map<String, Object> sheet = CampaignSteps.completeSheet(release.knownGoodReleaseId(), owner);
             assertThat(manager.put(path(id, "/readiness"), sheet).status()).isEqualTo(200);
             assertThat(manager.post(path(id, "/evidence"), CampaignSteps.evidence())
                             .status())

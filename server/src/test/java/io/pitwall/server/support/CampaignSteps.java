@@ -30,6 +30,11 @@ public final class CampaignSteps {
     }
 
     public static Map<String, Object> completeSheet(long rollbackReleaseId) {
+        return completeSheet(rollbackReleaseId, "Fay");
+    }
+
+    /** A complete readiness sheet naming {@code reviewOwner} as the post-release review's owner. */
+    public static Map<String, Object> completeSheet(long rollbackReleaseId, String reviewOwner) {
         return Map.of(
                 "rollbackReleaseId",
                 rollbackReleaseId,
@@ -46,7 +51,7 @@ public final class CampaignSteps {
                         "rollback",
                         "Eve",
                         "review",
-                        "Fay"),
+                        reviewOwner),
                 "runbookUrl",
                 "https://wiki.example.com/runbooks/rollout",
                 "incidentContacts",

@@ -2,6 +2,8 @@ package io.pitwall.server.campaign.persistence;
 
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle;
 import io.pitwall.server.campaign.delivery.AssignmentLifecycle.State;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +34,13 @@ public class ExceptionQueue {
             OR (a.status = 'PENDING' AND a.deferred_reason IS NOT NULL)
             OR (a.status IN %s AND a.updated_at < :stale))""".formatted(
             StatusList.of(AssignmentLifecycle.EXCEPTIONAL_ENDS), StatusList.of(AssignmentLifecycle.IN_PROGRESS));
-    private static final String FAILURES = StatusList.of(AssignmentLifecycle.FAILURES);
+    /** An exception row's columns, its kind derived from its status; the condition follows. */
+    private static final String ROWS = """
+            SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
+                WHEN a.status IN %s THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
+                ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
+                a.retry_at, a.updated_at, a.exception_comment
+            FROM assignment a WHERE\s""".formatted(StatusList.of(AssignmentLifecycle.FAILURES));
 
     private final JdbcClient jdbc;
 
@@ -40,61 +48,43 @@ public class ExceptionQueue {
         this.jdbc = jdbc;
     }
 
+    private static ExceptionRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new ExceptionRow(
+                rs.getString(1).trim(),
+                rs.getLong(2),
+                rs.getInt(3),
+                State.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class),
+                rs.getObject(10, OffsetDateTime.class),
+                rs.getObject(11, OffsetDateTime.class),
+                rs.getString(12));
+    }
+
     /**
      * The campaign's stuck (timed out, or in progress without a change since {@code stale}), failed and
      * deferred vehicles, not excluded, by VIN.
      */
     public List<ExceptionRow> exceptions(long campaignId, OffsetDateTime stale, int page, int size) {
-        return jdbc.sql("""
-                SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
-                    WHEN a.status IN %s THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
-                    ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
-                    a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE %s ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""".formatted(FAILURES, EXCEPTIONAL))
+        return jdbc.sql(ROWS + EXCEPTIONAL + " ORDER BY a.vin OFFSET :o ROWS FETCH NEXT :s ROWS ONLY")
                 .param("cid", campaignId)
                 .param("stale", stale)
                 .param("o", (long) page * size)
                 .param("s", size)
-                .query((rs, i) -> new ExceptionRow(
-                        rs.getString(1).trim(),
-                        rs.getLong(2),
-                        rs.getInt(3),
-                        State.valueOf(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class),
-                        rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class),
-                        rs.getString(12)))
+                .query(ExceptionQueue::row)
                 .list();
     }
 
     /** The vehicle's row of the campaign's exception queue, if it is in the queue. */
     public Optional<ExceptionRow> exception(long campaignId, String vin, OffsetDateTime stale) {
-        return jdbc.sql("""
-                SELECT a.vin, a.id, a.attempt, a.status, CASE WHEN a.status = 'TIMED_OUT' THEN 'TIMED_OUT'
-                    WHEN a.status IN %s THEN 'FAILED' WHEN a.status = 'PENDING' THEN 'DEFERRED'
-                    ELSE 'NO_PROGRESS' END, a.failure_category, a.failure_code, a.deferred_reason, a.deferred_until,
-                    a.retry_at, a.updated_at, a.exception_comment
-                FROM assignment a WHERE a.vin = :vin AND %s""".formatted(FAILURES, EXCEPTIONAL))
+        return jdbc.sql(ROWS + "a.vin = :vin AND " + EXCEPTIONAL)
                 .param("cid", campaignId)
                 .param("stale", stale)
                 .param("vin", vin)
-                .query((rs, i) -> new ExceptionRow(
-                        rs.getString(1).trim(),
-                        rs.getLong(2),
-                        rs.getInt(3),
-                        State.valueOf(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class),
-                        rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class),
-                        rs.getString(12)))
+                .query(ExceptionQueue::row)
                 .optional();
     }
 
