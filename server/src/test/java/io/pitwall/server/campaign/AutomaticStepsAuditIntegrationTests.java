@@ -7,15 +7,16 @@ import io.pitwall.server.access.Role;
 import io.pitwall.server.audit.AuditChainVerifier;
 import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
 import io.pitwall.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,27 +244,12 @@ class AutomaticStepsAuditIntegrationTests {
 
         long started(List<Map<String, Object>> waves, List<Map<String, Object>> abort, Map<String, Object> schedule) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            Map<String, Object> campaign = new HashMap<>(Map.of(
-                    "name",
-                    "Audited " + hardwareId,
-                    "releaseId",
-                    release.releaseId(),
-                    "filter",
-                    "model==\"" + model + "\""));
-            if (!schedule.isEmpty()) {
-                campaign.put("schedule", schedule);
-            }
-            var created = manager.post("/api/v1/campaigns", campaign);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            long id = CampaignSteps.created(
+                    manager, "Audited " + hardwareId, release.releaseId(), model, schedule.isEmpty() ? null : schedule);
             if (!waves.isEmpty()) {
-                var plan = manager.put(
-                        "/api/v1/campaigns/" + id + "/waves", Map.of("waves", waves, "abortCriteria", abort));
-                assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+                CampaignSteps.planned(manager, id, waves, Objects.requireNonNull(abort));
             }
-            campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
-            var start = operatorWith(Role.FLEET_OPERATOR).post("/api/v1/campaigns/" + id + "/start", "");
-            assertThat(start.status()).as(start.body()).isEqualTo(200);
+            campaignSteps().approvedAndStarted(manager, id, release.knownGoodReleaseId());
             return id;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -61,20 +62,9 @@ class CampaignRollbackIntegrationTests {
         }
 
         long started(long releaseId, long rollbackReleaseId) {
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Campaign " + hardwareId,
-                            "releaseId",
-                            releaseId,
-                            "filter",
-                            "model==\"" + model + "\""));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            long id = CampaignSteps.created(manager, "Campaign " + hardwareId, releaseId, model, null);
             campaignSteps().approvedCampaign(manager, id, rollbackReleaseId);
-            var start = operator.post(path(id, "/start"), "");
-            assertThat(start.status()).as(start.body()).isEqualTo(200);
+            CampaignSteps.start(operator, id);
             return id;
         }
 

@@ -6,6 +6,7 @@ import io.pitwall.server.access.Role;
 import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.campaign.spi.GateVerdict;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -88,22 +90,9 @@ class CampaignSchedulingIntegrationTests {
 
         long started(Map<String, Object> schedule) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Scheduled " + hardwareId,
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            "model==\"" + model + "\"",
-                            "schedule",
-                            schedule));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
-            campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
-            var start = operatorWith(Role.FLEET_OPERATOR).post(path(id, "/start"), "");
-            assertThat(start.status()).as(start.body()).isEqualTo(200);
+            long id = CampaignSteps.created(
+                    manager, "Scheduled " + hardwareId, release.releaseId(), model, Objects.requireNonNull(schedule));
+            campaignSteps().approvedAndStarted(manager, id, release.knownGoodReleaseId());
             return id;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.LinkedHashMap;
@@ -54,22 +55,8 @@ class CampaignVehiclePolicyIntegrationTests {
 
         long started(Map<String, Object> schedule) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                    "name",
-                    "Policy " + hardwareId,
-                    "releaseId",
-                    release.releaseId(),
-                    "filter",
-                    "model==\"" + model + "\""));
-            if (schedule != null) {
-                body.put("schedule", schedule);
-            }
-            var created = manager.post("/api/v1/campaigns", body);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
-            campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
-            var start = operatorWith(Role.FLEET_OPERATOR).post("/api/v1/campaigns/" + id + "/start", "");
-            assertThat(start.status()).as(start.body()).isEqualTo(200);
+            long id = CampaignSteps.created(manager, "Policy " + hardwareId, release.releaseId(), model, schedule);
+            campaignSteps().approvedAndStarted(manager, id, release.knownGoodReleaseId());
             return id;
         }
 

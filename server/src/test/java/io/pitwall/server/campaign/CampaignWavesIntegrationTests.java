@@ -6,6 +6,7 @@ import io.pitwall.server.access.Role;
 import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.server.shared.Leases;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -88,22 +89,9 @@ class CampaignWavesIntegrationTests {
 
         long started(ApiClient creator, List<Map<String, Object>> waves, List<Map<String, Object>> abort) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = creator.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Phased " + hardwareId,
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            "model==\"" + model + "\""));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
-            var plan = creator.put(path(id, "/waves"), Map.of("waves", waves, "abortCriteria", abort));
-            assertThat(plan.status()).as(plan.body()).isEqualTo(200);
-            campaignSteps().approvedCampaign(creator, id, release.knownGoodReleaseId());
-            var start = operatorWith(Role.FLEET_OPERATOR).post(path(id, "/start"), "");
-            assertThat(start.status()).as(start.body()).isEqualTo(200);
+            long id = CampaignSteps.created(creator, "Phased " + hardwareId, release.releaseId(), model, null);
+            CampaignSteps.planned(creator, id, waves, abort);
+            campaignSteps().approvedAndStarted(creator, id, release.knownGoodReleaseId());
             return id;
         }
 

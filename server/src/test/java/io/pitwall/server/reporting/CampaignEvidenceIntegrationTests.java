@@ -81,20 +81,9 @@ class CampaignEvidenceIntegrationTests {
         /** A started campaign whose readiness sheet names {@link #owner} as review owner. */
         long started(List<Map<String, Object>> waves) {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Evidence " + hardwareId,
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            "model==\"" + model + "\""));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            long id = CampaignSteps.created(manager, "Evidence " + hardwareId, release.releaseId(), model, null);
             if (!waves.isEmpty()) {
-                var plan = manager.put(path(id, "/waves"), Map.of("waves", waves));
-                assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+                CampaignSteps.planned(manager, id, waves, null);
             }
             Map<String, Object> sheet = CampaignSteps.completeSheet(release.knownGoodReleaseId(), owner);
             assertThat(manager.put(path(id, "/readiness"), sheet).status()).isEqualTo(200);
@@ -103,8 +92,7 @@ class CampaignEvidenceIntegrationTests {
                     .isEqualTo(201);
             assertThat(manager.post(path(id, "/submit"), "").status()).isEqualTo(200);
             campaignSteps().approved(id);
-            var start = operatorWith(Role.FLEET_OPERATOR).post(path(id, "/start"), "");
-            assertThat(start.status()).as(start.body()).isEqualTo(200);
+            CampaignSteps.start(operatorWith(Role.FLEET_OPERATOR), id);
             return id;
         }
 

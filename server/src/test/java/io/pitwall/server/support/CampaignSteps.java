@@ -1,7 +1,10 @@
 package io.pitwall.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pitwall.server.access.Role;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -90,6 +93,56 @@ public final class CampaignSteps {
             throw new IllegalStateException("campaign " + id + " still awaits approval after two approvals");
         }
         return approvers;
+    }
+
+    /**
+     * Creates a campaign of the release for every vehicle of the model as {@code by}, with the schedule unless it is
+     * null; answers its id.
+     */
+    public static long created(ApiClient by, String name, long releaseId, String model, Map<String, Object> schedule) {
+        return createdWithFilter(by, name, releaseId, "model==\"" + model + "\"", schedule);
+    }
+
+    /**
+     * Creates a campaign of the release for the vehicles the filter (RSQL text or a map of fields) selects, as
+     * {@code by}, with the schedule unless it is null; answers its id.
+     */
+    public static long createdWithFilter(
+            ApiClient by, String name, long releaseId, Object filter, Map<String, Object> schedule) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("releaseId", releaseId);
+        body.put("filter", filter);
+        if (schedule != null) {
+            body.put("schedule", schedule);
+        }
+        var created = by.post("/api/v1/campaigns", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    /** Plans the campaign's waves as {@code by}, with the abort criteria unless they are null. */
+    public static void planned(
+            ApiClient by, long id, List<Map<String, Object>> waves, List<Map<String, Object>> abortCriteria) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("waves", waves);
+        if (abortCriteria != null) {
+            plan.put("abortCriteria", abortCriteria);
+        }
+        var answer = by.put("/api/v1/campaigns/" + id + "/waves", plan);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** Starts an approved campaign as {@code by}. */
+    public static void start(ApiClient by, long id) {
+        var start = by.post("/api/v1/campaigns/" + id + "/start", "");
+        assertThat(start.status()).as(start.body()).isEqualTo(200);
+    }
+
+    /** Readiness, submission and approval as {@code by}, then the start by a fresh fleet operator. */
+    public void approvedAndStarted(ApiClient by, long id, long rollbackReleaseId) {
+        approvedCampaign(by, id, rollbackReleaseId);
+        start(operators.apply(Role.FLEET_OPERATOR), id);
     }
 
     /** Readiness, submission and approval in one step. */
