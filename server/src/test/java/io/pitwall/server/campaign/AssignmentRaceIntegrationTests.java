@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.campaign.governance.CampaignCommands;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.HeldTransaction;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
@@ -59,25 +60,15 @@ class AssignmentRaceIntegrationTests {
         long campaign() {
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Race " + hardwareId,
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            Map.of("model", "Race-" + hardwareId)));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            long id = CampaignSteps.createdWithFilter(
+                    manager, "Race " + hardwareId, release.releaseId(), Map.of("model", "Race-" + hardwareId), null);
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
             return id;
         }
 
         long started() {
             long id = campaign();
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status())
-                    .isEqualTo(200);
+            CampaignSteps.start(admin, id);
             return id;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.LinkedHashMap;
@@ -65,14 +66,7 @@ class CampaignScheduleIntegrationTests {
         }
 
         long draft(Map<String, Object> schedule) {
-            Map<String, Object> body = new LinkedHashMap<>(
-                    Map.of("name", "Scheduled " + hardwareId, "releaseId", releaseId, "filter", "model==\"none\""));
-            if (schedule != null) {
-                body.put("schedule", schedule);
-            }
-            var created = manager.post("/api/v1/campaigns", body);
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            return created.json().get("id").asLong();
+            return CampaignSteps.created(manager, "Scheduled " + hardwareId, releaseId, "none", schedule);
         }
 
         @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -117,14 +118,8 @@ class EndedAssignmentPartsIntegrationTests {
         long startedBundleCampaign() {
             long rollbackRelease = bundle("1.5.0", 15);
             long release = bundle("2.0.0", 20);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of("name", "Parts " + model, "releaseId", release, "filter", "model==\"" + model + "\""));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
-            campaignSteps().approvedCampaign(manager, id, rollbackRelease);
-            var started = operatorWith(Role.FLEET_OPERATOR).post("/api/v1/campaigns/" + id + "/start", "");
-            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            long id = CampaignSteps.created(manager, "Parts " + model, release, model, null);
+            campaignSteps().approvedAndStarted(manager, id, rollbackRelease);
             return id;
         }
 

@@ -10,6 +10,7 @@ import io.pitwall.server.cases.persistence.ServiceCases;
 import io.pitwall.server.diagnostics.RoutingTeam;
 import io.pitwall.server.diagnostics.SeverityClass;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.DtcSteps;
 import io.pitwall.server.support.HeldTransaction;
 import io.pitwall.server.support.IntegrationTest;
@@ -329,20 +330,10 @@ class CasesIntegrationTests {
             String vin = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Cases " + hardwareId,
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            Map.of("model", model)));
-            long campaign = created.json().get("id").asLong();
+            long campaign = CampaignSteps.createdWithFilter(
+                    manager, "Cases " + hardwareId, release.releaseId(), Map.of("model", model), null);
             campaignSteps().approvedCampaign(manager, campaign, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
-                            .status())
-                    .isEqualTo(200);
+            CampaignSteps.start(admin, campaign);
             ApiClient vehicle = fleet.credentialFor(vin);
             var checkin = vehicle.post(
                     "/device/v1/vehicles/" + vin + "/checkin",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -44,23 +45,14 @@ class ExceptionCaseIntegrationTests {
             deferred = fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Exceptions " + hardwareId,
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            Map.of("model", model),
-                            "schedule",
-                            Map.of("rolloutRate", Map.of("maximumPerMinute", 2))));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            campaign = created.json().get("id").asLong();
+            campaign = CampaignSteps.createdWithFilter(
+                    manager,
+                    "Exceptions " + hardwareId,
+                    release.releaseId(),
+                    Map.of("model", model),
+                    Map.of("rolloutRate", Map.of("maximumPerMinute", 2)));
             campaignSteps().approvedCampaign(manager, campaign, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
-                            .status())
-                    .isEqualTo(200);
+            CampaignSteps.start(admin, campaign);
             String assignment =
                     checkin(failed).get("assignment").get("assignmentId").asString();
             var events = fleet.credentialFor(failed)

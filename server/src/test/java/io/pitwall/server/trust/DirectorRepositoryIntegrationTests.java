@@ -8,6 +8,7 @@ import io.pitwall.protocol.tuf.RoleMetadata;
 import io.pitwall.protocol.tuf.Root;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -88,20 +89,10 @@ class DirectorRepositoryIntegrationTests {
 
         long startedCampaign(TestFleet.PublishedRelease release) {
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Director " + release.releaseId(),
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            Map.of("model", model)));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            long id = CampaignSteps.createdWithFilter(
+                    manager, "Director " + release.releaseId(), release.releaseId(), Map.of("model", model), null);
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + id + "/start", "").status())
-                    .isEqualTo(200);
+            CampaignSteps.start(admin, id);
             return id;
         }
 

@@ -15,6 +15,7 @@ import io.pitwall.protocol.tuf.Root;
 import io.pitwall.protocol.tuf.TufKey;
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -199,17 +200,8 @@ class ServerAttackSuiteIntegrationTests {
                     .update();
             // An imported vehicle whose ECU is known by its version only (no image hash recorded yet).
             String versionOnly = fleet.vehicle(model, "EU", "2.0.0", hardwareId);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Downgrade " + hardwareId,
-                            "releaseId",
-                            current.knownGoodReleaseId(),
-                            "filter",
-                            Map.of("model", model)));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long campaign = created.json().get("id").asLong();
+            long campaign = CampaignSteps.createdWithFilter(
+                    manager, "Downgrade " + hardwareId, current.knownGoodReleaseId(), Map.of("model", model), null);
             campaignSteps().approvedCampaign(manager, campaign, current.releaseId());
 
             var started = admin.post("/api/v1/campaigns/" + campaign + "/start", "");
@@ -922,20 +914,10 @@ class ServerAttackSuiteIntegrationTests {
         }
 
         long startedCampaign(TestFleet.PublishedRelease release) {
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Attack " + release.releaseId(),
-                            "releaseId",
-                            release.releaseId(),
-                            "filter",
-                            Map.of("model", model)));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
+            long id = CampaignSteps.createdWithFilter(
+                    manager, "Attack " + release.releaseId(), release.releaseId(), Map.of("model", model), null);
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
-            var started = admin.post("/api/v1/campaigns/" + id + "/start", "");
-            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            CampaignSteps.start(admin, id);
             return id;
         }
 
