@@ -9,7 +9,7 @@ import io.pitwall.bench.Scenario;
 import io.pitwall.bench.fleet.FleetGenerator;
 import io.pitwall.bench.fleet.FleetLoader;
 import io.pitwall.client.ManagementClient;
-import io.pitwall.server.campaign.internal.WaveReconciler;
+import io.pitwall.server.campaign.rollout.WaveReconciler;
 import io.pitwall.simulator.CampaignSignOff;
 import java.net.URI;
 import java.sql.SQLException;
