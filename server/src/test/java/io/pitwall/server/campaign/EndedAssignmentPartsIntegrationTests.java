@@ -8,7 +8,6 @@ import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,55 +124,7 @@ class EndedAssignmentPartsIntegrationTests {
 
         /** One release with an image (version, counter) per hardware id; answers its id. */
         long bundle(String version, long counter) {
-            List<Long> images = new ArrayList<>();
-            for (String hw : List.of(hwA, hwB, hwC)) {
-                var image = admin.post(
-                        "/api/v1/images",
-                        Map.of(
-                                "hardwareId",
-                                hw,
-                                "name",
-                                "Bundle " + hw,
-                                "version",
-                                version,
-                                "releaseCounter",
-                                counter,
-                                "fileName",
-                                "fw-" + version + ".bin",
-                                "installType",
-                                "AB",
-                                "riskClass",
-                                "LOW",
-                                "ecuType",
-                                "BMS"));
-                assertThat(image.status()).as(image.body()).isEqualTo(201);
-                long id = image.json().get("id").asLong();
-                assertThat(admin.send(
-                                        "PUT",
-                                        "/api/v1/images/" + id + "/content",
-                                        "application/octet-stream",
-                                        ("bundle " + hw + version).repeat(100).getBytes(StandardCharsets.UTF_8))
-                                .status())
-                        .isEqualTo(200);
-                images.add(id);
-            }
-            var release = admin.post(
-                    "/api/v1/releases",
-                    Map.of(
-                            "name",
-                            "Bundle " + model + " " + version,
-                            "version",
-                            version,
-                            "notes",
-                            "n",
-                            "imageIds",
-                            images));
-            assertThat(release.status()).as(release.body()).isEqualTo(201);
-            long releaseId = release.json().get("id").asLong();
-            assertThat(admin.post("/api/v1/releases/" + releaseId + "/publish", "")
-                            .status())
-                    .isEqualTo(200);
-            return releaseId;
+            return fleet.publishBundle("Bundle " + model + " " + version, List.of(hwA, hwB, hwC), version, counter);
         }
 
         String assignmentOf(ApiClient vehicle, String vin) {

@@ -1,7 +1,10 @@
 package io.pitwall.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pitwall.client.ImageRequest;
 import io.pitwall.client.ManagementClient;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -123,6 +126,52 @@ public final class TestFleet {
                 release.sha256(),
                 release.content(),
                 knownGood);
+    }
+
+    /**
+     * Publishes one release named {@code releaseName} with a BMS image (version, counter) per hardware id, uploaded
+     * over the API; answers its id.
+     */
+    public long publishBundle(String releaseName, List<String> hardwareIds, String version, long counter) {
+        List<Long> images = new ArrayList<>();
+        for (String hw : hardwareIds) {
+            var image = admin.post(
+                    "/api/v1/images",
+                    Map.of(
+                            "hardwareId",
+                            hw,
+                            "name",
+                            "Bundle " + hw,
+                            "version",
+                            version,
+                            "releaseCounter",
+                            counter,
+                            "fileName",
+                            "fw-" + version + ".bin",
+                            "installType",
+                            "AB",
+                            "riskClass",
+                            "LOW",
+                            "ecuType",
+                            "BMS"));
+            assertThat(image.status()).as(image.body()).isEqualTo(201);
+            long id = image.json().get("id").asLong();
+            assertThat(admin.send(
+                                    "PUT",
+                                    "/api/v1/images/" + id + "/content",
+                                    "application/octet-stream",
+                                    ("bundle " + hw + version).repeat(100).getBytes(StandardCharsets.UTF_8))
+                            .status())
+                    .isEqualTo(200);
+            images.add(id);
+        }
+        var release = admin.post(
+                "/api/v1/releases", Map.of("name", releaseName, "version", version, "notes", "n", "imageIds", images));
+        assertThat(release.status()).as(release.body()).isEqualTo(201);
+        long releaseId = release.json().get("id").asLong();
+        assertThat(admin.post("/api/v1/releases/" + releaseId + "/publish", "").status())
+                .isEqualTo(200);
+        return releaseId;
     }
 
     /** Issues a vehicle credential and returns a client acting as that vehicle. */

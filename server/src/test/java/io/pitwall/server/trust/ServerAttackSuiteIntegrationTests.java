@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -543,55 +542,7 @@ class ServerAttackSuiteIntegrationTests {
 
         /** Publishes one release with an image (version, counter) per hardware id; answers its id. */
         long bundle(List<String> hardwareIds, String version, long counter) {
-            List<Long> images = new ArrayList<>();
-            for (String hw : hardwareIds) {
-                var image = admin.post(
-                        "/api/v1/images",
-                        Map.of(
-                                "hardwareId",
-                                hw,
-                                "name",
-                                "Bundle " + hw,
-                                "version",
-                                version,
-                                "releaseCounter",
-                                counter,
-                                "fileName",
-                                "fw-" + version + ".bin",
-                                "installType",
-                                "AB",
-                                "riskClass",
-                                "LOW",
-                                "ecuType",
-                                "BMS"));
-                assertThat(image.status()).as(image.body()).isEqualTo(201);
-                long id = image.json().get("id").asLong();
-                assertThat(admin.send(
-                                        "PUT",
-                                        "/api/v1/images/" + id + "/content",
-                                        "application/octet-stream",
-                                        ("bundle " + hw + version).repeat(100).getBytes(StandardCharsets.UTF_8))
-                                .status())
-                        .isEqualTo(200);
-                images.add(id);
-            }
-            var release = admin.post(
-                    "/api/v1/releases",
-                    Map.of(
-                            "name",
-                            "Bundle " + hardwareIds.get(0) + " " + version,
-                            "version",
-                            version,
-                            "notes",
-                            "n",
-                            "imageIds",
-                            images));
-            assertThat(release.status()).as(release.body()).isEqualTo(201);
-            long releaseId = release.json().get("id").asLong();
-            assertThat(admin.post("/api/v1/releases/" + releaseId + "/publish", "")
-                            .status())
-                    .isEqualTo(200);
-            return releaseId;
+            return fleet.publishBundle("Bundle " + hardwareIds.get(0) + " " + version, hardwareIds, version, counter);
         }
 
         @Test
