@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.server.campaign.persistence.Campaigns;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -90,22 +91,10 @@ class CampaignCompletionIntegrationTests {
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             fleet.vehicle(model, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
-            long campaign = admin.post(
-                            "/api/v1/campaigns",
-                            Map.of(
-                                    "name",
-                                    "Done " + hardwareId,
-                                    "releaseId",
-                                    release.releaseId(),
-                                    "filter",
-                                    Map.of("model", model)))
-                    .json()
-                    .get("id")
-                    .asLong();
+            long campaign = CampaignSteps.createdWithFilter(
+                    admin, "Done " + hardwareId, release.releaseId(), Map.of("model", model), null);
             campaignSteps().approvedCampaign(admin, campaign, release.knownGoodReleaseId());
-            assertThat(admin.post("/api/v1/campaigns/" + campaign + "/start", "")
-                            .status())
-                    .isEqualTo(200);
+            CampaignSteps.start(admin, campaign);
             return campaign;
         }
 

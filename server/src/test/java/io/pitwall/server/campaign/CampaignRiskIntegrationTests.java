@@ -3,6 +3,7 @@ package io.pitwall.server.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.Map;
@@ -34,18 +35,8 @@ class CampaignRiskIntegrationTests {
             var knownGood = fleet.publish(hardwareId, "1.5.0", 15, "TELEMATICS");
             var release = fleet.publish(hardwareId, "2.0.0", 20, "TELEMATICS");
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            long id = manager.post(
-                            "/api/v1/campaigns",
-                            Map.of(
-                                    "name",
-                                    "Risk " + hardwareId,
-                                    "releaseId",
-                                    release.releaseId(),
-                                    "filter",
-                                    Map.of("model", "Risk-" + hardwareId)))
-                    .json()
-                    .get("id")
-                    .asLong();
+            long id = CampaignSteps.createdWithFilter(
+                    manager, "Risk " + hardwareId, release.releaseId(), Map.of("model", "Risk-" + hardwareId), null);
             campaignSteps().readyAndSubmitted(manager, id, knownGood.releaseId());
             return manager.get("/api/v1/campaigns/" + id)
                     .json()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.PostgresTest;
 import io.pitwall.server.support.TestFleet;
@@ -129,21 +130,10 @@ class DryRunWavePlanIntegrationTests {
         @Test
         void aStoredPlanIsSizedLikeTheStartAssignsItsFirstWave() {
             vehicles(7, "EU", null, true);
-            var created = manager.post(
-                    "/api/v1/campaigns",
-                    Map.of(
-                            "name",
-                            "Planned " + hardwareId,
-                            "releaseId",
-                            release().releaseId(),
-                            "filter",
-                            "model==\"" + model + "\""));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            long id = created.json().get("id").asLong();
-            var plan = manager.put(
-                    "/api/v1/campaigns/" + id + "/waves",
-                    Map.of("waves", List.of(wave("first", "PERCENT", "30"), wave("rest", "REST", null))));
-            assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+            long id = CampaignSteps.created(
+                    manager, "Planned " + hardwareId, release().releaseId(), model, null);
+            CampaignSteps.planned(
+                    manager, id, List.of(wave("first", "PERCENT", "30"), wave("rest", "REST", null)), null);
 
             var draft = manager.get("/api/v1/campaigns/" + id + "/dry-run");
             assertThat(draft.status()).as(draft.body()).isEqualTo(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.server.access.Role;
 import io.pitwall.server.support.ApiClient;
+import io.pitwall.server.support.CampaignSteps;
 import io.pitwall.server.support.IntegrationTest;
 import io.pitwall.server.support.TestFleet;
 import java.util.ArrayList;
@@ -41,23 +42,11 @@ class EmergencyStopIntegrationTests {
             fleet.vehicle("Ems-" + hardwareId, "EU", "1.0.0", hardwareId);
             var release = fleet.publishWithKnownGood(hardwareId, "2.0.0", 20);
             var manager = operatorWith(Role.RELEASE_MANAGER);
-            long id = manager.post(
-                            "/api/v1/campaigns",
-                            Map.of(
-                                    "name",
-                                    "Ems " + hardwareId,
-                                    "releaseId",
-                                    release.releaseId(),
-                                    "filter",
-                                    Map.of("model", "Ems-" + hardwareId)))
-                    .json()
-                    .get("id")
-                    .asLong();
+            long id = CampaignSteps.createdWithFilter(
+                    manager, "Ems " + hardwareId, release.releaseId(), Map.of("model", "Ems-" + hardwareId), null);
             campaignSteps().approvedCampaign(manager, id, release.knownGoodReleaseId());
             if (start) {
-                assertThat(operator.post("/api/v1/campaigns/" + id + "/start", "")
-                                .status())
-                        .isEqualTo(200);
+                CampaignSteps.start(operator, id);
             }
             return id;
         }
