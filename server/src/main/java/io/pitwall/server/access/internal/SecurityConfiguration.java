@@ -36,10 +36,11 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder(AccessSettings settings) {
         var bcrypt = new BCryptPasswordEncoder(settings.passwordCost());
         var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        // A stored hash of any other kind (or none) matches nothing; DelegatingPasswordEncoder never encodes with it.
         encoder.setDefaultPasswordEncoderForMatches(new PasswordEncoder() {
             @Override
             public String encode(CharSequence raw) {
-                throw new UnsupportedOperationException("only bcrypt hashes are written");
+                return bcrypt.encode(raw);
             }
 
             @Override
