@@ -113,8 +113,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(
             names = "--vehicle-path",
-            description =
-                    "Run only the vehicle-path scenarios (issue 3): " + "checkin, checkin-h2, events, campaign-start.")
+            description = "Run only the vehicle-path scenarios (issue 3): checkin, checkin-h2, events, campaign-start.")
     boolean vehiclePath;
 
     @Option(names = "--checkin-vehicles", defaultValue = "10000")

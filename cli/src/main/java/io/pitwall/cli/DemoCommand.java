@@ -79,7 +79,7 @@ class DemoCommand implements Callable<Integer> {
             names = "--seed",
             defaultValue = "2026",
             paramLabel = "S",
-            description = "Seed of the fleet, its faults " + "and the firmware (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the fleet, its faults and the firmware (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(

@@ -30,7 +30,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 duration = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration; write e.g. 90s, 5m, 2h " + "or PT5M");
+                        "'" + value + "' is not a duration; write e.g. 90s, 5m, 2h or PT5M");
             }
         }
         if (duration.isNegative() || duration.isZero()) {

@@ -52,7 +52,7 @@ class SimCommand implements Callable<Integer> {
     @Option(
             names = "--profile",
             paramLabel = "NAME",
-            description = "Built-in fault profile: clean (default), " + "flaky-network, harsh or demo.")
+            description = "Built-in fault profile: clean (default), flaky-network, harsh or demo.")
     String profile;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (JSON): fleet mix and faults.")

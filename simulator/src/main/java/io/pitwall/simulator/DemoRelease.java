@@ -72,7 +72,7 @@ public final class DemoRelease {
                 name,
                 version,
                 List.of(new Planned(BAD_HARDWARE, "BMS", "Battery management firmware", BAD_VERSION, 34, 32, "MEDIUM")),
-                "A battery management update that " + "fails its health check on most vehicles");
+                "A battery management update that fails its health check on most vehicles");
     }
 
     public static Published publish(ManagementClient client, long seed, String name, String version) {

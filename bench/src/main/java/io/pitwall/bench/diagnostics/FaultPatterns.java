@@ -66,8 +66,8 @@ public final class FaultPatterns implements Scenario {
                 return Result.failed(
                         name(),
                         target(),
-                        "expected " + faults + " fault records in the tables and " + "both rollups, found " + stored
-                                + ", " + rolled + ", " + rolledPerVehicle);
+                        "expected " + faults + " fault records in the tables and both rollups, found " + stored + ", "
+                                + rolled + ", " + rolledPerVehicle);
             }
             LocalDate from = LocalDate.ofInstant(FaultLoader.START, ZoneOffset.UTC);
             String daily = "/api/v1/faults/patterns?since=" + from + "&until=" + from.plusDays(DAYS - 1) + "&top=20";

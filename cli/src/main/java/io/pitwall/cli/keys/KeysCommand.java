@@ -243,7 +243,7 @@ public class KeysCommand implements Runnable {
                         || proposed.roles().get(role).threshold()
                                 != current.roles().get(role).threshold()) {
                     throw new IllegalArgumentException(
-                            "the server's proposal changes the " + role + " role; " + "refusing to sign it");
+                            "the server's proposal changes the " + role + " role; refusing to sign it");
                 }
             }
             if (proposed.version() != current.version() + 1

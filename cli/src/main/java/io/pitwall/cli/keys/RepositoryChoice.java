@@ -16,7 +16,7 @@ class RepositoryChoice {
 
     @Option(
             names = "--director",
-            description = "Work on the director repository's root instead of the image " + "repository's.")
+            description = "Work on the director repository's root instead of the image repository's.")
     boolean director;
 
     /** The file prefix (and OfflineKey role) of this repository's root keys. */

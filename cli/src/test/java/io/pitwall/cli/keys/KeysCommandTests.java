@@ -117,7 +117,7 @@ class KeysCommandTests {
                 .as("re-signed with the new key")
                 .isTrue();
         assertThat(provisionedRoot(UptaneRoots::image, 101).version())
-                .as("vehicles are provisioned with the " + "newest image root")
+                .as("vehicles are provisioned with the newest image root")
                 .isEqualTo(4);
     }
 
@@ -165,7 +165,7 @@ class KeysCommandTests {
         assertThat(renewed.get("rootThreshold").asInt()).isEqualTo(1);
         assertThat(renewed.get("onlineKeys")).isEqualTo(rotated.get("onlineKeys"));
         assertThat(provisionedRoot(UptaneRoots::director, 102).version())
-                .as("vehicles are provisioned with the " + "newest director root")
+                .as("vehicles are provisioned with the newest director root")
                 .isEqualTo(handedOver + 2);
         try (Stream<Path> retired = Files.list(keys.resolve("retired"))) {
             assertThat(retired.count()).isEqualTo(3);

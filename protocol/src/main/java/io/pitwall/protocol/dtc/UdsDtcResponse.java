@@ -73,7 +73,7 @@ public final class UdsDtcResponse {
         }
         if (sid != POSITIVE) {
             throw new InvalidDtcException(
-                    String.format("SID 0x%02X is not a ReadDTCInformation positive response " + "(0x59)", sid));
+                    String.format("SID 0x%02X is not a ReadDTCInformation positive response (0x59)", sid));
         }
         if (bytes.length < 3) {
             throw new InvalidDtcException("truncated response: " + bytes.length + " bytes, the header is 3");
@@ -82,7 +82,7 @@ public final class UdsDtcResponse {
         boolean withSeverity = sub == 0x08 || sub == 0x09;
         if (sub != 0x02 && !withSeverity) {
             throw new InvalidDtcException(
-                    String.format("sub-function 0x%02X is not supported (0x01, 0x02, 0x08, " + "0x09 are)", sub));
+                    String.format("sub-function 0x%02X is not supported (0x01, 0x02, 0x08, 0x09 are)", sub));
         }
         int size = withSeverity ? 6 : 4;
         int body = bytes.length - 3;

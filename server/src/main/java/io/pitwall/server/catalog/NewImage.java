@@ -28,7 +28,7 @@ public record NewImage(
         if (!Identifiers.isHardwareId(hardwareId)) {
             throw invalid(
                     "invalid-hardware-id",
-                    "hardwareId is 1-64 of A-Z, a-z, 0-9, '.', '_', '-', starting " + "with a letter or digit");
+                    "hardwareId is 1-64 of A-Z, a-z, 0-9, '.', '_', '-', starting with a letter or digit");
         }
         if (!Identifiers.isName(name)) {
             throw invalid("invalid-image-name", "name has 1-100 characters and no control characters");
@@ -36,7 +36,7 @@ public record NewImage(
         if (!Identifiers.isVersion(version)) {
             throw invalid(
                     "invalid-version",
-                    "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', '~', '-', starting " + "with a letter or digit");
+                    "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', '~', '-', starting with a letter or digit");
         }
         if (releaseCounter == null || releaseCounter < 0) {
             throw invalid("invalid-release-counter", "releaseCounter is a whole number, 0 or greater");

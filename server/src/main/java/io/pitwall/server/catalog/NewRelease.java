@@ -19,7 +19,7 @@ public record NewRelease(String name, String version, String notes, List<Long> i
         if (!Identifiers.isVersion(version)) {
             throw ApiException.unprocessable(
                     "invalid-version",
-                    "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', " + "'~', '-', starting with a letter or digit");
+                    "version is 1-64 of A-Z, a-z, 0-9, '.', '_', '+', '~', '-', starting with a letter or digit");
         }
         if (notes == null || notes.isBlank() || notes.length() > MAX_NOTES) {
             throw ApiException.unprocessable(

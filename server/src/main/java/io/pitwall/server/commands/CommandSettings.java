@@ -19,7 +19,7 @@ public record CommandSettings(Duration defaultTtl, Duration maxTtl, Duration ref
         refresh = refresh == null ? Duration.ofSeconds(1) : refresh;
         if (defaultTtl.compareTo(maxTtl) > 0 || defaultTtl.isNegative() || defaultTtl.isZero()) {
             throw new IllegalArgumentException(
-                    "pitwall.diagnostics.commands.default-ttl must be positive and at most" + " max-ttl");
+                    "pitwall.diagnostics.commands.default-ttl must be positive and at most max-ttl");
         }
     }
 }

@@ -19,6 +19,6 @@ public enum CommandType {
                 .findFirst()
                 .orElseThrow(() -> ApiException.badRequest(
                         "invalid-command",
-                        "'" + name + "' is not a command type;" + " types are " + Arrays.toString(values())));
+                        "'" + name + "' is not a command type; types are " + Arrays.toString(values())));
     }
 }

@@ -254,7 +254,7 @@ class CatalogBadInputIntegrationTests {
                     manager, with(image(hw, "2.0", 2), "dependencies", List.of(dependency(base, "3.0"))), content(10));
             long withoutBase = release(manager, "Without base " + hw, List.of(app));
             Supplier<Long> draft =
-                    () -> jdbc.sql("SELECT version FROM software_release WHERE id = :id AND " + "status = 'DRAFT'")
+                    () -> jdbc.sql("SELECT version FROM software_release WHERE id = :id AND status = 'DRAFT'")
                             .param("id", withoutBase)
                             .query(Long.class)
                             .single();

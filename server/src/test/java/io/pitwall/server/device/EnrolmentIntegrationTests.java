@@ -45,10 +45,10 @@ class EnrolmentIntegrationTests {
         List<Object> credentialsAndAudit() {
             return List.of(
                     count("vehicle_credential"),
-                    jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE " + "revoked_at IS NULL")
+                    jdbc.sql("SELECT COUNT(*) FROM vehicle_credential WHERE revoked_at IS NULL")
                             .query(Long.class)
                             .single(),
-                    jdbc.sql("SELECT COUNT(*) FROM audit_record " + "WHERE outcome = 'SUCCEEDED'")
+                    jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE outcome = 'SUCCEEDED'")
                             .query(Long.class)
                             .single());
         }

@@ -274,7 +274,7 @@ class ImageRepositoryIntegrationTests {
                     .withObject("targets")
                     .set(
                             "HW-X/fw.bin",
-                            JSON.readTree("{\"length\": 3, \"hashes\": " + "{\"sha256\": \"" + "e".repeat(64)
+                            JSON.readTree("{\"length\": 3, \"hashes\": {\"sha256\": \"" + "e".repeat(64)
                                     + "\"}, \"custom\": {\"releaseCounter\": " + unsafe + "}}"));
             ObjectNode director = (ObjectNode)
                     JSON.readTree(officer.get("/api/v1/trust/director/root").body())

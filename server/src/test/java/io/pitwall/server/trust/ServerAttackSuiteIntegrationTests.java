@@ -207,7 +207,7 @@ class ServerAttackSuiteIntegrationTests {
 
             assertThat(started.status()).as(started.body()).isEqualTo(200);
             assertThat(started.json().get("assignments").asLong())
-                    .as("counter 15 below the installed 20, by hash " + "or by version")
+                    .as("counter 15 below the installed 20, by hash or by version")
                     .isZero();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE vin IN (:v, :w)")
                             .param("v", vin)
@@ -395,7 +395,7 @@ class ServerAttackSuiteIntegrationTests {
                 assertThat(targets.signed().get("version").asLong())
                         .isEqualTo(targetsMeta.get("version").asLong());
                 assertThat(targets.signed().get("custom").get("vin").asString())
-                        .as("what " + vin + "'s timestamp " + "vouches for names " + vin)
+                        .as("what " + vin + "'s timestamp vouches for names " + vin)
                         .isEqualTo(vin);
             }
         }

@@ -245,7 +245,7 @@ class SupersededKeysIntegrationTests {
         Set<String> supersededKeyIds() {
             Set<String> superseded = new HashSet<>();
             superseded.addAll(superseded(
-                    jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'root' " + "ORDER BY meta_version")
+                    jdbc.sql("SELECT body FROM repository_metadata WHERE role_name = 'root' ORDER BY meta_version")
                             .query(String.class)
                             .list()));
             superseded.addAll(superseded(jdbc.sql("SELECT body FROM director_root ORDER BY meta_version")

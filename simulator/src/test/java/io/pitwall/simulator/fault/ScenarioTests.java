@@ -62,8 +62,7 @@ class ScenarioTests {
         assertThatThrownBy(() -> Scenario.parse("{\"fleet\": {\"models\": {\"Model T\": 1}}}", "m.json"))
                 .hasMessageContaining("unknown model 'Model T'");
         assertThatThrownBy(() -> Scenario.parse(
-                        "{\"fleet\": {\"customModels\": [{\"name\": \"X\", \"hardware\": " + "[\"FLUX-1\"]}]}}",
-                        "h.json"))
+                        "{\"fleet\": {\"customModels\": [{\"name\": \"X\", \"hardware\": [\"FLUX-1\"]}]}}", "h.json"))
                 .hasMessageContaining("unknown hardware id 'FLUX-1'");
         assertThatThrownBy(() -> Scenario.parse("{\"faults\": {\"networkDropRate\": 1.5}}", "r.json"))
                 .hasMessageContaining("networkDropRate is a share between 0 and 1");

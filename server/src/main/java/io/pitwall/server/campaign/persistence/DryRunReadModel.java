@@ -83,7 +83,7 @@ public class DryRunReadModel {
         String ecus = "SELECT 1 FROM ecu e JOIN " + images.table() + " ci ON ci.hardware_id = e.hardware_id "
                 + "WHERE e.vin = v.vin";
         String notCurrent =
-                " AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256)" + " AND e.software_version <> ci.sw_version";
+                " AND (e.image_hash IS NULL OR e.image_hash <> ci.sha256) AND e.software_version <> ci.sw_version";
         List<String> cases = new ArrayList<>(List.of(
                 "WHEN NOT EXISTS (" + ecus + ") THEN 'incompatible-hardware'",
                 "WHEN NOT EXISTS (" + ecus + " AND e.update_policy = 'REMOTE') THEN 'service-only-ecu'",

@@ -79,7 +79,7 @@ public class CampaignRollback {
     public Campaign request(long id, String comment, String actor) {
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
             throw ApiException.unprocessable(
-                    "comment-required", "A rollback says why in a comment of 1 to 2000 " + "characters");
+                    "comment-required", "A rollback says why in a comment of 1 to 2000 characters");
         }
         Campaign original = moves.campaign(id);
         var accepted = CampaignMoves.accept(original, Trigger.ROLLBACK_START);

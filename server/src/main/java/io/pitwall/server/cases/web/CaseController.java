@@ -86,7 +86,7 @@ class CaseController {
                         .orElse(null);
         if (trigger == null) {
             throw ApiException.badRequest(
-                    "invalid-case-trigger", "trigger is one of acknowledge, start, resolve, " + "close, reopen");
+                    "invalid-case-trigger", "trigger is one of acknowledge, start, resolve, close, reopen");
         }
         return CaseJson.of(commands.transition(id, trigger, request.version(), request.comment()));
     }

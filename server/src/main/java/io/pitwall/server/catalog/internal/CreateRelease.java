@@ -56,8 +56,7 @@ public class CreateRelease {
             if (!hardwareIds.add(image.hardwareId())) {
                 throw ApiException.unprocessable(
                         "duplicate-hardware-in-release",
-                        "A release has at most one image " + "per hardware id; " + image.hardwareId()
-                                + " appears twice");
+                        "A release has at most one image per hardware id; " + image.hardwareId() + " appears twice");
             }
         }
         if (releases.exists(release.name(), release.version())) {

@@ -119,7 +119,7 @@ public class FileSystemArtifactStore implements ArtifactStore {
             throw new ApiException(
                     400,
                     "upload-interrupted",
-                    "Reading the uploaded content failed: the upload was " + "interrupted or malformed");
+                    "Reading the uploaded content failed: the upload was interrupted or malformed");
         }
     }
 

@@ -50,8 +50,8 @@ public record HashAndSizeCheck(ArtifactStore store) implements ValidationCheck {
                 || !stored.sha512().equals(content.sha512())) {
             return CheckResult.fail(
                     NAME,
-                    "the stored content no longer matches the recorded length and hashes " + "(stored "
-                            + stored.length() + " bytes, recorded " + content.length() + ")");
+                    "the stored content no longer matches the recorded length and hashes (stored " + stored.length()
+                            + " bytes, recorded " + content.length() + ")");
         }
         return CheckResult.pass(NAME, content.length() + " bytes; SHA-256 and SHA-512 match the stored content");
     }

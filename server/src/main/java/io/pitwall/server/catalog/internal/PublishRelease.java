@@ -94,7 +94,7 @@ public class PublishRelease {
     private static void requireDraft(Release release) {
         if (release.status() != ReleaseStatus.DRAFT) {
             throw ApiException.conflict(
-                    "release-already-published", "Release " + release.id() + " is already " + "published");
+                    "release-already-published", "Release " + release.id() + " is already published");
         }
     }
 

@@ -115,7 +115,7 @@ record SovdFaultFilter(List<Predicate<UdsStatus>> status, Integer severity) {
         }
         throw ApiException.badRequest(
                 CODE,
-                "severity is 1 (check immediately), 2 (check at next halt) or 3" + " (maintenance only), not '" + value
+                "severity is 1 (check immediately), 2 (check at next halt) or 3 (maintenance only), not '" + value
                         + "'");
     }
 

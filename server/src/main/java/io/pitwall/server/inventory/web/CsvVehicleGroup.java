@@ -64,7 +64,7 @@ final class CsvVehicleGroup {
                     throw new ApiException(
                             422,
                             "inconsistent-vehicle-rows",
-                            "The row's vehicle columns differ from " + "the first row of vin " + vin() + " (line "
+                            "The row's vehicle columns differ from the first row of vin " + vin() + " (line "
                                     + first.line() + ")");
                 }
             }

@@ -26,14 +26,14 @@ record ContainerRefusal(String code, String detail) {
             case 431 -> new ContainerRefusal("header-too-large", "The request headers are larger than allowed");
             case 501 ->
                 new ContainerRefusal(
-                        "not-implemented", "The request uses a transfer encoding this server does " + "not implement");
+                        "not-implemented", "The request uses a transfer encoding this server does not implement");
             case 503 -> new ContainerRefusal("unavailable", "The server cannot serve the request now; retry shortly");
             case 505 -> new ContainerRefusal("http-version-not-supported", "The HTTP version is not supported");
             default ->
                 status < 500
                         ? new ContainerRefusal("request-refused", "The request cannot be served as sent")
                         : new ContainerRefusal(
-                                "internal-error", "An unexpected error occurred; quote the request id to " + "support");
+                                "internal-error", "An unexpected error occurred; quote the request id to support");
         };
     }
 }

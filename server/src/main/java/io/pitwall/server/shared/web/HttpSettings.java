@@ -34,7 +34,7 @@ public record HttpSettings(
         }
         if (minBodyRate.isNegative() || bodyRateGrace.isNegative() || maxBodyWaits < 0) {
             throw new IllegalArgumentException(
-                    "pitwall.http.min-body-rate, body-rate-grace and max-body-waits must not " + "be negative");
+                    "pitwall.http.min-body-rate, body-rate-grace and max-body-waits must not be negative");
         }
     }
 }

@@ -121,7 +121,7 @@ class DirectorRoots {
     private Map<TufKey, PrivateKey> online(Root root, String tufRole, String keyRole) {
         return signer(root, tufRole, keyRole)
                 .orElseThrow(() -> new IllegalStateException(
-                        "the director root in " + "force does not trust the server's online " + tufRole + " key"));
+                        "the director root in force does not trust the server's online " + tufRole + " key"));
     }
 
     /**

@@ -34,7 +34,7 @@ public record DirectorSettings(
         }
         if (sweepInterval.isNegative() || sweepInterval.compareTo(metadataExpiry.dividedBy(4)) > 0) {
             throw new IllegalArgumentException(
-                    "pitwall.trust.director.sweep-interval must be between zero and a " + "quarter of metadata-expiry");
+                    "pitwall.trust.director.sweep-interval must be between zero and a quarter of metadata-expiry");
         }
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("pitwall.trust.director.lease must be positive");

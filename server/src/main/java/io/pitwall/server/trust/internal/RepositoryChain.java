@@ -199,7 +199,7 @@ class RepositoryChain {
     private Map<TufKey, PrivateKey> online(Root root, String tufRole, String keyRole) {
         return signer(root, tufRole, keyRole)
                 .orElseThrow(() -> new IllegalStateException(
-                        "the root in force does not " + "trust the server's online " + tufRole + " key"));
+                        "the root in force does not trust the server's online " + tufRole + " key"));
     }
 
     private long nextVersion(String role) {

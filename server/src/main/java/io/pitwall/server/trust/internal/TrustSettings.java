@@ -44,7 +44,7 @@ public record TrustSettings(
             }
             if (key.length != 32) {
                 throw new IllegalArgumentException(
-                        "pitwall.trust.kek (PITWALL_KEK) must be a 256-bit key (32 bytes, " + "base64)");
+                        "pitwall.trust.kek (PITWALL_KEK) must be a 256-bit key (32 bytes, base64)");
             }
         }
     }

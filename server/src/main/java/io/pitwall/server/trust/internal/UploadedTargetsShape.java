@@ -23,7 +23,7 @@ final class UploadedTargetsShape {
             throw new ApiException(
                     422,
                     "targets-delegations-unsupported",
-                    "the image repository serves no " + "delegated targets roles; remove \"delegations\"");
+                    "the image repository serves no delegated targets roles; remove \"delegations\"");
         }
         for (String path : signed.get("targets").propertyNames()) {
             if (!safePath(path)) {

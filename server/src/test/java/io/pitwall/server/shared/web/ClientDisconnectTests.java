@@ -19,7 +19,7 @@ class ClientDisconnectTests {
     void aClientThatHungUpMidAnswerGetsNoAnswerAndIsNoErrorReport(CapturedOutput output) {
         // What a vehicle causes when it reads the chunk of an artifact it wants and closes the connection.
         var hungUp = new AsyncRequestNotUsableException(
-                "ServletOutputStream failed to write: java.io.IOException: " + "Broken pipe",
+                "ServletOutputStream failed to write: java.io.IOException: Broken pipe",
                 new IOException("Broken pipe"));
         var request =
                 new MockHttpServletRequest("GET", "/device/v1/vehicles/WPWFLEET000000001/artifacts/" + "a".repeat(64));

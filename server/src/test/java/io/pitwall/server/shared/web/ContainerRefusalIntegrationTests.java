@@ -48,7 +48,7 @@ class ContainerRefusalIntegrationTests extends IntegrationTest {
     @Test
     void aSaneRequestIdOfTheCallerIsKeptOnContainerRefusals() {
         var answer = RawHttp.exchange(
-                port, "GET /%zz HTTP/1.1\r\nHost: pitwall\r\nX-Request-Id: probe-42\r\n" + "Connection: close\r\n\r\n");
+                port, "GET /%zz HTTP/1.1\r\nHost: pitwall\r\nX-Request-Id: probe-42\r\nConnection: close\r\n\r\n");
 
         assertProblem(answer, 400, "malformed-request");
         assertThat(answer.header("X-Request-Id")).isEqualTo("probe-42");
